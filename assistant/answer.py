@@ -1,0 +1,94 @@
+"""The answer contract shared by the CLI, the UI, the evals and the answer log."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Outcome = Literal["answered", "corrected", "refused"]
+
+REFUSAL_TEXT = "I don't have a vetted museum source for that."
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered source passage that the answer cites."""
+
+    n: int
+    source_id: str
+    title: str
+    accession_number: str
+    url: str
+    license: str
+    passage: str
+    creators: str = ""
+    date: str = ""
+    institution: str = ""
+
+
+@dataclass(frozen=True)
+class AnswerSentence:
+    """One sentence a visitor sees, with the passages that support it."""
+
+    text: str
+    citations: list[int]
+    origin: str = "model"  # "model" (phrased by the model), "source" or "record" (quoted)
+
+
+@dataclass(frozen=True)
+class DroppedSentence:
+    """A sentence the model proposed that failed verification, and why."""
+
+    text: str
+    citations: list[int]
+    reason: str
+
+
+@dataclass
+class Answer:
+    """What the assistant says, and everything a curator needs to audit it."""
+
+    question: str
+    outcome: Outcome
+    answer: str
+    sentences: list[AnswerSentence] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    refusal_reason: str | None = None
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    dropped: list[DroppedSentence] = field(default_factory=list)
+    retrieved: list[dict[str, Any]] = field(default_factory=list)
+    premise_issues: list[str] = field(default_factory=list)
+    model: str = ""
+    warnings: list[str] = field(default_factory=list)
+    log_id: int | None = None
+
+    def to_contract(self) -> dict[str, Any]:
+        """The public JSON shape (``museum-qa ask --json``)."""
+        return {
+            "question": self.question,
+            "outcome": self.outcome,
+            "answer": self.answer,
+            "sentences": [{"text": s.text, "citations": s.citations} for s in self.sentences],
+            "citations": [
+                {
+                    k: getattr(c, k)
+                    for k in ("n", "source_id", "title", "accession_number", "url", "license",
+                              "passage")
+                }
+                for c in self.citations
+            ],
+            "refusal_reason": self.refusal_reason,
+            "timings_ms": self.timings_ms,
+        }
+
+    def to_record(self) -> dict[str, Any]:
+        """Everything, for the answer log and ``--json --verbose``."""
+        record = self.to_contract()
+        record["sentences"] = [asdict(s) for s in self.sentences]
+        record["citations"] = [asdict(c) for c in self.citations]
+        record["dropped"] = [asdict(d) for d in self.dropped]
+        record["retrieved"] = self.retrieved
+        record["premise_issues"] = self.premise_issues
+        record["model"] = self.model
+        record["warnings"] = self.warnings
+        return record

@@ -1,0 +1,245 @@
+"""The answering pipeline: retrieve, check premises, generate, verify, compose, or refuse.
+
+Evidence comes first (PaperQA2-style): with no relevant vetted passage the model is never
+asked, and "I don't have a vetted source" is an ordinary outcome, not an error.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.prompts import ChatPromptTemplate
+
+from assistant import premises
+from assistant.answer import (
+    REFUSAL_TEXT,
+    Answer,
+    AnswerSentence,
+    Citation,
+    DroppedSentence,
+)
+from assistant.citations import Draft, parse_reply
+from assistant.extract import pick_sentences
+from assistant.prompts import SYSTEM_PROMPT, USER_TEMPLATE, render_sources, response_format
+from assistant.store import Passage
+from assistant.text import accession_like, fold
+from assistant.verify import Verifier
+
+MAX_SOURCES = 5
+
+
+class Retriever(Protocol):
+    """What the chain needs from a store (``VectorIndex`` implements it)."""
+
+    def search(self, query: str, k: int) -> list[Passage]: ...
+    def get_record(self, source_id: str) -> Passage | None: ...
+    def find(self, where: dict[str, Any], limit: int = 20) -> list[Passage]: ...
+
+
+@dataclass
+class ChainConfig:
+    """Tunables of the pipeline (copied from Settings by the service)."""
+
+    top_k: int = 6
+    min_relevance: float = 0.35
+    max_sentences: int = 4
+    min_answer_relevance: float = 0.3
+
+
+@dataclass
+class Drafted:
+    """Sentences that survived, in order, and those that did not."""
+
+    kept: list[AnswerSentence] = field(default_factory=list)
+    dropped: list[DroppedSentence] = field(default_factory=list)
+
+
+class AnswerChain:
+    """One question in, one verified ``Answer`` out."""
+
+    def __init__(self, retriever: Retriever, model: BaseChatModel, verifier: Verifier,
+                 config: ChainConfig | None = None, model_name: str = ""):
+        self.retriever = retriever
+        self.model = model
+        self.verifier = verifier
+        self.config = config or ChainConfig()
+        self.model_name = model_name
+        self.prompt = ChatPromptTemplate.from_messages(
+            [("system", SYSTEM_PROMPT), ("human", USER_TEMPLATE)]
+        )
+
+    # -- retrieval -------------------------------------------------------------------------
+
+    def _evidence(self, question: str) -> tuple[list[Passage], list[Passage]]:
+        """Retrieved passages (all, for the log) and those relevant enough to be evidence."""
+        hits = self.retriever.search(question, self.config.top_k)
+        exact: list[Passage] = []
+        for token in accession_like(question):
+            for passage in self.retriever.find({"accession_number": token.upper()}) + \
+                    self.retriever.find({"accession_number": token}):
+                exact.append(passage)
+        relevant = [p for p in exact + hits if p.score >= self.config.min_relevance]
+        chosen: list[Passage] = []
+        seen: set[str] = set()
+        for passage in relevant:
+            if passage.chunk_id not in seen:
+                chosen.append(passage)
+                seen.add(passage.chunk_id)
+        # The catalogue card of the top objects lets the record answer who/when/what/where.
+        for source_id in list(dict.fromkeys(p.source_id for p in chosen))[:2]:
+            if not any(p.source_id == source_id and p.kind == "record" for p in chosen):
+                record = self.retriever.get_record(source_id)
+                if record is not None:
+                    top = max(p.score for p in chosen if p.source_id == source_id)
+                    chosen.append(Passage(record.chunk_id, record.source_id, record.text,
+                                          top, record.kind, record.meta))
+        chosen.sort(key=lambda p: -p.score)
+        return exact + hits, chosen[:MAX_SOURCES]
+
+    # -- generation and verification -------------------------------------------------------
+
+    def _generate(self, question: str, numbered: dict[int, Passage]) -> tuple[str, str | None]:
+        sources = render_sources([(n, p.title, p.text) for n, p in numbered.items()])
+        messages = self.prompt.format_messages(
+            sources=sources, question=question, max_sentences=self.config.max_sentences
+        )
+        bound = self.model.bind(
+            response_format=response_format(len(numbered), self.config.max_sentences)
+        )
+        try:
+            reply = bound.invoke(messages)
+        except Exception as exc:  # a model server that is down must not lose the visitor
+            return "", f"model unavailable: {type(exc).__name__}: {exc}"
+        return str(reply.content), None
+
+    def _verify(self, question: str, drafts: Sequence[Draft], numbered: dict[int, Passage],
+                origin: str) -> Drafted:
+        out = Drafted()
+        for draft in drafts:
+            verdict = self.verifier.check(draft.text, draft.citations, numbered)
+            if not verdict.ok:
+                out.dropped.append(DroppedSentence(draft.text, draft.citations, verdict.reason))
+                continue
+            relevance = self.verifier.similarity(question, draft.text)
+            if origin == "model" and relevance < self.config.min_answer_relevance:
+                out.dropped.append(DroppedSentence(
+                    draft.text, draft.citations,
+                    f"does not address the question ({relevance:.2f})"))
+                continue
+            if any(fold(k.text) == fold(draft.text) for k in out.kept):
+                continue
+            out.kept.append(AnswerSentence(draft.text, verdict.citations, origin))
+        return out
+
+    # -- the pipeline ----------------------------------------------------------------------
+
+    def run(self, question: str) -> Answer:
+        """Answer a question, or refuse with a reason."""
+        timings: dict[str, float] = {}
+        start = time.perf_counter()
+        retrieved, evidence = self._evidence(question)
+        timings["retrieve_ms"] = round((time.perf_counter() - start) * 1000, 1)
+        log_retrieved = [
+            {"chunk_id": p.chunk_id, "source_id": p.source_id, "score": round(p.score, 4),
+             "kind": p.kind, "passage": p.text} for p in retrieved
+        ]
+        if not evidence:
+            best = max((p.score for p in retrieved), default=0.0)
+            return self._refuse(
+                question, f"no vetted source is relevant enough (best match {best:.2f})",
+                timings, start, log_retrieved)
+
+        numbered = {n: p for n, p in enumerate(evidence, start=1)}
+        t = time.perf_counter()
+        issues = premises.check(question, numbered)
+        timings["premises_ms"] = round((time.perf_counter() - t) * 1000, 1)
+        corrections = self._verify(
+            question, [Draft(i.correction, [i.n]) for i in issues], numbered, "record")
+
+        t = time.perf_counter()
+        reply, model_error = self._generate(question, numbered)
+        timings["generate_ms"] = round((time.perf_counter() - t) * 1000, 1)
+
+        t = time.perf_counter()
+        drafted = self._verify(question, parse_reply(reply), numbered, "model")
+        if issues:
+            # A model sentence may restate the false premise; after a correction only the
+            # record speaks.
+            drafted = Drafted([], drafted.dropped + [
+                DroppedSentence(k.text, k.citations, "superseded by a premise correction")
+                for k in drafted.kept])
+        if not drafted.kept and not corrections.kept:
+            picks = pick_sentences(question, numbered, self.verifier,
+                                   limit=min(2, self.config.max_sentences),
+                                   min_score=self.config.min_answer_relevance + 0.1)
+            quoted = self._verify(question, [Draft(p.text, [p.n]) for p in picks], numbered,
+                                  "source")
+            drafted.kept = [AnswerSentence(s.text, s.citations,
+                                           "record" if numbered[s.citations[0]].kind == "record"
+                                           else "source") for s in quoted.kept]
+            drafted.dropped += quoted.dropped
+        timings["verify_ms"] = round((time.perf_counter() - t) * 1000, 1)
+
+        kept = corrections.kept + [
+            s for s in drafted.kept if all(fold(s.text) != fold(c.text) for c in corrections.kept)
+        ]
+        kept = kept[: self.config.max_sentences]
+        dropped = corrections.dropped + drafted.dropped
+        if not kept:
+            answer = self._refuse(question, "no sentence survived verification against the "
+                                  "cited sources", timings, start, log_retrieved)
+            answer.dropped = dropped
+            return answer
+
+        # Renumber citations in order of first use, so the visitor sees [1], [2], ...
+        order: dict[int, int] = {}
+        for sentence in kept:
+            for n in sentence.citations:
+                order.setdefault(n, len(order) + 1)
+        sentences = [AnswerSentence(s.text, [order[n] for n in s.citations], s.origin)
+                     for s in kept]
+        citations = [self._citation(new, numbered[old]) for old, new in order.items()]
+        text = " ".join(
+            f"{s.text} {''.join(f'[{n}]' for n in s.citations)}" for s in sentences
+        )
+        timings["total_ms"] = round((time.perf_counter() - start) * 1000, 1)
+        return Answer(
+            question=question,
+            outcome="corrected" if corrections.kept else "answered",
+            answer=text,
+            sentences=sentences,
+            citations=citations,
+            timings_ms=timings,
+            dropped=dropped,
+            retrieved=log_retrieved,
+            premise_issues=[i.claim for i in issues],
+            model=self.model_name,
+            warnings=[model_error] if model_error else [],
+        )
+
+    def _refuse(self, question: str, reason: str, timings: dict[str, float], start: float,
+                retrieved: list[dict[str, Any]]) -> Answer:
+        timings["total_ms"] = round((time.perf_counter() - start) * 1000, 1)
+        return Answer(question=question, outcome="refused", answer=REFUSAL_TEXT,
+                      refusal_reason=reason, timings_ms=timings, retrieved=retrieved,
+                      model=self.model_name)
+
+    @staticmethod
+    def _citation(n: int, passage: Passage) -> Citation:
+        meta = passage.meta
+        return Citation(
+            n=n,
+            source_id=passage.source_id,
+            title=passage.title,
+            accession_number=str(meta.get("accession_number", "")),
+            url=str(meta.get("url", "")),
+            license=str(meta.get("license", "")),
+            passage=passage.text,
+            creators=str(meta.get("creators_display", "")),
+            date=str(meta.get("date", "")),
+            institution=str(meta.get("institution", "")),
+        )

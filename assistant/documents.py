@@ -1,0 +1,120 @@
+"""Vetted source documents, their chunks, and the catalogue sentences derived from them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# Bump when chunking or record rendering changes, so re-ingest rewrites every document.
+PIPELINE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Creator:
+    """One person or culture credited with an object."""
+
+    name: str
+    role: str = ""
+    dates: str = ""
+
+    def display(self) -> str:
+        """Name with role and life dates, as a visitor should read it."""
+        extra = ", ".join(part for part in (self.role, self.dates) if part)
+        return f"{self.name} ({extra})" if extra else self.name
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A vetted curatorial text with its catalogue (tombstone) data and provenance."""
+
+    source_id: str
+    title: str
+    text: str
+    vetted_by: str
+    vetted_on: str
+    creators: tuple[Creator, ...] = ()
+    date: str = ""
+    date_begin: int | None = None
+    date_end: int | None = None
+    medium: str = ""
+    accession_number: str = ""
+    institution: str = ""
+    url: str = ""
+    license: str = ""
+    culture: str = ""
+    place_made: str = ""
+    object_type: str = ""
+    origin: str = ""  # file (and line) the document was read from
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def content_hash(self) -> str:
+        """Hash of everything that ends up in the index; unchanged hash means nothing to do."""
+        payload = asdict(self)
+        payload.pop("origin")  # moving a file does not change what it says
+        payload["pipeline"] = PIPELINE_VERSION
+        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+    def metadata(self) -> dict[str, Any]:
+        """Flat provenance and tombstone fields carried by every chunk (Chroma needs scalars)."""
+        meta: dict[str, Any] = {
+            "source_id": self.source_id,
+            "title": self.title,
+            "creators": json.dumps([asdict(c) for c in self.creators], ensure_ascii=False),
+            "creators_display": "; ".join(c.display() for c in self.creators),
+            "date": self.date,
+            "medium": self.medium,
+            "accession_number": self.accession_number,
+            "institution": self.institution,
+            "url": self.url,
+            "license": self.license,
+            "vetted_by": self.vetted_by,
+            "vetted_on": self.vetted_on,
+            "culture": self.culture,
+            "place_made": self.place_made,
+            "object_type": self.object_type,
+            "origin": self.origin,
+        }
+        if self.date_begin is not None:
+            meta["date_begin"] = self.date_begin
+        if self.date_end is not None:
+            meta["date_end"] = self.date_end
+        return meta
+
+
+def creators_from_meta(meta: dict[str, Any]) -> list[Creator]:
+    """Rebuild the creator list stored in chunk metadata."""
+    try:
+        raw = json.loads(meta.get("creators") or "[]")
+    except json.JSONDecodeError:
+        return []
+    return [Creator(**{k: str(v or "") for k, v in c.items() if k in {"name", "role", "dates"}})
+            for c in raw if isinstance(c, dict) and c.get("name")]
+
+
+def record_sentences(meta: dict[str, Any]) -> list[str]:
+    """Catalogue facts as standalone sentences, each true by construction and citeable alone.
+
+    These let the record speak for itself: a weak model need not paraphrase them, and they
+    are what false premises are corrected with.
+    """
+    title = str(meta.get("title") or "This object").rstrip(".")
+    out: list[str] = []
+    creators = creators_from_meta(meta)
+    if creators:
+        out.append(f"{title} is by {'; '.join(c.display() for c in creators)}.")
+    if meta.get("date"):
+        out.append(f"{title} is dated {meta['date']}.")
+    if meta.get("medium"):
+        out.append(f"The medium of {title} is {meta['medium']}.")
+    if meta.get("place_made"):
+        out.append(f"{title} was made in {meta['place_made']}.")
+    elif meta.get("culture"):
+        out.append(f"{title} is catalogued as {meta['culture']}.")
+    if meta.get("institution"):
+        out.append(f"{title} is in the collection of {meta['institution']}.")
+    if meta.get("accession_number"):
+        out.append(f"The accession number of {title} is {meta['accession_number']}.")
+    return out

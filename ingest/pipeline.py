@@ -1,0 +1,131 @@
+"""Incremental ingest: add what is new, replace what changed, drop what is no longer vetted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.documents import SourceDocument
+from assistant.store import Chunk, VectorIndex
+from ingest.chunking import chunk_document
+from ingest.loaders import Attestation, FileError, Refusal, discover, load_file
+
+Progress = Callable[[str, int, int], None]
+BATCH_CHUNKS = 256
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did; printed by the CLI, asserted on by tests."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # pruned, or no longer vetted
+    refused: list[Refusal] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    chunks_written: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when every file could be read (refusals are expected, errors are not)."""
+        return not self.errors
+
+
+def _origin_file(origin: str) -> str:
+    # JSON Lines origins are "path:line".
+    head, _, tail = origin.rpartition(":")
+    return head if head and tail.isdigit() else origin
+
+
+def ingest(
+    paths: list[Path],
+    index: VectorIndex,
+    *,
+    prune: bool = False,
+    attestation: Attestation | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Bring the index in step with the vetted documents under ``paths``.
+
+    New chunks are written before old ones are deleted, so a failure part-way leaves every
+    document searchable in either its old or its new version.
+    """
+    report = IngestReport()
+    files, report.errors = discover(paths)
+    docs: dict[str, SourceDocument] = {}
+    refused_ids: set[str] = set()
+    for i, path in enumerate(files, start=1):
+        for item in load_file(path, attestation):
+            if isinstance(item, FileError):
+                report.errors.append(item)
+            elif isinstance(item, Refusal):
+                report.refused.append(item)
+                if item.source_id:
+                    refused_ids.add(item.source_id)
+            elif item.source_id in docs:
+                report.refused.append(Refusal(
+                    item.origin, f"duplicate id {item.source_id!r} (first in "
+                    f"{docs[item.source_id].origin})", None))
+            else:
+                docs[item.source_id] = item
+        if progress:
+            progress("read", i, len(files))
+
+    indexed = index.documents()
+    todo: list[tuple[SourceDocument, list[Chunk]]] = []
+    for source_id, doc in docs.items():
+        old = indexed.get(source_id)
+        if old and old.complete and old.doc_hash == doc.content_hash():
+            report.unchanged.append(source_id)
+        else:
+            todo.append((doc, chunk_document(doc)))
+
+    total = sum(len(chunks) for _, chunks in todo)
+    done = 0
+    batch: list[tuple[SourceDocument, list[Chunk]]] = []
+
+    def flush() -> None:
+        nonlocal done
+        chunks = [c for _, cs in batch for c in cs]
+        index.add_chunks(chunks)
+        stale: list[str] = []
+        for doc, cs in batch:
+            old = indexed.get(doc.source_id)
+            new_ids = {c.chunk_id for c in cs}
+            if old:
+                stale.extend(cid for cid in old.chunk_ids if cid not in new_ids)
+                report.updated.append(doc.source_id)
+            else:
+                report.added.append(doc.source_id)
+        index.delete_chunks(stale)
+        done += len(chunks)
+        report.chunks_written += len(chunks)
+        batch.clear()
+        if progress:
+            progress("embed", done, total)
+
+    for item in todo:
+        batch.append(item)
+        if sum(len(cs) for _, cs in batch) >= BATCH_CHUNKS:
+            flush()
+    if batch:
+        flush()
+
+    # A document that lost its vetting must stop being cited at once.
+    for source_id in sorted(refused_ids - set(docs)):
+        if source_id in indexed:
+            index.delete_chunks(indexed[source_id].chunk_ids)
+            report.removed.append(source_id)
+
+    if prune:
+        unreadable = {_origin_file(e.path) for e in report.errors}
+        for source_id, old in sorted(indexed.items()):
+            if source_id in docs or source_id in report.removed:
+                continue
+            if _origin_file(old.origin) in unreadable:
+                continue  # its file is broken, not gone: keep the last good version
+            index.delete_chunks(old.chunk_ids)
+            report.removed.append(source_id)
+    return report

@@ -1,0 +1,1 @@
+"""User-facing surfaces: the ``museum-qa`` command line and the Streamlit app."""

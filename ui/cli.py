@@ -1,0 +1,149 @@
+"""The ``museum-qa`` command line: ingest vetted texts, ask questions, run evals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assistant.errors import MuseumQAError
+from assistant.settings import Settings, load_settings
+
+
+def _settings(**overrides: Any) -> Settings:
+    return load_settings(**{k: v for k, v in overrides.items() if v is not None})
+
+
+def _fail(exc: Exception) -> None:
+    click.secho(f"Error: {exc}", fg="red", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="museum-qa")
+def main() -> None:
+    """Answer museum visitors' questions only from vetted, cited curatorial texts.
+
+    \b
+    Typical first run:
+      museum-qa ingest corpus/                  # index the vetted texts
+      museum-qa ask "Who painted The Night Watch?"
+
+    Every setting is an environment variable prefixed MUSEUM_QA_ (see README.md), e.g.
+    MUSEUM_QA_DATA_DIR (where the index and answer log live) and MUSEUM_QA_LLM
+    ('embedded', a .gguf path, or 'ollama:<model>').
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--prune", is_flag=True, help="Remove indexed documents that are no longer in PATHS.")
+@click.option("--vetted-by", help="Attest that records lacking 'vetted_by' were vetted by NAME "
+              "(for whole collection exports, e.g. JSON Lines).")
+@click.option("--vetted-on", help="Date of that attestation (YYYY-MM-DD; default today).")
+@click.option("--data-dir", type=click.Path(path_type=Path), envvar="MUSEUM_QA_DATA_DIR",
+              help="Where the index lives [env: MUSEUM_QA_DATA_DIR].")
+def ingest(paths: tuple[Path, ...], prune: bool, vetted_by: str | None, vetted_on: str | None,
+           data_dir: Path | None) -> None:
+    """Index vetted texts: Markdown with front matter, or JSON Lines collection records.
+
+    Only documents with a 'vetted_by' enter the index; others are refused with the reason.
+    Unchanged documents are skipped, changed ones replaced, and documents that lost their
+    vetting removed. Exits 1 if any file could not be read (the rest is still ingested).
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from assistant.store import VectorIndex
+    from ingest.loaders import Attestation
+    from ingest.pipeline import ingest as run_ingest
+
+    try:
+        settings = _settings(data_dir=data_dir)
+        attestation = None
+        if vetted_by:
+            attestation = Attestation(vetted_by, vetted_on or dt.date.today().isoformat())
+        index = VectorIndex.open(settings, create=True)
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      console=None, transient=True, disable=not sys.stderr.isatty()) as bar:
+            tasks: dict[str, Any] = {}
+
+            def progress(stage: str, done: int, total: int) -> None:
+                label = {"read": "Reading files", "embed": "Embedding chunks"}[stage]
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(label, total=total)
+                bar.update(tasks[stage], completed=done, total=total)
+
+            report = run_ingest(list(paths), index, prune=prune, attestation=attestation,
+                                progress=progress)
+    except MuseumQAError as exc:
+        _fail(exc)
+        return
+    click.echo(
+        f"added {len(report.added)}, updated {len(report.updated)}, "
+        f"unchanged {len(report.unchanged)}, removed {len(report.removed)}, "
+        f"refused {len(report.refused)}, errors {len(report.errors)} "
+        f"({report.chunks_written} chunks written; index at "
+        f"{settings.chroma_url or settings.chroma_path})"
+    )
+    for source_id in report.removed:
+        click.echo(f"  removed {source_id}")
+    for refusal in report.refused[:50]:
+        click.secho(f"  refused {refusal.origin}: {refusal.reason}", fg="yellow")
+    if len(report.refused) > 50:
+        click.secho(f"  ... and {len(report.refused) - 50} more refused", fg="yellow")
+    for error in report.errors:
+        click.secho(f"  error {error.path}: {error.reason}", fg="red", err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer contract as JSON.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Also show dropped sentences, retrieved passages and premise checks.")
+@click.option("--llm", envvar="MUSEUM_QA_LLM",
+              help="'embedded', a .gguf path, or 'ollama:<model>' [env: MUSEUM_QA_LLM].")
+@click.option("--data-dir", type=click.Path(path_type=Path), envvar="MUSEUM_QA_DATA_DIR",
+              help="Where the index and answer log live [env: MUSEUM_QA_DATA_DIR].")
+def ask(question: str, as_json: bool, verbose: bool, llm: str | None,
+        data_dir: Path | None) -> None:
+    """Answer QUESTION from the vetted sources, with numbered citations, or refuse.
+
+    Exit code is 0 for every outcome (answered, corrected, refused) and 2 for errors.
+    """
+    from assistant.service import build_assistant
+
+    try:
+        settings = _settings(llm=llm, data_dir=data_dir)
+        answer = build_assistant(settings).ask(question)
+    except MuseumQAError as exc:
+        _fail(exc)
+        return
+    for warning in answer.warnings:
+        click.secho(f"Warning: {warning}", fg="yellow", err=True)
+    if as_json:
+        payload = answer.to_record() if verbose else answer.to_contract()
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    click.echo(answer.answer)
+    if answer.outcome == "refused":
+        click.secho(f"(refused: {answer.refusal_reason})", dim=True)
+    for c in answer.citations:
+        acc = f", {c.accession_number}" if c.accession_number else ""
+        click.echo(f"  [{c.n}] {c.title}{acc} — {c.institution or c.source_id}"
+                   + (f" <{c.url}>" if c.url else ""))
+    if verbose:
+        for d in answer.dropped:
+            click.secho(f"  dropped: {d.text!r} {d.citations}: {d.reason}", fg="yellow")
+        for issue in answer.premise_issues:
+            click.secho(f"  premise: {issue}", fg="cyan")
+        click.secho(f"  timings: {answer.timings_ms}", dim=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
