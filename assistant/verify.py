@@ -124,10 +124,14 @@ class Verifier:
         if has_negation(sentence) != has_negation(candidates[best][1]):
             return Verdict(False, valid, "negation differs from the cited source", support)
 
-        # ALCE-style precision: keep only the citations that carry some of the claim.
+        # ALCE-style precision: a citation stays if its passage supports the sentence alone,
+        # or supplies part of the claim the best passage lacks.
+        best_n = candidates[best][0]
+        stems = {n: set(content_words(evidence[n])) for n in valid}
+        uncovered = {w for w in claims if w not in stems[best_n]}
         needed = []
         for n in valid:
-            own = set(content_words(evidence[n]))
-            if any(w in own for w in claims) or n == candidates[best][0]:
+            alone = sum(1 for w in claims if w in stems[n]) / len(claims)
+            if n == best_n or alone >= self.min_coverage or uncovered & stems[n]:
                 needed.append(n)
-        return Verdict(True, needed or valid, "", support)
+        return Verdict(True, needed, "", support)

@@ -1,0 +1,24 @@
+from assistant.answer import Answer
+from assistant.answer_log import AnswerLog
+
+
+def test_rows_round_trip(tmp_path):
+    log = AnswerLog(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    row_id = log.record(Answer("Q?", "refused", "No.", refusal_reason="none", model="m"))
+    assert row_id == 1 and log.count() == 1
+    assert log.recent()[0]["refusal_reason"] == "none"
+
+
+def test_a_row_that_cannot_be_written_is_spooled_then_replayed(tmp_path):
+    spool = tmp_path / "spool.jsonl"
+    db = tmp_path / "log.sqlite3"
+    log = AnswerLog(f"sqlite:///{db}", spool=spool)
+    db.unlink()
+    db.mkdir()  # the database file is now unusable
+    assert log.record(Answer("Lost?", "answered", "Kept.")) is None
+    assert "Lost?" in spool.read_text()
+    db.rmdir()
+    log = AnswerLog(f"sqlite:///{db}", spool=spool)
+    log.record(Answer("Next", "refused", "No."))
+    assert [r["question"] for r in log.recent()] == ["Next", "Lost?"]
+    assert not spool.exists()

@@ -1,0 +1,139 @@
+"""The chain's logic with a scripted model, over the real index of tests/data/corpus."""
+
+import json
+
+import pytest
+
+from assistant.answer import REFUSAL_TEXT
+from assistant.fakes import ScriptedChatModel
+from assistant.service import build_assistant
+
+
+def ask(settings, question, *replies):
+    model = ScriptedChatModel(replies=list(replies))
+    return build_assistant(settings, model=model).ask(question), model
+
+
+def cite_source_about(word):
+    """A scripted reply that cites whichever numbered source mentions ``word``."""
+
+    def reply(messages):
+        prompt = str(messages[-1].content)
+        n = next(line[1:line.index("]")] for line in prompt.splitlines()
+                 if line.startswith("[") and word in line)
+        return json.dumps({"sentences": [
+            {"text": "The scene is not set at night.", "citations": [int(n)]},
+            {"text": "Rembrandt painted it with gold leaf on a copper sheet in 1701.",
+             "citations": [int(n)]},
+        ]})
+
+    return reply
+
+
+def test_refuses_without_asking_the_model_when_nothing_is_relevant(indexed_settings):
+    answer, model = ask(indexed_settings, "What is the capital of France?")
+    assert answer.outcome == "refused"
+    assert answer.answer == REFUSAL_TEXT
+    assert "relevant" in answer.refusal_reason
+    assert model.prompts == []
+
+
+def test_keeps_supported_sentences_and_drops_fabricated_ones(indexed_settings):
+    answer, _ = ask(indexed_settings, "Is The Night Watch set at night?",
+                    cite_source_about("darkened layer of varnish"))
+    assert answer.outcome == "answered"
+    assert [s.text for s in answer.sentences] == ["The scene is not set at night."]
+    assert any("1701" in d.text for d in answer.dropped)
+    cited = answer.citations[0]
+    assert cited.source_id == "test-night-watch" and "not set at night" in cited.passage
+    assert answer.sentences[0].citations == [1]
+
+
+def test_rejects_citation_to_a_source_it_was_not_given(indexed_settings):
+    reply = json.dumps({"sentences": [{"text": "The scene is not set at night.",
+                                       "citations": [9]}]})
+    answer, _ = ask(indexed_settings, "Is The Night Watch set at night?", reply)
+    assert all(d.reason == "no citation to a retrieved source" for d in answer.dropped[:1])
+    # Whatever survives comes from the record or a quoted source, never the bad citation.
+    assert all(s.origin in {"source", "record"} for s in answer.sentences)
+
+
+def test_falls_back_to_quoting_the_record_when_the_model_says_nothing(indexed_settings):
+    answer, _ = ask(indexed_settings, "What is the Rosetta Stone made of?",
+                    '{"sentences": []}')
+    assert answer.outcome == "answered"
+    assert "granodiorite" in answer.answer
+    assert answer.sentences[0].origin in {"record", "source"}
+
+
+def test_model_failure_degrades_to_quoting_and_warns(indexed_settings):
+    def broken(messages):
+        raise ConnectionError("server down")
+
+    answer, _ = ask(indexed_settings, "What is the Rosetta Stone made of?", broken)
+    assert answer.outcome == "answered"
+    assert "granodiorite" in answer.answer
+    assert answer.warnings and "server down" in answer.warnings[0]
+
+
+def test_corrects_a_false_attribution_from_the_catalogue(indexed_settings):
+    answer, _ = ask(indexed_settings, "Why did Vermeer paint The Night Watch?",
+                    '{"sentences": [{"text": "Vermeer painted it in 1642.", "citations": [1]}]}')
+    assert answer.outcome == "corrected"
+    assert "Rembrandt van Rijn" in answer.answer
+    assert "Vermeer painted" not in answer.answer
+    assert answer.premise_issues
+
+
+def test_corrects_a_wrong_material(indexed_settings):
+    answer, _ = ask(indexed_settings, "Why is the Mona Lisa painted on canvas?")
+    assert answer.outcome == "corrected"
+    assert "poplar" in answer.answer
+
+
+def test_corrects_a_wrong_museum(indexed_settings):
+    answer, _ = ask(indexed_settings, "The Mona Lisa is in the British Museum, right?")
+    assert answer.outcome == "corrected"
+    assert "Louvre" in answer.answer
+
+
+def test_every_sentence_shown_carries_a_citation_that_is_listed(indexed_settings):
+    answer, _ = ask(indexed_settings, "Who painted The Night Watch?")
+    listed = {c.n for c in answer.citations}
+    assert answer.sentences
+    for sentence in answer.sentences:
+        assert sentence.citations and set(sentence.citations) <= listed
+
+
+def test_contract_has_exactly_the_documented_keys(indexed_settings):
+    answer, _ = ask(indexed_settings, "Who painted The Night Watch?")
+    contract = answer.to_contract()
+    assert set(contract) == {"question", "outcome", "answer", "sentences", "citations",
+                             "refusal_reason", "timings_ms"}
+    assert set(contract["citations"][0]) == {"n", "source_id", "title", "accession_number",
+                                             "url", "license", "passage"}
+    assert json.loads(json.dumps(contract)) == contract
+
+
+@pytest.mark.parametrize("question", ["", "   "])
+def test_empty_question_is_an_error(indexed_settings, question):
+    from assistant.errors import QuestionError
+
+    with pytest.raises(QuestionError, match="empty"):
+        ask(indexed_settings, question)
+
+
+def test_huge_question_is_an_error_not_truncated(indexed_settings):
+    from assistant.errors import QuestionError
+
+    with pytest.raises(QuestionError, match="limit"):
+        ask(indexed_settings, "Night Watch " * 1000)
+
+
+def test_every_answer_is_logged(indexed_settings):
+    from assistant.answer_log import AnswerLog
+
+    answer, _ = ask(indexed_settings, "What is the capital of France?")
+    rows = AnswerLog(indexed_settings.log_url).recent()
+    assert rows[0]["id"] == answer.log_id
+    assert rows[0]["outcome"] == "refused" and rows[0]["question"] == answer.question

@@ -1,0 +1,66 @@
+"""The museum-qa command line, through click's CliRunner."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import DATA, TEST_CORPUS
+from ui.cli import main
+
+
+@pytest.fixture
+def env(tmp_path):
+    return {"MUSEUM_QA_DATA_DIR": str(tmp_path / "data"), "MUSEUM_QA_LLM": "scripted"}
+
+
+def run(args, env):
+    return CliRunner().invoke(main, args, env=env, catch_exceptions=False)
+
+
+def test_ingest_then_ask_json_prints_the_contract(env):
+    ingested = run(["ingest", str(TEST_CORPUS), str(DATA / "bad")], env)
+    assert ingested.exit_code == 1  # the broken file is an error; the rest went in
+    assert "added 3" in ingested.output and "refused 1" in ingested.output
+    asked = run(["ask", "What is the Rosetta Stone made of?", "--json"], env)
+    assert asked.exit_code == 0, asked.output
+    payload = json.loads(asked.output)
+    assert payload["outcome"] == "answered" and "granodiorite" in payload["answer"]
+    assert payload["citations"][0]["source_id"] == "test-rosetta-stone"
+
+
+def test_refusal_exits_zero(env):
+    run(["ingest", str(TEST_CORPUS)], env)
+    asked = run(["ask", "What is the capital of France?", "--json"], env)
+    assert asked.exit_code == 0
+    assert json.loads(asked.output)["outcome"] == "refused"
+
+
+def test_missing_index_says_what_to_run(env):
+    asked = run(["ask", "Who painted The Night Watch?"], env)
+    assert asked.exit_code == 2
+    assert "museum-qa ingest" in asked.output
+
+
+def test_bad_setting_is_a_clear_error(env):
+    asked = run(["ask", "Who?"], {**env, "MUSEUM_QA_LLM": "gpt-9000"})
+    assert asked.exit_code == 2
+    assert "MUSEUM_QA_LLM" in asked.output and "ollama:<model>" in asked.output
+
+
+def test_missing_gguf_is_a_clear_error(env, tmp_path):
+    run(["ingest", str(TEST_CORPUS)], env)
+    asked = run(["ask", "Who painted The Night Watch?"],
+                {**env, "MUSEUM_QA_LLM": str(tmp_path / "nope.gguf")})
+    assert asked.exit_code == 2 and "no GGUF file" in asked.output
+
+
+def test_empty_question_is_an_error(env):
+    run(["ingest", str(TEST_CORPUS)], env)
+    asked = run(["ask", "  "], env)
+    assert asked.exit_code == 2 and "empty" in asked.output
+
+
+def test_help_teaches_the_first_run():
+    result = CliRunner().invoke(main, ["--help"])
+    assert "museum-qa ingest corpus/" in result.output
