@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from langchain_core.language_models import BaseChatModel
 from langchain_core.prompts import ChatPromptTemplate
 
-from assistant import premises
+from assistant import extract, premises
 from assistant.answer import (
     REFUSAL_TEXT,
     Answer,
@@ -23,7 +23,6 @@ from assistant.answer import (
     DroppedSentence,
 )
 from assistant.citations import Draft, parse_reply
-from assistant.extract import pick_sentences
 from assistant.prompts import SYSTEM_PROMPT, USER_TEMPLATE, render_sources, response_format
 from assistant.store import Passage
 from assistant.text import accession_like, fold
@@ -48,6 +47,7 @@ class ChainConfig:
     min_relevance: float = 0.35
     max_sentences: int = 4
     min_answer_relevance: float = 0.3
+    min_answer_score: float = 0.2
 
 
 @dataclass
@@ -120,6 +120,10 @@ class AnswerChain:
                 origin: str) -> Drafted:
         out = Drafted()
         for draft in drafts:
+            if origin == "model" and len(draft.text.split()) < 4:
+                out.dropped.append(DroppedSentence(draft.text, draft.citations,
+                                                   "not a complete sentence"))
+                continue
             verdict = self.verifier.check(draft.text, draft.citations, numbered)
             if not verdict.ok:
                 out.dropped.append(DroppedSentence(draft.text, draft.citations, verdict.reason))
@@ -168,26 +172,30 @@ class AnswerChain:
         drafted = self._verify(question, parse_reply(reply), numbered, "model")
         if issues:
             # A model sentence may restate the false premise; after a correction only the
-            # record speaks.
+            # vetted text speaks.
             drafted = Drafted([], drafted.dropped + [
                 DroppedSentence(k.text, k.citations, "superseded by a premise correction")
                 for k in drafted.kept])
-        if not drafted.kept and not corrections.kept:
-            picks = pick_sentences(question, numbered, self.verifier,
-                                   limit=min(2, self.config.max_sentences),
-                                   min_score=self.config.min_answer_relevance + 0.1)
-            quoted = self._verify(question, [Draft(p.text, [p.n]) for p in picks], numbered,
-                                  "source")
-            drafted.kept = [AnswerSentence(s.text, s.citations,
-                                           "record" if numbered[s.citations[0]].kind == "record"
-                                           else "source") for s in quoted.kept]
-            drafted.dropped += quoted.dropped
+        # The model proposes, the sources propose; one ranking by relevance decides.
+        sourced = extract.source_candidates(numbered)
+        quoted = self._verify(question, [Draft(c.text, c.citations) for c in sourced],
+                              numbered, "source")
+        survivors = {(s.text, tuple(s.citations)) for s in quoted.kept}
+        pool = [extract.Candidate(s.text, s.citations, s.origin) for s in drafted.kept] + [
+            c for c in sourced if (c.text, tuple(c.citations)) in survivors]
+        room = self.config.max_sentences - len(corrections.kept)
+        if corrections.kept:
+            room = min(room, 2)
+        chosen = extract.select(
+            extract.score(question, pool, self.verifier,
+                          [p.title for p in numbered.values()]), self.verifier,
+            limit=max(room, 0), min_score=self.config.min_answer_score)
         timings["verify_ms"] = round((time.perf_counter() - t) * 1000, 1)
 
         kept = corrections.kept + [
-            s for s in drafted.kept if all(fold(s.text) != fold(c.text) for c in corrections.kept)
+            AnswerSentence(c.text, c.citations, c.origin) for c in chosen
+            if all(fold(c.text) != fold(k.text) for k in corrections.kept)
         ]
-        kept = kept[: self.config.max_sentences]
         dropped = corrections.dropped + drafted.dropped
         if not kept:
             answer = self._refuse(question, "no sentence survived verification against the "

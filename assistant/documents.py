@@ -94,27 +94,40 @@ def creators_from_meta(meta: dict[str, Any]) -> list[Creator]:
             for c in raw if isinstance(c, dict) and c.get("name")]
 
 
-def record_sentences(meta: dict[str, Any]) -> list[str]:
-    """Catalogue facts as standalone sentences, each true by construction and citeable alone.
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def record_facts(meta: dict[str, Any]) -> dict[str, str]:
+    """Catalogue facts as standalone sentences, keyed by field, each true by construction.
 
     These let the record speak for itself: a weak model need not paraphrase them, and they
     are what false premises are corrected with.
     """
     title = str(meta.get("title") or "This object").rstrip(".")
-    out: list[str] = []
+    facts: dict[str, str] = {}
     creators = creators_from_meta(meta)
-    if creators:
-        out.append(f"{title} is by {'; '.join(c.display() for c in creators)}.")
+    if len(creators) == 1 and " " not in creators[0].name and not creators[0].dates:
+        # A culture standing in for an unknown maker ("Egyptian"), not a person.
+        name, role = creators[0].name, (creators[0].role or "maker").lower()
+        facts["creator"] = f"{title} is the work of {_article(name)} {name} {role}."
+    elif creators:
+        facts["creator"] = f"{title} is by {'; '.join(c.display() for c in creators)}."
     if meta.get("date"):
-        out.append(f"{title} is dated {meta['date']}.")
+        facts["date"] = f"{title} is dated {meta['date']}."
     if meta.get("medium"):
-        out.append(f"The medium of {title} is {meta['medium']}.")
+        facts["medium"] = f"The medium of {title} is {meta['medium']}."
     if meta.get("place_made"):
-        out.append(f"{title} was made in {meta['place_made']}.")
+        facts["place"] = f"{title} was made in {meta['place_made']}."
     elif meta.get("culture"):
-        out.append(f"{title} is catalogued as {meta['culture']}.")
+        facts["place"] = f"{title} is catalogued as {meta['culture']}."
     if meta.get("institution"):
-        out.append(f"{title} is in the collection of {meta['institution']}.")
+        facts["institution"] = f"{title} is in the collection of {meta['institution']}."
     if meta.get("accession_number"):
-        out.append(f"The accession number of {title} is {meta['accession_number']}.")
-    return out
+        facts["accession"] = f"The accession number of {title} is {meta['accession_number']}."
+    return facts
+
+
+def record_sentences(meta: dict[str, Any]) -> list[str]:
+    """The catalogue facts in display order."""
+    return list(record_facts(meta).values())

@@ -1,75 +1,127 @@
-"""Let the record speak: choose source sentences that answer the question, quoted and cited."""
+"""Let the record speak: rank sentences by how well they answer the question.
+
+The same scoring ranks the model's verified sentences and the sentences quoted from the
+sources, so a weak model's off-topic (but true) sentence loses to the source sentence that
+actually answers the question.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from assistant.documents import record_facts
 from assistant.store import Passage
 from assistant.text import content_words, fold, split_sentences
 from assistant.verify import Verifier, cosine
 
-# Which catalogue sentence a question is after, by its wording.
+# Which catalogue fact a question is after, by its wording.
 _INTENTS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(who|whose|artist|painter|sculptor|maker|painted|made by|created|"
-                r"carved|attribut|author|wrote|designed)"), " is by "),
-    (re.compile(r"\b(when|what year|date|dated|century|how old|period)"), " is dated "),
-    (re.compile(r"\b(made of|material|medium|painted on|canvas|panel|wood|bronze|marble|"
-                r"stone|technique|what is it made)"), "the medium of "),
-    (re.compile(r"\b(where|which museum|what museum|located|held|kept|see it|on view)"),
-     " is in the collection of "),
-    (re.compile(r"\b(accession|inventory|catalogue number|object number)"),
-     "the accession number of "),
+    (re.compile(r"\b(who (painted|made|created|carved|sculpted|designed|wrote|drew|built)|"
+                r"artist|painter|sculptor|maker|made by|attribut|author|whose work)"), "creator"),
+    (re.compile(r"\b(when|what year|which year|date|dated|century|how old|period)\b"), "date"),
+    (re.compile(r"\b(made of|made from|material|medium|painted on|technique|"
+                r"what is it made)"), "medium"),
+    (re.compile(r"\b(where (is|can|was it made)|which museum|what museum|located|held|kept|"
+                r"see it|on view)\b"), "institution"),
+    (re.compile(r"\b(where was it made|where .* made|origin|come from)\b"), "place"),
+    (re.compile(r"\b(accession|inventory|catalogue number|object number)\b"), "accession"),
 ]
 
 
+_OVERVIEW = re.compile(r"^(what is|what's|what are|tell me (more )?about|describe|"
+                       r"what do you know about|explain)\b")
+
+
+def asked_facts(question: str) -> set[str]:
+    """Which catalogue fields (creator, date, medium, ...) a question asks about."""
+    folded = fold(question)
+    return {key for pattern, key in _INTENTS if pattern.search(folded)}
+
+
 @dataclass(frozen=True)
-class Pick:
-    """A chosen sentence with the passage number it is quoted from."""
+class Candidate:
+    """A sentence that could go into the answer, with the passages it cites."""
 
     text: str
-    n: int
-    score: float
-    origin: str  # "record" or "source"
+    citations: list[int]
+    origin: str  # "model", "source" or "record"
+    score: float = 0.0
+    fact: str = ""  # for record sentences: which catalogue field it states
+    lead: bool = False  # first sentence of a document's text: its summary, usually
 
 
-def pick_sentences(question: str, passages: dict[int, Passage], verifier: Verifier,
-                   *, limit: int, min_score: float) -> list[Pick]:
-    """Rank every sentence of the numbered passages against the question; return the best.
-
-    Score = semantic similarity to the question, plus a small bonus for sharing its words and
-    for being the catalogue fact the question asks for (who / when / made of / where).
-    """
-    folded_q = fold(question)
-    wanted = [marker for pattern, marker in _INTENTS if pattern.search(folded_q)]
-    q_words = set(content_words(question))
-    candidates: list[tuple[int, str, str]] = []
+def source_candidates(passages: dict[int, Passage]) -> list[Candidate]:
+    """Every sentence of every numbered passage, cited to that passage."""
+    out = []
     for n, passage in passages.items():
-        origin = "record" if passage.kind == "record" else "source"
-        for sentence in split_sentences(passage.text):
-            candidates.append((n, sentence, origin))
+        if passage.kind == "record":
+            for key, sentence in record_facts(passage.meta).items():
+                out.append(Candidate(sentence, [n], "record", fact=key))
+        else:
+            first = passage.meta.get("chunk_index") == 1
+            for i, sentence in enumerate(split_sentences(passage.text)):
+                out.append(Candidate(sentence, [n], "source", lead=first and i == 0))
+    return out
+
+
+def _without_titles(text: str, titles: list[str]) -> str:
+    for title in titles:
+        text = re.sub(re.escape(title), "it", text, flags=re.IGNORECASE)
+    return text
+
+
+def score(question: str, candidates: list[Candidate], verifier: Verifier,
+          titles: list[str] | None = None) -> list[Candidate]:
+    """Score = similarity to the question, plus a little for shared words and for being the
+    catalogue fact the question asks for (who / when / made of / where / accession number).
+
+    Object titles are replaced by "it" on both sides first: a sentence that merely names the
+    object the question names is not thereby an answer to it.
+    """
     if not candidates:
         return []
-    vectors = verifier.embed([question] + [s for _, s, _ in candidates])
-
-    scored: list[Pick] = []
-    for (n, sentence, origin), vector in zip(candidates, vectors[1:], strict=True):
-        score = cosine(vectors[0], vector)
-        s_words = set(content_words(sentence))
+    names = sorted({t for t in titles or [] if t}, key=len, reverse=True)
+    names += [n[4:] for n in names if n.lower().startswith("the ")]
+    wanted = asked_facts(question)
+    bare = _without_titles(question, names)
+    # "What is X?" / "Tell me about X": nothing is asked beyond the object itself.
+    overview = bool(_OVERVIEW.search(fold(bare))) and not content_words(bare)
+    if overview:
+        wanted |= {"creator", "date"}
+    q_words = set(content_words(_without_titles(question, names)))
+    vectors = verifier.embed([_without_titles(question, names)]
+                             + [_without_titles(c.text, names) for c in candidates])
+    out = []
+    for candidate, vector in zip(candidates, vectors[1:], strict=True):
+        value = cosine(vectors[0], vector)
         if q_words:
-            score += 0.15 * len(q_words & s_words) / len(q_words)
-        if origin == "record" and any(marker in fold(sentence) for marker in wanted):
-            score += 0.25
-        scored.append(Pick(sentence, n, score, origin))
-    scored.sort(key=lambda p: -p.score)
-    best = scored[0].score
-    if best < min_score:
+            shared = q_words & set(content_words(_without_titles(candidate.text, names)))
+            value += 0.15 * len(shared) / len(q_words)
+        if candidate.origin == "record":
+            # A catalogue line names the object, which flatters its similarity to any
+            # question about it: count it only when the question asks for that field.
+            value += 0.25 if candidate.fact in wanted else -0.1
+        if overview and candidate.lead:
+            value += 0.45
+        out.append(Candidate(candidate.text, candidate.citations, candidate.origin, value,
+                             candidate.fact, candidate.lead))
+    return out
+
+
+def select(scored: list[Candidate], verifier: Verifier, *, limit: int, min_score: float,
+           margin: float = 0.15) -> list[Candidate]:
+    """The best candidates within ``margin`` of the top one, without near-duplicates."""
+    ranked = sorted(scored, key=lambda c: -c.score)
+    if not ranked or ranked[0].score < min_score:
         return []
-    picks: list[Pick] = []
-    for pick in scored:
-        if len(picks) >= limit or pick.score < max(min_score, best - 0.15):
+    floor = max(min_score, ranked[0].score - margin)
+    chosen: list[Candidate] = []
+    for candidate in ranked:
+        if len(chosen) >= limit or candidate.score < floor:
             break
-        if any(fold(pick.text) == fold(p.text) for p in picks):
+        if any(fold(candidate.text) == fold(c.text)
+               or verifier.similarity(candidate.text, c.text) > 0.9 for c in chosen):
             continue
-        picks.append(pick)
-    return picks
+        chosen.append(candidate)
+    return chosen

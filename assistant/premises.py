@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from assistant.documents import creators_from_meta, record_sentences
+from assistant.documents import creators_from_meta, record_facts
 from assistant.store import Passage
 from assistant.text import content_words, fold, proper_names, stem, words
 
@@ -58,11 +58,8 @@ def _mentioned(question: str, passage: Passage) -> bool:
     return fuzz.partial_ratio(title, fold(question)) >= 90
 
 
-def _sentence(meta: dict[str, object], marker: str) -> str | None:
-    for sentence in record_sentences(dict(meta)):
-        if marker in sentence:
-            return sentence
-    return None
+def _sentence(meta: dict[str, object], key: str) -> str | None:
+    return record_facts(dict(meta)).get(key)
 
 
 def _years(question: str) -> list[tuple[int, int, str]]:
@@ -102,7 +99,7 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
                 if fold(token) in proper_names(question) and not set(words(token)) <= known
             )
             if strangers:
-                fix = _sentence(meta, " is by ")
+                fix = _sentence(meta, "creator")
                 if fix:
                     issues.append(PremiseIssue(f"attributes it to {', '.join(strangers)}", fix, n))
 
@@ -110,7 +107,7 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
         if isinstance(begin, int) and isinstance(end, int):
             for lo, hi, text in _years(question):
                 if hi < begin - 10 or lo > end + 10:
-                    fix = _sentence(meta, " is dated ")
+                    fix = _sentence(meta, "date")
                     if fix:
                         issues.append(PremiseIssue(f"dates it to {text}", fix, n))
                     break
@@ -119,7 +116,7 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
         asked = sorted(w for w in set(words(question)) if w in MATERIALS
                        and stem(w) not in medium and w not in title_words)
         if medium and asked:
-            fix = _sentence(meta, "The medium of ")
+            fix = _sentence(meta, "medium")
             if fix:
                 issues.append(PremiseIssue(f"says it is {', '.join(sorted(asked))}", fix, n))
 
@@ -129,7 +126,7 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
             if institution and named and named not in institution and not set(
                 content_words(named)
             ) <= set(content_words(institution)):
-                fix = _sentence(meta, " is in the collection of ")
+                fix = _sentence(meta, "institution")
                 if fix:
                     issues.append(PremiseIssue(f"places it in {match.group(1).strip()}", fix, n))
                 break
