@@ -6,6 +6,7 @@ asked, and "I don't have a vetted source" is an ordinary outcome, not an error.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,12 +24,19 @@ from assistant.answer import (
     DroppedSentence,
 )
 from assistant.citations import Draft, parse_reply
+from assistant.injection import looks_like_instruction
 from assistant.prompts import SYSTEM_PROMPT, USER_TEMPLATE, render_sources, response_format
 from assistant.store import Passage
-from assistant.text import accession_like, fold
+from assistant.text import fold, split_sentences
 from assistant.verify import Verifier
 
 MAX_SOURCES = 5
+# "accession number 37.760", "object W.569", "inv. SK-C-5": a code the visitor says is ours.
+_ASKED_CODE = re.compile(
+    r"\b(?:accession|object|inventory|catalog(?:ue)?|inv\.?|no\.|number|#)\s*"
+    r"(?:number|no\.?|#)?\s*[:#]?\s*([A-Za-z]{0,4}[.\- ]?\d[\w]*(?:[.\-]\w+)*)",
+    re.IGNORECASE,
+)
 
 
 class Retriever(Protocol):
@@ -78,10 +86,8 @@ class AnswerChain:
         """Retrieved passages (all, for the log) and those relevant enough to be evidence."""
         hits = self.retriever.search(question, self.config.top_k)
         exact: list[Passage] = []
-        for token in accession_like(question):
-            for passage in self.retriever.find({"accession_number": token.upper()}) + \
-                    self.retriever.find({"accession_number": token}):
-                exact.append(passage)
+        for code in asked_codes(question):
+            exact.extend(self.lookup_code(code))
         relevant = [p for p in exact + hits if p.score >= self.config.min_relevance]
         chosen: list[Passage] = []
         seen: set[str] = set()
@@ -99,6 +105,14 @@ class AnswerChain:
                                           top, record.kind, record.meta))
         chosen.sort(key=lambda p: -p.score)
         return exact + hits, chosen[:MAX_SOURCES]
+
+    def lookup_code(self, code: str) -> list[Passage]:
+        """Chunks of the object with exactly this accession number (case as given, or upper)."""
+        found: dict[str, Passage] = {}
+        for variant in dict.fromkeys([code, code.upper()]):
+            for passage in self.retriever.find({"accession_number": variant}):
+                found[passage.chunk_id] = passage
+        return list(found.values())
 
     # -- generation and verification -------------------------------------------------------
 
@@ -141,11 +155,24 @@ class AnswerChain:
 
     # -- the pipeline ----------------------------------------------------------------------
 
-    def run(self, question: str) -> Answer:
-        """Answer a question, or refuse with a reason."""
+    def run(self, question: str, history: Sequence[str] = ()) -> Answer:
+        """Answer a question, or refuse with a reason.
+
+        ``history`` holds the visitor's earlier questions in this conversation, so that
+        "Are you sure? My guide said it was Vermeer" is checked against the same object.
+        """
         timings: dict[str, float] = {}
         start = time.perf_counter()
-        retrieved, evidence = self._evidence(question)
+        if looks_like_instruction(question):
+            return self._refuse(question, "the question contains instructions to the assistant",
+                                timings, start, [])
+        for code in asked_codes(question):
+            if not self.lookup_code(code):
+                return self._refuse(
+                    question, f"no object with accession number {code} is in the vetted "
+                    "collection", timings, start, [])
+        context = " ".join([*list(history)[-2:], question])
+        retrieved, evidence = self._evidence(context)
         timings["retrieve_ms"] = round((time.perf_counter() - start) * 1000, 1)
         log_retrieved = [
             {"chunk_id": p.chunk_id, "source_id": p.source_id, "score": round(p.score, 4),
@@ -157,9 +184,9 @@ class AnswerChain:
                 question, f"no vetted source is relevant enough (best match {best:.2f})",
                 timings, start, log_retrieved)
 
-        numbered = {n: p for n, p in enumerate(evidence, start=1)}
+        numbered = {n: sanitized(p) for n, p in enumerate(evidence, start=1)}
         t = time.perf_counter()
-        issues = premises.check(question, numbered)
+        issues = premises.check(context, numbered)
         timings["premises_ms"] = round((time.perf_counter() - t) * 1000, 1)
         corrections = self._verify(
             question, [Draft(i.correction, [i.n]) for i in issues], numbered, "record")
@@ -251,3 +278,25 @@ class AnswerChain:
             date=str(meta.get("date", "")),
             institution=str(meta.get("institution", "")),
         )
+
+
+def asked_codes(question: str) -> list[str]:
+    """Accession-number-like codes the question names as the museum's own."""
+    codes = []
+    for match in _ASKED_CODE.finditer(question):
+        code = match.group(1).strip(" .")
+        if re.fullmatch(r"\d{3,4}s?", code):  # "number 1642" is a year, not an object
+            continue
+        codes.append(code)
+    return codes
+
+
+def sanitized(passage: Passage) -> Passage:
+    """The passage without sentences that address the assistant (they are data, not orders;
+    dropping them keeps them from being followed, quoted or used as evidence)."""
+    sentences = split_sentences(passage.text)
+    kept = [s for s in sentences if not looks_like_instruction(s)]
+    if len(kept) == len(sentences):
+        return passage
+    return Passage(passage.chunk_id, passage.source_id, " ".join(kept), passage.score,
+                   passage.kind, {**passage.meta, "sanitized": True})

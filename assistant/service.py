@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
@@ -24,8 +25,11 @@ class MuseumAssistant:
     settings: Settings
     log: AnswerLog | None = None
 
-    def ask(self, question: str) -> Answer:
-        """Answer one visitor question (or refuse); raises ``QuestionError`` for bad input."""
+    def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
+        """Answer one visitor question (or refuse); raises ``QuestionError`` for bad input.
+
+        ``history``: the visitor's earlier questions in the same conversation, oldest first.
+        """
         question = " ".join((question or "").split())
         if not question:
             raise QuestionError("the question is empty")
@@ -34,7 +38,8 @@ class MuseumAssistant:
                 f"the question is {len(question)} characters long; the limit is "
                 f"{self.settings.max_question_chars} (MUSEUM_QA_MAX_QUESTION_CHARS)"
             )
-        answer = self.chain.run(question)
+        history = [h for h in (" ".join(x.split()) for x in history) if h]
+        answer = self.chain.run(question, history[-4:])
         if self.log is not None:
             answer.log_id = self.log.record(answer)
         return answer
