@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from langchain_core.language_models import BaseChatModel
 from langchain_core.prompts import ChatPromptTemplate
 
-from assistant import extract, premises
+from assistant import extract, premises, topic
 from assistant.answer import (
     REFUSAL_TEXT,
     Answer,
@@ -56,6 +56,7 @@ class ChainConfig:
     max_sentences: int = 4
     min_answer_relevance: float = 0.3
     min_answer_score: float = 0.2
+    min_topic_coverage: float = 0.5
 
 
 @dataclass
@@ -89,10 +90,15 @@ class AnswerChain:
         for code in asked_codes(question):
             exact.extend(self.lookup_code(code))
         relevant = [p for p in exact + hits if p.score >= self.config.min_relevance]
+        exact_ids = {p.source_id for p in exact}
+        on_topic: dict[str, bool] = {}
         chosen: list[Passage] = []
         seen: set[str] = set()
         for passage in relevant:
-            if passage.chunk_id not in seen:
+            if passage.source_id not in on_topic:
+                on_topic[passage.source_id] = passage.source_id in exact_ids or \
+                    self._about(question, passage)
+            if on_topic[passage.source_id] and passage.chunk_id not in seen:
                 chosen.append(passage)
                 seen.add(passage.chunk_id)
         # The catalogue card of the top objects lets the record answer who/when/what/where.
@@ -105,6 +111,15 @@ class AnswerChain:
                                           top, record.kind, record.meta))
         chosen.sort(key=lambda p: -p.score)
         return exact + hits, chosen[:MAX_SOURCES]
+
+    def _about(self, question: str, passage: Passage) -> bool:
+        """Whether the passage's whole source covers the question's topic (see topic.py)."""
+        if topic.mentions_title(question, passage.title):
+            return True
+        chunks = self.retriever.find({"source_id": passage.source_id}, limit=100)
+        texts = [passage.title, str(passage.meta.get("creators_display", ""))]
+        texts += [c.text for c in chunks] or [passage.text]
+        return topic.coverage(question, texts) >= self.config.min_topic_coverage
 
     def lookup_code(self, code: str) -> list[Passage]:
         """Chunks of the object with exactly this accession number (case as given, or upper)."""
@@ -180,9 +195,12 @@ class AnswerChain:
         ]
         if not evidence:
             best = max((p.score for p in retrieved), default=0.0)
-            return self._refuse(
-                question, f"no vetted source is relevant enough (best match {best:.2f})",
-                timings, start, log_retrieved)
+            if best >= self.config.min_relevance:
+                reason = ("the vetted sources that look similar are about other things (no "
+                          f"source covers: {', '.join(topic.topic_words(context))})")
+            else:
+                reason = f"no vetted source is relevant enough (best match {best:.2f})"
+            return self._refuse(question, reason, timings, start, log_retrieved)
 
         numbered = {n: sanitized(p) for n, p in enumerate(evidence, start=1)}
         t = time.perf_counter()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -94,6 +95,12 @@ def creators_from_meta(meta: dict[str, Any]) -> list[Creator]:
             for c in raw if isinstance(c, dict) and c.get("name")]
 
 
+def short_title(title: str) -> str:
+    """The title without a trailing parenthetical subtitle ("The Night Watch (Militia ...)")."""
+    short = re.sub(r"\s*\([^)]*\)\s*$", "", title).strip().rstrip(".")
+    return short or title.strip()
+
+
 def _article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
@@ -104,7 +111,7 @@ def record_facts(meta: dict[str, Any]) -> dict[str, str]:
     These let the record speak for itself: a weak model need not paraphrase them, and they
     are what false premises are corrected with.
     """
-    title = str(meta.get("title") or "This object").rstrip(".")
+    title = short_title(str(meta.get("title") or "This object"))
     facts: dict[str, str] = {}
     creators = creators_from_meta(meta)
     if len(creators) == 1 and " " not in creators[0].name and not creators[0].dates:

@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from assistant.documents import creators_from_meta, record_facts
 from assistant.store import Passage
+from assistant.topic import mentions_title
 from assistant.text import content_words, fold, proper_names, stem, words
 
 _ATTRIBUTION = re.compile(
@@ -49,15 +48,6 @@ class PremiseIssue:
     n: int  # number of the record passage the correction cites
 
 
-def _mentioned(question: str, passage: Passage) -> bool:
-    title = fold(passage.title)
-    title = re.sub(r"\(.*?\)", "", title).strip()
-    title = re.sub(r"^(the|a|an)\s+", "", title)
-    if len(title) < 4:
-        return False
-    return fuzz.partial_ratio(title, fold(question)) >= 90
-
-
 def _sentence(meta: dict[str, object], key: str) -> str | None:
     return record_facts(dict(meta)).get(key)
 
@@ -84,7 +74,7 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
     issues: list[PremiseIssue] = []
     folded_q = fold(question)
     for n, passage in numbered.items():
-        if passage.kind != "record" or not _mentioned(question, passage):
+        if passage.kind != "record" or not mentions_title(question, passage.title):
             continue
         meta = passage.meta
         title_words = set(words(passage.title))

@@ -58,8 +58,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def words(text: str) -> list[str]:
-    """Folded word tokens."""
-    return _WORD.findall(fold(text))
+    """Folded word tokens, possessives trimmed ("museum's" -> "museum")."""
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(fold(text))]
 
 
 def stem(word: str) -> str:

@@ -5,7 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from conftest import DATA, TEST_CORPUS
+from tests.conftest import DATA, TEST_CORPUS
 from ui.cli import main
 
 

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture(scope="module")
 def assistant(indexed_dir, tmp_path_factory):
-    from conftest import make_settings
+    from tests.conftest import make_settings
 
     log = tmp_path_factory.mktemp("log") / "log.sqlite3"
     return build_assistant(make_settings(indexed_dir, db_url=f"sqlite:///{log}"))

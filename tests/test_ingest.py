@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import DATA, TEST_CORPUS, WALTERS
+from tests.conftest import DATA, TEST_CORPUS, WALTERS
 from ingest.loaders import Attestation
 from ingest.pipeline import ingest
 
