@@ -34,7 +34,8 @@ MAX_SOURCES = 5
 # "accession number 37.760", "object W.569", "inv. SK-C-5": a code the visitor says is ours.
 _ASKED_CODE = re.compile(
     r"\b(?:accession|object|inventory|catalog(?:ue)?|inv\.?|no\.|number|#)\s*"
-    r"(?:number|no\.?|#)?\s*[:#]?\s*([A-Za-z]{0,4}[.\- ]?\d[\w]*(?:[.\-]\w+)*)",
+    r"(?:number|no\.?|#)?\s*[:#]?\s*"
+    r"((?:[A-Za-z]{1,5}[ .\-])?(?=[\w.\-/,]*\d)[A-Za-z0-9]+(?:[.\-/,][A-Za-z0-9]+)*)",
     re.IGNORECASE,
 )
 
@@ -205,6 +206,14 @@ class AnswerChain:
         numbered = {n: sanitized(p) for n, p in enumerate(evidence, start=1)}
         t = time.perf_counter()
         issues = premises.check(context, numbered)
+        loaded = premises.check_loaded(context, numbered)
+        unsupported = [c.claim for c in loaded if c.correction is None]
+        if unsupported and not issues:
+            return self._refuse(
+                question, f"the question asserts something no vetted source supports "
+                f"({', '.join(unsupported)})", timings, start, log_retrieved)
+        issues += [premises.PremiseIssue(f"asserts {c.claim}", c.correction, c.n)
+                   for c in loaded if c.correction is not None and c.n is not None]
         timings["premises_ms"] = round((time.perf_counter() - t) * 1000, 1)
         corrections = self._verify(
             question, [Draft(i.correction, [i.n]) for i in issues], numbered, "record")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from assistant.documents import record_facts
 from assistant.store import Passage
-from assistant.text import content_words, fold, split_sentences
+from assistant.text import content_words, fold, quote_units
 from assistant.verify import Verifier, cosine
 
 # Which catalogue fact a question is after, by its wording.
@@ -60,7 +60,7 @@ def source_candidates(passages: dict[int, Passage]) -> list[Candidate]:
                 out.append(Candidate(sentence, [n], "record", fact=key))
         else:
             first = passage.meta.get("chunk_index") == 1
-            for i, sentence in enumerate(split_sentences(passage.text)):
+            for i, sentence in enumerate(quote_units(passage.text)):
                 out.append(Candidate(sentence, [n], "source", lead=first and i == 0))
     return out
 

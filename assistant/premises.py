@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from assistant.documents import creators_from_meta, record_facts
 from assistant.store import Passage
 from assistant.topic import mentions_title
-from assistant.text import content_words, fold, proper_names, stem, words
+from assistant.text import (
+    content_words,
+    fold,
+    has_negation,
+    proper_names,
+    quote_units,
+    stem,
+    words,
+)
 
 _ATTRIBUTION = re.compile(
     r"\b(paint|painted|painting|sculpt\w*|carv\w*|made|create\w*|design\w*|drew|drawn|"
@@ -39,6 +47,61 @@ MATERIALS = frozenset(
 )
 
 
+# Conspiracy and pseudo-history framings, each with the words a refuting source would use.
+_LOADED: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (re.compile(r"\b(fake|forgery|forged|counterfeit|hoax)\b"),
+     re.compile(r"fake|forg|counterfeit|hoax|replica|genuine|authentic")),
+    (re.compile(r"\b(aliens?|extraterrestrials?|ufos?)\b"),
+     re.compile(r"alien|extraterrestrial|ufo")),
+    (re.compile(r"\b(atlantis|atlanteans?)\b"), re.compile(r"atlant")),
+    (re.compile(r"\b(end(ed|s)? of the world|world (ended|will end|ends)|doomsday|apocalypse|"
+                r"prophec(y|ies)|predict(s|ed)?)\b"),
+     re.compile(r"end of the world|prophec|predict|doomsday|apocalyp")),
+    (re.compile(r"\b(curse[ds]?|haunted)\b"), re.compile(r"curse|haunt")),
+    (re.compile(r"\b(illuminati|templars?|freemasons?|conspirac(y|ies)|cover-?up|reptilians?|"
+                r"time travell?(er|ers|ing)?)\b"),
+     re.compile(r"illuminati|templar|freemason|conspira|cover|reptilian|time travel")),
+]
+_REFUTES = re.compile(
+    r"\b(wrong|myth|legend|untrue|false|mistaken|no evidence|unproven|fiction|fictional|"
+    r"disproved|rejected|misconception|modern invention|not supported|no such)\b"
+)
+
+
+@dataclass(frozen=True)
+class LoadedClaim:
+    """A conspiracy-style claim in the question, and the source sentence that refutes it."""
+
+    claim: str
+    correction: str | None
+    n: int | None
+
+
+def check_loaded(question: str, numbered: dict[int, Passage]) -> list[LoadedClaim]:
+    """Find pseudo-historical framings ('aliens', 'fake', 'Atlantis') and their refutations.
+
+    A claim with no refuting source sentence is returned with ``correction=None``: the
+    assistant must not discuss it as if the museum had a view, so the chain refuses.
+    """
+    folded = fold(question)
+    claims: list[LoadedClaim] = []
+    for pattern, key in _LOADED:
+        match = pattern.search(folded)
+        if not match:
+            continue
+        best: tuple[int, str] | None = None
+        for n, passage in numbered.items():
+            if passage.kind == "record":
+                continue
+            for unit in quote_units(passage.text):
+                low = fold(unit)
+                if key.search(low) and (_REFUTES.search(low) or has_negation(unit)):
+                    best = best or (n, unit)
+        claims.append(LoadedClaim(match.group(0), best[1] if best else None,
+                                  best[0] if best else None))
+    return claims
+
+
 @dataclass(frozen=True)
 class PremiseIssue:
     """A claim in the question that the record contradicts, and the record's own sentence."""
@@ -59,13 +122,13 @@ def _years(question: str) -> list[tuple[int, int, str]]:
         lo, hi = (c - 1) * 100 + 1, c * 100
         if match.group(2):
             lo, hi = -hi, -lo
-        spans.append((lo, hi, match.group(0)))
+        spans.append((lo, hi, match.group(0).strip()))
     rest = _CENTURY.sub(" ", question)
     for match in _YEAR.finditer(rest):
         year = int(match.group(1))
         if match.group(2):
             year = -year
-        spans.append((year, year, match.group(0)))
+        spans.append((year, year, match.group(0).strip()))
     return spans
 
 
@@ -83,11 +146,19 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
         creator_words = {w for c in creators for w in words(c.name)}
         known = creator_words | title_words | set(words(str(meta.get("institution", "")))) | \
             set(words(str(meta.get("place_made", "")))) | set(words(str(meta.get("culture", ""))))
+        places = {fold(m.group(1)) for m in re.finditer(
+            r"\b(?:in|at|from|near)\s+([A-ZÀ-Þ][\w'’-]+)", question)}
+        strangers_all = sorted(
+            token for token in re.findall(r"\b[A-ZÀ-Þ][\w'’-]+", question)
+            if fold(token) in proper_names(question) and not set(words(token)) <= known
+        )
+        wrong_places = [t for t in strangers_all if fold(t) in places]
+        if wrong_places and (meta.get("place_made") or meta.get("institution")):
+            fix = _sentence(meta, "place") or _sentence(meta, "institution")
+            if fix:
+                issues.append(PremiseIssue(f"places it in {', '.join(wrong_places)}", fix, n))
         if creators and _ATTRIBUTION.search(folded_q) and not _NOT_AUTHORSHIP_BY.search(folded_q):
-            strangers = sorted(
-                token for token in re.findall(r"\b[A-ZÀ-Þ][\w'’-]+", question)
-                if fold(token) in proper_names(question) and not set(words(token)) <= known
-            )
+            strangers = [t for t in strangers_all if t not in wrong_places]
             if strangers:
                 fix = _sentence(meta, "creator")
                 if fix:

@@ -24,7 +24,10 @@ NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "none", "nothing"
 _COMMON_CAPITALISED = frozenset(
     """the a an it its this that these those he she they his her their there in on at by for
     from of to with as but and or is was are were when where who what which why how however
-    although while during after before some many most one two three according yes no""".split()
+    although while during after before some many most one two three according yes no did
+    does do is was were are can could would should will has have had tell please may might
+    must shall i i'm i've my me you your we our so if then not isn't wasn't aren't didn't
+    doesn't don't can't ok okay hi hello hey thanks wow really sure ad bc bce ce""".split()
 )
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
@@ -101,3 +104,22 @@ def has_negation(text: str) -> bool:
     """Whether a sentence is phrased negatively ('not', 'never', "isn't")."""
     tokens = words(text)
     return any(t in NEGATIONS or t.endswith("n't") for t in tokens)
+
+
+_BACK_REFERENCE = re.compile(r"^(this|that|these|those|such|the (idea|claim|story|theory))\b",
+                             re.IGNORECASE)
+
+
+def quote_units(text: str) -> list[str]:
+    """Sentences, with a short follow-up that judges the one before kept attached to it.
+
+    "In 1910 Frobenius suggested Ife art came from Atlantis. This idea was wrong." must never
+    be quoted half: alone, the first sentence reads as an endorsement.
+    """
+    units: list[str] = []
+    for sentence in split_sentences(text):
+        if units and _BACK_REFERENCE.match(sentence) and len(sentence.split()) <= 10:
+            units[-1] = f"{units[-1]} {sentence}"
+        else:
+            units.append(sentence)
+    return units

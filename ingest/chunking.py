@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.documents import SourceDocument, record_sentences
+from assistant.injection import looks_like_instruction
 from assistant.store import Chunk
 from assistant.text import split_sentences
 
@@ -62,13 +63,15 @@ def chunk_document(doc: SourceDocument) -> list[Chunk]:
         )
     ]
     for i, passage in enumerate(passages, start=1):
+        flagged = any(looks_like_instruction(s) for s in split_sentences(passage))
         chunks.append(
             Chunk(
                 chunk_id=f"{doc.source_id}:{doc_hash[:12]}:{i}",
                 embed_text=f"{header}\n{passage}",
                 passage=passage,
                 metadata={**base, "kind": "text", "passage": passage, "chunk_index": i,
-                          "n_chunks": n_chunks, "doc_hash": doc_hash},
+                          "n_chunks": n_chunks, "doc_hash": doc_hash,
+                          "flagged": "instruction-like" if flagged else ""},
             )
         )
     return chunks

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.documents import SourceDocument
+from assistant.injection import looks_like_instruction
 from assistant.store import Chunk, VectorIndex
+from assistant.text import split_sentences
 from ingest.chunking import chunk_document
 from ingest.loaders import Attestation, FileError, Refusal, discover, load_file
 
@@ -25,6 +27,9 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)  # pruned, or no longer vetted
     refused: list[Refusal] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    # (source id, sentence): vetted text that reads like an order to the assistant. It is
+    # indexed (the curator decides) but never shown to the model or quoted.
+    flagged: list[tuple[str, str]] = field(default_factory=list)
     chunks_written: int = 0
 
     @property
@@ -70,6 +75,9 @@ def ingest(
                     f"{docs[item.source_id].origin})", None))
             else:
                 docs[item.source_id] = item
+                report.flagged.extend((item.source_id, sentence)
+                                      for sentence in split_sentences(item.text)
+                                      if looks_like_instruction(sentence))
         if progress:
             progress("read", i, len(files))
 

@@ -95,6 +95,9 @@ def ingest(paths: tuple[Path, ...], prune: bool, vetted_by: str | None, vetted_o
         click.secho(f"  refused {refusal.origin}: {refusal.reason}", fg="yellow")
     if len(report.refused) > 50:
         click.secho(f"  ... and {len(report.refused) - 50} more refused", fg="yellow")
+    for source_id, sentence in report.flagged:
+        click.secho(f"  flagged for curator review ({source_id}): reads like an instruction to "
+                    f"the assistant, never quoted: {sentence!r}", fg="magenta")
     for error in report.errors:
         click.secho(f"  error {error.path}: {error.reason}", fg="red", err=True)
     if report.errors:
@@ -143,6 +146,9 @@ def ask(question: str, as_json: bool, verbose: bool, llm: str | None,
         for issue in answer.premise_issues:
             click.secho(f"  premise: {issue}", fg="cyan")
         click.secho(f"  timings: {answer.timings_ms}", dim=True)
+
+from evals.cli import eval_command  # noqa: E402  (evals depends on assistant, not on ui)
+main.add_command(eval_command, name="eval")
 
 
 if __name__ == "__main__":  # pragma: no cover
