@@ -72,8 +72,15 @@ class Answer:
             "citations": [
                 {
                     k: getattr(c, k)
-                    for k in ("n", "source_id", "title", "accession_number", "url", "license",
-                              "passage")
+                    for k in (
+                        "n",
+                        "source_id",
+                        "title",
+                        "accession_number",
+                        "url",
+                        "license",
+                        "passage",
+                    )
                 }
                 for c in self.citations
             ],

@@ -98,15 +98,23 @@ class AnswerLog:
         lines = [json.loads(x) for x in self.spool.read_text(encoding="utf-8").splitlines() if x]
         with Session(self.engine) as session, session.begin():
             for d in lines:
-                session.add(AnswerRow(
-                    created_at=dt.datetime.fromisoformat(d["created_at"]),
-                    question=d["question"], outcome=d["outcome"], answer=d["answer"],
-                    refusal_reason=d.get("refusal_reason"), model=d.get("model", ""),
-                    sentences=d.get("sentences", []), citations=d.get("citations", []),
-                    dropped=d.get("dropped", []), retrieved=d.get("retrieved", []),
-                    premise_issues=d.get("premise_issues", []),
-                    timings_ms=d.get("timings_ms", {}), warnings=d.get("warnings", []),
-                ))
+                session.add(
+                    AnswerRow(
+                        created_at=dt.datetime.fromisoformat(d["created_at"]),
+                        question=d["question"],
+                        outcome=d["outcome"],
+                        answer=d["answer"],
+                        refusal_reason=d.get("refusal_reason"),
+                        model=d.get("model", ""),
+                        sentences=d.get("sentences", []),
+                        citations=d.get("citations", []),
+                        dropped=d.get("dropped", []),
+                        retrieved=d.get("retrieved", []),
+                        premise_issues=d.get("premise_issues", []),
+                        timings_ms=d.get("timings_ms", {}),
+                        warnings=d.get("warnings", []),
+                    )
+                )
         self.spool.unlink()
 
     def count(self) -> int:
@@ -118,6 +126,4 @@ class AnswerLog:
         """Newest rows first, as plain dicts."""
         with Session(self.engine) as session:
             rows = session.scalars(select(AnswerRow).order_by(AnswerRow.id.desc()).limit(limit))
-            return [
-                {c.name: getattr(r, c.name) for c in AnswerRow.__table__.columns} for r in rows
-            ]
+            return [{c.name: getattr(r, c.name) for c in AnswerRow.__table__.columns} for r in rows]

@@ -43,9 +43,17 @@ _ASKED_CODE = re.compile(
 class Retriever(Protocol):
     """What the chain needs from a store (``VectorIndex`` implements it)."""
 
-    def search(self, query: str, k: int) -> list[Passage]: ...
-    def get_record(self, source_id: str) -> Passage | None: ...
-    def find(self, where: dict[str, Any], limit: int = 20) -> list[Passage]: ...
+    def search(self, query: str, k: int) -> list[Passage]:
+        """Nearest passages to ``query``, best first."""
+        ...
+
+    def get_record(self, source_id: str) -> Passage | None:
+        """The catalogue-record passage of one source."""
+        ...
+
+    def find(self, where: dict[str, Any], limit: int = 20) -> list[Passage]:
+        """Passages whose metadata match ``where`` exactly."""
+        ...
 
 
 @dataclass
@@ -71,8 +79,14 @@ class Drafted:
 class AnswerChain:
     """One question in, one verified ``Answer`` out."""
 
-    def __init__(self, retriever: Retriever, model: BaseChatModel, verifier: Verifier,
-                 config: ChainConfig | None = None, model_name: str = ""):
+    def __init__(
+        self,
+        retriever: Retriever,
+        model: BaseChatModel,
+        verifier: Verifier,
+        config: ChainConfig | None = None,
+        model_name: str = "",
+    ):
         self.retriever = retriever
         self.model = model
         self.verifier = verifier
@@ -97,8 +111,9 @@ class AnswerChain:
         seen: set[str] = set()
         for passage in relevant:
             if passage.source_id not in on_topic:
-                on_topic[passage.source_id] = passage.source_id in exact_ids or \
-                    self._about(question, passage)
+                on_topic[passage.source_id] = passage.source_id in exact_ids or self._about(
+                    question, passage
+                )
             if on_topic[passage.source_id] and passage.chunk_id not in seen:
                 chosen.append(passage)
                 seen.add(passage.chunk_id)
@@ -108,8 +123,16 @@ class AnswerChain:
                 record = self.retriever.get_record(source_id)
                 if record is not None:
                     top = max(p.score for p in chosen if p.source_id == source_id)
-                    chosen.append(Passage(record.chunk_id, record.source_id, record.text,
-                                          top, record.kind, record.meta))
+                    chosen.append(
+                        Passage(
+                            record.chunk_id,
+                            record.source_id,
+                            record.text,
+                            top,
+                            record.kind,
+                            record.meta,
+                        )
+                    )
         chosen.sort(key=lambda p: -p.score)
         return exact + hits, chosen[:MAX_SOURCES]
 
@@ -146,13 +169,15 @@ class AnswerChain:
             return "", f"model unavailable: {type(exc).__name__}: {exc}"
         return str(reply.content), None
 
-    def _verify(self, question: str, drafts: Sequence[Draft], numbered: dict[int, Passage],
-                origin: str) -> Drafted:
+    def _verify(
+        self, question: str, drafts: Sequence[Draft], numbered: dict[int, Passage], origin: str
+    ) -> Drafted:
         out = Drafted()
         for draft in drafts:
             if origin == "model" and len(draft.text.split()) < 4:
-                out.dropped.append(DroppedSentence(draft.text, draft.citations,
-                                                   "not a complete sentence"))
+                out.dropped.append(
+                    DroppedSentence(draft.text, draft.citations, "not a complete sentence")
+                )
                 continue
             verdict = self.verifier.check(draft.text, draft.citations, numbered)
             if not verdict.ok:
@@ -160,9 +185,13 @@ class AnswerChain:
                 continue
             relevance = self.verifier.similarity(question, draft.text)
             if origin == "model" and relevance < self.config.min_answer_relevance:
-                out.dropped.append(DroppedSentence(
-                    draft.text, draft.citations,
-                    f"does not address the question ({relevance:.2f})"))
+                out.dropped.append(
+                    DroppedSentence(
+                        draft.text,
+                        draft.citations,
+                        f"does not address the question ({relevance:.2f})",
+                    )
+                )
                 continue
             if any(fold(k.text) == fold(draft.text) for k in out.kept):
                 continue
@@ -180,25 +209,38 @@ class AnswerChain:
         timings: dict[str, float] = {}
         start = time.perf_counter()
         if looks_like_instruction(question):
-            return self._refuse(question, "the question contains instructions to the assistant",
-                                timings, start, [])
+            return self._refuse(
+                question, "the question contains instructions to the assistant", timings, start, []
+            )
         for code in asked_codes(question):
             if not self.lookup_code(code):
                 return self._refuse(
-                    question, f"no object with accession number {code} is in the vetted "
-                    "collection", timings, start, [])
+                    question,
+                    f"no object with accession number {code} is in the vetted collection",
+                    timings,
+                    start,
+                    [],
+                )
         context = " ".join([*list(history)[-2:], question])
         retrieved, evidence = self._evidence(context)
         timings["retrieve_ms"] = round((time.perf_counter() - start) * 1000, 1)
         log_retrieved = [
-            {"chunk_id": p.chunk_id, "source_id": p.source_id, "score": round(p.score, 4),
-             "kind": p.kind, "passage": p.text} for p in retrieved
+            {
+                "chunk_id": p.chunk_id,
+                "source_id": p.source_id,
+                "score": round(p.score, 4),
+                "kind": p.kind,
+                "passage": p.text,
+            }
+            for p in retrieved
         ]
         if not evidence:
             best = max((p.score for p in retrieved), default=0.0)
             if best >= self.config.min_relevance:
-                reason = ("the vetted sources that look similar are about other things (no "
-                          f"source covers: {', '.join(topic.topic_words(context))})")
+                reason = (
+                    "the vetted sources that look similar are about other things (no "
+                    f"source covers: {', '.join(topic.topic_words(context))})"
+                )
             else:
                 reason = f"no vetted source is relevant enough (best match {best:.2f})"
             return self._refuse(question, reason, timings, start, log_retrieved)
@@ -210,13 +252,22 @@ class AnswerChain:
         unsupported = [c.claim for c in loaded if c.correction is None]
         if unsupported and not issues:
             return self._refuse(
-                question, f"the question asserts something no vetted source supports "
-                f"({', '.join(unsupported)})", timings, start, log_retrieved)
-        issues += [premises.PremiseIssue(f"asserts {c.claim}", c.correction, c.n)
-                   for c in loaded if c.correction is not None and c.n is not None]
+                question,
+                f"the question asserts something no vetted source supports "
+                f"({', '.join(unsupported)})",
+                timings,
+                start,
+                log_retrieved,
+            )
+        issues += [
+            premises.PremiseIssue(f"asserts {c.claim}", c.correction, c.n)
+            for c in loaded
+            if c.correction is not None and c.n is not None
+        ]
         timings["premises_ms"] = round((time.perf_counter() - t) * 1000, 1)
         corrections = self._verify(
-            question, [Draft(i.correction, [i.n]) for i in issues], numbered, "record")
+            question, [Draft(i.correction, [i.n]) for i in issues], numbered, "record"
+        )
 
         t = time.perf_counter()
         reply, model_error = self._generate(question, numbered)
@@ -227,33 +278,48 @@ class AnswerChain:
         if issues:
             # A model sentence may restate the false premise; after a correction only the
             # vetted text speaks.
-            drafted = Drafted([], drafted.dropped + [
-                DroppedSentence(k.text, k.citations, "superseded by a premise correction")
-                for k in drafted.kept])
+            drafted = Drafted(
+                [],
+                drafted.dropped
+                + [
+                    DroppedSentence(k.text, k.citations, "superseded by a premise correction")
+                    for k in drafted.kept
+                ],
+            )
         # The model proposes, the sources propose; one ranking by relevance decides.
         sourced = extract.source_candidates(numbered)
-        quoted = self._verify(question, [Draft(c.text, c.citations) for c in sourced],
-                              numbered, "source")
+        quoted = self._verify(
+            question, [Draft(c.text, c.citations) for c in sourced], numbered, "source"
+        )
         survivors = {(s.text, tuple(s.citations)) for s in quoted.kept}
         pool = [extract.Candidate(s.text, s.citations, s.origin) for s in drafted.kept] + [
-            c for c in sourced if (c.text, tuple(c.citations)) in survivors]
+            c for c in sourced if (c.text, tuple(c.citations)) in survivors
+        ]
         room = self.config.max_sentences - len(corrections.kept)
         if corrections.kept:
             room = min(room, 2)
         chosen = extract.select(
-            extract.score(question, pool, self.verifier,
-                          [p.title for p in numbered.values()]), self.verifier,
-            limit=max(room, 0), min_score=self.config.min_answer_score)
+            extract.score(question, pool, self.verifier, [p.title for p in numbered.values()]),
+            self.verifier,
+            limit=max(room, 0),
+            min_score=self.config.min_answer_score,
+        )
         timings["verify_ms"] = round((time.perf_counter() - t) * 1000, 1)
 
         kept = corrections.kept + [
-            AnswerSentence(c.text, c.citations, c.origin) for c in chosen
+            AnswerSentence(c.text, c.citations, c.origin)
+            for c in chosen
             if all(fold(c.text) != fold(k.text) for k in corrections.kept)
         ]
         dropped = corrections.dropped + drafted.dropped
         if not kept:
-            answer = self._refuse(question, "no sentence survived verification against the "
-                                  "cited sources", timings, start, log_retrieved)
+            answer = self._refuse(
+                question,
+                "no sentence survived verification against the cited sources",
+                timings,
+                start,
+                log_retrieved,
+            )
             answer.dropped = dropped
             return answer
 
@@ -262,12 +328,11 @@ class AnswerChain:
         for sentence in kept:
             for n in sentence.citations:
                 order.setdefault(n, len(order) + 1)
-        sentences = [AnswerSentence(s.text, [order[n] for n in s.citations], s.origin)
-                     for s in kept]
+        sentences = [
+            AnswerSentence(s.text, [order[n] for n in s.citations], s.origin) for s in kept
+        ]
         citations = [self._citation(new, numbered[old]) for old, new in order.items()]
-        text = " ".join(
-            f"{s.text} {''.join(f'[{n}]' for n in s.citations)}" for s in sentences
-        )
+        text = " ".join(f"{s.text} {''.join(f'[{n}]' for n in s.citations)}" for s in sentences)
         timings["total_ms"] = round((time.perf_counter() - start) * 1000, 1)
         return Answer(
             question=question,
@@ -283,12 +348,24 @@ class AnswerChain:
             warnings=[model_error] if model_error else [],
         )
 
-    def _refuse(self, question: str, reason: str, timings: dict[str, float], start: float,
-                retrieved: list[dict[str, Any]]) -> Answer:
+    def _refuse(
+        self,
+        question: str,
+        reason: str,
+        timings: dict[str, float],
+        start: float,
+        retrieved: list[dict[str, Any]],
+    ) -> Answer:
         timings["total_ms"] = round((time.perf_counter() - start) * 1000, 1)
-        return Answer(question=question, outcome="refused", answer=REFUSAL_TEXT,
-                      refusal_reason=reason, timings_ms=timings, retrieved=retrieved,
-                      model=self.model_name)
+        return Answer(
+            question=question,
+            outcome="refused",
+            answer=REFUSAL_TEXT,
+            refusal_reason=reason,
+            timings_ms=timings,
+            retrieved=retrieved,
+            model=self.model_name,
+        )
 
     @staticmethod
     def _citation(n: int, passage: Passage) -> Citation:
@@ -319,11 +396,20 @@ def asked_codes(question: str) -> list[str]:
 
 
 def sanitized(passage: Passage) -> Passage:
-    """The passage without sentences that address the assistant (they are data, not orders;
-    dropping them keeps them from being followed, quoted or used as evidence)."""
+    """The passage without sentences that address the assistant.
+
+    They are data, not orders: dropping them keeps them from being followed, quoted or used
+    as evidence.
+    """
     sentences = split_sentences(passage.text)
     kept = [s for s in sentences if not looks_like_instruction(s)]
     if len(kept) == len(sentences):
         return passage
-    return Passage(passage.chunk_id, passage.source_id, " ".join(kept), passage.score,
-                   passage.kind, {**passage.meta, "sanitized": True})
+    return Passage(
+        passage.chunk_id,
+        passage.source_id,
+        " ".join(kept),
+        passage.score,
+        passage.kind,
+        {**passage.meta, "sanitized": True},
+    )

@@ -91,8 +91,11 @@ def creators_from_meta(meta: dict[str, Any]) -> list[Creator]:
         raw = json.loads(meta.get("creators") or "[]")
     except json.JSONDecodeError:
         return []
-    return [Creator(**{k: str(v or "") for k, v in c.items() if k in {"name", "role", "dates"}})
-            for c in raw if isinstance(c, dict) and c.get("name")]
+    return [
+        Creator(**{k: str(v or "") for k, v in c.items() if k in {"name", "role", "dates"}})
+        for c in raw
+        if isinstance(c, dict) and c.get("name")
+    ]
 
 
 def short_title(title: str) -> str:

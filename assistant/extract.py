@@ -17,20 +17,37 @@ from assistant.verify import Verifier, cosine
 
 # Which catalogue fact a question is after, by its wording.
 _INTENTS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(who (painted|made|created|carved|sculpted|designed|wrote|drew|built)|"
-                r"artist|painter|sculptor|maker|made by|attribut|author|whose work)"), "creator"),
+    (
+        re.compile(
+            r"\b(who (painted|made|created|carved|sculpted|designed|wrote|drew|built)|"
+            r"artist|painter|sculptor|maker|made by|attribut|author|whose work)"
+        ),
+        "creator",
+    ),
     (re.compile(r"\b(when|what year|which year|date|dated|century|how old|period)\b"), "date"),
-    (re.compile(r"\b(made of|made from|material|medium|painted on|technique|"
-                r"what is it made)"), "medium"),
-    (re.compile(r"\b(where (is|can|was it made)|which museum|what museum|located|held|kept|"
-                r"see it|on view)\b"), "institution"),
+    (
+        re.compile(
+            r"\b(made of|made from|material|medium|painted on|technique|"
+            r"what is it made)"
+        ),
+        "medium",
+    ),
+    (
+        re.compile(
+            r"\b(where (is|can|was it made)|which museum|what museum|located|held|kept|"
+            r"see it|on view)\b"
+        ),
+        "institution",
+    ),
     (re.compile(r"\b(where was it made|where .* made|origin|come from)\b"), "place"),
     (re.compile(r"\b(accession|inventory|catalogue number|object number)\b"), "accession"),
 ]
 
 
-_OVERVIEW = re.compile(r"^(what is|what's|what are|tell me (more )?about|describe|"
-                       r"what do you know about|explain)\b")
+_OVERVIEW = re.compile(
+    r"^(what is|what's|what are|tell me (more )?about|describe|"
+    r"what do you know about|explain)\b"
+)
 
 
 def asked_facts(question: str) -> set[str]:
@@ -71,9 +88,12 @@ def _without_titles(text: str, titles: list[str]) -> str:
     return text
 
 
-def score(question: str, candidates: list[Candidate], verifier: Verifier,
-          titles: list[str] | None = None) -> list[Candidate]:
-    """Score = similarity to the question, plus a little for shared words and for being the
+def score(
+    question: str, candidates: list[Candidate], verifier: Verifier, titles: list[str] | None = None
+) -> list[Candidate]:
+    """Score candidates by how well they answer the question.
+
+    Score = similarity to the question, plus a little for shared words and for being the
     catalogue fact the question asks for (who / when / made of / where / accession number).
 
     Object titles are replaced by "it" on both sides first: a sentence that merely names the
@@ -90,8 +110,9 @@ def score(question: str, candidates: list[Candidate], verifier: Verifier,
     if overview:
         wanted |= {"creator", "date"}
     q_words = set(content_words(_without_titles(question, names)))
-    vectors = verifier.embed([_without_titles(question, names)]
-                             + [_without_titles(c.text, names) for c in candidates])
+    vectors = verifier.embed(
+        [_without_titles(question, names)] + [_without_titles(c.text, names) for c in candidates]
+    )
     out = []
     for candidate, vector in zip(candidates, vectors[1:], strict=True):
         value = cosine(vectors[0], vector)
@@ -104,13 +125,27 @@ def score(question: str, candidates: list[Candidate], verifier: Verifier,
             value += 0.25 if candidate.fact in wanted else -0.1
         if overview and candidate.lead:
             value += 0.45
-        out.append(Candidate(candidate.text, candidate.citations, candidate.origin, value,
-                             candidate.fact, candidate.lead))
+        out.append(
+            Candidate(
+                candidate.text,
+                candidate.citations,
+                candidate.origin,
+                value,
+                candidate.fact,
+                candidate.lead,
+            )
+        )
     return out
 
 
-def select(scored: list[Candidate], verifier: Verifier, *, limit: int, min_score: float,
-           margin: float = 0.15) -> list[Candidate]:
+def select(
+    scored: list[Candidate],
+    verifier: Verifier,
+    *,
+    limit: int,
+    min_score: float,
+    margin: float = 0.15,
+) -> list[Candidate]:
     """The best candidates within ``margin`` of the top one, without near-duplicates."""
     ranked = sorted(scored, key=lambda c: -c.score)
     if not ranked or ranked[0].score < min_score:
@@ -120,8 +155,11 @@ def select(scored: list[Candidate], verifier: Verifier, *, limit: int, min_score
     for candidate in ranked:
         if len(chosen) >= limit or candidate.score < floor:
             break
-        if any(fold(candidate.text) == fold(c.text)
-               or verifier.similarity(candidate.text, c.text) > 0.9 for c in chosen):
+        if any(
+            fold(candidate.text) == fold(c.text)
+            or verifier.similarity(candidate.text, c.text) > 0.9
+            for c in chosen
+        ):
             continue
         chosen.append(candidate)
     return chosen

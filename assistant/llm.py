@@ -37,8 +37,10 @@ def _role(message: BaseMessage) -> str:
 
 
 class LlamaCppChatModel(BaseChatModel):
-    """An in-process llama.cpp model. Accepts OpenAI-style ``response_format`` JSON schemas,
-    which llama.cpp enforces with a grammar: a weak model follows a format only when forced.
+    """An in-process llama.cpp model.
+
+    Accepts OpenAI-style ``response_format`` JSON schemas, which llama.cpp enforces with a
+    grammar: a weak model follows a format only when forced to.
     """
 
     model_path: str

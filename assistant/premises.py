@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from assistant.documents import creators_from_meta, record_facts
 from assistant.store import Passage
-from assistant.topic import mentions_title
 from assistant.text import (
     content_words,
     fold,
@@ -21,6 +20,7 @@ from assistant.text import (
     stem,
     words,
 )
+from assistant.topic import mentions_title
 
 _ATTRIBUTION = re.compile(
     r"\b(paint|painted|painting|sculpt\w*|carv\w*|made|create\w*|design\w*|drew|drawn|"
@@ -49,18 +49,30 @@ MATERIALS = frozenset(
 
 # Conspiracy and pseudo-history framings, each with the words a refuting source would use.
 _LOADED: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (re.compile(r"\b(fake|forgery|forged|counterfeit|hoax)\b"),
-     re.compile(r"fake|forg|counterfeit|hoax|replica|genuine|authentic")),
-    (re.compile(r"\b(aliens?|extraterrestrials?|ufos?)\b"),
-     re.compile(r"alien|extraterrestrial|ufo")),
+    (
+        re.compile(r"\b(fake|forgery|forged|counterfeit|hoax)\b"),
+        re.compile(r"fake|forg|counterfeit|hoax|replica|genuine|authentic"),
+    ),
+    (
+        re.compile(r"\b(aliens?|extraterrestrials?|ufos?)\b"),
+        re.compile(r"alien|extraterrestrial|ufo"),
+    ),
     (re.compile(r"\b(atlantis|atlanteans?)\b"), re.compile(r"atlant")),
-    (re.compile(r"\b(end(ed|s)? of the world|world (ended|will end|ends)|doomsday|apocalypse|"
-                r"prophec(y|ies)|predict(s|ed)?)\b"),
-     re.compile(r"end of the world|prophec|predict|doomsday|apocalyp")),
+    (
+        re.compile(
+            r"\b(end(ed|s)? of the world|world (ended|will end|ends)|doomsday|apocalypse|"
+            r"prophec(y|ies)|predict(s|ed)?)\b"
+        ),
+        re.compile(r"end of the world|prophec|predict|doomsday|apocalyp"),
+    ),
     (re.compile(r"\b(curse[ds]?|haunted)\b"), re.compile(r"curse|haunt")),
-    (re.compile(r"\b(illuminati|templars?|freemasons?|conspirac(y|ies)|cover-?up|reptilians?|"
-                r"time travell?(er|ers|ing)?)\b"),
-     re.compile(r"illuminati|templar|freemason|conspira|cover|reptilian|time travel")),
+    (
+        re.compile(
+            r"\b(illuminati|templars?|freemasons?|conspirac(y|ies)|cover-?up|reptilians?|"
+            r"time travell?(er|ers|ing)?)\b"
+        ),
+        re.compile(r"illuminati|templar|freemason|conspira|cover|reptilian|time travel"),
+    ),
 ]
 _REFUTES = re.compile(
     r"\b(wrong|myth|legend|untrue|false|mistaken|no evidence|unproven|fiction|fictional|"
@@ -97,8 +109,9 @@ def check_loaded(question: str, numbered: dict[int, Passage]) -> list[LoadedClai
                 low = fold(unit)
                 if key.search(low) and (_REFUTES.search(low) or has_negation(unit)):
                     best = best or (n, unit)
-        claims.append(LoadedClaim(match.group(0), best[1] if best else None,
-                                  best[0] if best else None))
+        claims.append(
+            LoadedClaim(match.group(0), best[1] if best else None, best[0] if best else None)
+        )
     return claims
 
 
@@ -144,12 +157,20 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
 
         creators = creators_from_meta(meta)
         creator_words = {w for c in creators for w in words(c.name)}
-        known = creator_words | title_words | set(words(str(meta.get("institution", "")))) | \
-            set(words(str(meta.get("place_made", "")))) | set(words(str(meta.get("culture", ""))))
-        places = {fold(m.group(1)) for m in re.finditer(
-            r"\b(?:in|at|from|near)\s+([A-ZÀ-Þ][\w'’-]+)", question)}
+        known = (
+            creator_words
+            | title_words
+            | set(words(str(meta.get("institution", ""))))
+            | set(words(str(meta.get("place_made", ""))))
+            | set(words(str(meta.get("culture", ""))))
+        )
+        places = {
+            fold(m.group(1))
+            for m in re.finditer(r"\b(?:in|at|from|near)\s+([A-ZÀ-Þ][\w'’-]+)", question)
+        }
         strangers_all = sorted(
-            token for token in re.findall(r"\b[A-ZÀ-Þ][\w'’-]+", question)
+            token
+            for token in re.findall(r"\b[A-ZÀ-Þ][\w'’-]+", question)
             if fold(token) in proper_names(question) and not set(words(token)) <= known
         )
         wrong_places = [t for t in strangers_all if fold(t) in places]
@@ -174,8 +195,11 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
                     break
 
         medium = set(content_words(str(meta.get("medium", ""))))
-        asked = sorted(w for w in set(words(question)) if w in MATERIALS
-                       and stem(w) not in medium and w not in title_words)
+        asked = sorted(
+            w
+            for w in set(words(question))
+            if w in MATERIALS and stem(w) not in medium and w not in title_words
+        )
         if medium and asked:
             fix = _sentence(meta, "medium")
             if fix:
@@ -184,9 +208,12 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
         institution = fold(str(meta.get("institution", "")))
         for match in _INSTITUTION.finditer(question):
             named = fold(match.group(1)).strip()
-            if institution and named and named not in institution and not set(
-                content_words(named)
-            ) <= set(content_words(institution)):
+            if (
+                institution
+                and named
+                and named not in institution
+                and not set(content_words(named)) <= set(content_words(institution))
+            ):
                 fix = _sentence(meta, "institution")
                 if fix:
                     issues.append(PremiseIssue(f"places it in {match.group(1).strip()}", fix, n))

@@ -52,6 +52,5 @@ def response_format(n_sources: int, max_sentences: int) -> dict[str, Any]:
     """OpenAI-style ``response_format``: understood by ChatOllama and our llama.cpp model."""
     return {
         "type": "json_schema",
-        "json_schema": {"name": "cited_answer",
-                        "schema": answer_schema(n_sources, max_sentences)},
+        "json_schema": {"name": "cited_answer", "schema": answer_schema(n_sources, max_sentences)},
     }

@@ -57,8 +57,11 @@ def build_assistant(
         retriever=retriever or VectorIndex.open(settings),
         model=model or make_chat_model(settings),
         verifier=Verifier(embeddings, settings.min_support, settings.min_coverage),
-        config=ChainConfig(top_k=settings.top_k, min_relevance=settings.min_relevance,
-                           max_sentences=settings.max_sentences),
+        config=ChainConfig(
+            top_k=settings.top_k,
+            min_relevance=settings.min_relevance,
+            max_sentences=settings.max_sentences,
+        ),
         model_name=model_name(settings) if model is None else type(model).__name__,
     )
     log = None

@@ -16,10 +16,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from langchain_core.embeddings import Embeddings  # noqa: E402
+from langchain_core.embeddings import Embeddings
 
-from assistant.errors import IndexMissingError, SettingsError, StoreUnavailableError  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
+from assistant.errors import IndexMissingError, SettingsError, StoreUnavailableError
+from assistant.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -115,9 +115,7 @@ def _client(settings: Settings, *, create: bool) -> Any:
             ) from exc
     path = settings.chroma_path
     if not create and not path.exists():
-        raise IndexMissingError(
-            f"no index at {path}. Build it first: museum-qa ingest corpus/"
-        )
+        raise IndexMissingError(f"no index at {path}. Build it first: museum-qa ingest corpus/")
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
@@ -149,8 +147,7 @@ class VectorIndex:
     def open(cls, settings: Settings, *, create: bool = False) -> VectorIndex:
         """Open the configured index (embedded or server); ``create`` makes it if missing."""
         embeddings = load_embeddings(settings.embedding_model)
-        return cls(_client(settings, create=create), settings.collection, embeddings,
-                   create=create)
+        return cls(_client(settings, create=create), settings.collection, embeddings, create=create)
 
     def count(self) -> int:
         """Number of chunks stored."""
@@ -191,7 +188,7 @@ class VectorIndex:
         vectors = self.embeddings.embed_documents(texts)
         self.store._collection.upsert(
             ids=[c.chunk_id for c in chunks],
-            embeddings=vectors,
+            embeddings=vectors,  # type: ignore[arg-type]  # list[list[float]] is accepted
             documents=texts,
             metadatas=[c.metadata for c in chunks],
         )
@@ -207,13 +204,13 @@ class VectorIndex:
         if self.count() == 0:
             raise IndexMissingError("the index is empty. Build it first: museum-qa ingest corpus/")
         hits = self.store.similarity_search_with_score(query, k=k)
-        return [self._passage(doc.id or "", doc.metadata, 1.0 - float(dist))
-                for doc, dist in hits]
+        return [self._passage(doc.id or "", doc.metadata, 1.0 - float(dist)) for doc, dist in hits]
 
     def get_record(self, source_id: str) -> Passage | None:
         """The catalogue-record chunk of one source, if indexed."""
-        got = self.store.get(where={"$and": [{"source_id": source_id}, {"kind": "record"}]},
-                             include=["metadatas"])
+        got = self.store.get(
+            where={"$and": [{"source_id": source_id}, {"kind": "record"}]}, include=["metadatas"]
+        )
         if not got["ids"]:
             return None
         return self._passage(got["ids"][0], got["metadatas"][0] or {}, 1.0)
@@ -221,8 +218,10 @@ class VectorIndex:
     def find(self, where: dict[str, Any], limit: int = 20) -> list[Passage]:
         """Chunks whose metadata match exactly (e.g. an accession number), unranked."""
         got = self.store.get(where=where, limit=limit, include=["metadatas"])
-        return [self._passage(cid, meta or {}, 1.0)
-                for cid, meta in zip(got["ids"], got["metadatas"], strict=True)]
+        return [
+            self._passage(cid, meta or {}, 1.0)
+            for cid, meta in zip(got["ids"], got["metadatas"], strict=True)
+        ]
 
     @staticmethod
     def _passage(chunk_id: str, meta: dict[str, Any], score: float) -> Passage:

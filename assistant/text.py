@@ -106,8 +106,9 @@ def has_negation(text: str) -> bool:
     return any(t in NEGATIONS or t.endswith("n't") for t in tokens)
 
 
-_BACK_REFERENCE = re.compile(r"^(this|that|these|those|such|the (idea|claim|story|theory))\b",
-                             re.IGNORECASE)
+_BACK_REFERENCE = re.compile(
+    r"^(this|that|these|those|such|the (idea|claim|story|theory))\b", re.IGNORECASE
+)
 
 
 def quote_units(text: str) -> list[str]:

@@ -52,6 +52,7 @@ def evidence_text(passage: Passage) -> str:
 
 
 def cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    """Cosine similarity of two vectors (0 when either is zero)."""
     dot = sum(x * y for x, y in zip(a, b, strict=True))
     na = math.sqrt(sum(x * x for x in a))
     nb = math.sqrt(sum(y * y for y in b))
@@ -71,8 +72,7 @@ class Verifier:
         """Embed with a per-instance cache (the same passage sentences recur per answer)."""
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if missing:
-            for text, vector in zip(missing, self.embeddings.embed_documents(missing),
-                                    strict=True):
+            for text, vector in zip(missing, self.embeddings.embed_documents(missing), strict=True):
                 self._cache[text] = vector
         return [self._cache[t] for t in texts]
 
@@ -81,8 +81,7 @@ class Verifier:
         va, vb = self.embed([a, b])
         return cosine(va, vb)
 
-    def check(self, sentence: str, cited: Sequence[int],
-              passages: dict[int, Passage]) -> Verdict:
+    def check(self, sentence: str, cited: Sequence[int], passages: dict[int, Passage]) -> Verdict:
         """Verify one sentence against the passages it cites (numbers index ``passages``)."""
         valid = [n for n in dict.fromkeys(cited) if n in passages]
         if not valid:
@@ -119,8 +118,7 @@ class Verifier:
         best = max(range(len(scores)), key=scores.__getitem__)
         support = scores[best]
         if support < self.min_support:
-            return Verdict(False, valid, f"too far from the cited source ({support:.2f})",
-                           support)
+            return Verdict(False, valid, f"too far from the cited source ({support:.2f})", support)
         if has_negation(sentence) != has_negation(candidates[best][1]):
             return Verdict(False, valid, "negation differs from the cited source", support)
 

@@ -32,8 +32,10 @@ def _passages(text: str) -> list[str]:
     # Fold very short passages (a one-line paragraph) into their neighbour.
     merged: list[str] = []
     for passage in out:
-        if merged and (len(passage) < 120 or len(merged[-1]) < 120) and (
-            len(merged[-1]) + len(passage) < MAX_CHARS
+        if (
+            merged
+            and (len(passage) < 120 or len(merged[-1]) < 120)
+            and (len(merged[-1]) + len(passage) < MAX_CHARS)
         ):
             merged[-1] = f"{merged[-1]} {passage}"
         else:
@@ -58,8 +60,14 @@ def chunk_document(doc: SourceDocument) -> list[Chunk]:
             chunk_id=f"{doc.source_id}:{doc_hash[:12]}:record",
             embed_text=f"{header}\n{record}",
             passage=record,
-            metadata={**base, "kind": "record", "passage": record, "chunk_index": 0,
-                      "n_chunks": n_chunks, "doc_hash": doc_hash},
+            metadata={
+                **base,
+                "kind": "record",
+                "passage": record,
+                "chunk_index": 0,
+                "n_chunks": n_chunks,
+                "doc_hash": doc_hash,
+            },
         )
     ]
     for i, passage in enumerate(passages, start=1):
@@ -69,9 +77,15 @@ def chunk_document(doc: SourceDocument) -> list[Chunk]:
                 chunk_id=f"{doc.source_id}:{doc_hash[:12]}:{i}",
                 embed_text=f"{header}\n{passage}",
                 passage=passage,
-                metadata={**base, "kind": "text", "passage": passage, "chunk_index": i,
-                          "n_chunks": n_chunks, "doc_hash": doc_hash,
-                          "flagged": "instruction-like" if flagged else ""},
+                metadata={
+                    **base,
+                    "kind": "text",
+                    "passage": passage,
+                    "chunk_index": i,
+                    "n_chunks": n_chunks,
+                    "doc_hash": doc_hash,
+                    "flagged": "instruction-like" if flagged else "",
+                },
             )
         )
     return chunks

@@ -55,17 +55,24 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[FileError]]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.name.lower() not in SKIPPED_NAMES and not any(
-                    part.startswith(".") for part in child.relative_to(path).parts
+                if (
+                    child.is_file()
+                    and child.name.lower() not in SKIPPED_NAMES
+                    and not any(part.startswith(".") for part in child.relative_to(path).parts)
+                    and child.suffix.lower() in MARKDOWN_SUFFIXES | RECORD_SUFFIXES
                 ):
-                    if child.suffix.lower() in MARKDOWN_SUFFIXES | RECORD_SUFFIXES:
-                        files.append(child)
+                    files.append(child)
         elif path.is_file():
             if path.suffix.lower() in MARKDOWN_SUFFIXES | RECORD_SUFFIXES:
                 files.append(path)
             else:
-                errors.append(FileError(str(path), f"unknown format {path.suffix or '(none)'!r}; "
-                                        "use Markdown with front matter or JSON Lines records"))
+                errors.append(
+                    FileError(
+                        str(path),
+                        f"unknown format {path.suffix or '(none)'!r}; "
+                        "use Markdown with front matter or JSON Lines records",
+                    )
+                )
         else:
             errors.append(FileError(str(path), "no such file or folder"))
     return files, errors
@@ -110,8 +117,9 @@ def _creators(value: Any) -> tuple[Creator, ...]:
     out = []
     for item in value or []:
         if isinstance(item, dict) and _text(item.get("name")):
-            out.append(Creator(_text(item.get("name")), _text(item.get("role")),
-                               _text(item.get("dates"))))
+            out.append(
+                Creator(_text(item.get("name")), _text(item.get("role")), _text(item.get("dates")))
+            )
         elif isinstance(item, str) and item.strip():
             out.append(Creator(item.strip()))
     return tuple(out)
@@ -119,8 +127,11 @@ def _creators(value: Any) -> tuple[Creator, ...]:
 
 def _load_markdown(path: Path, raw: str) -> Loaded:
     if not raw.lstrip().startswith("---"):
-        return Refusal(str(path), "no front matter: a vetted text starts with a '---' block "
-                       "naming id, title, vetted_by and vetted_on")
+        return Refusal(
+            str(path),
+            "no front matter: a vetted text starts with a '---' block "
+            "naming id, title, vetted_by and vetted_on",
+        )
     try:
         post = frontmatter.loads(raw)
     except (yaml.YAMLError, ValueError) as exc:
@@ -132,8 +143,9 @@ def _load_markdown(path: Path, raw: str) -> Loaded:
     return document_from_fields(meta, post.content, origin=str(path))
 
 
-def document_from_fields(meta: dict[str, Any], text: str, *, origin: str,
-                         attestation: Attestation | None = None) -> SourceDocument | Refusal:
+def document_from_fields(
+    meta: dict[str, Any], text: str, *, origin: str, attestation: Attestation | None = None
+) -> SourceDocument | Refusal:
     """Validate our own front-matter shape and build a document (shared by Markdown and JSON)."""
     source_id = _text(meta.get("id"))
     if not source_id:
@@ -171,17 +183,24 @@ def document_from_fields(meta: dict[str, Any], text: str, *, origin: str,
     )
 
 
-def _walters(record: dict[str, Any], origin: str,
-             attestation: Attestation | None) -> SourceDocument | Refusal:
+def _walters(
+    record: dict[str, Any], origin: str, attestation: Attestation | None
+) -> SourceDocument | Refusal:
     """A record in the Walters Art Museum open-data shape (see shared/data's README)."""
     licence = record.get("license") or {}
-    places = [g.get("term", "") for g in record.get("geographies") or []
-              if isinstance(g, dict) and g.get("type", "Place of Origin") == "Place of Origin"]
+    places = [
+        g.get("term", "")
+        for g in record.get("geographies") or []
+        if isinstance(g, dict) and g.get("type", "Place of Origin") == "Place of Origin"
+    ]
     meta = {
         "id": record.get("id") or f"walters-{record.get('object_id')}",
         "title": record.get("title"),
-        "creators": [{"name": c.get("name"), "role": c.get("role")}
-                     for c in record.get("creators") or [] if isinstance(c, dict)],
+        "creators": [
+            {"name": c.get("name"), "role": c.get("role")}
+            for c in record.get("creators") or []
+            if isinstance(c, dict)
+        ],
         "date": record.get("date"),
         "date_begin": record.get("date_begin_year"),
         "date_end": record.get("date_end_year"),
@@ -189,16 +208,20 @@ def _walters(record: dict[str, Any], origin: str,
         "accession_number": record.get("accession_number"),
         "institution": "The Walters Art Museum, Baltimore",
         "url": record.get("source_url"),
-        "license": (f"text {licence.get('description')}; metadata {licence.get('other_fields')}"
-                    if isinstance(licence, dict) and licence else ""),
+        "license": (
+            f"text {licence.get('description')}; metadata {licence.get('other_fields')}"
+            if isinstance(licence, dict) and licence
+            else ""
+        ),
         "culture": record.get("culture") or "",
         "place_made": ", ".join(p for p in places if p),
         "object_type": record.get("object_name") or record.get("classification") or "",
         "vetted_by": record.get("vetted_by"),
         "vetted_on": record.get("vetted_on"),
     }
-    return document_from_fields(meta, _text(record.get("description")), origin=origin,
-                                attestation=attestation)
+    return document_from_fields(
+        meta, _text(record.get("description")), origin=origin, attestation=attestation
+    )
 
 
 def _load_records(path: Path, raw: str, attestation: Attestation | None) -> Iterator[Loaded]:
@@ -226,5 +249,9 @@ def _load_records(path: Path, raw: str, attestation: Attestation | None) -> Iter
         elif "description" in record and "accession_number" in record:
             yield _walters(record, origin, attestation)
         else:
-            yield document_from_fields(record, _text(record.get("text") or record.get("body")),
-                                       origin=origin, attestation=attestation)
+            yield document_from_fields(
+                record,
+                _text(record.get("text") or record.get("body")),
+                origin=origin,
+                attestation=attestation,
+            )

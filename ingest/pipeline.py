@@ -70,14 +70,20 @@ def ingest(
                 if item.source_id:
                     refused_ids.add(item.source_id)
             elif item.source_id in docs:
-                report.refused.append(Refusal(
-                    item.origin, f"duplicate id {item.source_id!r} (first in "
-                    f"{docs[item.source_id].origin})", None))
+                report.refused.append(
+                    Refusal(
+                        item.origin,
+                        f"duplicate id {item.source_id!r} (first in {docs[item.source_id].origin})",
+                        None,
+                    )
+                )
             else:
                 docs[item.source_id] = item
-                report.flagged.extend((item.source_id, sentence)
-                                      for sentence in split_sentences(item.text)
-                                      if looks_like_instruction(sentence))
+                report.flagged.extend(
+                    (item.source_id, sentence)
+                    for sentence in split_sentences(item.text)
+                    if looks_like_instruction(sentence)
+                )
         if progress:
             progress("read", i, len(files))
 
@@ -114,8 +120,8 @@ def ingest(
         if progress:
             progress("embed", done, total)
 
-    for item in todo:
-        batch.append(item)
+    for pending in todo:
+        batch.append(pending)
         if sum(len(cs) for _, cs in batch) >= BATCH_CHUNKS:
             flush()
     if batch:

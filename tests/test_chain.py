@@ -19,13 +19,22 @@ def cite_source_about(word):
 
     def reply(messages):
         prompt = str(messages[-1].content)
-        n = next(line[1:line.index("]")] for line in prompt.splitlines()
-                 if line.startswith("[") and word in line)
-        return json.dumps({"sentences": [
-            {"text": "The scene is not set at night.", "citations": [int(n)]},
-            {"text": "Rembrandt painted it with gold leaf on a copper sheet in 1701.",
-             "citations": [int(n)]},
-        ]})
+        n = next(
+            line[1 : line.index("]")]
+            for line in prompt.splitlines()
+            if line.startswith("[") and word in line
+        )
+        return json.dumps(
+            {
+                "sentences": [
+                    {"text": "The scene is not set at night.", "citations": [int(n)]},
+                    {
+                        "text": "Rembrandt painted it with gold leaf on a copper sheet in 1701.",
+                        "citations": [int(n)],
+                    },
+                ]
+            }
+        )
 
     return reply
 
@@ -39,8 +48,11 @@ def test_refuses_without_asking_the_model_when_nothing_is_relevant(indexed_setti
 
 
 def test_keeps_supported_sentences_and_drops_fabricated_ones(indexed_settings):
-    answer, _ = ask(indexed_settings, "Is The Night Watch set at night?",
-                    cite_source_about("darkened layer of varnish"))
+    answer, _ = ask(
+        indexed_settings,
+        "Is The Night Watch set at night?",
+        cite_source_about("darkened layer of varnish"),
+    )
     assert answer.outcome == "answered"
     assert [s.text for s in answer.sentences] == ["The scene is not set at night."]
     assert any("1701" in d.text for d in answer.dropped)
@@ -50,8 +62,9 @@ def test_keeps_supported_sentences_and_drops_fabricated_ones(indexed_settings):
 
 
 def test_rejects_citation_to_a_source_it_was_not_given(indexed_settings):
-    reply = json.dumps({"sentences": [{"text": "The scene is not set at night.",
-                                       "citations": [9]}]})
+    reply = json.dumps(
+        {"sentences": [{"text": "The scene is not set at night.", "citations": [9]}]}
+    )
     answer, _ = ask(indexed_settings, "Is The Night Watch set at night?", reply)
     assert all(d.reason == "no citation to a retrieved source" for d in answer.dropped[:1])
     # Whatever survives comes from the record or a quoted source, never the bad citation.
@@ -59,8 +72,7 @@ def test_rejects_citation_to_a_source_it_was_not_given(indexed_settings):
 
 
 def test_falls_back_to_quoting_the_record_when_the_model_says_nothing(indexed_settings):
-    answer, _ = ask(indexed_settings, "What is the Rosetta Stone made of?",
-                    '{"sentences": []}')
+    answer, _ = ask(indexed_settings, "What is the Rosetta Stone made of?", '{"sentences": []}')
     assert answer.outcome == "answered"
     assert "granodiorite" in answer.answer
     assert answer.sentences[0].origin in {"record", "source"}
@@ -77,8 +89,11 @@ def test_model_failure_degrades_to_quoting_and_warns(indexed_settings):
 
 
 def test_corrects_a_false_attribution_from_the_catalogue(indexed_settings):
-    answer, _ = ask(indexed_settings, "Why did Vermeer paint The Night Watch?",
-                    '{"sentences": [{"text": "Vermeer painted it in 1642.", "citations": [1]}]}')
+    answer, _ = ask(
+        indexed_settings,
+        "Why did Vermeer paint The Night Watch?",
+        '{"sentences": [{"text": "Vermeer painted it in 1642.", "citations": [1]}]}',
+    )
     assert answer.outcome == "corrected"
     assert "Rembrandt van Rijn" in answer.answer
     assert "Vermeer painted" not in answer.answer
@@ -108,10 +123,24 @@ def test_every_sentence_shown_carries_a_citation_that_is_listed(indexed_settings
 def test_contract_has_exactly_the_documented_keys(indexed_settings):
     answer, _ = ask(indexed_settings, "Who painted The Night Watch?")
     contract = answer.to_contract()
-    assert set(contract) == {"question", "outcome", "answer", "sentences", "citations",
-                             "refusal_reason", "timings_ms"}
-    assert set(contract["citations"][0]) == {"n", "source_id", "title", "accession_number",
-                                             "url", "license", "passage"}
+    assert set(contract) == {
+        "question",
+        "outcome",
+        "answer",
+        "sentences",
+        "citations",
+        "refusal_reason",
+        "timings_ms",
+    }
+    assert set(contract["citations"][0]) == {
+        "n",
+        "source_id",
+        "title",
+        "accession_number",
+        "url",
+        "license",
+        "passage",
+    }
     assert json.loads(json.dumps(contract)) == contract
 
 

@@ -7,8 +7,13 @@ def test_parses_json_sentences_with_citations():
 
 
 def test_splits_a_json_item_holding_several_sentences_and_keeps_citations_on_each():
-    reply = '{"sentences": [{"text": "It is oil on canvas. It is in Amsterdam.", "citations": [1]}]}'
-    assert parse_reply(reply) == [Draft("It is oil on canvas.", [1]), Draft("It is in Amsterdam.", [1])]
+    reply = (
+        '{"sentences": [{"text": "It is oil on canvas. It is in Amsterdam.", "citations": [1]}]}'
+    )
+    assert parse_reply(reply) == [
+        Draft("It is oil on canvas.", [1]),
+        Draft("It is in Amsterdam.", [1]),
+    ]
 
 
 def test_parses_plain_prose_markers_per_sentence():

@@ -50,8 +50,10 @@ def test_bad_setting_is_a_clear_error(env):
 
 def test_missing_gguf_is_a_clear_error(env, tmp_path):
     run(["ingest", str(TEST_CORPUS)], env)
-    asked = run(["ask", "Who painted The Night Watch?"],
-                {**env, "MUSEUM_QA_LLM": str(tmp_path / "nope.gguf")})
+    asked = run(
+        ["ask", "Who painted The Night Watch?"],
+        {**env, "MUSEUM_QA_LLM": str(tmp_path / "nope.gguf")},
+    )
     assert asked.exit_code == 2 and "no GGUF file" in asked.output
 
 

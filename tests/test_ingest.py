@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from tests.conftest import DATA, TEST_CORPUS, WALTERS
 from ingest.loaders import Attestation
 from ingest.pipeline import ingest
+from tests.conftest import DATA, TEST_CORPUS, WALTERS
 
 
 def corpus_copy(tmp_path):
@@ -44,8 +44,12 @@ def test_changed_document_replaces_its_old_text(tmp_path, fresh_index):
     folder = corpus_copy(tmp_path)
     ingest([folder], index)
     doc = folder / "rosetta-stone.md"
-    doc.write_text(doc.read_text().replace("granodiorite, not basalt as older books often say",
-                                           "a dark granite-like rock called granodiorite"))
+    doc.write_text(
+        doc.read_text().replace(
+            "granodiorite, not basalt as older books often say",
+            "a dark granite-like rock called granodiorite",
+        )
+    )
     report = ingest([folder], index)
     assert report.updated == ["test-rosetta-stone"]
     found = texts(index, "Rosetta Stone basalt older books")
@@ -92,8 +96,17 @@ def test_every_chunk_carries_provenance_and_tombstone_fields(fresh_index):
     ingest([TEST_CORPUS], index)
     for passage in index.search("Rembrandt militia company", 5):
         meta = passage.meta
-        for key in ("source_id", "title", "vetted_by", "vetted_on", "license", "origin",
-                    "accession_number", "institution", "doc_hash"):
+        for key in (
+            "source_id",
+            "title",
+            "vetted_by",
+            "vetted_on",
+            "license",
+            "origin",
+            "accession_number",
+            "institution",
+            "doc_hash",
+        ):
             assert meta.get(key), key
     record = index.get_record("test-night-watch")
     assert record is not None and "Rembrandt van Rijn" in record.text and "SK-C-5" in record.text
@@ -121,7 +134,7 @@ def test_walters_records_need_an_attestation_and_keep_their_provenance(tmp_path,
     _, index = fresh_index
     sample = tmp_path / "walters.jsonl"
     lines = WALTERS.read_text(encoding="utf-8").splitlines()[:12]
-    sample.write_text("\n".join(lines + ["{not json"]) + "\n", encoding="utf-8")
+    sample.write_text("\n".join([*lines, "{not json"]) + "\n", encoding="utf-8")
     refused = ingest([sample], index)
     assert refused.added == [] and len(refused.refused) == 13
     report = ingest([sample], index, attestation=Attestation("Registrar", "2026-11-24"))

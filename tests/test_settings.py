@@ -23,9 +23,10 @@ def test_default_data_dir_is_not_the_repo():
     assert Path(__file__).resolve().parent.parent not in Settings().data_dir.parents
 
 
-@pytest.mark.parametrize("var,value", [("MUSEUM_QA_LLM", "chatgpt"),
-                                       ("MUSEUM_QA_TOP_K", "0"),
-                                       ("MUSEUM_QA_MIN_RELEVANCE", "2")])
+@pytest.mark.parametrize(
+    "var,value",
+    [("MUSEUM_QA_LLM", "chatgpt"), ("MUSEUM_QA_TOP_K", "0"), ("MUSEUM_QA_MIN_RELEVANCE", "2")],
+)
 def test_bad_values_give_one_clear_message(monkeypatch, var, value):
     monkeypatch.setenv(var, value)
     with pytest.raises(SettingsError, match=var):

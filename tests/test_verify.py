@@ -4,16 +4,22 @@ from assistant.store import Passage, load_embeddings
 from assistant.verify import Verifier
 
 NIGHT_WATCH = Passage(
-    "nw:1", "test-night-watch",
+    "nw:1",
+    "test-night-watch",
     "Rembrandt van Rijn finished this large group portrait of an Amsterdam civic militia "
     "company in 1642. The scene is not set at night. The painting is sometimes wrongly "
     "credited to Johannes Vermeer.",
-    0.8, "text", {"title": "The Night Watch", "creators_display": "Rembrandt van Rijn (painter)"},
+    0.8,
+    "text",
+    {"title": "The Night Watch", "creators_display": "Rembrandt van Rijn (painter)"},
 )
 MONA = Passage(
-    "ml:1", "test-mona-lisa",
+    "ml:1",
+    "test-mona-lisa",
     "The portrait is painted on a poplar wood panel, not on canvas. It hangs in the Louvre.",
-    0.7, "text", {"title": "Mona Lisa", "creators_display": "Leonardo da Vinci (painter)"},
+    0.7,
+    "text",
+    {"title": "Mona Lisa", "creators_display": "Leonardo da Vinci (painter)"},
 )
 PASSAGES = {1: NIGHT_WATCH, 2: MONA}
 
@@ -60,13 +66,15 @@ def test_rejects_an_uncited_sentence(verifier):
 
 
 def test_rejects_an_added_detail(verifier):
-    verdict = verifier.check("The portrait is painted on a gilded poplar panel with rubies.",
-                             [2], PASSAGES)
+    verdict = verifier.check(
+        "The portrait is painted on a gilded poplar panel with rubies.", [2], PASSAGES
+    )
     assert not verdict.ok
 
 
 def test_drops_citations_that_carry_nothing_of_the_claim(verifier):
-    verdict = verifier.check("The portrait is painted on a poplar wood panel, not on canvas.",
-                             [1, 2], PASSAGES)
+    verdict = verifier.check(
+        "The portrait is painted on a poplar wood panel, not on canvas.", [1, 2], PASSAGES
+    )
     assert verdict.ok, verdict.reason
     assert verdict.citations == [2]
