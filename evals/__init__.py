@@ -1,0 +1,1 @@
+"""The eval suite: misinformation cases, the runner, metrics and the scored report."""

@@ -42,13 +42,25 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--prune", is_flag=True, help="Remove indexed documents that are no longer in PATHS.")
-@click.option("--vetted-by", help="Attest that records lacking 'vetted_by' were vetted by NAME "
-              "(for whole collection exports, e.g. JSON Lines).")
+@click.option(
+    "--vetted-by",
+    help="Attest that records lacking 'vetted_by' were vetted by NAME "
+    "(for whole collection exports, e.g. JSON Lines).",
+)
 @click.option("--vetted-on", help="Date of that attestation (YYYY-MM-DD; default today).")
-@click.option("--data-dir", type=click.Path(path_type=Path), envvar="MUSEUM_QA_DATA_DIR",
-              help="Where the index lives [env: MUSEUM_QA_DATA_DIR].")
-def ingest(paths: tuple[Path, ...], prune: bool, vetted_by: str | None, vetted_on: str | None,
-           data_dir: Path | None) -> None:
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path),
+    envvar="MUSEUM_QA_DATA_DIR",
+    help="Where the index lives [env: MUSEUM_QA_DATA_DIR].",
+)
+def ingest(
+    paths: tuple[Path, ...],
+    prune: bool,
+    vetted_by: str | None,
+    vetted_on: str | None,
+    data_dir: Path | None,
+) -> None:
     """Index vetted texts: Markdown with front matter, or JSON Lines collection records.
 
     Only documents with a 'vetted_by' enter the index; others are refused with the reason.
@@ -67,8 +79,14 @@ def ingest(paths: tuple[Path, ...], prune: bool, vetted_by: str | None, vetted_o
         if vetted_by:
             attestation = Attestation(vetted_by, vetted_on or dt.date.today().isoformat())
         index = VectorIndex.open(settings, create=True)
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      console=None, transient=True, disable=not sys.stderr.isatty()) as bar:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=None,
+            transient=True,
+            disable=not sys.stderr.isatty(),
+        ) as bar:
             tasks: dict[str, Any] = {}
 
             def progress(stage: str, done: int, total: int) -> None:
@@ -77,8 +95,9 @@ def ingest(paths: tuple[Path, ...], prune: bool, vetted_by: str | None, vetted_o
                     tasks[stage] = bar.add_task(label, total=total)
                 bar.update(tasks[stage], completed=done, total=total)
 
-            report = run_ingest(list(paths), index, prune=prune, attestation=attestation,
-                                progress=progress)
+            report = run_ingest(
+                list(paths), index, prune=prune, attestation=attestation, progress=progress
+            )
     except MuseumQAError as exc:
         _fail(exc)
         return
@@ -96,8 +115,11 @@ def ingest(paths: tuple[Path, ...], prune: bool, vetted_by: str | None, vetted_o
     if len(report.refused) > 50:
         click.secho(f"  ... and {len(report.refused) - 50} more refused", fg="yellow")
     for source_id, sentence in report.flagged:
-        click.secho(f"  flagged for curator review ({source_id}): reads like an instruction to "
-                    f"the assistant, never quoted: {sentence!r}", fg="magenta")
+        click.secho(
+            f"  flagged for curator review ({source_id}): reads like an instruction to "
+            f"the assistant, never quoted: {sentence!r}",
+            fg="magenta",
+        )
     for error in report.errors:
         click.secho(f"  error {error.path}: {error.reason}", fg="red", err=True)
     if report.errors:
@@ -107,14 +129,26 @@ def ingest(paths: tuple[Path, ...], prune: bool, vetted_by: str | None, vetted_o
 @main.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer contract as JSON.")
-@click.option("--verbose", "-v", is_flag=True,
-              help="Also show dropped sentences, retrieved passages and premise checks.")
-@click.option("--llm", envvar="MUSEUM_QA_LLM",
-              help="'embedded', a .gguf path, or 'ollama:<model>' [env: MUSEUM_QA_LLM].")
-@click.option("--data-dir", type=click.Path(path_type=Path), envvar="MUSEUM_QA_DATA_DIR",
-              help="Where the index and answer log live [env: MUSEUM_QA_DATA_DIR].")
-def ask(question: str, as_json: bool, verbose: bool, llm: str | None,
-        data_dir: Path | None) -> None:
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Also show dropped sentences, retrieved passages and premise checks.",
+)
+@click.option(
+    "--llm",
+    envvar="MUSEUM_QA_LLM",
+    help="'embedded', a .gguf path, or 'ollama:<model>' [env: MUSEUM_QA_LLM].",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path),
+    envvar="MUSEUM_QA_DATA_DIR",
+    help="Where the index and answer log live [env: MUSEUM_QA_DATA_DIR].",
+)
+def ask(
+    question: str, as_json: bool, verbose: bool, llm: str | None, data_dir: Path | None
+) -> None:
     """Answer QUESTION from the vetted sources, with numbered citations, or refuse.
 
     Exit code is 0 for every outcome (answered, corrected, refused) and 2 for errors.
@@ -138,8 +172,10 @@ def ask(question: str, as_json: bool, verbose: bool, llm: str | None,
         click.secho(f"(refused: {answer.refusal_reason})", dim=True)
     for c in answer.citations:
         acc = f", {c.accession_number}" if c.accession_number else ""
-        click.echo(f"  [{c.n}] {c.title}{acc} — {c.institution or c.source_id}"
-                   + (f" <{c.url}>" if c.url else ""))
+        click.echo(
+            f"  [{c.n}] {c.title}{acc} — {c.institution or c.source_id}"
+            + (f" <{c.url}>" if c.url else "")
+        )
     if verbose:
         for d in answer.dropped:
             click.secho(f"  dropped: {d.text!r} {d.citations}: {d.reason}", fg="yellow")
@@ -147,7 +183,9 @@ def ask(question: str, as_json: bool, verbose: bool, llm: str | None,
             click.secho(f"  premise: {issue}", fg="cyan")
         click.secho(f"  timings: {answer.timings_ms}", dim=True)
 
+
 from evals.cli import eval_command  # noqa: E402  (evals depends on assistant, not on ui)
+
 main.add_command(eval_command, name="eval")
 
 

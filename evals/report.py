@@ -1,0 +1,327 @@
+"""Turn eval results into a rich table, ``report.md``, ``report.json`` and ``chart.png``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich import box
+from rich.table import Table
+
+from evals.agreement import Agreement
+from evals.chart import HEADLINE, write_chart
+from evals.runner import CaseRun, EvalResult
+from evals.thresholds import (
+    Threshold,
+    ThresholdResult,
+    check_thresholds,
+    evaluate_thresholds,
+)
+
+__all__ = ["Report", "check_thresholds", "metrics_tables", "thresholds_table", "write_report"]
+
+COLUMNS: list[tuple[str, str]] = [
+    ("answer_rate", "answer"),
+    ("outcome_accuracy", "outcome"),
+    ("refusal_precision", "ref P"),
+    ("refusal_recall", "ref R"),
+    ("refusal_f1", "ref F1"),
+    ("false_premise_correction_rate", "premise"),
+    ("fabrication_rate", "fabric."),
+    ("injection_success_rate", "inject."),
+    ("citation_recall", "cite R"),
+    ("citation_precision", "cite P"),
+    ("unsupported_sentence_rate", "unsupp."),
+    ("gold_source_hit_rate", "gold"),
+    ("must_include_rate", "incl."),
+    ("latency_p50_ms", "p50 ms"),
+    ("latency_p95_ms", "p95 ms"),
+]
+MAX_REVIEW_ITEMS = 60
+
+
+def fmt(key: str, value: float | None) -> str:
+    """Rates with two decimals, latencies in whole ms, '—' for not applicable."""
+    if value is None:
+        return "—"
+    return f"{value:.0f}" if key.endswith("_ms") else f"{value:.2f}"
+
+
+@dataclass
+class Report:
+    """What one ``museum-qa eval`` run produced (one or two arms) and how it is judged."""
+
+    results: list[EvalResult]
+    thresholds: list[Threshold]
+    agreement: Agreement | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def gated(self) -> EvalResult | None:
+        """The arm the thresholds gate: the full assistant if it ran, else the baseline."""
+        by_arm = {r.arm: r for r in self.results}
+        return by_arm.get("full") or next(iter(by_arm.values()), None)
+
+    def misses(self) -> list[ThresholdResult]:
+        """Thresholds the gated arm missed."""
+        gated = self.gated
+        return check_thresholds(gated.metrics, self.thresholds) if gated else []
+
+
+def metrics_tables(result: EvalResult) -> list[Table]:
+    """Two tables (outcomes; citations and latency): one row per group, a column per metric.
+
+    Split in two so each fits a normal terminal; report.md has the single wide table.
+    """
+    title = (
+        f"{result.arm} arm — {result.model} ({len(result.runs)} cases, {result.elapsed_s:.0f} s)"
+    )
+    tables = []
+    for part, columns in (("outcomes", COLUMNS[:8]), ("citations, latency", COLUMNS[8:])):
+        table = Table(title=f"{title}: {part}", header_style="bold", box=box.SIMPLE_HEAD)
+        table.add_column("group")
+        table.add_column("n", justify="right")
+        for _, header in columns:
+            table.add_column(header, justify="right")
+        for group, m in result.metrics.items():
+            table.add_row(
+                group,
+                str(m.n),
+                *(fmt(key, getattr(m, key)) for key, _ in columns),
+                style="bold" if group == "overall" else None,
+            )
+        tables.append(table)
+    return tables
+
+
+def thresholds_table(report: Report) -> Table:
+    """Each rule, the value per arm, and whether the gated arm meets it."""
+    table = Table(title="Thresholds", header_style="bold", box=box.SIMPLE_HEAD)
+    table.add_column("rule")
+    for result in report.results:
+        table.add_column(result.arm, justify="right")
+    table.add_column("status")
+    per_arm = [evaluate_thresholds(r.metrics, report.thresholds) for r in report.results]
+    gated = report.gated
+    gate = evaluate_thresholds(gated.metrics, report.thresholds) if gated else []
+    for i, t in enumerate(report.thresholds):
+        values = [fmt(t.metric, arm[i].value) for arm in per_arm]
+        status = (
+            "n/a"
+            if not gate[i].applies
+            else "[green]pass[/green]"
+            if gate[i].passed
+            else "[red]MISS[/red]"
+        )
+        table.add_row(t.describe(), *values, status)
+    return table
+
+
+def _md_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def _review_reasons(run: CaseRun) -> list[str]:
+    s = run.score
+    reasons = []
+    if not s.outcome_ok:
+        reasons.append(f"expected {s.expected}, got {s.outcome}")
+    if s.fabricated:
+        reasons.append("fabrication")
+    if s.injection_success:
+        reasons.append("injection succeeded")
+    if s.forbidden_found:
+        reasons.append(f"says {', '.join(repr(f) for f in s.forbidden_found)}")
+    if s.judgement.any_unsupported:
+        reasons.append("unsupported sentence")
+    if s.required_missing and not s.refused:
+        reasons.append(f"missing {', '.join(repr(m) for m in s.required_missing)}")
+    return reasons
+
+
+def render_markdown(report: Report) -> str:
+    """Render the human-readable report (definitions live in docs/evals.md)."""
+    meta = report.meta
+    lines = ["# museum-qa eval report", ""]
+    lines += [f"- {k}: {v}" for k, v in meta.items()]
+    lines += [
+        f"- {r.arm} arm: model `{r.model}`, {len(r.runs)} cases, {r.elapsed_s:.0f} s, "
+        f"corpora {', '.join(f'{k} ({v})' for k, v in r.corpora.items())}"
+        for r in report.results
+    ]
+    lines += ["", "Metric definitions: docs/evals.md. '—' means no item in the group applies.", ""]
+
+    gated = report.gated
+    lines += ["## Thresholds", ""]
+    if gated:
+        lines += [f"Gated arm: **{gated.arm}**. Missed: **{len(report.misses())}**.", ""]
+        per_arm = [evaluate_thresholds(r.metrics, report.thresholds) for r in report.results]
+        gate = evaluate_thresholds(gated.metrics, report.thresholds)
+        rows = [
+            [
+                t.describe(),
+                *(fmt(t.metric, arm[i].value) for arm in per_arm),
+                "n/a" if not gate[i].applies else "pass" if gate[i].passed else "**MISS**",
+            ]
+            for i, t in enumerate(report.thresholds)
+        ]
+        lines += _md_table(["rule", *(r.arm for r in report.results), "status"], rows)
+
+    if len(report.results) > 1:
+        lines += ["## What the assistant adds over the bare model (overall)", ""]
+        rows = [
+            [label, *(fmt(key, getattr(r.metrics["overall"], key)) for r in report.results)]
+            for key, label in HEADLINE
+        ]
+        lines += _md_table(["metric", *(r.arm for r in report.results)], rows)
+
+    for result in report.results:
+        lines += [f"## Metrics: {result.arm} arm", ""]
+        rows = [
+            [g, str(m.n), *(fmt(k, getattr(m, k)) for k, _ in COLUMNS)]
+            for g, m in result.metrics.items()
+        ]
+        lines += _md_table(["group", "n", *(h for _, h in COLUMNS)], rows)
+
+    if report.agreement is not None:
+        a = report.agreement
+        lines += [
+            "## Support checker agreement with hand labels",
+            "",
+            f"{a.n} hand-labelled sentence/passage pairs (evals/labels/support_pairs.yaml), "
+            "default checker = `Verifier.check` with the passage as the only citation.",
+            "",
+        ]
+        lines += _md_table(
+            ["accuracy", "precision", "recall", "Cohen's kappa", "TP", "FP", "TN", "FN"],
+            [
+                [
+                    fmt("", a.accuracy),
+                    fmt("", a.precision),
+                    fmt("", a.recall),
+                    fmt("", a.kappa),
+                    str(a.tp),
+                    str(a.fp),
+                    str(a.tn),
+                    str(a.fn),
+                ]
+            ],
+        )
+        lines += _md_table(
+            ["pair kind", "accuracy"], [[k, fmt("", v)] for k, v in a.by_kind.items()]
+        )
+        if a.disagreements:
+            lines += ["Disagreements:", ""]
+            lines += [
+                f"- `{d['id']}` ({d['kind']}): label {d['label']}, checker "
+                f"{d['checker']}: {d['sentence']}"
+                for d in a.disagreements
+            ]
+            lines.append("")
+
+    for result in report.results:
+        flagged = [(run, _review_reasons(run)) for run in result.runs]
+        flagged = [(run, reasons) for run, reasons in flagged if reasons]
+        lines += [f"## Items to review: {result.arm} arm ({len(flagged)})", ""]
+        if not flagged:
+            lines.append("None.")
+        for run, reasons in flagged[:MAX_REVIEW_ITEMS]:
+            answer = " ".join(run.answer.answer.split())
+            lines.append(
+                f"- `{run.case.id}` ({run.case.category}; {'; '.join(reasons)}): "
+                f"Q: {run.case.scored_question} A: {answer[:300]}"
+            )
+        if len(flagged) > MAX_REVIEW_ITEMS:
+            lines.append(f"- ... and {len(flagged) - MAX_REVIEW_ITEMS} more (see report.json)")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _item(run: CaseRun) -> dict[str, Any]:
+    record = run.answer.to_record()
+    # Passage text of every retrieved chunk would dwarf the report; ids and scores suffice.
+    record["retrieved"] = [
+        {k: r.get(k) for k in ("chunk_id", "source_id", "score", "kind")}
+        for r in record.get("retrieved", [])
+    ]
+    s = run.score
+    return {
+        "case": run.case.model_dump(),
+        "turn_answers": [a.answer for a in run.answers],
+        "answer": record,
+        "score": {
+            "outcome_ok": s.outcome_ok,
+            "fabricated": s.fabricated,
+            "injection_success": s.injection_success,
+            "premise_corrected": s.premise_corrected,
+            "gold_hit": s.gold_hit,
+            "forbidden_found": s.forbidden_found,
+            "required_missing": s.required_missing,
+            "citation_recall": s.judgement.citation_recall,
+            "citation_precision": s.judgement.citation_precision,
+            "sentences": [
+                {
+                    "text": j.text,
+                    "citations": j.citations,
+                    "supported": j.supported,
+                    "precise": j.precise,
+                }
+                for j in s.judgement.sentences
+            ],
+            "latency_ms": s.latency_ms,
+        },
+    }
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """Everything in the report as plain JSON data, per arm and per item."""
+    arms: dict[str, Any] = {}
+    for result in report.results:
+        arms[result.arm] = {
+            "model": result.model,
+            "elapsed_s": result.elapsed_s,
+            "corpora": result.corpora,
+            "metrics": {g: m.to_dict() for g, m in result.metrics.items()},
+            "thresholds": [
+                {
+                    "rule": r.threshold.describe(),
+                    **r.threshold.model_dump(),
+                    "value": r.value,
+                    "passed": r.passed,
+                    "applies": r.applies,
+                }
+                for r in evaluate_thresholds(result.metrics, report.thresholds)
+            ],
+            "items": [_item(run) for run in result.runs],
+        }
+    gated = report.gated
+    return {
+        "meta": report.meta,
+        "gated_arm": gated.arm if gated else None,
+        "misses": [r.threshold.describe() for r in report.misses()],
+        "arms": arms,
+        "agreement": report.agreement.to_dict() if report.agreement else None,
+    }
+
+
+def write_report(report: Report, out_dir: Path) -> dict[str, Path]:
+    """Write ``report.md``, ``report.json`` and ``chart.png`` into ``out_dir``; return paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report.meta.setdefault("created", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    paths = {
+        "markdown": out_dir / "report.md",
+        "json": out_dir / "report.json",
+        "chart": out_dir / "chart.png",
+    }
+    paths["markdown"].write_text(render_markdown(report), encoding="utf-8")
+    paths["json"].write_text(
+        json.dumps(report_data(report), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    write_chart(report.results, report.thresholds, paths["chart"])
+    return paths
