@@ -1,34 +1,51 @@
-"""The answer log: every question and what was said, for curators to review (SQLAlchemy)."""
+"""The answer log: every question and what was said, for curators to review (SQLAlchemy).
+
+SQLite in the data dir by default, PostgreSQL (or any SQLAlchemy database) with
+``MUSEUM_QA_DB_URL``. The schema is owned by the Alembic revisions in
+``assistant/migrations``, applied when the log is opened. Questions are redacted (emails,
+phone numbers) before they are written.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import (
     JSON,
     DateTime,
+    Float,
+    ForeignKey,
     Integer,
     String,
     Text,
     create_engine,
+    delete,
+    exists,
     func,
+    or_,
     select,
 )
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from assistant import migrations
 from assistant.answer import Answer
+from assistant.redact import find_personal_data, redact, scrub_fragments
+
+Verdict = Literal["correct", "incorrect", "needs_source"]
+VERDICTS: tuple[str, ...] = get_args(Verdict)
 
 
 class Base(DeclarativeBase):
-    """Declarative base of the log tables."""
+    """Declarative base of the log tables (the schema itself comes from the migrations)."""
 
 
 class AnswerRow(Base):
-    """One answered (or refused) question."""
+    """One answered (or refused) question, and a curator's review of it."""
 
     __tablename__ = "answers"
 
@@ -46,37 +63,136 @@ class AnswerRow(Base):
     premise_issues: Mapped[Any] = mapped_column(JSON)
     timings_ms: Mapped[Any] = mapped_column(JSON)
     warnings: Mapped[Any] = mapped_column(JSON)
+    n_dropped: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    top_score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    review_verdict: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
+    review_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    reviewed_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class FlagRow(Base):
+    """A visitor's "this looks wrong" on one answer."""
+
+    __tablename__ = "flags"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    answer_id: Mapped[int] = mapped_column(
+        ForeignKey("answers.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    comment: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    """What the curator table shows; every criterion is optional."""
+
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+    outcomes: tuple[str, ...] = ()
+    flagged: bool = False
+    has_dropped: bool = False
+    low_support_below: float | None = None
+    review: str | None = None  # a verdict, or "unreviewed"
+    text: str = ""
+    limit: int = 5000
+
+
+def top_score(outcome: str, citations: list[dict[str, Any]], retrieved: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
+    """How well the evidence matched: the best relevance among passages of cited sources.
+
+    For a refusal, the best relevance of anything retrieved (how near the collection came).
+
+    Returns:
+        The score rounded to 4 places, or None when nothing was retrieved.
+    """
+    if outcome == "refused":
+        scores = [float(r.get("score", 0.0)) for r in retrieved]
+    else:
+        cited = {c.get("source_id") for c in citations}
+        scores = [float(r.get("score", 0.0)) for r in retrieved if r.get("source_id") in cited]
+    return round(max(scores), 4) if scores else None
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    # SQLite hands back naive datetimes; everything is written in UTC.
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=dt.UTC)
+
+
+def _redacted(data: dict[str, Any]) -> dict[str, Any]:
+    found = find_personal_data(data["question"])
+    if not found:
+        return data
+    data = dict(data)
+    data["question"] = redact(data["question"])
+    if data.get("refusal_reason"):
+        data["refusal_reason"] = scrub_fragments(redact(data["refusal_reason"]), found)
+    data["premise_issues"] = [
+        scrub_fragments(redact(x), found) for x in data.get("premise_issues", [])
+    ]
+    data["warnings"] = [scrub_fragments(redact(x), found) for x in data.get("warnings", [])]
+    return data
+
+
+def _row(data: dict[str, Any], created_at: dt.datetime) -> AnswerRow:
+    retrieved = data.get("retrieved", [])
+    citations = data.get("citations", [])
+    dropped = data.get("dropped", [])
+    return AnswerRow(
+        created_at=created_at,
+        question=data["question"],
+        outcome=data["outcome"],
+        answer=data["answer"],
+        refusal_reason=data.get("refusal_reason"),
+        model=data.get("model", ""),
+        sentences=data.get("sentences", []),
+        citations=citations,
+        dropped=dropped,
+        retrieved=retrieved,
+        premise_issues=data.get("premise_issues", []),
+        timings_ms=data.get("timings_ms", {}),
+        warnings=data.get("warnings", []),
+        n_dropped=len(dropped),
+        top_score=top_score(data["outcome"], citations, retrieved),
+    )
+
+
+def _as_dict(row: AnswerRow) -> dict[str, Any]:
+    out = {c.name: getattr(row, c.name) for c in AnswerRow.__table__.columns}
+    out["created_at"] = _utc(out["created_at"])
+    out["reviewed_at"] = _utc(out["reviewed_at"])
+    return out
 
 
 class AnswerLog:
-    """Append-only store of answers. A row that cannot be written is spooled, never lost."""
+    """Store of answers. A row that cannot be written is spooled, never lost."""
 
-    def __init__(self, url: str, spool: Path | None = None):
+    def __init__(self, url: str, spool: Path | None = None, *, retention_days: int = 0):
+        """Open (and migrate) the log.
+
+        Args:
+            url: SQLAlchemy URL of the database.
+            spool: JSON Lines file for rows that could not be written; replayed later.
+            retention_days: When above 0, rows older than this are purged now.
+        """
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         self.engine: Engine = create_engine(url, future=True)
-        Base.metadata.create_all(self.engine)
+        migrations.upgrade_to_head(self.engine)
         self.spool = spool
+        if retention_days > 0:
+            self.purge(retention_days)
+
+    # -- writing -----------------------------------------------------------------------------
 
     def record(self, answer: Answer) -> int | None:
         """Write one answer; on failure append it to the spool file and return None."""
-        data = answer.to_record()
-        row = AnswerRow(
-            created_at=dt.datetime.now(dt.UTC),
-            question=answer.question,
-            outcome=answer.outcome,
-            answer=answer.answer,
-            refusal_reason=answer.refusal_reason,
-            model=answer.model,
-            sentences=data["sentences"],
-            citations=data["citations"],
-            dropped=data["dropped"],
-            retrieved=data["retrieved"],
-            premise_issues=data["premise_issues"],
-            timings_ms=answer.timings_ms,
-            warnings=answer.warnings,
-        )
+        data = _redacted(answer.to_record())
+        row = _row(data, dt.datetime.now(dt.UTC))
         try:
             self._drain_spool()
             with Session(self.engine) as session, session.begin():
@@ -98,24 +214,56 @@ class AnswerLog:
         lines = [json.loads(x) for x in self.spool.read_text(encoding="utf-8").splitlines() if x]
         with Session(self.engine) as session, session.begin():
             for d in lines:
-                session.add(
-                    AnswerRow(
-                        created_at=dt.datetime.fromisoformat(d["created_at"]),
-                        question=d["question"],
-                        outcome=d["outcome"],
-                        answer=d["answer"],
-                        refusal_reason=d.get("refusal_reason"),
-                        model=d.get("model", ""),
-                        sentences=d.get("sentences", []),
-                        citations=d.get("citations", []),
-                        dropped=d.get("dropped", []),
-                        retrieved=d.get("retrieved", []),
-                        premise_issues=d.get("premise_issues", []),
-                        timings_ms=d.get("timings_ms", {}),
-                        warnings=d.get("warnings", []),
-                    )
-                )
+                session.add(_row(_redacted(d), dt.datetime.fromisoformat(d["created_at"])))
         self.spool.unlink()
+
+    def flag(self, answer_id: int, comment: str = "") -> int:
+        """Record a visitor's "this looks wrong" on an answer; returns the flag's id.
+
+        Raises:
+            KeyError: No answer has that id.
+        """
+        with Session(self.engine) as session, session.begin():
+            if session.get(AnswerRow, answer_id) is None:
+                raise KeyError(answer_id)
+            flag = FlagRow(
+                answer_id=answer_id,
+                created_at=dt.datetime.now(dt.UTC),
+                comment=redact(comment.strip())[:2000],
+            )
+            session.add(flag)
+            session.flush()
+            return int(flag.id)
+
+    def review(self, answer_id: int, verdict: str, note: str, reviewer: str) -> None:
+        """Store a curator's verdict on an answer (the latest review replaces the previous).
+
+        Raises:
+            ValueError: ``verdict`` is not one of ``VERDICTS``.
+            KeyError: No answer has that id.
+        """
+        if verdict not in VERDICTS:
+            raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}")
+        with Session(self.engine) as session, session.begin():
+            row = session.get(AnswerRow, answer_id)
+            if row is None:
+                raise KeyError(answer_id)
+            row.review_verdict = verdict
+            row.review_note = note.strip()
+            row.reviewed_by = reviewer
+            row.reviewed_at = dt.datetime.now(dt.UTC)
+
+    def purge(self, older_than_days: int, now: dt.datetime | None = None) -> int:
+        """Delete answers (and their flags) older than the retention period; returns how many."""
+        cutoff = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(days=older_than_days)
+        old = select(AnswerRow.id).where(AnswerRow.created_at < cutoff)
+        with Session(self.engine) as session, session.begin():
+            # Explicitly, because SQLite does not enforce ON DELETE CASCADE by default.
+            session.execute(delete(FlagRow).where(FlagRow.answer_id.in_(old)))
+            result = session.execute(delete(AnswerRow).where(AnswerRow.created_at < cutoff))
+            return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    # -- reading -----------------------------------------------------------------------------
 
     def count(self) -> int:
         """Number of logged answers."""
@@ -126,4 +274,59 @@ class AnswerLog:
         """Newest rows first, as plain dicts."""
         with Session(self.engine) as session:
             rows = session.scalars(select(AnswerRow).order_by(AnswerRow.id.desc()).limit(limit))
-            return [{c.name: getattr(r, c.name) for c in AnswerRow.__table__.columns} for r in rows]
+            return [_as_dict(r) for r in rows]
+
+    def get(self, answer_id: int) -> dict[str, Any] | None:
+        """One row with its flags (``flags``: list of ``created_at``/``comment`` dicts)."""
+        with Session(self.engine) as session:
+            row = session.get(AnswerRow, answer_id)
+            if row is None:
+                return None
+            out = _as_dict(row)
+            flags = session.scalars(
+                select(FlagRow).where(FlagRow.answer_id == answer_id).order_by(FlagRow.id)
+            )
+            out["flags"] = [
+                {"created_at": _utc(f.created_at), "comment": f.comment} for f in flags
+            ]
+            return out
+
+    def search(self, where: LogFilter) -> list[dict[str, Any]]:
+        """Rows matching the filter, newest first, each with ``n_flags``."""
+        n_flags = (
+            select(func.count(FlagRow.id))
+            .where(FlagRow.answer_id == AnswerRow.id)
+            .correlate(AnswerRow)
+            .scalar_subquery()
+        )
+        query = select(AnswerRow, n_flags.label("n_flags"))
+        if where.since is not None:
+            query = query.where(AnswerRow.created_at >= where.since)
+        if where.until is not None:
+            query = query.where(AnswerRow.created_at < where.until)
+        if where.outcomes:
+            query = query.where(AnswerRow.outcome.in_(where.outcomes))
+        if where.flagged:
+            query = query.where(exists().where(FlagRow.answer_id == AnswerRow.id))
+        if where.has_dropped:
+            query = query.where(AnswerRow.n_dropped > 0)
+        if where.low_support_below is not None:
+            query = query.where(
+                AnswerRow.outcome != "refused",
+                or_(AnswerRow.top_score.is_(None), AnswerRow.top_score < where.low_support_below),
+            )
+        if where.review == "unreviewed":
+            query = query.where(AnswerRow.review_verdict.is_(None))
+        elif where.review:
+            query = query.where(AnswerRow.review_verdict == where.review)
+        if where.text.strip():
+            pattern = f"%{where.text.strip().lower()}%"
+            query = query.where(
+                or_(
+                    func.lower(AnswerRow.question).like(pattern),
+                    func.lower(AnswerRow.answer).like(pattern),
+                )
+            )
+        query = query.order_by(AnswerRow.id.desc()).limit(where.limit)
+        with Session(self.engine) as session:
+            return [{**_as_dict(row), "n_flags": int(n)} for row, n in session.execute(query)]

@@ -102,7 +102,7 @@ class AnswerChain:
         """Retrieved passages (all, for the log) and those relevant enough to be evidence."""
         hits = self.retriever.search(question, self.config.top_k)
         exact: list[Passage] = []
-        for code in asked_codes(question):
+        for code in dict.fromkeys(asked_codes(question) + loose_codes(question)):
             exact.extend(self.lookup_code(code))
         relevant = [p for p in exact + hits if p.score >= self.config.min_relevance]
         exact_ids = {p.source_id for p in exact}
@@ -295,11 +295,21 @@ class AnswerChain:
         pool = [extract.Candidate(s.text, s.citations, s.origin) for s in drafted.kept] + [
             c for c in sourced if (c.text, tuple(c.citations)) in survivors
         ]
+        # When the question names objects (by title or accession number), answer about those
+        # objects only: a true sentence about a look-alike would still mislead.
+        codes = list(dict.fromkeys(asked_codes(context) + loose_codes(context)))
+        focus = {p.source_id for code in codes for p in self.lookup_code(code)} or {
+            p.source_id for p in premises.subjects(context, numbered).values()
+        }
+        if focus:
+            pool = [c for c in pool if any(numbered[n].source_id in focus for n in c.citations)]
         room = self.config.max_sentences - len(corrections.kept)
         if corrections.kept:
             room = min(room, 2)
         chosen = extract.select(
-            extract.score(question, pool, self.verifier, [p.title for p in numbered.values()]),
+            extract.score(
+                question, pool, self.verifier, [p.title for p in numbered.values()] + codes
+            ),
             self.verifier,
             limit=max(room, 0),
             min_score=self.config.min_answer_score,
@@ -393,6 +403,21 @@ def asked_codes(question: str) -> list[str]:
             continue
         codes.append(code)
     return codes
+
+
+_LOOSE_CODE = re.compile(
+    r"(?<![\w.])(?=[\w.\-/]*\d)(?=[\w.\-/]*[.\-])[A-Za-z0-9]+(?:[.\-/][A-Za-z0-9]+)+"
+)
+
+
+def loose_codes(question: str) -> list[str]:
+    """Code-shaped tokens named without a cue word ("the incipit W.557.2B"); looked up, but
+    not refused when absent, since "3.5" may just be a number."""
+    return [
+        m.group(0)
+        for m in _LOOSE_CODE.finditer(question)
+        if not re.fullmatch(r"\d{3,4}[-/]\d{2,4}", m.group(0))
+    ]
 
 
 def sanitized(passage: Passage) -> Passage:

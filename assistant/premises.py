@@ -30,7 +30,8 @@ _NOT_AUTHORSHIP_BY = re.compile(
     r"\b(commissioned|owned|bought|acquired|donated|given|stolen|restored|lent|sold|found|"
     r"discovered|collected|inspired|influenced|admired|copied|damaged)\s+by\b"
 )
-_YEAR = re.compile(r"\b(\d{3,4})\s*(bc|bce|b\.c\.)?\b", re.IGNORECASE)
+# A year stands alone: "557" inside "W.557.2B" is part of a code, not a date.
+_YEAR = re.compile(r"(?<![\w.,\-])(\d{3,4})(?![\w.,\-]\w)\s*(bc|bce|b\.c\.)?\b", re.IGNORECASE)
 _CENTURY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[\s-]+century\s*(bc|bce)?\b", re.IGNORECASE)
 _INSTITUTION = re.compile(
     r"\b(?:in|at|from|to|owned by|belongs? to)\s+(?:the\s+)?"
@@ -145,13 +146,31 @@ def _years(question: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+def subjects(question: str, numbered: dict[int, Passage]) -> dict[int, Passage]:
+    """The catalogue records of the objects the question names.
+
+    Titles repeat ("Kovsh", "Virgin and Child"): when the question also names a creator, the
+    records by that creator are the subject, and the others are not contradicted by it.
+    """
+    named = {
+        n: p
+        for n, p in numbered.items()
+        if p.kind == "record" and mentions_title(question, p.title)
+    }
+    q_names = proper_names(question)
+    by_creator = {
+        n: p
+        for n, p in named.items()
+        if q_names & {w for c in creators_from_meta(p.meta) for w in words(c.name)}
+    }
+    return by_creator or named
+
+
 def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
     """Premise conflicts between the question and the records of the objects it names."""
     issues: list[PremiseIssue] = []
     folded_q = fold(question)
-    for n, passage in numbered.items():
-        if passage.kind != "record" or not mentions_title(question, passage.title):
-            continue
+    for n, passage in subjects(question, numbered).items():
         meta = passage.meta
         title_words = set(words(passage.title))
 

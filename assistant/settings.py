@@ -80,6 +80,48 @@ class Settings(BaseSettings):
     seed: int = Field(42, description="Sampling seed, for repeatable answers.")
     threads: int | None = Field(None, ge=1, description="CPU threads for llama.cpp; unset = auto.")
     log_answers: bool = Field(True, description="Record every answer in the answer log.")
+    log_retention_days: int = Field(
+        365,
+        ge=0,
+        description=(
+            "Answer-log rows older than this many days are purged when the app starts and by "
+            "'museum-qa log purge'; 0 keeps them forever."
+        ),
+    )
+    staff_idle_minutes: int = Field(
+        30,
+        ge=1,
+        le=24 * 60,
+        description="A curator's or admin's session ends after this idle time.",
+    )
+    review_low_support: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description=(
+            "In curator review, an answer whose best cited passage scored below this relevance "
+            "counts as 'low support'."
+        ),
+    )
+    ui_host: str = Field(
+        "127.0.0.1", description="Address 'museum-qa ui' listens on; loopback by default."
+    )
+    ui_port: int = Field(8501, ge=1, le=65535, description="Port 'museum-qa ui' listens on.")
+    ui_stream_delay: float = Field(
+        0.12,
+        ge=0,
+        le=2,
+        description="Seconds between verified sentences as they appear to a visitor (0 = at once).",
+    )
+    desk_questions: list[str] = Field(
+        default_factory=lambda: [
+            "Who painted The Night Watch?",
+            "What is the Rosetta Stone made of?",
+            "Where was the Mona Lisa painted?",
+            "Why is it called The Night Watch?",
+        ],
+        description="Quick-question buttons on the front-desk page (a JSON list in the env var).",
+    )
 
     @field_validator("llm")
     @classmethod

@@ -26,7 +26,7 @@ def _fail(exc: Exception) -> None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="museum-qa")
 def main() -> None:
-    """Answer museum visitors' questions only from vetted, cited curatorial texts.
+    r"""Answer museum visitors' questions only from vetted, cited curatorial texts.
 
     \b
     Typical first run:

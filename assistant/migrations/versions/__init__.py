@@ -1,0 +1,1 @@
+"""Alembic revisions of the answer-log schema, oldest first by number."""
