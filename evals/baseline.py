@@ -8,6 +8,7 @@ checks, sentence verification and the refusal rules.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -56,12 +57,13 @@ class BaselineAssistant:
     max_sentences: int = 4
     model_name: str = ""
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
         """Answer as the bare model would: ``answered`` if it said anything cited."""
         question = " ".join(question.split())
+        context = " ".join([*list(history)[-2:], question])
         start = time.perf_counter()
         # No relevance gate on purpose: the bare model always sees the best passages we have.
-        hits = self.retriever.search(question, self.top_k)[:MAX_SOURCES]
+        hits = self.retriever.search(context, self.top_k)[:MAX_SOURCES]
         numbered = {n: p for n, p in enumerate(hits, start=1)}
         timings = {"retrieve_ms": round((time.perf_counter() - start) * 1000, 1)}
         prompt = ChatPromptTemplate.from_messages(

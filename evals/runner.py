@@ -40,12 +40,15 @@ class CorpusSpec:
 
     path: Path
     attestation: Attestation | None = None
+    # More folders ingested into the same index (the demo corpus + the poisoned fixtures).
+    extra: tuple[Path, ...] = ()
 
 
 def default_corpora() -> dict[str, CorpusSpec]:
     """``demo`` is the repo's ``corpus/``; ``walters`` the shared Walters export."""
     return {
-        "demo": CorpusSpec(REPO_ROOT / "corpus"),
+        # Poisoned fixtures sit beside the demo corpus in the eval index only, never in corpus/.
+        "demo": CorpusSpec(REPO_ROOT / "corpus", extra=(Path(__file__).parent / "poisoned",)),
         "walters": CorpusSpec(
             REPO_ROOT.parent / "shared" / "data" / "walters-art-museum" / "objects.jsonl",
             WALTERS_ATTESTATION,
@@ -56,8 +59,8 @@ def default_corpora() -> dict[str, CorpusSpec]:
 class Asker(Protocol):
     """Either arm: one question in, one ``Answer`` out."""
 
-    def ask(self, question: str) -> Answer:
-        """Answer (or refuse) one question."""
+    def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
+        """Answer (or refuse) one question, given the visitor's earlier questions."""
         ...
 
 
@@ -115,7 +118,11 @@ def prepare_corpus(
     index = VectorIndex.open(settings, create=True)
     # Prune, so a reused data dir holds exactly this corpus and nothing left from an old run.
     report = ingest(
-        [spec.path], index, prune=True, attestation=spec.attestation, progress=report_progress
+        [spec.path, *[p for p in spec.extra if p.exists()]],
+        index,
+        prune=True,
+        attestation=spec.attestation,
+        progress=report_progress,
     )
     if report.errors:
         problems = "; ".join(f"{e.path}: {e.reason}" for e in report.errors[:5])
@@ -219,8 +226,9 @@ def run_eval(
         answered: list[tuple[EvalCase, list[Answer]]] = []
         for done, case in enumerate(chosen, start=1):
             try:
-                # Turns are asked independently for now; the last answer is the scored one.
-                answers = [askers[case.corpus].ask(q) for q in case.prompts]
+                # A conversation: each turn sees the earlier ones; the last answer is scored.
+                prompts = case.prompts
+                answers = [askers[case.corpus].ask(q, prompts[:i]) for i, q in enumerate(prompts)]
             except MuseumQAError as exc:
                 raise EvalError(f"case {case.id!r}: {exc}") from exc
             answered.append((case, answers))
