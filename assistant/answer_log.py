@@ -77,9 +77,7 @@ class FlagRow(Base):
     __tablename__ = "flags"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    answer_id: Mapped[int] = mapped_column(
-        ForeignKey("answers.id", ondelete="CASCADE"), index=True
-    )
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     comment: Mapped[str] = mapped_column(Text, default="", server_default="")
 
@@ -99,7 +97,9 @@ class LogFilter:
     limit: int = 5000
 
 
-def top_score(outcome: str, citations: list[dict[str, Any]], retrieved: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
+def top_score(
+    outcome: str, citations: list[dict[str, Any]], retrieved: list[dict[str, Any]]
+) -> float | None:
     """How well the evidence matched: the best relevance among passages of cited sources.
 
     For a refusal, the best relevance of anything retrieved (how near the collection came).
@@ -286,9 +286,7 @@ class AnswerLog:
             flags = session.scalars(
                 select(FlagRow).where(FlagRow.answer_id == answer_id).order_by(FlagRow.id)
             )
-            out["flags"] = [
-                {"created_at": _utc(f.created_at), "comment": f.comment} for f in flags
-            ]
+            out["flags"] = [{"created_at": _utc(f.created_at), "comment": f.comment} for f in flags]
             return out
 
     def search(self, where: LogFilter) -> list[dict[str, Any]]:
@@ -320,11 +318,12 @@ class AnswerLog:
         elif where.review:
             query = query.where(AnswerRow.review_verdict == where.review)
         if where.text.strip():
-            pattern = f"%{where.text.strip().lower()}%"
+            needle = where.text.strip().lower()
+            # autoescape: a visitor's "%" or "_" is text to find, not a wildcard.
             query = query.where(
                 or_(
-                    func.lower(AnswerRow.question).like(pattern),
-                    func.lower(AnswerRow.answer).like(pattern),
+                    func.lower(AnswerRow.question).contains(needle, autoescape=True),
+                    func.lower(AnswerRow.answer).contains(needle, autoescape=True),
                 )
             )
         query = query.order_by(AnswerRow.id.desc()).limit(where.limit)

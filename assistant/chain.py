@@ -30,7 +30,7 @@ from assistant.store import Passage
 from assistant.text import fold, split_sentences
 from assistant.verify import Verifier
 
-MAX_SOURCES = 5
+MAX_SOURCES = 6
 # "accession number 37.760", "object W.569", "inv. SK-C-5": a code the visitor says is ours.
 _ASKED_CODE = re.compile(
     r"\b(?:accession|object|inventory|catalog(?:ue)?|inv\.?|no\.|number|#)\s*"
@@ -100,7 +100,18 @@ class AnswerChain:
 
     def _evidence(self, question: str) -> tuple[list[Passage], list[Passage]]:
         """Retrieved passages (all, for the log) and those relevant enough to be evidence."""
+        self._coverage: dict[str, float] = {}
         hits = self.retriever.search(question, self.config.top_k)
+        parts = topic.clauses(question)
+        if parts:
+            # One query per named thing, or the blend of both finds only the stronger one.
+            seen_ids = {p.chunk_id for p in hits}
+            for part in parts:
+                for p in self.retriever.search(part, 3):
+                    if p.chunk_id not in seen_ids:
+                        hits.append(p)
+                        seen_ids.add(p.chunk_id)
+            hits.sort(key=lambda p: -p.score)
         exact: list[Passage] = []
         for code in dict.fromkeys(asked_codes(question) + loose_codes(question)):
             exact.extend(self.lookup_code(code))
@@ -118,7 +129,7 @@ class AnswerChain:
                 chosen.append(passage)
                 seen.add(passage.chunk_id)
         # The catalogue card of the top objects lets the record answer who/when/what/where.
-        for source_id in list(dict.fromkeys(p.source_id for p in chosen))[:2]:
+        for source_id in list(dict.fromkeys(p.source_id for p in chosen))[:3]:
             if not any(p.source_id == source_id and p.kind == "record" for p in chosen):
                 record = self.retriever.get_record(source_id)
                 if record is not None:
@@ -139,11 +150,13 @@ class AnswerChain:
     def _about(self, question: str, passage: Passage) -> bool:
         """Whether the passage's whole source covers the question's topic (see topic.py)."""
         if topic.mentions_title(question, passage.title):
+            self._coverage[passage.source_id] = 1.0
             return True
         chunks = self.retriever.find({"source_id": passage.source_id}, limit=100)
         texts = [passage.title, str(passage.meta.get("creators_display", ""))]
         texts += [c.text for c in chunks] or [passage.text]
-        return topic.coverage(question, texts) >= self.config.min_topic_coverage
+        self._coverage[passage.source_id] = topic.coverage(question, texts)
+        return self._coverage[passage.source_id] >= self.config.min_topic_coverage
 
     def lookup_code(self, code: str) -> list[Passage]:
         """Chunks of the object with exactly this accession number (case as given, or upper)."""
@@ -298,9 +311,12 @@ class AnswerChain:
         # When the question names objects (by title or accession number), answer about those
         # objects only: a true sentence about a look-alike would still mislead.
         codes = list(dict.fromkeys(asked_codes(context) + loose_codes(context)))
-        focus = {p.source_id for code in codes for p in self.lookup_code(code)} or {
-            p.source_id for p in premises.subjects(context, numbered).values()
-        }
+        focus = {p.source_id for code in codes for p in self.lookup_code(code)}
+        named = {p.source_id for p in premises.subjects(context, numbered).values()}
+        if not focus and named:
+            # Objects named by a nickname ("the Ife Head") are in focus when their text
+            # covers nearly everything the question is about.
+            focus = named | {s for s, c in self._coverage.items() if c >= 0.8}
         if focus:
             pool = [c for c in pool if any(numbered[n].source_id in focus for n in c.citations)]
         room = self.config.max_sentences - len(corrections.kept)
@@ -313,6 +329,8 @@ class AnswerChain:
             self.verifier,
             limit=max(room, 0),
             min_score=self.config.min_answer_score,
+            source_of=lambda c: numbered[c.citations[0]].source_id,
+            subjects=sorted(focus),
         )
         timings["verify_ms"] = round((time.perf_counter() - t) * 1000, 1)
 

@@ -8,6 +8,7 @@ actually answers the question.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from assistant.documents import record_facts
@@ -24,7 +25,13 @@ _INTENTS: list[tuple[re.Pattern[str], str]] = [
         ),
         "creator",
     ),
-    (re.compile(r"\b(when|what year|which year|date|dated|century|how old|period)\b"), "date"),
+    (
+        re.compile(
+            r"\b(when|what year|which year|date|dated|century|how old|period|older|oldest|"
+            r"newer|newest|earlier|earliest|later|latest|age)\b"
+        ),
+        "date",
+    ),
     (
         re.compile(
             r"\b(made of|made from|material|medium|painted on|technique|"
@@ -48,6 +55,10 @@ _OVERVIEW = re.compile(
     r"^(what is|what's|what are|tell me (more )?about|describe|"
     r"what do you know about|explain)\b"
 )
+
+
+_DEPICTION = re.compile(r"\b(show|shows|shown|depict\w*|subject|scene|represent\w*|about)\b")
+_PRONOUN_START = re.compile(r"^(it|its|they|their|he|she|his|her|this|these|those|there)\b")
 
 
 def asked_facts(question: str) -> set[str]:
@@ -109,6 +120,7 @@ def score(
     overview = bool(_OVERVIEW.search(fold(bare))) and not content_words(bare)
     if overview:
         wanted |= {"creator", "date"}
+    depiction = bool(_DEPICTION.search(fold(bare)))
     q_words = set(content_words(_without_titles(question, names)))
     vectors = verifier.embed(
         [_without_titles(question, names)] + [_without_titles(c.text, names) for c in candidates]
@@ -125,6 +137,15 @@ def score(
             value += 0.25 if candidate.fact in wanted else -0.1
         if overview and candidate.lead:
             value += 0.45
+        elif depiction and candidate.lead:
+            value += 0.2
+        if (
+            candidate.origin == "source"
+            and not candidate.lead
+            and _PRONOUN_START.match(fold(candidate.text))
+        ):
+            # "In the painting it stands in the water": out of context, "it" may mislead.
+            value -= 0.08
         out.append(
             Candidate(
                 candidate.text,
@@ -145,21 +166,36 @@ def select(
     limit: int,
     min_score: float,
     margin: float = 0.15,
+    source_of: Callable[[Candidate], str] | None = None,
+    subjects: Collection[str] = (),
 ) -> list[Candidate]:
-    """The best candidates within ``margin`` of the top one, without near-duplicates."""
+    """The best candidates within ``margin`` of the top one, without near-duplicates.
+
+    When the question names several objects ("Which is older, A or B?"), each named object
+    first gets its own best sentence, so the answer speaks to all of them.
+    """
     ranked = sorted(scored, key=lambda c: -c.score)
     if not ranked or ranked[0].score < min_score:
         return []
     floor = max(min_score, ranked[0].score - margin)
     chosen: list[Candidate] = []
-    for candidate in ranked:
-        if len(chosen) >= limit or candidate.score < floor:
-            break
-        if any(
+
+    def duplicate(candidate: Candidate) -> bool:
+        return any(
             fold(candidate.text) == fold(c.text)
             or verifier.similarity(candidate.text, c.text) > 0.9
             for c in chosen
-        ):
+        )
+
+    if source_of is not None and len(subjects) > 1:
+        for subject in subjects:
+            best = next((c for c in ranked if source_of(c) == subject), None)
+            if best and best.score >= min_score and len(chosen) < limit and not duplicate(best):
+                chosen.append(best)
+    for candidate in ranked:
+        if len(chosen) >= limit or candidate.score < floor:
+            break
+        if candidate in chosen or duplicate(candidate):
             continue
         chosen.append(candidate)
     return chosen

@@ -20,7 +20,7 @@ from assistant.text import (
     stem,
     words,
 )
-from assistant.topic import mentions_title
+from assistant.topic import clauses, mentions_title
 
 _ATTRIBUTION = re.compile(
     r"\b(paint|painted|painting|sculpt\w*|carv\w*|made|create\w*|design\w*|drew|drawn|"
@@ -157,7 +157,8 @@ def subjects(question: str, numbered: dict[int, Passage]) -> dict[int, Passage]:
         for n, p in numbered.items()
         if p.kind == "record" and mentions_title(question, p.title)
     }
-    q_names = proper_names(question)
+    # Names that are part of a named title ("Cyrus" in "Cyrus Cylinder") are not creators.
+    q_names = proper_names(question) - {w for p in named.values() for w in words(p.title)}
     by_creator = {
         n: p
         for n, p in named.items()
@@ -169,8 +170,14 @@ def subjects(question: str, numbered: dict[int, Passage]) -> dict[int, Passage]:
 def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
     """Premise conflicts between the question and the records of the objects it names."""
     issues: list[PremiseIssue] = []
-    folded_q = fold(question)
-    for n, passage in subjects(question, numbered).items():
+    named = subjects(question, numbered)
+    whole = question
+    for n, passage in named.items():
+        # "What are the Ife Head and the Benin ivory mask made of?": each object is checked
+        # only against the part of the question that names it.
+        parts = [c for c in clauses(whole) if mentions_title(c, passage.title)]
+        question = " ".join(parts) if parts else whole
+        folded_q = fold(question)
         meta = passage.meta
         title_words = set(words(passage.title))
 

@@ -74,7 +74,7 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         1000, ge=10, le=20000, description="Longer questions are rejected, not truncated."
     )
-    n_ctx: int = Field(2048, ge=512, description="Context window for llama.cpp models.")
+    n_ctx: int = Field(4096, ge=512, description="Context window for llama.cpp models.")
     max_tokens: int = Field(320, ge=16, description="Most tokens the model may generate.")
     temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature (0 = greedy).")
     seed: int = Field(42, description="Sampling seed, for repeatable answers.")
@@ -117,7 +117,7 @@ class Settings(BaseSettings):
         default_factory=lambda: [
             "Who painted The Night Watch?",
             "What is the Rosetta Stone made of?",
-            "Where was the Mona Lisa painted?",
+            "Who painted the Mona Lisa?",
             "Why is it called The Night Watch?",
         ],
         description="Quick-question buttons on the front-desk page (a JSON list in the env var).",

@@ -24,7 +24,8 @@ GENERIC = frozenset(
     guide said says say think thought heard read book books story stories name named called
     mean means meaning look looks like kind type piece pieces item items thing things visit
     visitors see seen view display displayed exhibit exhibited gallery year years old
-    happen happened why how way ever also first original originally actual""".split()
+    happen happened why how way ever also first original originally actual material
+    materials medium older oldest newer newest compare compared difference""".split()
 )
 
 
@@ -34,18 +35,40 @@ def topic_words(question: str) -> list[str]:
 
 
 def mentions_title(question: str, title: str) -> bool:
-    """Whether the question names the object (fuzzy, ignoring articles and subtitles)."""
-    core = re.sub(r"\(.*?\)", "", fold(title)).strip()
-    core = re.sub(r"^(the|a|an)\s+", "", core)
-    if len(core) < 4:
-        return False
-    return fuzz.partial_ratio(core, fold(question)) >= 90
+    """Whether the question names the object, by its title or a bracketed alias.
+
+    Fuzzy, ignoring articles: "Head of a ruler (the Ife Head)" is named by "the Ife Head".
+    """
+    folded = fold(title)
+    names = [re.sub(r"\(.*?\)", "", folded).strip(), *re.findall(r"\((.*?)\)", folded)]
+    asked = fold(question)
+    for name in names:
+        core = re.sub(r"^(the|a|an)\s+", "", name.strip())
+        if len(core) >= 4 and fuzz.partial_ratio(core, asked) >= 90:
+            return True
+    return False
+
+
+_JOINS = re.compile(r"\b(?:and|or|vs\.?|versus|compared (?:to|with)|than)\b|[,;]")
+
+
+def clauses(question: str) -> list[str]:
+    """The parts of a question that names several things ("A or B?"), if it does."""
+    parts = [p.strip() for p in _JOINS.split(question) if p and p.strip()]
+    return [p for p in parts if topic_words(p)] if len(parts) > 1 else []
 
 
 def coverage(question: str, texts: Iterable[str]) -> float:
-    """Share of the question's topic words found anywhere in a source's texts (1.0 if none)."""
-    wanted = topic_words(question)
-    if not wanted:
-        return 1.0
+    """Share of the question's topic words found anywhere in a source's texts (1.0 if none).
+
+    For a question about several things, the best share over its parts counts: a source
+    about one of two objects asked about is still on topic.
+    """
     have = set(content_words(" ".join(texts)))
-    return sum(1 for w in wanted if w in have) / len(wanted)
+    best = 0.0
+    for part in [question, *clauses(question)]:
+        wanted = topic_words(part)
+        if not wanted:
+            return 1.0
+        best = max(best, sum(1 for w in wanted if w in have) / len(wanted))
+    return best
