@@ -169,7 +169,7 @@ def test_packaged_case_files_are_valid_and_name_known_sources() -> None:
     corpora = default_corpora()
     known: dict[str, set[str]] = {}
     for name in {c.corpus for c in cases}:
-        paths, _ = discover([corpora[name].path])
+        paths, _ = discover([corpora[name].path, *corpora[name].extra])
         attest = corpora[name].attestation or Attestation("test", "2026-01-01")
         known[name] = {
             d.source_id
