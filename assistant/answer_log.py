@@ -106,6 +106,7 @@ def top_score(
 
     Returns:
         The score rounded to 4 places, or None when nothing was retrieved.
+
     """
     if outcome == "refused":
         scores = [float(r.get("score", 0.0)) for r in retrieved]
@@ -177,6 +178,7 @@ class AnswerLog:
             url: SQLAlchemy URL of the database.
             spool: JSON Lines file for rows that could not be written; replayed later.
             retention_days: When above 0, rows older than this are purged now.
+
         """
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database:
@@ -222,6 +224,7 @@ class AnswerLog:
 
         Raises:
             KeyError: No answer has that id.
+
         """
         with Session(self.engine) as session, session.begin():
             if session.get(AnswerRow, answer_id) is None:
@@ -241,6 +244,7 @@ class AnswerLog:
         Raises:
             ValueError: ``verdict`` is not one of ``VERDICTS``.
             KeyError: No answer has that id.
+
         """
         if verdict not in VERDICTS:
             raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}")

@@ -88,6 +88,7 @@ class UserStore:
 
         Args:
             engine: The answer log's engine (``AnswerLog(url).engine``).
+
         """
         migrations.upgrade_to_head(engine)
         self.engine = engine
@@ -102,6 +103,7 @@ class UserStore:
 
         Raises:
             AccountError: Bad name or role, weak password, or the name is taken.
+
         """
         name = name.strip()
         if not _NAME.fullmatch(name):

@@ -234,13 +234,14 @@ class AnswerChain:
                     start,
                     [],
                 )
-        context = " ".join([*list(history)[-2:], question])
+        context = " ".join([*list(history)[-2:], question]) if follows_on(question) else question
         retrieved, evidence = self._evidence(context)
         timings["retrieve_ms"] = round((time.perf_counter() - start) * 1000, 1)
         log_retrieved = [
             {
                 "chunk_id": p.chunk_id,
                 "source_id": p.source_id,
+                "title": p.title,
                 "score": round(p.score, 4),
                 "kind": p.kind,
                 "passage": p.text,
@@ -410,6 +411,23 @@ class AnswerChain:
             date=str(meta.get("date", "")),
             institution=str(meta.get("institution", "")),
         )
+
+
+_FOLLOW_ON = re.compile(
+    r"\b(it|its|it's|this|that|these|those|they|them|their|he|she|him|her|his|there|"
+    r"the (painting|work|object|piece|artist|picture|statue|sculpture))\b|"
+    r"^(are you sure|really|no[,.!]|but\b|i (read|heard|thought)|my guide|what about|and\b)"
+)
+
+
+def follows_on(question: str) -> bool:
+    """Whether a question leans on the conversation before it.
+
+    "Are you sure? My guide said it was Vermeer" is about the object already discussed;
+    "Who painted the Sistine Chapel?" is a new topic and must not inherit the old one.
+    """
+    folded = fold(question)
+    return bool(_FOLLOW_ON.search(folded)) or len(topic.topic_words(question)) <= 1
 
 
 def asked_codes(question: str) -> list[str]:

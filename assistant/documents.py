@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 # Bump when chunking or record rendering changes, so re-ingest rewrites every document.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: accession number in every chunk's embedded header
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,18 @@ class SourceDocument:
     object_type: str = ""
     origin: str = ""  # file (and line) the document was read from
     extra: dict[str, str] = field(default_factory=dict)
+    # A PDF's text page by page (page 1 first), so chunks stay within a page and citations
+    # can say "p. 3"; empty for everything else, whose ``text`` is the whole story.
+    pages: tuple[str, ...] = ()
 
     def content_hash(self) -> str:
         """Hash of everything that ends up in the index; unchanged hash means nothing to do."""
         payload = asdict(self)
         payload.pop("origin")  # moving a file does not change what it says
+        if not payload["pages"]:
+            # Absent for non-PDF documents, so their hashes are what they were before
+            # page support existed (no needless re-embedding on upgrade).
+            payload.pop("pages")
         payload["pipeline"] = PIPELINE_VERSION
         blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()

@@ -55,6 +55,7 @@ def find_personal_data(text: str) -> list[str]:
 
     Returns:
         The matched substrings (possibly empty).
+
     """
     spans: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _EMAIL.finditer(text)]
     for m in _PHONE.finditer(text):
@@ -80,6 +81,7 @@ def redact(text: str) -> str:
 
     Returns:
         The text, unchanged where nothing personal was found.
+
     """
     text = _EMAIL.sub(EMAIL_TOKEN, text)
     text = _CUED_PHONE.sub(
@@ -102,6 +104,7 @@ def scrub_fragments(text: str, found: Iterable[str]) -> str:
     Returns:
         ``text`` with each found item, and each word of three or more characters in it,
         replaced by ``[redacted]``.
+
     """
     for item in found:
         text = text.replace(item, "[redacted]")

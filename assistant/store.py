@@ -48,10 +48,16 @@ class Passage:
         """Title of the object the passage is about."""
         return str(self.meta.get("title", ""))
 
+    @property
+    def page(self) -> int | None:
+        """The PDF page the passage is on (1-based), or None for other formats."""
+        page = self.meta.get("page")
+        return int(page) if isinstance(page, int | float) and page > 0 else None
+
 
 @dataclass(frozen=True)
 class IndexedDocument:
-    """What the index holds for one source: its content hash and chunk ids."""
+    """What the index holds for one source: content hash, chunk ids, provenance, status."""
 
     source_id: str
     doc_hash: str
@@ -59,6 +65,28 @@ class IndexedDocument:
     n_chunks: int
     origin: str
     complete: bool
+    title: str = ""
+    accession_number: str = ""
+    institution: str = ""
+    license: str = ""
+    vetted_by: str = ""
+    vetted_on: str = ""
+    creators: str = ""
+    withdrawn: bool = False
+    withdrawn_reason: str = ""
+    withdrawn_on: str = ""
+    flagged: int = 0  # chunks whose text reads like an instruction to the assistant
+
+
+# Withdrawn chunks stay in the collection (restore is instant, nothing is re-embedded) but
+# every read the answering chain makes filters them out in Chroma itself. "$ne" also matches
+# chunks written before withdrawal existed, which have no such key.
+VISIBLE: dict[str, Any] = {"withdrawn": {"$ne": True}}
+
+
+def visible(where: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``where`` restricted to chunks that have not been withdrawn."""
+    return {"$and": [where, VISIBLE]} if where else dict(VISIBLE)
 
 
 def default_embedding_path() -> str:
@@ -91,6 +119,21 @@ def load_embeddings(model_path: str = "") -> Embeddings:
     )
 
 
+class LazyEmbeddings(Embeddings):
+    """Loads the model on first use, so listing or withdrawing sources takes no model load."""
+
+    def __init__(self, model_path: str = ""):
+        self.model_path = model_path
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """Embed passages (loads the model the first time)."""
+        return load_embeddings(self.model_path).embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        """Embed a question (loads the model the first time)."""
+        return load_embeddings(self.model_path).embed_query(text)
+
+
 def _client(settings: Settings, *, create: bool) -> Any:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -120,6 +163,10 @@ def _client(settings: Settings, *, create: bool) -> Any:
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
+# Chunks per get/update request when walking the whole collection.
+GET_PAGE = 5000
+
+
 class VectorIndex:
     """Chunks of vetted documents in a Chroma collection, searched by cosine similarity."""
 
@@ -146,21 +193,39 @@ class VectorIndex:
     @classmethod
     def open(cls, settings: Settings, *, create: bool = False) -> VectorIndex:
         """Open the configured index (embedded or server); ``create`` makes it if missing."""
-        embeddings = load_embeddings(settings.embedding_model)
+        embeddings = LazyEmbeddings(settings.embedding_model)
         return cls(_client(settings, create=create), settings.collection, embeddings, create=create)
 
     def count(self) -> int:
         """Number of chunks stored."""
         return int(self.store._collection.count())
 
+    def _all_metadata(
+        self, where: dict[str, Any] | None = None
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """(chunk id, metadata) of every chunk, fetched in pages.
+
+        One unbounded ``get`` would build one huge response; pages keep memory flat and stay
+        under a Chroma server's request limits.
+        """
+        out: list[tuple[str, dict[str, Any]]] = []
+        offset = 0
+        while True:
+            got = self.store._collection.get(
+                where=where, include=["metadatas"], limit=GET_PAGE, offset=offset
+            )
+            ids, metas = got["ids"], got["metadatas"] or []
+            out.extend((cid, dict(meta or {})) for cid, meta in zip(ids, metas, strict=True))
+            if len(ids) < GET_PAGE:
+                return out
+            offset += GET_PAGE
+
     def documents(self) -> dict[str, IndexedDocument]:
-        """What is indexed now, per source id (the basis of incremental ingest)."""
-        got = self.store.get(include=["metadatas"])
+        """What is indexed now, per source id, withdrawn ones included (for ingest and lists)."""
         by_source: dict[str, dict[str, list[tuple[str, dict[str, Any]]]]] = defaultdict(
             lambda: defaultdict(list)
         )
-        for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
-            meta = meta or {}
+        for chunk_id, meta in self._all_metadata():
             by_source[str(meta.get("source_id", ""))][str(meta.get("doc_hash", ""))].append(
                 (chunk_id, meta)
             )
@@ -169,16 +234,59 @@ class VectorIndex:
             ids = tuple(cid for chunks in versions.values() for cid, _ in chunks)
             # Several hashes mean a write was interrupted; treat as incomplete so it is redone.
             (doc_hash, chunks), *rest = sorted(versions.items(), key=lambda kv: -len(kv[1]))
-            n_chunks = int(chunks[0][1].get("n_chunks", -1))
+            first = min(chunks, key=lambda c: int(c[1].get("chunk_index", 0)))[1]
+            n_chunks = int(first.get("n_chunks", -1))
+            withdrawn = [m for v in versions.values() for _, m in v if m.get("withdrawn")]
             out[source_id] = IndexedDocument(
                 source_id=source_id,
                 doc_hash=doc_hash,
                 chunk_ids=ids,
                 n_chunks=n_chunks,
-                origin=str(chunks[0][1].get("origin", "")),
+                origin=str(first.get("origin", "")),
                 complete=not rest and n_chunks == len(chunks),
+                title=str(first.get("title", "")),
+                accession_number=str(first.get("accession_number", "")),
+                institution=str(first.get("institution", "")),
+                license=str(first.get("license", "")),
+                vetted_by=str(first.get("vetted_by", "")),
+                vetted_on=str(first.get("vetted_on", "")),
+                creators=str(first.get("creators_display", "")),
+                withdrawn=bool(withdrawn),
+                withdrawn_reason=str(withdrawn[0].get("withdrawn_reason", "")) if withdrawn else "",
+                withdrawn_on=str(withdrawn[0].get("withdrawn_on", "")) if withdrawn else "",
+                flagged=sum(1 for _, m in chunks if m.get("flagged")),
             )
         return out
+
+    def chunks(self, source_id: str) -> list[Passage]:
+        """Every chunk of one source in reading order, withdrawn or not (for curators)."""
+        found = [
+            self._passage(cid, meta, 1.0)
+            for cid, meta in self._all_metadata(where={"source_id": source_id})
+        ]
+        return sorted(found, key=lambda p: int(p.meta.get("chunk_index", 0)))
+
+    def set_withdrawn(
+        self, source_id: str, withdrawn: bool, *, reason: str = "", on: str = ""
+    ) -> int:
+        """Withdraw (or restore) every chunk of a source; returns how many chunks changed.
+
+        Only metadata changes, in place: nothing is re-embedded, and the very next search
+        sees the new state.
+        """
+        ids = [cid for cid, _ in self._all_metadata(where={"source_id": source_id})]
+        if not ids:
+            return 0
+        # None deletes a metadata key in Chroma, so a restored chunk carries no stale reason.
+        meta: dict[str, Any] = {
+            "withdrawn": withdrawn,
+            "withdrawn_reason": reason if withdrawn else None,
+            "withdrawn_on": on if withdrawn else None,
+        }
+        for start in range(0, len(ids), GET_PAGE):
+            page = ids[start : start + GET_PAGE]
+            self.store._collection.update(ids=page, metadatas=[meta] * len(page))
+        return len(ids)
 
     def add_chunks(self, chunks: Sequence[Chunk]) -> None:
         """Embed and store chunks (one call, so a batch lands whole or not at all)."""
@@ -203,13 +311,14 @@ class VectorIndex:
         """Nearest chunks to the query, best first, with cosine relevance scores."""
         if self.count() == 0:
             raise IndexMissingError("the index is empty. Build it first: museum-qa ingest corpus/")
-        hits = self.store.similarity_search_with_score(query, k=k)
+        hits = self.store.similarity_search_with_score(query, k=k, filter=visible())
         return [self._passage(doc.id or "", doc.metadata, 1.0 - float(dist)) for doc, dist in hits]
 
     def get_record(self, source_id: str) -> Passage | None:
         """The catalogue-record chunk of one source, if indexed."""
         got = self.store.get(
-            where={"$and": [{"source_id": source_id}, {"kind": "record"}]}, include=["metadatas"]
+            where=visible({"$and": [{"source_id": source_id}, {"kind": "record"}]}),
+            include=["metadatas"],
         )
         if not got["ids"]:
             return None
@@ -217,7 +326,7 @@ class VectorIndex:
 
     def find(self, where: dict[str, Any], limit: int = 20) -> list[Passage]:
         """Chunks whose metadata match exactly (e.g. an accession number), unranked."""
-        got = self.store.get(where=where, limit=limit, include=["metadatas"])
+        got = self.store.get(where=visible(where), limit=limit, include=["metadatas"])
         return [
             self._passage(cid, meta or {}, 1.0)
             for cid, meta in zip(got["ids"], got["metadatas"], strict=True)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+
 from assistant.documents import SourceDocument, record_sentences
 from assistant.injection import looks_like_instruction
 from assistant.store import Chunk
@@ -9,52 +12,87 @@ from assistant.text import split_sentences
 
 TARGET_CHARS = 700
 MAX_CHARS = 1000
+SHORT_CHARS = 120
 
 
-def _passages(text: str) -> list[str]:
+@dataclass
+class _Piece:
+    """A passage being built, with its sentences (split once: pysbd is the slow part)."""
+
+    text: str
+    sentences: list[str]
+
+
+def _pieces(text: str) -> list[_Piece]:
     """Whole paragraphs where they fit; long ones split at sentence boundaries."""
-    out: list[str] = []
+    out: list[_Piece] = []
     for para in (" ".join(p.split()) for p in text.split("\n\n")):
         if not para:
             continue
+        # Every paragraph is split into sentences once, here: the instruction check needs
+        # the sentences of short paragraphs too, and splitting twice cost ~10% of ingest.
+        sentences = split_sentences(para)
         if len(para) <= MAX_CHARS:
-            out.append(para)
+            out.append(_Piece(para, sentences))
             continue
-        current = ""
-        for sentence in split_sentences(para):
-            if current and len(current) + len(sentence) + 1 > TARGET_CHARS:
+        current = _Piece("", [])
+        for sentence in sentences:
+            if current.text and len(current.text) + len(sentence) + 1 > TARGET_CHARS:
                 out.append(current)
-                current = sentence
+                current = _Piece(sentence, [sentence])
             else:
-                current = f"{current} {sentence}".strip()
-        if current:
+                current.text = f"{current.text} {sentence}".strip()
+                current.sentences.append(sentence)
+        if current.text:
             out.append(current)
     # Fold very short passages (a one-line paragraph) into their neighbour.
-    merged: list[str] = []
-    for passage in out:
+    merged: list[_Piece] = []
+    for piece in out:
         if (
             merged
-            and (len(passage) < 120 or len(merged[-1]) < 120)
-            and (len(merged[-1]) + len(passage) < MAX_CHARS)
+            and (len(piece.text) < SHORT_CHARS or len(merged[-1].text) < SHORT_CHARS)
+            and (len(merged[-1].text) + len(piece.text) < MAX_CHARS)
         ):
-            merged[-1] = f"{merged[-1]} {passage}"
+            merged[-1] = _Piece(
+                f"{merged[-1].text} {piece.text}", merged[-1].sentences + piece.sentences
+            )
         else:
-            merged.append(passage)
+            merged.append(piece)
     return merged
+
+
+def _passages(text: str) -> list[str]:
+    """The passages of a text, as they will be cited."""
+    return [p.text for p in _pieces(text)]
+
+
+def _located(doc: SourceDocument) -> list[tuple[_Piece, int | None]]:
+    """Passages with their PDF page (None for other formats); never across a page break."""
+    if not doc.pages:
+        return [(piece, None) for piece in _pieces(doc.text)]
+    return [
+        (piece, number) for number, page in enumerate(doc.pages, start=1) for piece in _pieces(page)
+    ]
 
 
 def chunk_document(doc: SourceDocument) -> list[Chunk]:
     """The record chunk first (catalogue facts as sentences), then the text passages.
 
     Every chunk repeats title and creator in the text it is embedded by, so a passage that
-    says only "it" is still found by a question naming the object.
+    says only "it" is still found by a question naming the object; the accession number
+    travels in the metadata and in the record chunk. A passage that reads like an
+    instruction to the assistant is flagged with the offending sentences, for
+    ``museum-qa sources --flagged``.
     """
     doc_hash = doc.content_hash()
     base = doc.metadata()
     header = doc.title + (f" — {base['creators_display']}" if base["creators_display"] else "")
+    if doc.accession_number:
+        # A question quoting the number ("what is 37.760?") should find the prose too.
+        header += f" (accession number {doc.accession_number})"
     record = " ".join(record_sentences(base))
-    passages = _passages(doc.text)
-    n_chunks = 1 + len(passages)
+    located = _located(doc)
+    n_chunks = 1 + len(located)
     chunks = [
         Chunk(
             chunk_id=f"{doc.source_id}:{doc_hash[:12]}:record",
@@ -70,22 +108,37 @@ def chunk_document(doc: SourceDocument) -> list[Chunk]:
             },
         )
     ]
-    for i, passage in enumerate(passages, start=1):
-        flagged = any(looks_like_instruction(s) for s in split_sentences(passage))
+    for i, (piece, page) in enumerate(located, start=1):
+        flagged = [s for s in piece.sentences if looks_like_instruction(s)]
+        meta = {
+            **base,
+            "kind": "text",
+            "passage": piece.text,
+            "chunk_index": i,
+            "n_chunks": n_chunks,
+            "doc_hash": doc_hash,
+            "flagged": "instruction-like" if flagged else "",
+        }
+        if flagged:
+            meta["flagged_sentences"] = json.dumps(flagged, ensure_ascii=False)
+        if page is not None:
+            meta["page"] = page
         chunks.append(
             Chunk(
                 chunk_id=f"{doc.source_id}:{doc_hash[:12]}:{i}",
-                embed_text=f"{header}\n{passage}",
-                passage=passage,
-                metadata={
-                    **base,
-                    "kind": "text",
-                    "passage": passage,
-                    "chunk_index": i,
-                    "n_chunks": n_chunks,
-                    "doc_hash": doc_hash,
-                    "flagged": "instruction-like" if flagged else "",
-                },
+                embed_text=f"{header}\n{piece.text}",
+                passage=piece.text,
+                metadata=meta,
             )
         )
     return chunks
+
+
+def flagged_sentences(chunks: list[Chunk]) -> list[str]:
+    """The instruction-like sentences of a document's chunks, in order."""
+    out: list[str] = []
+    for chunk in chunks:
+        raw = chunk.metadata.get("flagged_sentences")
+        if raw:
+            out.extend(json.loads(raw))
+    return out

@@ -1,9 +1,13 @@
-"""Readers that turn files into vetted SourceDocuments, or say why a document is refused."""
+"""Readers that turn files into vetted SourceDocuments, or say why a document is refused.
+
+Every format ends in ``document_from_fields``: Markdown front matter, a sidecar beside an
+HTML page or PDF, and a mapped collection-export record all name the same fields, so one
+piece of code decides what is vetted enough to index.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,9 +17,22 @@ import frontmatter
 import yaml
 
 from assistant.documents import Creator, SourceDocument
+from ingest.formats import (
+    SIDECAR_SUFFIX,
+    Extracted,
+    ExtractionError,
+    extract_html,
+    extract_pdf,
+    read_sidecar,
+    slug,
+)
+from ingest.mapping import Mapping
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".txt"}
-RECORD_SUFFIXES = {".jsonl", ".json"}
+HTML_SUFFIXES = {".html", ".htm"}
+PDF_SUFFIXES = {".pdf"}
+RECORD_SUFFIXES = {".jsonl", ".json", ".csv"}
+KNOWN_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | RECORD_SUFFIXES
 # Documentation that lives beside a corpus is not a curatorial text.
 SKIPPED_NAMES = {"readme.md", "license", "license.md", "licence.md", "contributing.md"}
 
@@ -48,6 +65,15 @@ class Attestation:
     vetted_on: str
 
 
+def _wanted(path: Path) -> bool:
+    name = path.name.lower()
+    return (
+        name not in SKIPPED_NAMES
+        and not name.endswith(SIDECAR_SUFFIX)
+        and path.suffix.lower() in KNOWN_SUFFIXES
+    )
+
+
 def discover(paths: list[Path]) -> tuple[list[Path], list[FileError]]:
     """Expand folders into the files we can read; name what we cannot."""
     files: list[Path] = []
@@ -57,20 +83,20 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[FileError]]:
             for child in sorted(path.rglob("*")):
                 if (
                     child.is_file()
-                    and child.name.lower() not in SKIPPED_NAMES
+                    and _wanted(child)
                     and not any(part.startswith(".") for part in child.relative_to(path).parts)
-                    and child.suffix.lower() in MARKDOWN_SUFFIXES | RECORD_SUFFIXES
                 ):
                     files.append(child)
         elif path.is_file():
-            if path.suffix.lower() in MARKDOWN_SUFFIXES | RECORD_SUFFIXES:
+            if path.suffix.lower() in KNOWN_SUFFIXES:
                 files.append(path)
             else:
                 errors.append(
                     FileError(
                         str(path),
-                        f"unknown format {path.suffix or '(none)'!r}; "
-                        "use Markdown with front matter or JSON Lines records",
+                        f"unknown format {path.suffix or '(none)'!r}; readable formats: "
+                        "Markdown/text with front matter, HTML, PDF, and CSV, JSON or "
+                        "JSON Lines collection exports",
                     )
                 )
         else:
@@ -78,20 +104,42 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[FileError]]:
     return files, errors
 
 
-def load_file(path: Path, attestation: Attestation | None = None) -> Iterator[Loaded]:
-    """Yield the documents, refusals and errors one file holds."""
+def load_file(
+    path: Path, attestation: Attestation | None = None, mapping: Mapping | None = None
+) -> Iterator[Loaded]:
+    """Yield the documents, refusals and errors one file holds.
+
+    Args:
+        path: The file.
+        attestation: A curator's vetting for documents that do not carry their own.
+        mapping: How to read collection-export records (auto-detected when None).
+
+    """
+    suffix = path.suffix.lower()
     try:
-        raw = path.read_text(encoding="utf-8")
+        if suffix in PDF_SUFFIXES:
+            yield _load_extracted(path, extract_pdf(path), attestation)
+            return
+        if suffix in HTML_SUFFIXES:
+            yield _load_extracted(path, extract_html(path.read_bytes()), attestation)
+            return
+        # utf-8-sig: spreadsheet exports often start with a byte-order mark.
+        raw = path.read_text(encoding="utf-8-sig" if suffix == ".csv" else "utf-8")
     except UnicodeDecodeError:
         yield FileError(str(path), "not UTF-8 text; re-save the file as UTF-8")
+        return
+    except ExtractionError as exc:
+        yield FileError(str(path), str(exc))
         return
     except OSError as exc:
         yield FileError(str(path), f"cannot read: {exc.strerror or exc}")
         return
-    if path.suffix.lower() in RECORD_SUFFIXES:
-        yield from _load_records(path, raw, attestation)
+    if suffix in RECORD_SUFFIXES:
+        from ingest.records import load_records
+
+        yield from load_records(path, raw, attestation, mapping)
     else:
-        yield _load_markdown(path, raw)
+        yield _load_markdown(path, raw, attestation)
 
 
 def _text(value: Any) -> str:
@@ -108,7 +156,10 @@ def _int_or_none(value: Any) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError):
-        return None
+        try:
+            return int(float(value))  # CSV cells read "1642.0" for an integer year
+        except (TypeError, ValueError):
+            return None
 
 
 def _creators(value: Any) -> tuple[Creator, ...]:
@@ -125,13 +176,19 @@ def _creators(value: Any) -> tuple[Creator, ...]:
     return tuple(out)
 
 
-def _load_markdown(path: Path, raw: str) -> Loaded:
+def _load_markdown(path: Path, raw: str, attestation: Attestation | None) -> Loaded:
     if not raw.lstrip().startswith("---"):
-        return Refusal(
-            str(path),
-            "no front matter: a vetted text starts with a '---' block "
-            "naming id, title, vetted_by and vetted_on",
-        )
+        try:
+            sidecar = read_sidecar(path)
+        except ExtractionError as exc:
+            return FileError(str(path), str(exc))
+        if sidecar is None:
+            return Refusal(
+                str(path),
+                "no front matter: a vetted text starts with a '---' block naming id, title, "
+                f"vetted_by and vetted_on (or has a {path.name}{SIDECAR_SUFFIX} beside it)",
+            )
+        return document_from_fields(sidecar, raw, origin=str(path), attestation=attestation)
     try:
         post = frontmatter.loads(raw)
     except (yaml.YAMLError, ValueError) as exc:
@@ -143,13 +200,59 @@ def _load_markdown(path: Path, raw: str) -> Loaded:
     return document_from_fields(meta, post.content, origin=str(path))
 
 
+def _load_extracted(path: Path, found: Extracted, attestation: Attestation | None) -> Loaded:
+    """An HTML page or PDF: provenance from its sidecar, else from the attestation."""
+    try:
+        sidecar = read_sidecar(path)
+    except ExtractionError as exc:
+        return FileError(str(path), str(exc))
+    if sidecar is None and attestation is None:
+        return Refusal(
+            str(path),
+            f"not vetted: no {path.name}{SIDECAR_SUFFIX} naming vetted_by and vetted_on "
+            "(or ingest with --vetted-by NAME)",
+            slug(path.name),
+        )
+    meta = dict(sidecar or {})
+    # The file's own name and title stand in for what the sidecar leaves out.
+    meta.setdefault("id", slug(path.name))
+    meta.setdefault("title", found.title)
+    meta.setdefault("url", found.url)
+    return document_from_fields(
+        meta, found.text, origin=str(path), attestation=attestation, pages=found.pages
+    )
+
+
 def document_from_fields(
-    meta: dict[str, Any], text: str, *, origin: str, attestation: Attestation | None = None
+    meta: dict[str, Any],
+    text: str,
+    *,
+    origin: str,
+    attestation: Attestation | None = None,
+    require_text: bool = True,
+    pages: tuple[str, ...] = (),
+    columns: dict[str, str] | None = None,
 ) -> SourceDocument | Refusal:
-    """Validate our own front-matter shape and build a document (shared by Markdown and JSON)."""
+    """Validate our own front-matter shape and build a document (shared by every format).
+
+    Args:
+        meta: Front-matter fields (``id``, ``title``, ``vetted_by``, ...).
+        text: The curatorial prose.
+        origin: Where it was read from ("file" or "file:line").
+        attestation: Vetting for a document that does not name its own.
+        require_text: Refuse a document with no prose (False for catalogue-only exports).
+        pages: A PDF's text per page.
+        columns: For a mapped record, the column each field came from (for the reasons).
+
+    """
+
+    def missing(name: str) -> str:
+        column = (columns or {}).get(name)
+        return f"missing {name!r}" + (f" (column {column!r})" if column else "")
+
     source_id = _text(meta.get("id"))
     if not source_id:
-        return Refusal(origin, "missing 'id'")
+        return Refusal(origin, missing("id"))
     vetted_by = _text(meta.get("vetted_by")) or (attestation.vetted_by if attestation else "")
     vetted_on = _text(meta.get("vetted_on")) or (attestation.vetted_on if attestation else "")
     if not vetted_by:
@@ -158,9 +261,11 @@ def document_from_fields(
         return Refusal(origin, "not vetted: no 'vetted_on' date", source_id)
     title = _text(meta.get("title"))
     if not title:
-        return Refusal(origin, "missing 'title'", source_id)
-    if not text.strip():
-        return Refusal(origin, "empty text", source_id)
+        return Refusal(origin, missing("title"), source_id)
+    if require_text and not text.strip():
+        return Refusal(
+            origin, "empty text" + (f" ({missing('text')})" if columns else ""), source_id
+        )
     return SourceDocument(
         source_id=source_id,
         title=title,
@@ -180,78 +285,5 @@ def document_from_fields(
         place_made=_text(meta.get("place_made")),
         object_type=_text(meta.get("object_type")),
         origin=origin,
+        pages=pages,
     )
-
-
-def _walters(
-    record: dict[str, Any], origin: str, attestation: Attestation | None
-) -> SourceDocument | Refusal:
-    """A record in the Walters Art Museum open-data shape (see shared/data's README)."""
-    licence = record.get("license") or {}
-    places = [
-        g.get("term", "")
-        for g in record.get("geographies") or []
-        if isinstance(g, dict) and g.get("type", "Place of Origin") == "Place of Origin"
-    ]
-    meta = {
-        "id": record.get("id") or f"walters-{record.get('object_id')}",
-        "title": record.get("title"),
-        "creators": [
-            {"name": c.get("name"), "role": c.get("role")}
-            for c in record.get("creators") or []
-            if isinstance(c, dict)
-        ],
-        "date": record.get("date"),
-        "date_begin": record.get("date_begin_year"),
-        "date_end": record.get("date_end_year"),
-        "medium": record.get("medium"),
-        "accession_number": record.get("accession_number"),
-        "institution": "The Walters Art Museum, Baltimore",
-        "url": record.get("source_url"),
-        "license": (
-            f"text {licence.get('description')}; metadata {licence.get('other_fields')}"
-            if isinstance(licence, dict) and licence
-            else ""
-        ),
-        "culture": record.get("culture") or "",
-        "place_made": ", ".join(p for p in places if p),
-        "object_type": record.get("object_name") or record.get("classification") or "",
-        "vetted_by": record.get("vetted_by"),
-        "vetted_on": record.get("vetted_on"),
-    }
-    return document_from_fields(
-        meta, _text(record.get("description")), origin=origin, attestation=attestation
-    )
-
-
-def _load_records(path: Path, raw: str, attestation: Attestation | None) -> Iterator[Loaded]:
-    if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            yield FileError(str(path), f"invalid JSON: {exc.msg} at line {exc.lineno}")
-            return
-        items = data if isinstance(data, list) else [data]
-        lines = [(i + 1, item) for i, item in enumerate(items)]
-    else:
-        lines = []
-        for lineno, line in enumerate(raw.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                lines.append((lineno, json.loads(line)))
-            except json.JSONDecodeError as exc:
-                yield Refusal(f"{path}:{lineno}", f"invalid JSON: {exc.msg}")
-    for lineno, record in lines:
-        origin = f"{path}:{lineno}"
-        if not isinstance(record, dict):
-            yield Refusal(origin, "a record must be a JSON object")
-        elif "description" in record and "accession_number" in record:
-            yield _walters(record, origin, attestation)
-        else:
-            yield document_from_fields(
-                record,
-                _text(record.get("text") or record.get("body")),
-                origin=origin,
-                attestation=attestation,
-            )

@@ -146,3 +146,15 @@ def test_walters_records_need_an_attestation_and_keep_their_provenance(tmp_path,
     assert record.meta["accession_number"] == first["accession_number"]
     assert record.meta["vetted_by"] == "Registrar"
     assert "GFDL" in record.meta["license"]
+
+
+def test_every_chunk_embeds_title_creator_and_accession_number(fresh_index):
+    _, index = fresh_index
+    ingest([TEST_CORPUS], index)
+    chunk_ids = list(index.documents()["test-night-watch"].chunk_ids)
+    got = index.store._collection.get(ids=chunk_ids, include=["documents", "metadatas"])
+    for embedded, meta in zip(got["documents"], got["metadatas"], strict=True):
+        header = embedded.splitlines()[0]
+        assert header.startswith("The Night Watch — Rembrandt van Rijn"), header
+        assert "SK-C-5" in header
+        assert embedded.endswith(meta["passage"])  # the cited passage is what was embedded

@@ -49,6 +49,11 @@ def main() -> None:
 )
 @click.option("--vetted-on", help="Date of that attestation (YYYY-MM-DD; default today).")
 @click.option(
+    "--mapping",
+    help="How to read CSV/JSON collection exports: a mapping YAML file, or a bundled one "
+    "(walters, met, aic). Default: recognised from the records' keys.",
+)
+@click.option(
     "--data-dir",
     type=click.Path(path_type=Path),
     envvar="MUSEUM_QA_DATA_DIR",
@@ -59,22 +64,27 @@ def ingest(
     prune: bool,
     vetted_by: str | None,
     vetted_on: str | None,
+    mapping: str | None,
     data_dir: Path | None,
 ) -> None:
-    """Index vetted texts: Markdown with front matter, or JSON Lines collection records.
+    """Index vetted texts: Markdown, HTML, PDF, and CSV/JSON/JSON Lines collection exports.
 
-    Only documents with a 'vetted_by' enter the index; others are refused with the reason.
-    Unchanged documents are skipped, changed ones replaced, and documents that lost their
-    vetting removed. Exits 1 if any file could not be read (the rest is still ingested).
+    Only documents with a 'vetted_by' enter the index; others are refused with the reason
+    (an HTML page or PDF names its vetting in a sidecar '<file>.meta.yaml'). Unchanged
+    documents are skipped, changed ones replaced, and documents that lost their vetting
+    removed; withdrawn ones stay withdrawn. Exits 1 if any file could not be read (the rest
+    is still ingested).
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from assistant.store import VectorIndex
     from ingest.loaders import Attestation
+    from ingest.mapping import load_mapping
     from ingest.pipeline import ingest as run_ingest
 
     try:
         settings = _settings(data_dir=data_dir)
+        shape = load_mapping(mapping) if mapping else None
         attestation = None
         if vetted_by:
             attestation = Attestation(vetted_by, vetted_on or dt.date.today().isoformat())
@@ -96,7 +106,12 @@ def ingest(
                 bar.update(tasks[stage], completed=done, total=total)
 
             report = run_ingest(
-                list(paths), index, prune=prune, attestation=attestation, progress=progress
+                list(paths),
+                index,
+                prune=prune,
+                attestation=attestation,
+                mapping=shape,
+                progress=progress,
             )
     except MuseumQAError as exc:
         _fail(exc)
@@ -119,6 +134,16 @@ def ingest(
             f"  flagged for curator review ({source_id}): reads like an instruction to "
             f"the assistant, never quoted: {sentence!r}",
             fg="magenta",
+        )
+    if report.still_flagged:
+        click.secho(
+            f"  {len(report.still_flagged)} unchanged source(s) still have flagged passages: "
+            "museum-qa sources --flagged",
+            fg="magenta",
+        )
+    if report.withdrawn:
+        click.echo(
+            f"  {len(report.withdrawn)} source(s) stay withdrawn: museum-qa sources --withdrawn"
         )
     for error in report.errors:
         click.secho(f"  error {error.path}: {error.reason}", fg="red", err=True)
@@ -187,6 +212,12 @@ def ask(
 from evals.cli import eval_command  # noqa: E402  (evals depends on assistant, not on ui)
 
 main.add_command(eval_command, name="eval")
+from ui.app_cli import register  # noqa: E402  (the app's commands: ui, users, log)
+
+register(main)
+from ui.sources_cli import sources  # noqa: E402  (list, show, withdraw, restore sources)
+
+main.add_command(sources)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -34,6 +34,7 @@ def alembic_config(url: str = "") -> Config:
 
     Returns:
         The config object to pass to ``alembic.command`` functions.
+
     """
     cfg = Config()
     cfg.set_main_option("script_location", str(HERE))
@@ -56,6 +57,7 @@ def upgrade_to_head(engine: Engine) -> None:
 
     Args:
         engine: The answer log's engine.
+
     """
     head = head_revision()
     # Checking the version is one small query, so it is done on every open: a cached

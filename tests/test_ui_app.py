@@ -1,0 +1,192 @@
+"""The Streamlit pages, run headless with AppTest on the scripted model and the test corpus."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assistant.answer_log import AnswerLog, LogFilter
+from assistant.auth import UserStore
+from ui.services import reset_for_tests
+
+APP = Path(__file__).resolve().parent.parent / "ui" / "app.py"
+TIMEOUT = 90  # the first question loads the embedding model
+
+
+@pytest.fixture
+def log_url(indexed_dir, tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'log.sqlite3'}"
+    monkeypatch.setenv("MUSEUM_QA_DATA_DIR", str(indexed_dir))
+    monkeypatch.setenv("MUSEUM_QA_LLM", "scripted")
+    monkeypatch.setenv("MUSEUM_QA_DB_URL", url)
+    monkeypatch.setenv("MUSEUM_QA_UI_STREAM_DELAY", "0")
+    reset_for_tests()  # services are cached per process; each test has its own log
+    yield url
+    reset_for_tests()
+
+
+def app() -> AppTest:
+    return AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def source_cards(at: AppTest) -> list[str]:
+    """Labels of the source-card expanders, as the visitor reads them (Markdown unescaped)."""
+    labels = [e.label.replace("\\", "") for e in at.expander]
+    return [label for label in labels if label.startswith("[")]
+
+
+def markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_visitor_sees_a_cited_answer_with_a_source_card(log_url):
+    at = ask(app(), "Who painted The Night Watch?")
+    assert "Rembrandt" in markdown(at) and "\\[1\\]" in markdown(at)
+    assert source_cards(at) == ["[1] The Night Watch"]
+    card = at.expander[0]
+    body = "\n".join(m.value for m in card.markdown)
+    assert "SK-C-5" in body and "Rijksmuseum" in body and "CC-BY-4.0" in body
+    assert '<mark class="cited">' in body
+
+
+def test_a_refusal_is_friendly_and_offers_questions_about_indexed_objects(log_url):
+    at = ask(app(), "What is the capital of France?")
+    assert "don't have a vetted museum source" in markdown(at)
+    offered = [b.label for b in at.button if b.label.startswith("Who made")]
+    assert offered and all(
+        any(t in label for t in ("Mona Lisa", "Rosetta Stone", "The Night Watch"))
+        for label in offered
+    )
+    at.button(key="suggest_v0_0").click().run()
+    assert at.chat_message[-1].markdown[0].value  # the suggested question was answered
+    assert "Who made" in markdown(at)
+
+
+def test_a_false_premise_gets_the_gentle_notice(log_url):
+    at = ask(app(), "Did Vermeer paint The Night Watch?")
+    assert any("sources say otherwise" in i.value for i in at.info)
+
+
+def test_history_is_the_visitors_own_earlier_questions(log_url):
+    at = ask(app(), "Who painted The Night Watch?")
+    at = ask(at, "When was it finished?")
+    assert len(at.session_state["visitor_turns"]) == 2
+    other = app()  # a second visitor: a new session sees none of it
+    assert "visitor_turns" not in other.session_state or not other.session_state["visitor_turns"]
+    assert not other.chat_message
+
+
+def test_a_flag_is_stored_against_the_answer(log_url):
+    at = ask(app(), "Who painted The Night Watch?")
+    at.button(key="flag_v0").click().run()
+    at.text_area(key="flag_comment_v0").input("My email is a@b.org and this is wrong")
+    at.button[[b.label for b in at.button].index("Send to a curator")].click().run()
+    assert any("A curator will check" in c.value for c in at.caption)
+    flagged = AnswerLog(log_url).search(LogFilter(flagged=True))
+    assert len(flagged) == 1 and flagged[0]["question"] == "Who painted The Night Watch?"
+    row = AnswerLog(log_url).get(flagged[0]["id"])
+    assert row["flags"][0]["comment"] == "My email is [email] and this is wrong"
+
+
+def test_front_desk_quick_question_short_answer_then_more_then_reset(log_url):
+    at = app()
+    at.switch_page("views/desk.py").run()
+    at.button(key="quick_0").click().run()
+    assert not at.exception
+    assert at.session_state["desk_turns"][-1].question == "Who painted The Night Watch?"
+    assert source_cards(at) == []  # the short answer first
+    at.button(key="more_btn_d0").click().run()
+    assert source_cards(at) == ["[1] The Night Watch"]
+    at.button(key="new_visitor").click().run()
+    assert "desk_turns" not in at.session_state or not at.session_state["desk_turns"]
+
+
+def test_front_desk_lookup_by_accession_number(log_url):
+    at = app()
+    at.switch_page("views/desk.py").run()
+    at.text_input(key="lookup_value").input("SK-C-5")
+    at.radio(key="lookup_kind").set_value("Accession number")
+    at.button[[b.label for b in at.button].index("Look up")].click().run()
+    assert not at.exception
+    assert "SK-C-5" in markdown(at) and "Night Watch" in markdown(at)
+
+
+def sign_in(at: AppTest, name: str, password: str) -> AppTest:
+    at.text_input(key="sign_in_name").input(name)
+    at.text_input(key="sign_in_password").input(password)
+    return at.button[[b.label for b in at.button].index("Sign in")].click().run()
+
+
+def test_review_needs_a_login_and_rejects_a_wrong_password(log_url):
+    UserStore.open(log_url).add("ada", "correct horse battery", "curator")
+    at = app()
+    at.switch_page("views/review.py").run()
+    assert at.title[0].value == "Staff sign-in"
+    sign_in(at, "ada", "wrong password!")
+    assert "don't match" in at.error[0].value
+    sign_in(at, "ada", "correct horse battery")
+    assert at.title[0].value == "Curator review"
+
+
+def test_review_filters_details_and_saves_a_verdict(log_url):
+    UserStore.open(log_url).add("ada", "correct horse battery", "curator")
+    at = ask(app(), "What is the capital of France?")
+    ask(at, "Who painted The Night Watch?")
+    at.switch_page("views/review.py").run()
+    sign_in(at, "ada", "correct horse battery")
+    assert "**2 answers** match." in markdown(at)
+    at.multiselect(key="f_outcomes").select("refused").run()
+    assert "**1 answer** matches." in markdown(at)
+    assert "Why it was refused" in markdown(at)
+    at.radio(key=f"verdict_{at.session_state['review_pick']}").set_value("needs_source")
+    at.button[[b.label for b in at.button].index("Save review")].click().run()
+    assert AnswerLog(log_url).search(LogFilter(review="needs_source"))[0]["outcome"] == "refused"
+    csv = at.download_button(key="export_csv")
+    assert csv.label == "Export CSV"
+
+
+def test_an_idle_session_expires(log_url, monkeypatch):
+    UserStore.open(log_url).add("ada", "correct horse battery", "curator")
+    at = app()
+    at.switch_page("views/review.py").run()
+    sign_in(at, "ada", "correct horse battery")
+    at.session_state["staff_session"].last_seen -= 31 * 60
+    at.run()
+    assert at.title[0].value == "Staff sign-in"
+    assert "inactivity" in at.info[0].value
+
+
+def test_dashboard_and_accounts_pages_render(log_url):
+    UserStore.open(log_url).add("root", "correct horse battery", "admin")
+    at = ask(app(), "What is the capital of France?")
+    at.switch_page("views/dashboard.py").run()
+    sign_in(at, "root", "correct horse battery")
+    assert [s.value for s in at.subheader][:2] == ["Questions per day", "Outcome mix"]
+    at.switch_page("views/accounts.py").run()
+    assert not at.exception and at.title[0].value == "Staff accounts"
+
+
+def test_an_admin_adds_an_account_and_a_curator_cannot_manage_accounts(log_url):
+    users = UserStore.open(log_url)
+    users.add("root", "correct horse battery", "admin")
+    users.add("ada", "correct horse battery", "curator")
+    at = app()
+    at.switch_page("views/accounts.py").run()
+    sign_in(at, "root", "correct horse battery")
+    at.text_input(key="new_name").input("grace")
+    at.text_input(key="new_password").input("a long new password")
+    at.text_input(key="new_password_again").input("a long new password")
+    at.button[[b.label for b in at.button].index("Add account")].click().run()
+    assert "Added curator grace." in [s.value for s in at.success]
+    assert users.authenticate("grace", "a long new password") is not None
+
+    curator = app()
+    curator.switch_page("views/accounts.py").run()
+    sign_in(curator, "ada", "correct horse battery")
+    assert "for the admin role" in curator.error[0].value

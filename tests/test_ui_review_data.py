@@ -1,0 +1,100 @@
+"""Curator review data: the table, exports and dashboard figures."""
+
+import csv
+import datetime as dt
+import io
+import json
+
+from ui.review_data import (
+    local_day_bounds,
+    most_cited,
+    outcome_mix,
+    per_day,
+    table,
+    to_csv,
+    to_jsonl,
+    top_refused,
+)
+from ui.theme import OUTCOME_COLORS, THEME, contrast_ratio
+
+NOON = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
+
+
+def row(i, outcome="answered", question="Who painted it?", cited=("The Night Watch",), **kw):
+    return {
+        "id": i,
+        "created_at": NOON + dt.timedelta(days=i % 2),
+        "question": question,
+        "outcome": outcome,
+        "answer": "An answer, with a comma. [1]",
+        "refusal_reason": None,
+        "model": "scripted",
+        "citations": [{"n": n, "title": t, "source_id": t.lower()} for n, t in enumerate(cited)],
+        "n_flags": 0,
+        "n_dropped": 0,
+        "top_score": 0.7,
+        "review_verdict": None,
+        "review_note": None,
+        "reviewed_by": None,
+        "reviewed_at": None,
+        "retrieved": [],
+        **kw,
+    }
+
+
+ROWS = [
+    row(1),
+    row(2, "refused", "What is the capital of France?", ()),
+    row(3, "refused", "what is the capital of France", ()),
+    row(4, "corrected", cited=("The Night Watch", "Mona Lisa")),
+]
+
+
+def test_csv_has_one_line_per_answer_and_reads_back():
+    data = to_csv(ROWS)
+    assert data.startswith("\ufeff".encode())  # spreadsheets detect UTF-8
+    back = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert [r["id"] for r in back] == ["1", "2", "3", "4"]
+    assert back[3]["cited_sources"] == "The Night Watch; Mona Lisa"
+    assert back[0]["answer"] == "An answer, with a comma. [1]"
+
+
+def test_jsonl_keeps_every_field():
+    lines = to_jsonl(ROWS).decode().splitlines()
+    first = json.loads(lines[0])
+    assert len(lines) == 4 and first["created_at"].startswith("2026-11-2")
+    assert "retrieved" in first and first["citations"][0]["title"] == "The Night Watch"
+
+
+def test_dashboard_figures():
+    assert sum(d["questions"] for d in per_day(ROWS)) == 4
+    assert {d["outcome"]: d["answers"] for d in outcome_mix(ROWS)} == {
+        "answered": 1,
+        "refused": 2,
+        "corrected": 1,
+    }
+    assert top_refused(ROWS) == [{"Question": "what is the capital of France", "Times asked": 2}]
+    assert most_cited(ROWS)[0] == {"source": "The Night Watch", "answers": 2}
+
+
+def test_table_rows_are_short_and_labelled():
+    shown = table([row(1, review_verdict="needs_source", n_flags=2)])[0]
+    assert shown["review"] == "Needs a source" and shown["flags"] == 2
+    assert shown["outcome"] == "Answered"
+
+
+def test_a_picked_day_range_covers_whole_local_days():
+    since, until = local_day_bounds(dt.date(2026, 11, 20), dt.date(2026, 11, 21))
+    assert until - since == dt.timedelta(days=2)
+    assert since.tzinfo is dt.UTC
+
+
+def test_theme_colours_meet_wcag_aa_contrast():
+    white = THEME["backgroundColor"]
+    assert contrast_ratio(THEME["textColor"], white) >= 7
+    assert contrast_ratio(THEME["textColor"], THEME["secondaryBackgroundColor"]) >= 7
+    assert contrast_ratio("#ffffff", THEME["primaryColor"]) >= 4.5  # primary button text
+    assert contrast_ratio(THEME["linkColor"], white) >= 4.5
+    assert contrast_ratio(THEME["borderColor"], white) >= 3  # input outlines
+    for color in OUTCOME_COLORS.values():
+        assert contrast_ratio(color, white) >= 3  # chart marks

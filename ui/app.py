@@ -1,0 +1,64 @@
+"""The museum-qa Streamlit app (``museum-qa ui``): visitor chat, front desk, curator review.
+
+One entry script: it sets the page up, opens the shared services once per process (the log's
+migrations and retention purge run then), and hands over to the page the URL names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ui.services import services
+from ui.theme import BASE_CSS
+
+VIEWS = Path(__file__).resolve().parent / "views"
+# The tablet desk and the log table need the width; reading pages stay narrow.
+WIDE = {"desk", "review"}
+
+pages = {
+    "Visitors": [
+        st.Page(
+            VIEWS / "visitor.py",
+            title="Ask the museum",
+            icon=":material/chat:",
+            url_path="ask",
+            default=True,
+        ),
+    ],
+    "Staff": [
+        st.Page(
+            VIEWS / "desk.py", title="Front desk", icon=":material/support_agent:", url_path="desk"
+        ),
+        st.Page(
+            VIEWS / "review.py",
+            title="Curator review",
+            icon=":material/fact_check:",
+            url_path="review",
+        ),
+        st.Page(
+            VIEWS / "dashboard.py",
+            title="Dashboard",
+            icon=":material/bar_chart:",
+            url_path="dashboard",
+        ),
+        st.Page(
+            VIEWS / "accounts.py",
+            title="Staff accounts",
+            icon=":material/group:",
+            url_path="accounts",
+        ),
+    ],
+}
+page = st.navigation(pages)
+# One page-config call per run, after navigation picked the page, so layouts never flicker.
+st.set_page_config(
+    page_title=f"{page.title} · museum-qa",
+    page_icon=":material/museum:",
+    layout="wide" if page.url_path in WIDE else "centered",
+    initial_sidebar_state="collapsed",
+)
+st.markdown(BASE_CSS, unsafe_allow_html=True)
+services()  # fail early, on every page, with one clear message
+page.run()

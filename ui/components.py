@@ -1,0 +1,171 @@
+"""Streamlit pieces shared by the visitor and front-desk pages: an answer, its sources, a flag."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from urllib.parse import urlparse
+
+import streamlit as st
+
+from assistant.answer import Answer, AnswerSentence, Citation
+from assistant.answer_log import AnswerLog
+from ui.present import (
+    cited_by,
+    highlighted_passage,
+    md_escape,
+    related_questions,
+    sentence_line,
+    short_and_more,
+    source_label,
+    stream_pieces,
+)
+
+PENDING = "pending_question"
+CORRECTED_NOTICE = "The museum's sources say otherwise. Here is what the catalogue record shows."
+REFUSAL_HELP = "I only answer from the museum's own checked texts, so I won't guess."
+
+
+def ask_later(question: str) -> None:
+    """Button callback: ask ``question`` on the next run (a suggested or quick question)."""
+    st.session_state[PENDING] = question
+
+
+def take_pending() -> str | None:
+    """The question a button queued, if any (consumed)."""
+    return st.session_state.pop(PENDING, None)
+
+
+def _paced(pieces: Iterable[str], delay: float) -> Iterator[str]:
+    # The answer is already verified in full; pacing only makes it readable as it arrives.
+    for i, piece in enumerate(pieces):
+        if i and delay:
+            time.sleep(delay)
+        yield piece
+
+
+def render_sentences(
+    answer: Answer, sentences: list[AnswerSentence], *, fresh: bool, delay: float
+) -> None:
+    """Verified sentences with their citation numbers, streamed one by one when ``fresh``."""
+    if fresh:
+        part = Answer(answer.question, answer.outcome, answer.answer, sentences=sentences)
+        st.write_stream(_paced(stream_pieces(part), delay))
+    else:
+        st.markdown(" ".join(sentence_line(s) for s in sentences))
+
+
+def source_card(citation: Citation, sentences: list[AnswerSentence]) -> None:
+    """Title, creator, date, accession number, highlighted passage, link and licence."""
+    st.markdown(f"**{md_escape(citation.title)}**")
+    facts = [x for x in (citation.creators, citation.date) if x]
+    if facts:
+        st.markdown(md_escape(" · ".join(facts)))
+    where = [
+        f"Accession number {citation.accession_number}" if citation.accession_number else "",
+        citation.institution,
+    ]
+    if any(where):
+        st.markdown(md_escape(" · ".join(x for x in where if x)))
+    st.markdown(
+        f'<blockquote class="source-passage" aria-label="Cited passage">'
+        f"{highlighted_passage(citation, sentences)}</blockquote>",
+        unsafe_allow_html=True,
+    )
+    st.caption("Highlighted: the sentence this answer relies on.")
+    links = []
+    if urlparse(citation.url).scheme in {"http", "https"}:
+        links.append(f"[Catalogue record]({citation.url})")
+    if citation.license:
+        links.append(f"Licence: {md_escape(citation.license)}")
+    if links:
+        st.markdown(" · ".join(links))
+
+
+def render_sources(answer: Answer, key: str) -> None:
+    """One expandable source card per numbered citation."""
+    if not answer.citations:
+        return
+    st.markdown("**Sources**")
+    for c in answer.citations:
+        label = md_escape(source_label(c, answer.citations))
+        with st.expander(label, key=f"src_{key}_{c.n}"):
+            source_card(c, cited_by(answer, c.n))
+
+
+def render_refusal(answer: Answer, key: str) -> None:
+    """A friendly refusal, with questions about the nearest objects the collection covers."""
+    st.markdown(f"Sorry! {md_escape(answer.answer)} {REFUSAL_HELP}")
+    suggestions = related_questions(answer)
+    if not suggestions:
+        st.markdown("You could ask about an object by its name or its accession number.")
+        return
+    st.markdown("The museum's texts can answer questions like these:")
+    for i, question in enumerate(suggestions):
+        st.button(question, key=f"suggest_{key}_{i}", on_click=ask_later, args=(question,))
+
+
+def flag_control(answer: Answer, key: str, log: AnswerLog) -> None:
+    """The "this looks wrong" control: an optional comment, stored against the log id."""
+    if answer.log_id is None:
+        return  # not in the log (logging off, or spooled): there is nothing to attach a flag to
+    sent: set[int] = st.session_state.setdefault("flagged_ids", set())
+    if answer.log_id in sent:
+        st.caption("Thank you. A curator will check this answer.")
+        return
+    open_key = f"flagging_{key}"
+    if not st.session_state.get(open_key):
+        st.button(
+            "This looks wrong",
+            key=f"flag_{key}",
+            icon=":material/flag:",
+            type="tertiary",
+            help="Tell the museum's curators this answer may be wrong.",
+            on_click=lambda: st.session_state.__setitem__(open_key, True),
+        )
+        return
+    with st.form(f"flag_form_{key}"):
+        comment = st.text_area(
+            "What looks wrong? (optional)",
+            max_chars=1000,
+            key=f"flag_comment_{key}",
+            help="Please don't include your name, email or phone number.",
+        )
+        send_col, cancel_col = st.columns(2)
+        send = send_col.form_submit_button("Send to a curator", type="primary")
+        cancel = cancel_col.form_submit_button("Cancel")
+    if send:
+        log.flag(answer.log_id, comment or "")
+        sent.add(answer.log_id)
+    if send or cancel:
+        st.session_state[open_key] = False
+        st.rerun()
+
+
+def render_answer(
+    answer: Answer, key: str, log: AnswerLog, *, fresh: bool, delay: float, compact: bool = False
+) -> None:
+    """One answer: notice, sentences (short first if ``compact``), sources, and a flag."""
+    if answer.outcome == "refused":
+        render_refusal(answer, key)
+    else:
+        if answer.outcome == "corrected":
+            st.info(CORRECTED_NOTICE, icon=":material/info:")
+        first, rest = short_and_more(answer) if compact else (answer.sentences, [])
+        render_sentences(answer, first, fresh=fresh, delay=delay)
+        more_key = f"more_{key}"
+        if rest or (compact and answer.citations):
+            if not st.session_state.get(more_key):
+                st.button(
+                    "More",
+                    key=f"more_btn_{key}",
+                    icon=":material/expand_more:",
+                    on_click=lambda: st.session_state.__setitem__(more_key, True),
+                )
+            else:
+                if rest:
+                    render_sentences(answer, rest, fresh=False, delay=0)
+                render_sources(answer, key)
+        else:
+            render_sources(answer, key)
+    flag_control(answer, key, log)

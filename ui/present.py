@@ -1,0 +1,153 @@
+"""How an ``Answer`` is shown: streamed pieces, highlighted passages, related questions.
+
+Plain functions of the answer contract, with no Streamlit in them, so they are unit-tested
+directly and shared by the visitor and front-desk pages.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator, Sequence
+
+from rapidfuzz import fuzz
+
+from assistant.answer import Answer, AnswerSentence, Citation
+
+# The catalogue-record passage is written from fixed sentence shapes (assistant/documents.py);
+# each names the object's title. Used only when a retrieved entry carries no "title" key.
+_RECORD_TITLE = [
+    re.compile(r"^The accession number of (?P<t>.+?) is \S"),
+    re.compile(r"^The medium of (?P<t>.+?) is "),
+    re.compile(
+        r"^(?P<t>.+?) (?:is by|is the work of|is dated|was made in|is catalogued as|"
+        r"is in the collection of) "
+    ),
+]
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+# Characters that start Markdown (or Streamlit's :color[...] and $math$) syntax mid-line.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))", re.MULTILINE)
+_CODE_LIKE = re.compile(r"^(?=.*\d)[A-Za-z]{0,5}[ .\-]?[A-Za-z0-9]+(?:[.\-/][A-Za-z0-9]+)*$")
+
+
+def md_escape(text: str) -> str:
+    """Text shown as Markdown exactly as typed (a visitor's ``*`` is not emphasis)."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    # "- x" or "1. x" at the start of a line would become a list.
+    return _MD_LINE_START.sub(
+        lambda m: (
+            m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2))
+        ),
+        escaped,
+    )
+
+
+def split_passage(passage: str) -> list[str]:
+    """A passage as sentences (simple rules: passages are edited curatorial prose)."""
+    return [s for s in _SENTENCE_END.split(passage.strip()) if s]
+
+
+def sentence_line(sentence: AnswerSentence) -> str:
+    """One answer sentence as Markdown, with its citation numbers: ``text [1][2]``."""
+    marks = "".join(f"[{n}]" for n in sentence.citations)
+    return f"{md_escape(sentence.text)} {md_escape(marks)}".strip()
+
+
+def stream_pieces(answer: Answer) -> Iterator[str]:
+    """The verified sentences one by one, as they appear to the visitor."""
+    for i, sentence in enumerate(answer.sentences):
+        yield ("" if i == 0 else " ") + sentence_line(sentence)
+
+
+def short_and_more(answer: Answer) -> tuple[list[AnswerSentence], list[AnswerSentence]]:
+    """The first sentence (the short answer at the desk) and the rest."""
+    return answer.sentences[:1], answer.sentences[1:]
+
+
+def cited_by(answer: Answer, n: int) -> list[AnswerSentence]:
+    """The answer sentences that cite source ``n``."""
+    return [s for s in answer.sentences if n in s.citations]
+
+
+def highlighted_passage(citation: Citation, sentences: Sequence[AnswerSentence]) -> str:
+    """The cited passage as escaped HTML, the sentence(s) it vouches for in ``<mark>``.
+
+    A quoted sentence matches exactly; a sentence the model phrased is matched to the
+    passage sentence it is closest to, as the verifier did.
+    """
+    parts = split_passage(citation.passage)
+    marked: set[int] = set()
+    for sentence in sentences:
+        if not parts:
+            break
+        scores = [fuzz.token_set_ratio(sentence.text, p) for p in parts]
+        best = max(range(len(parts)), key=scores.__getitem__)
+        if scores[best] >= 50:
+            marked.add(best)
+    return " ".join(
+        f'<mark class="cited">{html.escape(p)}</mark>' if i in marked else html.escape(p)
+        for i, p in enumerate(parts)
+    )
+
+
+def source_label(citation: Citation, citations: Sequence[Citation]) -> str:
+    """``[n] Title``, plus which kind of text it is when two sources share a title."""
+    label = f"[{citation.n}] {citation.title}"
+    if sum(c.title == citation.title for c in citations) < 2:
+        return label
+    is_record = title_of({"kind": "record", "passage": citation.passage}) is not None
+    return label + (" (catalogue record)" if is_record else " (curatorial text)")
+
+
+def title_of(entry: dict[str, object]) -> str | None:
+    """The object title of a retrieved passage (from its record sentence if need be)."""
+    title = entry.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    if entry.get("kind") != "record":
+        return None
+    first = split_passage(str(entry.get("passage", "")))[:1]
+    for pattern in _RECORD_TITLE:
+        match = pattern.match(first[0]) if first else None
+        if match:
+            return match.group("t").strip()
+    return None
+
+
+def related_questions(answer: Answer, limit: int = 3) -> list[str]:
+    """Questions about the nearest vetted objects, offered after a refusal.
+
+    Only objects that were actually retrieved from the index are named, nearest first.
+    """
+    scores: dict[str, float] = {}
+    titles: dict[str, str] = {}
+    for entry in answer.retrieved:
+        source = str(entry.get("source_id", ""))
+        score = float(entry.get("score", 0.0) or 0.0)
+        scores[source] = max(score, scores.get(source, score))
+        title = title_of(entry)
+        if title:
+            titles.setdefault(source, title)
+    ranked = sorted((s for s in scores if s in titles), key=lambda s: -scores[s])
+    return [f"Who made {titles[s]}?" for s in ranked[:limit]]
+
+
+def lookup_question(kind: str, value: str) -> str:
+    """The question the front desk asks for a lookup by accession number or by title."""
+    value = " ".join(value.split())
+    if kind == "accession":
+        return f"What is the object with accession number {value}?"
+    return f"Tell me about {value}."
+
+
+def looks_like_accession(value: str) -> bool:
+    """Whether a lookup string reads as an accession number ("SK-C-5", "37.760")."""
+    return bool(_CODE_LIKE.fullmatch(value.strip()))
+
+
+def outcome_label(outcome: str) -> str:
+    """Curator-facing words for an outcome."""
+    return {"answered": "Answered", "corrected": "Corrected", "refused": "Refused"}.get(
+        outcome, outcome
+    )

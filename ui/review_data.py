@@ -1,0 +1,137 @@
+"""Curator review data: the log table, its exports (CSV, JSON Lines) and dashboard figures.
+
+Plain functions over the rows ``AnswerLog.search`` returns, so they are tested without a
+browser; the pages only lay them out.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections import Counter
+from typing import Any
+
+from ui.present import outcome_label
+
+VERDICT_LABELS = {
+    "correct": "Correct",
+    "incorrect": "Incorrect",
+    "needs_source": "Needs a source",
+}
+CSV_COLUMNS = [
+    "id",
+    "created_at",
+    "outcome",
+    "question",
+    "answer",
+    "refusal_reason",
+    "n_flags",
+    "n_dropped",
+    "top_score",
+    "cited_sources",
+    "model",
+    "review_verdict",
+    "review_note",
+    "reviewed_by",
+    "reviewed_at",
+]
+
+
+def local_day_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """A date range picked on screen (local days, inclusive) as UTC instants [since, until)."""
+    tz = dt.datetime.now().astimezone().tzinfo
+    since = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
+    until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    return since.astimezone(dt.UTC), until.astimezone(dt.UTC)
+
+
+def _local(value: dt.datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def cited_sources(row: dict[str, Any]) -> str:
+    """The titles an answer cited, in citation order."""
+    return "; ".join(str(c.get("title") or c.get("source_id", "")) for c in row["citations"] or [])
+
+
+def table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows for the on-screen table (short, readable columns)."""
+    return [
+        {
+            "id": r["id"],
+            "when": _local(r["created_at"]),
+            "outcome": outcome_label(r["outcome"]),
+            "question": r["question"],
+            "flags": r.get("n_flags", 0),
+            "dropped": r["n_dropped"],
+            "support": r["top_score"],
+            "review": VERDICT_LABELS.get(r["review_verdict"] or "", ""),
+        }
+        for r in rows
+    ]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def to_csv(rows: list[dict[str, Any]]) -> bytes:
+    """The rows as CSV (one line per answer; nested fields summarised), UTF-8 with BOM.
+
+    The BOM lets spreadsheet programs detect UTF-8 (titles have accents).
+    """
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow(
+            {**{k: _plain(r.get(k)) for k in CSV_COLUMNS}, "cited_sources": cited_sources(r)}
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_jsonl(rows: list[dict[str, Any]]) -> bytes:
+    """The rows as JSON Lines, every field including sentences, citations and retrieval."""
+    return "".join(
+        json.dumps({k: _plain(v) for k, v in r.items()}, ensure_ascii=False) + "\n" for r in rows
+    ).encode("utf-8")
+
+
+def per_day(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Questions per local day and outcome, oldest first (for a stacked bar chart)."""
+    counts = Counter((r["created_at"].astimezone().date(), r["outcome"]) for r in rows)
+    return [
+        {"day": day.isoformat(), "outcome": outcome, "questions": n}
+        for (day, outcome), n in sorted(counts.items())
+    ]
+
+
+def outcome_mix(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """How many answers had each outcome."""
+    counts = Counter(r["outcome"] for r in rows)
+    return [{"outcome": k, "answers": v} for k, v in counts.most_common()]
+
+
+def _normal(question: str) -> str:
+    return re.sub(r"[^\w\s]", "", question.lower()).strip()
+
+
+def top_refused(rows: list[dict[str, Any]], limit: int = 10) -> list[dict[str, Any]]:
+    """The most frequent refused questions: where the vetted texts have gaps."""
+    refused = [r for r in rows if r["outcome"] == "refused"]
+    counts = Counter(_normal(r["question"]) for r in refused)
+    example = {_normal(r["question"]): r["question"] for r in refused}
+    return [{"Question": example[q], "Times asked": n} for q, n in counts.most_common(limit)]
+
+
+def most_cited(rows: list[dict[str, Any]], limit: int = 10) -> list[dict[str, Any]]:
+    """The sources cited in the most answers."""
+    counts: Counter[str] = Counter()
+    for r in rows:
+        counts.update({str(c.get("title") or c.get("source_id")) for c in r["citations"] or []})
+    return [{"source": s, "answers": n} for s, n in counts.most_common(limit)]

@@ -1,0 +1,69 @@
+"""What every page shares, built once per app process: settings, the assistant, log, accounts."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from assistant.answer import Answer
+from assistant.answer_log import AnswerLog
+from assistant.auth import UserStore
+from assistant.errors import MuseumQAError
+from assistant.service import MuseumAssistant, build_assistant
+from assistant.settings import Settings, load_settings
+
+
+@dataclass
+class Services:
+    """The app's long-lived objects. The assistant is built on first use (it loads models)."""
+
+    settings: Settings
+    log: AnswerLog
+    users: UserStore
+    _assistant: MuseumAssistant | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def assistant(self) -> MuseumAssistant:
+        """The assistant, built once (raises ``MuseumQAError`` if it cannot be)."""
+        with self._lock:
+            if self._assistant is None:
+                self._assistant = build_assistant(self.settings)
+            return self._assistant
+
+    def ask(self, question: str, history: Sequence[str]) -> Answer:
+        """Ask the public ``build_assistant(settings).ask``; ``history``: earlier questions."""
+        return self.assistant().ask(question, list(history))
+
+
+@st.cache_resource(show_spinner=False)
+def _build() -> Services:
+    settings = load_settings()
+    # Opening the log applies the schema migrations and the retention purge: the app's
+    # startup work, done once per process.
+    log = AnswerLog(
+        settings.log_url,
+        spool=settings.data_dir / "answer-log-spool.jsonl",
+        retention_days=settings.log_retention_days,
+    )
+    return Services(settings=settings, log=log, users=UserStore(log.engine))
+
+
+def services() -> Services:
+    """The shared services, or a clear error on the page and a stop."""
+    try:
+        return _build()
+    except MuseumQAError as exc:
+        st.error(f"The app cannot start: {exc}")
+        st.stop()
+    except Exception as exc:  # a database that cannot be reached, for instance
+        st.error(f"The app cannot open the answer log: {type(exc).__name__}: {exc}")
+        st.stop()
+    raise AssertionError("unreachable")  # st.stop() raises; this satisfies type checkers
+
+
+def reset_for_tests() -> None:
+    """Forget the cached services (tests change the environment between apps)."""
+    _build.clear()

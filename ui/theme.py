@@ -1,0 +1,78 @@
+"""The app's colours and touch-friendly CSS, chosen for WCAG AA contrast and 48px targets.
+
+The theme reaches Streamlit as ``--theme.*`` flags from ``museum-qa ui`` (one place, no
+config file that depends on the working directory); the CSS is injected by each page.
+"""
+
+from __future__ import annotations
+
+THEME: dict[str, str] = {
+    "base": "light",
+    "primaryColor": "#1c5d87",  # white text on it 7.1:1, and it on white (links, focus rings)
+    "backgroundColor": "#ffffff",
+    "secondaryBackgroundColor": "#eef2f5",
+    "textColor": "#1b1f24",  # 16.6:1 on white, 14.7:1 on the secondary background
+    "linkColor": "#1c5d87",
+    "borderColor": "#8a96a3",  # 3:1 against white: input borders are visible (WCAG 1.4.11)
+    "font": "sans-serif",
+}
+MUTED_TEXT = "#4b5563"  # captions: 7.6:1 on white, where Streamlit's faded default is ~4:1
+HIGHLIGHT_BG = "#fff1a8"  # the cited sentence in a source card: text on it 14.5:1
+OUTCOME_COLORS = {"answered": "#1c5d87", "corrected": "#9a5b00", "refused": "#b3261e"}
+
+# Streamlit marks its widgets with data-testid attributes; the CSS targets those because
+# the generated class names change between releases.
+BASE_CSS = f"""
+<style>
+  .stButton button, .stDownloadButton button, .stFormSubmitButton button,
+  .stLinkButton a {{ min-height: 48px; min-width: 48px; }}
+  [data-testid="stExpander"] summary {{ min-height: 48px; }}
+  [data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"] button {{
+    min-height: 48px; min-width: 48px; }}
+  [data-testid="stRadio"] label, [data-testid="stCheckbox"] label {{
+    min-height: 44px; align-items: center; }}
+  [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{
+    color: {MUTED_TEXT}; opacity: 1;
+  }}
+  :focus-visible {{ outline: 3px solid {THEME["primaryColor"]} !important;
+    outline-offset: 2px; }}
+  /* Streamlit fades quotes (opacity .6, ~4:1); passages are the evidence: full contrast. */
+  [data-testid="stMarkdownContainer"] blockquote {{ opacity: 1 !important;
+    color: {THEME["textColor"]} !important; }}
+  mark.cited {{ background: {HIGHLIGHT_BG}; color: {THEME["textColor"]};
+    padding: 0 .15em; border-radius: 3px; }}
+  .source-passage {{ border-left: 4px solid {THEME["borderColor"]}; padding: .25rem .75rem;
+    margin: .5rem 0; }}
+  .visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); white-space: nowrap; }}
+</style>
+"""
+
+DESK_CSS = """
+<style>
+  .stButton button, .stFormSubmitButton button { min-height: 64px; font-size: 1.15rem; }
+  .stTextInput input { min-height: 52px; font-size: 1.15rem; }
+  [data-testid="stMarkdownContainer"] p { font-size: 1.15rem; }
+  .st-key-new_visitor button { min-height: 72px; font-size: 1.3rem; font-weight: 700; }
+</style>
+"""
+
+
+def streamlit_flags() -> list[str]:
+    """``--theme.*`` options for ``streamlit run``."""
+    return [f"--theme.{key}={value}" for key, value in THEME.items()]
+
+
+def _luminance(color: str) -> float:
+    rgb = [int(color.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21).
+
+    SEE: https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio
+    """
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

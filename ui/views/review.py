@@ -1,0 +1,135 @@
+"""Curator review: the answer log as a filterable table, a detail view, reviews and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from assistant.answer_log import VERDICTS, LogFilter
+from ui.present import outcome_label
+from ui.review_data import VERDICT_LABELS, local_day_bounds, table, to_csv, to_jsonl
+from ui.review_detail import render_detail
+from ui.services import services
+from ui.staff import require
+
+svc = services()
+session = require(svc, "curator")
+st.title("Curator review")
+
+threshold = svc.settings.review_low_support
+today = dt.date.today()
+with st.expander("Filters", expanded=True, key="filters"):
+    left, right = st.columns(2)
+    days = left.date_input(
+        "Date range",
+        value=(today - dt.timedelta(days=30), today),
+        max_value=today,
+        key="f_dates",
+    )
+    outcomes = right.multiselect(
+        "Outcome",
+        ["answered", "corrected", "refused"],
+        format_func=outcome_label,
+        key="f_outcomes",
+        placeholder="Any outcome",
+    )
+    a, b, c = st.columns(3)
+    flagged = a.checkbox("Flagged by a visitor", key="f_flagged")
+    dropped = b.checkbox("Has dropped sentences", key="f_dropped")
+    low = c.checkbox(f"Low support (below {threshold:.2f})", key="f_low")
+    left, right = st.columns(2)
+    review = right.selectbox(
+        "Review status",
+        ["any", "unreviewed", *VERDICTS],
+        key="f_review",
+        format_func=lambda v: {"any": "Any", "unreviewed": "Not reviewed yet"}.get(
+            v, VERDICT_LABELS.get(v, v)
+        ),
+    )
+    text = left.text_input("Search questions and answers", key="f_text")
+
+picked_days = tuple(days) if isinstance(days, tuple | list) else (days,)
+start = picked_days[0] if picked_days else today - dt.timedelta(days=30)
+end = picked_days[1] if len(picked_days) > 1 else start  # a range still being picked
+since, until = local_day_bounds(start, end)
+rows = svc.log.search(
+    LogFilter(
+        since=since,
+        until=until,
+        outcomes=tuple(outcomes),
+        flagged=flagged,
+        has_dropped=dropped,
+        low_support_below=threshold if low else None,
+        review=None if review == "any" else review,
+        text=text or "",
+    )
+)
+
+st.markdown(
+    f"**{len(rows)} answer{'s' if len(rows) != 1 else ''}** "
+    f"{'match' if len(rows) != 1 else 'matches'}."
+)
+stamp = f"{start:%Y%m%d}-{end:%Y%m%d}"
+csv_col, jsonl_col = st.columns(2)
+csv_col.download_button(
+    "Export CSV",
+    to_csv(rows),
+    file_name=f"museum-qa-log-{stamp}.csv",
+    mime="text/csv",
+    key="export_csv",
+    icon=":material/download:",
+    on_click="ignore",
+)
+jsonl_col.download_button(
+    "Export JSON Lines",
+    to_jsonl(rows),
+    file_name=f"museum-qa-log-{stamp}.jsonl",
+    mime="application/jsonl",
+    key="export_jsonl",
+    icon=":material/download:",
+    on_click="ignore",
+)
+if not rows:
+    st.info("No answers match these filters.")
+    st.stop()
+
+event = st.dataframe(
+    table(rows),
+    hide_index=True,
+    on_select="rerun",
+    selection_mode="single-row",
+    key="log_table",
+    column_config={
+        "id": st.column_config.NumberColumn("#", width="small"),
+        "when": st.column_config.TextColumn("When"),
+        "outcome": st.column_config.TextColumn("Outcome"),
+        "question": st.column_config.TextColumn("Question", width="large"),
+        "flags": st.column_config.NumberColumn("Flags", help="Visitors' 'this looks wrong'"),
+        "dropped": st.column_config.NumberColumn("Dropped", help="Sentences that failed checks"),
+        "support": st.column_config.NumberColumn(
+            "Support", format="%.2f", help="Relevance of the best cited passage"
+        ),
+        "review": st.column_config.TextColumn("Review"),
+    },
+)
+ids = [r["id"] for r in rows]
+selected = getattr(getattr(event, "selection", None), "rows", [])
+if selected and st.session_state.get("table_pick") != ids[selected[0]]:
+    # A click in the table opens that answer below (the select box stays the keyboard way).
+    st.session_state.table_pick = st.session_state.review_pick = ids[selected[0]]
+if st.session_state.get("review_pick") not in ids:
+    st.session_state.review_pick = ids[0]
+by_id = {r["id"]: r for r in rows}
+pick = st.selectbox(
+    "Open answer",
+    ids,
+    key="review_pick",
+    format_func=lambda i: (
+        f"#{i} · {outcome_label(by_id[i]['outcome'])} · {by_id[i]['question'][:70]}"
+    ),
+)
+st.divider()
+row = svc.log.get(pick)
+if row is not None:
+    render_detail(row, svc.log, session)
