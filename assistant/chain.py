@@ -149,13 +149,20 @@ class AnswerChain:
 
     def _about(self, question: str, passage: Passage) -> bool:
         """Whether the passage's whole source covers the question's topic (see topic.py)."""
-        if topic.mentions_title(question, passage.title):
+        quoted = topic.quoted_names(question)
+        if topic.mentions_title(question, passage.title) and not any(
+            not topic.mentions_title(q, passage.title) for q in quoted
+        ):
             self._coverage[passage.source_id] = 1.0
             return True
         chunks = self.retriever.find({"source_id": passage.source_id}, limit=100)
         texts = [passage.title, str(passage.meta.get("creators_display", ""))]
         texts += [c.text for c in chunks] or [passage.text]
         self._coverage[passage.source_id] = topic.coverage(question, texts)
+        if quoted or topic.names_missing(question, texts):
+            # The question names something (a person, a place, a quoted title) this source
+            # never mentions, and not by this object's title: it is about something else.
+            return False
         return self._coverage[passage.source_id] >= self.config.min_topic_coverage
 
     def lookup_code(self, code: str) -> list[Passage]:
@@ -335,6 +342,13 @@ class AnswerChain:
         )
         timings["verify_ms"] = round((time.perf_counter() - t) * 1000, 1)
 
+        implicit: list[str] = []
+        if not corrections.kept and premises.asserts_claim(question):
+            # The visitor asserted something and a vetted sentence we are about to show says
+            # otherwise: that is a correction, whoever found it.
+            implicit = [
+                c.text for c in chosen if c.origin != "model" and premises.refutes(c.text, question)
+            ]
         kept = corrections.kept + [
             AnswerSentence(c.text, c.citations, c.origin)
             for c in chosen
@@ -365,14 +379,15 @@ class AnswerChain:
         timings["total_ms"] = round((time.perf_counter() - start) * 1000, 1)
         return Answer(
             question=question,
-            outcome="corrected" if corrections.kept else "answered",
+            outcome="corrected" if corrections.kept or implicit else "answered",
             answer=text,
             sentences=sentences,
             citations=citations,
             timings_ms=timings,
             dropped=dropped,
             retrieved=log_retrieved,
-            premise_issues=[i.claim for i in issues],
+            premise_issues=[i.claim for i in issues]
+            + [f"contradicted by the source: {t}" for t in implicit],
             model=self.model_name,
             warnings=[model_error] if model_error else [],
         )

@@ -24,7 +24,9 @@ from assistant.topic import clauses, mentions_title
 
 _ATTRIBUTION = re.compile(
     r"\b(paint|painted|painting|sculpt\w*|carv\w*|made|create\w*|design\w*|drew|drawn|"
-    r"artist|masterpiece|work of|by)\b"
+    r"artist|masterpiece|work of|by|\w+'s (painting|work|statue|sculpture|masterpiece|print))\b"
+    # "Rembrandt's Girl with a Pearl Earring": a possessive name before the title credits it.
+    r"|\b[a-z]+'s (?!own)\w+"
 )
 _NOT_AUTHORSHIP_BY = re.compile(
     r"\b(commissioned|owned|bought|acquired|donated|given|stolen|restored|lent|sold|found|"
@@ -245,3 +247,40 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
                     issues.append(PremiseIssue(f"places it in {match.group(1).strip()}", fix, n))
                 break
     return issues
+
+
+_ASSERTING = re.compile(
+    r"(right|correct|true|yes|no)\s*\?\s*$|\b(isn't|wasn't|aren't|weren't|didn't|doesn't|don't|"
+    r"hasn't|haven't) (it|he|she|they|that|there)\b|^(why|how come)\b|"
+    r"\b(my (guide|friend|teacher|book|dad|mum|mom)|i (read|heard|thought|saw|was told)|"
+    r"everyone knows|everybody knows|as we know|are you sure|actually|obviously|of course)\b|"
+    r"^(no|nope|but|well)\b|tell me more"
+)
+_ASKING = re.compile(
+    r"^(is|was|are|were|did|does|do|can|could|has|have|had|will|would|who|what|when|where|"
+    r"which|how|whose|tell|describe|explain|show)\b"
+)
+
+
+def asserts_claim(question: str) -> bool:
+    """Whether the visitor states something (to be confirmed or corrected) rather than asks.
+
+    "The Mona Lisa is in the British Museum, right?", "Why did Vermeer paint ...?", "No, it's
+    basalt." assert; "Is The Night Watch set at night?" only asks.
+    """
+    folded = fold(question).strip()
+    return bool(_ASSERTING.search(folded)) or not _ASKING.search(folded)
+
+
+def refutes(sentence: str, question: str) -> bool:
+    """Whether a source sentence denies something the question says.
+
+    A negated or refuting sentence that shares a subject word with the question: "It is made
+    of granodiorite, not basalt" against "No, it's basalt."
+    """
+    low = fold(sentence)
+    if not (has_negation(sentence) or _REFUTES.search(low)):
+        return False
+    from assistant.topic import topic_words
+
+    return bool(set(topic_words(question)) & set(content_words(sentence)))

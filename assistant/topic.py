@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-from assistant.text import content_words, fold, stem
+from assistant.text import content_words, fold, proper_names, stem, words
 
 # Words that say what kind of question it is, not what it is about.
 GENERIC = frozenset(
@@ -39,14 +39,44 @@ def mentions_title(question: str, title: str) -> bool:
 
     Fuzzy, ignoring articles: "Head of a ruler (the Ife Head)" is named by "the Ife Head".
     """
-    folded = fold(title)
-    names = [re.sub(r"\(.*?\)", "", folded).strip(), *re.findall(r"\((.*?)\)", folded)]
     asked = fold(question)
-    for name in names:
-        core = re.sub(r"^(the|a|an)\s+", "", name.strip())
-        if len(core) >= 4 and fuzz.partial_ratio(core, asked) >= 90:
+    for name in title_aliases(title):
+        if fuzz.partial_ratio(name, asked) >= 90:
             return True
     return False
+
+
+def title_aliases(title: str) -> list[str]:
+    """Ways a visitor may name an object: the title, its bracketed or "known as" alias, and
+    the part before a subtitle ("A Sunday on La Grande Jatte — 1884")."""
+    folded = fold(title)
+    names = [re.sub(r"\(.*?\)", "", folded).strip(), *re.findall(r"\((.*?)\)", folded)]
+    names += re.findall(r"known as (.+?)(?:[,;(]|$)", folded)
+    names += [re.split(r"\s[-:]\s|:\s|, known as", n)[0] for n in list(names)]
+    out = []
+    for name in names:
+        core = re.sub(r"^(the|a|an)\s+", "", name.strip(" ,.;"))
+        if (len(core) >= 8 or (len(core) >= 4 and " " not in core)) and core not in out:
+            out.append(core)
+    return out
+
+
+def quoted_names(question: str) -> list[str]:
+    """Names the visitor puts in quotes ("the 'Mona Rosa'"): they mean a specific object."""
+    found = re.findall(r"[\"“]([^\"”]{3,60})[\"”]", question)
+    # A single quote opens a name only after a space ("the 'Mona Rosa'"), not in "Lisa's".
+    found += re.findall(r"(?:^|(?<=\s))['‘]([^'’]{3,60})['’](?=[\s?.!,;:]|$)", question)
+    return [m.strip() for m in found if any(ch.isupper() for ch in m)]
+
+
+def names_missing(question: str, texts: Iterable[str]) -> list[str]:
+    """Capitalised names in the question that a source never mentions."""
+    have = set(words(" ".join(texts)))
+    missing = []
+    for name in proper_names(question):
+        if not all(part in have for part in words(name)):
+            missing.append(name)
+    return missing
 
 
 _JOINS = re.compile(r"\b(?:and|or|vs\.?|versus|compared (?:to|with)|than)\b|[,;]")
