@@ -27,7 +27,7 @@ from assistant.citations import Draft, parse_reply
 from assistant.injection import looks_like_instruction
 from assistant.prompts import SYSTEM_PROMPT, USER_TEMPLATE, render_sources, response_format
 from assistant.store import Passage
-from assistant.text import fold, split_sentences
+from assistant.text import content_words, fold, split_sentences
 from assistant.verify import Verifier
 
 MAX_SOURCES = 6
@@ -164,6 +164,24 @@ class AnswerChain:
             # never mentions, and not by this object's title: it is about something else.
             return False
         return self._coverage[passage.source_id] >= self.config.min_topic_coverage
+
+    def _unmentioned_aspects(self, question: str, focus: set[str]) -> list[str]:
+        """What the question asks about the named objects that their texts never mention.
+
+        "What is painted on the back of the canvas?" about a text that never mentions a back:
+        quoting the medium instead would look like an answer. Catalogue-fact questions (who,
+        when, made of, where) and "tell me about" questions are answered by the record.
+        """
+        if extract.asked_facts(question) or extract.is_overview(question):
+            return []
+        texts: list[str] = []
+        for source_id in focus:
+            chunks = self.retriever.find({"source_id": source_id}, limit=100)
+            for chunk in chunks[:1]:
+                texts += [chunk.title, str(chunk.meta.get("creators_display", ""))]
+            texts += [c.text for c in chunks]
+        have = set(content_words(" ".join(texts)))
+        return [w for w in topic.topic_words(question) if w not in have]
 
     def lookup_code(self, code: str) -> list[Passage]:
         """Chunks of the object with exactly this accession number (case as given, or upper)."""
@@ -327,6 +345,17 @@ class AnswerChain:
             focus = named | {s for s, c in self._coverage.items() if c >= 0.8}
         if focus:
             pool = [c for c in pool if any(numbered[n].source_id in focus for n in c.citations)]
+        unmentioned = self._unmentioned_aspects(question, focus) if focus else []
+        if unmentioned and not corrections.kept:
+            titles = sorted({p.title for p in numbered.values() if p.source_id in focus})
+            return self._refuse(
+                question,
+                f"the vetted texts about {'; '.join(titles)} do not mention "
+                f"{', '.join(unmentioned)}",
+                timings,
+                start,
+                log_retrieved,
+            )
         room = self.config.max_sentences - len(corrections.kept)
         if corrections.kept:
             room = min(room, 2)
@@ -346,8 +375,11 @@ class AnswerChain:
         if not corrections.kept and premises.asserts_claim(question):
             # The visitor asserted something and a vetted sentence we are about to show says
             # otherwise: that is a correction, whoever found it.
+            titles = [p.title for p in numbered.values()]
             implicit = [
-                c.text for c in chosen if c.origin != "model" and premises.refutes(c.text, question)
+                c.text
+                for c in chosen
+                if c.origin != "model" and premises.refutes(c.text, question, titles)
             ]
         kept = corrections.kept + [
             AnswerSentence(c.text, c.citations, c.origin)
@@ -462,8 +494,10 @@ _LOOSE_CODE = re.compile(
 
 
 def loose_codes(question: str) -> list[str]:
-    """Code-shaped tokens named without a cue word ("the incipit W.557.2B"); looked up, but
-    not refused when absent, since "3.5" may just be a number."""
+    """Code-shaped tokens named without a cue word ("the incipit W.557.2B").
+
+    They are looked up, but not refused when absent, since "3.5" may just be a number.
+    """
     return [
         m.group(0)
         for m in _LOOSE_CODE.finditer(question)

@@ -34,8 +34,8 @@ _INTENTS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(made of|made from|material|medium|painted on|technique|"
-            r"what is it made)"
+            r"\b(made of|made from|material|medium|painted on (?!the (back|reverse|other))|"
+            r"technique|what is it made)"
         ),
         "medium",
     ),
@@ -48,6 +48,14 @@ _INTENTS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\b(where was it made|where .* made|origin|come from)\b"), "place"),
     (re.compile(r"\b(accession|inventory|catalogue number|object number)\b"), "accession"),
+    # No catalogue sentence states size, but the question is a fact question all the same.
+    (
+        re.compile(
+            r"\b(how (big|large|tall|wide|high|long|heavy|small)|size|dimensions?|"
+            r"measure\w*|weigh\w*)\b"
+        ),
+        "size",
+    ),
 ]
 
 
@@ -59,6 +67,12 @@ _OVERVIEW = re.compile(
 
 _DEPICTION = re.compile(r"\b(show|shows|shown|depict\w*|subject|scene|represent\w*|about)\b")
 _PRONOUN_START = re.compile(r"^(it|its|they|their|he|she|his|her|this|these|those|there)\b")
+
+
+def is_overview(question: str, titles: list[str] | None = None) -> bool:
+    """Whether the question asks for an overview ("What is X?", "Tell me about X")."""
+    bare = _without_titles(question, titles or [])
+    return bool(_OVERVIEW.search(fold(bare))) and len(content_words(bare)) <= 3
 
 
 def asked_facts(question: str) -> set[str]:

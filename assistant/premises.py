@@ -7,6 +7,7 @@ evidence we have against a false premise, so the corrections quote the record it
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.documents import creators_from_meta, record_facts
@@ -235,12 +236,12 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
 
         institution = fold(str(meta.get("institution", "")))
         for match in _INSTITUTION.finditer(question):
-            named = fold(match.group(1)).strip()
+            claimed = fold(match.group(1)).strip()
             if (
                 institution
-                and named
-                and named not in institution
-                and not set(content_words(named)) <= set(content_words(institution))
+                and claimed
+                and claimed not in institution
+                and not set(content_words(claimed)) <= set(content_words(institution))
             ):
                 fix = _sentence(meta, "institution")
                 if fix:
@@ -251,10 +252,10 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
 
 _ASSERTING = re.compile(
     r"(right|correct|true|yes|no)\s*\?\s*$|\b(isn't|wasn't|aren't|weren't|didn't|doesn't|don't|"
-    r"hasn't|haven't) (it|he|she|they|that|there)\b|^(why|how come)\b|"
+    r"hasn't|haven't) (it|he|she|they|that|there)\b|"
     r"\b(my (guide|friend|teacher|book|dad|mum|mom)|i (read|heard|thought|saw|was told)|"
     r"everyone knows|everybody knows|as we know|are you sure|actually|obviously|of course)\b|"
-    r"^(no|nope|but|well)\b|tell me more"
+    r"^(no|nope|but|well)\b|tell me more|^(isn't|wasn't|didn't|doesn't|aren't)\b"
 )
 _ASKING = re.compile(
     r"^(is|was|are|were|did|does|do|can|could|has|have|had|will|would|who|what|when|where|"
@@ -272,7 +273,7 @@ def asserts_claim(question: str) -> bool:
     return bool(_ASSERTING.search(folded)) or not _ASKING.search(folded)
 
 
-def refutes(sentence: str, question: str) -> bool:
+def refutes(sentence: str, question: str, titles: Sequence[str] = ()) -> bool:
     """Whether a source sentence denies something the question says.
 
     A negated or refuting sentence that shares a subject word with the question: "It is made
@@ -283,4 +284,5 @@ def refutes(sentence: str, question: str) -> bool:
         return False
     from assistant.topic import topic_words
 
-    return bool(set(topic_words(question)) & set(content_words(sentence)))
+    title_words = {w for t in titles for w in content_words(t)}
+    return bool((set(topic_words(question)) - title_words) & set(content_words(sentence)))

@@ -40,15 +40,15 @@ def mentions_title(question: str, title: str) -> bool:
     Fuzzy, ignoring articles: "Head of a ruler (the Ife Head)" is named by "the Ife Head".
     """
     asked = fold(question)
-    for name in title_aliases(title):
-        if fuzz.partial_ratio(name, asked) >= 90:
-            return True
-    return False
+    return any(fuzz.partial_ratio(name, asked) >= 90 for name in title_aliases(title))
 
 
 def title_aliases(title: str) -> list[str]:
-    """Ways a visitor may name an object: the title, its bracketed or "known as" alias, and
-    the part before a subtitle ("A Sunday on La Grande Jatte — 1884")."""
+    """Ways a visitor may name an object.
+
+    The title, its bracketed or "known as" alias, and the part before a subtitle
+    ("A Sunday on La Grande Jatte — 1884").
+    """
     folded = fold(title)
     names = [re.sub(r"\(.*?\)", "", folded).strip(), *re.findall(r"\((.*?)\)", folded)]
     names += re.findall(r"known as (.+?)(?:[,;(]|$)", folded)
