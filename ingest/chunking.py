@@ -13,6 +13,9 @@ from assistant.text import split_sentences
 TARGET_CHARS = 700
 MAX_CHARS = 1000
 SHORT_CHARS = 120
+HEADER_TITLE_CHARS = 160
+HEADER_CREATORS = 3
+HEADER_CREATOR_CHARS = 160
 
 
 @dataclass
@@ -75,6 +78,31 @@ def _located(doc: SourceDocument) -> list[tuple[_Piece, int | None]]:
     ]
 
 
+def _clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
+
+
+def _header(doc: SourceDocument, creators: str) -> str:
+    """Title, creators and accession number: what every chunk is embedded with.
+
+    Bounded, because the model reads only 256 tokens: an uncapped header of a book with a
+    60-word title and ten contributors pushed its whole passage out of the embedding.
+    """
+    header = _clip(doc.title, HEADER_TITLE_CHARS)
+    if creators:
+        names = creators.split("; ")
+        shown = "; ".join(names[:HEADER_CREATORS]) + (
+            "; et al." if len(names) > HEADER_CREATORS else ""
+        )
+        header += f" — {_clip(shown, HEADER_CREATOR_CHARS)}"
+    if doc.accession_number:
+        # A question quoting the number ("what is 37.760?") should find the prose too.
+        header += f" (accession number {doc.accession_number})"
+    return header
+
+
 def chunk_document(doc: SourceDocument) -> list[Chunk]:
     """The record chunk first (catalogue facts as sentences), then the text passages.
 
@@ -86,10 +114,7 @@ def chunk_document(doc: SourceDocument) -> list[Chunk]:
     """
     doc_hash = doc.content_hash()
     base = doc.metadata()
-    header = doc.title + (f" — {base['creators_display']}" if base["creators_display"] else "")
-    if doc.accession_number:
-        # A question quoting the number ("what is 37.760?") should find the prose too.
-        header += f" (accession number {doc.accession_number})"
+    header = _header(doc, str(base["creators_display"]))
     record = " ".join(record_sentences(base))
     located = _located(doc)
     n_chunks = 1 + len(located)
