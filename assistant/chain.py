@@ -175,13 +175,20 @@ class AnswerChain:
         if extract.asked_facts(question) or extract.is_overview(question):
             return []
         texts: list[str] = []
+        self._titles: dict[str, str] = {}
         for source_id in focus:
             chunks = self.retriever.find({"source_id": source_id}, limit=100)
             for chunk in chunks[:1]:
                 texts += [chunk.title, str(chunk.meta.get("creators_display", ""))]
+                self._titles[source_id] = chunk.title
             texts += [c.text for c in chunks]
         have = set(content_words(" ".join(texts)))
-        return [w for w in topic.topic_words(question) if w not in have]
+        titles = {w for s in focus for w in content_words(self._titles.get(s, ""))}
+        asked = [w for w in topic.topic_words(question) if w not in titles]
+        missing = [w for w in asked if w not in have]
+        # Refuse only when most of what is asked is absent: one unfamiliar word in a
+        # conversational question is not a different topic.
+        return missing if asked and len(missing) / len(asked) >= 0.5 else []
 
     def lookup_code(self, code: str) -> list[Passage]:
         """Chunks of the object with exactly this accession number (case as given, or upper)."""

@@ -80,7 +80,8 @@ _LOADED: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
 ]
 _REFUTES = re.compile(
     r"\b(wrong|myth|legend|untrue|false|mistaken|no evidence|unproven|fiction|fictional|"
-    r"disproved|rejected|misconception|modern invention|not supported|no such)\b"
+    r"disproved|rejected|misconception|modern invention|not supported|no such|misleading|"
+    r"inaccurate|exaggerat\w*|unfounded|baseless)\b"
 )
 
 

@@ -17,7 +17,9 @@ STOPWORDS = frozenset(
     them themselves then there these they this those through to too under until up very was we
     were what when where which while who whom why will with would you your yours yourself tell
     please know known made make makes one ones two many much may might must shall us yes
-    work works object objects piece museum collection today also still""".split()
+    work works object objects piece museum collection today also still isn't wasn't aren't
+    weren't didn't doesn't don't can't won't hasn't haven't it's that's there's i'm you're
+    what's who's yes""".split()
 )
 NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "none", "nothing", "without"})
 # Words that open a sentence or name a generic thing; capitalised, but not proper names.

@@ -25,7 +25,9 @@ GENERIC = frozenset(
     mean means meaning look looks like kind type piece pieces item items thing things visit
     visitors see seen view display displayed exhibit exhibited gallery year years old
     happen happened why how way ever also first original originally actual material
-    materials medium older oldest newer newest compare compared difference""".split()
+    materials medium older oldest newer newest compare compared difference everyone everybody
+    know knows knew heard hear friend friends teacher school learned learnt learn told tell
+    pretty sure obviously course wrong right true correct guess believe""".split()
 )
 
 
