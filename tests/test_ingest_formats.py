@@ -98,6 +98,18 @@ def test_broken_sidecar_is_a_file_error_and_the_rest_goes_on(tmp_path, fresh_ind
     ]
 
 
+def test_plain_text_file_without_front_matter_is_vetted_by_its_sidecar(tmp_path, fresh_index):
+    _, index = fresh_index
+    note = tmp_path / "label.txt"
+    note.write_text("The lustre bowl was made in Kashan around 1200.\n", encoding="utf-8")
+    refused = ingest([note], index)
+    assert "no front matter" in refused.refused[0].reason and "label.txt.meta.yaml" in (
+        refused.refused[0].reason
+    )
+    sidecar(note, id="test-label", title="Lustre Bowl", **VETTING)
+    assert ingest([note], index).added == ["test-label"]
+
+
 # -- PDF ------------------------------------------------------------------------------------
 
 PAGE_1 = (
