@@ -6,7 +6,8 @@
 
 Measures, in one process and one run:
   (a) end-to-end ingest of the Walters records against raw ``SentenceTransformer.encode`` of
-      exactly the texts the ingest embeds (target: ingest rate >= 0.8 x encode rate);
+      exactly the texts the ingest embeds, half encoded before the ingest and half after
+      (target: ingest rate >= 0.8 x encode rate);
   (b) a second ingest of the unchanged data (target: < 5% of the first);
   (c) retrieval latency p50/p95 at 2.5k records and at 100k synthetic chunks;
   (d) peak memory (ru_maxrss after each phase: it only ever grows).
