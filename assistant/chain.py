@@ -413,7 +413,7 @@ class AnswerChain:
         sentences = [
             AnswerSentence(s.text, [order[n] for n in s.citations], s.origin) for s in kept
         ]
-        citations = [self._citation(new, numbered[old]) for old, new in order.items()]
+        citations = [citation_for(new, numbered[old]) for old, new in order.items()]
         text = " ".join(f"{s.text} {''.join(f'[{n}]' for n in s.citations)}" for s in sentences)
         timings["total_ms"] = round((time.perf_counter() - start) * 1000, 1)
         return Answer(
@@ -448,22 +448,6 @@ class AnswerChain:
             timings_ms=timings,
             retrieved=retrieved,
             model=self.model_name,
-        )
-
-    @staticmethod
-    def _citation(n: int, passage: Passage) -> Citation:
-        meta = passage.meta
-        return Citation(
-            n=n,
-            source_id=passage.source_id,
-            title=passage.title,
-            accession_number=str(meta.get("accession_number", "")),
-            url=str(meta.get("url", "")),
-            license=str(meta.get("license", "")),
-            passage=passage.text,
-            creators=str(meta.get("creators_display", "")),
-            date=str(meta.get("date", "")),
-            institution=str(meta.get("institution", "")),
         )
 
 
@@ -529,4 +513,21 @@ def sanitized(passage: Passage) -> Passage:
         passage.score,
         passage.kind,
         {**passage.meta, "sanitized": True},
+    )
+
+
+def citation_for(n: int, passage: Passage) -> Citation:
+    """The contract citation of a passage numbered ``[n]``."""
+    meta = passage.meta
+    return Citation(
+        n=n,
+        source_id=passage.source_id,
+        title=passage.title,
+        accession_number=str(meta.get("accession_number", "")),
+        url=str(meta.get("url", "")),
+        license=str(meta.get("license", "")),
+        passage=passage.text,
+        creators=str(meta.get("creators_display", "")),
+        date=str(meta.get("date", "")),
+        institution=str(meta.get("institution", "")),
     )

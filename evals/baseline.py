@@ -15,8 +15,8 @@ from typing import Protocol
 from langchain_core.language_models import BaseChatModel
 from langchain_core.prompts import ChatPromptTemplate
 
-from assistant.answer import REFUSAL_TEXT, Answer, AnswerSentence, Citation
-from assistant.chain import MAX_SOURCES
+from assistant.answer import REFUSAL_TEXT, Answer, AnswerSentence
+from assistant.chain import MAX_SOURCES, citation_for
 from assistant.citations import parse_reply
 from assistant.prompts import SYSTEM_PROMPT, USER_TEMPLATE, render_sources, response_format
 from assistant.store import Passage
@@ -28,23 +28,6 @@ class Searcher(Protocol):
     def search(self, query: str, k: int) -> list[Passage]:
         """Nearest passages to ``query``, best first."""
         ...
-
-
-def passage_citation(n: int, passage: Passage) -> Citation:
-    """Build the contract citation of a passage given to the model as source ``[n]``."""
-    meta = passage.meta
-    return Citation(
-        n=n,
-        source_id=passage.source_id,
-        title=passage.title,
-        accession_number=str(meta.get("accession_number", "")),
-        url=str(meta.get("url", "")),
-        license=str(meta.get("license", "")),
-        passage=passage.text,
-        creators=str(meta.get("creators_display", "")),
-        date=str(meta.get("date", "")),
-        institution=str(meta.get("institution", "")),
-    )
 
 
 @dataclass
@@ -121,7 +104,7 @@ class BaselineAssistant:
             outcome="answered",
             answer=text,
             sentences=sentences,
-            citations=[passage_citation(n, numbered[n]) for n in cited],
+            citations=[citation_for(n, numbered[n]) for n in cited],
             timings_ms=timings,
             retrieved=retrieved,
             model=self.model_name,
