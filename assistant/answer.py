@@ -24,6 +24,12 @@ class Citation:
     creators: str = ""
     date: str = ""
     institution: str = ""
+    page: int | None = None  # the PDF page the passage is on, when it comes from a PDF
+
+    @property
+    def locator(self) -> str:
+        """"p. 3" for a PDF passage, else empty: where in the source to look."""
+        return f"p. {self.page}" if self.page else ""
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,7 @@ class Answer:
                         "url",
                         "license",
                         "passage",
+                        "page",
                     )
                 }
                 for c in self.citations

@@ -69,6 +69,36 @@ class ChainConfig:
 
 
 @dataclass
+class Lookups:
+    """Per-question memo of store lookups, and the topic coverage found on the way.
+
+    It lives for one ``run`` (the chain object is shared by the threads of a server), and it
+    keeps the same source or accession number from being fetched again for every check.
+    """
+
+    retriever: Retriever
+    coverage: dict[str, float] = field(default_factory=dict)
+    _chunks: dict[str, list[Passage]] = field(default_factory=dict)
+    _codes: dict[str, list[Passage]] = field(default_factory=dict)
+
+    def chunks(self, source_id: str) -> list[Passage]:
+        """Every chunk of one source."""
+        if source_id not in self._chunks:
+            self._chunks[source_id] = self.retriever.find({"source_id": source_id}, limit=100)
+        return self._chunks[source_id]
+
+    def code(self, code: str) -> list[Passage]:
+        """Chunks of the object with exactly this accession number (case as given, or upper)."""
+        if code not in self._codes:
+            found: dict[str, Passage] = {}
+            for variant in dict.fromkeys([code, code.upper()]):
+                for passage in self.retriever.find({"accession_number": variant}):
+                    found[passage.chunk_id] = passage
+            self._codes[code] = list(found.values())
+        return self._codes[code]
+
+
+@dataclass
 class Drafted:
     """Sentences that survived, in order, and those that did not."""
 
@@ -98,9 +128,8 @@ class AnswerChain:
 
     # -- retrieval -------------------------------------------------------------------------
 
-    def _evidence(self, question: str) -> tuple[list[Passage], list[Passage]]:
+    def _evidence(self, question: str, lookups: Lookups) -> tuple[list[Passage], list[Passage]]:
         """Retrieved passages (all, for the log) and those relevant enough to be evidence."""
-        self._coverage: dict[str, float] = {}
         hits = self.retriever.search(question, self.config.top_k)
         parts = topic.clauses(question)
         if parts:
@@ -114,7 +143,7 @@ class AnswerChain:
             hits.sort(key=lambda p: -p.score)
         exact: list[Passage] = []
         for code in dict.fromkeys(asked_codes(question) + loose_codes(question)):
-            exact.extend(self.lookup_code(code))
+            exact.extend(lookups.code(code))
         relevant = [p for p in exact + hits if p.score >= self.config.min_relevance]
         exact_ids = {p.source_id for p in exact}
         on_topic: dict[str, bool] = {}
@@ -123,7 +152,7 @@ class AnswerChain:
         for passage in relevant:
             if passage.source_id not in on_topic:
                 on_topic[passage.source_id] = passage.source_id in exact_ids or self._about(
-                    question, passage
+                    question, passage, lookups
                 )
             if on_topic[passage.source_id] and passage.chunk_id not in seen:
                 chosen.append(passage)
@@ -147,25 +176,25 @@ class AnswerChain:
         chosen.sort(key=lambda p: -p.score)
         return exact + hits, chosen[:MAX_SOURCES]
 
-    def _about(self, question: str, passage: Passage) -> bool:
+    def _about(self, question: str, passage: Passage, lookups: Lookups) -> bool:
         """Whether the passage's whole source covers the question's topic (see topic.py)."""
         quoted = topic.quoted_names(question)
         if topic.mentions_title(question, passage.title) and not any(
             not topic.mentions_title(q, passage.title) for q in quoted
         ):
-            self._coverage[passage.source_id] = 1.0
+            lookups.coverage[passage.source_id] = 1.0
             return True
-        chunks = self.retriever.find({"source_id": passage.source_id}, limit=100)
+        chunks = lookups.chunks(passage.source_id)
         texts = [passage.title, str(passage.meta.get("creators_display", ""))]
         texts += [c.text for c in chunks] or [passage.text]
-        self._coverage[passage.source_id] = topic.coverage(question, texts)
+        lookups.coverage[passage.source_id] = topic.coverage(question, texts)
         if quoted or topic.names_missing(question, texts):
             # The question names something (a person, a place, a quoted title) this source
             # never mentions, and not by this object's title: it is about something else.
             return False
-        return self._coverage[passage.source_id] >= self.config.min_topic_coverage
+        return lookups.coverage[passage.source_id] >= self.config.min_topic_coverage
 
-    def _unmentioned_aspects(self, question: str, focus: set[str]) -> list[str]:
+    def _unmentioned_aspects(self, question: str, focus: set[str], lookups: Lookups) -> list[str]:
         """What the question asks about the named objects that their texts never mention.
 
         "What is painted on the back of the canvas?" about a text that never mentions a back:
@@ -175,28 +204,19 @@ class AnswerChain:
         if extract.asked_facts(question) or extract.is_overview(question):
             return []
         texts: list[str] = []
-        self._titles: dict[str, str] = {}
+        titles: set[str] = set()
         for source_id in focus:
-            chunks = self.retriever.find({"source_id": source_id}, limit=100)
+            chunks = lookups.chunks(source_id)
             for chunk in chunks[:1]:
                 texts += [chunk.title, str(chunk.meta.get("creators_display", ""))]
-                self._titles[source_id] = chunk.title
+                titles.update(content_words(chunk.title))
             texts += [c.text for c in chunks]
         have = set(content_words(" ".join(texts)))
-        titles = {w for s in focus for w in content_words(self._titles.get(s, ""))}
         asked = [w for w in topic.topic_words(question) if w not in titles]
         missing = [w for w in asked if w not in have]
         # Refuse only when most of what is asked is absent: one unfamiliar word in a
         # conversational question is not a different topic.
         return missing if asked and len(missing) / len(asked) >= 0.5 else []
-
-    def lookup_code(self, code: str) -> list[Passage]:
-        """Chunks of the object with exactly this accession number (case as given, or upper)."""
-        found: dict[str, Passage] = {}
-        for variant in dict.fromkeys([code, code.upper()]):
-            for passage in self.retriever.find({"accession_number": variant}):
-                found[passage.chunk_id] = passage
-        return list(found.values())
 
     # -- generation and verification -------------------------------------------------------
 
@@ -253,12 +273,13 @@ class AnswerChain:
         """
         timings: dict[str, float] = {}
         start = time.perf_counter()
+        lookups = Lookups(self.retriever)
         if looks_like_instruction(question):
             return self._refuse(
                 question, "the question contains instructions to the assistant", timings, start, []
             )
         for code in asked_codes(question):
-            if not self.lookup_code(code):
+            if not lookups.code(code):
                 return self._refuse(
                     question,
                     f"no object with accession number {code} is in the vetted collection",
@@ -267,7 +288,7 @@ class AnswerChain:
                     [],
                 )
         context = " ".join([*list(history)[-2:], question]) if follows_on(question) else question
-        retrieved, evidence = self._evidence(context)
+        retrieved, evidence = self._evidence(context, lookups)
         timings["retrieve_ms"] = round((time.perf_counter() - start) * 1000, 1)
         log_retrieved = [
             {
@@ -344,15 +365,15 @@ class AnswerChain:
         # When the question names objects (by title or accession number), answer about those
         # objects only: a true sentence about a look-alike would still mislead.
         codes = list(dict.fromkeys(asked_codes(context) + loose_codes(context)))
-        focus = {p.source_id for code in codes for p in self.lookup_code(code)}
+        focus = {p.source_id for code in codes for p in lookups.code(code)}
         named = {p.source_id for p in premises.subjects(context, numbered).values()}
         if not focus and named:
             # Objects named by a nickname ("the Ife Head") are in focus when their text
             # covers nearly everything the question is about.
-            focus = named | {s for s, c in self._coverage.items() if c >= 0.8}
+            focus = named | {s for s, c in lookups.coverage.items() if c >= 0.8}
         if focus:
             pool = [c for c in pool if any(numbered[n].source_id in focus for n in c.citations)]
-        unmentioned = self._unmentioned_aspects(question, focus) if focus else []
+        unmentioned = self._unmentioned_aspects(question, focus, lookups) if focus else []
         if unmentioned and not corrections.kept:
             titles = sorted({p.title for p in numbered.values() if p.source_id in focus})
             return self._refuse(
@@ -530,4 +551,5 @@ def citation_for(n: int, passage: Passage) -> Citation:
         creators=str(meta.get("creators_display", "")),
         date=str(meta.get("date", "")),
         institution=str(meta.get("institution", "")),
+        page=passage.page,
     )

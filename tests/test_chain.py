@@ -140,6 +140,7 @@ def test_contract_has_exactly_the_documented_keys(indexed_settings):
         "url",
         "license",
         "passage",
+        "page",
     }
     assert json.loads(json.dumps(contract)) == contract
 

@@ -305,3 +305,29 @@ def test_ingest_command_takes_a_mapping_by_name_or_file(tmp_path):
         main, ["ingest", str(FORMATS / "met-sample.csv"), "--mapping", "nope"], env=env
     )
     assert bad.exit_code == 2 and "no mapping file 'nope'" in bad.output
+
+
+def test_an_answer_from_a_pdf_cites_the_page_in_the_contract_and_the_cli(tmp_path, fresh_index):
+    from assistant.fakes import ScriptedChatModel
+    from assistant.service import build_assistant
+
+    settings, index = fresh_index
+    pdf = make_pdf(tmp_path / "report.pdf", [PAGE_1, "", PAGE_3])
+    sidecar(pdf, id="test-annual-report", title="Annual Report 2025", **VETTING)
+    ingest([pdf], index)
+    assistant = build_assistant(settings, model=ScriptedChatModel(), retriever=index)
+    answer = assistant.ask("What did cleaning the ivory chess piece reveal?")
+    assert answer.outcome == "answered", answer.refusal_reason
+    pages = {c.source_id: c.page for c in answer.citations}
+    assert pages.get("test-annual-report") == 3, answer.citations
+    contract = answer.to_contract()
+    assert {c["page"] for c in contract["citations"]} == {3}
+
+    env = {f"MUSEUM_QA_{k.upper()}": str(v) for k, v in (("data_dir", settings.data_dir),)}
+    result = CliRunner().invoke(
+        main,
+        ["ask", "What did cleaning the ivory chess piece reveal?"],
+        env={**env, "MUSEUM_QA_LLM": "scripted"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "Annual Report 2025, p. 3" in result.output

@@ -197,6 +197,7 @@ def ask(
         click.secho(f"(refused: {answer.refusal_reason})", dim=True)
     for c in answer.citations:
         acc = f", {c.accession_number}" if c.accession_number else ""
+        acc += f", {c.locator}" if c.locator else ""
         click.echo(
             f"  [{c.n}] {c.title}{acc} — {c.institution or c.source_id}"
             + (f" <{c.url}>" if c.url else "")

@@ -64,6 +64,7 @@ def source_card(citation: Citation, sentences: list[AnswerSentence]) -> None:
     where = [
         f"Accession number {citation.accession_number}" if citation.accession_number else "",
         citation.institution,
+        citation.locator,
     ]
     if any(where):
         st.markdown(md_escape(" · ".join(x for x in where if x)))

@@ -56,6 +56,7 @@ def _passages(row: dict[str, Any]) -> None:
     st.markdown("**Cited passages**")
     for c in row["citations"] or []:
         acc = f" ({c['accession_number']})" if c.get("accession_number") else ""
+        acc += f", p. {c['page']}" if c.get("page") else ""
         st.markdown(f"[{c['n']}] **{md_escape(c.get('title', ''))}**{md_escape(acc)}")
         st.markdown(f"> {md_escape(c.get('passage', ''))}")
     if not row["citations"]:
