@@ -11,12 +11,15 @@ from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
-from pydantic import PrivateAttr
+from pydantic import PrivateAttr, SecretStr
 
 from assistant.errors import ModelUnavailableError, SettingsError
-from assistant.settings import Settings
+from assistant.settings import Settings, split_openai_target
 
 EMBEDDED_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+# Retries of one request to a model server (a dropped connection, a restart); each attempt
+# waits at most ``settings.model_timeout``. More would keep a visitor waiting.
+MODEL_SERVER_RETRIES = 1
 
 
 def embedded_gguf_path() -> Path:
@@ -116,6 +119,10 @@ def model_name(settings: Settings) -> str:
         return f"llama.cpp:{EMBEDDED_GGUF}"
     if settings.llm.endswith(".gguf"):
         return f"llama.cpp:{Path(settings.llm).name}"
+    if settings.llm.startswith("openai:"):
+        # The model, not the host: moving the server keeps the name (and hides any credentials
+        # in the URL from the log).
+        return f"openai:{split_openai_target(settings.llm)[1]}"
     return settings.llm
 
 
@@ -137,6 +144,29 @@ def make_chat_model(settings: Settings) -> BaseChatModel:
             seed=settings.seed,
             num_predict=settings.max_tokens,
             num_ctx=settings.n_ctx,
+            client_kwargs={"timeout": settings.model_timeout},
+        )
+    if settings.llm.startswith("openai:"):
+        try:
+            from assistant.openai_compat import OpenAICompatibleChatModel
+        except ImportError as exc:
+            raise ModelUnavailableError(
+                "langchain-openai is not installed: pip install langchain-openai"
+            ) from exc
+        base_url, model = split_openai_target(settings.llm)
+        return OpenAICompatibleChatModel(
+            base_url=base_url,
+            model=model,
+            # Local llama.cpp and vLLM servers want no key, but the client needs one to send.
+            api_key=settings.openai_api_key
+            if settings.openai_api_key.get_secret_value()
+            else SecretStr("no-key"),
+            temperature=settings.temperature,
+            seed=settings.seed,
+            # The field is ``max_tokens`` under this alias; it goes out as ``max_tokens``.
+            max_completion_tokens=settings.max_tokens,
+            timeout=settings.model_timeout,
+            max_retries=MODEL_SERVER_RETRIES,
         )
     if settings.llm == "embedded":
         path = embedded_gguf_path()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from platformdirs import user_data_dir
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.errors import SettingsError
@@ -29,11 +31,29 @@ class Settings(BaseSettings):
         description=(
             "Which model phrases answers: 'embedded' (SmolLM2-135M GGUF run in-process by "
             "llama.cpp), a path to any .gguf file, 'ollama:<model>' for an Ollama server, "
-            "or 'scripted' (a replaying fake for tests and demos without a model)."
+            "'openai:<base_url>:<model>' for any OpenAI-compatible server (llama.cpp server, "
+            "vLLM; the model name is what follows the last colon), or 'scripted' (a "
+            "replaying fake for tests and demos without a model)."
         ),
     )
     ollama_host: str = Field(
         "http://127.0.0.1:11434", description="Ollama server address; loopback by default."
+    )
+    openai_api_key: SecretStr = Field(
+        SecretStr(""),
+        description=(
+            "API key for an 'openai:' model server; empty sends a placeholder key (local "
+            "llama.cpp and vLLM servers need none)."
+        ),
+    )
+    model_timeout: float = Field(
+        120.0,
+        gt=0,
+        le=3600,
+        description=(
+            "Seconds to wait for an Ollama or OpenAI-compatible model server before answering "
+            "without the model (quoting the vetted record, or refusing)."
+        ),
     )
     embedding_model: str = Field(
         "",
@@ -131,9 +151,12 @@ class Settings(BaseSettings):
             return value
         if value.startswith("ollama:") and len(value) > len("ollama:"):
             return value
+        if value.startswith("openai:"):
+            split_openai_target(value)
+            return value
         raise ValueError(
             f"unknown model {value!r}: use 'embedded', a path to a .gguf file, "
-            "'ollama:<model>' or 'scripted'"
+            "'ollama:<model>', 'openai:<base_url>:<model>' or 'scripted'"
         )
 
     @property
@@ -145,6 +168,32 @@ class Settings(BaseSettings):
     def log_url(self) -> str:
         """SQLAlchemy URL of the answer log."""
         return self.db_url or f"sqlite:///{self.data_dir / 'answers.sqlite3'}"
+
+
+def split_openai_target(value: str) -> tuple[str, str]:
+    """``openai:<base_url>:<model>`` -> ``(base_url, model)``; the model follows the LAST colon.
+
+    Raises ``ValueError`` saying what is wrong, with an example of the right form.
+    """
+    form = "use 'openai:<base_url>:<model>', e.g. 'openai:http://127.0.0.1:8080/v1:smollm2'"
+    base_url, _, model = value.strip().removeprefix("openai:").rpartition(":")
+    base_url, model = base_url.rstrip("/"), model.strip()
+    if not model:
+        raise ValueError(f"{value!r} has no model name after the base URL: {form}")
+    if not base_url:
+        raise ValueError(f"{value!r} has no base URL before the model name: {form}")
+    if re.fullmatch(r"\d+(/.*)?", model) or model.startswith("//"):
+        raise ValueError(f"{value!r} looks like a base URL without a model name: {form}")
+    try:
+        parts = urlsplit(base_url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        raise ValueError(f"{value!r} has a malformed base URL {base_url!r}: {form}") from exc
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ValueError(f"{value!r} needs an http(s) base URL before the model name: {form}")
+    if any(c.isspace() for c in model):
+        raise ValueError(f"{value!r}: the model name {model!r} contains spaces: {form}")
+    return base_url, model
 
 
 def load_settings(**overrides: object) -> Settings:

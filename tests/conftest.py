@@ -12,6 +12,7 @@ import pytest
 from assistant.settings import Settings
 from assistant.store import VectorIndex
 from ingest.pipeline import ingest
+from tests.model_server import llama_server  # noqa: F401  (a session fixture)
 
 DATA = Path(__file__).parent / "data"
 TEST_CORPUS = DATA / "corpus"
