@@ -143,6 +143,83 @@ class Settings(BaseSettings):
         description="Quick-question buttons on the front-desk page (a JSON list in the env var).",
     )
 
+    api_host: str = Field(
+        "127.0.0.1", description="Address 'museum-qa serve' listens on; loopback by default."
+    )
+    api_port: int = Field(8080, ge=1, le=65535, description="Port 'museum-qa serve' listens on.")
+    api_allowed_origins: list[str] = Field(
+        default_factory=list,
+        description=(
+            'The museum\'s own sites (e.g. ["https://www.museum.org"], a JSON list) that may '
+            "call the HTTP API from their pages (CORS) and embed the /widget page in an iframe. "
+            "Empty: same-origin only, and the widget cannot be framed by other sites."
+        ),
+    )
+    api_rate_limit: str = Field(
+        "20/minute",
+        description=(
+            "Questions one client (IP address) may ask the HTTP API, in the 'limits' notation "
+            "('20/minute', '100/hour', '5/second;60/hour'); more get 429 with Retry-After."
+        ),
+    )
+    api_rate_limit_storage: str = Field(
+        "memory://",
+        description=(
+            "Where rate-limit counters live: 'memory://' (one process) or a shared store such "
+            "as 'redis://host:6379' when several API processes serve the same clients."
+        ),
+    )
+    api_max_body_bytes: int = Field(
+        16_384,
+        ge=256,
+        le=1_048_576,
+        description="Largest request body the HTTP API reads; bigger ones get 413 unread.",
+    )
+    api_trusted_proxies: str = Field(
+        "127.0.0.1",
+        description=(
+            "Comma-separated IPs of reverse proxies whose X-Forwarded-For names the real "
+            "client (for rate limits and logs); '*' trusts any sender, never use it when the "
+            "API is reachable directly."
+        ),
+    )
+
+    @field_validator("api_allowed_origins")
+    @classmethod
+    def _origins(cls, value: list[str]) -> list[str]:
+        from urllib.parse import urlsplit
+
+        out = []
+        for origin in value:
+            origin = origin.strip().rstrip("/")
+            parts = urlsplit(origin)
+            if (
+                parts.scheme not in {"http", "https"}
+                or not parts.hostname
+                or parts.path
+                or parts.query
+                or "*" in origin
+            ):
+                raise ValueError(
+                    f"{origin!r} is not an origin: use scheme://host[:port], e.g. "
+                    "https://www.museum.org (no paths, no wildcards)"
+                )
+            out.append(origin)
+        return out
+
+    @field_validator("api_rate_limit")
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        from limits import parse_many
+
+        try:
+            parse_many(value)
+        except ValueError as exc:
+            raise ValueError(
+                f"{value!r} is not a rate limit: use e.g. '20/minute' or '5/second;60/hour'"
+            ) from exc
+        return value
+
     @field_validator("llm")
     @classmethod
     def _known_llm(cls, value: str) -> str:

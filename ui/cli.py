@@ -219,6 +219,9 @@ register(main)
 from ui.sources_cli import sources  # noqa: E402  (list, show, withdraw, restore sources)
 
 main.add_command(sources)
+from ui.api_cli import serve  # noqa: E402  (the HTTP API and widget)
+
+main.add_command(serve)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,675 @@
+"""``museum-qa serve``: the assistant over HTTP (FastAPI), with an embeddable chat widget.
+
+Endpoints (details and curl examples in docs/api.md):
+
+- ``POST /ask``: one question -> the answer contract (``Answer.to_contract()``).
+- ``POST /ask/stream``: the same answer as NDJSON events: ``start``, one ``sentence`` per
+  verified sentence (with its citations), then ``answer`` with the full contract. The chain
+  verifies every sentence before the first byte is sent, so nothing unverified is streamed.
+- ``GET /health``: index, model and answer-log status (200, or 503 naming what is down).
+- ``GET /widget``: a self-contained chat page for an ``<iframe>`` on the museum's own site.
+- ``GET /openapi.json``: the OpenAPI spec. No Swagger page: FastAPI's loads from a CDN.
+
+The assistant is built once, at startup; if that fails (no index yet, model missing) the API
+still starts, answers 503 and reports the cause on /health, and tries again on the next
+question. Visitor text is untrusted: bodies are capped before they are read, questions are
+Unicode-cleaned (``ui.question_text``), and each client is rate limited.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import json
+import logging
+import math
+import os
+import re
+import threading
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from assistant.answer import Answer
+from assistant.errors import (
+    IndexMissingError,
+    ModelUnavailableError,
+    MuseumQAError,
+    QuestionError,
+    StoreUnavailableError,
+)
+from assistant.service import MuseumAssistant, build_assistant
+from assistant.settings import Settings
+from ui.question_text import clean_question
+
+log = logging.getLogger("museum_qa.api")
+
+MAX_HISTORY = 8  # earlier questions a client may send; the assistant uses the last few
+NDJSON = "application/x-ndjson"
+UNAVAILABLE = (
+    "Sorry, the museum's assistant is not available right now. Your question was not "
+    "answered; please try again in a minute."
+)
+RETRY_UNAVAILABLE_SECONDS = 30
+
+AssistantFactory = Callable[[Settings], MuseumAssistant]
+
+
+# -- the public shapes (the OpenAPI spec documents these) -------------------------------------
+
+
+class AskRequest(BaseModel):
+    """A visitor's question, with the earlier questions of the same conversation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question: str = Field(
+        description=(
+            "What the visitor asks, in plain language. Cleaned before use (Unicode NFKC, "
+            "invisible and bidi-control characters removed); a NUL character, an empty "
+            "question or one over MUSEUM_QA_MAX_QUESTION_CHARS characters gets 400."
+        ),
+        examples=["Who painted The Night Watch?"],
+    )
+    history: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_HISTORY,
+        description=(
+            "The visitor's earlier questions in this conversation, oldest first (not the "
+            "answers). Lets 'When was it finished?' refer back to the object asked about."
+        ),
+        examples=[["Who painted The Night Watch?"]],
+    )
+
+
+class CitationOut(BaseModel):
+    """A numbered source passage the answer cites."""
+
+    n: int = Field(description="The number shown in the answer, e.g. [1].")
+    source_id: str
+    title: str
+    accession_number: str
+    url: str = Field(description="The museum's catalogue page for the source, if any.")
+    license: str
+    passage: str = Field(description="The vetted passage the sentence was checked against.")
+    page: int | None = Field(default=None, description="The PDF page of the passage, if any.")
+
+
+class SentenceOut(BaseModel):
+    """One verified sentence and the numbers of the citations that support it."""
+
+    text: str
+    citations: list[int]
+
+
+class AnswerOut(BaseModel):
+    """The answer contract, the same as ``museum-qa ask --json``."""
+
+    question: str
+    outcome: Literal["answered", "corrected", "refused"] = Field(
+        description=(
+            "'answered'; 'corrected' when the question's premise contradicts the catalogue "
+            "record (the answer says what the record says); 'refused' when no vetted source "
+            "supports an answer."
+        )
+    )
+    answer: str = Field(description="The sentences joined, with their [n] markers.")
+    sentences: list[SentenceOut]
+    citations: list[CitationOut]
+    refusal_reason: str | None
+    timings_ms: dict[str, float]
+
+
+class ErrorDetail(BaseModel):
+    """Where a request did not match the schema, and how."""
+
+    loc: list[str | int]
+    msg: str
+
+
+class ErrorOut(BaseModel):
+    """Every error response: a stable code and a message meant for people."""
+
+    error: str = Field(description="A stable code, e.g. 'bad_question', 'rate_limited'.")
+    message: str
+    details: list[ErrorDetail] | None = None
+
+
+class ComponentOut(BaseModel):
+    """The state of one part the assistant needs."""
+
+    ok: bool
+    detail: str
+    chunks: int | None = Field(default=None, description="Chunks in the index (index only).")
+
+
+class HealthOut(BaseModel):
+    """Whether the API can answer, component by component."""
+
+    status: Literal["ok", "unavailable"]
+    down: list[str] = Field(description="Names of the components that are down.")
+    components: dict[str, ComponentOut]
+
+
+def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    described = {
+        400: "The question is unusable (empty, too long, NUL character); the message says why.",
+        413: "The body is larger than MUSEUM_QA_API_MAX_BODY_BYTES; it was not read.",
+        422: "The body is not JSON of the documented shape.",
+        429: "Too many questions from this client; wait Retry-After seconds.",
+        503: "The index or model is unavailable; nothing was answered, try again later.",
+    }
+    return {c: {"model": ErrorOut, "description": described[c]} for c in codes}
+
+
+# -- middleware (pure ASGI, so streaming responses pass straight through) ----------------------
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+async def _send_json(send: Send, status: int, body: dict[str, Any], headers: list[Any]) -> None:
+    raw = json.dumps(body).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(raw)).encode()),
+                *headers,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": raw})
+
+
+class BodyLimit:
+    """Refuse bodies over ``limit`` bytes with 413 before the app parses anything.
+
+    A declared Content-Length over the limit is refused unread; a body without one (chunked)
+    is read only up to the limit. The app then gets the buffered body.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass GETs through; buffer a bounded body for everything else."""
+        if scope["type"] != "http" or scope["method"] in {"GET", "HEAD", "OPTIONS"}:
+            await self.app(scope, receive, send)
+            return
+        too_big = {
+            "error": "too_large",
+            "message": f"the request body is larger than {self.limit} bytes",
+        }
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None:
+            try:
+                size = int(declared)
+            except ValueError:
+                size = -1
+            if size < 0:
+                await _send_json(
+                    send, 400, {"error": "bad_request", "message": "bad Content-Length"}, []
+                )
+                return
+            if size > self.limit:
+                await _send_json(send, 413, too_big, [(b"connection", b"close")])
+                return
+        chunks: list[bytes] = []
+        total = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            total += len(chunk)
+            if total > self.limit:
+                await _send_json(send, 413, too_big, [(b"connection", b"close")])
+                return
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+class SecurityHeaders:
+    """Headers on every response: no sniffing, no referrer, no framing but the widget's own."""
+
+    def __init__(self, app: ASGIApp, frame_origins: list[str]):
+        self.app = app
+        self.frame_origins = frame_origins
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Add the headers as the response starts."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"),
+                    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+                    (b"cross-origin-opener-policy", b"same-origin"),
+                ]
+                if b"content-security-policy" not in present:
+                    # JSON and errors: nothing to run, never framed.
+                    extra.append(
+                        (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
+                    )
+                    extra.append((b"x-frame-options", b"DENY"))
+                if b"cache-control" not in present:
+                    extra.append((b"cache-control", b"no-store"))
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+# -- the widget page ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WidgetPage:
+    """The widget's HTML and the CSP that allows exactly its inline script and style."""
+
+    html: str
+    csp: str
+    frame_headers: dict[str, str]
+
+
+def _csp_hashes(html: str, tag: str) -> str:
+    bodies = re.findall(rf"<{tag}>(.*?)</{tag}>", html, flags=re.S)
+    return " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(b.encode()).digest()).decode()}'" for b in bodies
+    )
+
+
+def widget_page(frame_origins: list[str]) -> WidgetPage:
+    """The widget with a CSP: no external anything, framed only by ``frame_origins``."""
+    html = resources.files("ui").joinpath("static/widget.html").read_text(encoding="utf-8")
+    ancestors = " ".join(["'self'", *frame_origins])
+    csp = (
+        "default-src 'none'; "
+        f"script-src {_csp_hashes(html, 'script')}; "
+        f"style-src {_csp_hashes(html, 'style')}; "
+        "connect-src 'self'; img-src 'self' data:; "
+        "base-uri 'none'; form-action 'none'; "
+        f"frame-ancestors {ancestors}"
+    )
+    # X-Frame-Options cannot name other origins; browsers that know frame-ancestors ignore it,
+    # so it is sent only when no other site may frame the widget (for old browsers).
+    frame_headers = {} if frame_origins else {"X-Frame-Options": "SAMEORIGIN"}
+    return WidgetPage(html, csp, frame_headers)
+
+
+# -- the service state -------------------------------------------------------------------------
+
+
+@dataclass
+class ApiState:
+    """What the API keeps between requests: the assistant (once built) and the rate limiter."""
+
+    settings: Settings
+    factory: AssistantFactory
+    assistant: MuseumAssistant | None = None
+    startup_error: str | None = None
+    _build_lock: threading.Lock = field(default_factory=threading.Lock)
+    limiter: Any = None
+    limits: list[Any] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        from limits import parse_many
+        from limits.storage import storage_from_string
+        from limits.strategies import MovingWindowRateLimiter
+
+        self.limiter = MovingWindowRateLimiter(
+            storage_from_string(self.settings.api_rate_limit_storage)
+        )
+        self.limits = parse_many(self.settings.api_rate_limit)
+
+    def get_assistant(self) -> MuseumAssistant:
+        """The assistant, building it now if startup could not (blocking: call in a thread)."""
+        with self._build_lock:
+            if self.assistant is None:
+                try:
+                    self.assistant = self.factory(self.settings)
+                except MuseumQAError as exc:
+                    self.startup_error = f"{type(exc).__name__}: {exc}"
+                    raise
+                self.startup_error = None
+            return self.assistant
+
+    def retry_after(self, client: str) -> int | None:
+        """Seconds this client must wait, or None if it may ask now (and count the ask)."""
+        for item in self.limits:
+            if not self.limiter.hit(item, "ask", client):
+                stats = self.limiter.get_window_stats(item, "ask", client)
+                return max(1, math.ceil(stats.reset_time - time.time()))
+        return None
+
+
+def _state(request: Request) -> ApiState:
+    state: ApiState = request.app.state.museum
+    return state
+
+
+def _client_key(request: Request) -> str:
+    # Behind a trusted proxy uvicorn has already put the X-Forwarded-For client here.
+    return request.client.host if request.client else "unknown"
+
+
+async def rate_limited(request: Request, state: ApiState = Depends(_state)) -> None:  # noqa: B008
+    """Count one question for this client; 429 with Retry-After when over the limit."""
+    wait = state.retry_after(_client_key(request))
+    if wait is not None:
+        raise HTTPException(
+            429,
+            detail=f"too many questions from this address; try again in {wait} seconds",
+            headers={"Retry-After": str(wait)},
+        )
+
+
+def _component_errors() -> tuple[type[Exception], ...]:
+    return (IndexMissingError, StoreUnavailableError, ModelUnavailableError, MuseumQAError)
+
+
+async def _answer(state: ApiState, body: AskRequest) -> Answer:
+    limit = state.settings.max_question_chars
+    try:
+        question = clean_question(body.question, limit)
+        history = [clean_question(h, limit, what="history item") for h in body.history]
+    except QuestionError as exc:
+        raise HTTPException(400, detail=str(exc)) from exc
+    try:
+        assistant = await run_in_threadpool(state.get_assistant)
+        return await run_in_threadpool(assistant.ask, question, history)
+    except QuestionError as exc:
+        raise HTTPException(400, detail=str(exc)) from exc
+    except _component_errors() as exc:
+        log.warning("question not answered: %s: %s", type(exc).__name__, exc)
+        if isinstance(exc, IndexMissingError | StoreUnavailableError):
+            state.assistant = None  # rebuild on the next question (e.g. after an ingest)
+        raise HTTPException(
+            503, detail=UNAVAILABLE, headers={"Retry-After": str(RETRY_UNAVAILABLE_SECONDS)}
+        ) from exc
+
+
+def _sentence_event(index: int, answer: Answer, contract: dict[str, Any]) -> dict[str, Any]:
+    sentence = answer.sentences[index]
+    cited = [c for c in contract["citations"] if c["n"] in sentence.citations]
+    return {
+        "type": "sentence",
+        "index": index,
+        "text": sentence.text,
+        "citation_numbers": list(sentence.citations),
+        "citations": cited,
+    }
+
+
+# -- health ------------------------------------------------------------------------------------
+
+
+def _check_index(state: ApiState) -> ComponentOut:
+    from assistant.store import VectorIndex
+
+    try:
+        retriever = getattr(state.assistant.chain, "retriever", None) if state.assistant else None
+        index = retriever if hasattr(retriever, "count") else VectorIndex.open(state.settings)
+        chunks = int(index.count())  # type: ignore[union-attr]
+    except MuseumQAError as exc:
+        return ComponentOut(ok=False, detail=_short(exc))
+    except Exception as exc:  # a Chroma server that went away, for instance
+        return ComponentOut(ok=False, detail=f"the index cannot be read ({type(exc).__name__})")
+    if chunks == 0:
+        return ComponentOut(ok=False, detail="the index is empty: run museum-qa ingest", chunks=0)
+    return ComponentOut(ok=True, detail="reachable", chunks=chunks)
+
+
+def _check_model(state: ApiState) -> ComponentOut:
+    from assistant.llm import model_name
+
+    name = model_name(state.settings)
+    if state.assistant is not None:
+        return ComponentOut(ok=True, detail=f"configured: {name}")
+    try:
+        state.get_assistant()
+    except (ModelUnavailableError, ImportError) as exc:
+        return ComponentOut(ok=False, detail=f"{name}: {_short(exc)}")
+    except MuseumQAError:
+        # Something else (the index) stops the build; the model itself is configured.
+        return ComponentOut(ok=True, detail=f"configured: {name}")
+    return ComponentOut(ok=True, detail=f"configured: {name}")
+
+
+def _check_log(state: ApiState) -> ComponentOut:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    settings = state.settings
+    if not settings.log_answers:
+        return ComponentOut(ok=True, detail="answer logging is off (MUSEUM_QA_LOG_ANSWERS)")
+    spool = settings.data_dir
+    spool_ok = os.access(spool if spool.exists() else spool.parent, os.W_OK)
+    url = make_url(settings.log_url)
+    try:
+        if url.get_backend_name() == "sqlite" and url.database:
+            from pathlib import Path
+
+            db = Path(url.database)
+            target = db if db.exists() else db.parent
+            if not os.access(target, os.W_OK):
+                raise PermissionError("the log file is read-only")
+        engine = (
+            state.assistant.log.engine
+            if state.assistant is not None and state.assistant.log is not None
+            else create_engine(settings.log_url)
+        )
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as exc:
+        if spool_ok:
+            return ComponentOut(
+                ok=True,
+                detail=f"database unavailable ({type(exc).__name__}); answers are spooled "
+                "to a file in the data dir and written when it is back",
+            )
+        return ComponentOut(
+            ok=False, detail=f"the answer log is not writable ({type(exc).__name__})"
+        )
+    return ComponentOut(ok=True, detail="writable")
+
+
+def _short(exc: BaseException) -> str:
+    # The first clause only: no file paths or URLs in a public health report.
+    text = str(exc).split(". ")[0]
+    text = re.sub(r"(/[^\s:]+)+", "<path>", text)
+    return re.sub(r"https?://\S+", "<url>", text)
+
+
+def health_report(state: ApiState) -> HealthOut:
+    """Check each component (blocking: call in a thread)."""
+    components = {
+        "index": _check_index(state),
+        "model": _check_model(state),
+        "log": _check_log(state),
+    }
+    down = [name for name, c in components.items() if not c.ok]
+    return HealthOut(status="unavailable" if down else "ok", down=down, components=components)
+
+
+# -- the app -----------------------------------------------------------------------------------
+
+
+def create_app(settings: Settings, factory: AssistantFactory | None = None) -> FastAPI:
+    """The API for ``settings``; ``factory`` builds the assistant (tests pass a scripted one)."""
+    state = ApiState(settings=settings, factory=factory or build_assistant)
+    widget = widget_page(settings.api_allowed_origins)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            await run_in_threadpool(state.get_assistant)
+        except Exception as exc:
+            log.error("the assistant could not be built at startup: %s", exc)
+        yield
+
+    app = FastAPI(
+        title="museum-qa",
+        version="1",
+        description=(
+            "Answers visitors' questions only from the museum's vetted texts. Every sentence "
+            "is cited and verified against the passage it cites; otherwise the answer is a "
+            "refusal. Docs: docs/api.md."
+        ),
+        lifespan=lifespan,
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN: not offline-safe
+        redoc_url=None,
+    )
+    app.state.museum = state
+
+    app.add_middleware(BodyLimit, limit=settings.api_max_body_bytes)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.api_allowed_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],
+        allow_credentials=False,
+        max_age=600,
+    )
+    app.add_middleware(SecurityHeaders, frame_origins=settings.api_allowed_origins)
+
+    codes = {400: "bad_question", 404: "not_found", 405: "method_not_allowed", 413: "too_large"}
+    codes |= {429: "rate_limited", 503: "unavailable"}
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        body = ErrorOut(error=codes.get(exc.status_code, "error"), message=str(exc.detail))
+        return JSONResponse(
+            body.model_dump(exclude_none=True),
+            status_code=exc.status_code,
+            headers=dict(exc.headers or {}),
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        details = [
+            ErrorDetail(
+                loc=[p if isinstance(p, int) else str(p) for p in e.get("loc", ())],
+                msg=str(e.get("msg", "invalid")),
+            )
+            for e in exc.errors()
+        ]
+        first = details[0] if details else None
+        where = ".".join(str(p) for p in first.loc if p != "body") if first else ""
+        message = f"{where}: {first.msg}" if first and where else (first.msg if first else "")
+        body = ErrorOut(error="invalid_request", message=message or "invalid body", details=details)
+        return JSONResponse(body.model_dump(), status_code=422)
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s", request.url.path)
+        body = ErrorOut(error="internal_error", message="Sorry, something went wrong on our side.")
+        return JSONResponse(body.model_dump(exclude_none=True), status_code=500)
+
+    @app.post(
+        "/ask",
+        response_model=AnswerOut,
+        responses=_errors(400, 413, 422, 429, 503),
+        dependencies=[Depends(rate_limited)],
+        summary="Ask one question; get the verified, cited answer or a refusal",
+    )
+    async def ask(body: AskRequest) -> dict[str, Any]:
+        answer = await _answer(state, body)
+        return answer.to_contract()
+
+    @app.post(
+        "/ask/stream",
+        responses={
+            200: {
+                "description": (
+                    "NDJSON (one JSON object per line): {type: 'start', outcome}, then one "
+                    "{type: 'sentence', index, text, citation_numbers, citations} per verified "
+                    "sentence, then {type: 'answer', answer: <AnswerOut>}."
+                ),
+                "content": {NDJSON: {"schema": {"type": "string"}}},
+            },
+            **_errors(400, 413, 422, 429, 503),
+        },
+        dependencies=[Depends(rate_limited)],
+        response_class=StreamingResponse,
+        summary="Ask one question; verified sentences arrive one by one (NDJSON)",
+    )
+    async def ask_stream(body: AskRequest) -> StreamingResponse:
+        answer = await _answer(state, body)  # verified in full before anything is sent
+        contract = answer.to_contract()
+        delay = settings.ui_stream_delay
+
+        async def events() -> AsyncIterator[str]:
+            yield json.dumps({"type": "start", "outcome": answer.outcome}) + "\n"
+            for i in range(len(answer.sentences)):
+                if i and delay:
+                    await asyncio.sleep(delay)
+                yield json.dumps(_sentence_event(i, answer, contract), ensure_ascii=False) + "\n"
+            yield json.dumps({"type": "answer", "answer": contract}, ensure_ascii=False) + "\n"
+
+        return StreamingResponse(
+            events(),
+            media_type=NDJSON,
+            headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+        )
+
+    @app.get(
+        "/health",
+        response_model=HealthOut,
+        responses={503: {"model": HealthOut, "description": "A component is down."}},
+        summary="Whether the index, model and answer log are usable",
+    )
+    async def health() -> JSONResponse:
+        report = await run_in_threadpool(health_report, state)
+        return JSONResponse(report.model_dump(), status_code=503 if report.down else 200)
+
+    @app.get("/widget", include_in_schema=False)
+    async def widget_html() -> HTMLResponse:
+        headers = {
+            "Content-Security-Policy": widget.csp,
+            "Cache-Control": "no-cache",
+            **widget.frame_headers,
+        }
+        return HTMLResponse(widget.html, headers=headers)
+
+    @app.get("/", include_in_schema=False)
+    async def root() -> RedirectResponse:
+        return RedirectResponse("/widget")
+
+    return app
