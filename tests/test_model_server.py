@@ -277,6 +277,10 @@ def test_server_down_then_back_answers_from_the_record_then_from_the_model(index
     assert down.model == "openai:smollm2"
     row = logged(settings, down)
     assert row["outcome"] == "answered" and "model unavailable" in row["warnings"][0]
+    # A question the records cannot answer by quotation: a polite refusal, logged.
+    unquotable = assistant.ask("How big is the Night Watch?")
+    assert_polite(unquotable)
+    assert logged(settings, unquotable)["outcome"] == unquotable.outcome
 
     server = start_llama_server(port, tmp_path)
     try:
