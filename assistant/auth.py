@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, get_args
@@ -37,6 +40,63 @@ _hasher = PasswordHasher()  # argon2id with the library's current recommended pa
 def _dummy_hash() -> str:
     # Verified when the name is unknown, so a wrong name takes as long as a wrong password.
     return _hasher.hash("not a real password")
+
+
+# A brake on password guessing per account name (known or not): after LOCK_AFTER wrong
+# passwords in a row the name is paused for LOCK_SECONDS, doubling with each further wrong
+# password up to LOCK_MAX_SECONDS; a right password (outside a pause) resets it. Per name, not
+# per browser session, so a guesser cannot reset it by opening a new session. Counters live in
+# this process (one app process per deployment; several would each keep their own).
+# SEE: https://pages.nist.gov/800-63-3/sp800-63b.html#throttle
+LOCK_AFTER = 5
+LOCK_SECONDS = 30.0
+LOCK_MAX_SECONDS = 15 * 60.0
+_MAX_TRACKED = 10_000  # names tracked at once; the oldest are forgotten first
+
+
+class LoginThrottle:
+    """Counts wrong passwords per account name and pauses names that collect too many."""
+
+    def __init__(
+        self,
+        lock_after: int = LOCK_AFTER,
+        base_seconds: float = LOCK_SECONDS,
+        max_seconds: float = LOCK_MAX_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        """Pause a name after ``lock_after`` failures, for ``base_seconds`` doubling each time."""
+        self.lock_after = lock_after
+        self.base_seconds = base_seconds
+        self.max_seconds = max_seconds
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._state: OrderedDict[str, tuple[int, float]] = OrderedDict()  # failures, paused until
+
+    def retry_after(self, name: str) -> float:
+        """Seconds before ``name`` may try a password again (0 when it may now)."""
+        with self._lock:
+            _, until = self._state.get(name.strip(), (0, 0.0))
+        return max(0.0, until - self.clock())
+
+    def failed(self, name: str) -> None:
+        """Record a wrong password for ``name`` (pausing it when it has too many)."""
+        name = name.strip()
+        with self._lock:
+            failures, _ = self._state.pop(name, (0, 0.0))
+            failures += 1
+            until = 0.0
+            if failures >= self.lock_after:
+                extra = failures - self.lock_after
+                pause = min(self.max_seconds, self.base_seconds * 2 ** min(extra, 32))
+                until = self.clock() + pause
+            self._state[name] = (failures, until)
+            while len(self._state) > _MAX_TRACKED:
+                self._state.popitem(last=False)
+
+    def succeeded(self, name: str) -> None:
+        """Forget the failures of ``name`` after a right password."""
+        with self._lock:
+            self._state.pop(name.strip(), None)
 
 
 class AccountError(MuseumQAError):
@@ -92,6 +152,7 @@ class UserStore:
         """
         migrations.upgrade_to_head(engine)
         self.engine = engine
+        self.throttle = LoginThrottle()
 
     @classmethod
     def open(cls, url: str) -> UserStore:
@@ -143,20 +204,33 @@ class UserStore:
             return [_user(r) for r in session.scalars(select(UserRow).order_by(UserRow.name))]
 
     def authenticate(self, name: str, password: str) -> User | None:
-        """The account if ``password`` is right and the account is enabled, else None."""
+        """The account if ``password`` is right and the account is enabled, else None.
+
+        While ``name`` is paused after too many wrong passwords (``retry_after``), every
+        password is refused, the right one too, and none is checked.
+        """
+        if self.throttle.retry_after(name) > 0:
+            return None
         with Session(self.engine) as session, session.begin():
             row = session.scalar(select(UserRow).where(UserRow.name == name.strip()))
             try:
                 _hasher.verify(row.password_hash if row else _dummy_hash(), password)
             except (VerificationError, InvalidHashError):
+                self.throttle.failed(name)
                 return None
             if row is None or row.disabled:
+                self.throttle.failed(name)
                 return None
+            self.throttle.succeeded(name)
             if _hasher.check_needs_rehash(row.password_hash):
                 # Parameters were raised since this hash was made; upgrade it while we can.
                 row.password_hash = _hasher.hash(password)
             row.last_login_at = dt.datetime.now(dt.UTC)
             return _user(row)
+
+    def retry_after(self, name: str) -> float:
+        """Seconds before ``name`` may sign in again after too many wrong passwords (0: now)."""
+        return self.throttle.retry_after(name)
 
     @staticmethod
     def _row(session: Session, name: str) -> UserRow:

@@ -190,3 +190,38 @@ def test_an_admin_adds_an_account_and_a_curator_cannot_manage_accounts(log_url):
     curator.switch_page("views/accounts.py").run()
     sign_in(curator, "ada", "correct horse battery")
     assert "for the admin role" in curator.error[0].value
+
+
+@pytest.mark.parametrize("page", ["views/review.py", "views/dashboard.py", "views/accounts.py"])
+def test_curator_pages_show_the_sign_in_and_no_data_without_a_session(log_url, page):
+    UserStore.open(log_url).add("ada", "correct horse battery", "curator")
+    ask(app(), "Who painted The Night Watch? My email is visitor@example.org")
+    assert AnswerLog(log_url).search(LogFilter())  # there is data to protect
+    at = app()  # a new browser session: nobody signed in
+    at.switch_page(page).run()
+    assert not at.exception
+    assert at.title[0].value == "Staff sign-in"
+    assert [t.value for t in at.title] == ["Staff sign-in"]
+    shown = "\n".join(
+        [markdown(at)]
+        + [c.value for c in at.caption]
+        + [str(t.value) for t in at.text]
+        + [e.label for e in at.expander]
+    )
+    assert "Night Watch" not in shown and "visitor@" not in shown and "ada" not in shown
+    assert not at.dataframe and not at.table and not at.metric and not at.download_button
+
+
+def test_password_guessing_is_paused_per_account_not_per_browser_session(log_url):
+    UserStore.open(log_url).add("ada", "correct horse battery", "curator")
+    guesser = app()
+    guesser.switch_page("views/review.py").run()
+    for i in range(5):
+        sign_in(guesser, "ada", f"wrong guess {i}!")
+    assert "Too many wrong passwords" in guesser.error[0].value
+    # A fresh session (cookies cleared) does not reset the count, even with the right password.
+    fresh = app()
+    fresh.switch_page("views/review.py").run()
+    sign_in(fresh, "ada", "correct horse battery")
+    assert fresh.title[0].value == "Staff sign-in"
+    assert "Too many wrong passwords for this user name" in fresh.error[0].value

@@ -36,6 +36,14 @@ def _sign_in_form(svc: Services, notice: str | None) -> None:
     user = svc.users.authenticate(name, password)
     if user is None:
         st.session_state[FAILURES] = (0 if failures >= MAX_FAILURES else failures) + 1, time.time()
+        paused = svc.users.retry_after(name)
+        if paused > 0:
+            # Every name is paused the same way, known or not: this says nothing about which.
+            st.error(
+                "Too many wrong passwords for this user name. "
+                f"Try again in {int(paused) + 1} seconds."
+            )
+            return
         # One message for an unknown name and a wrong password: no hint which it was.
         st.error("That user name and password don't match an active account.")
         return
