@@ -1,0 +1,207 @@
+"""The embeddable widget in real Chromium, served by a real `museum-qa serve` (uvicorn).
+
+The server runs on the scripted model and the test corpus. A museum page on another origin
+(another loopback port: Chromium refuses to let a public page frame a loopback address at all)
+frames the widget: the allowed origin sees it, any other origin is refused by the widget's
+frame-ancestors policy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import REPO, _free_port
+
+pytestmark = pytest.mark.integration
+expect.set_options(timeout=30_000)
+
+
+class HostPages:
+    """Two loopback sites with a page that frames whatever ``frame_src`` is set to."""
+
+    def __init__(self) -> None:
+        self.frame_src = ""
+        self.servers = [self._serve(), self._serve()]
+        self.museum, self.other = (f"http://127.0.0.1:{s.server_port}" for s in self.servers)
+
+    def _serve(self) -> ThreadingHTTPServer:
+        pages = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                body = (
+                    "<!doctype html><title>Museum</title><h1>Visit us</h1>"
+                    f'<iframe src="{pages.frame_src}" title="Ask the museum" width="420" '
+                    'height="500"></iframe>'
+                ).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return server
+
+    def close(self) -> None:
+        for server in self.servers:
+            server.shutdown()
+            server.server_close()
+
+
+@pytest.fixture(scope="module")
+def hosts() -> Iterator[HostPages]:
+    pages = HostPages()
+    yield pages
+    pages.close()
+
+
+@pytest.fixture(scope="module")
+def api_url(
+    indexed_dir: Path, tmp_path_factory: pytest.TempPathFactory, hosts: HostPages
+) -> Iterator[str]:
+    """Base URL of a running `museum-qa serve` that lets the museum's site frame the widget."""
+    work = tmp_path_factory.mktemp("api-e2e")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "MUSEUM_QA_DATA_DIR": str(indexed_dir),
+        "MUSEUM_QA_DB_URL": f"sqlite:///{work / 'log.sqlite3'}",
+        "MUSEUM_QA_LLM": "scripted",
+        "MUSEUM_QA_UI_STREAM_DELAY": "0.05",
+        "MUSEUM_QA_API_ALLOWED_ORIGINS": json.dumps([hosts.museum]),
+    }
+    log = work / "serve.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "ui.cli", "serve", "--port", str(port)],
+            env=env,
+            cwd=REPO,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"museum-qa serve exited early:\n{log.read_text()}")
+            try:
+                with urllib.request.urlopen(f"{url}health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"museum-qa serve did not start:\n{log.read_text()}")
+            time.sleep(0.3)
+        hosts.frame_src = f"{url}widget"
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def page(browser, api_url) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 460, "height": 720}, reduced_motion="reduce")
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    context.close()
+
+
+def ask(target, question: str) -> None:  # type: ignore[no-untyped-def]
+    box = target.get_by_role("textbox", name="Your question about the collection")
+    box.fill(question)
+    target.get_by_role("button", name="Ask").click()
+
+
+def test_a_visitor_asks_in_the_widget_and_sees_cited_sentences(page, api_url, shots):
+    page.goto(api_url + "widget")
+    expect(page.get_by_role("heading", name="Ask the museum")).to_be_visible()
+    ask(page, "Who painted The Night Watch?")
+    answer = page.locator(".turn").last
+    expect(answer.locator(".sentence").first).to_contain_text("Rembrandt")
+    expect(answer.get_by_role("link", name="source 1")).to_be_visible()
+    sources = answer.get_by_role("list", name="Sources")
+    expect(sources).to_contain_text("The Night Watch")
+    expect(sources).to_contain_text("accession number SK-C-5")
+    record = sources.get_by_role("link", name=re.compile("Catalogue record for The Night Watch"))
+    expect(record).to_have_attribute("href", re.compile(r"^https://www\.rijksmuseum\.nl/"))
+    sources.get_by_text("What the source says").first.click()
+    expect(sources.locator("blockquote").first).to_contain_text("Rembrandt van Rijn")
+    expect(page.get_by_role("button", name="Ask")).to_be_enabled()
+
+    ask(page, "What is the capital of France?")
+    refused = page.locator(".turn").last.locator(".notice.refused")
+    expect(refused).to_contain_text("I don't have a vetted museum source for that.")
+
+    ask(page, "Why did Vermeer paint The Night Watch?")
+    corrected = page.locator(".turn").last
+    expect(corrected.locator(".notice.corrected")).to_contain_text("sources say otherwise")
+    expect(corrected.locator(".sentence").first).to_contain_text("Rembrandt")
+    expect(corrected.get_by_role("list", name="Sources")).to_be_visible()
+    page.set_viewport_size({"width": 460, "height": 1100})
+    page.screenshot(path=shots / "widget.png")
+
+
+@pytest.mark.parametrize(
+    "status,headers,body,shown",
+    [
+        (503, {"Retry-After": "30"}, {"error": "unavailable", "message": "Not now."}, "Not now."),
+        (429, {"Retry-After": "12"}, {"error": "rate_limited", "message": "x"}, "wait 12 seconds"),
+    ],
+)
+def test_an_error_is_announced_and_keeps_the_question(page, api_url, status, headers, body, shown):
+    # The server's refusals (tested in tests/test_api.py) replayed here, as the widget gets them.
+    page.route(
+        "**/ask/stream",
+        lambda route: route.fulfill(status=status, headers=headers, json=body),
+    )
+    page.goto(api_url + "widget")
+    ask(page, "Who painted The Night Watch?")
+    expect(page.get_by_role("alert")).to_contain_text(shown)
+    box = page.get_by_role("textbox", name="Your question about the collection")
+    expect(box).to_have_value("Who painted The Night Watch?")  # nothing lost
+
+
+def test_the_museums_own_site_may_frame_the_widget(page, hosts):
+    page.goto(hosts.museum + "/")
+    widget = page.frame_locator("iframe[title='Ask the museum']")
+    expect(widget.get_by_role("heading", name="Ask the museum")).to_be_visible()
+    ask(widget, "Who painted The Night Watch?")
+    expect(widget.locator(".sentence").first).to_contain_text("Rembrandt")
+
+
+def test_another_site_cannot_frame_the_widget(page, hosts):
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text))
+    page.goto(hosts.other + "/")
+    expect(page.get_by_role("heading", name="Visit us")).to_be_visible()
+    page.wait_for_timeout(1500)
+    widget = page.frame_locator("iframe[title='Ask the museum']")
+    expect(widget.get_by_role("heading", name="Ask the museum")).to_have_count(0)
+    assert any("frame-ancestors" in text for text in blocked), blocked
