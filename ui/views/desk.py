@@ -73,7 +73,7 @@ with answer_col:
             with st.spinner("Checking the museum's sources…"):
                 answer = svc.ask(question, [t.question for t in turns])
         except MuseumQAError as exc:
-            st.error(f"Sorry, no answer right now: {exc}")
+            st.error(exc.visitor_message or f"Sorry, no answer right now: {exc}")
         else:
             turns.append(answer)
             fresh = True

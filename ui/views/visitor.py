@@ -39,7 +39,7 @@ if isinstance(question, str) and question.strip():
             with st.spinner("Checking the museum's sources…"):
                 answer = svc.ask(question, [t.question for t in turns])
         except MuseumQAError as exc:
-            st.error(f"Sorry, I can't answer right now: {exc}")
+            st.error(exc.visitor_message or f"Sorry, I can't answer right now: {exc}")
         else:
             key = f"v{len(turns)}"
             turns.append(answer)
