@@ -225,3 +225,9 @@ def test_password_guessing_is_paused_per_account_not_per_browser_session(log_url
     sign_in(fresh, "ada", "correct horse battery")
     assert fresh.title[0].value == "Staff sign-in"
     assert "Too many wrong passwords for this user name" in fresh.error[0].value
+
+
+def test_the_chat_cleans_invisible_and_look_alike_characters(log_url):
+    at = ask(app(), "Who painted\u200b The Night W\u0430tch?\u202e")
+    assert at.session_state["visitor_turns"][-1].question == "Who painted The Night Watch?"
+    assert source_cards(at) == ["[1] The Night Watch"]
