@@ -28,7 +28,7 @@ class Citation:
 
     @property
     def locator(self) -> str:
-        """"p. 3" for a PDF passage, else empty: where in the source to look."""
+        """Where in the source to look: "p. 3" for a PDF passage, else empty."""
         return f"p. {self.page}" if self.page else ""
 
 

@@ -27,7 +27,7 @@ from assistant.citations import Draft, parse_reply
 from assistant.injection import looks_like_instruction
 from assistant.prompts import SYSTEM_PROMPT, USER_TEMPLATE, render_sources, response_format
 from assistant.store import Passage
-from assistant.text import content_words, fold, split_sentences
+from assistant.text import content_words, fold, split_sentences, stem
 from assistant.verify import Verifier
 
 MAX_SOURCES = 6
@@ -194,29 +194,56 @@ class AnswerChain:
             return False
         return lookups.coverage[passage.source_id] >= self.config.min_topic_coverage
 
-    def _unmentioned_aspects(self, question: str, focus: set[str], lookups: Lookups) -> list[str]:
-        """What the question asks about the named objects that their texts never mention.
+    def _unmentioned_aspects(
+        self, question: str, focus: set[str], lookups: Lookups, others: Sequence[str] = ()
+    ) -> list[str]:
+        """What the question says or asks about the named objects that their texts never mention.
 
         "What is painted on the back of the canvas?" about a text that never mentions a back:
-        quoting the medium instead would look like an answer. Catalogue-fact questions (who,
-        when, made of, where) and "tell me about" questions are answered by the record.
+        quoting the medium instead would look like an answer. A name the texts never mention
+        ("the helmet made for Abraham Lincoln", "Starry Night over Amsterdam") means another
+        object. Catalogue-fact and "tell me about" questions are answered by the record, unless
+        the thing they describe is plainly not this object ("the diamond-hilted sword from the
+        Sutton Hoo burial" asked against the Sutton Hoo helmet).
         """
-        if extract.asked_facts(question) or extract.is_overview(question):
-            return []
         texts: list[str] = []
         titles: set[str] = set()
+        full_titles: list[str] = []
         for source_id in focus:
             chunks = lookups.chunks(source_id)
             for chunk in chunks[:1]:
                 texts += [chunk.title, str(chunk.meta.get("creators_display", ""))]
                 titles.update(content_words(chunk.title))
+                full_titles.append(chunk.title)
             texts += [c.text for c in chunks]
+        # In "How were the Diamond Sutra and Jikji printed?" the names of the other half
+        # (and of the other objects in the evidence) are not this object's to mention.
+        parts = [
+            c
+            for c in topic.clauses(question)
+            if any(topic.mentions_title(c, t) for t in full_titles)
+        ]
+        naming = " ".join(parts) if parts else question
+        names = [
+            n
+            for n in topic.names_missing(naming, [*texts, *others], sentence_starts=False)
+            if stem(n) not in titles
+        ]
+        if names:
+            return names
         have = set(content_words(" ".join(texts)))
-        asked = [w for w in topic.topic_words(question) if w not in titles]
+        fact_question = bool(extract.asked_facts(question)) or extract.is_overview(question)
+        bare = extract.without_intents(naming) if fact_question else naming
+        asked = [w for w in topic.topic_words(bare) if w not in titles]
         missing = [w for w in asked if w not in have]
-        # Refuse only when most of what is asked is absent: one unfamiliar word in a
-        # conversational question is not a different topic.
-        return missing if asked and len(missing) / len(asked) >= 0.5 else []
+        if not asked or len(missing) / len(asked) < 0.5:
+            # One unfamiliar word in a conversational question is not a different topic.
+            return []
+        # The record answers who/when/what/where even when the wording differs ("found" for
+        # "discovered"); it takes two unfamiliar descriptions ("diamond-hilted", "sword"; a
+        # compound counts once) to make another object.
+        described = {t for t in bare.split() if set(content_words(t)) & set(missing)}
+        return missing if len(described) >= 2 or not fact_question else []
 
     # -- generation and verification -------------------------------------------------------
 
@@ -338,6 +365,8 @@ class AnswerChain:
 
         t = time.perf_counter()
         reply, model_error = self._generate(question, numbered)
+        # An outage the visitor never sees must still reach the curator's log.
+        warnings = [model_error] if model_error else []
         timings["generate_ms"] = round((time.perf_counter() - t) * 1000, 1)
 
         t = time.perf_counter()
@@ -373,7 +402,12 @@ class AnswerChain:
             focus = named | {s for s, c in lookups.coverage.items() if c >= 0.8}
         if focus:
             pool = [c for c in pool if any(numbered[n].source_id in focus for n in c.citations)]
-        unmentioned = self._unmentioned_aspects(question, focus, lookups) if focus else []
+        others = [
+            f"{p.title} {p.meta.get('creators_display', '')}"
+            for p in numbered.values()
+            if p.source_id not in focus
+        ]
+        unmentioned = self._unmentioned_aspects(question, focus, lookups, others) if focus else []
         if unmentioned and not corrections.kept:
             titles = sorted({p.title for p in numbered.values() if p.source_id in focus})
             return self._refuse(
@@ -383,6 +417,7 @@ class AnswerChain:
                 timings,
                 start,
                 log_retrieved,
+                warnings,
             )
         room = self.config.max_sentences - len(corrections.kept)
         if corrections.kept:
@@ -418,10 +453,14 @@ class AnswerChain:
         if not kept:
             answer = self._refuse(
                 question,
-                "no sentence survived verification against the cited sources",
+                "the model server was unavailable and no vetted sentence answers the question "
+                "by quotation"
+                if model_error
+                else "no sentence survived verification against the cited sources",
                 timings,
                 start,
                 log_retrieved,
+                warnings,
             )
             answer.dropped = dropped
             return answer
@@ -449,7 +488,7 @@ class AnswerChain:
             premise_issues=[i.claim for i in issues]
             + [f"contradicted by the source: {t}" for t in implicit],
             model=self.model_name,
-            warnings=[model_error] if model_error else [],
+            warnings=warnings,
         )
 
     def _refuse(
@@ -459,6 +498,7 @@ class AnswerChain:
         timings: dict[str, float],
         start: float,
         retrieved: list[dict[str, Any]],
+        warnings: Sequence[str] = (),
     ) -> Answer:
         timings["total_ms"] = round((time.perf_counter() - start) * 1000, 1)
         return Answer(
@@ -469,6 +509,7 @@ class AnswerChain:
             timings_ms=timings,
             retrieved=retrieved,
             model=self.model_name,
+            warnings=list(warnings),
         )
 
 

@@ -75,6 +75,14 @@ def is_overview(question: str, titles: list[str] | None = None) -> bool:
     return bool(_OVERVIEW.search(fold(bare))) and len(content_words(bare)) <= 3
 
 
+def without_intents(question: str) -> str:
+    """The question without the words that ask for a catalogue fact ("who carved", "when")."""
+    folded = fold(question)
+    for pattern, _ in _INTENTS:
+        folded = pattern.sub(" ", folded)
+    return folded
+
+
 def asked_facts(question: str) -> set[str]:
     """Which catalogue fields (creator, date, medium, ...) a question asks about."""
     folded = fold(question)

@@ -33,6 +33,10 @@ _NOT_AUTHORSHIP_BY = re.compile(
     r"\b(commissioned|owned|bought|acquired|donated|given|stolen|restored|lent|sold|found|"
     r"discovered|collected|inspired|influenced|admired|copied|damaged)\s+by\b"
 )
+_MADE_FOR = re.compile(
+    r"\b(?:made|painted|carved|created|built|designed|commissioned|intended|given|owned)\s+"
+    r"(?:especially\s+|specially\s+)?for\s+((?:[A-ZÀ-Þ][\w'’.-]*\s?){1,4})"
+)
 # A year stands alone: "557" inside "W.557.2B" is part of a code, not a date.
 _YEAR = re.compile(r"(?<![\w.,\-])(\d{3,4})(?![\w.,\-]\w)\s*(bc|bce|b\.c\.)?\b", re.IGNORECASE)
 _CENTURY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[\s-]+century\s*(bc|bce)?\b", re.IGNORECASE)
@@ -209,7 +213,11 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
             if fix:
                 issues.append(PremiseIssue(f"places it in {', '.join(wrong_places)}", fix, n))
         if creators and _ATTRIBUTION.search(folded_q) and not _NOT_AUTHORSHIP_BY.search(folded_q):
-            strangers = [t for t in strangers_all if t not in wrong_places]
+            # "made for Abraham Lincoln" names an owner, not a maker.
+            patrons = {w for m in _MADE_FOR.finditer(question) for w in words(m.group(1))}
+            strangers = [
+                t for t in strangers_all if t not in wrong_places and not set(words(t)) & patrons
+            ]
             if strangers:
                 fix = _sentence(meta, "creator")
                 if fix:

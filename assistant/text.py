@@ -29,7 +29,9 @@ _COMMON_CAPITALISED = frozenset(
     although while during after before some many most one two three according yes no did
     does do is was were are can could would should will has have had tell please may might
     must shall i i'm i've my me you your we our so if then not isn't wasn't aren't didn't
-    doesn't don't can't ok okay hi hello hey thanks wow really sure ad bc bce ce""".split()
+    doesn't don't can't ok okay hi hello hey thanks wow really sure ad bc bce ce describe
+    explain show give list name compare summarise summarize say put order rank sort same
+    whose""".split()
 )
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-from assistant.text import content_words, fold, proper_names, stem, words
+from assistant.text import STOPWORDS, content_words, fold, proper_names, stem, words
 
 # Words that say what kind of question it is, not what it is about.
 GENERIC = frozenset(
@@ -40,9 +40,35 @@ def mentions_title(question: str, title: str) -> bool:
     """Whether the question names the object, by its title or a bracketed alias.
 
     Fuzzy, ignoring articles: "Head of a ruler (the Ife Head)" is named by "the Ife Head".
+    A one-word title ("Earring") inside a longer name the visitor capitalises ("Girl with a
+    Pearl Earring") names that other thing, not this object.
     """
     asked = fold(question)
-    return any(fuzz.partial_ratio(name, asked) >= 90 for name in title_aliases(title))
+    spans = (re.sub(r"^(the|a|an)\s+", "", fold(n)) for n in _TITLE_CASE.findall(question))
+    longer = [n for n in spans if len(n.split()) > 1]
+    names = proper_names(question)
+    for name in title_aliases(title):
+        match = fuzz.partial_ratio_alignment(name, asked)
+        if match is None or match.score < 90:
+            continue
+        if " " not in name and any(name in n.split() and n != name for n in longer):
+            continue
+        # "Starry Night over Amsterdam" extends "Starry Night" into the name of another work.
+        extension = _EXTENDS.match(asked[match.dest_end :])
+        if extension and extension.group(1) in names:
+            continue
+        return True
+    return False
+
+
+_EXTENDS = re.compile(r"\s+(?:over|with|of)\s+(?:the\s+|a\s+|an\s+)?([^\W_]+)")
+
+
+# A capitalised name of several words, joined by the small words titles use.
+_TITLE_CASE = re.compile(
+    r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:of|with|a|an|the|de|la|le|du|van|von|over)\s+)*"
+    r"[A-ZÀ-Þ][\w'’-]*)*"
+)
 
 
 def title_aliases(title: str) -> list[str]:
@@ -71,11 +97,21 @@ def quoted_names(question: str) -> list[str]:
     return [m.strip() for m in found if any(ch.isupper() for ch in m)]
 
 
-def names_missing(question: str, texts: Iterable[str]) -> list[str]:
-    """Capitalised names in the question that a source never mentions."""
+def names_missing(
+    question: str, texts: Iterable[str], *, sentence_starts: bool = True
+) -> list[str]:
+    """Capitalised names in the question that a source never mentions.
+
+    ``sentence_starts=False`` skips a capitalised word that only opens a sentence ("Same
+    technique?"), which is rarely a name.
+    """
     have = set(words(" ".join(texts)))
     missing = []
-    for name in proper_names(question):
+    names = proper_names(question)
+    if not sentence_starts:
+        inner = proper_names(re.sub(r"(^|[.!?]\s+)[^\W\d_][\w'’-]*", " ", question))
+        names = {n for n in names if n in inner}
+    for name in sorted(names):
         if not all(part in have for part in words(name)):
             missing.append(name)
     return missing
@@ -94,7 +130,9 @@ def coverage(question: str, texts: Iterable[str]) -> float:
     """Share of the question's topic words found anywhere in a source's texts (1.0 if none).
 
     For a question about several things, the best share over its parts counts: a source
-    about one of two objects asked about is still on topic.
+    about one of two objects asked about is still on topic. A part that describes a thing in
+    words the source never uses ("the diamond-hilted sword" against a helmet's text) is about
+    another object, however much else matches.
     """
     have = set(content_words(" ".join(texts)))
     best = 0.0
@@ -102,5 +140,25 @@ def coverage(question: str, texts: Iterable[str]) -> float:
         wanted = topic_words(part)
         if not wanted:
             return 1.0
+        if unknown_phrase(part, have):
+            continue
         best = max(best, sum(1 for w in wanted if w in have) / len(wanted))
     return best
+
+
+def unknown_phrase(question: str, have: set[str]) -> str:
+    """Two or more adjacent topic words of the question that the source's words lack.
+
+    One unfamiliar word is often a paraphrase ("discovered" for "found"); an unfamiliar
+    phrase ("flying machine", "chocolate sculpture") names a thing the source does not.
+    """
+    run: list[str] = []
+    longest: list[str] = []
+    for token in words(question):
+        word = stem(token)
+        if len(token) > 1 and token not in STOPWORDS and word not in GENERIC and word not in have:
+            run.append(token)
+            longest = max(longest, run, key=len)
+        else:
+            run = []
+    return " ".join(longest) if len(longest) >= 2 else ""

@@ -12,7 +12,8 @@ from assistant.fakes import ScriptedChatModel
 from assistant.injection import looks_like_instruction
 from assistant.service import build_assistant
 from assistant.store import Passage
-from assistant.topic import coverage, mentions_title
+from assistant.text import content_words
+from assistant.topic import coverage, mentions_title, unknown_phrase
 
 PARROT = json.dumps(
     {
@@ -158,3 +159,76 @@ def test_a_follow_up_about_it_uses_the_conversation(assistant):
     answer = assistant.ask("When was it painted?", history=["Tell me about The Night Watch"])
     assert answer.outcome == "answered"
     assert "1642" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question,title,expected",
+    [
+        # A one-word title inside a longer capitalised name names that other work.
+        ("Who painted Girl with a Pearl Earring?", "Earring", False),
+        ("Tell me about the earring", "Earring", True),
+        ("Who made the Earring?", "Earring", True),
+        # "The Scream and Nighthawks" are two names, not one.
+        ("What are The Scream and Nighthawks painted on?", "The Scream", True),
+        # A title extended by "over"/"with"/"of" + a name is the title of another work.
+        ("Who painted Starry Night over Amsterdam?", "The Starry Night", False),
+        ("Who painted The Starry Night?", "The Starry Night", True),
+        ("Is the Mona Lisa in Paris?", "Mona Lisa", True),
+    ],
+)
+def test_title_mentions_are_names_not_substrings(question, title, expected):
+    assert mentions_title(question, title) is expected
+
+
+def test_an_unfamiliar_phrase_makes_a_source_off_topic():
+    helmet = ["The Sutton Hoo helmet was found in 1939 in a great ship burial at Sutton Hoo."]
+    sword = "When was the diamond-hilted sword from the Sutton Hoo ship burial found?"
+    assert unknown_phrase(sword, set(content_words(helmet[0]))) == "diamond hilted sword"
+    assert coverage(sword, helmet) == 0.0
+    # One unfamiliar word is a paraphrase, not another object.
+    assert coverage("When was the Sutton Hoo helmet discovered?", helmet) >= 0.5
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who made the chocolate sculpture of the Rosetta Stone in the gift shop?",
+        "Describe the Night Watch copy that was made for Abraham Lincoln.",
+        "When was the diamond-hilted Mona Lisa frame stolen?",
+    ],
+)
+def test_a_described_object_the_texts_never_mention_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.outcome == "refused", answer.answer
+    assert "do not mention" in (answer.refusal_reason or "") or "other things" in (
+        answer.refusal_reason or ""
+    )
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("Who painted The Night Watch and the Mona Lisa?", ["Rembrandt", "Leonardo"]),
+        ("When was the Rosetta Stone carved?", ["196 BC"]),
+    ],
+)
+def test_real_objects_asked_in_other_words_are_still_answered(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert answer.outcome == "answered", answer.refusal_reason
+    for text in expected:
+        assert text in answer.answer
+
+
+def test_made_for_names_a_patron_not_an_artist():
+    from assistant.premises import check
+
+    record = Passage(
+        "r",
+        "night-watch",
+        "The Night Watch is by Rembrandt van Rijn.",
+        0.9,
+        "record",
+        {"title": "The Night Watch", "creators": json.dumps([{"name": "Rembrandt van Rijn"}])},
+    )
+    issues = check("Was The Night Watch made for Frans Banninck Cocq?", {1: record})
+    assert not [i for i in issues if i.claim.startswith("attributes")]

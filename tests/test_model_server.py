@@ -280,7 +280,11 @@ def test_server_down_then_back_answers_from_the_record_then_from_the_model(index
     # A question the records cannot answer by quotation: a polite refusal, logged.
     unquotable = assistant.ask("How big is the Night Watch?")
     assert_polite(unquotable)
-    assert logged(settings, unquotable)["outcome"] == unquotable.outcome
+    # The visitor sees a refusal; the curator's log still shows the outage.
+    assert unquotable.warnings and "model unavailable" in unquotable.warnings[0]
+    unquotable_row = logged(settings, unquotable)
+    assert unquotable_row["outcome"] == unquotable.outcome
+    assert "model unavailable" in unquotable_row["warnings"][0]
 
     server = start_llama_server(port, tmp_path)
     try:
