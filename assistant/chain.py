@@ -24,7 +24,7 @@ from assistant.answer import (
     DroppedSentence,
 )
 from assistant.citations import Draft, parse_reply
-from assistant.injection import looks_like_instruction
+from assistant.injection import looks_like_instruction, steers_the_assistant
 from assistant.prompts import SYSTEM_PROMPT, USER_TEMPLATE, render_sources, response_format
 from assistant.store import Passage
 from assistant.text import content_words, fold, split_sentences, stem
@@ -301,7 +301,7 @@ class AnswerChain:
         timings: dict[str, float] = {}
         start = time.perf_counter()
         lookups = Lookups(self.retriever)
-        if looks_like_instruction(question):
+        if steers_the_assistant(question):
             return self._refuse(
                 question, "the question contains instructions to the assistant", timings, start, []
             )

@@ -33,3 +33,40 @@ _INSTRUCTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE
 def looks_like_instruction(text: str) -> bool:
     """True when text addresses the assistant with orders rather than asking or describing."""
     return bool(_INSTRUCTION.search(fold(text)))
+
+
+# Only in a question: a curator's text may well say "written in the first person" or
+# "confirm it", and that is description, not an order.
+_QUESTION_ONLY = [
+    r"\b(roleplay|role-play|role play|impersonate)\b",
+    r"\bpretend (to be|that|you)\b",
+    r"\b(answer|speak|reply|respond|write|talk) (as if you were|as|like) (?!a visitor)\w+",
+    r"\b(tell|answer|speak|write|reply|respond|talk)\b[^.?!]*\bin the first person\b",
+    r"\b(unrestricted|uncensored|unfiltered|god|admin|debug|maintenance|developer) mode\b",
+    r"\bswitch (to|into) \w+ mode\b",
+    r"(^|[.!?]\s+)(override|admin|sudo|root|instruction|command)\s*:",
+    r"(^|[.!?:]\s+)(please |now |just )?(confirm|agree|admit|state|declare) "
+    r"(it|this|that|the claim)\b[^?]*$",
+    r"\bwrite (a |an |the )?(museum |wall |object )?(label|caption|text|post|tweet|"
+    r"press release)\b[^?]*\b(saying|stating|that says|claiming)\b",
+    r"\b(forget|ignore|disregard|skip|bypass) (about )?(ur |your |the |all |any |my )*"
+    r"(museum |vetted )?(texts?|sources?|passages?|documents?|verification|citations?|rules|"
+    r"instructions)\b",
+    r"\binstead of (citing|using|quoting) (the |your )?(sources|texts|passages)\b",
+    r"\b(system|admin) override\b|^\W*#+\s*system\b",
+    r"\b(your|ur) (instructions|system prompt|prompt|programming|guidelines|configuration)\b",
+    r"\b(raw json|chunk ids?|retrieved passages|relevance scores|embedding scores)\b",
+    r"\bi (hereby )?(authori[sz]e|order|command|instruct|permit) you\b",
+]
+_QUESTION_INSTRUCTION = re.compile(
+    "|".join(f"(?:{p})" for p in _QUESTION_ONLY), re.IGNORECASE | re.MULTILINE
+)
+
+
+def steers_the_assistant(question: str) -> bool:
+    """True when a visitor's question gives the assistant orders.
+
+    A persona to play, a mode to switch to, a claim to confirm or a text to write: the answer
+    to each is a refusal.
+    """
+    return looks_like_instruction(question) or bool(_QUESTION_INSTRUCTION.search(fold(question)))
