@@ -15,9 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,8 +32,7 @@ from assistant.settings import Settings
 from assistant.store import VectorIndex
 from ingest.pipeline import ingest
 from tests.conftest import REPO, TEST_CORPUS, make_settings
-from tests.test_log_postgres import _as_server_user, _free_port, _pg_bin
-from tests.test_store_server import heartbeat
+from tests.servers import ChromaServer, PostgresServer, Unavailable
 from ui.cli import main
 from ui.services import reset_for_tests
 
@@ -58,67 +55,12 @@ def scripted() -> ScriptedChatModel:
     return ScriptedChatModel(replies=[REPLY] * 20)
 
 
-# -- a Chroma server we can kill, restart and freeze ------------------------------------------
-
-
-class ChromaServer:
-    """``chroma run`` on a fixed loopback port and data folder, so a restart is the same server."""
-
-    def __init__(self, path: Path, port: int):
-        self.path, self.port = path, port
-        self.url = f"http://127.0.0.1:{port}"
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        chroma = Path(sys.executable).with_name("chroma")
-        if not chroma.exists():
-            pytest.fail(f"the chroma command of the chromadb package is missing: {chroma}")
-        log = (self.path.parent / "server.log").open("ab")
-        self.process = subprocess.Popen(
-            [
-                str(chroma),
-                "run",
-                "--path",
-                str(self.path),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "ANONYMIZED_TELEMETRY": "False", "NO_COLOR": "1"},
-        )
-        log.close()
-        deadline = time.monotonic() + 60
-        while not heartbeat(self.url):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(
-                    f"chroma run did not start: {(self.path.parent / 'server.log').read_text()}"
-                )
-            time.sleep(0.1)
-
-    def kill(self) -> None:
-        """Crash it (SIGKILL): no goodbye to the clients."""
-        if self.process is not None:
-            self.process.send_signal(signal.SIGCONT)  # a frozen process must die too
-            self.process.kill()
-            self.process.wait(timeout=30)
-            self.process = None
-
-    def freeze(self) -> None:
-        """SIGSTOP: the kernel still accepts connections, but nothing ever replies."""
-        assert self.process is not None
-        self.process.send_signal(signal.SIGSTOP)
-
-    def thaw(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGCONT)
+# -- a Chroma server we can kill, restart and freeze (tests/servers.py) -----------------------
 
 
 @pytest.fixture
 def chroma(tmp_path: Path) -> Iterator[ChromaServer]:
-    server = ChromaServer(tmp_path / "chroma-db", _free_port())
+    server = ChromaServer(tmp_path / "chroma-db")
     server.start()
     try:
         yield server
@@ -248,95 +190,15 @@ def test_a_hung_chroma_server_times_out_and_answers_resume_when_it_wakes(chroma,
     assert assistant.ask(ROSETTA).outcome == "answered"
 
 
-# -- PostgreSQL stopped under a running assistant ---------------------------------------------
-
-
-class PostgresServer:
-    """A throwaway PostgreSQL server of this test alone, which it may stop and start."""
-
-    def __init__(self) -> None:
-        pg = _pg_bin()
-        if pg is None:
-            pytest.skip("PostgreSQL server binaries not installed (apt-get install -y postgresql)")
-        try:
-            import psycopg  # noqa: F401
-        except ImportError:
-            pytest.skip("the psycopg driver is not installed (pip install 'psycopg[binary]')")
-        if os.geteuid() == 0 and shutil.which("runuser") is None:
-            pytest.skip("running as root without runuser: cannot start PostgreSQL as another user")
-        self.pg = pg
-        self.base = Path(tempfile.mkdtemp(prefix="museum-qa-pg-faults-"))
-        self.base.chmod(0o755)
-        if os.geteuid() == 0:
-            shutil.chown(self.base, "postgres", "postgres")
-        self.data, self.port = self.base / "data", _free_port()
-        subprocess.run(
-            _as_server_user(
-                [
-                    str(pg / "initdb"),
-                    "-D",
-                    str(self.data),
-                    "-U",
-                    "museum",
-                    "--auth=trust",
-                    "-E",
-                    "UTF8",
-                    "--no-locale",
-                    "--no-sync",
-                ]
-            ),
-            check=True,
-            capture_output=True,
-        )
-        self.admin = f"postgresql://museum@127.0.0.1:{self.port}/postgres"
-
-    def _ctl(self, *args: str) -> None:
-        options = f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 -c fsync=off"
-        subprocess.run(
-            _as_server_user(
-                [
-                    str(self.pg / "pg_ctl"),
-                    "-D",
-                    str(self.data),
-                    "-o",
-                    options,
-                    "-l",
-                    str(self.base / "log"),
-                    "-w",
-                    *args,
-                ]
-            ),
-            check=True,
-            capture_output=True,
-        )
-
-    def start(self) -> None:
-        self._ctl("start")
-
-    def stop(self) -> None:
-        self._ctl("-m", "immediate", "stop")  # a crash: no clean shutdown for the clients
-
-    def new_database(self) -> str:
-        import psycopg
-
-        name = f"t_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(self.admin, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return f"postgresql+psycopg://museum@127.0.0.1:{self.port}/{name}"
-
-    def remove(self) -> None:
-        subprocess.run(
-            _as_server_user(
-                [str(self.pg / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"]
-            ),
-            capture_output=True,
-        )
-        shutil.rmtree(self.base, ignore_errors=True)
+# -- PostgreSQL stopped under a running assistant (tests/servers.py) --------------------------
 
 
 @pytest.fixture
 def postgres() -> Iterator[PostgresServer]:
-    server = PostgresServer()
+    try:
+        server = PostgresServer()
+    except Unavailable as exc:
+        pytest.skip(str(exc))
     server.start()
     try:
         yield server

@@ -5,13 +5,6 @@ dir, so plain ``pytest`` (and CI, through README's test command) covers server m
 """
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -22,67 +15,20 @@ from assistant.service import build_assistant
 from assistant.store import VectorIndex
 from ingest.pipeline import ingest
 from tests.conftest import DATA, TEST_CORPUS, make_settings
+from tests.servers import ChromaServer, free_port
 from ui.cli import main
 
 pytestmark = pytest.mark.integration
-STARTUP_SECONDS = 60
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def heartbeat(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1) as reply:
-            return reply.status == 200
-    except OSError:
-        return False
 
 
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory):
     """A real Chroma server for this module; stopped (and its data removed) afterwards."""
-    chroma = Path(sys.executable).with_name("chroma")
-    if not chroma.exists():
-        pytest.fail(f"the chroma command of the chromadb package is missing: {chroma}")
-    data = tmp_path_factory.mktemp("chroma-server")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = (data / "server.log").open("wb")
-    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False", "NO_COLOR": "1"}
-    server = subprocess.Popen(
-        [
-            str(chroma),
-            "run",
-            "--path",
-            str(data / "db"),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=env,
-    )
+    server = ChromaServer(tmp_path_factory.mktemp("chroma-server") / "db").start()
     try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while not heartbeat(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"chroma run did not start: {(data / 'server.log').read_text()}")
-            time.sleep(0.2)
-        yield url
+        yield server.url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
+        server.stop()
 
 
 @pytest.fixture
