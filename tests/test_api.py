@@ -282,6 +282,26 @@ def test_stream_and_ask_give_the_same_answer(api):
         assert streamed[key] == plain[key]
 
 
+def test_each_answer_names_its_own_answer_log_row(api, indexed_settings):
+    from assistant.answer_log import AnswerLog
+
+    plain = ask(api, "What is the Rosetta Stone made of?")
+    streamed, _ = stream(api, "What is the capital of France?")
+    ids = [int(r.headers["x-answer-id"]) for r in (plain, streamed)]
+    log = AnswerLog(indexed_settings.log_url)
+    assert [log.get(i)["question"] for i in ids] == [  # type: ignore[index]
+        "What is the Rosetta Stone made of?",
+        "What is the capital of France?",
+    ]
+    assert ids[0] != ids[1]
+
+
+def test_no_answer_id_when_logging_is_off(indexed_settings):
+    with client_for(settings_for(indexed_settings, log_answers=False)) as client:
+        response = ask(client, "What is the Rosetta Stone made of?")
+    assert response.status_code == 200 and "x-answer-id" not in response.headers
+
+
 def test_stream_errors_are_plain_http_errors(api):
     response = api.post("/ask/stream", json={"question": ""})
     assert response.status_code == 400 and response.json()["error"] == "bad_question"

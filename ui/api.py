@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, StreamingResponse
@@ -63,6 +63,17 @@ UNAVAILABLE = (
     "answered; please try again in a minute."
 )
 RETRY_UNAVAILABLE_SECONDS = 30
+# The answer-log row of an answer, so staff (and the load benchmark) can find exactly that row.
+ANSWER_ID_HEADER = "X-Answer-Id"
+ANSWER_ID_DOC = {
+    ANSWER_ID_HEADER: {
+        "description": (
+            "The answer's row in the answer log (for staff to find it). Absent when logging is "
+            "off or the database was down (the row waits in the spool)."
+        ),
+        "schema": {"type": "integer"},
+    }
+}
 
 AssistantFactory = Callable[[Settings], MuseumAssistant]
 
@@ -425,6 +436,10 @@ async def _answer(state: ApiState, body: AskRequest) -> Answer:
         ) from exc
 
 
+def _answer_id_headers(answer: Answer) -> dict[str, str]:
+    return {} if answer.log_id is None else {ANSWER_ID_HEADER: str(answer.log_id)}
+
+
 def _sentence_event(index: int, answer: Answer, contract: dict[str, Any]) -> dict[str, Any]:
     sentence = answer.sentences[index]
     cited = [c for c in contract["citations"] if c["n"] in sentence.citations]
@@ -605,12 +620,13 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
     @app.post(
         "/ask",
         response_model=AnswerOut,
-        responses=_errors(400, 413, 422, 429, 503),
+        responses={200: {"headers": ANSWER_ID_DOC}, **_errors(400, 413, 422, 429, 503)},
         dependencies=[Depends(rate_limited)],
         summary="Ask one question; get the verified, cited answer or a refusal",
     )
-    async def ask(body: AskRequest) -> dict[str, Any]:
+    async def ask(body: AskRequest, response: Response) -> dict[str, Any]:
         answer = await _answer(state, body)
+        response.headers.update(_answer_id_headers(answer))
         return answer.to_contract()
 
     @app.post(
@@ -623,6 +639,7 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
                     "sentence, then {type: 'answer', answer: <AnswerOut>}."
                 ),
                 "content": {NDJSON: {"schema": {"type": "string"}}},
+                "headers": ANSWER_ID_DOC,
             },
             **_errors(400, 413, 422, 429, 503),
         },
@@ -646,7 +663,11 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
         return StreamingResponse(
             events(),
             media_type=NDJSON,
-            headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+            headers={
+                "Cache-Control": "no-store",
+                "X-Accel-Buffering": "no",
+                **_answer_id_headers(answer),
+            },
         )
 
     @app.get(
