@@ -270,6 +270,10 @@ class ServeProcess:
 
     def start(self, timeout: float = 180, healthy: bool = True) -> ServeProcess:
         """Start it and wait for ``/health`` (200 when ``healthy``, any answer otherwise)."""
+        return self.launch().wait_ready(timeout, healthy)
+
+    def launch(self) -> ServeProcess:
+        """Start the process without waiting (several instances may then start together)."""
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("ab") as out:
             self.process = subprocess.Popen(
@@ -280,11 +284,17 @@ class ServeProcess:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
+        return self
+
+    def wait_ready(self, timeout: float = 180, healthy: bool = True) -> ServeProcess:
+        """Wait for ``/health``: 200 when ``healthy``, any answer otherwise."""
+        assert self.process is not None, "launch() first"
         deadline = time.monotonic() + timeout
         while True:
             if self.process.poll() is not None:
                 raise ServerError(f"museum-qa serve exited early:\n{_tail(self.log_path)}")
-            if self.health_status() == 200 or (not healthy and self.health_status()):
+            status = self.health_status()
+            if status == 200 or (not healthy and status):
                 return self
             if time.monotonic() > deadline:
                 self.stop()
