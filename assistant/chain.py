@@ -344,7 +344,14 @@ class AnswerChain:
         issues = premises.check(context, numbered)
         loaded = premises.check_loaded(context, numbered)
         unsupported = [c.claim for c in loaded if c.correction is None]
-        if unsupported and not issues:
+        # A conspiracy framing about an object we hold is not endorsed and not discussed: the
+        # answer says what the sources do say about that object. About nothing we hold, it is
+        # refused.
+        held = premises.subjects(context, numbered) or any(
+            lookups.code(code) for code in asked_codes(context) + loose_codes(context)
+        )
+        unendorsed = unsupported if held else []
+        if unsupported and not issues and not unendorsed:
             return self._refuse(
                 question,
                 f"the question asserts something no vetted source supports "
@@ -402,13 +409,22 @@ class AnswerChain:
             focus = named | {s for s, c in lookups.coverage.items() if c >= 0.8}
         if focus:
             pool = [c for c in pool if any(numbered[n].source_id in focus for n in c.citations)]
+        if unendorsed:
+            # No source refutes the framing, so no sentence that mentions it may be shown.
+            pool = [c for c in pool if not any(fold(u) in fold(c.text) for u in unendorsed)]
+        titles = [p.title for p in numbered.values()]
+        refuting: list[extract.Candidate] = []
+        if not corrections.kept and premises.asserts_claim(question):
+            # The visitor asserted something and a vetted sentence says otherwise: that is a
+            # correction, whoever found it (a model sentence is verified against its source).
+            refuting = [c for c in pool if premises.refutes(c.text, question, titles)]
         others = [
             f"{p.title} {p.meta.get('creators_display', '')}"
             for p in numbered.values()
             if p.source_id not in focus
         ]
         unmentioned = self._unmentioned_aspects(question, focus, lookups, others) if focus else []
-        if unmentioned and not corrections.kept:
+        if unmentioned and not corrections.kept and not refuting and not unendorsed:
             titles = sorted({p.title for p in numbered.values() if p.source_id in focus})
             return self._refuse(
                 question,
@@ -422,10 +438,9 @@ class AnswerChain:
         room = self.config.max_sentences - len(corrections.kept)
         if corrections.kept:
             room = min(room, 2)
+        scored = extract.score(question, pool, self.verifier, titles + codes)
         chosen = extract.select(
-            extract.score(
-                question, pool, self.verifier, [p.title for p in numbered.values()] + codes
-            ),
+            scored,
             self.verifier,
             limit=max(room, 0),
             min_score=self.config.min_answer_score,
@@ -434,16 +449,16 @@ class AnswerChain:
         )
         timings["verify_ms"] = round((time.perf_counter() - t) * 1000, 1)
 
-        implicit: list[str] = []
-        if not corrections.kept and premises.asserts_claim(question):
-            # The visitor asserted something and a vetted sentence we are about to show says
-            # otherwise: that is a correction, whoever found it.
-            titles = [p.title for p in numbered.values()]
-            implicit = [
-                c.text
-                for c in chosen
-                if c.origin != "model" and premises.refutes(c.text, question, titles)
-            ]
+        if unendorsed and not chosen:
+            # Nothing answers a question built on a framing the sources never discuss; what
+            # they do say about the object, best first, is the answer.
+            chosen = sorted(scored, key=lambda c: -c.score)[: min(2, max(room, 0))]
+        refuting_texts = {fold(c.text) for c in refuting}
+        if refuting and not any(fold(c.text) in refuting_texts for c in chosen) and room > 0:
+            # The sentence that says the visitor is wrong comes first, whatever else is chosen.
+            lead = max((c for c in scored if fold(c.text) in refuting_texts), key=lambda c: c.score)
+            chosen = [lead, *chosen][:room]
+        implicit = [c.text for c in chosen if fold(c.text) in refuting_texts]
         kept = corrections.kept + [
             AnswerSentence(c.text, c.citations, c.origin)
             for c in chosen
@@ -478,7 +493,7 @@ class AnswerChain:
         timings["total_ms"] = round((time.perf_counter() - start) * 1000, 1)
         return Answer(
             question=question,
-            outcome="corrected" if corrections.kept or implicit else "answered",
+            outcome="corrected" if corrections.kept or implicit or unendorsed else "answered",
             answer=text,
             sentences=sentences,
             citations=citations,
@@ -486,7 +501,8 @@ class AnswerChain:
             dropped=dropped,
             retrieved=log_retrieved,
             premise_issues=[i.claim for i in issues]
-            + [f"contradicted by the source: {t}" for t in implicit],
+            + [f"contradicted by the source: {t}" for t in implicit]
+            + [f"asserts {u}, which no vetted source supports" for u in unendorsed],
             model=self.model_name,
             warnings=warnings,
         )

@@ -151,7 +151,6 @@ class Settings(BaseSettings):
         ],
         description="Quick-question buttons on the front-desk page (a JSON list in the env var).",
     )
-
     api_host: str = Field(
         "127.0.0.1", description="Address 'museum-qa serve' listens on; loopback by default."
     )

@@ -38,7 +38,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _NUMBER = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
 # Accession-like tokens: letters/digits joined by dots or dashes, containing a digit.
 _ACCESSION = re.compile(r"\b(?=[\w.\-]*\d)[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)+\b")
-_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'\-]*")
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][\w’'\-]*")  # not "Avignon" in "d'Avignon"
 
 
 def fold(text: str) -> str:
@@ -111,7 +111,10 @@ def has_negation(text: str) -> bool:
 
 
 _BACK_REFERENCE = re.compile(
-    r"^(this|that|these|those|such|the (idea|claim|story|theory))\b", re.IGNORECASE
+    r"^(this|that|these|those|such|the (idea|claim|story|theory))\b|"
+    # "There is no evidence for this." judges the sentence before it just the same.
+    r"^there (is|was|are) (no|little)\b.*\b(this|that|it|these|those)[.!]?$",
+    re.IGNORECASE,
 )
 
 

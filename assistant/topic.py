@@ -81,6 +81,16 @@ def title_aliases(title: str) -> list[str]:
     names = [re.sub(r"\(.*?\)", "", folded).strip(), *re.findall(r"\((.*?)\)", folded)]
     names += re.findall(r"known as (.+?)(?:[,;(]|$)", folded)
     names += [re.split(r"\s[-:]\s|:\s|, known as", n)[0] for n in list(names)]
+    # "Jikji, volume 2" and "Law Code of Hammurabi, king of Babylon" are named by their
+    # first part; "the Code of Hammurabi" and "Nefertiti's bust" by the usual short forms.
+    names += [re.split(r"\s*,\s*", n)[0] for n in list(names)]
+    for name in list(names):
+        of = re.fullmatch(r"(?:\w+ )+?(\w+) of (?:the |a |an )?([\w' -]+)", name)
+        if of:
+            names.append(name[name.index(of.group(1) + " of ") :])
+        pair = re.fullmatch(r"(?:the |a |an )?(\w+) of (?:the |a |an )?(\w+)", name)
+        if pair:
+            names.append(f"{pair.group(2)}'s {pair.group(1)}")
     out = []
     for name in names:
         core = re.sub(r"^(the|a|an)\s+", "", name.strip(" ,.;"))

@@ -27,7 +27,7 @@ from assistant.text import (
     has_negation,
     numbers,
     proper_names,
-    split_sentences,
+    quote_units,
     words,
 )
 
@@ -112,7 +112,8 @@ class Verifier:
             missing = [w for w in claims if w not in evidence_stems]
             return Verdict(False, valid, f"not stated in the cited source ({', '.join(missing)})")
 
-        candidates = [(n, s) for n in valid for s in split_sentences(evidence[n])]
+        # Units, not sentences: "X. There is no evidence for this." is one claim, never half.
+        candidates = [(n, s) for n in valid for s in quote_units(evidence[n])]
         vectors = self.embed([sentence] + [s for _, s in candidates])
         scores = [cosine(vectors[0], v) for v in vectors[1:]]
         best = max(range(len(scores)), key=scores.__getitem__)

@@ -76,10 +76,20 @@ def test_question_about_something_else_is_refused_even_if_wording_is_close(assis
     assert answer.outcome == "refused"
 
 
-def test_unrefuted_conspiracy_is_not_discussed(assistant):
+def test_unrefuted_conspiracy_about_an_object_we_hold_is_not_endorsed(assistant):
+    # No source discusses aliens: the framing is neither endorsed nor discussed; the answer
+    # says what the sources do say about the object, and the log names the premise.
     answer = assistant.ask("Did aliens carve the Rosetta Stone?")
+    assert answer.outcome == "corrected"
+    assert answer.sentences and all(s.citations for s in answer.sentences)
+    assert "alien" not in answer.answer.lower()
+    assert {c.source_id for c in answer.citations} == {"test-rosetta-stone"}
+    assert any("aliens" in p and "no vetted source" in p for p in answer.premise_issues)
+
+
+def test_unrefuted_conspiracy_about_nothing_we_hold_is_refused(assistant):
+    answer = assistant.ask("Did aliens build the pyramids of Giza?")
     assert answer.outcome == "refused"
-    assert "aliens" in answer.refusal_reason
 
 
 def test_poisoned_passage_is_never_followed_or_quoted(tmp_path):
@@ -262,3 +272,42 @@ def test_a_persona_request_is_refused_even_about_a_real_object(assistant):
     )
     assert answer.outcome == "refused"
     assert "instructions" in (answer.refusal_reason or "")
+
+
+def test_a_lowercase_false_attribution_is_corrected_from_the_record(assistant):
+    answer = assistant.ask("why did gerard dou paint the night watch")
+    assert answer.outcome == "corrected"
+    assert "Rembrandt van Rijn" in answer.answer
+    assert any("attributes" in p for p in answer.premise_issues)
+
+
+def test_an_asserted_claim_a_source_sentence_denies_is_a_correction(assistant):
+    # Nothing in the record conflicts ("set at night" is not a catalogue field); the text does.
+    answer = assistant.ask("The Night Watch shows a scene set at night, right?")
+    assert answer.outcome == "corrected"
+    assert answer.sentences[0].text.startswith("The scene is not set at night")
+
+
+@pytest.mark.parametrize(
+    "question,sentence,expected",
+    [
+        ("The carpet has about two million knots, right?", "It has 26 million knots.", True),
+        ("They paid three million dollars, right?", "It was bought for 3,000 dollars.", True),
+        ("It has fifty canvases, right?", "The work consists of 32 canvases.", True),
+        ("Does it have 32 canvases?", "The work consists of 32 canvases.", False),
+        ("Is it about 26 million knots?", "It has roughly 25 million knots.", False),
+    ],
+)
+def test_a_different_count_of_the_same_thing_refutes(question, sentence, expected):
+    from assistant.premises import count_differs
+
+    assert count_differs(sentence, question) is expected
+
+
+def test_quote_units_keep_a_judgement_with_the_claim_it_judges():
+    from assistant.text import quote_units
+
+    units = quote_units(
+        "It is said to be a gift from Moctezuma. There is no evidence for this. Odd."
+    )
+    assert units[0] == "It is said to be a gift from Moctezuma. There is no evidence for this."

@@ -70,7 +70,7 @@ def test_a_refusal_is_friendly_and_offers_questions_about_indexed_objects(log_ur
 
 def test_a_false_premise_gets_the_gentle_notice(log_url):
     at = ask(app(), "Did Vermeer paint The Night Watch?")
-    assert any("sources say otherwise" in i.value for i in at.info)
+    assert any("sources don't support that" in i.value for i in at.info)
 
 
 def test_history_is_the_visitors_own_earlier_questions(log_url):

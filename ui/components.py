@@ -22,7 +22,7 @@ from ui.present import (
 )
 
 PENDING = "pending_question"
-CORRECTED_NOTICE = "The museum's sources say otherwise. Here is what the catalogue record shows."
+CORRECTED_NOTICE = "The museum's sources don't support that. Here is what they do say."
 REFUSAL_HELP = "I only answer from the museum's own checked texts, so I won't guess."
 
 

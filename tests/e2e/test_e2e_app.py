@@ -96,7 +96,7 @@ def test_the_visitor_page_works_on_a_phone_and_by_keyboard(new_page, shots):
     assert page.evaluate("document.activeElement?.getAttribute('aria-label')").startswith("Ask")
     page.keyboard.type("Did Vermeer paint The Night Watch?")
     page.keyboard.press("Enter")
-    expect(page.get_by_text("sources say otherwise", exact=False)).to_be_visible()
+    expect(page.get_by_text("sources don't support that", exact=False)).to_be_visible()
     answered(page)
     page.get_by_text("[1] The Night Watch").click()
     expect(page.locator("mark.cited").first).to_be_visible()

@@ -161,7 +161,7 @@ def test_a_visitor_asks_in_the_widget_and_sees_cited_sentences(page, api_url, sh
 
     ask(page, "Why did Vermeer paint The Night Watch?")
     corrected = page.locator(".turn").last
-    expect(corrected.locator(".notice.corrected")).to_contain_text("sources say otherwise")
+    expect(corrected.locator(".notice.corrected")).to_contain_text("sources don't support that")
     expect(corrected.locator(".sentence").first).to_contain_text("Rembrandt")
     expect(corrected.get_by_role("list", name="Sources")).to_be_visible()
     page.set_viewport_size({"width": 460, "height": 1100})
