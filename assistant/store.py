@@ -71,6 +71,15 @@ class Passage:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """A curator's decision to stop citing a source, and why."""
+
+    source_id: str
+    reason: str
+    on: str
+
+
+@dataclass
 class IndexedDocument:
     """What the index holds for one source: content hash, chunk ids, provenance, status."""
 
@@ -460,6 +469,23 @@ class VectorIndex:
         ]
         return sorted(found, key=lambda p: int(p.meta.get("chunk_index", 0)))
 
+    def _withdrawal_register(self) -> Any:
+        # A withdrawal outlives the chunks it was made on: a source pruned, or unvetted, and
+        # ingested again later must come back withdrawn. The register is a tiny collection
+        # beside the chunks, so every app instance sharing a Chroma server sees it.
+        return self.store._client.get_or_create_collection(
+            f"{self.collection}__withdrawals", embedding_function=None
+        )
+
+    @_guarded(write=False)
+    def withdrawals(self) -> dict[str, Withdrawal]:
+        """Every source a curator has withdrawn and not restored, present in the index or not."""
+        got = self._withdrawal_register().get(include=["metadatas"])
+        return {
+            sid: Withdrawal(sid, str((m or {}).get("reason", "")), str((m or {}).get("on", "")))
+            for sid, m in zip(got["ids"], got["metadatas"] or [], strict=False)
+        }
+
     @_guarded(write=True)
     def set_withdrawn(
         self, source_id: str, withdrawn: bool, *, reason: str = "", on: str = ""
@@ -467,11 +493,18 @@ class VectorIndex:
         """Withdraw (or restore) every chunk of a source; returns how many chunks changed.
 
         Only metadata changes, in place: nothing is re-embedded, and the very next search
-        sees the new state.
+        sees the new state. The decision is also kept in the withdrawal register.
         """
         ids = [cid for cid, _ in self._all_metadata(where={"source_id": source_id})]
         if not ids:
             return 0
+        register = self._withdrawal_register()
+        if withdrawn:
+            register.upsert(
+                ids=[source_id], embeddings=[[0.0]], metadatas=[{"reason": reason, "on": on}]
+            )
+        else:
+            register.delete(ids=[source_id])
         # None deletes a metadata key in Chroma, so a restored chunk carries no stale reason.
         meta: dict[str, Any] = {
             "withdrawn": withdrawn,

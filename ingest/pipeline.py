@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.documents import SourceDocument
-from assistant.store import Chunk, IndexedDocument, VectorIndex
+from assistant.store import Chunk, VectorIndex, Withdrawal
 from ingest.chunking import chunk_document, flagged_sentences
 from ingest.loaders import Attestation, FileError, Refusal, discover, load_file
 from ingest.mapping import Mapping
@@ -47,11 +47,11 @@ def _origin_file(origin: str) -> str:
     return head if head and tail.isdigit() else origin
 
 
-def _carry_withdrawal(old: IndexedDocument, chunks: list[Chunk]) -> None:
+def _carry_withdrawal(withdrawal: Withdrawal, chunks: list[Chunk]) -> None:
     """Write a withdrawn document's new version withdrawn too (re-ingest must not restore)."""
     for chunk in chunks:
         chunk.metadata.update(
-            withdrawn=True, withdrawn_reason=old.withdrawn_reason, withdrawn_on=old.withdrawn_on
+            withdrawn=True, withdrawn_reason=withdrawal.reason, withdrawn_on=withdrawal.on
         )
 
 
@@ -109,10 +109,15 @@ def ingest(
             progress("read", i, len(files))
 
     indexed = index.documents()
+    register = index.withdrawals()
     todo: list[tuple[SourceDocument, list[Chunk]]] = []
     for source_id, doc in docs.items():
         old = indexed.get(source_id)
+        withdrawal = register.get(source_id)
         if old and old.withdrawn:
+            # Chunks withdrawn before the register existed carry the decision themselves.
+            withdrawal = Withdrawal(source_id, old.withdrawn_reason, old.withdrawn_on)
+        if withdrawal:
             report.withdrawn.append(source_id)
         if old and old.complete and old.doc_hash == doc.content_hash():
             report.unchanged.append(source_id)
@@ -120,8 +125,8 @@ def ingest(
                 report.still_flagged.append(source_id)
             continue
         chunks = chunk_document(doc)
-        if old and old.withdrawn:
-            _carry_withdrawal(old, chunks)
+        if withdrawal:
+            _carry_withdrawal(withdrawal, chunks)
         report.flagged.extend((source_id, s) for s in flagged_sentences(chunks))
         todo.append((doc, chunks))
 

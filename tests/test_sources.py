@@ -98,6 +98,29 @@ def test_withdrawal_carries_over_when_the_withdrawn_text_changes(indexed, corpus
     assert index.documents()[ROSETTA].complete  # old chunks gone, new ones complete
 
 
+@pytest.mark.parametrize("gone", ["pruned", "unvetted"])
+def test_withdrawal_survives_the_source_leaving_the_index_and_coming_back(indexed, corpus, gone):
+    _, index = indexed
+    index.set_withdrawn(ROSETTA, True, reason="attribution under review", on="2026-11-24")
+    doc = corpus / "rosetta-stone.md"
+    original = doc.read_text()
+    if gone == "pruned":
+        doc.unlink()
+        report = ingest([corpus], index, prune=True)
+    else:
+        doc.write_text(original.replace("vetted_by:", "reviewed_by:"))
+        report = ingest([corpus], index)
+    assert ROSETTA not in index.documents(), report
+    doc.write_text(original)
+    report = ingest([corpus], index)
+    assert report.added == [ROSETTA] and report.withdrawn == [ROSETTA]
+    assert invisible(index, ROSETTA)
+    assert index.withdrawals()[ROSETTA].reason == "attribution under review"
+    index.set_withdrawn(ROSETTA, False)
+    assert ROSETTA not in index.withdrawals()
+    assert not invisible(index, ROSETTA)
+
+
 def test_flagged_passages_record_the_sentences_that_read_like_instructions(tmp_path, fresh_index):
     _, index = fresh_index
     doc = tmp_path / "bowl.md"
