@@ -66,3 +66,13 @@ def test_empty_question_is_an_error(env):
 def test_help_teaches_the_first_run():
     result = CliRunner().invoke(main, ["--help"])
     assert "museum-qa ingest corpus/" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["ask"], ["ingest"], ["sources"], ["serve"], ["eval"], ["ui"], ["users"], ["log"]],
+)
+def test_help_keeps_example_blocks_and_shows_no_escape_codes(args):
+    result = CliRunner().invoke(main, [*args, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "\\b" not in result.output and "\b" not in result.output

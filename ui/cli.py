@@ -26,7 +26,7 @@ def _fail(exc: Exception) -> None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="museum-qa")
 def main() -> None:
-    r"""Answer museum visitors' questions only from vetted, cited curatorial texts.
+    """Answer museum visitors' questions only from vetted, cited curatorial texts.
 
     \b
     Typical first run:
@@ -36,7 +36,7 @@ def main() -> None:
     Every setting is an environment variable prefixed MUSEUM_QA_ (see README.md), e.g.
     MUSEUM_QA_DATA_DIR (where the index and answer log live) and MUSEUM_QA_LLM
     ('embedded', a .gguf path, or 'ollama:<model>').
-    """
+    """  # noqa: D301 (click reads \b, the backspace character, as "keep these lines")
 
 
 @main.command()

@@ -118,14 +118,14 @@ def sources(
     as_json: bool,
     data_dir: Path | None,
 ) -> None:
-    r"""List the indexed sources with their provenance; show, withdraw or restore one.
+    """List the indexed sources with their provenance; show, withdraw or restore one.
 
     \b
       museum-qa sources --query "night watch"
       museum-qa sources show test-night-watch
       museum-qa sources withdraw walters-11 --reason "attribution under review"
       museum-qa sources restore walters-11
-    """
+    """  # noqa: D301 (click reads \b, the backspace character, as "keep these lines")
     if ctx.invoked_subcommand is not None:
         return
     try:
