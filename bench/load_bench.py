@@ -197,13 +197,16 @@ def check_log(db_url: str, results: list[Result], after_id: int) -> dict[str, An
     engine = create_engine(db_url)
     try:
         with engine.connect() as conn:
-            rows = dict(
-                conn.execute(
-                    select(AnswerRow.id, AnswerRow.question).where(AnswerRow.id > after_id)
-                ).all()
-            )
+            found = conn.execute(
+                select(AnswerRow.id, AnswerRow.question, AnswerRow.warnings).where(
+                    AnswerRow.id > after_id
+                )
+            ).all()
     finally:
         engine.dispose()
+    rows = {i: q for i, q, _ in found}
+    # e.g. "model unavailable": the model server timed out and the record was quoted instead.
+    warned = Counter(str(w[0]).split(":")[0][:80] for _, _, w in found if w)
     answered = [r for r in results if r.status == "200"]
     ids = [r.answer_id for r in answered]
     shared = sorted(i for i, k in Counter(ids).items() if i is not None and k > 1)
@@ -226,6 +229,7 @@ def check_log(db_url: str, results: list[Result], after_id: int) -> dict[str, An
         "answers_without_their_row": wrong_row[:20],
         "missing_from_log": dict(missing),
         "logged_more_than_asked": dict(extra),
+        "rows_with_warnings": dict(warned),
     }
 
 
