@@ -271,6 +271,13 @@ class AnswerChain:
                     DroppedSentence(draft.text, draft.citations, "not a complete sentence")
                 )
                 continue
+            if origin == "model" and set(content_words(draft.text)) <= set(content_words(question)):
+                # A weak model may echo the question back ("The Rubens Vase carved from"):
+                # every word checks out against the source, and it says nothing.
+                out.dropped.append(
+                    DroppedSentence(draft.text, draft.citations, "only repeats the question")
+                )
+                continue
             verdict = self.verifier.check(draft.text, draft.citations, numbered)
             if not verdict.ok:
                 out.dropped.append(DroppedSentence(draft.text, draft.citations, verdict.reason))

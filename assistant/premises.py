@@ -27,6 +27,8 @@ from assistant.topic import clauses, mentions_title
 _ATTRIBUTION = re.compile(
     r"\b(paint|painted|painting|sculpt\w*|carv\w*|made|make|create\w*|design\w*|drew|drawn|"
     r"draw|put|took|take|photographed|print|printed|"
+    # "No, I'm certain that one is a Monet": a work that "is a" name is credited to it.
+    r"(?:is|was|it's|that's) an? (?=[a-z]+\W*$)|"
     r"artist|masterpiece|work of|by|\w+'s (painting|work|statue|sculpture|masterpiece|print))\b"
     # "Rembrandt's Girl with a Pearl Earring": a possessive name before the title credits it.
     r"|\b[a-z]+'s (?!own)\w+"
@@ -186,8 +188,13 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
     whole = question
     for n, passage in named.items():
         # "What are the Ife Head and the Benin ivory mask made of?": each object is checked
-        # only against the part of the question that names it.
+        # only against the part of the question that names it. With one object named, the
+        # whole question is about it ("Route to Versailles, Louveciennes ... that one is a
+        # Monet" splits at the title's own comma).
+        distinct = {p.source_id for p in named.values()}
         parts = [c for c in clauses(whole) if mentions_title(c, passage.title)]
+        if len(distinct) < 2:
+            parts = []
         question = " ".join(parts) if parts else whole
         folded_q = fold(question)
         meta = passage.meta

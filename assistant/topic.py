@@ -27,7 +27,8 @@ GENERIC = frozenset(
     happen happened why how way ever also first original originally actual material
     materials medium older oldest newer newest compare compared difference everyone everybody
     know knows knew heard hear friend friends teacher school learned learnt learn told tell
-    pretty sure obviously course wrong right true correct guess believe""".split()
+    pretty sure obviously course wrong right true correct guess believe certain convinced
+    definitely positive honestly literally hmm come""".split()
 )
 
 
@@ -77,7 +78,7 @@ def title_aliases(title: str) -> list[str]:
     The title, its bracketed or "known as" alias, and the part before a subtitle
     ("A Sunday on La Grande Jatte — 1884").
     """
-    folded = fold(title)
+    folded = re.sub(r"[\"“”‘’]|(?<!\w)'|'(?!\w)", "", fold(title))  # The "Rubens Vase"
     names = [re.sub(r"\(.*?\)", "", folded).strip(), *re.findall(r"\((.*?)\)", folded)]
     names += re.findall(r"known as (.+?)(?:[,;(]|$)", folded)
     names += [re.split(r"\s[-:]\s|:\s|, known as", n)[0] for n in list(names)]

@@ -311,3 +311,25 @@ def test_quote_units_keep_a_judgement_with_the_claim_it_judges():
         "It is said to be a gift from Moctezuma. There is no evidence for this. Odd."
     )
     assert units[0] == "It is said to be a gift from Moctezuma. There is no evidence for this."
+
+
+def test_a_model_sentence_that_only_echoes_the_question_is_dropped(indexed_settings):
+    echo = json.dumps({"sentences": [{"text": "The Rosetta Stone is made of", "citations": [1]}]})
+    answer = build_assistant(indexed_settings, model=ScriptedChatModel(replies=[echo])).ask(
+        "What is the Rosetta Stone made of?"
+    )
+    assert "The Rosetta Stone is made of [" not in answer.answer
+    assert any(d.reason == "only repeats the question" for d in answer.dropped)
+    assert "granodiorite" in answer.answer
+
+
+def test_a_quoted_title_is_named_by_its_words():
+    assert mentions_title("Who carved the 'Rubens Vase' in the Walters?", 'The "Rubens Vase"')
+
+
+def test_pushback_naming_another_artist_is_corrected(assistant):
+    answer = assistant.ask(
+        "No, I'm certain that one is a Vermeer.", history=["Who painted The Night Watch?"]
+    )
+    assert answer.outcome == "corrected"
+    assert "Rembrandt van Rijn" in answer.answer
