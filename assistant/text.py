@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from functools import lru_cache
 
 import pysbd
 
@@ -48,9 +48,16 @@ def fold(text: str) -> str:
     return stripped.casefold().replace("’", "'").replace("–", "-").replace("—", "-")
 
 
-@lru_cache(maxsize=1)
+_per_thread = threading.local()
+
+
 def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False)
+    # One per thread: ``Segmenter.segment`` keeps the text on the instance, so a segmenter
+    # shared by the API's worker threads returns [] or another text's sentences.
+    segmenter: pysbd.Segmenter | None = getattr(_per_thread, "segmenter", None)
+    if segmenter is None:
+        segmenter = _per_thread.segmenter = pysbd.Segmenter(language="en", clean=False)
+    return segmenter
 
 
 def split_sentences(text: str) -> list[str]:

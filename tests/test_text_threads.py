@@ -13,19 +13,11 @@ from __future__ import annotations
 import sys
 import threading
 
-import pytest
-
 from assistant.text import split_sentences
 
 THREADS = 8
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assistant/text.py shares one pysbd Segmenter across threads (_segmenter is an "
-    "lru_cache singleton); the fix (one segmenter per thread) is on branch "
-    "fix-segmenter-threads, waiting for the engineer who is editing text.py",
-)
 def test_threads_splitting_sentences_at_once_each_get_their_own_sentences():
     texts = [
         f"Object {i} was made in {1600 + i}. It is kept in room {i}. Its maker is unknown."
