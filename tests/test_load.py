@@ -85,10 +85,6 @@ def test_every_question_is_asked_once_and_every_answer_is_logged_exactly_once(lo
     assert {r.outcome for r in answered} == {"answered", "corrected", "refused"}
 
 
-@pytest.mark.xfail(
-    reason="500s while assistant/text.py shares one pysbd Segmenter across threads "
-    "(tests/test_text_threads.py; the fix is on branch fix-segmenter-threads)",
-)
 def test_no_question_fails_on_the_server(load_run):
     _, _, results, _ = load_run
     statuses = {r.status for r in results}
