@@ -177,6 +177,16 @@ class Settings(BaseSettings):
             "as 'redis://host:6379' when several API processes serve the same clients."
         ),
     )
+    api_max_pending: int = Field(
+        32,
+        ge=1,
+        le=100_000,
+        description=(
+            "Questions the HTTP API holds at once, answering or queued; beyond it a visitor "
+            "gets 503 'busy' with Retry-After at once instead of minutes in a queue (the "
+            "model answers one question at a time per process)."
+        ),
+    )
     api_max_body_bytes: int = Field(
         16_384,
         ge=256,

@@ -114,6 +114,8 @@ class Verifier:
 
         # Units, not sentences: "X. There is no evidence for this." is one claim, never half.
         candidates = [(n, s) for n in valid for s in quote_units(evidence[n])]
+        if not candidates:
+            return Verdict(False, valid, "the cited source has no text")
         vectors = self.embed([sentence] + [s for _, s in candidates])
         scores = [cosine(vectors[0], v) for v in vectors[1:]]
         best = max(range(len(scores)), key=scores.__getitem__)

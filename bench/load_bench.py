@@ -252,6 +252,7 @@ def embedded_setup(
         "MUSEUM_QA_DB_URL": db_url,
         "MUSEUM_QA_LLM": llm,
         "MUSEUM_QA_API_RATE_LIMIT": RATE_LIMIT,
+        "MUSEUM_QA_API_MAX_PENDING": "100000",  # every visitor waits; the bench measures queueing
         "MUSEUM_QA_UI_STREAM_DELAY": "0",
     }
     server = ServeProcess(env, work / "serve.log").start()
@@ -281,6 +282,7 @@ def shared_setup(work: Path, corpus: Path) -> Iterator[tuple[str, str, dict[str,
             "MUSEUM_QA_DB_URL": db_url,
             "MUSEUM_QA_LLM": model.llm,
             "MUSEUM_QA_API_RATE_LIMIT": RATE_LIMIT,
+        "MUSEUM_QA_API_MAX_PENDING": "100000",  # every visitor waits; the bench measures queueing
             "MUSEUM_QA_UI_STREAM_DELAY": "0",
         }
         _ingest(corpus, env)

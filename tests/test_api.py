@@ -467,3 +467,36 @@ def test_the_api_on_the_embedded_llama_cpp_model(indexed_settings):
         _, events = stream(client, "Who painted The Night Watch?")
         assert events[-1]["type"] == "answer"
         assert client.get("/health").json()["components"]["model"]["detail"].endswith(".gguf")
+
+
+def test_questions_beyond_the_pending_limit_get_a_prompt_503_busy(indexed_settings):
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    entered, release = threading.Event(), threading.Event()
+
+    class Held:
+        """The real assistant, held inside its answer until the test lets it go."""
+
+        def __init__(self, inner):
+            self.inner = inner
+
+        def ask(self, question, history=()):
+            entered.set()
+            release.wait(30)
+            return self.inner.ask(question, history)
+
+    settings = settings_for(indexed_settings, api_max_pending=1)
+    model = ScriptedChatModel()
+    with client_for(settings, factory=lambda s: Held(build_assistant(s, model=model))) as client:
+        with ThreadPoolExecutor(1) as pool:
+            first = pool.submit(ask, client, "Who painted The Night Watch?")
+            assert entered.wait(30)
+            busy = ask(client, "Who painted the Mona Lisa?")
+            release.set()
+            assert first.result().status_code == 200
+        assert busy.status_code == 503
+        assert "many visitors" in busy.json()["message"]
+        assert int(busy.headers["retry-after"]) > 0
+        # The slot is free again once the first answer is out.
+        assert ask(client, "Who painted the Mona Lisa?").status_code == 200

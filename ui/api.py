@@ -63,6 +63,11 @@ UNAVAILABLE = (
     "answered; please try again in a minute."
 )
 RETRY_UNAVAILABLE_SECONDS = 30
+BUSY = (
+    "Sorry, many visitors are asking right now. Your question was not answered; please try "
+    "again in a moment."
+)
+RETRY_BUSY_SECONDS = 10
 # The answer-log row of an answer, so staff (and the load benchmark) can find exactly that row.
 ANSWER_ID_HEADER = "X-Answer-Id"
 ANSWER_ID_DOC = {
@@ -358,6 +363,7 @@ class ApiState:
     _build_lock: threading.Lock = field(default_factory=threading.Lock)
     limiter: Any = None
     limits: list[Any] = field(default_factory=list)
+    pending: int = 0  # questions admitted and not yet answered (event-loop only)
 
     def __post_init__(self) -> None:
         from limits import parse_many
@@ -422,6 +428,10 @@ async def _answer(state: ApiState, body: AskRequest) -> Answer:
         history = [clean_question(h, limit, what="history item") for h in body.history]
     except QuestionError as exc:
         raise HTTPException(400, detail=str(exc)) from exc
+    if state.pending >= state.settings.api_max_pending:
+        # Past this, a visitor would wait minutes behind the queue: say so now instead.
+        raise HTTPException(503, detail=BUSY, headers={"Retry-After": str(RETRY_BUSY_SECONDS)})
+    state.pending += 1
     try:
         assistant = await run_in_threadpool(state.get_assistant)
         return await run_in_threadpool(assistant.ask, question, history)
@@ -434,6 +444,8 @@ async def _answer(state: ApiState, body: AskRequest) -> Answer:
         raise HTTPException(
             503, detail=UNAVAILABLE, headers={"Retry-After": str(RETRY_UNAVAILABLE_SECONDS)}
         ) from exc
+    finally:
+        state.pending -= 1
 
 
 def _answer_id_headers(answer: Answer) -> dict[str, str]:
