@@ -32,7 +32,7 @@ from assistant.settings import Settings
 from assistant.store import VectorIndex
 from ingest.pipeline import ingest
 from tests.conftest import REPO, TEST_CORPUS, make_settings
-from tests.servers import ChromaServer, PostgresServer, Unavailable
+from tests.servers import ChromaServer, PostgresServer, running_postgres
 from ui.cli import main
 from ui.services import reset_for_tests
 
@@ -195,15 +195,8 @@ def test_a_hung_chroma_server_times_out_and_answers_resume_when_it_wakes(chroma,
 
 @pytest.fixture
 def postgres() -> Iterator[PostgresServer]:
-    try:
-        server = PostgresServer()
-    except Unavailable as exc:
-        pytest.skip(str(exc))
-    server.start()
-    try:
+    with running_postgres() as server:
         yield server
-    finally:
-        server.remove()
 
 
 def db_questions(url: str) -> list[str]:

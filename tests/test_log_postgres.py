@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from assistant.answer_log import AnswerLog
-from tests.servers import PostgresServer, Unavailable
+from tests.servers import running_postgres
 
 pytestmark = pytest.mark.integration
 
@@ -20,15 +20,8 @@ pytestmark = pytest.mark.integration
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """A running server: yields its admin URL (trust auth, loopback only)."""
-    try:
-        server = PostgresServer()
-    except Unavailable as exc:
-        pytest.skip(str(exc))
-    server.start()
-    try:
+    with running_postgres() as server:
         yield server.admin_url
-    finally:
-        server.remove()
 
 
 def fresh_postgres_url(request: pytest.FixtureRequest) -> str:

@@ -25,7 +25,7 @@ from assistant.store import VectorIndex
 from ingest.pipeline import ingest
 from tests.conftest import REPO, TEST_CORPUS, make_settings
 from tests.model_server import ModelServer
-from tests.servers import ChromaServer, PostgresServer, ServeProcess, Unavailable
+from tests.servers import ChromaServer, ServeProcess, running_postgres
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -53,15 +53,8 @@ def chroma(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChromaServer]:
 
 @pytest.fixture(scope="module")
 def postgres_url() -> Iterator[str]:
-    try:
-        server = PostgresServer()
-    except Unavailable as exc:
-        pytest.skip(str(exc))
-    server.start()
-    try:
+    with running_postgres() as server:
         yield server.new_database()  # empty: the instances create the schema
-    finally:
-        server.remove()
 
 
 def shared_env(chroma: ChromaServer, db_url: str, llm: str, data_dir: Path) -> dict[str, str]:
