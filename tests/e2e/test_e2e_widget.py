@@ -9,14 +9,8 @@ frame-ancestors policy.
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import subprocess
-import sys
 import threading
-import time
-import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -24,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import REPO, _free_port
+from tests.servers import ServeProcess
 
 pytestmark = pytest.mark.integration
 expect.set_options(timeout=30_000)
@@ -80,48 +74,19 @@ def api_url(
 ) -> Iterator[str]:
     """Base URL of a running `museum-qa serve` that lets the museum's site frame the widget."""
     work = tmp_path_factory.mktemp("api-e2e")
-    port = _free_port()
     env = {
-        **os.environ,
         "MUSEUM_QA_DATA_DIR": str(indexed_dir),
         "MUSEUM_QA_DB_URL": f"sqlite:///{work / 'log.sqlite3'}",
         "MUSEUM_QA_LLM": "scripted",
         "MUSEUM_QA_UI_STREAM_DELAY": "0.05",
         "MUSEUM_QA_API_ALLOWED_ORIGINS": json.dumps([hosts.museum]),
     }
-    log = work / "serve.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "ui.cli", "serve", "--port", str(port)],
-            env=env,
-            cwd=REPO,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}/"
+    server = ServeProcess(env, work / "serve.log").start(timeout=90)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"museum-qa serve exited early:\n{log.read_text()}")
-            try:
-                with urllib.request.urlopen(f"{url}health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"museum-qa serve did not start:\n{log.read_text()}")
-            time.sleep(0.3)
-        hosts.frame_src = f"{url}widget"
-        yield url
+        hosts.frame_src = f"{server.url}/widget"
+        yield f"{server.url}/"
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        server.stop()
 
 
 @pytest.fixture
