@@ -251,10 +251,15 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
                     break
 
         medium = set(content_words(str(meta.get("medium", ""))))
+        # "the Migrant Mother photograph" names what it is, not what it is made of.
+        kind = set(content_words(str(meta.get("object_type", ""))))
         asked = sorted(
             w
             for w in set(words(question))
-            if w in MATERIALS and stem(w) not in medium and w not in title_words
+            if w in MATERIALS
+            and stem(w) not in medium
+            and stem(w) not in kind
+            and w not in title_words
         )
         if medium and asked:
             fix = _sentence(meta, "medium")

@@ -333,3 +333,19 @@ def test_pushback_naming_another_artist_is_corrected(assistant):
     )
     assert answer.outcome == "corrected"
     assert "Rembrandt van Rijn" in answer.answer
+
+
+def test_the_object_type_named_in_a_question_is_not_a_material_claim():
+    from assistant.premises import check
+
+    record = Passage(
+        "r",
+        "migrant-mother",
+        "Migrant Mother is by Dorothea Lange.",
+        0.9,
+        "record",
+        {"title": "Migrant Mother", "medium": "film negative", "object_type": "photograph"},
+    )
+    assert not check("When was the Migrant Mother photograph taken?", {1: record})
+    issues = check("Is the Migrant Mother photograph printed on silk?", {1: record})
+    assert [i.claim for i in issues] == ["says it is silk"]
