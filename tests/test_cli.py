@@ -36,6 +36,14 @@ def test_refusal_exits_zero(env):
     assert json.loads(asked.output)["outcome"] == "refused"
 
 
+def test_a_correction_says_so_and_what_was_wrong(env):
+    run(["ingest", str(TEST_CORPUS)], env)
+    asked = run(["ask", "Why did Vermeer paint The Night Watch?"], env)
+    assert asked.exit_code == 0
+    assert "Rembrandt van Rijn" in asked.output
+    assert "(corrected: attributes it to Vermeer)" in asked.output
+
+
 def test_missing_index_says_what_to_run(env):
     asked = run(["ask", "Who painted The Night Watch?"], env)
     assert asked.exit_code == 2

@@ -195,6 +195,9 @@ def ask(
     click.echo(answer.answer)
     if answer.outcome == "refused":
         click.secho(f"(refused: {answer.refusal_reason})", dim=True)
+    elif answer.outcome == "corrected":
+        # The visitor's premise is not what the sources say; the answer is what they do say.
+        click.secho(f"(corrected: {'; '.join(answer.premise_issues)})", dim=True)
     for c in answer.citations:
         acc = f", {c.accession_number}" if c.accession_number else ""
         acc += f", {c.locator}" if c.locator else ""
