@@ -181,20 +181,40 @@ def subjects(question: str, numbered: dict[int, Passage]) -> dict[int, Passage]:
     return by_creator or named
 
 
+def _about_another(part: str, passage: Passage, by_source: dict[str, list[str]]) -> bool:
+    """Whether a clause is about another source in the evidence rather than this one."""
+    from assistant.topic import coverage
+
+    if mentions_title(part, passage.title):
+        return False
+    # A name of several capitalised words this object's texts never use ("Queen Mother
+    # Idia", "Winged Victory") is another object's, even when its passages were not retrieved.
+    have = set(words(" ".join(by_source.get(passage.source_id, []))))
+    for name in re.findall(r"[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)+", part):
+        if not set(words(name)) <= have:
+            return True
+    own = coverage(part, by_source.get(passage.source_id, []))
+    return any(
+        coverage(part, texts) >= max(0.6, own + 0.2)
+        for source_id, texts in by_source.items()
+        if source_id != passage.source_id
+    )
+
+
 def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
     """Premise conflicts between the question and the records of the objects it names."""
     issues: list[PremiseIssue] = []
     named = subjects(question, numbered)
     whole = question
+    by_source: dict[str, list[str]] = {}
+    for p in numbered.values():
+        by_source.setdefault(p.source_id, []).extend([p.title, p.text])
     for n, passage in named.items():
         # "What are the Ife Head and the Benin ivory mask made of?": each object is checked
-        # only against the part of the question that names it. With one object named, the
-        # whole question is about it ("Route to Versailles, Louveciennes ... that one is a
-        # Monet" splits at the title's own comma).
-        distinct = {p.source_id for p in named.values()}
-        parts = [c for c in clauses(whole) if mentions_title(c, passage.title)]
-        if len(distinct) < 2:
-            parts = []
+        # only against the parts of the question that are not about another object in the
+        # evidence. "... Louveciennes? No, I'm certain that one is a Monet" stays whole: no
+        # other source is about Monet.
+        parts = [c for c in clauses(whole) if not _about_another(c, passage, by_source)]
         question = " ".join(parts) if parts else whole
         folded_q = fold(question)
         meta = passage.meta
@@ -242,7 +262,9 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
                     issues.append(PremiseIssue(f"attributes it to {', '.join(strangers)}", fix, n))
 
         begin, end = meta.get("date_begin"), meta.get("date_end")
-        if isinstance(begin, int) and isinstance(end, int):
+        # "Who stole the Mona Lisa in 1911?" dates a theft, not the painting.
+        other_event = bool(_EVENT.search(folded_q)) and not asserts_claim(question)
+        if isinstance(begin, int) and isinstance(end, int) and not other_event:
             for lo, hi, text in _years(question):
                 if hi < begin - 10 or lo > end + 10:
                     fix = _sentence(meta, "date")
@@ -282,6 +304,10 @@ def check(question: str, numbered: dict[int, Passage]) -> list[PremiseIssue]:
     return issues
 
 
+_EVENT = re.compile(
+    r"\b(stole|stolen|theft|found|discovered|excavated|bought|acquired|sold|lent|exhibited|"
+    r"restored|recovered|returned|damaged|moved|donated|arrived|rediscovered|printed in)\b"
+)
 _MAKER_VERB = re.compile(
     r"\b(paint|painted|made|make|carved?|sculpted|created?|designed?|drew|draw|printed|took)\b"
 )
@@ -316,7 +342,10 @@ _ASSERTING = re.compile(
 )
 _ASKING = re.compile(
     r"^(is|was|are|were|did|does|do|can|could|has|have|had|will|would|who|what|when|where|"
-    r"which|how|whose|tell|describe|explain|show)\b"
+    r"which|how|whose|tell|describe|explain|show)\b|"
+    # "In what language ...?", "On which islands ...?"
+    r"^(in|on|at|from|to|for|by|of|with|during|since|until) (what|which|whose|whom|where|"
+    r"when|how)\b"
 )
 
 
@@ -327,7 +356,11 @@ def asserts_claim(question: str) -> bool:
     basalt." assert; "Is The Night Watch set at night?" only asks.
     """
     folded = fold(question).strip()
-    return bool(_ASSERTING.search(folded)) or not _ASKING.search(folded)
+    if _ASSERTING.search(folded):
+        return True
+    # "Two paintings in the National Gallery are on oak. Which are they?" ends by asking.
+    last = re.split(r"(?<=[.!?])\s+", folded)[-1]
+    return not (_ASKING.search(folded) or (last.endswith("?") and _ASKING.search(last)))
 
 
 _NUMBER_WORDS = {

@@ -31,7 +31,7 @@ _COMMON_CAPITALISED = frozenset(
     must shall i i'm i've my me you your we our so if then not isn't wasn't aren't didn't
     doesn't don't can't ok okay hi hello hey thanks wow really sure ad bc bce ce describe
     explain show give list name compare summarise summarize say put order rank sort same
-    whose""".split()
+    whose what's who's where's when's how's it's that's there's""".split()
 )
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)

@@ -45,7 +45,10 @@ def mentions_title(question: str, title: str) -> bool:
     Pearl Earring") names that other thing, not this object.
     """
     asked = fold(question)
-    spans = (re.sub(r"^(the|a|an)\s+", "", fold(n)) for n in _TITLE_CASE.findall(question))
+    # "Millais's Ophelia" names Ophelia: a possessive maker is not part of the name.
+    spans = (
+        re.sub(r"^(the|a|an)\s+|^[\w-]+'s?\s+", "", fold(n)) for n in _TITLE_CASE.findall(question)
+    )
     longer = [n for n in spans if len(n.split()) > 1]
     names = proper_names(question)
     for name in title_aliases(title):

@@ -349,3 +349,52 @@ def test_the_object_type_named_in_a_question_is_not_a_material_claim():
     assert not check("When was the Migrant Mother photograph taken?", {1: record})
     issues = check("Is the Migrant Mother photograph printed on silk?", {1: record})
     assert [i.claim for i in issues] == ["says it is silk"]
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("In what language is it written?", False),
+        ("Two are on oak. Which are they?", False),
+        ("The Mona Lisa is in the British Museum, right?", True),
+        ("No, it's basalt.", True),
+    ],
+)
+def test_asking_and_asserting(question, expected):
+    from assistant.premises import asserts_claim
+
+    assert asserts_claim(question) is expected
+
+
+def test_a_year_of_another_event_is_not_a_date_claim_unless_asserted():
+    from assistant.premises import check
+
+    record = Passage(
+        "r",
+        "mona-lisa",
+        "Mona Lisa is dated about 1503-1519.",
+        0.9,
+        "record",
+        {"title": "Mona Lisa", "date_begin": 1503, "date_end": 1519, "date": "about 1503-1519"},
+    )
+    assert not check("Who stole the Mona Lisa from the Louvre in 1911?", {1: record})
+    assert check("The Mona Lisa was painted in 1911, right?", {1: record})
+
+
+def test_each_object_is_checked_only_against_its_part_of_the_question():
+    from assistant.premises import check
+
+    def record(sid, title, creator):
+        return Passage(
+            f"{sid}-r",
+            sid,
+            f"{title} is by {creator}.",
+            0.9,
+            "record",
+            {"title": title, "creators": json.dumps([{"name": creator}])},
+        )
+
+    numbered = {1: record("hay-wain", "The Hay Wain", "John Constable")}
+    question = "Which was finished first, Constable's The Hay Wain or Millais's Ophelia?"
+    assert not check(question, numbered)
+    assert check("Did John Everett Millais paint The Hay Wain?", numbered)
