@@ -42,6 +42,8 @@ def test_a_correction_says_so_and_what_was_wrong(env):
     assert asked.exit_code == 0
     assert "Rembrandt van Rijn" in asked.output
     assert "(corrected: attributes it to Vermeer)" in asked.output
+    # Two passages of one object are told apart: its catalogue record and its text.
+    assert "(catalogue record)" in asked.output and "(curatorial text)" in asked.output
 
 
 def test_missing_index_says_what_to_run(env):

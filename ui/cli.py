@@ -198,11 +198,13 @@ def ask(
     elif answer.outcome == "corrected":
         # The visitor's premise is not what the sources say; the answer is what they do say.
         click.secho(f"(corrected: {'; '.join(answer.premise_issues)})", dim=True)
+    from ui.present import source_label
+
     for c in answer.citations:
         acc = f", {c.accession_number}" if c.accession_number else ""
         acc += f", {c.locator}" if c.locator else ""
         click.echo(
-            f"  [{c.n}] {c.title}{acc} — {c.institution or c.source_id}"
+            f"  {source_label(c, answer.citations)}{acc} — {c.institution or c.source_id}"
             + (f" <{c.url}>" if c.url else "")
         )
     if verbose:
