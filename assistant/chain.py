@@ -338,9 +338,13 @@ class AnswerChain:
         if not evidence:
             best = max((p.score for p in retrieved), default=0.0)
             if best >= self.config.min_relevance:
+                nearest = max(retrieved, key=lambda p: p.score)
+                texts = [nearest.title, *(c.text for c in lookups.chunks(nearest.source_id))]
+                have = set(content_words(" ".join(texts)))
+                missing = [w for w in topic.topic_words(context) if w not in have]
                 reason = (
-                    "the vetted sources that look similar are about other things (no "
-                    f"source covers: {', '.join(topic.topic_words(context))})"
+                    f"the nearest vetted source ({nearest.title}) is about something else: "
+                    f"it does not mention {', '.join(missing) or 'what the question names'}"
                 )
             else:
                 reason = f"no vetted source is relevant enough (best match {best:.2f})"
@@ -354,10 +358,11 @@ class AnswerChain:
         # A conspiracy framing about an object we hold is not endorsed and not discussed: the
         # answer says what the sources do say about that object. About nothing we hold, it is
         # refused.
-        held = premises.subjects(context, numbered) or any(
-            lookups.code(code) for code in asked_codes(context) + loose_codes(context)
-        )
-        unendorsed = unsupported if held else []
+        # The objects the question names, by accession number or by title.
+        codes = list(dict.fromkeys(asked_codes(context) + loose_codes(context)))
+        focus = {p.source_id for code in codes for p in lookups.code(code)}
+        named = {p.source_id for p in premises.subjects(context, numbered).values()}
+        unendorsed = unsupported if focus or named else []
         if unsupported and not issues and not unendorsed:
             return self._refuse(
                 question,
@@ -407,9 +412,6 @@ class AnswerChain:
         ]
         # When the question names objects (by title or accession number), answer about those
         # objects only: a true sentence about a look-alike would still mislead.
-        codes = list(dict.fromkeys(asked_codes(context) + loose_codes(context)))
-        focus = {p.source_id for code in codes for p in lookups.code(code)}
-        named = {p.source_id for p in premises.subjects(context, numbered).values()}
         if not focus and named:
             # Objects named by a nickname ("the Ife Head") are in focus when their text
             # covers nearly everything the question is about.
@@ -432,10 +434,10 @@ class AnswerChain:
         ]
         unmentioned = self._unmentioned_aspects(question, focus, lookups, others) if focus else []
         if unmentioned and not corrections.kept and not refuting and not unendorsed:
-            titles = sorted({p.title for p in numbered.values() if p.source_id in focus})
+            about = sorted({p.title for p in numbered.values() if p.source_id in focus})
             return self._refuse(
                 question,
-                f"the vetted texts about {'; '.join(titles)} do not mention "
+                f"the vetted texts about {'; '.join(about)} do not mention "
                 f"{', '.join(unmentioned)}",
                 timings,
                 start,

@@ -200,19 +200,18 @@ def test_an_unfamiliar_phrase_makes_a_source_off_topic():
 
 
 @pytest.mark.parametrize(
-    "question",
+    "question,unmentioned",
     [
-        "Who made the chocolate sculpture of the Rosetta Stone in the gift shop?",
-        "Describe the Night Watch copy that was made for Abraham Lincoln.",
-        "When was the diamond-hilted Mona Lisa frame stolen?",
+        ("Who made the chocolate sculpture of the Rosetta Stone in the gift shop?", "chocolate"),
+        ("Describe the Night Watch copy that was made for Abraham Lincoln.", "lincoln"),
+        ("When was the diamond-hilted Mona Lisa frame stolen?", "diamond"),
     ],
 )
-def test_a_described_object_the_texts_never_mention_is_refused(assistant, question):
+def test_a_described_object_the_texts_never_mention_is_refused(assistant, question, unmentioned):
     answer = assistant.ask(question)
     assert answer.outcome == "refused", answer.answer
-    assert "do not mention" in (answer.refusal_reason or "") or "other things" in (
-        answer.refusal_reason or ""
-    )
+    # The curator reads what the texts lack, not just that something was refused.
+    assert "not mention" in answer.refusal_reason and unmentioned in answer.refusal_reason
 
 
 @pytest.mark.parametrize(
