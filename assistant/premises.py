@@ -22,7 +22,7 @@ from assistant.text import (
     stem,
     words,
 )
-from assistant.topic import clauses, mentions_title
+from assistant.topic import GENERIC, clauses, coverage, mentions_title, topic_words
 
 _ATTRIBUTION = re.compile(
     r"\b(paint|painted|painting|sculpt\w*|carv\w*|made|make|create\w*|design\w*|drew|drawn|"
@@ -183,8 +183,6 @@ def subjects(question: str, numbered: dict[int, Passage]) -> dict[int, Passage]:
 
 def _about_another(part: str, passage: Passage, by_source: dict[str, list[str]]) -> bool:
     """Whether a clause is about another source in the evidence rather than this one."""
-    from assistant.topic import coverage
-
     if mentions_title(part, passage.title):
         return False
     # A name of several capitalised words this object's texts never use ("Queen Mother
@@ -317,8 +315,6 @@ def _uncapitalised_makers(
     question: str, known: set[str], numbered: dict[int, Passage], source_id: str
 ) -> list[str]:
     """Words right before a making verb that this object's texts never use ("norman rockwell")."""
-    from assistant.topic import GENERIC
-
     texts = " ".join(p.text for p in numbered.values() if p.source_id == source_id)
     have = set(words(texts)) | known
     makers: list[str] = []
@@ -425,7 +421,6 @@ def refutes(sentence: str, question: str, titles: Sequence[str] = ()) -> bool:
     low = fold(sentence)
     if not (has_negation(sentence) or _REFUTES.search(low)):
         return False
-    from assistant.topic import topic_words
 
     title_words = {w for t in titles for w in content_words(t)}
     return bool((set(topic_words(question)) - title_words) & set(content_words(sentence)))
