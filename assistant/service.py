@@ -11,8 +11,9 @@ from langchain_core.language_models import BaseChatModel
 from assistant.answer import Answer
 from assistant.answer_log import AnswerLog
 from assistant.chain import AnswerChain, ChainConfig, Retriever
-from assistant.errors import QuestionError, StoreUnavailableError
+from assistant.errors import StoreUnavailableError
 from assistant.llm import make_chat_model, model_name
+from assistant.question_text import clean_question
 from assistant.settings import Settings
 from assistant.store import VectorIndex, load_embeddings
 from assistant.verify import Verifier
@@ -33,15 +34,10 @@ class MuseumAssistant:
 
         ``history``: the visitor's earlier questions in the same conversation, oldest first.
         """
-        question = " ".join((question or "").split())
-        if not question:
-            raise QuestionError("the question is empty")
-        if len(question) > self.settings.max_question_chars:
-            raise QuestionError(
-                f"the question is {len(question)} characters long; the limit is "
-                f"{self.settings.max_question_chars} (MUSEUM_QA_MAX_QUESTION_CHARS)"
-            )
-        history = [h for h in (" ".join(x.split()) for x in history) if h]
+        # Every surface (CLI, Streamlit, HTTP) gets the same Unicode hygiene and limits here.
+        limit = self.settings.max_question_chars
+        question = clean_question(question or "", limit)
+        history = [clean_question(h, limit, what="history item") for h in history if h.strip()]
         try:
             answer = self.chain.run(question, history[-4:])
         except StoreUnavailableError as exc:

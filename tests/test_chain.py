@@ -167,3 +167,17 @@ def test_every_answer_is_logged(indexed_settings):
     rows = AnswerLog(indexed_settings.log_url).recent()
     assert rows[0]["id"] == answer.log_id
     assert rows[0]["outcome"] == "refused" and rows[0]["question"] == answer.question
+
+
+def test_every_surface_gets_the_same_question_hygiene(indexed_settings):
+    from assistant.errors import QuestionError
+
+    assistant = build_assistant(indexed_settings, model=ScriptedChatModel())
+    # A zero-width space and a Cyrillic look-alike no longer hide the title.
+    answer = assistant.ask("Who painted The Night\u200b W\u0430tch?")
+    assert answer.question == "Who painted The Night Watch?"
+    assert answer.outcome == "answered" and "Rembrandt" in answer.answer
+    with pytest.raises(QuestionError, match="NUL"):
+        assistant.ask("Who painted\x00 The Night Watch?")
+    with pytest.raises(QuestionError, match="empty"):
+        assistant.ask("\u200b \u202e")

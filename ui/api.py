@@ -13,7 +13,7 @@ Endpoints (details and curl examples in docs/api.md):
 The assistant is built once, at startup; if that fails (no index yet, model missing) the API
 still starts, answers 503 and reports the cause on /health, and tries again on the next
 question. Visitor text is untrusted: bodies are capped before they are read, questions are
-Unicode-cleaned (``ui.question_text``), and each client is rate limited.
+Unicode-cleaned (``assistant.question_text``), and each client is rate limited.
 """
 
 from __future__ import annotations
@@ -50,9 +50,9 @@ from assistant.errors import (
     QuestionError,
     StoreUnavailableError,
 )
+from assistant.question_text import clean_question
 from assistant.service import MuseumAssistant, build_assistant
 from assistant.settings import Settings
-from ui.question_text import clean_question
 
 log = logging.getLogger("museum_qa.api")
 

@@ -14,7 +14,6 @@ from assistant.auth import UserStore
 from assistant.errors import MuseumQAError
 from assistant.service import MuseumAssistant, build_assistant
 from assistant.settings import Settings, load_settings
-from ui.question_text import clean_question
 
 
 @dataclass
@@ -35,12 +34,8 @@ class Services:
             return self._assistant
 
     def ask(self, question: str, history: Sequence[str]) -> Answer:
-        """Ask the public ``build_assistant(settings).ask``; ``history``: earlier questions.
-
-        The question is Unicode-cleaned first (``ui.question_text``), as the HTTP API does.
-        """
-        limit = self.settings.max_question_chars
-        return self.assistant().ask(clean_question(question, limit), list(history))
+        """Ask the public ``build_assistant(settings).ask``; ``history``: earlier questions."""
+        return self.assistant().ask(question, list(history))
 
 
 @st.cache_resource(show_spinner=False)
