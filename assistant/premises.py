@@ -390,6 +390,8 @@ def quantities(text: str) -> dict[str, float]:
     for number, scale, noun in _QUANTITY.findall(fold(text)):
         if noun in _SCALES or noun in STOPWORDS or len(noun) < 3:
             continue
+        if number in {"a", "an"} and not scale:
+            continue  # "a canvas" is an article, not a count ("a million dollars" is one)
         word = _NUMBER_WORDS.get(number)
         value = float(word) if word is not None else float(number.replace(",", ""))
         found[stem(noun)] = value * _SCALES.get(scale, 1)

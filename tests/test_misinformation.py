@@ -397,3 +397,11 @@ def test_each_object_is_checked_only_against_its_part_of_the_question():
     question = "Which was finished first, Constable's The Hay Wain or Millais's Ophelia?"
     assert not check(question, numbered)
     assert check("Did John Everett Millais paint The Hay Wain?", numbered)
+
+
+def test_an_article_is_not_a_count():
+    from assistant.premises import count_differs, quantities
+
+    assert quantities("Is it painted on a canvas?") == {}
+    assert quantities("They paid a million dollars.") == {"dollar": 1_000_000}
+    assert not count_differs("The work consists of 32 canvases.", "Is it on a canvas?")
