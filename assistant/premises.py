@@ -325,8 +325,18 @@ def _uncapitalised_makers(
             if word in have or word in STOPWORDS or stem(word) in GENERIC or len(word) < 3:
                 break
             run.insert(0, word)
-        makers += run
+        # Only where a person goes: "did X paint", "says X made". In "when was this amphora
+        # made" the word before the verb is the object, not a maker.
+        cue = before[-len(run) - 1] if run and len(before) > len(run) else ""
+        if cue in _MAKER_CUES:
+            makers += run
     return makers
+
+
+_MAKER_CUES = frozenset(
+    "did does didn't doesn't says said say thinks think thought believes claims heard that "
+    "and".split()
+)
 
 
 _ASSERTING = re.compile(

@@ -405,3 +405,13 @@ def test_an_article_is_not_a_count():
     assert quantities("Is it painted on a canvas?") == {}
     assert quantities("They paid a million dollars.") == {"dollar": 1_000_000}
     assert not count_differs("The work consists of 32 canvases.", "Is it on a canvas?")
+
+
+def test_lowercase_makers_are_only_read_where_a_person_goes():
+    from assistant.premises import _uncapitalised_makers
+
+    assert _uncapitalised_makers("why did norman rockwell paint it", set(), {}, "x") == [
+        "norman",
+        "rockwell",
+    ]
+    assert _uncapitalised_makers("when was this amphora made", set(), {}, "x") == []
