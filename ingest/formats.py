@@ -22,6 +22,31 @@ class ExtractionError(Exception):
     """A file that is not what its name says, or whose text cannot be read."""
 
 
+# The module an ImportError names -> the PyPI package that provides it, most specific first
+# (lxml's HTML cleaner left lxml for a package of its own in lxml 5.2).
+_PACKAGE_OF_MODULE = (
+    ("lxml.html.clean", "lxml_html_clean"),
+    ("lxml_html_clean", "lxml_html_clean"),
+    ("lxml", "lxml"),
+    ("trafilatura", "trafilatura"),
+    ("justext", "justext"),
+    ("pypdf", "pypdf"),
+)
+
+
+def missing_dependency(exc: ImportError, purpose: str) -> ExtractionError:
+    """An ExtractionError that names the package to install instead of a traceback."""
+    module = exc.name or ""
+    package = next(
+        (pkg for mod, pkg in _PACKAGE_OF_MODULE if module == mod or module.startswith(mod + ".")),
+        module.split(".")[0] or "the missing package",
+    )
+    return ExtractionError(
+        f"{purpose} needs the Python package '{package}', which is missing or broken "
+        f"({exc}): pip install {package}"
+    )
+
+
 @dataclass(frozen=True)
 class Extracted:
     """What a page or PDF yields before provenance is applied.
@@ -79,7 +104,10 @@ def extract_html(raw: bytes) -> Extracted:
         ExtractionError: The page has no main text to speak of.
 
     """
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise missing_dependency(exc, "reading HTML pages") from exc
 
     # trafilatura logs every page it finds thin at WARNING; our per-file report says it once.
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -118,8 +146,11 @@ def extract_pdf(path: Path) -> Extracted:
         ExtractionError: Not a PDF, encrypted, or no page has a text layer (a scan).
 
     """
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:
+        raise missing_dependency(exc, "reading PDF files") from exc
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-xref chatter per file
     try:
