@@ -227,6 +227,9 @@ main.add_command(sources)
 from ui.api_cli import serve  # noqa: E402  (the HTTP API and widget)
 
 main.add_command(serve)
+from ui.doctor_cli import doctor  # noqa: E402  (checks an installation)
+
+main.add_command(doctor)
 
 
 if __name__ == "__main__":  # pragma: no cover
