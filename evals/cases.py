@@ -22,10 +22,18 @@ Category = Literal[
     "injection_question",
     "poisoned_passage",
     "out_of_collection",
+    "answer_selection",
+    "accession_phrasing",
+    "true_premise",
+    "plausible_fabrication",
+    "typos_chatty",
 ]
 CATEGORIES: tuple[str, ...] = get_args(Category)
 ExpectedOutcome = Literal["answered", "corrected", "refused"]
 CorpusName = Literal["demo", "walters"]
+Split = Literal["dev", "test"]
+SPLITS: tuple[str, ...] = get_args(Split)
+SplitChoice = Literal["dev", "test", "all"]
 
 CASES_DIR = Path(__file__).parent / "cases"
 
@@ -54,6 +62,18 @@ class EvalCase(BaseModel):
     )
     expected_outcome: ExpectedOutcome = Field(description="answered, corrected or refused.")
     gold_sources: list[str] = Field(description="Source ids a good answer cites (may be empty).")
+    split: Split = Field(
+        description="dev (tune on it) or test (judge on it); set by evals/split_cases.py."
+    )
+    gold_sentence: str | None = Field(
+        default=None,
+        description="Part of the vetted sentence that answers the question, copied exactly.",
+    )
+    related_sources: list[str] = Field(
+        default_factory=list,
+        description="Real sources the question names but that do not answer it (kept in "
+        "the same split as those objects).",
+    )
     must_include: list[str] = Field(
         default_factory=list, description="Strings the answer must contain (case-insensitive)."
     )
@@ -66,13 +86,18 @@ class EvalCase(BaseModel):
     )
     notes: str = Field(default="", description="Why the case exists; free text.")
 
-    @field_validator("gold_sources")
+    @field_validator("gold_sources", "related_sources")
     @classmethod
-    def _gold(cls, value: list[str]) -> list[str]:
-        cleaned = _clean_strings(value, "gold_sources")
+    def _ids(cls, value: list[str]) -> list[str]:
+        cleaned = _clean_strings(value, "gold_sources/related_sources")
         if len(set(cleaned)) != len(cleaned):
-            raise ValueError("gold_sources has duplicates")
+            raise ValueError("gold_sources/related_sources has duplicates")
         return cleaned
+
+    @field_validator("gold_sentence")
+    @classmethod
+    def _sentence(cls, value: str | None) -> str | None:
+        return None if value is None else _clean_strings([value], "gold_sentence")[0]
 
     @field_validator("must_include", "must_not_include")
     @classmethod
@@ -86,6 +111,18 @@ class EvalCase(BaseModel):
         prompts = [self.question] if self.question is not None else list(self.turns or [])
         if not prompts or any(not p or not p.strip() for p in prompts):
             raise ValueError("'question' / every item of 'turns' must be non-empty text")
+        return self
+
+    @model_validator(mode="after")
+    def _sentence_has_a_source(self) -> EvalCase:
+        # The metric looks for this sentence in the answer: it needs a source to come from
+        # and an outcome that speaks.
+        if self.gold_sentence is not None and (
+            not self.gold_sources or self.expected_outcome == "refused"
+        ):
+            raise ValueError("gold_sentence needs gold_sources and an outcome that is not refused")
+        if set(self.related_sources) & set(self.gold_sources):
+            raise ValueError("a source is in both gold_sources and related_sources")
         return self
 
     @property
@@ -172,9 +209,13 @@ def load_cases(paths: Path | Iterable[Path] = CASES_DIR) -> list[EvalCase]:
 
 
 def select_cases(
-    cases: Iterable[EvalCase], *, categories: Iterable[str] | None = None, limit: int | None = None
+    cases: Iterable[EvalCase],
+    *,
+    categories: Iterable[str] | None = None,
+    limit: int | None = None,
+    split: SplitChoice = "all",
 ) -> list[EvalCase]:
-    """Filter by category, then take at most ``limit`` cases spread over the categories.
+    """Filter by split and category, then take at most ``limit`` cases spread over categories.
 
     The limit deals round-robin across categories (in file order within each), so a small
     CI slice still probes every behaviour instead of only the first file's category.
@@ -183,7 +224,13 @@ def select_cases(
     unknown = wanted - set(CATEGORIES)
     if unknown:
         raise CaseFileError(f"unknown categories: {', '.join(sorted(unknown))}")
-    chosen = [c for c in cases if not wanted or c.category in wanted]
+    if split not in (*SPLITS, "all"):
+        raise CaseFileError(f"unknown split {split!r}: dev, test or all")
+    chosen = [
+        c
+        for c in cases
+        if (not wanted or c.category in wanted) and (split == "all" or c.split == split)
+    ]
     if limit is None or limit >= len(chosen):
         return chosen
     by_category: dict[str, list[EvalCase]] = {}

@@ -13,11 +13,14 @@ HEADLINE = [
     ("outcome_accuracy", "outcome acc."),
     ("refusal_f1", "refusal F1"),
     ("false_premise_correction_rate", "premise fixed"),
+    ("answer_selection_rate", "answer selection"),
+    ("plausible_fabrication_refusal_rate", "plausible fab. refused"),
     ("citation_recall", "citation R"),
     ("citation_precision", "citation P"),
     ("fabrication_rate", "fabrication ↓"),
     ("injection_success_rate", "injection ↓"),
     ("unsupported_sentence_rate", "unsupported ↓"),
+    ("false_correction_rate", "false corrections ↓"),
 ]
 ARM_COLOURS = {"full": "#2b6cb0", "baseline": "#b7791f"}
 
@@ -26,7 +29,8 @@ def write_chart(results: Sequence[EvalResult], thresholds: Sequence[Threshold], 
     """Draw the chart to ``path`` (PNG) and return it.
 
     Left: overall headline metrics, one bar per arm, with the overall thresholds marked.
-    Right: outcome accuracy per category and arm. Missing values (not applicable) are left
+    Right: outcome accuracy per category and arm. Both show the split the thresholds are
+    judged on (test, when the run has it). Missing values (not applicable) are left
     blank rather than drawn as zero, so "did not apply" never reads as "failed".
     """
     import matplotlib
@@ -38,7 +42,7 @@ def write_chart(results: Sequence[EvalResult], thresholds: Sequence[Threshold], 
     width = 0.8 / max(len(results), 1)
     positions = range(len(HEADLINE))
     for i, result in enumerate(results):
-        overall = result.metrics.get("overall")
+        overall = result.judged_metrics.get("overall")
         values = [getattr(overall, key) if overall else None for key, _ in HEADLINE]
         xs = [p + i * width for p, v in zip(positions, values, strict=True) if v is not None]
         ys = [v for v in values if v is not None]
@@ -58,17 +62,21 @@ def write_chart(results: Sequence[EvalResult], thresholds: Sequence[Threshold], 
         [p + offset for p in positions], [label for _, label in HEADLINE], rotation=35, ha="right"
     )
     left.set_ylim(0, 1.12)
-    left.set_title("Overall (dashed red: threshold; ↓ lower is better; no bar: n/a)")
+    split = results[0].judged_split if results else "all"
+    left.set_title(
+        f"Overall, {split} split (dashed red: threshold; ↓ lower is better; no bar: n/a)"
+    )
     left.legend(loc="upper right", fontsize="small")
 
     categories = (
-        [g for g in results[0].metrics if g not in {"overall", "answerable"}] if results else []
+        [g for g in results[0].judged_metrics if g not in {"overall", "answerable"}]
+        if results
+        else []
     )
     height = 0.8 / max(len(results), 1)
     for i, result in enumerate(results):
-        values = [
-            result.metrics[c].outcome_accuracy if c in result.metrics else None for c in categories
-        ]
+        judged = result.judged_metrics
+        values = [judged[c].outcome_accuracy if c in judged else None for c in categories]
         ys = [p + i * height for p, v in enumerate(values) if v is not None]
         right.barh(
             ys,
@@ -82,7 +90,7 @@ def write_chart(results: Sequence[EvalResult], thresholds: Sequence[Threshold], 
     )
     right.invert_yaxis()
     right.set_xlim(0, 1.0)
-    right.set_title("Outcome accuracy by category")
+    right.set_title(f"Outcome accuracy by category, {split} split")
 
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ import click
 
 from assistant.errors import MuseumQAError
 from assistant.settings import load_settings
-from evals.cases import CASES_DIR, CATEGORIES
+from evals.cases import CASES_DIR, CATEGORIES, SPLITS
 
 ARMS: dict[str, list[Literal["full", "baseline"]]] = {
     "full": ["full"],
@@ -76,6 +76,13 @@ def _corpora(overrides: tuple[str, ...]) -> dict[str, Any]:
     help="Only this category (repeatable).",
 )
 @click.option(
+    "--split",
+    type=click.Choice([*SPLITS, "all"]),
+    default="all",
+    show_default=True,
+    help="Only the dev cases (tune on them), the test cases (judge on them), or all.",
+)
+@click.option(
     "--limit",
     type=click.IntRange(min=1),
     help="At most N cases, spread over the categories (for a quick slice).",
@@ -130,6 +137,7 @@ def eval_command(
     ctx: click.Context,
     cases_path: Path,
     categories: tuple[str, ...],
+    split: Literal["dev", "test", "all"],
     limit: int | None,
     arm: str,
     out_dir: Path,
@@ -143,8 +151,9 @@ def eval_command(
     """Ask every eval case, score the answers, and write a report.
 
     Prints a table per arm and the thresholds, writes report.md, report.json and chart.png
-    to --out. Exit code: 0 all thresholds met (or --no-fail), 1 a threshold missed by the
-    full arm (the baseline when it runs alone), 2 an error.
+    to --out. Every metric is given per split; thresholds are judged on the test split when
+    it ran. Exit code: 0 all thresholds met (or --no-fail), 1 a threshold missed by the full
+    arm (the baseline when it runs alone), 2 an error.
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -162,9 +171,9 @@ def eval_command(
         cases = load_cases(cases_path)
         thresholds = load_thresholds(thresholds_path or THRESHOLDS_FILE)
         corpora = _corpora(corpus_paths)
-        selected = select_cases(cases, categories=categories, limit=limit)
+        selected = select_cases(cases, categories=categories, limit=limit, split=split)
         if not selected:
-            raise MuseumQAError("no case matches the chosen categories")
+            raise MuseumQAError("no case matches the chosen categories and split")
         results = []
         with ExitStack() as stack:
             # One data dir for both arms, so each corpus is ingested once.
@@ -206,6 +215,7 @@ def eval_command(
         meta={
             "cases": f"{len(selected)} of {len(cases)} from {cases_path}",
             "categories": ", ".join(categories) or "all",
+            "split": split,
             "limit": limit,
             "llm": settings.llm,
             "settings": f"top_k={settings.top_k}, min_relevance={settings.min_relevance}, "
@@ -231,8 +241,9 @@ def eval_command(
     console.print("Wrote " + ", ".join(str(p) for p in paths.values()))
     misses = report.misses()
     if misses:
+        judged = report.gated.judged_split if report.gated else "all"
         click.secho(
-            f"{len(misses)} threshold(s) missed: "
+            f"{len(misses)} threshold(s) missed on the {judged} split: "
             + "; ".join(
                 f"{m.threshold.describe()} (got {m.value:.3f})"
                 for m in misses

@@ -14,11 +14,13 @@ from rich.table import Table
 
 from evals.agreement import Agreement
 from evals.chart import HEADLINE, write_chart
+from evals.metrics import MetricSet
 from evals.runner import CaseRun, EvalResult
 from evals.thresholds import (
     Threshold,
     ThresholdResult,
     check_thresholds,
+    evaluate_by_split,
     evaluate_thresholds,
 )
 
@@ -31,16 +33,20 @@ COLUMNS: list[tuple[str, str]] = [
     ("refusal_recall", "ref R"),
     ("refusal_f1", "ref F1"),
     ("false_premise_correction_rate", "premise"),
+    ("false_correction_rate", "false corr."),
     ("fabrication_rate", "fabric."),
+    ("plausible_fabrication_refusal_rate", "plaus. ref."),
     ("injection_success_rate", "inject."),
     ("citation_recall", "cite R"),
     ("citation_precision", "cite P"),
     ("unsupported_sentence_rate", "unsupp."),
     ("gold_source_hit_rate", "gold"),
     ("must_include_rate", "incl."),
+    ("answer_selection_rate", "select"),
     ("latency_p50_ms", "p50 ms"),
     ("latency_p95_ms", "p95 ms"),
 ]
+OUTCOME_COLUMNS = 10  # the terminal table splits here: outcomes | citations and latency
 MAX_REVIEW_ITEMS = 60
 
 
@@ -67,29 +73,56 @@ class Report:
         return by_arm.get("full") or next(iter(by_arm.values()), None)
 
     def misses(self) -> list[ThresholdResult]:
-        """Thresholds the gated arm missed."""
+        """Thresholds the gated arm missed on its judged split (test, when it ran)."""
         gated = self.gated
-        return check_thresholds(gated.metrics, self.thresholds) if gated else []
+        return check_thresholds(gated.judged_metrics, self.thresholds) if gated else []
+
+    def gate(self) -> list[ThresholdResult]:
+        """Every rule with the gated arm's value on the judged split."""
+        gated = self.gated
+        return evaluate_thresholds(gated.judged_metrics, self.thresholds) if gated else []
+
+
+def split_metrics(result: EvalResult) -> dict[str, dict[str, MetricSet]]:
+    """The metrics per split (dev, test); ``all`` when the run recorded no split."""
+    return result.by_split or {"all": result.metrics}
+
+
+def split_rows(result: EvalResult) -> list[tuple[str, str, MetricSet]]:
+    """``(group, split, metrics)`` with each group's splits on adjacent rows, to compare."""
+    splits = split_metrics(result)
+    return [
+        (group, split, groups[group])
+        for group in result.metrics
+        for split, groups in splits.items()
+        if group in groups
+    ]
 
 
 def metrics_tables(result: EvalResult) -> list[Table]:
-    """Two tables (outcomes; citations and latency): one row per group, a column per metric.
+    """Two tables (outcomes; citations and latency): a row per group and split.
 
     Split in two so each fits a normal terminal; report.md has the single wide table.
     """
     title = (
         f"{result.arm} arm — {result.model} ({len(result.runs)} cases, {result.elapsed_s:.0f} s)"
     )
+    parts = (
+        ("outcomes", COLUMNS[:OUTCOME_COLUMNS]),
+        ("citations, latency", COLUMNS[OUTCOME_COLUMNS:]),
+    )
     tables = []
-    for part, columns in (("outcomes", COLUMNS[:8]), ("citations, latency", COLUMNS[8:])):
+    for part, columns in parts:
         table = Table(title=f"{title}: {part}", header_style="bold", box=box.SIMPLE_HEAD)
-        table.add_column("group")
+        for name in ("group", "split"):
+            table.add_column(name)
         table.add_column("n", justify="right")
         for _, header in columns:
             table.add_column(header, justify="right")
-        for group, m in result.metrics.items():
+        for group, split, m in split_rows(result):
             table.add_row(
                 group,
+                split,
                 str(m.n),
                 *(fmt(key, getattr(m, key)) for key, _ in columns),
                 style="bold" if group == "overall" else None,
@@ -98,26 +131,39 @@ def metrics_tables(result: EvalResult) -> list[Table]:
     return tables
 
 
+def _threshold_columns(report: Report) -> tuple[list[str], list[list[ThresholdResult]]]:
+    """A column per arm and split: its header and every rule's result in it."""
+    headers, columns = [], []
+    for result in report.results:
+        for split, results in evaluate_by_split(split_metrics(result), report.thresholds).items():
+            headers.append(f"{result.arm} {split}")
+            columns.append(results)
+    return headers, columns
+
+
+def _status(result: ThresholdResult, markup: dict[str, str]) -> str:
+    if not result.applies:
+        return "n/a"
+    return markup["pass"] if result.passed else markup["miss"]
+
+
+def _judged_on(report: Report) -> str:
+    gated = report.gated
+    return f"status: {gated.arm} {gated.judged_split}" if gated else "status"
+
+
 def thresholds_table(report: Report) -> Table:
-    """Each rule, the value per arm, and whether the gated arm meets it."""
+    """Each rule, its value per arm and split, and whether the gated arm's judged split meets it."""
     table = Table(title="Thresholds", header_style="bold", box=box.SIMPLE_HEAD)
     table.add_column("rule")
-    for result in report.results:
-        table.add_column(result.arm, justify="right")
-    table.add_column("status")
-    per_arm = [evaluate_thresholds(r.metrics, report.thresholds) for r in report.results]
-    gated = report.gated
-    gate = evaluate_thresholds(gated.metrics, report.thresholds) if gated else []
-    for i, t in enumerate(report.thresholds):
-        values = [fmt(t.metric, arm[i].value) for arm in per_arm]
-        status = (
-            "n/a"
-            if not gate[i].applies
-            else "[green]pass[/green]"
-            if gate[i].passed
-            else "[red]MISS[/red]"
-        )
-        table.add_row(t.describe(), *values, status)
+    headers, columns = _threshold_columns(report)
+    for header in headers:
+        table.add_column(header, justify="right")
+    table.add_column(_judged_on(report))
+    markup = {"pass": "[green]pass[/green]", "miss": "[red]MISS[/red]"}
+    for i, (t, judged) in enumerate(zip(report.thresholds, report.gate(), strict=False)):
+        values = [fmt(t.metric, column[i].value) for column in columns]
+        table.add_row(t.describe(), *values, _status(judged, markup))
     return table
 
 
@@ -125,6 +171,41 @@ def _md_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
     return [*lines, ""]
+
+
+def _md_thresholds(report: Report) -> list[str]:
+    gated = report.gated
+    if not gated:
+        return ["## Thresholds", ""]
+    lines = [
+        "## Thresholds",
+        "",
+        f"Judged on the **{gated.judged_split}** split of the **{gated.arm}** arm (tune on dev, "
+        f"judge on test). Missed: **{len(report.misses())}**.",
+        "",
+    ]
+    headers, columns = _threshold_columns(report)
+    markup = {"pass": "pass", "miss": "**MISS**"}
+    rows = [
+        [t.describe(), *(fmt(t.metric, c[i].value) for c in columns), _status(judged, markup)]
+        for i, (t, judged) in enumerate(zip(report.thresholds, report.gate(), strict=True))
+    ]
+    return lines + _md_table(["rule", *headers, _judged_on(report)], rows)
+
+
+def _md_side_by_side(report: Report) -> list[str]:
+    """Every overall metric with the splits as columns, per arm: the dev-to-test gap at a glance."""
+    lines = []
+    for result in report.results:
+        splits = split_metrics(result)
+        lines += [f"## Dev and test side by side: {result.arm} arm (overall)", ""]
+        rows = [["cases", *(str(g["overall"].n) for g in splits.values())]]
+        rows += [
+            [key, *(fmt(key, getattr(g["overall"], key)) for g in splits.values())]
+            for key, _ in COLUMNS
+        ]
+        lines += _md_table(["metric", *splits], rows)
+    return lines
 
 
 def _review_reasons(run: CaseRun) -> list[str]:
@@ -142,6 +223,8 @@ def _review_reasons(run: CaseRun) -> list[str]:
         reasons.append("unsupported sentence")
     if s.required_missing and not s.refused:
         reasons.append(f"missing {', '.join(repr(m) for m in s.required_missing)}")
+    if s.sentence_shown is False and not s.refused:
+        reasons.append("gold sentence not shown")
     return reasons
 
 
@@ -157,26 +240,16 @@ def render_markdown(report: Report) -> str:
     ]
     lines += ["", "Metric definitions: docs/evals.md. '—' means no item in the group applies.", ""]
 
-    gated = report.gated
-    lines += ["## Thresholds", ""]
-    if gated:
-        lines += [f"Gated arm: **{gated.arm}**. Missed: **{len(report.misses())}**.", ""]
-        per_arm = [evaluate_thresholds(r.metrics, report.thresholds) for r in report.results]
-        gate = evaluate_thresholds(gated.metrics, report.thresholds)
-        rows = [
-            [
-                t.describe(),
-                *(fmt(t.metric, arm[i].value) for arm in per_arm),
-                "n/a" if not gate[i].applies else "pass" if gate[i].passed else "**MISS**",
-            ]
-            for i, t in enumerate(report.thresholds)
-        ]
-        lines += _md_table(["rule", *(r.arm for r in report.results), "status"], rows)
-
+    lines += _md_thresholds(report)
+    lines += _md_side_by_side(report)
     if len(report.results) > 1:
-        lines += ["## What the assistant adds over the bare model (overall)", ""]
+        lines += [
+            "## What the assistant adds over the bare model "
+            f"(overall, {report.results[0].judged_split} split)",
+            "",
+        ]
         rows = [
-            [label, *(fmt(key, getattr(r.metrics["overall"], key)) for r in report.results)]
+            [label, *(fmt(key, getattr(r.judged_metrics["overall"], key)) for r in report.results)]
             for key, label in HEADLINE
         ]
         lines += _md_table(["metric", *(r.arm for r in report.results)], rows)
@@ -184,10 +257,10 @@ def render_markdown(report: Report) -> str:
     for result in report.results:
         lines += [f"## Metrics: {result.arm} arm", ""]
         rows = [
-            [g, str(m.n), *(fmt(k, getattr(m, k)) for k, _ in COLUMNS)]
-            for g, m in result.metrics.items()
+            [g, split, str(m.n), *(fmt(k, getattr(m, k)) for k, _ in COLUMNS)]
+            for g, split, m in split_rows(result)
         ]
-        lines += _md_table(["group", "n", *(h for _, h in COLUMNS)], rows)
+        lines += _md_table(["group", "split", "n", *(h for _, h in COLUMNS)], rows)
 
     if report.agreement is not None:
         a = report.agreement
@@ -234,7 +307,7 @@ def render_markdown(report: Report) -> str:
         for run, reasons in flagged[:MAX_REVIEW_ITEMS]:
             answer = " ".join(run.answer.answer.split())
             lines.append(
-                f"- `{run.case.id}` ({run.case.category}; {'; '.join(reasons)}): "
+                f"- `{run.case.id}` ({run.case.category}, {run.case.split}; {'; '.join(reasons)}): "
                 f"Q: {run.case.scored_question} A: {answer[:300]}"
             )
         if len(flagged) > MAX_REVIEW_ITEMS:
@@ -261,6 +334,9 @@ def _item(run: CaseRun) -> dict[str, Any]:
             "injection_success": s.injection_success,
             "premise_corrected": s.premise_corrected,
             "gold_hit": s.gold_hit,
+            "sentence_shown": s.sentence_shown,
+            "falsely_corrected": s.falsely_corrected,
+            "fabrication_refused": s.fabrication_refused,
             "forbidden_found": s.forbidden_found,
             "required_missing": s.required_missing,
             "citation_recall": s.judgement.citation_recall,
@@ -283,20 +359,27 @@ def report_data(report: Report) -> dict[str, Any]:
     """Everything in the report as plain JSON data, per arm and per item."""
     arms: dict[str, Any] = {}
     for result in report.results:
+        per_split = evaluate_by_split(split_metrics(result), report.thresholds)
         arms[result.arm] = {
             "model": result.model,
             "elapsed_s": result.elapsed_s,
             "corpora": result.corpora,
+            "judged_split": result.judged_split,
             "metrics": {g: m.to_dict() for g, m in result.metrics.items()},
+            "metrics_by_split": {
+                split: {g: m.to_dict() for g, m in groups.items()}
+                for split, groups in split_metrics(result).items()
+            },
             "thresholds": [
                 {
                     "rule": r.threshold.describe(),
                     **r.threshold.model_dump(),
                     "value": r.value,
+                    "values_by_split": {split: rs[i].value for split, rs in per_split.items()},
                     "passed": r.passed,
                     "applies": r.applies,
                 }
-                for r in evaluate_thresholds(result.metrics, report.thresholds)
+                for i, r in enumerate(evaluate_thresholds(result.judged_metrics, report.thresholds))
             ],
             "items": [_item(run) for run in result.runs],
         }
@@ -304,6 +387,7 @@ def report_data(report: Report) -> dict[str, Any]:
     return {
         "meta": report.meta,
         "gated_arm": gated.arm if gated else None,
+        "judged_split": gated.judged_split if gated else None,
         "misses": [r.threshold.describe() for r in report.misses()],
         "arms": arms,
         "agreement": report.agreement.to_dict() if report.agreement else None,

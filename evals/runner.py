@@ -15,9 +15,10 @@ from langchain_core.language_models import BaseChatModel
 from assistant.answer import Answer
 from assistant.errors import MuseumQAError
 from assistant.settings import Settings
-from evals.cases import CaseFileError, EvalCase, select_cases
+from evals.cases import CaseFileError, EvalCase, SplitChoice, select_cases
 from evals.judge import SupportFn, default_support_fn, judge_answer
-from evals.metrics import ItemScore, MetricSet, metrics_by_group, score_item
+from evals.metrics import ItemScore, MetricSet, metrics_by_group, metrics_by_split, score_item
+from evals.thresholds import judged_split
 from ingest.loaders import Attestation
 
 Arm = Literal["full", "baseline"]
@@ -80,7 +81,7 @@ class CaseRun:
 
 @dataclass
 class EvalResult:
-    """Everything one arm produced: per-case runs and the metrics per group."""
+    """Everything one arm produced: per-case runs and the metrics per group and per split."""
 
     arm: str
     model: str
@@ -88,6 +89,17 @@ class EvalResult:
     metrics: dict[str, MetricSet]
     elapsed_s: float
     corpora: dict[str, str] = field(default_factory=dict)
+    by_split: dict[str, dict[str, MetricSet]] = field(default_factory=dict)
+
+    @property
+    def judged_split(self) -> str:
+        """The split thresholds are judged on (``test`` when run); ``all`` if none recorded."""
+        return judged_split(self.by_split) or "all"
+
+    @property
+    def judged_metrics(self) -> dict[str, MetricSet]:
+        """The metrics per group of the judged split."""
+        return self.by_split.get(self.judged_split, self.metrics)
 
 
 def corpus_settings(settings: Settings, name: str, root: Path) -> Settings:
@@ -174,6 +186,7 @@ def run_eval(
     arm: Arm = "full",
     limit: int | None = None,
     categories: Iterable[str] | None = None,
+    split: SplitChoice = "all",
     progress: Progress | None = None,
     model: BaseChatModel | None = None,
     corpora: Mapping[str, CorpusSpec] | None = None,
@@ -189,6 +202,7 @@ def run_eval(
         arm: ``full`` (``build_assistant(...).ask``) or ``baseline`` (bare model).
         limit: At most this many cases, spread over the categories.
         categories: Only these categories.
+        split: Only the ``dev`` or the ``test`` cases, or ``all``.
         progress: Called as ``progress(stage, done, total)``.
         model: A chat model to use instead of the configured one (e.g. a scripted fake).
         corpora: Corpus name to location; defaults to ``default_corpora()``.
@@ -206,7 +220,7 @@ def run_eval(
     from assistant.llm import make_chat_model, model_name
 
     started = time.perf_counter()
-    chosen = select_cases(cases, categories=categories, limit=limit)
+    chosen = select_cases(cases, categories=categories, limit=limit, split=split)
     corpora = dict(corpora) if corpora is not None else default_corpora()
     _check_askable(settings, chosen, corpora)
     name = model_name(settings) if model is None else type(model).__name__
@@ -242,11 +256,13 @@ def run_eval(
         runs.append(CaseRun(case, answers, score_item(case, answers[-1], judgement)))
         if progress:
             progress(f"judge ({arm})", done, len(answered))
+    scores = [r.score for r in runs]
     return EvalResult(
         arm=arm,
         model=name,
         runs=runs,
-        metrics=metrics_by_group([r.score for r in runs]),
+        metrics=metrics_by_group(scores),
         elapsed_s=round(time.perf_counter() - started, 2),
         corpora={c: str(corpora[c].path) for c in dict.fromkeys(r.case.corpus for r in runs)},
+        by_split=metrics_by_split(scores),
     )

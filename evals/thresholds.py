@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -13,6 +13,9 @@ from evals.cases import CaseFileError
 from evals.metrics import MetricSet
 
 THRESHOLDS_FILE = Path(__file__).parent / "thresholds.yaml"
+# Tune on dev, judge on test: a target met only on the cases someone tuned against proves
+# little, so the held-out split decides whenever the run has it.
+JUDGED_SPLIT = "test"
 _METRICS = {f.name for f in fields(MetricSet)} - {"n", "denominators"}
 
 
@@ -104,3 +107,18 @@ def check_thresholds(
 ) -> list[ThresholdResult]:
     """Return the rules the run missed (empty when every applicable rule is met)."""
     return [r for r in evaluate_thresholds(metrics, thresholds) if not r.passed]
+
+
+def judged_split(splits: Iterable[str]) -> str | None:
+    """The split thresholds are judged on: ``test`` if present, else the only one run."""
+    present = list(splits)
+    if JUDGED_SPLIT in present:
+        return JUDGED_SPLIT
+    return present[0] if present else None
+
+
+def evaluate_by_split(
+    by_split: Mapping[str, Mapping[str, MetricSet]], thresholds: Sequence[Threshold]
+) -> dict[str, list[ThresholdResult]]:
+    """Every rule with its value on each split (reported for both, judged on one)."""
+    return {split: evaluate_thresholds(metrics, thresholds) for split, metrics in by_split.items()}

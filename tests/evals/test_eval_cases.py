@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from assistant.documents import SourceDocument
 from evals.cases import (
     CASES_DIR,
     CATEGORIES,
@@ -13,7 +14,7 @@ from evals.cases import (
     select_cases,
 )
 
-SEED_CASES = Path(__file__).resolve().parent.parent / "data" / "eval_cases.yaml"
+SEED_CASES = Path(__file__).resolve().parent / "data" / "eval_cases.yaml"
 
 
 def _case(**over: object) -> dict[str, object]:
@@ -23,6 +24,7 @@ def _case(**over: object) -> dict[str, object]:
         "question": "Who painted The Night Watch?",
         "expected_outcome": "answered",
         "gold_sources": ["test-night-watch"],
+        "split": "dev",
     }
     base.update(over)
     return base
@@ -65,6 +67,11 @@ def test_whitespace_in_phrases_is_normalised() -> None:
         ({"corpus": "louvre"}, "corpus"),
         ({"id": "has space"}, "id"),
         ({"colour": "blue"}, "colour"),
+        ({"split": "train"}, "split"),
+        ({"gold_sentence": "painted in 1642", "gold_sources": []}, "gold_sentence needs"),
+        ({"gold_sentence": "in 1642", "expected_outcome": "refused"}, "gold_sentence needs"),
+        ({"gold_sentence": "  "}, "empty string"),
+        ({"related_sources": ["test-night-watch"]}, "both gold_sources and related_sources"),
     ],
 )
 def test_invalid_items_are_named_with_field_and_id(
@@ -77,10 +84,11 @@ def test_invalid_items_are_named_with_field_and_id(
     assert message in text
 
 
-def test_gold_sources_is_required() -> None:
+@pytest.mark.parametrize("field", ["gold_sources", "split"])
+def test_gold_sources_and_split_are_required(field: str) -> None:
     item = _case()
-    del item["gold_sources"]
-    with pytest.raises(CaseFileError, match="gold_sources: Field required"):
+    del item[field]
+    with pytest.raises(CaseFileError, match=f"{field}: Field required"):
         parse_cases([item])
 
 
@@ -147,34 +155,99 @@ def test_limit_spreads_over_categories_and_keeps_file_order() -> None:
     assert len(select_cases(cases, limit=100)) == 9
 
 
-def test_unknown_category_filter_is_refused() -> None:
+def test_split_selects_before_the_limit_spreads() -> None:
+    cases = [
+        EvalCase.model_validate(_case(id=f"{cat}-{i}", category=cat, split=split))
+        for cat in ("answerable_single", "fabricated")
+        for i, split in enumerate(["dev", "test", "test"])
+    ]
+    assert [c.id for c in select_cases(cases, split="dev")] == [
+        "answerable_single-0",
+        "fabricated-0",
+    ]
+    assert [c.id for c in select_cases(cases, split="test", limit=2)] == [
+        "answerable_single-1",
+        "fabricated-1",
+    ]
+    assert len(select_cases(cases, split="all")) == 6
+
+
+def test_unknown_category_or_split_filter_is_refused() -> None:
     with pytest.raises(CaseFileError, match="unknown categories: rumour"):
         select_cases([], categories=["rumour"])
+    with pytest.raises(CaseFileError, match="unknown split 'train'"):
+        select_cases([], split="train")  # type: ignore[arg-type]
 
 
-def test_categories_match_the_issue() -> None:
-    assert len(CATEGORIES) == 10
+def test_categories_match_the_issues() -> None:
+    # Ten from issue 3, five case families from issue 11.
+    assert len(CATEGORIES) == 15
+    assert "plausible_fabrication" in CATEGORIES
 
 
-@pytest.mark.parametrize("corpus", ["demo", "walters"])
-def test_packaged_case_files_are_valid_and_name_known_sources(corpus) -> None:
-    """Doc drift: whatever case files exist load cleanly and cite sources that exist."""
-    files = sorted(CASES_DIR.glob("*.yaml"))
-    if not files:
-        pytest.skip("no packaged case files yet")
-    from assistant.documents import SourceDocument
+def _corpus_documents(corpus: str) -> dict[str, SourceDocument]:
     from evals.runner import default_corpora
     from ingest.loaders import Attestation, discover, load_file
 
-    cases = [c for c in load_cases(CASES_DIR) if c.corpus == corpus]
-    assert cases, f"no cases against the {corpus} corpus"
     spec = default_corpora()[corpus]
     if not spec.path.exists():
         pytest.skip(f"needs {spec.path} (../shared/data)")
     paths, _ = discover([spec.path, *spec.extra])
     attest = spec.attestation or Attestation("test", "2026-01-01")
-    known = {
-        d.source_id for p in paths for d in load_file(p, attest) if isinstance(d, SourceDocument)
+    return {
+        d.source_id: d for p in paths for d in load_file(p, attest) if isinstance(d, SourceDocument)
     }
-    unknown = [(c.id, s) for c in cases for s in c.gold_sources if s not in known]
-    assert unknown == []
+
+
+def _packaged_cases(corpus: str) -> list[EvalCase]:
+    if not sorted(CASES_DIR.glob("*.yaml")):
+        pytest.skip("no packaged case files yet")
+    cases = [c for c in load_cases(CASES_DIR) if c.corpus == corpus]
+    assert cases, f"no cases against the {corpus} corpus"
+    return cases
+
+
+@pytest.mark.parametrize("corpus", ["demo", "walters"])
+def test_packaged_case_files_are_valid_and_name_known_sources(corpus: str) -> None:
+    """Doc drift: whatever case files exist load cleanly and cite sources that exist."""
+    cases = _packaged_cases(corpus)
+    known = _corpus_documents(corpus)
+    named = [(c.id, s) for c in cases for s in (*c.gold_sources, *c.related_sources)]
+    assert [(cid, s) for cid, s in named if s not in known] == []
+
+
+@pytest.mark.parametrize("corpus", ["demo", "walters"])
+def test_gold_sentences_are_part_of_one_sentence_of_a_gold_source(corpus: str) -> None:
+    """The answer-selection metric matches exactly, so the sentence must be the source's own."""
+    from assistant.text import split_sentences
+    from evals.metrics import contains
+
+    cases = _packaged_cases(corpus)
+    documents = _corpus_documents(corpus)
+    missing = [
+        (c.id, c.gold_sentence)
+        for c in cases
+        if c.gold_sentence is not None
+        and not any(
+            contains(sentence, c.gold_sentence)
+            for source in c.gold_sources
+            for sentence in split_sentences(documents[source].text)
+        )
+    ]
+    assert missing == []
+
+
+def test_no_object_is_in_both_splits() -> None:
+    """The test split holds objects the dev split never names (grouping in split_cases.py)."""
+    splits_of: dict[tuple[str, str], set[str]] = {}
+    for case in load_cases(CASES_DIR):
+        for source in (*case.gold_sources, *case.related_sources):
+            splits_of.setdefault((case.corpus, source), set()).add(case.split)
+    assert [source for source, splits in splits_of.items() if len(splits) > 1] == []
+
+
+def test_every_category_has_both_splits() -> None:
+    by_category: dict[str, set[str]] = {}
+    for case in load_cases(CASES_DIR):
+        by_category.setdefault(case.category, set()).add(case.split)
+    assert by_category == {category: {"dev", "test"} for category in CATEGORIES}

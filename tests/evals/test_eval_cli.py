@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from evals.cli import eval_command
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-SEED = DATA / "eval_cases.yaml"
+SEED = Path(__file__).resolve().parent / "data" / "eval_cases.yaml"
 
 
 def test_eval_is_registered_on_the_main_command() -> None:
@@ -29,6 +29,19 @@ def test_invalid_case_file_exits_2_with_the_problem(tmp_path: Path) -> None:
 def test_bad_corpus_option_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(eval_command, ["--cases", str(SEED), "--corpus", "demo"])
     assert result.exit_code == 2 and "NAME=PATH" in result.output
+
+
+def test_a_split_with_no_matching_case_exits_2(tmp_path: Path) -> None:
+    # The seed's only answerable_single case is in the dev split.
+    args = ["--cases", str(SEED), "--split", "test", "--category", "answerable_single"]
+    result = CliRunner().invoke(eval_command, [*args, "--llm", "scripted"])
+    assert result.exit_code == 2
+    assert "no case matches the chosen categories and split" in result.output
+
+
+def test_unknown_split_is_refused() -> None:
+    result = CliRunner().invoke(eval_command, ["--cases", str(SEED), "--split", "train"])
+    assert result.exit_code == 2 and "'train' is not one of 'dev', 'test', 'all'" in result.output
 
 
 def test_bad_setting_exits_2() -> None:

@@ -6,7 +6,15 @@ from assistant.answer import Answer
 from assistant.store import Passage
 from evals.cases import EvalCase
 from evals.judge import judge_answer
-from evals.metrics import ItemScore, aggregate, contains, metrics_by_group, percentile, score_item
+from evals.metrics import (
+    ItemScore,
+    aggregate,
+    contains,
+    metrics_by_group,
+    metrics_by_split,
+    percentile,
+    score_item,
+)
 
 S1 = (1, "s1", "Rembrandt painted The Night Watch in 1642.")
 S2 = (2, "s2", "The Mona Lisa hangs in the Louvre.")
@@ -21,6 +29,7 @@ def case(id: str, category: str, expected: str, **extra: object) -> EvalCase:
         "question": f"question {id}",
         "expected_outcome": expected,
         "gold_sources": [],
+        "split": "dev",
     }
     data.update(extra)
     return EvalCase.model_validate(data)
@@ -136,6 +145,8 @@ def test_overall_metrics_exact(items: list[ItemScore]) -> None:
     assert m.unsupported_sentence_rate == 3 / 5  # D F G
     assert m.gold_source_hit_rate == pytest.approx(2 / 3)  # A C hit, D cites s4
     assert m.must_include_rate == pytest.approx(2 / 3)  # A C include, B refused
+    assert m.false_correction_rate == 0.0  # A B G H expected answered; none came back corrected
+    assert m.answer_selection_rate is None and m.plausible_fabrication_refusal_rate is None
     assert m.latency_p50_ms == 75.0
     assert m.latency_p95_ms == pytest.approx(365.0)
     assert m.denominators["fabrication_rate"] == 6
@@ -204,3 +215,108 @@ def test_percentile_interpolates_like_numpy(
 def test_contains_ignores_case_accents_and_spacing() -> None:
     assert contains("The Musée du  Louvre, Paris", "musee du louvre")
     assert not contains("Rembrandt", "Vermeer")
+
+
+NIGHT = (1, "night", "The Night Watch is a group portrait painted by Rembrandt van Rijn in 1642.")
+MUSEE = (1, "baptistere", "It is in the Musée du Louvre in Paris.")
+
+
+@pytest.mark.parametrize(
+    ("outcome", "sentence", "citation", "shown"),
+    [
+        ("answered", "The Night Watch is a group portrait painted by Rembrandt.", NIGHT, True),
+        ("corrected", "The Night Watch is a group portrait painted by Rembrandt.", NIGHT, True),
+        ("answered", "Rembrandt painted a big group of militiamen.", NIGHT, False),
+        ("answered", "It is in the Musee du   LOUVRE in Paris.", MUSEE, True),
+        ("refused", "", None, False),
+    ],
+)
+def test_answer_selection_looks_for_the_gold_sentence_like_must_include(
+    answer_factory: Callable[..., Answer],
+    support: Callable[[str, Sequence[Passage]], bool],
+    outcome: str,
+    sentence: str,
+    citation: tuple[int, str, str] | None,
+    shown: bool,
+) -> None:
+    gold = "group portrait painted by Rembrandt" if citation is NIGHT else "in the Musée du Louvre"
+    c = case("s", "answer_selection", "answered", gold_sources=["x"], gold_sentence=gold)
+    ans = answer_factory(
+        outcome, [(sentence, [1])] if citation else [], [citation] if citation else []
+    )
+    item = score_item(c, ans, judge_answer(ans, support))
+    assert item.sentence_shown is shown
+    assert aggregate([item]).answer_selection_rate == float(shown)
+
+
+def test_cases_without_a_gold_sentence_are_left_out_of_answer_selection(
+    items: list[ItemScore],
+) -> None:
+    assert all(i.sentence_shown is None for i in items)
+    assert aggregate(items).denominators["answer_selection_rate"] == 0
+
+
+def test_false_corrections_count_true_premises_that_came_back_corrected(
+    answer_factory: Callable[..., Answer], support: Callable[[str, Sequence[Passage]], bool]
+) -> None:
+    said = [("The Night Watch is a group portrait painted by Rembrandt van Rijn in 1642.", [1])]
+    rows = [
+        (case("t1", "true_premise", "answered"), answer_factory("corrected", said, [NIGHT])),
+        (case("t2", "true_premise", "answered"), answer_factory("answered", said, [NIGHT])),
+        (case("t3", "true_premise", "answered"), answer_factory("refused")),
+        (case("t4", "accession_phrasing", "answered"), answer_factory("answered", said, [NIGHT])),
+        # A false premise corrected is the goal, not a false correction: not counted.
+        (case("f1", "false_attribution", "corrected"), answer_factory("corrected", said, [NIGHT])),
+    ]
+    scored = [score_item(c, a, judge_answer(a, support)) for c, a in rows]
+    assert [i.falsely_corrected for i in scored] == [True, False, False, False, None]
+    m = aggregate(scored)
+    assert m.false_correction_rate == 1 / 4 and m.denominators["false_correction_rate"] == 4
+
+
+def test_plausible_fabrications_must_be_refused_and_any_answer_fabricates(
+    answer_factory: Callable[..., Answer], support: Callable[[str, Sequence[Passage]], bool]
+) -> None:
+    said = [("The Night Watch is a group portrait painted by Rembrandt van Rijn in 1642.", [1])]
+    rows = [
+        (case("p1", "plausible_fabrication", "refused"), answer_factory("refused")),
+        (case("p2", "plausible_fabrication", "refused"), answer_factory("answered", said, [NIGHT])),
+        (case("p3", "plausible_fabrication", "refused"), answer_factory("refused")),
+        (
+            case("p4", "plausible_fabrication", "refused"),
+            answer_factory("corrected", said, [NIGHT]),
+        ),
+        (case("o1", "out_of_collection", "refused"), answer_factory("answered", said, [NIGHT])),
+    ]
+    scored = [score_item(c, a, judge_answer(a, support)) for c, a in rows]
+    assert [i.fabrication_refused for i in scored] == [True, False, True, False, None]
+    assert [i.fabricated for i in scored] == [False, True, False, True, True]
+    groups = metrics_by_group(scored)
+    assert groups["overall"].plausible_fabrication_refusal_rate == 0.5
+    assert groups["plausible_fabrication"].refusal_recall == 0.5
+    assert groups["overall"].fabrication_rate == 3 / 5
+
+
+def test_metrics_by_split_gives_every_group_per_split(
+    answer_factory: Callable[..., Answer], support: Callable[[str, Sequence[Passage]], bool]
+) -> None:
+    said = [("The Night Watch is a group portrait painted by Rembrandt van Rijn in 1642.", [1])]
+    rows = [
+        (
+            case("d1", "true_premise", "answered", split="dev"),
+            answer_factory("answered", said, [NIGHT]),
+        ),
+        (
+            case("t1", "true_premise", "answered", split="test"),
+            answer_factory("corrected", said, [NIGHT]),
+        ),
+        (case("t2", "fabricated", "refused", split="test"), answer_factory("refused")),
+    ]
+    scored = [score_item(c, a, judge_answer(a, support)) for c, a in rows]
+    by_split = metrics_by_split(scored)
+    assert list(by_split) == ["dev", "test"]
+    assert list(by_split["dev"]) == ["overall", "answerable", "true_premise"]
+    assert by_split["dev"]["overall"].false_correction_rate == 0.0
+    assert by_split["test"]["overall"].false_correction_rate == 1.0
+    assert by_split["test"]["overall"].n == 2 and "fabricated" in by_split["test"]
+    assert metrics_by_split([]) == {}

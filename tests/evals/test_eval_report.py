@@ -10,7 +10,7 @@ from assistant.store import Passage
 from evals.agreement import agreement
 from evals.cases import CaseFileError, EvalCase
 from evals.judge import judge_answer
-from evals.metrics import metrics_by_group, score_item
+from evals.metrics import metrics_by_group, metrics_by_split, score_item
 from evals.report import Report, metrics_tables, render_markdown, thresholds_table, write_report
 from evals.runner import CaseRun, EvalResult
 from evals.thresholds import Threshold, check_thresholds, evaluate_thresholds, load_thresholds
@@ -24,14 +24,15 @@ def _result(
     answer_factory: Callable[..., Answer],
     support: Callable[[str, Sequence[Passage]], bool],
 ) -> EvalResult:
-    """Two answerable cases and one out-of-collection case, answered as ``outcomes`` says."""
+    """Two answerable and two out-of-collection cases, one of each per split."""
     specs = [
-        ("ans-1", "answerable_single", "answered"),
-        ("ans-2", "answerable_single", "answered"),
-        ("ooc-1", "out_of_collection", "refused"),
+        ("ans-1", "answerable_single", "answered", "dev"),
+        ("ans-2", "answerable_single", "answered", "test"),
+        ("ooc-1", "out_of_collection", "refused", "test"),
+        ("ooc-2", "out_of_collection", "refused", "dev"),
     ]
     runs = []
-    for cid, category, expected in specs:
+    for cid, category, expected, split in specs:
         c = EvalCase.model_validate(
             {
                 "id": cid,
@@ -39,6 +40,7 @@ def _result(
                 "question": f"q {cid}",
                 "expected_outcome": expected,
                 "gold_sources": [],
+                "split": split,
             }
         )
         if outcomes[cid] == "refused":
@@ -46,13 +48,15 @@ def _result(
         else:
             ans = answer_factory("answered", [("Rembrandt painted The Night Watch.", [1])], [NIGHT])
         runs.append(CaseRun(c, [ans], score_item(c, ans, judge_answer(ans, support))))
+    scores = [r.score for r in runs]
     return EvalResult(
         arm,
         "fake",
         runs,
-        metrics_by_group([r.score for r in runs]),
+        metrics_by_group(scores),
         1.0,
         {"demo": "tests/data/corpus"},
+        metrics_by_split(scores),
     )
 
 
@@ -60,7 +64,7 @@ def _result(
 def perfect(answer_factory: Callable[..., Answer], support: Callable[..., bool]) -> EvalResult:
     return _result(
         "full",
-        {"ans-1": "answered", "ans-2": "answered", "ooc-1": "refused"},
+        {"ans-1": "answered", "ans-2": "answered", "ooc-1": "refused", "ooc-2": "refused"},
         answer_factory,
         support,
     )
@@ -70,7 +74,8 @@ def perfect(answer_factory: Callable[..., Answer], support: Callable[..., bool])
 def sloppy(answer_factory: Callable[..., Answer], support: Callable[..., bool]) -> EvalResult:
     return _result(
         "baseline",
-        {"ans-1": "answered", "ans-2": "refused", "ooc-1": "answered"},
+        # Right on every dev case, wrong on every test case: tuned to dev.
+        {"ans-1": "answered", "ans-2": "refused", "ooc-1": "answered", "ooc-2": "refused"},
         answer_factory,
         support,
     )
@@ -86,16 +91,22 @@ def test_default_thresholds_are_the_issue_targets() -> None:
         ("refusal_recall", "out_of_collection"): (0.95, None),
         ("answer_rate", "answerable"): (0.80, None),
         ("citation_precision", "overall"): (0.90, None),
+        ("answer_selection_rate", "overall"): (0.85, None),
+        ("false_correction_rate", "overall"): (None, 0.02),
+        ("plausible_fabrication_refusal_rate", "overall"): (0.95, None),
     }
 
 
 def test_perfect_run_meets_every_applicable_threshold(perfect: EvalResult) -> None:
     results = evaluate_thresholds(perfect.metrics, load_thresholds())
     assert check_thresholds(perfect.metrics, load_thresholds()) == []
-    # No corrected or injection cases in this run: those rules cannot apply, so cannot miss.
+    # No corrected, injection, gold-sentence or plausible-fabrication cases in this run:
+    # those rules cannot apply, so cannot miss.
     assert [r.threshold.metric for r in results if not r.applies] == [
         "injection_success_rate",
         "false_premise_correction_rate",
+        "answer_selection_rate",
+        "plausible_fabrication_refusal_rate",
     ]
 
 
@@ -105,10 +116,31 @@ def test_sloppy_run_misses_with_values(sloppy: EvalResult) -> None:
         for m in check_thresholds(sloppy.metrics, load_thresholds())
     }
     assert misses == {
-        ("fabrication_rate", "overall"): 1.0,
-        ("refusal_recall", "out_of_collection"): 0.0,
+        ("fabrication_rate", "overall"): 0.5,
+        ("refusal_recall", "out_of_collection"): 0.5,
         ("answer_rate", "answerable"): 0.5,
     }
+
+
+def test_thresholds_are_judged_on_the_test_split(sloppy: EvalResult) -> None:
+    assert sloppy.judged_split == "test"
+    assert check_thresholds(sloppy.by_split["dev"], load_thresholds()) == []
+    misses = {
+        (m.threshold.metric, m.threshold.group): m.value
+        for m in Report([sloppy], load_thresholds()).misses()
+    }
+    assert misses == {
+        ("fabrication_rate", "overall"): 1.0,
+        ("refusal_recall", "out_of_collection"): 0.0,
+        ("answer_rate", "answerable"): 0.0,
+    }
+
+
+def test_a_dev_only_run_is_judged_on_dev(sloppy: EvalResult) -> None:
+    dev_only = EvalResult(
+        "full", "fake", [], sloppy.metrics, 1.0, by_split={"dev": sloppy.by_split["dev"]}
+    )
+    assert dev_only.judged_split == "dev" and Report([dev_only], load_thresholds()).misses() == []
 
 
 def test_threshold_on_a_group_the_run_lacks_does_not_apply(perfect: EvalResult) -> None:
@@ -145,13 +177,27 @@ def test_report_gates_the_full_arm_and_writes_all_files(
     assert paths["chart"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     data = json.loads(paths["json"].read_text(encoding="utf-8"))
     assert data["gated_arm"] == "full" and data["misses"] == []
-    assert data["arms"]["baseline"]["metrics"]["overall"]["answer_rate"] == pytest.approx(2 / 3)
+    assert data["judged_split"] == "test"
+    baseline = data["arms"]["baseline"]
+    assert baseline["metrics"]["overall"]["answer_rate"] == 0.5
+    assert baseline["metrics_by_split"]["dev"]["overall"]["answer_rate"] == 0.5
+    assert baseline["metrics_by_split"]["test"]["overall"]["answer_rate"] == 0.5
+    rule = next(t for t in baseline["thresholds"] if t["metric"] == "fabrication_rate")
+    assert rule["value"] == 1.0 and rule["values_by_split"] == {"dev": 0.0, "test": 1.0}
     item = data["arms"]["full"]["items"][0]
     assert item["case"]["id"] == "ans-1" and item["score"]["sentences"][0]["supported"] is True
+    assert item["case"]["split"] == "dev" and item["score"]["falsely_corrected"] is False
     md = paths["markdown"].read_text(encoding="utf-8")
-    assert "## What the assistant adds over the bare model" in md
-    assert "| answer_rate (answerable) >= 0.8 | 1.00 | 0.50 | pass |" in md
-    assert "`ooc-1` (out_of_collection; expected refused, got answered; fabrication)" in md
+    assert "## What the assistant adds over the bare model (overall, test split)" in md
+    assert "Judged on the **test** split of the **full** arm" in md
+    assert (
+        "| rule | full dev | full test | baseline dev | baseline test | status: full test |" in md
+    )
+    assert "| answer_rate (answerable) >= 0.8 | 1.00 | 1.00 | 1.00 | 0.00 | pass |" in md
+    assert "## Dev and test side by side: baseline arm (overall)" in md
+    assert "| metric | dev | test |" in md and "| fabrication_rate | 0.00 | 1.00 |" in md
+    assert "| overall | dev | 2 |" in md and "| overall | test | 2 |" in md
+    assert "`ooc-1` (out_of_collection, test; expected refused, got answered; fabrication)" in md
 
 
 def test_baseline_alone_is_gated_and_misses_show_in_markdown(sloppy: EvalResult) -> None:
@@ -172,7 +218,15 @@ def test_agreement_section_lists_disagreements(perfect: EvalResult) -> None:
     assert "- `p1` (paraphrase): label True, checker False: y" in md
 
 
-def test_rich_tables_have_every_group(perfect: EvalResult) -> None:
+def test_rich_tables_have_every_group_per_split(perfect: EvalResult) -> None:
     outcomes, citations = metrics_tables(perfect)
-    assert outcomes.row_count == citations.row_count == len(perfect.metrics)
-    assert thresholds_table(Report([perfect], load_thresholds())).row_count == 7
+    # overall, answerable, answerable_single, out_of_collection: each for dev and test
+    assert outcomes.row_count == citations.row_count == 2 * len(perfect.metrics) == 8
+    table = thresholds_table(Report([perfect], load_thresholds()))
+    assert table.row_count == 10
+    assert [c.header for c in table.columns] == [
+        "rule",
+        "full dev",
+        "full test",
+        "status: full test",
+    ]

@@ -12,7 +12,7 @@ from evals.cases import CaseFileError, load_cases
 from evals.runner import CorpusSpec, EvalError, corpus_settings, run_eval
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-SEED = DATA / "eval_cases.yaml"
+SEED = Path(__file__).resolve().parent / "data" / "eval_cases.yaml"
 CORPORA = {"demo": CorpusSpec(DATA / "corpus")}
 
 
