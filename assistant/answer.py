@@ -67,6 +67,8 @@ class Answer:
     model: str = ""
     warnings: list[str] = field(default_factory=list)
     log_id: int | None = None
+    # One {stage, decision, detail} per stage of the answer path: where the answer was decided.
+    trace: list[dict[str, str]] = field(default_factory=list)
 
     def to_contract(self) -> dict[str, Any]:
         """The public JSON shape (``museum-qa ask --json``)."""
@@ -105,4 +107,5 @@ class Answer:
         record["premise_issues"] = self.premise_issues
         record["model"] = self.model
         record["warnings"] = self.warnings
+        record["trace"] = self.trace
         return record

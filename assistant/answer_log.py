@@ -78,6 +78,7 @@ class AnswerRow(Base):
     premise_issues: Mapped[Any] = mapped_column(JSON)
     timings_ms: Mapped[Any] = mapped_column(JSON)
     warnings: Mapped[Any] = mapped_column(JSON)
+    trace: Mapped[Any] = mapped_column(JSON, nullable=True)  # the answer path's decisions
     n_dropped: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     top_score: Mapped[float | None] = mapped_column(Float, nullable=True)
     review_verdict: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
@@ -150,6 +151,10 @@ def _redacted(data: dict[str, Any]) -> dict[str, Any]:
         scrub_fragments(redact(x), found) for x in data.get("premise_issues", [])
     ]
     data["warnings"] = [scrub_fragments(redact(x), found) for x in data.get("warnings", [])]
+    data["trace"] = [
+        {**d, "detail": scrub_fragments(redact(str(d.get("detail", ""))), found)}
+        for d in data.get("trace", [])
+    ]
     return data
 
 
@@ -171,6 +176,7 @@ def _row(data: dict[str, Any], created_at: dt.datetime) -> AnswerRow:
         premise_issues=data.get("premise_issues", []),
         timings_ms=data.get("timings_ms", {}),
         warnings=data.get("warnings", []),
+        trace=data.get("trace", []),
         n_dropped=len(dropped),
         top_score=top_score(data["outcome"], citations, retrieved),
     )

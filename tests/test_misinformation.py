@@ -8,12 +8,14 @@ import json
 
 import pytest
 
+from assistant.answering import premises
+from assistant.answering.reading import read
+from assistant.answering.topic import coverage, mentions_title, unknown_phrase
 from assistant.fakes import ScriptedChatModel
 from assistant.injection import looks_like_instruction
 from assistant.service import build_assistant
 from assistant.store import Passage
 from assistant.text import content_words
-from assistant.topic import coverage, mentions_title, unknown_phrase
 
 PARROT = json.dumps(
     {
@@ -229,8 +231,6 @@ def test_real_objects_asked_in_other_words_are_still_answered(assistant, questio
 
 
 def test_made_for_names_a_patron_not_an_artist():
-    from assistant.premises import check
-
     record = Passage(
         "r",
         "night-watch",
@@ -298,9 +298,7 @@ def test_an_asserted_claim_a_source_sentence_denies_is_a_correction(assistant):
     ],
 )
 def test_a_different_count_of_the_same_thing_refutes(question, sentence, expected):
-    from assistant.premises import count_differs
-
-    assert count_differs(sentence, question) is expected
+    assert premises.count_differs(sentence, read(question).said) is expected
 
 
 def test_quote_units_keep_a_judgement_with_the_claim_it_judges():
@@ -335,8 +333,6 @@ def test_pushback_naming_another_artist_is_corrected(assistant):
 
 
 def test_the_object_type_named_in_a_question_is_not_a_material_claim():
-    from assistant.premises import check
-
     record = Passage(
         "r",
         "migrant-mother",
@@ -360,14 +356,10 @@ def test_the_object_type_named_in_a_question_is_not_a_material_claim():
     ],
 )
 def test_asking_and_asserting(question, expected):
-    from assistant.premises import asserts_claim
-
-    assert asserts_claim(question) is expected
+    assert read(question).asserts is expected
 
 
 def test_a_year_of_another_event_is_not_a_date_claim_unless_asserted():
-    from assistant.premises import check
-
     record = Passage(
         "r",
         "mona-lisa",
@@ -381,8 +373,6 @@ def test_a_year_of_another_event_is_not_a_date_claim_unless_asserted():
 
 
 def test_each_object_is_checked_only_against_its_part_of_the_question():
-    from assistant.premises import check
-
     def record(sid, title, creator):
         return Passage(
             f"{sid}-r",
@@ -400,18 +390,24 @@ def test_each_object_is_checked_only_against_its_part_of_the_question():
 
 
 def test_an_article_is_not_a_count():
-    from assistant.premises import count_differs, quantities
+    from assistant.answering.claims import quantities
 
     assert quantities("Is it painted on a canvas?") == {}
     assert quantities("They paid a million dollars.") == {"dollar": 1_000_000}
-    assert not count_differs("The work consists of 32 canvases.", "Is it on a canvas?")
+    canvas = read("Is it on a canvas?").said
+    assert not premises.count_differs("The work consists of 32 canvases.", canvas)
 
 
 def test_lowercase_makers_are_only_read_where_a_person_goes():
-    from assistant.premises import _uncapitalised_makers
+    from assistant.answering.premises.maker import lowercase_makers
 
-    assert _uncapitalised_makers("why did norman rockwell paint it", set(), {}, "x") == [
+    assert lowercase_makers("why did norman rockwell paint it", set(), {}, "x") == [
         "norman",
         "rockwell",
     ]
-    assert _uncapitalised_makers("when was this amphora made", set(), {}, "x") == []
+    assert lowercase_makers("when was this amphora made", set(), {}, "x") == []
+
+
+def check(question, numbered):
+    """The premise rules over a question read once."""
+    return premises.check(read(question), numbered)

@@ -158,7 +158,7 @@ def ingest(
     "--verbose",
     "-v",
     is_flag=True,
-    help="Also show dropped sentences, retrieved passages and premise checks.",
+    help="Also show each stage's decision, dropped sentences and premise checks.",
 )
 @click.option(
     "--llm",
@@ -208,6 +208,9 @@ def ask(
             + (f" <{c.url}>" if c.url else "")
         )
     if verbose:
+        for step in answer.trace:
+            detail = f" ({step['detail']})" if step.get("detail") else ""
+            click.secho(f"  {step['stage']}: {step['decision']}{detail}", fg="blue")
         for d in answer.dropped:
             click.secho(f"  dropped: {d.text!r} {d.citations}: {d.reason}", fg="yellow")
         for issue in answer.premise_issues:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
+from assistant.answering.config import DEFAULT
 from assistant.text import STOPWORDS, content_words, fold, proper_names, stem, words
 
 # Words that say what kind of question it is, not what it is about.
@@ -53,7 +54,7 @@ def mentions_title(question: str, title: str) -> bool:
     names = proper_names(question)
     for name in title_aliases(title):
         match = fuzz.partial_ratio_alignment(name, asked)
-        if match is None or match.score < 90:
+        if match is None or match.score < DEFAULT.title_match:
             continue
         if " " not in name and any(name in n.split() and n != name for n in longer):
             continue

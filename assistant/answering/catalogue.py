@@ -1,0 +1,56 @@
+"""What the answer path needs from the store, and a per-question memo of its lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from assistant.store import Passage
+
+Numbered = dict[int, Passage]  # the sources as the model sees them: [1], [2], ...
+
+
+class Retriever(Protocol):
+    """What the answer path needs from a store (``VectorIndex`` implements it)."""
+
+    def search(self, query: str, k: int) -> list[Passage]:
+        """Nearest passages to ``query``, best first."""
+        ...
+
+    def get_record(self, source_id: str) -> Passage | None:
+        """The catalogue-record passage of one source."""
+        ...
+
+    def find(self, where: dict[str, Any], limit: int = 20) -> list[Passage]:
+        """Passages whose metadata match ``where`` exactly."""
+        ...
+
+
+@dataclass
+class Lookups:
+    """Per-question memo of store lookups, and the topic coverage found on the way.
+
+    It lives for one run (the pipeline is shared by the threads of a server), and it keeps
+    the same source or accession number from being fetched again for every check.
+    """
+
+    retriever: Retriever
+    coverage: dict[str, float] = field(default_factory=dict)
+    _chunks: dict[str, list[Passage]] = field(default_factory=dict)
+    _codes: dict[str, list[Passage]] = field(default_factory=dict)
+
+    def chunks(self, source_id: str) -> list[Passage]:
+        """Every chunk of one source."""
+        if source_id not in self._chunks:
+            self._chunks[source_id] = self.retriever.find({"source_id": source_id}, limit=100)
+        return self._chunks[source_id]
+
+    def code(self, code: str) -> list[Passage]:
+        """Chunks of the object with exactly this accession number (case as given, or upper)."""
+        if code not in self._codes:
+            found: dict[str, Passage] = {}
+            for variant in dict.fromkeys([code, code.upper()]):
+                for passage in self.retriever.find({"accession_number": variant}):
+                    found[passage.chunk_id] = passage
+            self._codes[code] = list(found.values())
+        return self._codes[code]

@@ -1,0 +1,153 @@
+"""The shapes of what a visitor may assert: years, counts, materials, museums, makers, framings.
+
+``read`` finds them in the question once; premise rules compare them with a record. The same
+count and refutation patterns read a source sentence when it is weighed against a claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import STOPWORDS, fold, stem
+
+ATTRIBUTION = re.compile(
+    r"\b(paint|painted|painting|sculpt\w*|carv\w*|made|make|create\w*|design\w*|drew|drawn|"
+    r"draw|put|took|take|photographed|print|printed|"
+    # "No, I'm certain that one is a Monet": a work that "is a" name is credited to it.
+    r"(?:is|was|it's|that's) an? (?=[a-z]+\W*$)|"
+    r"artist|masterpiece|work of|by|\w+'s (painting|work|statue|sculpture|masterpiece|print))\b"
+    # "Rembrandt's Girl with a Pearl Earring": a possessive name before the title credits it.
+    r"|\b[a-z]+'s (?!own)\w+"
+)
+NOT_AUTHORSHIP_BY = re.compile(
+    r"\b(commissioned|owned|bought|acquired|donated|given|stolen|restored|lent|sold|found|"
+    r"discovered|collected|inspired|influenced|admired|copied|damaged)\s+by\b"
+)
+MADE_FOR = re.compile(
+    r"\b(?:made|painted|carved|created|built|designed|commissioned|intended|given|owned)\s+"
+    r"(?:especially\s+|specially\s+)?for\s+((?:[A-ZÀ-Þ][\w'’.-]*\s?){1,4})"
+)
+# "Who stole the Mona Lisa in 1911?" dates a theft, not the painting.
+EVENT = re.compile(
+    r"\b(stole|stolen|theft|found|discovered|excavated|bought|acquired|sold|lent|exhibited|"
+    r"restored|recovered|returned|damaged|moved|donated|arrived|rediscovered|printed in)\b"
+)
+MAKER_VERB = re.compile(
+    r"\b(paint|painted|made|make|carved?|sculpted|created?|designed?|drew|draw|printed|took)\b"
+)
+# Words after which a lowercase run names a person: "did X paint", "says X made".
+MAKER_CUES = frozenset(
+    "did does didn't doesn't says said say thinks think thought believes claims heard that "
+    "and".split()
+)
+PLACE = re.compile(r"\b(?:in|at|from|near)\s+([A-ZÀ-Þ][\w'’-]+)")
+CAPITALISED = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+")
+
+# A year stands alone: "557" inside "W.557.2B" is part of a code, not a date.
+_YEAR = re.compile(r"(?<![\w.,\-])(\d{3,4})(?![\w.,\-]\w)\s*(bc|bce|b\.c\.)?\b", re.IGNORECASE)
+_CENTURY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[\s-]+century\s*(bc|bce)?\b", re.IGNORECASE)
+INSTITUTION = re.compile(
+    r"\b(?:in|at|from|to|of|owned by|belongs? to)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’.-]*\s?){1,5}(?:Museum|Gallery|Collection|Library|Institute)"
+    r"(?:\s+of\s+(?:[A-Z][\w'’.-]*\s?){1,4})?|Louvre|Prado|Uffizi|Rijksmuseum|Hermitage|"
+    r"Mauritshuis|Met|MoMA|Tate(?:\s+\w+)?|Getty|Smithsonian|Vatican|Orsay|Guggenheim)"
+)
+MATERIALS = frozenset(
+    """canvas panel wood poplar oak oil tempera fresco acrylic watercolor watercolour gouache
+    marble bronze gold silver copper iron steel basalt granite granodiorite limestone sandstone
+    jade ivory bone glass porcelain stoneware earthenware terracotta clay silk cotton wool
+    linen paper parchment vellum plaster lacquer enamel brass tin lead wax ceramic tapestry
+    embroidery woodblock lithograph etching engraving photograph pastel charcoal ink""".split()
+)
+
+# Conspiracy and pseudo-history framings, each with the words a refuting source would use.
+LOADED: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (
+        re.compile(r"\b(fake[ds]?|faking|forgery|forgeries|forged|counterfeit|hoax)\b"),
+        re.compile(r"fake|forg|counterfeit|hoax|replica|genuine|authentic"),
+    ),
+    (
+        re.compile(r"\b(aliens?|extraterrestrials?|ufos?)\b"),
+        re.compile(r"alien|extraterrestrial|ufo"),
+    ),
+    (re.compile(r"\b(atlantis|atlanteans?)\b"), re.compile(r"atlant")),
+    (
+        re.compile(
+            r"\b(end(ed|s)? of the world|world (ended|will end|ends)|doomsday|apocalypse|"
+            r"prophec(y|ies)|predict(s|ed)?)\b"
+        ),
+        re.compile(r"end of the world|prophec|predict|doomsday|apocalyp"),
+    ),
+    (re.compile(r"\b(curse[ds]?|haunted)\b"), re.compile(r"curse|haunt")),
+    (
+        re.compile(
+            r"\b(illuminati|templars?|freemasons?|conspirac(y|ies)|cover(ing|ed|s)?[ -]?ups?|"
+            r"reptilians?|time travell?(er|ers|ing)?)\b"
+        ),
+        re.compile(
+            r"illuminati|templar|freemason|conspira|\bcover(ing|ed|s)?[ -]?up|reptilian|time travel"
+        ),
+    ),
+]
+REFUTES = re.compile(
+    r"\b(wrong|myth|legend|untrue|false|mistaken|no evidence|unproven|fiction|fictional|"
+    r"disproved|rejected|misconception|modern invention|not supported|no such|misleading|"
+    r"inaccurate|exaggerat\w*|unfounded|baseless)\b"
+)
+
+
+def years(text: str) -> list[tuple[int, int, str]]:
+    """Years and centuries the text names, as (earliest, latest, as written)."""
+    spans: list[tuple[int, int, str]] = []
+    for match in _CENTURY.finditer(text):
+        c = int(match.group(1))
+        lo, hi = (c - 1) * 100 + 1, c * 100
+        if match.group(2):
+            lo, hi = -hi, -lo
+        spans.append((lo, hi, match.group(0).strip()))
+    rest = _CENTURY.sub(" ", text)
+    for match in _YEAR.finditer(rest):
+        year = int(match.group(1))
+        if match.group(2):
+            year = -year
+        spans.append((year, year, match.group(0).strip()))
+    return spans
+
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a": 1,
+    "an": 1,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_QUANTITY = re.compile(
+    r"\b(\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r"(?:\s+(hundred|thousand|million|billion))?\s+([a-z]+)\b"
+)
+
+
+def quantities(text: str) -> dict[str, float]:
+    """Counted things and how many: "26 million knots" -> {"knot": 26e6}."""
+    found: dict[str, float] = {}
+    for number, scale, noun in _QUANTITY.findall(fold(text)):
+        if noun in _SCALES or noun in STOPWORDS or len(noun) < 3:
+            continue
+        if number in {"a", "an"} and not scale:
+            continue  # "a canvas" is an article, not a count ("a million dollars" is one)
+        word = _NUMBER_WORDS.get(number)
+        value = float(word) if word is not None else float(number.replace(",", ""))
+        found[stem(noun)] = value * _SCALES.get(scale, 1)
+    return found

@@ -1,0 +1,181 @@
+"""Compose: choose the sentences that answer what was asked, order them, number the sources.
+
+A correction leads with the sentence that refutes the claim; when the question names objects,
+only sentences about those objects are shown (a true sentence about a look-alike misleads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.answer import REFUSAL_TEXT, Answer, AnswerSentence, Citation, DroppedSentence
+from assistant.answering.catalogue import Numbered
+from assistant.answering.config import AnswerConfig
+from assistant.answering.premises import refutes
+from assistant.answering.rank import Candidate, score, select
+from assistant.answering.reading import Reading
+from assistant.answering.trace import Refusal, Trace
+from assistant.answering.verify import Drafted
+from assistant.store import Passage
+from assistant.text import fold
+from assistant.verify import Verifier
+
+
+@dataclass
+class Chosen:
+    """The sentences chosen, and which of them contradict the visitor."""
+
+    kept: list[AnswerSentence] = field(default_factory=list)
+    implicit: list[str] = field(default_factory=list)  # source sentences that refute a claim
+
+
+def pool(
+    drafted: Drafted,
+    sourced: list[Candidate],
+    quoted: Drafted,
+    numbered: Numbered,
+    focus: set[str],
+    unendorsed: Sequence[str],
+) -> list[Candidate]:
+    """Model sentences and source sentences that survived, about the objects in focus."""
+    survivors = {(s.text, tuple(s.citations)) for s in quoted.kept}
+    out = [Candidate(s.text, s.citations, s.origin) for s in drafted.kept] + [
+        c for c in sourced if (c.text, tuple(c.citations)) in survivors
+    ]
+    if focus:
+        out = [c for c in out if any(numbered[n].source_id in focus for n in c.citations)]
+    if unendorsed:
+        # No source refutes the framing, so no sentence that mentions it may be shown.
+        out = [c for c in out if not any(fold(u) in fold(c.text) for u in unendorsed)]
+    return out
+
+
+def refuting(
+    reading: Reading, candidates: list[Candidate], corrected: bool, numbered: Numbered
+) -> list[Candidate]:
+    """Candidates that deny what the visitor asserted (when no record already corrects it)."""
+    if corrected or not reading.asserts:
+        return []
+    titles = [p.title for p in numbered.values()]
+    return [c for c in candidates if refutes(c.text, reading, titles)]
+
+
+def choose(
+    reading: Reading,
+    candidates: list[Candidate],
+    corrections: Drafted,
+    refuters: list[Candidate],
+    context: _Context,
+) -> Chosen:
+    """The corrections first, then the best candidates; a refuting sentence leads."""
+    cfg = context.cfg
+    room = cfg.max_sentences - len(corrections.kept)
+    if corrections.kept:
+        room = min(room, cfg.correction_room)
+    room = max(room, 0)
+    scored = score(reading, candidates, context.verifier, context.titles, cfg)
+    chosen = select(
+        scored,
+        context.verifier,
+        cfg,
+        limit=room,
+        source_of=lambda c: context.numbered[c.citations[0]].source_id,
+        subjects=sorted(context.focus),
+    )
+    if context.unendorsed and not chosen:
+        # Nothing answers a question built on a framing the sources never discuss; what
+        # they do say about the object, best first, is the answer.
+        chosen = sorted(scored, key=lambda c: -c.score)[: min(cfg.unendorsed_room, room)]
+    refuting_texts = {fold(c.text) for c in refuters}
+    if refuters and room > 0 and not any(fold(c.text) in refuting_texts for c in chosen):
+        # The sentence that says the visitor is wrong comes first, whatever else is chosen.
+        lead = max((c for c in scored if fold(c.text) in refuting_texts), key=lambda c: c.score)
+        chosen = [lead, *chosen][:room]
+    kept = corrections.kept + [
+        AnswerSentence(c.text, c.citations, c.origin)
+        for c in chosen
+        if all(fold(c.text) != fold(k.text) for k in corrections.kept)
+    ]
+    return Chosen(kept, [c.text for c in chosen if fold(c.text) in refuting_texts])
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What choosing needs besides the candidates."""
+
+    cfg: AnswerConfig
+    verifier: Verifier
+    numbered: Numbered
+    titles: list[str]
+    focus: set[str]
+    unendorsed: Sequence[str]
+
+
+def context(
+    cfg: AnswerConfig,
+    verifier: Verifier,
+    numbered: Numbered,
+    focus: set[str],
+    codes: Sequence[str],
+    unendorsed: Sequence[str],
+) -> _Context:
+    """Bundle what ``choose`` needs."""
+    titles = [p.title for p in numbered.values()] + list(codes)
+    return _Context(cfg, verifier, numbered, titles, focus, unendorsed)
+
+
+def renumbered(
+    kept: list[AnswerSentence], numbered: Numbered
+) -> tuple[str, list[AnswerSentence], list[Citation]]:
+    """Number citations in order of first use, so the visitor sees [1], [2], ..."""
+    order: dict[int, int] = {}
+    for sentence in kept:
+        for n in sentence.citations:
+            order.setdefault(n, len(order) + 1)
+    sentences = [AnswerSentence(s.text, [order[n] for n in s.citations], s.origin) for s in kept]
+    citations = [citation_for(new, numbered[old]) for old, new in order.items()]
+    text = " ".join(f"{s.text} {''.join(f'[{n}]' for n in s.citations)}" for s in sentences)
+    return text, sentences, citations
+
+
+def refused(
+    reading: Reading,
+    refusal: Refusal,
+    trace: Trace,
+    retrieved: list[dict[str, Any]],
+    model: str,
+    warnings: Sequence[str] = (),
+    dropped: Sequence[DroppedSentence] = (),
+) -> Answer:
+    """The refusal answer, with the stage that refused in its trace."""
+    return Answer(
+        question=reading.text,
+        outcome="refused",
+        answer=REFUSAL_TEXT,
+        refusal_reason=refusal.reason,
+        retrieved=retrieved,
+        model=model,
+        warnings=list(warnings),
+        dropped=list(dropped),
+        trace=trace.records(),
+    )
+
+
+def citation_for(n: int, passage: Passage) -> Citation:
+    """The contract citation of a passage numbered ``[n]``."""
+    meta = passage.meta
+    return Citation(
+        n=n,
+        source_id=passage.source_id,
+        title=passage.title,
+        accession_number=str(meta.get("accession_number", "")),
+        url=str(meta.get("url", "")),
+        license=str(meta.get("license", "")),
+        passage=passage.text,
+        creators=str(meta.get("creators_display", "")),
+        date=str(meta.get("date", "")),
+        institution=str(meta.get("institution", "")),
+        page=passage.page,
+    )

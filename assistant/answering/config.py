@@ -1,0 +1,59 @@
+"""Every weight and threshold on the answer path, named, with why it is what it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AnswerConfig:
+    """Tunables of the answer path. The first four fields come from ``Settings``."""
+
+    # -- filled from Settings by the service ------------------------------------------------
+    top_k: int = 6  # passages asked of the store for the whole question
+    min_relevance: float = 0.35  # below this cosine a passage is not evidence at all
+    max_sentences: int = 4  # the most sentences an answer may show
+    min_answer_relevance: float = 0.3  # a model sentence this far from the question is dropped
+    min_answer_score: float = 0.2  # a candidate scoring below this never answers
+    min_topic_coverage: float = 0.5  # share of topic words a source must mention to be on topic
+
+    # -- evidence ------------------------------------------------------------------------------
+    max_sources: int = 6  # numbered sources the model sees (its grammar allows no more)
+    clause_top_k: int = 3  # passages per named thing in a question about several things
+    records_for_top_objects: int = 3  # catalogue cards added for the best-matching objects
+
+    # -- identify ------------------------------------------------------------------------------
+    title_match: int = 90  # rapidfuzz partial ratio at which a question names a title
+    nickname_coverage: float = 0.8  # a source covering this much of the topic is "named"
+    # A fact question with at least half its descriptive words missing from the object's texts,
+    # in at least this many separate words, describes another object.
+    unmentioned_share: float = 0.5
+    unmentioned_descriptions: int = 2
+
+    # -- premises ------------------------------------------------------------------------------
+    date_slack_years: int = 10  # "about 1640" against a record dated 1642 is not a conflict
+    count_tolerance: float = 0.15  # "about 25 million" against "26 million" is not a conflict
+    # A clause is about another source when that source covers this much of it, and this much
+    # more than the object being checked.
+    other_source_coverage: float = 0.6
+    other_source_margin: float = 0.2
+
+    # -- verify ---------------------------------------------------------------------------------
+    min_model_words: int = 4  # a model "sentence" shorter than this is a fragment
+
+    # -- compose: how a candidate sentence is scored against the question ----------------------
+    shared_word_weight: float = 0.15  # share of the question's words the sentence repeats
+    asked_fact_bonus: float = 0.25  # a catalogue line stating the fact asked for
+    unasked_fact_penalty: float = -0.1  # a catalogue line stating a fact nobody asked for
+    overview_lead_bonus: float = 0.45  # a text's first sentence, for "tell me about X"
+    depiction_lead_bonus: float = 0.2  # a text's first sentence, for "what does X show"
+    pronoun_start_penalty: float = -0.08  # "It stands in the water": unclear out of context
+    select_margin: float = 0.15  # candidates within this of the best are shown too
+    duplicate_similarity: float = 0.9  # above this, two sentences say the same thing
+    correction_room: int = 2  # sentences after a correction, so the correction leads
+    unendorsed_room: int = 2  # sentences shown about an object asked with an unsupported framing
+
+
+# Kept for callers that built the chain with the old name.
+ChainConfig = AnswerConfig
+DEFAULT = AnswerConfig()

@@ -1,0 +1,194 @@
+"""The forms of a question: codes it names, what it asks for, whether it asserts or follows on.
+
+These are the patterns ``read`` applies once; no stage matches them against the question again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.topic import topic_words
+from assistant.text import content_words, fold
+
+# "accession number 37.760", "object W.569", "inv. SK-C-5": a code the visitor says is ours.
+_ASKED_CODE = re.compile(
+    r"\b(?:accession|object|inventory|catalog(?:ue)?|inv\.?|no\.|number|#)\s*"
+    r"(?:number|no\.?|#)?\s*[:#]?\s*"
+    r"((?:[A-Za-z]{1,5}[ .\-])?(?=[\w.\-/,]*\d)[A-Za-z0-9]+(?:[.\-/,][A-Za-z0-9]+)*)",
+    re.IGNORECASE,
+)
+_LOOSE_CODE = re.compile(
+    r"(?<![\w.])(?=[\w.\-/]*\d)(?=[\w.\-/]*[.\-])[A-Za-z0-9]+(?:[.\-/][A-Za-z0-9]+)+"
+)
+
+
+def asked_codes(text: str) -> list[str]:
+    """Accession-number-like codes the text names as the museum's own."""
+    codes = []
+    for match in _ASKED_CODE.finditer(text):
+        code = match.group(1).strip(" .")
+        if re.fullmatch(r"\d{3,4}s?", code):  # "number 1642" is a year, not an object
+            continue
+        codes.append(code)
+    return codes
+
+
+def loose_codes(text: str) -> list[str]:
+    """Code-shaped tokens named without a cue word ("the incipit W.557.2B").
+
+    They are looked up, but not refused when absent, since "3.5" may just be a number.
+    """
+    return [
+        m.group(0)
+        for m in _LOOSE_CODE.finditer(text)
+        if not re.fullmatch(r"\d{3,4}[-/]\d{2,4}", m.group(0))
+    ]
+
+
+_FOLLOW_ON = re.compile(
+    r"\b(it|its|it's|this|that|these|those|they|them|their|he|she|him|her|his|there|"
+    r"the (painting|work|object|piece|artist|picture|statue|sculpture))\b|"
+    r"^(are you sure|really|no[,.!]|but\b|i (read|heard|thought)|my guide|what about|and\b)"
+)
+
+
+def follows_on(text: str) -> bool:
+    """Whether a question leans on the conversation before it.
+
+    "Are you sure? My guide said it was Vermeer" is about the object already discussed;
+    "Who painted the Sistine Chapel?" is a new topic and must not inherit the old one.
+    """
+    return bool(_FOLLOW_ON.search(fold(text))) or len(topic_words(text)) <= 1
+
+
+_ASSERTING = re.compile(
+    r"(right|correct|true|yes|no)\s*\?\s*$|\b(isn't|wasn't|aren't|weren't|didn't|doesn't|don't|"
+    r"hasn't|haven't) (it|he|she|they|that|there)\b|"
+    r"\b(my (guide|friend|teacher|book|dad|mum|mom)|i (read|heard|thought|saw|was told)|"
+    r"everyone knows|everybody knows|as we know|are you sure|actually|obviously|of course)\b|"
+    r"^(no|nope|but|well)\b|tell me more|^(isn't|wasn't|didn't|doesn't|aren't)\b"
+)
+_ASKING = re.compile(
+    r"^(is|was|are|were|did|does|do|can|could|has|have|had|will|would|who|what|when|where|"
+    r"which|how|whose|tell|describe|explain|show)\b|"
+    # "In what language ...?", "On which islands ...?"
+    r"^(in|on|at|from|to|for|by|of|with|during|since|until) (what|which|whose|whom|where|"
+    r"when|how)\b"
+)
+
+
+def asserts_claim(text: str) -> bool:
+    """Whether the visitor states something (to be confirmed or corrected) rather than asks.
+
+    "The Mona Lisa is in the British Museum, right?", "Why did Vermeer paint ...?", "No, it's
+    basalt." assert; "Is The Night Watch set at night?" only asks.
+    """
+    folded = fold(text).strip()
+    if _ASSERTING.search(folded):
+        return True
+    # "Two paintings in the National Gallery are on oak. Which are they?" ends by asking.
+    last = re.split(r"(?<=[.!?])\s+", folded)[-1]
+    return not (_ASKING.search(folded) or (last.endswith("?") and _ASKING.search(last)))
+
+
+# Which catalogue fact a question is after, by its wording (the record field it names).
+INTENTS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"\b(who (painted|made|created|carved|sculpted|designed|wrote|drew|built)|"
+            r"artist|painter|sculptor|maker|made by|attribut|author|whose work)"
+        ),
+        "creator",
+    ),
+    (
+        re.compile(
+            r"\b(when|what year|which year|date|dated|century|how old|period|older|oldest|"
+            r"newer|newest|earlier|earliest|later|latest|age)\b"
+        ),
+        "date",
+    ),
+    (
+        re.compile(
+            r"\b(made of|made from|material|medium|painted on (?!the (back|reverse|other))|"
+            r"technique|what is it made)"
+        ),
+        "medium",
+    ),
+    (
+        re.compile(
+            r"\b(where (is|can|was it made)|which museum|what museum|located|held|kept|"
+            r"see it|on view)\b"
+        ),
+        "institution",
+    ),
+    (re.compile(r"\b(where was it made|where .* made|origin|come from)\b"), "place"),
+    (re.compile(r"\b(accession|inventory|catalogue number|object number)\b"), "accession"),
+    # No catalogue sentence states size, but the question is a fact question all the same.
+    (
+        re.compile(
+            r"\b(how (big|large|tall|wide|high|long|heavy|small)|size|dimensions?|"
+            r"measure\w*|weigh\w*)\b"
+        ),
+        "size",
+    ),
+]
+# The other things a visitor asks for, which no single catalogue field states.
+_REASON = re.compile(r"^(why|how come)\b|\bwhy\b")
+# "the accession number of" names a code, not a count.
+_COUNT = re.compile(r"\bhow many\b|(?<!accession )(?<!inventory )(?<!object )\bnumber of\b")
+_MEANING = re.compile(r"\b(mean|means|meaning|symboli[sz]\w*|signif\w*|stand for)\b")
+OVERVIEW = re.compile(
+    r"^(what is|what's|what are|tell me (more )?about|describe|"
+    r"what do you know about|explain)\b"
+)
+DEPICTION = re.compile(r"\b(show|shows|shown|depict\w*|subject|scene|represent\w*|about)\b")
+# As an ask, "about" counts only as "what is it about": "tell me about" asks for an overview.
+_DEPICTS = re.compile(
+    r"\b(show|shows|shown|depict\w*|subject|scene|represent\w*)\b|\bwhat\b.*\babout\s*\W*$"
+)
+
+
+def asked_facts(text: str) -> set[str]:
+    """Which catalogue fields (creator, date, medium, ...) a text asks about."""
+    folded = fold(text)
+    return {key for pattern, key in INTENTS if pattern.search(folded)}
+
+
+def without_intents(text: str) -> str:
+    """The text without the words that ask for a catalogue fact ("who carved", "when")."""
+    folded = fold(text)
+    for pattern, _ in INTENTS:
+        folded = pattern.sub(" ", folded)
+    return folded
+
+
+def without_titles(text: str, titles: list[str]) -> str:
+    """The text with each title replaced by "it"."""
+    for title in titles:
+        text = re.sub(re.escape(title), "it", text, flags=re.IGNORECASE)
+    return text
+
+
+def is_overview(text: str, titles: list[str] | None = None) -> bool:
+    """Whether the text asks for an overview ("What is X?", "Tell me about X")."""
+    bare = without_titles(text, titles or [])
+    return bool(OVERVIEW.search(fold(bare))) and len(content_words(bare)) <= 3
+
+
+def other_asks(text: str) -> set[str]:
+    """Reason, count, meaning and depiction questions ("why", "how many", "what does it mean")."""
+    folded = fold(text)
+    found = set()
+    for pattern, key in (
+        (_REASON, "reason"),
+        (_COUNT, "count"),
+        (_MEANING, "meaning"),
+        (_DEPICTS, "depiction"),
+    ):
+        if pattern.search(folded):
+            found.add(key)
+    return found
+
+
+# "It stands in the water": a sentence that opens on a pronoun leans on the one before it.
+PRONOUN_START = re.compile(r"^(it|its|they|their|he|she|his|her|this|these|those|there)\b")

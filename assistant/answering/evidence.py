@@ -1,0 +1,156 @@
+"""Evidence: retrieve passages, keep those about what the question is about, add the records.
+
+Similar wording is not enough (see topic.py): a source is evidence only if it covers the
+question's topic or the question names it, by title or accession number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.answering.catalogue import Lookups, Retriever
+from assistant.answering.config import AnswerConfig
+from assistant.answering.reading import Reading
+from assistant.answering.topic import coverage, mentions_title, names_missing
+from assistant.answering.trace import Refusal, Trace
+from assistant.injection import looks_like_instruction
+from assistant.store import Passage
+from assistant.text import content_words, split_sentences
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Everything retrieved (for the log) and the passages that are evidence, best first."""
+
+    retrieved: list[Passage]
+    chosen: list[Passage]
+
+    def log(self) -> list[dict[str, Any]]:
+        """The retrieved passages as the answer log keeps them."""
+        return [
+            {
+                "chunk_id": p.chunk_id,
+                "source_id": p.source_id,
+                "title": p.title,
+                "score": round(p.score, 4),
+                "kind": p.kind,
+                "passage": p.text,
+            }
+            for p in self.retrieved
+        ]
+
+
+def _search(reading: Reading, retriever: Retriever, cfg: AnswerConfig) -> list[Passage]:
+    """Nearest passages to the question, and to each named thing in it."""
+    hits = retriever.search(reading.context, cfg.top_k)
+    if reading.context_clauses:
+        # One query per named thing, or the blend of both finds only the stronger one.
+        seen_ids = {p.chunk_id for p in hits}
+        for part in reading.context_clauses:
+            for p in retriever.search(part, cfg.clause_top_k):
+                if p.chunk_id not in seen_ids:
+                    hits.append(p)
+                    seen_ids.add(p.chunk_id)
+        hits.sort(key=lambda p: -p.score)
+    return hits
+
+
+def about(reading: Reading, passage: Passage, lookups: Lookups, cfg: AnswerConfig) -> bool:
+    """Whether the passage's whole source covers the question's topic."""
+    if mentions_title(reading.context, passage.title) and not any(
+        not mentions_title(q, passage.title) for q in reading.quoted
+    ):
+        lookups.coverage[passage.source_id] = 1.0
+        return True
+    chunks = lookups.chunks(passage.source_id)
+    texts = [passage.title, str(passage.meta.get("creators_display", ""))]
+    texts += [c.text for c in chunks] or [passage.text]
+    lookups.coverage[passage.source_id] = coverage(reading.context, texts)
+    if reading.quoted or names_missing(reading.context, texts):
+        # The question names something (a person, a place, a quoted title) this source
+        # never mentions, and not by this object's title: it is about something else.
+        return False
+    return lookups.coverage[passage.source_id] >= cfg.min_topic_coverage
+
+
+def _with_records(chosen: list[Passage], retriever: Retriever, cfg: AnswerConfig) -> None:
+    """Add the catalogue card of the top objects: the record answers who/when/what/where."""
+    for source_id in list(dict.fromkeys(p.source_id for p in chosen))[
+        : cfg.records_for_top_objects
+    ]:
+        if any(p.source_id == source_id and p.kind == "record" for p in chosen):
+            continue
+        record = retriever.get_record(source_id)
+        if record is not None:
+            top = max(p.score for p in chosen if p.source_id == source_id)
+            chosen.append(
+                Passage(record.chunk_id, source_id, record.text, top, record.kind, record.meta)
+            )
+
+
+def gather(reading: Reading, retriever: Retriever, lookups: Lookups, cfg: AnswerConfig) -> Evidence:
+    """Retrieved passages, and those relevant and on topic enough to be evidence."""
+    hits = _search(reading, retriever, cfg)
+    exact: list[Passage] = [p for code in reading.context_codes for p in lookups.code(code)]
+    exact_ids = {p.source_id for p in exact}
+    on_topic: dict[str, bool] = {}
+    chosen: list[Passage] = []
+    seen: set[str] = set()
+    for passage in exact + hits:
+        if passage.score < cfg.min_relevance:
+            continue
+        if passage.source_id not in on_topic:
+            on_topic[passage.source_id] = passage.source_id in exact_ids or about(
+                reading, passage, lookups, cfg
+            )
+        if on_topic[passage.source_id] and passage.chunk_id not in seen:
+            chosen.append(passage)
+            seen.add(passage.chunk_id)
+    _with_records(chosen, retriever, cfg)
+    chosen.sort(key=lambda p: -p.score)
+    return Evidence(exact + hits, chosen[: cfg.max_sources])
+
+
+def decide(
+    reading: Reading, found: Evidence, lookups: Lookups, cfg: AnswerConfig, trace: Trace
+) -> Refusal | None:
+    """Refuse when nothing is evidence, naming what the nearest source lacks."""
+    if found.chosen:
+        titles = list(dict.fromkeys(p.title for p in found.chosen))
+        trace.add("evidence", f"{len(found.chosen)} passages", "; ".join(titles))
+        return None
+    best = max((p.score for p in found.retrieved), default=0.0)
+    if best < cfg.min_relevance:
+        return trace.refuse(
+            "evidence", f"no vetted source is relevant enough (best match {best:.2f})"
+        )
+    nearest = max(found.retrieved, key=lambda p: p.score)
+    texts = [nearest.title, *(c.text for c in lookups.chunks(nearest.source_id))]
+    have = set(content_words(" ".join(texts)))
+    missing = [w for w in reading.topic if w not in have]
+    return trace.refuse(
+        "evidence",
+        f"the nearest vetted source ({nearest.title}) is about something else: "
+        f"it does not mention {', '.join(missing) or 'what the question names'}",
+    )
+
+
+def sanitized(passage: Passage) -> Passage:
+    """The passage without sentences that address the assistant.
+
+    They are data, not orders: dropping them keeps them from being followed, quoted or used
+    as evidence.
+    """
+    sentences = split_sentences(passage.text)
+    kept = [s for s in sentences if not looks_like_instruction(s)]
+    if len(kept) == len(sentences):
+        return passage
+    return Passage(
+        passage.chunk_id,
+        passage.source_id,
+        " ".join(kept),
+        passage.score,
+        passage.kind,
+        {**passage.meta, "sanitized": True},
+    )

@@ -1,0 +1,121 @@
+"""Which catalogue records the question means, by code and by title, and what they lack.
+
+An object the question asks about that matches no record is a finding ("no object with
+accession number X", "the texts about Y do not mention Z"), never a cue to answer about the
+nearest neighbour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answering import cues
+from assistant.answering.catalogue import Lookups, Numbered
+from assistant.answering.config import AnswerConfig
+from assistant.answering.reading import Reading
+from assistant.answering.topic import mentions_title, names_missing, topic_words
+from assistant.answering.trace import Refusal, Trace
+from assistant.documents import creators_from_meta
+from assistant.store import Passage
+from assistant.text import content_words, proper_names, stem, words
+
+
+def codes(reading: Reading, lookups: Lookups, trace: Trace) -> Refusal | None:
+    """Refuse when the question names an accession number as ours and none is on record."""
+    for code in reading.codes:
+        if not lookups.code(code):
+            return trace.refuse(
+                "identify", f"no object with accession number {code} is in the vetted collection"
+            )
+    if reading.codes:
+        trace.add("identify", "found by accession number", ", ".join(reading.codes))
+    return None
+
+
+def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
+    """The catalogue records of the objects ``text`` names.
+
+    Titles repeat ("Kovsh", "Virgin and Child"): when the text also names a creator, the
+    records by that creator are the subject, and the others are not contradicted by it.
+    """
+    named = {
+        n: p for n, p in numbered.items() if p.kind == "record" and mentions_title(text, p.title)
+    }
+    # Names that are part of a named title ("Cyrus" in "Cyrus Cylinder") are not creators.
+    q_names = proper_names(text) - {w for p in named.values() for w in words(p.title)}
+    by_creator = {
+        n: p
+        for n, p in named.items()
+        if q_names & {w for c in creators_from_meta(p.meta) for w in words(c.name)}
+    }
+    return by_creator or named
+
+
+def focus(reading: Reading, lookups: Lookups, numbered: Numbered) -> tuple[set[str], set[str]]:
+    """Sources named by accession number, and sources whose records the question names."""
+    by_code = {p.source_id for code in reading.context_codes for p in lookups.code(code)}
+    named = {p.source_id for p in subjects(reading.context, numbered).values()}
+    return by_code, named
+
+
+def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig) -> set[str]:
+    """Objects named by a nickname ("the Ife Head") are in focus when their text covers it."""
+    return named | {s for s, c in lookups.coverage.items() if c >= cfg.nickname_coverage}
+
+
+def _texts_of(focus: set[str], lookups: Lookups) -> tuple[list[str], set[str], list[str]]:
+    """The texts of the objects in focus, the words of their titles, and their titles."""
+    texts: list[str] = []
+    titles: set[str] = set()
+    full_titles: list[str] = []
+    for source_id in focus:
+        chunks = lookups.chunks(source_id)
+        for chunk in chunks[:1]:
+            texts += [chunk.title, str(chunk.meta.get("creators_display", ""))]
+            titles.update(content_words(chunk.title))
+            full_titles.append(chunk.title)
+        texts += [c.text for c in chunks]
+    return texts, titles, full_titles
+
+
+def unmentioned(
+    reading: Reading,
+    focus: set[str],
+    lookups: Lookups,
+    cfg: AnswerConfig,
+    others: Sequence[str] = (),
+) -> list[str]:
+    """What the question says or asks about the named objects that their texts never mention.
+
+    "What is painted on the back of the canvas?" about a text that never mentions a back:
+    quoting the medium instead would look like an answer. A name the texts never mention
+    means another object. Catalogue-fact and "tell me about" questions are answered by the
+    record, unless the thing they describe is plainly not this object.
+    """
+    if not focus:
+        return []
+    texts, titles, full_titles = _texts_of(focus, lookups)
+    # In "How were A and B printed?" the names of the other half (and of the other objects in
+    # the evidence) are not this object's to mention.
+    parts = [c for c in reading.clauses if any(mentions_title(c, t) for t in full_titles)]
+    naming = " ".join(parts) if parts else reading.text
+    names = [
+        n
+        for n in names_missing(naming, [*texts, *others], sentence_starts=False)
+        if stem(n) not in titles
+    ]
+    if names:
+        return names
+    have = set(content_words(" ".join(texts)))
+    fact_question = bool(reading.fields) or reading.overview
+    bare = cues.without_intents(naming) if fact_question else naming
+    asked = [w for w in topic_words(bare) if w not in titles]
+    missing = [w for w in asked if w not in have]
+    if not asked or len(missing) / len(asked) < cfg.unmentioned_share:
+        # One unfamiliar word in a conversational question is not a different topic.
+        return []
+    # The record answers who/when/what/where even when the wording differs; it takes two
+    # unfamiliar descriptions (a compound counts once) to make another object.
+    described = {t for t in bare.split() if set(content_words(t)) & set(missing)}
+    enough = len(described) >= cfg.unmentioned_descriptions
+    return missing if enough or not fact_question else []

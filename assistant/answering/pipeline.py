@@ -1,0 +1,252 @@
+"""The answer path as a list of stages over a question read once.
+
+guard -> identify (codes) -> evidence -> premises -> draft -> verify -> identify (aspects)
+-> compose. Each stage returns its result or a refusal, and records its decision in the trace.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+
+from assistant.answer import Answer, DroppedSentence, Outcome
+from assistant.answering import compose, draft, evidence, guard, identify, premises, verify
+from assistant.answering.catalogue import Lookups, Numbered, Retriever
+from assistant.answering.config import AnswerConfig
+from assistant.answering.rank import Candidate, source_candidates
+from assistant.answering.reading import Reading
+from assistant.answering.trace import Refusal, Trace
+from assistant.citations import Draft, parse_reply
+from assistant.verify import Verifier
+
+
+@dataclass
+class Premised:
+    """What the premise stage found: record corrections, and framings no source discusses."""
+
+    issues: list[premises.PremiseIssue]
+    corrections: verify.Drafted
+    unendorsed: list[str]
+
+
+@dataclass
+class Pipeline:
+    """One Reading in, one verified ``Answer`` out."""
+
+    retriever: Retriever
+    model: BaseChatModel
+    verifier: Verifier
+    config: AnswerConfig = field(default_factory=AnswerConfig)
+    model_name: str = ""
+
+    def run(self, reading: Reading) -> Answer:
+        """Answer the question the Reading describes, or refuse, naming the stage."""
+        run = _Run(self, reading)
+        stop = guard.check(reading, run.trace) or identify.codes(reading, run.lookups, run.trace)
+        if stop:
+            return run.refused(stop)
+        found = evidence.gather(reading, self.retriever, run.lookups, self.config)
+        run.retrieved = found.log()
+        run.lap("retrieve_ms", since_start=True)
+        stop = evidence.decide(reading, found, run.lookups, self.config, run.trace)
+        if stop:
+            return run.refused(stop)
+        numbered = {n: evidence.sanitized(p) for n, p in enumerate(found.chosen, start=1)}
+        checked = run.premises(numbered)
+        if isinstance(checked, Refusal):
+            return run.refused(checked)
+        focus = run.focus(numbered)
+        reply = run.draft(numbered)
+        candidates, dropped = run.verified(reply, numbered, focus, checked)
+        refuters = compose.refuting(reading, candidates, bool(checked.corrections.kept), numbered)
+        stop = run.aspects(numbered, focus, checked, bool(refuters))
+        if stop:
+            return run.refused(stop)
+        run.dropped = dropped
+        return run.composed(numbered, focus, checked, candidates, refuters)
+
+
+@dataclass
+class _Run:
+    """The state of one run: its trace, timings, lookups and what the log keeps."""
+
+    pipeline: Pipeline
+    reading: Reading
+    trace: Trace = field(default_factory=Trace)
+    timings: dict[str, float] = field(default_factory=dict)
+    retrieved: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    dropped: list[DroppedSentence] = field(default_factory=list)
+    start: float = field(default_factory=time.perf_counter)
+    mark: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.lookups = Lookups(self.pipeline.retriever)
+        self.cfg = self.pipeline.config
+        self.mark = self.start
+
+    def lap(self, key: str, since_start: bool = False) -> None:
+        """Record the time since the last lap (or the start) under ``key``."""
+        now = time.perf_counter()
+        self.timings[key] = round((now - (self.start if since_start else self.mark)) * 1000, 1)
+        self.mark = now
+
+    def refused(self, refusal: Refusal) -> Answer:
+        """The refusal answer, timed."""
+        self.timings["total_ms"] = round((time.perf_counter() - self.start) * 1000, 1)
+        answer = compose.refused(
+            self.reading,
+            refusal,
+            self.trace,
+            self.retrieved,
+            self.pipeline.model_name,
+            self.warnings,
+            self.dropped,
+        )
+        answer.timings_ms = self.timings
+        return answer
+
+    def premises(self, numbered: Numbered) -> Premised | Refusal:
+        """Record conflicts and framings; refuse a framing about nothing we hold."""
+        reading, cfg = self.reading, self.cfg
+        issues = premises.check(reading, numbered, cfg)
+        loaded = premises.check_loaded(reading, numbered)
+        unsupported = [c.claim for c in loaded if c.correction is None]
+        # A framing no source refutes, about an object we hold, is neither endorsed nor
+        # discussed: the answer says what the sources say about that object. About nothing
+        # we hold, it is refused.
+        by_code, named = identify.focus(reading, self.lookups, numbered)
+        unendorsed = unsupported if by_code or named else []
+        if unsupported and not issues and not unendorsed:
+            return self.trace.refuse(
+                "premises",
+                f"the question asserts something no vetted source supports "
+                f"({', '.join(unsupported)})",
+            )
+        issues += [
+            premises.PremiseIssue(f"asserts {c.claim}", c.correction, c.n)
+            for c in loaded
+            if c.correction is not None and c.n is not None
+        ]
+        self.lap("premises_ms")
+        fixes = [Draft(i.correction, [i.n]) for i in issues]
+        corrections = verify.check(reading, fixes, numbered, "record", self.pipeline.verifier, cfg)
+        self.trace.add(
+            "premises",
+            "conflicts" if issues else ("unsupported framing" if unendorsed else "no conflict"),
+            "; ".join([i.claim for i in issues] + unendorsed),
+        )
+        return Premised(issues, corrections, unendorsed)
+
+    def draft(self, numbered: Numbered) -> str:
+        """The model's reply (an outage is a warning, and the sources still speak)."""
+        self.mark = time.perf_counter()
+        reply, error = draft.generate(self.pipeline.model, self.reading, numbered, self.cfg)
+        if error:
+            # An outage the visitor never sees must still reach the curator's log.
+            self.warnings.append(error)
+        self.trace.add("draft", "model unavailable" if error else "model replied", error or "")
+        self.lap("generate_ms")
+        return reply
+
+    def verified(
+        self, reply: str, numbered: Numbered, focus: set[str], checked: Premised
+    ) -> tuple[list[Candidate], list[DroppedSentence]]:
+        """Model and source sentences their citations support, about the named objects."""
+        verifier, cfg, reading = self.pipeline.verifier, self.cfg, self.reading
+        drafted = verify.check(reading, parse_reply(reply), numbered, "model", verifier, cfg)
+        if checked.issues:
+            # A model sentence may restate the false premise; after a correction only the
+            # vetted text speaks.
+            drafted = drafted.superseded()
+        # The model proposes, the sources propose; one ranking by relevance decides.
+        sourced = source_candidates(numbered)
+        drafts = [Draft(c.text, c.citations) for c in sourced]
+        quoted = verify.check(reading, drafts, numbered, "source", verifier, cfg)
+        self.trace.add(
+            "verify",
+            f"kept {len(drafted.kept)} model and {len(quoted.kept)} source sentences",
+            f"dropped {len(drafted.dropped)} model sentences",
+        )
+        candidates = compose.pool(drafted, sourced, quoted, numbered, focus, checked.unendorsed)
+        return candidates, checked.corrections.dropped + drafted.dropped
+
+    def focus(self, numbered: Numbered) -> set[str]:
+        """The objects the question names, by accession number, title or nickname."""
+        by_code, named = identify.focus(self.reading, self.lookups, numbered)
+        if by_code or not named:
+            return by_code
+        return identify.widen(named, self.lookups, self.cfg)
+
+    def aspects(
+        self, numbered: Numbered, focus: set[str], checked: Premised, refuted: bool
+    ) -> Refusal | None:
+        """Refuse when the named objects' texts never mention what the question is about."""
+        others = [
+            f"{p.title} {p.meta.get('creators_display', '')}"
+            for p in numbered.values()
+            if p.source_id not in focus
+        ]
+        missing = identify.unmentioned(self.reading, focus, self.lookups, self.cfg, others)
+        if missing and not (checked.corrections.kept or refuted or checked.unendorsed):
+            about = sorted({p.title for p in numbered.values() if p.source_id in focus})
+            return self.trace.refuse(
+                "identify",
+                f"the vetted texts about {'; '.join(about)} do not mention {', '.join(missing)}",
+            )
+        if focus:
+            titles = sorted({p.title for p in numbered.values() if p.source_id in focus})
+            self.trace.add("identify", "named objects", "; ".join(titles))
+        return None
+
+    def composed(
+        self,
+        numbered: Numbered,
+        focus: set[str],
+        checked: Premised,
+        candidates: list[Candidate],
+        refuters: list[Candidate],
+    ) -> Answer:
+        """Choose, order and number the sentences; refuse if none is left."""
+        bundle = compose.context(
+            self.cfg,
+            self.pipeline.verifier,
+            numbered,
+            focus,
+            self.reading.context_codes,
+            checked.unendorsed,
+        )
+        chosen = compose.choose(self.reading, candidates, checked.corrections, refuters, bundle)
+        self.lap("verify_ms")
+        if not chosen.kept:
+            reason = (
+                "the model server was unavailable and no vetted sentence answers the question "
+                "by quotation"
+                if self.warnings
+                else "no sentence survived verification against the cited sources"
+            )
+            return self.refused(self.trace.refuse("compose", reason))
+        text, sentences, citations = compose.renumbered(chosen.kept, numbered)
+        corrected = bool(checked.corrections.kept or chosen.implicit or checked.unendorsed)
+        outcome: Outcome = "corrected" if corrected else "answered"
+        self.trace.add("compose", outcome, f"{len(sentences)} sentences")
+        self.timings["total_ms"] = round((time.perf_counter() - self.start) * 1000, 1)
+        return Answer(
+            question=self.reading.text,
+            outcome=outcome,
+            answer=text,
+            sentences=sentences,
+            citations=citations,
+            timings_ms=self.timings,
+            dropped=self.dropped,
+            retrieved=self.retrieved,
+            premise_issues=[i.claim for i in checked.issues]
+            + [f"contradicted by the source: {t}" for t in chosen.implicit]
+            + [f"asserts {u}, which no vetted source supports" for u in checked.unendorsed],
+            model=self.pipeline.model_name,
+            warnings=self.warnings,
+            trace=self.trace.records(),
+        )

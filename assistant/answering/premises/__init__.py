@@ -1,0 +1,40 @@
+"""Premise rules: each compares what the question asserts with a record field or a source.
+
+One module per rule (maker, date, material, place, institution, count, loaded framings); each
+takes the Reading (scoped to one object) and returns the issues it finds.
+"""
+
+from __future__ import annotations
+
+from assistant.answering.catalogue import Numbered
+from assistant.answering.config import DEFAULT, AnswerConfig
+from assistant.answering.identify import subjects
+from assistant.answering.premises import date, institution, maker, material, place
+from assistant.answering.premises.count import count_differs
+from assistant.answering.premises.loaded import LoadedClaim
+from assistant.answering.premises.loaded import check as check_loaded
+from assistant.answering.premises.refuting import refutes
+from assistant.answering.premises.subject import PremiseIssue, scoped, subject
+from assistant.answering.reading import Reading
+
+__all__ = [
+    "LoadedClaim",
+    "PremiseIssue",
+    "check",
+    "check_loaded",
+    "count_differs",
+    "refutes",
+]
+
+
+def check(reading: Reading, numbered: Numbered, cfg: AnswerConfig = DEFAULT) -> list[PremiseIssue]:
+    """Conflicts between what the question asserts and the records of the objects it names."""
+    issues: list[PremiseIssue] = []
+    for n, passage in subjects(reading.context, numbered).items():
+        about = subject(n, passage, scoped(reading, passage, numbered, cfg), numbered)
+        issues += place.check(about)
+        issues += maker.check(about)
+        issues += date.check(about, cfg)
+        issues += material.check(about)
+        issues += institution.check(about)
+    return issues

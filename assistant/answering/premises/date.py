@@ -1,0 +1,21 @@
+"""Date: a year or century the question gives that the record's date range rules out."""
+
+from __future__ import annotations
+
+from assistant.answering.config import AnswerConfig
+from assistant.answering.premises.subject import PremiseIssue, Subject
+
+
+def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
+    """The first asserted date outside the record's range (give or take the slack)."""
+    begin, end = subject.meta.get("date_begin"), subject.meta.get("date_end")
+    # "Who stole the Mona Lisa in 1911?" dates a theft, not the painting.
+    if not (isinstance(begin, int) and isinstance(end, int)) or subject.said.other_event:
+        return []
+    slack = cfg.date_slack_years
+    for claim in subject.said.of("date"):
+        assert claim.low is not None and claim.high is not None
+        if claim.high < begin - slack or claim.low > end + slack:
+            fix = subject.fix("date")
+            return [PremiseIssue(f"dates it to {claim.value}", fix, subject.n)] if fix else []
+    return []

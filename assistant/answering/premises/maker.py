@@ -1,0 +1,46 @@
+"""Maker: a question that credits the object to someone its record does not name."""
+
+from __future__ import annotations
+
+from assistant.answering.catalogue import Numbered
+from assistant.answering.claims import MAKER_CUES, MAKER_VERB
+from assistant.answering.premises.subject import PremiseIssue, Subject
+from assistant.answering.topic import GENERIC
+from assistant.text import STOPWORDS, stem, words
+
+
+def check(subject: Subject) -> list[PremiseIssue]:
+    """A maker the question credits that the record's creators do not include."""
+    said = subject.said
+    if not (subject.creators and said.attributes):
+        return []
+    # "made for Abraham Lincoln" names an owner, not a maker.
+    strangers = [
+        t
+        for t in subject.strangers
+        if t not in subject.wrong_places and not set(words(t)) & said.patrons
+    ]
+    fix = subject.fix("creator") if strangers else None
+    if not fix:
+        return []
+    return [PremiseIssue(f"attributes it to {', '.join(strangers)}", fix, subject.n)]
+
+
+def lowercase_makers(text: str, known: set[str], numbered: Numbered, source_id: str) -> list[str]:
+    """Words right before a making verb that this object's texts never use ("norman rockwell")."""
+    texts = " ".join(p.text for p in numbered.values() if p.source_id == source_id)
+    have = set(words(texts)) | known
+    makers: list[str] = []
+    for match in MAKER_VERB.finditer(text):
+        before = words(text[: match.start()])
+        run: list[str] = []
+        for word in reversed(before[-3:]):
+            if word in have or word in STOPWORDS or stem(word) in GENERIC or len(word) < 3:
+                break
+            run.insert(0, word)
+        # Only where a person goes: "did X paint", "says X made". In "when was this amphora
+        # made" the word before the verb is the object, not a maker.
+        cue = before[-len(run) - 1] if run and len(before) > len(run) else ""
+        if cue in MAKER_CUES:
+            makers += run
+    return makers

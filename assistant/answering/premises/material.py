@@ -1,0 +1,25 @@
+"""Material: a material the question names that the record's medium does not."""
+
+from __future__ import annotations
+
+from assistant.answering.premises.subject import PremiseIssue, Subject
+from assistant.text import content_words, stem
+
+
+def check(subject: Subject) -> list[PremiseIssue]:
+    """Materials named that are not in the medium, the object type or the title."""
+    meta = subject.meta
+    medium = set(content_words(str(meta.get("medium", ""))))
+    # "the Migrant Mother photograph" names what it is, not what it is made of.
+    kind = set(content_words(str(meta.get("object_type", ""))))
+    named = sorted(
+        c.value
+        for c in subject.said.of("material")
+        if stem(c.value) not in medium
+        and stem(c.value) not in kind
+        and c.value not in subject.title_words
+    )
+    if not (medium and named):
+        return []
+    fix = subject.fix("medium")
+    return [PremiseIssue(f"says it is {', '.join(named)}", fix, subject.n)] if fix else []

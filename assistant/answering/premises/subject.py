@@ -1,0 +1,116 @@
+"""The object a premise is checked against, and the part of the question that is about it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answering.catalogue import Numbered
+from assistant.answering.config import AnswerConfig
+from assistant.answering.reading import Reading, Said, said
+from assistant.answering.topic import coverage, mentions_title
+from assistant.documents import Creator, creators_from_meta, record_facts
+from assistant.store import Passage
+from assistant.text import fold, words
+
+
+@dataclass(frozen=True)
+class PremiseIssue:
+    """A claim in the question that the record contradicts, and the record's own sentence."""
+
+    claim: str
+    correction: str
+    n: int  # number of the record passage the correction cites
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One named object's record, and what the question says about it."""
+
+    n: int
+    passage: Passage
+    said: Said  # the claims of the part of the question about this object
+    title_words: frozenset[str]
+    creators: tuple[Creator, ...]
+    known: frozenset[str]  # words of its creators, title, institution, place and culture
+    strangers: tuple[str, ...]  # names in the question that none of those words account for
+    wrong_places: tuple[str, ...]  # the strangers the question places it in ("in Rome")
+
+    @property
+    def meta(self) -> dict[str, object]:
+        """The record's fields."""
+        return dict(self.passage.meta)
+
+    def fix(self, key: str) -> str | None:
+        """The record's own sentence for one field (creator, date, medium, place, ...)."""
+        return record_facts(self.meta).get(key)
+
+
+def _about_another(
+    part: str, passage: Passage, by_source: dict[str, list[str]], cfg: AnswerConfig
+) -> bool:
+    """Whether a clause is about another source in the evidence rather than this one."""
+    if mentions_title(part, passage.title):
+        return False
+    # A name of several capitalised words this object's texts never use ("Queen Mother
+    # Idia", "Winged Victory") is another object's, even when its passages were not retrieved.
+    have = set(words(" ".join(by_source.get(passage.source_id, []))))
+    for name in re.findall(r"[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)+", part):
+        if not set(words(name)) <= have:
+            return True
+    own = coverage(part, by_source.get(passage.source_id, []))
+    floor = max(cfg.other_source_coverage, own + cfg.other_source_margin)
+    return any(
+        coverage(part, texts) >= floor
+        for source_id, texts in by_source.items()
+        if source_id != passage.source_id
+    )
+
+
+def scoped(reading: Reading, passage: Passage, numbered: Numbered, cfg: AnswerConfig) -> Said:
+    """What the question says about this object: its parts not about another in the evidence.
+
+    "What are the Ife Head and the Benin ivory mask made of?": each object is checked only
+    against its own part. A question that names no other object stays whole.
+    """
+    by_source: dict[str, list[str]] = {}
+    for p in numbered.values():
+        by_source.setdefault(p.source_id, []).extend([p.title, p.text])
+    parts = [c for c in reading.context_clauses if not _about_another(c, passage, by_source, cfg)]
+    if not parts:
+        return reading.context_said
+    return said(" ".join(parts))
+
+
+def subject(n: int, passage: Passage, scope: Said, numbered: Numbered) -> Subject:
+    """Build the subject of one record against the part of the question about it."""
+    from assistant.answering.premises.maker import lowercase_makers
+
+    meta = passage.meta
+    # "d'Avignon" also names "Avignon".
+    title_words = set(words(passage.title)) | {
+        part for w in words(passage.title) for part in re.split(r"['’]", w) if part
+    }
+    creators = creators_from_meta(meta)
+    known = (
+        {w for c in creators for w in words(c.name)}
+        | title_words
+        | set(words(str(meta.get("institution", ""))))
+        | set(words(str(meta.get("place_made", ""))))
+        | set(words(str(meta.get("culture", ""))))
+    )
+    strangers = sorted(c.value for c in scope.of("name") if not set(words(c.value)) <= known)
+    if scope.lowercase:
+        # No capitals to find names by: the words before a making verb stand in for them.
+        strangers = lowercase_makers(scope.text, known, numbered, passage.source_id)
+    places = {c.value for c in scope.of("place")}
+    return Subject(
+        n=n,
+        passage=passage,
+        said=scope,
+        title_words=frozenset(title_words),
+        creators=tuple(creators),
+        known=frozenset(known),
+        strangers=tuple(strangers),
+        wrong_places=tuple(t for t in strangers if fold(t) in places),
+    )

@@ -1,0 +1,160 @@
+"""Rank candidate sentences by how well they answer what the Reading asks for.
+
+The same scoring ranks the model's verified sentences and the sentences quoted from the
+sources, so a weak model's off-topic (but true) sentence loses to the source sentence that
+actually answers the question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
+
+from assistant.answering import cues
+from assistant.answering.catalogue import Numbered
+from assistant.answering.config import AnswerConfig
+from assistant.answering.reading import Reading
+from assistant.documents import record_facts
+from assistant.text import content_words, fold, quote_units
+from assistant.verify import Verifier, cosine
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that could go into the answer, with the passages it cites."""
+
+    text: str
+    citations: list[int]
+    origin: str  # "model", "source" or "record"
+    score: float = 0.0
+    fact: str = ""  # for record sentences: which catalogue field it states
+    lead: bool = False  # first sentence of a document's text: its summary, usually
+
+
+def source_candidates(passages: Numbered) -> list[Candidate]:
+    """Every sentence of every numbered passage, cited to that passage."""
+    out = []
+    for n, passage in passages.items():
+        if passage.kind == "record":
+            for key, sentence in record_facts(passage.meta).items():
+                out.append(Candidate(sentence, [n], "record", fact=key))
+        else:
+            first = passage.meta.get("chunk_index") == 1
+            for i, sentence in enumerate(quote_units(passage.text)):
+                out.append(Candidate(sentence, [n], "source", lead=first and i == 0))
+    return out
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What the question asks, with the named objects' titles taken out."""
+
+    bare: str
+    wanted: set[str]
+    overview: bool
+    depiction: bool
+    words: set[str]
+
+
+def _asked(reading: Reading, names: list[str]) -> _Asked:
+    bare = cues.without_titles(reading.text, names)
+    wanted = set(reading.fields)
+    # "What is X?" / "Tell me about X": nothing is asked beyond the object itself.
+    overview = bool(cues.OVERVIEW.search(fold(bare))) and not content_words(bare)
+    if overview:
+        wanted |= {"creator", "date"}
+    depiction = bool(cues.DEPICTION.search(fold(bare)))
+    return _Asked(bare, wanted, overview, depiction, set(content_words(bare)))
+
+
+def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig) -> float:
+    """``value`` plus what a candidate's kind adds: the fact asked for, a summary."""
+    if candidate.origin == "record":
+        # A catalogue line names the object, which flatters its similarity to any question
+        # about it: count it only when the question asks for that field.
+        value += (
+            cfg.asked_fact_bonus if candidate.fact in asked.wanted else cfg.unasked_fact_penalty
+        )
+    if asked.overview and candidate.lead:
+        value += cfg.overview_lead_bonus
+    elif asked.depiction and candidate.lead:
+        value += cfg.depiction_lead_bonus
+    if (
+        candidate.origin == "source"
+        and not candidate.lead
+        and cues.PRONOUN_START.match(fold(candidate.text))
+    ):
+        # "In the painting it stands in the water": out of context, "it" may mislead.
+        value += cfg.pronoun_start_penalty
+    return value
+
+
+def score(
+    reading: Reading,
+    candidates: list[Candidate],
+    verifier: Verifier,
+    titles: list[str],
+    cfg: AnswerConfig,
+) -> list[Candidate]:
+    """Score candidates: similarity to the question, shared words, and the fact asked for.
+
+    Object titles are replaced by "it" on both sides first: a sentence that merely names the
+    object the question names is not thereby an answer to it.
+    """
+    if not candidates:
+        return []
+    names = sorted({t for t in titles if t}, key=len, reverse=True)
+    names += [n[4:] for n in names if n.lower().startswith("the ")]
+    asked = _asked(reading, names)
+    texts = [cues.without_titles(c.text, names) for c in candidates]
+    vectors = verifier.embed([asked.bare, *texts])
+    out = []
+    for candidate, text, vector in zip(candidates, texts, vectors[1:], strict=True):
+        value = cosine(vectors[0], vector)
+        if asked.words:
+            shared = asked.words & set(content_words(text))
+            value += cfg.shared_word_weight * len(shared) / len(asked.words)
+        out.append(replace(candidate, score=_bonus(value, candidate, asked, cfg)))
+    return out
+
+
+def select(
+    scored: list[Candidate],
+    verifier: Verifier,
+    cfg: AnswerConfig,
+    *,
+    limit: int,
+    source_of: Callable[[Candidate], str] | None = None,
+    subjects: Collection[str] = (),
+) -> list[Candidate]:
+    """The best candidates within the margin of the top one, without near-duplicates.
+
+    When the question names several objects ("Which is older, A or B?"), each named object
+    first gets its own best sentence, so the answer speaks to all of them.
+    """
+    ranked = sorted(scored, key=lambda c: -c.score)
+    if not ranked or ranked[0].score < cfg.min_answer_score:
+        return []
+    floor = max(cfg.min_answer_score, ranked[0].score - cfg.select_margin)
+    chosen: list[Candidate] = []
+
+    def duplicate(candidate: Candidate) -> bool:
+        return any(
+            fold(candidate.text) == fold(c.text)
+            or verifier.similarity(candidate.text, c.text) > cfg.duplicate_similarity
+            for c in chosen
+        )
+
+    if source_of is not None and len(subjects) > 1:
+        for subject in subjects:
+            best = next((c for c in ranked if source_of(c) == subject), None)
+            fits = best and best.score >= cfg.min_answer_score and len(chosen) < limit
+            if best and fits and not duplicate(best):
+                chosen.append(best)
+    for candidate in ranked:
+        if len(chosen) >= limit or candidate.score < floor:
+            break
+        if candidate in chosen or duplicate(candidate):
+            continue
+        chosen.append(candidate)
+    return chosen

@@ -1,0 +1,175 @@
+"""Read a question once: what it names, asks for, asserts, and whether it follows on or steers.
+
+Every stage after this one takes the ``Reading``; none parses the visitor's words again.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.answering import claims as shapes
+from assistant.answering import cues
+from assistant.answering.topic import _TITLE_CASE, clauses, quoted_names, topic_words
+from assistant.injection import steers_the_assistant
+from assistant.text import fold, proper_names, words
+
+
+class Ask(enum.StrEnum):
+    """What a question asks for."""
+
+    MAKER = "maker"
+    DATE = "date"
+    MATERIAL = "material"
+    PLACE = "place"
+    INSTITUTION = "institution"
+    ACCESSION = "accession"
+    SIZE = "size"
+    REASON = "reason"
+    COUNT = "count"
+    MEANING = "meaning"
+    DEPICTION = "depiction"
+    OVERVIEW = "overview"
+
+
+# The catalogue field each fact question is answered by.
+_FIELD_ASKS = {
+    "creator": Ask.MAKER,
+    "date": Ask.DATE,
+    "medium": Ask.MATERIAL,
+    "place": Ask.PLACE,
+    "institution": Ask.INSTITUTION,
+    "accession": Ask.ACCESSION,
+    "size": Ask.SIZE,
+}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One thing the visitor's words state: its kind, its value as written, and where."""
+
+    kind: str  # "date", "material", "institution", "place", "count", "loaded" or "name"
+    value: str
+    span: tuple[int, int] = (-1, -1)
+    low: int | None = None  # for a date: the earliest and latest year it allows
+    high: int | None = None
+    amount: float | None = None  # for a count: how many
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a stretch of text states: the claims in it and the cues around them."""
+
+    text: str
+    claims: tuple[Claim, ...]
+    asserts: bool  # states something rather than only asking
+    attributes: bool  # credits a maker ("painted", "by", "Rembrandt's ...")
+    patrons: frozenset[str]  # words of a "made for X" owner, who is not a maker
+    other_event: bool  # its year dates a theft, find or sale, not the making
+    lowercase: bool  # no capitals to find names by
+
+    def of(self, kind: str) -> list[Claim]:
+        """The claims of one kind."""
+        return [c for c in self.claims if c.kind == kind]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A visitor's question, read once."""
+
+    text: str  # the cleaned question
+    context: str  # the question with the last turns before it, when it follows on
+    follows_on: bool
+    steers: bool  # gives the assistant orders (injection)
+    codes: tuple[str, ...]  # accession codes named as ours ("accession number 37.355")
+    loose_codes: tuple[str, ...]  # code-shaped tokens without a cue ("W.557.2B")
+    context_codes: tuple[str, ...]  # both kinds, in the context: the objects it names by code
+    quoted: tuple[str, ...]  # titles in quotes (in the context)
+    names: tuple[str, ...]  # capitalised runs of several words (in the context)
+    people: tuple[str, ...]  # proper names, folded (in the context)
+    asks: frozenset[Ask]  # what the question asks for
+    fields: frozenset[str]  # the catalogue fields it asks for (creator, date, medium, ...)
+    overview: bool  # "What is X?", "Tell me about X"
+    topic: tuple[str, ...]  # stems of the words that say what it is about (in the context)
+    clauses: tuple[str, ...]  # the parts of a question about several things ("A or B?")
+    context_clauses: tuple[str, ...]  # the same, in the context
+    asserts: bool  # the question itself states something rather than only asking
+    said: Said  # what the question itself states
+    context_said: Said  # what the question with its context states
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """What the question (with its context) asserts."""
+        return self.context_said.claims
+
+
+def read(question: str, history: Sequence[str] = ()) -> Reading:
+    """Read ``question`` (and, if it follows on, the last two turns of ``history``)."""
+    follows = cues.follows_on(question)
+    context = " ".join([*list(history)[-2:], question]) if follows else question
+    fields = cues.asked_facts(question)
+    overview = cues.is_overview(question)
+    asks = {_FIELD_ASKS[f] for f in fields} | {Ask(a) for a in cues.other_asks(question)}
+    if overview:
+        asks.add(Ask.OVERVIEW)
+    codes = cues.asked_codes(question)
+    own = said(question)
+    return Reading(
+        text=question,
+        context=context,
+        follows_on=follows,
+        steers=steers_the_assistant(question),
+        codes=tuple(codes),
+        loose_codes=tuple(cues.loose_codes(question)),
+        context_codes=tuple(dict.fromkeys(cues.asked_codes(context) + cues.loose_codes(context))),
+        quoted=tuple(quoted_names(context)),
+        names=tuple(n for n in _TITLE_CASE.findall(context) if " " in n),
+        people=tuple(sorted(proper_names(context))),
+        asks=frozenset(asks),
+        fields=frozenset(fields),
+        overview=overview,
+        topic=tuple(topic_words(context)),
+        clauses=tuple(clauses(question)),
+        context_clauses=tuple(clauses(context)),
+        asserts=own.asserts,
+        said=own,
+        context_said=own if context == question else said(context),
+    )
+
+
+def said(text: str) -> Said:
+    """The claims a stretch of text makes, and the cues that qualify them."""
+    folded = fold(text)
+    found: list[Claim] = []
+    for lo, hi, written in shapes.years(text):
+        start = text.find(written)
+        found.append(Claim("date", written, (start, start + len(written)), lo, hi))
+    for word in dict.fromkeys(words(text)):
+        if word in shapes.MATERIALS:
+            found.append(Claim("material", word))
+    for match in shapes.INSTITUTION.finditer(text):
+        found.append(Claim("institution", match.group(1).strip(), match.span(1)))
+    for match in shapes.PLACE.finditer(text):
+        found.append(Claim("place", fold(match.group(1)), match.span(1)))
+    for noun, amount in shapes.quantities(text).items():
+        found.append(Claim("count", noun, amount=amount))
+    for pattern, _ in shapes.LOADED:
+        framing = pattern.search(folded)
+        if framing:
+            found.append(Claim("loaded", framing.group(0), framing.span()))
+    names = proper_names(text)
+    for match in shapes.CAPITALISED.finditer(text):
+        if fold(match.group(0)) in names:
+            found.append(Claim("name", match.group(0), match.span()))
+    asserts = cues.asserts_claim(text)
+    return Said(
+        text=text,
+        claims=tuple(found),
+        asserts=asserts,
+        attributes=bool(shapes.ATTRIBUTION.search(folded))
+        and not shapes.NOT_AUTHORSHIP_BY.search(folded),
+        patrons=frozenset(w for m in shapes.MADE_FOR.finditer(text) for w in words(m.group(1))),
+        other_event=bool(shapes.EVENT.search(folded)) and not asserts,
+        lowercase=text == text.lower(),
+    )

@@ -1,0 +1,46 @@
+"""The trace of an answer: one line per stage saying what it decided, for the log and review."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class StageDecision:
+    """What one stage decided ("identify", "refused", "no object with accession number X")."""
+
+    stage: str
+    decision: str
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.stage}: {self.decision}" + (f" ({self.detail})" if self.detail else "")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A stage's decision not to answer, with the reason a curator reads."""
+
+    stage: str
+    reason: str
+
+
+@dataclass
+class Trace:
+    """The decisions of one run, in order."""
+
+    decisions: list[StageDecision] = field(default_factory=list)
+
+    def add(self, stage: str, decision: str, detail: str = "") -> None:
+        """Record one stage's decision."""
+        self.decisions.append(StageDecision(stage, decision, detail))
+
+    def refuse(self, stage: str, reason: str) -> Refusal:
+        """Record a refusal by ``stage`` and return it."""
+        self.add(stage, "refused", reason)
+        return Refusal(stage, reason)
+
+    def records(self) -> list[dict[str, Any]]:
+        """The trace as JSON-ready dicts ({stage, decision, detail})."""
+        return [asdict(d) for d in self.decisions]

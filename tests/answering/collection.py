@@ -1,0 +1,103 @@
+"""A tiny invented collection for stage tests: three objects, each a record and a text."""
+
+from __future__ import annotations
+
+import json
+
+from assistant.answering.catalogue import Numbered
+from assistant.documents import record_sentences
+from assistant.fakes import HashingEmbedder, MemoryRetriever
+from assistant.store import Passage
+from assistant.verify import Verifier
+
+OBJECTS = {
+    "harbour": {
+        "title": "Harbour at Dusk",
+        "creators": [{"name": "Marta Lindqvist", "role": "painter", "dates": "1850-1921"}],
+        "date": "1887",
+        "date_begin": 1887,
+        "date_end": 1887,
+        "medium": "oil on canvas",
+        "place_made": "Gothenburg",
+        "institution": "Test Museum",
+        "accession_number": "TM.101",
+        "text": "Marta Lindqvist painted the harbour at Gothenburg from a rented attic in 1887. "
+        "The fishing boats are shown returning at dusk.",
+    },
+    "ewer": {
+        "title": "Lidded Ewer with Cranes",
+        "creators": [{"name": "Ali ibn Husayn", "role": "potter", "dates": "active 1200s"}],
+        "date": "about 1210",
+        "date_begin": 1205,
+        "date_end": 1215,
+        "medium": "fritware with lustre glaze",
+        "place_made": "Kashan",
+        "institution": "Test Museum",
+        "accession_number": "TM.202",
+        "text": "The ewer was thrown and glazed in Kashan around 1210. Two cranes fly around "
+        "its neck; in Persian poetry cranes stood for long life.",
+    },
+    "portrait": {
+        "title": "Portrait of Johanna Vos",
+        "creators": [{"name": "Pieter de Wit", "role": "painter", "dates": "1620-1671"}],
+        "date": "1652",
+        "date_begin": 1652,
+        "date_end": 1652,
+        "medium": "oil on oak panel",
+        "place_made": "Delft",
+        "institution": "Test Museum",
+        "accession_number": "TM.303",
+        "text": "Pieter de Wit portrayed Johanna Vos, the wife of a Delft brewer, in 1652. "
+        "She holds a small prayer book bound in red leather.",
+    },
+}
+
+
+def _meta(source_id: str) -> dict[str, object]:
+    fields = dict(OBJECTS[source_id])
+    fields.pop("text")
+    creators = fields.pop("creators")
+    display = "; ".join(f"{c['name']} ({c['role']})" for c in creators)  # type: ignore[index]
+    return {**fields, "creators": json.dumps(creators), "creators_display": display}
+
+
+def passages() -> list[Passage]:
+    """A record and a text passage per object."""
+    out = []
+    for source_id, fields in OBJECTS.items():
+        meta = _meta(source_id)
+        out.append(
+            Passage(
+                f"{source_id}:r", source_id, " ".join(record_sentences(meta)), 0.0, "record", meta
+            )
+        )
+        out.append(
+            Passage(
+                f"{source_id}:1",
+                source_id,
+                str(fields["text"]),
+                0.0,
+                "text",
+                {**meta, "chunk_index": 1},
+            )
+        )
+    return out
+
+
+def retriever() -> MemoryRetriever:
+    """The collection in memory, searched with hashed word vectors."""
+    return MemoryRetriever(passages())
+
+
+def verifier() -> Verifier:
+    """A verifier over hashed word vectors (no model download, deterministic)."""
+    return Verifier(HashingEmbedder(), min_support=0.55, min_coverage=0.7)
+
+
+def numbered(*source_ids: str, score: float = 0.8) -> Numbered:
+    """The record and text of each object, numbered as the model would see them."""
+    chosen = [p for p in passages() if p.source_id in source_ids]
+    return {
+        n: Passage(p.chunk_id, p.source_id, p.text, score, p.kind, p.meta)
+        for n, p in enumerate(chosen, 1)
+    }

@@ -1,0 +1,63 @@
+"""identify: which records a question means, and what no record matches."""
+
+import pytest
+
+from assistant.answering import identify
+from assistant.answering.catalogue import Lookups
+from assistant.answering.config import AnswerConfig
+from assistant.answering.reading import read
+from assistant.answering.trace import Trace
+from tests.answering.collection import numbered, retriever
+
+
+@pytest.mark.parametrize(
+    "question, refused_code",
+    [
+        ("What can you tell me about accession number TM.101?", None),
+        ("Who made object TM.202?", None),
+        ("What is accession number TM.999?", "TM.999"),
+        ("Who painted inventory no. TM-404?", "TM-404"),
+        # A loose code-shaped token is looked up but not refused: "3.5" may be a number.
+        ("Is the ewer 3.5 kilograms?", None),
+    ],
+)
+def test_an_accession_number_named_as_ours_must_exist(question, refused_code):
+    trace = Trace()
+    refusal = identify.codes(read(question), Lookups(retriever()), trace)
+    if refused_code is None:
+        assert refusal is None
+    else:
+        assert refusal is not None and refused_code in refusal.reason
+        assert refusal.stage == "identify"
+
+
+@pytest.mark.parametrize(
+    "question, named",
+    [
+        ("Who painted Harbour at Dusk?", {"harbour"}),
+        ("When was the Lidded Ewer with Cranes made?", {"ewer"}),
+        ("Is Harbour at Dusk older than the Portrait of Johanna Vos?", {"harbour", "portrait"}),
+        ("Who painted the sea?", set()),
+    ],
+)
+def test_records_are_named_by_their_titles(question, named):
+    found = identify.subjects(read(question).context, numbered("harbour", "ewer", "portrait"))
+    assert {p.source_id for p in found.values()} == named
+
+
+@pytest.mark.parametrize(
+    "question, lacking",
+    [
+        ("Who painted Harbour at Dusk?", []),
+        ("What is Harbour at Dusk made of?", []),
+        # Something the object's texts never mention, asked about the named object.
+        (
+            "What colour is the lighthouse beacon in Harbour at Dusk?",
+            ["beacon", "colour", "lighthouse"],
+        ),
+    ],
+)
+def test_what_the_named_objects_texts_never_mention(question, lacking):
+    lookups = Lookups(retriever())
+    missing = identify.unmentioned(read(question), {"harbour"}, lookups, AnswerConfig())
+    assert sorted(missing) == sorted(lacking)

@@ -1,0 +1,97 @@
+"""premises: one table per rule; Reading + records -> the issues each rule finds."""
+
+import pytest
+
+from assistant.answering import premises
+from assistant.answering.reading import read
+from tests.answering.collection import numbered
+
+ALL = numbered("harbour", "ewer", "portrait")
+
+
+def claims(question: str, history=()) -> list[str]:
+    return [i.claim for i in premises.check(read(question, list(history)), ALL)]
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # maker
+        ("Why did Edvard Munch paint Harbour at Dusk?", ["attributes it to Edvard, Munch"]),
+        ("Who painted Harbour at Dusk?", []),
+        ("Did Marta Lindqvist paint Harbour at Dusk?", []),
+        ("Was Harbour at Dusk bought by Ernst Blom?", []),  # a buyer is not a maker
+        ("why did anna ancher paint harbour at dusk", ["attributes it to anna, ancher"]),
+        # date
+        ("Harbour at Dusk was painted in 1790, right?", ["dates it to 1790"]),
+        ("Harbour at Dusk was painted in 1890, right?", []),  # within the slack
+        ("Was the Lidded Ewer with Cranes made in the 19th century?", ["dates it to 19th century"]),
+        ("Who bought Harbour at Dusk in 1950?", []),  # the year of another event
+        # material
+        ("Why is Harbour at Dusk painted on panel?", ["says it is panel"]),
+        ("Is the Portrait of Johanna Vos on oak?", []),
+        # place
+        ("Marta Lindqvist painted Harbour at Dusk in Bergen, didn't she?", ["places it in Bergen"]),
+        ("Harbour at Dusk was painted in Gothenburg, right?", []),
+        # institution
+        ("Harbour at Dusk hangs in the Louvre, right?", ["places it in Louvre"]),
+        ("Is Harbour at Dusk in the Test Museum?", []),
+    ],
+)
+def test_record_rules(question, expected):
+    assert claims(question) == expected
+
+
+@pytest.mark.parametrize(
+    "question, history, expected",
+    [
+        # A follow-up is checked against the object of the conversation.
+        (
+            "No, I'm sure Munch painted it.",
+            ["Who painted Harbour at Dusk?"],
+            ["attributes it to Munch"],
+        ),
+        pytest.param(
+            "No, I'm sure Edvard Munch painted it.",
+            ["Who painted Harbour at Dusk?"],
+            ["attributes it to Edvard, Munch"],
+            marks=pytest.mark.xfail(
+                strict=True, reason="g: a full name in a follow-up clause reads as another object's"
+            ),
+        ),
+        ("When was it made?", ["Who painted Harbour at Dusk?"], []),
+    ],
+)
+def test_follow_ups_are_checked_against_the_object_discussed(question, history, expected):
+    assert claims(question, history) == expected
+
+
+def test_each_object_is_checked_against_its_own_part_of_the_question():
+    question = "Which is older, Lindqvist's Harbour at Dusk or de Wit's Portrait of Johanna Vos?"
+    assert claims(question) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, question, expected",
+    [
+        ("The set has twelve cups.", "The set has twenty cups, right?", True),
+        ("The set has twelve cups.", "Does the set have twelve cups?", False),
+        ("It was sold for 3,000 dollars.", "It sold for three million dollars, right?", True),
+    ],
+)
+def test_count_rule(sentence, question, expected):
+    assert premises.count_differs(sentence, read(question).said) is expected
+
+
+@pytest.mark.parametrize(
+    "question, framing, refuted",
+    [
+        ("Is the Lidded Ewer with Cranes cursed?", "cursed", False),
+        ("Did aliens paint Harbour at Dusk?", "aliens", False),
+        ("Who painted Harbour at Dusk?", None, False),
+    ],
+)
+def test_loaded_framings(question, framing, refuted):
+    found = premises.check_loaded(read(question), ALL)
+    assert [c.claim for c in found] == ([framing] if framing else [])
+    assert all((c.correction is not None) is refuted for c in found)
