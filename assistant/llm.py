@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import threading
 from pathlib import Path
@@ -14,6 +15,7 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import PrivateAttr, SecretStr
 
 from assistant.errors import ModelUnavailableError, SettingsError
+from assistant.model_process import ModelHealth, ModelProcess, load_llama
 from assistant.settings import Settings, split_openai_target
 
 EMBEDDED_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -40,10 +42,12 @@ def _role(message: BaseMessage) -> str:
 
 
 class LlamaCppChatModel(BaseChatModel):
-    """An in-process llama.cpp model.
+    """A llama.cpp model, run in a worker process (``in_process=False``, the default).
 
     Accepts OpenAI-style ``response_format`` JSON schemas, which llama.cpp enforces with a
-    grammar: a weak model follows a format only when forced to.
+    grammar: a weak model follows a format only when forced to. In the worker, a native crash
+    (SIGSEGV, abort) costs the question in flight, which the chain then quotes instead, not the
+    server; the next question gets a new worker (``assistant.model_process``).
     """
 
     model_path: str
@@ -52,7 +56,11 @@ class LlamaCppChatModel(BaseChatModel):
     temperature: float = 0.0
     seed: int = 42
     n_threads: int | None = None
+    in_process: bool = False
+    timeout: float = 120.0
     _llama: Any = PrivateAttr(default=None)
+    _load_error: str = PrivateAttr(default="")
+    _process: ModelProcess | None = PrivateAttr(default=None)
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
 
     @property
@@ -63,29 +71,45 @@ class LlamaCppChatModel(BaseChatModel):
     def _identifying_params(self) -> dict[str, Any]:
         return {"model_path": self.model_path, "temperature": self.temperature, "seed": self.seed}
 
+    @property
+    def process(self) -> ModelProcess:
+        """The worker process manager (created on first use; the worker starts on demand)."""
+        if self._process is None:
+            config = {
+                "model_path": self.model_path,
+                "n_ctx": self.n_ctx,
+                "seed": self.seed,
+                "n_threads": self.n_threads,
+            }
+            self._process = ModelProcess(config, timeout=self.timeout)
+        return self._process
+
+    def warm_up(self) -> None:
+        """Load the model now, so a file that cannot load shows on /health before any question."""
+        # health() says why it failed; each question tries again (with a backoff).
+        with self._lock, contextlib.suppress(ModelUnavailableError):
+            self._load() if self.in_process else self.process.start()
+
+    def health(self) -> ModelHealth:
+        """Whether the model can answer now, and any recent crash of its process."""
+        if self.in_process:
+            return ModelHealth(False, self._load_error) if self._load_error else ModelHealth(True)
+        return self.process.health()
+
     def _load(self) -> Any:
         if self._llama is None:
             try:
-                from llama_cpp import Llama
-            except ImportError as exc:
-                raise ModelUnavailableError(
-                    "llama-cpp-python is not installed: pip install llama-cpp-python"
-                ) from exc
-            if not Path(self.model_path).is_file():
-                raise ModelUnavailableError(f"no GGUF model file at {self.model_path}")
-            try:
-                self._llama = Llama(
-                    model_path=self.model_path,
-                    n_ctx=self.n_ctx,
-                    seed=self.seed,
-                    n_threads=self.n_threads,
-                    verbose=False,
-                )
-            except Exception as exc:  # llama.cpp raises ValueError for unloadable files
-                raise ModelUnavailableError(
-                    f"cannot load the model {self.model_path}: {exc}"
-                ) from exc
+                self._llama = load_llama(self.model_path, self.n_ctx, self.seed, self.n_threads)
+            except ModelUnavailableError as exc:
+                self._load_error = str(exc)
+                raise
+            self._load_error = ""
         return self._llama
+
+    def _complete(self, params: dict[str, Any]) -> dict[str, Any]:
+        if self.in_process:
+            return dict(self._load().create_chat_completion(**params))
+        return self.process.complete(params)
 
     def _generate(
         self,
@@ -94,7 +118,6 @@ class LlamaCppChatModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        llama = self._load()
         params: dict[str, Any] = {
             "messages": [{"role": _role(m), "content": str(m.content)} for m in messages],
             "temperature": self.temperature,
@@ -106,11 +129,22 @@ class LlamaCppChatModel(BaseChatModel):
         if isinstance(response_format, dict) and response_format.get("type") == "json_schema":
             schema = response_format.get("json_schema", {}).get("schema")
             params["response_format"] = {"type": "json_object", "schema": schema}
-        # One Llama object is not safe to drive from two threads (Streamlit runs several).
+        # One Llama object (or worker) answers one request at a time; Streamlit and the API
+        # call from several threads.
         with self._lock:
-            out = llama.create_chat_completion(**params)
+            out = self._complete(params)
         text = out["choices"][0]["message"]["content"] or ""
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+        usage = out.get("usage") or {}
+        # Token counts, so tokens per second can be measured through the public interface.
+        message = AIMessage(
+            content=text,
+            usage_metadata={
+                "input_tokens": int(usage.get("prompt_tokens", 0)),
+                "output_tokens": int(usage.get("completion_tokens", 0)),
+                "total_tokens": int(usage.get("total_tokens", 0)),
+            },
+        )
+        return ChatResult(generations=[ChatGeneration(message=message)])
 
 
 def model_name(settings: Settings) -> str:
@@ -181,4 +215,6 @@ def make_chat_model(settings: Settings) -> BaseChatModel:
         temperature=settings.temperature,
         seed=settings.seed,
         n_threads=settings.threads,
+        in_process=settings.model_in_process,
+        timeout=settings.model_timeout,
     )

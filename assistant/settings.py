@@ -51,8 +51,18 @@ class Settings(BaseSettings):
         gt=0,
         le=3600,
         description=(
-            "Seconds to wait for an Ollama or OpenAI-compatible model server before answering "
-            "without the model (quoting the vetted record, or refusing)."
+            "Seconds to wait for an Ollama or OpenAI-compatible model server, or for the "
+            "llama.cpp worker process to load or answer, before answering without the model "
+            "(quoting the vetted record, or refusing); a worker that overruns is replaced."
+        ),
+    )
+    model_in_process: bool = Field(
+        False,
+        description=(
+            "Run a llama.cpp model ('embedded' or a .gguf) inside the app's own process instead "
+            "of a worker process. Off by default: a native crash in llama.cpp (SIGSEGV, abort) "
+            "then ends the whole server instead of one question; the worker costs about 10 ms "
+            "per model call (docs/performance.md)."
         ),
     )
     embedding_model: str = Field(

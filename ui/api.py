@@ -483,11 +483,27 @@ def _check_index(state: ApiState) -> ComponentOut:
     return ComponentOut(ok=True, detail="reachable", chunks=chunks)
 
 
+def _model_of(assistant: MuseumAssistant) -> Any:
+    return getattr(getattr(assistant, "chain", None), "model", None)
+
+
+def _model_health(assistant: MuseumAssistant) -> Any:
+    """The model's own ``health()`` (llama.cpp: load errors, crashes), if it has one."""
+    report = getattr(_model_of(assistant), "health", None)
+    return report() if callable(report) else None
+
+
 def _check_model(state: ApiState) -> ComponentOut:
     from assistant.llm import model_name
 
     name = model_name(state.settings)
     if state.assistant is not None:
+        health = _model_health(state.assistant)
+        if health is not None and not health.ok:
+            return ComponentOut(ok=False, detail=f"{name}: {_short(health.detail)}")
+        if health is not None and health.detail:
+            # Answering again, but a crash in the last minutes is worth a look.
+            return ComponentOut(ok=True, detail=f"configured: {name}; {_short(health.detail)}")
         return ComponentOut(ok=True, detail=f"configured: {name}")
     try:
         state.get_assistant()
@@ -566,7 +582,12 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         try:
-            await run_in_threadpool(state.get_assistant)
+            assistant = await run_in_threadpool(state.get_assistant)
+            # Load the model now: a file that cannot load shows on /health at once, and the
+            # first visitor does not wait for the load.
+            warm_up = getattr(_model_of(assistant), "warm_up", None)
+            if callable(warm_up):
+                await run_in_threadpool(warm_up)
         except Exception as exc:
             log.error("the assistant could not be built at startup: %s", exc)
         yield

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.services import services
+from ui.services import services, show_model_notice
 from ui.theme import BASE_CSS
 
 VIEWS = Path(__file__).resolve().parent / "views"
@@ -60,5 +60,9 @@ st.set_page_config(
     initial_sidebar_state="collapsed",
 )
 st.markdown(BASE_CSS, unsafe_allow_html=True)
-services()  # fail early, on every page, with one clear message
+svc = services()  # fail early, on every page, with one clear message
+# Filled after the page ran: the question asked in this run may just have found the model
+# unable to load, or its process dead.
+model_notice = st.empty()
 page.run()
+show_model_notice(model_notice, svc)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -67,8 +66,13 @@ def ui_command(
         overrides["MUSEUM_QA_DATA_DIR"] = str(data_dir.resolve())
     click.echo(f"museum-qa: the app is at http://{settings.ui_host}:{settings.ui_port}/")
     command = streamlit_command(settings.ui_host, settings.ui_port, open_browser=browser)
-    # The app reads its settings from the same environment, plus what the options set.
-    sys.exit(subprocess.call(command, env={**os.environ, **overrides}))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Become the Streamlit server (same PID) instead of starting it as a child: a supervisor's
+    # SIGTERM, SIGINT or SIGHUP then reaches the server itself, which stops and frees the port.
+    # A child started with subprocess.call outlived a SIGTERM to this command, orphaned and
+    # still holding the port. The app reads its settings from this environment.
+    os.execve(command[0], command, {**os.environ, **overrides})
 
 
 def _read_password(confirm: bool) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import streamlit as st
 
@@ -37,6 +39,19 @@ class Services:
         """Ask the public ``build_assistant(settings).ask``; ``history``: earlier questions."""
         return self.assistant().ask(question, list(history))
 
+    def model_notice(self) -> tuple[bool, str] | None:
+        """``(ok, why)`` when the model cannot answer or its process died recently, else None.
+
+        Known once the assistant is built (at the first question): building it loads models.
+        """
+        model = getattr(getattr(self._assistant, "chain", None), "model", None)
+        report = getattr(model, "health", None)
+        health = report() if callable(report) else None
+        if health is None or (health.ok and not health.detail):
+            return None
+        # No file paths on a page visitors see.
+        return bool(health.ok), re.sub(r"(/[^\s:]+)+", "<path>", str(health.detail))
+
 
 @st.cache_resource(show_spinner=False)
 def _build() -> Services:
@@ -62,6 +77,21 @@ def services() -> Services:
         st.error(f"The app cannot open the answer log: {type(exc).__name__}: {exc}")
         st.stop()
     raise AssertionError("unreachable")  # st.stop() raises; this satisfies type checkers
+
+
+def show_model_notice(slot: Any, svc: Services) -> None:
+    """Say in ``slot`` (an ``st.empty()``) why answers quote instead of phrase, if they do."""
+    notice = svc.model_notice()
+    if notice is None:
+        return
+    ok, why = notice
+    if ok:
+        slot.caption(f"The language model recovered from a problem: {why}.")
+    else:
+        slot.warning(
+            "The language model is not available right now, so answers quote the museum's "
+            f"texts directly. Staff: {why}."
+        )
 
 
 def reset_for_tests() -> None:
