@@ -75,7 +75,8 @@ def app_url(indexed_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     port = _free_port()
     log = work / "app.log"
     with log.open("wb") as out:
-        # Its own process group: `museum-qa ui` starts streamlit as a child, and both must go.
+        # Its own process group: `museum-qa ui` becomes streamlit, and the model worker it
+        # starts must go with it.
         proc = subprocess.Popen(
             [*cli, "ui", "--port", str(port)],
             env=env,
