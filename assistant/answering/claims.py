@@ -6,6 +6,7 @@ count and refutation patterns read a source sentence when it is weighed against 
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from assistant.text import STOPWORDS, fold, stem
@@ -151,3 +152,95 @@ def quantities(text: str) -> dict[str, float]:
         value = float(word) if word is not None else float(number.replace(",", ""))
         found[stem(noun)] = value * _SCALES.get(scale, 1)
     return found
+
+
+# -- where in a sentence a claim sits -------------------------------------------------------------
+# A name is credited with making the object only in a maker's slot: the subject of a making verb
+# ("Vermeer painted"), the agent after "by", a possessive before the work ("Vermeer's"), or the
+# complement of "it was" / "is a" ("my guide said it was Vermeer", "that one is a Monet").
+_NAME_RUN = re.compile(
+    r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:van|von|de|der|den|da|di|del|della|la|le|du|ter|ibn)\s+)*"
+    r"[A-ZÀ-Þ][\w'’-]*)*"
+)
+_MAKING = (
+    r"(?:paint|painted|paints|made|make|makes|carved?|carves|sculpted|sculpts|created?|creates|"
+    r"designed?|designs|drew|draws?|printed|prints|took|photographed|built|builds|cast|wove|"
+    r"engraved|etched|modell?ed|put|wrote|written|writes?)"
+)
+# Who makes things, as a visitor names them: "a Greek sculptor carved", "an Inca goldsmith made".
+_MAKER_ROLES = (
+    r"(?:artist|painter|sculptor|carver|potter|goldsmith|silversmith|smith|craftsman|"
+    r"craftsmen|master|workshop|weaver|photographer|architect|scribe|engraver)s?"
+)
+_AFTER_MAKER = re.compile(
+    r"^(?:['’]s\b|\s+(?:" + _MAKER_ROLES + r"\s+)?(?:\w+ly\s+)?(?:to\s+)?" + _MAKING + r"\b|"
+    # "Matisse, thinking of what when he painted it": the name is the "he" who made it.
+    r"[\s,]+(?:[\w'’]+\s+){0,4}?(?:he|she|they)\s+(?:\w+ly\s+)?" + _MAKING + r"\b)"
+)
+_BEFORE_MAKER = re.compile(
+    r"(?:\bby(?:\s+the)?|\b(?:it|that|this|one|he|she)\s+(?:is|was|'s|’s)(?:\s+an?)?|"
+    r"\b" + _MAKER_ROLES + r"\s+(?:is|was))\s+$",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“(]\s*)$")
+_DURATION = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:not|never|no|rather than|instead of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NOT_PLACES = frozenset(fold(m) for m in [*calendar.month_name[1:], *calendar.day_name] if m)
+
+
+_NOT_AUTHOR_VERBS = (
+    "commissioned owned bought acquired donated given stolen restored lent sold found "
+    "discovered collected inspired influenced admired copied damaged"
+).split()
+
+
+def maker_names(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Names in a maker's slot, word by word ("Edvard", "Munch"), with where they are."""
+    found = []
+    for run in _NAME_RUN.finditer(text):
+        tokens = list(re.finditer(r"[A-ZÀ-Þ][\w'’-]*", run.group(0)))
+        owner = next((i for i, t in enumerate(tokens) if re.search(r"['’]s$", t.group(0))), None)
+        if owner is not None:
+            tokens = tokens[: owner + 1]  # "Munch's Harbour": the possessive ends the name
+        start, end = run.start() + tokens[0].start(), run.start() + tokens[-1].end()
+        before, after = text[:start], text[end:]
+        if owner is None and not _in_maker_slot(before, after):
+            continue
+        if len(tokens) > 1 and _SENTENCE_START.search(before):
+            tokens = tokens[1:]  # "Since Rembrandt painted": an opening word is not a name
+        for token in tokens:
+            value = re.sub(r"['’]s$", "", token.group(0))
+            at = run.start() + token.start()
+            found.append((value, (at, at + len(value))))
+    return found
+
+
+def _in_maker_slot(before: str, after: str) -> bool:
+    """Whether a name between ``before`` and ``after`` is the one credited with the making."""
+    if _NOT_AUTHOR_BY.search(before):
+        return False  # "bought by X" names an owner
+    if _AFTER_MAKER.match(after) or _BEFORE_MAKER.search(before):
+        return True
+    # "... is a Munch." credits the work to the name that ends the sentence.
+    return bool(_IS_A.search(before)) and bool(re.match(r"^\s*(?:[.!?]|$)", after))
+
+
+_NOT_AUTHOR_BY = re.compile(
+    r"\b(?:" + "|".join(_NOT_AUTHOR_VERBS) + r")(?:\s+\w+)?\s+by(?:\s+the)?\s+$", re.IGNORECASE
+)
+_IS_A = re.compile(r"\b(?:is|was|'s|’s)\s+an?\s+$", re.IGNORECASE)
+
+
+def is_duration(text: str, start: int) -> bool:
+    """Whether the year at ``start`` bounds a state ("since 1802"), not the making."""
+    return bool(_DURATION.search(text[:start]))
+
+
+def is_denied(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is denied ("not bronze", "rather than bronze")."""
+    return bool(_DENIED.search(text[:start]))
+
+
+def is_place_name(word: str) -> bool:
+    """Whether a capitalised word after "in" can be a place ("in June" is a date)."""
+    return fold(word) not in _NOT_PLACES

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.topic import topic_words
-from assistant.text import content_words, fold
+from assistant.answering.topic import (
+    misspelt_function_word,
+    nearest_function_word,
+    topic_words,
+)
+from assistant.text import STOPWORDS, content_words, fold
 
 # "accession number 37.760", "object W.569", "inv. SK-C-5": a code the visitor says is ours.
 _ASKED_CODE = re.compile(
@@ -43,6 +47,19 @@ def loose_codes(text: str) -> list[str]:
         for m in _LOOSE_CODE.finditer(text)
         if not re.fullmatch(r"\d{3,4}[-/]\d{2,4}", m.group(0))
     ]
+
+
+def without_codes(text: str) -> str:
+    """The text with each code it names (and the cue before it) replaced by "it".
+
+    "Who made the bowl (accession number 48.12)?" asks who made it: the number only says which.
+    """
+    text = _ASKED_CODE.sub(
+        lambda m: "it" if m.group(1) in asked_codes(m.group(0)) else m.group(0), text
+    )
+    return _LOOSE_CODE.sub(
+        lambda m: "it" if m.group(0) in loose_codes(m.group(0)) else m.group(0), text
+    )
 
 
 _FOLLOW_ON = re.compile(
@@ -83,12 +100,34 @@ def asserts_claim(text: str) -> bool:
     "The Mona Lisa is in the British Museum, right?", "Why did Vermeer paint ...?", "No, it's
     basalt." assert; "Is The Night Watch set at night?" only asks.
     """
-    folded = fold(text).strip()
+    folded = respelled(fold(text).strip())
     if _ASSERTING.search(folded):
         return True
-    # "Two paintings in the National Gallery are on oak. Which are they?" ends by asking.
+    # "Two paintings in the National Gallery are on oak. Which are they?" ends by asking, and
+    # so does "hi, so I was wondering, who made it?": a clause of the last sentence asks.
     last = re.split(r"(?<=[.!?])\s+", folded)[-1]
-    return not (_ASKING.search(folded) or (last.endswith("?") and _ASKING.search(last)))
+    asks_last = last.endswith("?") and any(
+        _ASKING.search(part.strip()) for part in re.split(r"[,;:]", last)
+    )
+    # A typed query without a full stop ("helmet when found") asks, wherever its question word.
+    # ("why" presupposes what it asks about, so it does not make a question innocent.)
+    typed_query = not folded.endswith((".", "!", "?")) and bool(_QUESTION_WORD.search(folded))
+    return not (_ASKING.search(folded) or asks_last or typed_query)
+
+
+_QUESTION_WORD = re.compile(r"\b(who|what|when|where|which|whose|how)\b")
+
+
+def respelled(folded: str) -> str:
+    """The folded text with misspelt function words put right ("wat is" -> "what is")."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if "'" in word or not misspelt_function_word(word):
+            return word
+        return nearest_function_word(word)
+
+    return re.sub(r"[a-z]+(?:'[a-z]+)?", fix, folded)
 
 
 # Which catalogue fact a question is after, by its wording (the record field it names).
@@ -192,3 +231,71 @@ def other_asks(text: str) -> set[str]:
 
 # "It stands in the water": a sentence that opens on a pronoun leans on the one before it.
 PRONOUN_START = re.compile(r"^(it|its|they|their|he|she|his|her|this|these|those|there)\b")
+
+
+# What a phrase that names a thing starts with ("the capital", "a smartphone", "Holbein's").
+_DETERMINER = re.compile(
+    r"\b(?:the|a|an|this|these|those|your|any)\s+|\b[A-ZÀ-Þ][\w-]*['’]s\s+", re.IGNORECASE
+)
+_TOKEN = re.compile(r"[^\W_][\w'’-]*|[^\w\s]")
+
+
+def _run(text: str) -> list[str]:
+    """Words from the start of ``text`` up to a function word or punctuation (at most four).
+
+    A participle after the first word ends the run: "the panel showing a saint" names a panel.
+    """
+    phrase: list[str] = []
+    for token in _TOKEN.finditer(text):
+        word = fold(token.group(0))
+        if not word[0].isalnum() or word in STOPWORDS or len(phrase) == 4:
+            break
+        if phrase and word.endswith("ing"):
+            break
+        phrase.append(token.group(0))
+    return phrase
+
+
+def object_phrases(text: str) -> list[str]:
+    """The things a text names: "the bust of a king in the case" -> "bust of king".
+
+    A phrase runs from a determiner (or a possessive name) to the first function word; an "of"
+    that follows joins what it is of ("portrait of the sitter's father").
+    """
+    found = []
+    for match in _DETERMINER.finditer(text):
+        rest = text[match.end() :]
+        phrase = _run(rest)
+        if not phrase:
+            continue
+        tail = re.match(
+            r"\s*" + r"\s+".join(map(re.escape, phrase)) + r"\s+of\s+(?:(?:the|a|an)\s+)?",
+            rest,
+            re.IGNORECASE,
+        )
+        complement = _run(rest[tail.end() :]) if tail else []
+        found.append(" ".join(phrase + (["of", *complement] if complement else [])))
+    return found
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
+
+
+def the_ask(text: str) -> str:
+    """The part of a message that asks: its question sentence, from its question word on.
+
+    "Good morning! Quick one, who made the bowl?" asks "who made the bowl?"; the greeting and
+    the story before it say nothing about the object.
+    """
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    if not sentences:
+        return text
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    sentence = asking[-1] if asking else sentences[-1]
+    start = 0
+    for match in re.finditer(r"(?:^|,\s*|\s-+\s*|—\s*)", sentence):
+        clause = respelled(fold(sentence[match.end() :]))
+        if _ASKING.search(clause) or clause.startswith("why"):
+            start = match.end()
+            break
+    return sentence[start:].strip() or text

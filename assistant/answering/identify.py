@@ -13,7 +13,13 @@ from assistant.answering import cues
 from assistant.answering.catalogue import Lookups, Numbered
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Reading
-from assistant.answering.topic import mentions_title, names_missing, topic_words
+from assistant.answering.topic import (
+    GENERIC,
+    mentions_title,
+    names_missing,
+    spelled_in,
+    topic_words,
+)
 from assistant.answering.trace import Refusal, Trace
 from assistant.documents import creators_from_meta
 from assistant.store import Passage
@@ -98,7 +104,7 @@ def unmentioned(
     # In "How were A and B printed?" the names of the other half (and of the other objects in
     # the evidence) are not this object's to mention.
     parts = [c for c in reading.clauses if any(mentions_title(c, t) for t in full_titles)]
-    naming = " ".join(parts) if parts else reading.text
+    naming = " ".join(parts) if parts else reading.ask
     names = [
         n
         for n in names_missing(naming, [*texts, *others], sentence_starts=False)
@@ -109,8 +115,13 @@ def unmentioned(
     have = set(content_words(" ".join(texts)))
     fact_question = bool(reading.fields) or reading.overview
     bare = cues.without_intents(naming) if fact_question else naming
-    asked = [w for w in topic_words(bare) if w not in titles]
-    missing = [w for w in asked if w not in have]
+    # What the question describes is in the things it names ("the diamond-hilted frame"), not
+    # in its verbs or its small talk ("lose", "some point", "quick one").
+    described_words = {
+        w for o in reading.objects if o.split()[0] in naming for w in content_words(o)
+    }
+    asked = [w for w in topic_words(bare) if w not in titles | _PEOPLE and w in described_words]
+    missing = [w for w in asked if not spelled_in(w, have)]
     if not asked or len(missing) / len(asked) < cfg.unmentioned_share:
         # One unfamiliar word in a conversational question is not a different topic.
         return []
@@ -119,3 +130,59 @@ def unmentioned(
     described = {t for t in bare.split() if set(content_words(t)) & set(missing)}
     enough = len(described) >= cfg.unmentioned_descriptions
     return missing if enough or not fact_question else []
+
+
+# "The man on the right", "the little figures": people in a picture, named by what they are.
+_PEOPLE = frozenset(
+    stem(w)
+    for w in "man men woman women figure person people boy girl child children lady sitter "
+    "someone".split()
+)
+
+
+def head(phrase: str) -> str:
+    """What a phrase names: its last word that is not generic ("Roman bowl" -> "bowl")."""
+    named = phrase.split(" of ")[0]
+    heads = [w for w in content_words(named) if w not in GENERIC and not w.isdigit()]
+    return heads[-1] if heads and heads[-1] not in _PEOPLE else ""
+
+
+def _vocabulary(source_id: str, lookups: Lookups) -> set[str]:
+    """The word stems of one object's texts, title and makers."""
+    chunks = lookups.chunks(source_id)
+    texts = [c.text for c in chunks]
+    if chunks:
+        texts += [chunks[0].title, str(chunks[0].meta.get("creators_display", ""))]
+    return set(content_words(" ".join(texts)))
+
+
+def _described_by(phrase: str, have: set[str]) -> bool:
+    """Whether an object's words cover what a phrase names and what it is "of"."""
+    word = head(phrase)
+    if not word:
+        return True
+    if not spelled_in(word, have):
+        return False
+    # "a portrait of the sitter's brother": the brother is what it shows, so it must be there.
+    of = phrase.split(" of ", 1)[1] if " of " in phrase else ""
+    return all(spelled_in(w, have) for w in content_words(of) if w not in GENERIC)
+
+
+def no_record_of(
+    reading: Reading, sources: Sequence[str], lookups: Lookups, focus: set[str]
+) -> str:
+    """A thing the question asks about that no record in the evidence is, or "".
+
+    With thousands of records something always scores high enough; what decides is whether a
+    record speaks of the thing asked about ("the capital of a country", "a Roman smartphone",
+    "the companion piece of a painting we hold"), not whether it shares the other words. When
+    the question names objects, the thing must be one of them, or in their texts.
+    """
+    if focus:
+        vocabularies = [set().union(*(_vocabulary(s, lookups) for s in focus))]
+    else:
+        vocabularies = [_vocabulary(s, lookups) for s in dict.fromkeys(sources)]
+    for phrase in reading.objects:
+        if not any(_described_by(phrase, have) for have in vocabularies):
+            return phrase
+    return ""

@@ -197,6 +197,10 @@ class _Run:
                 "identify",
                 f"the vetted texts about {'; '.join(about)} do not mention {', '.join(missing)}",
             )
+        sources = [p.source_id for p in numbered.values()]
+        unknown = identify.no_record_of(self.reading, sources, self.lookups, focus)
+        if unknown and not (checked.corrections.kept or refuted or checked.unendorsed):
+            return self.trace.refuse("identify", f"the collection has no record of {unknown}")
         if focus:
             titles = sorted({p.title for p in numbered.values() if p.source_id in focus})
             self.trace.add("identify", "named objects", "; ".join(titles))

@@ -57,10 +57,12 @@ class _Asked:
 
 
 def _asked(reading: Reading, names: list[str]) -> _Asked:
-    bare = cues.without_titles(reading.text, names)
+    bare = cues.without_titles(reading.asked, names)
     wanted = set(reading.fields)
-    # "What is X?" / "Tell me about X": nothing is asked beyond the object itself.
+    # "What is X?" / "Tell me about X": nothing is asked beyond the object itself ("What is X
+    # made of?" asks for a field, so it is not an overview).
     overview = bool(cues.OVERVIEW.search(fold(bare))) and not content_words(bare)
+    overview = overview and not wanted
     if overview:
         wanted |= {"creator", "date"}
     depiction = bool(cues.DEPICTION.search(fold(bare)))

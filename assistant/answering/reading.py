@@ -6,6 +6,7 @@ Every stage after this one takes the ``Reading``; none parses the visitor's word
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,7 +50,7 @@ _FIELD_ASKS = {
 class Claim:
     """One thing the visitor's words state: its kind, its value as written, and where."""
 
-    kind: str  # "date", "material", "institution", "place", "count", "loaded" or "name"
+    kind: str  # "date", "material", "institution", "place", "count", "loaded", "maker", "name"
     value: str
     span: tuple[int, int] = (-1, -1)
     low: int | None = None  # for a date: the earliest and latest year it allows
@@ -79,6 +80,8 @@ class Reading:
     """A visitor's question, read once."""
 
     text: str  # the cleaned question
+    ask: str  # the part that asks, without a greeting or a story before it
+    asked: str  # the ask without the codes that only say which object it means
     context: str  # the question with the last turns before it, when it follows on
     follows_on: bool
     steers: bool  # gives the assistant orders (injection)
@@ -87,12 +90,13 @@ class Reading:
     context_codes: tuple[str, ...]  # both kinds, in the context: the objects it names by code
     quoted: tuple[str, ...]  # titles in quotes (in the context)
     names: tuple[str, ...]  # capitalised runs of several words (in the context)
+    objects: tuple[str, ...]  # things the ask names with a determiner ("the Roman bowl")
     people: tuple[str, ...]  # proper names, folded (in the context)
     asks: frozenset[Ask]  # what the question asks for
     fields: frozenset[str]  # the catalogue fields it asks for (creator, date, medium, ...)
     overview: bool  # "What is X?", "Tell me about X"
     topic: tuple[str, ...]  # stems of the words that say what it is about (in the context)
-    clauses: tuple[str, ...]  # the parts of a question about several things ("A or B?")
+    clauses: tuple[str, ...]  # the parts of the ask about several things ("A or B?")
     context_clauses: tuple[str, ...]  # the same, in the context
     asserts: bool  # the question itself states something rather than only asking
     said: Said  # what the question itself states
@@ -108,29 +112,37 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
     """Read ``question`` (and, if it follows on, the last two turns of ``history``)."""
     follows = cues.follows_on(question)
     context = " ".join([*list(history)[-2:], question]) if follows else question
-    fields = cues.asked_facts(question)
-    overview = cues.is_overview(question)
-    asks = {_FIELD_ASKS[f] for f in fields} | {Ask(a) for a in cues.other_asks(question)}
+    codes = cues.asked_codes(question)
+    loose = cues.loose_codes(question)
+    # What is asked is in the asking part, after any greeting or story; a code in it only says
+    # which object it means, and a misspelt question word ("wen", "wat") asks all the same.
+    ask = cues.the_ask(question)
+    asked = cues.without_codes(ask)
+    fields = cues.asked_facts(cues.respelled(fold(asked if codes or loose else ask)))
+    overview = cues.is_overview(ask)
+    asks = {_FIELD_ASKS[f] for f in fields} | {Ask(a) for a in cues.other_asks(ask)}
     if overview:
         asks.add(Ask.OVERVIEW)
-    codes = cues.asked_codes(question)
     own = said(question)
     return Reading(
         text=question,
+        asked=asked,
+        ask=ask,
         context=context,
         follows_on=follows,
         steers=steers_the_assistant(question),
         codes=tuple(codes),
-        loose_codes=tuple(cues.loose_codes(question)),
+        loose_codes=tuple(loose),
         context_codes=tuple(dict.fromkeys(cues.asked_codes(context) + cues.loose_codes(context))),
         quoted=tuple(quoted_names(context)),
         names=tuple(n for n in _TITLE_CASE.findall(context) if " " in n),
+        objects=tuple(cues.object_phrases(ask)),
         people=tuple(sorted(proper_names(context))),
         asks=frozenset(asks),
         fields=frozenset(fields),
         overview=overview,
         topic=tuple(topic_words(context)),
-        clauses=tuple(clauses(question)),
+        clauses=tuple(clauses(ask)),
         context_clauses=tuple(clauses(context)),
         asserts=own.asserts,
         said=own,
@@ -144,14 +156,14 @@ def said(text: str) -> Said:
     found: list[Claim] = []
     for lo, hi, written in shapes.years(text):
         start = text.find(written)
-        found.append(Claim("date", written, (start, start + len(written)), lo, hi))
-    for word in dict.fromkeys(words(text)):
-        if word in shapes.MATERIALS:
-            found.append(Claim("material", word))
+        if not shapes.is_duration(text, start):
+            found.append(Claim("date", written, (start, start + len(written)), lo, hi))
+    found += _materials(text)
     for match in shapes.INSTITUTION.finditer(text):
         found.append(Claim("institution", match.group(1).strip(), match.span(1)))
     for match in shapes.PLACE.finditer(text):
-        found.append(Claim("place", fold(match.group(1)), match.span(1)))
+        if shapes.is_place_name(match.group(1)):
+            found.append(Claim("place", fold(match.group(1)), match.span(1)))
     for noun, amount in shapes.quantities(text).items():
         found.append(Claim("count", noun, amount=amount))
     for pattern, _ in shapes.LOADED:
@@ -162,6 +174,12 @@ def said(text: str) -> Said:
     for match in shapes.CAPITALISED.finditer(text):
         if fold(match.group(0)) in names:
             found.append(Claim("name", match.group(0), match.span()))
+    name_words = {w for n in names for w in words(n)}  # "Munch's" names Munch
+    found += [
+        Claim("maker", name, span)
+        for name, span in shapes.maker_names(text)
+        if fold(name) in name_words
+    ]
     asserts = cues.asserts_claim(text)
     return Said(
         text=text,
@@ -173,3 +191,23 @@ def said(text: str) -> Said:
         other_event=bool(shapes.EVENT.search(folded)) and not asserts,
         lowercase=text == text.lower(),
     )
+
+
+def _materials(text: str) -> list[Claim]:
+    """Materials the text says the object is made of: not a name ("Grant Wood"), not denied."""
+    out: dict[str, Claim] = {}
+    lowercase = text == text.lower()
+    for match in re.finditer(r"[^\W\d_]+", text):
+        word = fold(match.group(0))
+        if word not in shapes.MATERIALS or word in out:
+            continue
+        if match.group(0)[0].isupper() and not lowercase and not _opens_sentence(text, match):
+            continue  # a capitalised "Wood" mid-sentence is part of a name
+        if shapes.is_denied(text, match.start()):
+            continue  # "brass rather than bronze" does not say bronze
+        out[word] = Claim("material", word, match.span())
+    return list(out.values())
+
+
+def _opens_sentence(text: str, match: re.Match[str]) -> bool:
+    return not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?"

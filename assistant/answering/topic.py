@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from assistant.answering.config import DEFAULT
 from assistant.text import STOPWORDS, content_words, fold, proper_names, stem, words
@@ -127,7 +128,7 @@ def names_missing(
         inner = proper_names(re.sub(r"(^|[.!?]\s+)[^\W\d_][\w'’-]*", " ", question))
         names = {n for n in names if n in inner}
     for name in sorted(names):
-        if not all(part in have for part in words(name)):
+        if not all(spelled_in(part, have) for part in words(name)):
             missing.append(name)
     return missing
 
@@ -152,13 +153,59 @@ def coverage(question: str, texts: Iterable[str]) -> float:
     have = set(content_words(" ".join(texts)))
     best = 0.0
     for part in [question, *clauses(question)]:
-        wanted = topic_words(part)
+        # "teh", "wat": a misspelt little word says nothing about the topic.
+        wanted = [w for w in topic_words(part) if w in have or not misspelt_function_word(w)]
         if not wanted:
             return 1.0
         if unknown_phrase(part, have):
             continue
-        best = max(best, sum(1 for w in wanted if w in have) / len(wanted))
+        best = max(best, sum(1 for w in wanted if spelled_in(w, have)) / len(wanted))
     return best
+
+
+def typo_distance(word: str) -> int:
+    """How many edits a misspelling of ``word`` may be from it: none for short words."""
+    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
+
+
+def spelled_in(word: str, have: set[str]) -> bool:
+    """Whether ``word`` is in ``have``, allowing a visitor's typo ("helmut", "pained")."""
+    if word in have:
+        return True
+    if len(word) >= 4 and any(w.startswith(word) for w in have):
+        return True  # "hippo" for "hippopotamus"
+    limit = typo_distance(word)
+    if not limit or not have:
+        return False
+    near = process.extract(word, have, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    return any(other[:1] == word[:1] for other, _, _ in near)
+
+
+_FUNCTION_WORDS = sorted(w for w in STOPWORDS if len(w) >= 3 and "'" not in w)
+
+
+def nearest_function_word(word: str) -> str:
+    """The function word a misspelling most likely meant (same first letter first)."""
+    near = [
+        w
+        for w, _, _ in process.extract(
+            word, _FUNCTION_WORDS, scorer=OSA.distance, score_cutoff=1, limit=None
+        )
+    ]
+    # "wher" meant "where" (a completion) before "when"; a question word before "was".
+    near.sort(key=lambda w: (w[:1] != word[:1], not w.startswith(word), w not in _ASKING_WORDS))
+    return near[0] if near else word
+
+
+_ASKING_WORDS = frozenset("who what when where which whose how why".split())
+
+
+def misspelt_function_word(word: str) -> bool:
+    """Whether ``word`` is one edit from a function word ("teh", "wat", "wher", "hwo")."""
+    if len(word) < 3 or word in STOPWORDS or not word.isalpha():
+        return False
+    near = process.extract(word, _FUNCTION_WORDS, scorer=OSA.distance, score_cutoff=1, limit=None)
+    return any(w[:1] == word[:1] or sorted(w) == sorted(word) for w, _, _ in near)
 
 
 def unknown_phrase(question: str, have: set[str]) -> str:
@@ -171,7 +218,8 @@ def unknown_phrase(question: str, have: set[str]) -> str:
     longest: list[str] = []
     for token in words(question):
         word = stem(token)
-        if len(token) > 1 and token not in STOPWORDS and word not in GENERIC and word not in have:
+        unfamiliar = word not in GENERIC and not spelled_in(word, have)
+        if len(token) > 1 and token not in STOPWORDS and unfamiliar:
             run.append(token)
             longest = max(longest, run, key=len)
         else:

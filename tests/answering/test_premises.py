@@ -66,6 +66,36 @@ def test_follow_ups_are_checked_against_the_object_discussed(question, history, 
     assert claims(question, history) == expected
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # c: a question that states something true, or nothing, is not corrected.
+        "Since Marta Lindqvist painted Harbour at Dusk in 1887, what are the boats doing?",
+        "Harbour at Dusk has been in the Test Museum since 1950. Who painted it?",
+        "Lindqvist painted Harbour at Dusk in Gothenburg in June 1887. What time of day is it?",
+        "Pieter de Wit painted the Portrait of Johanna Vos on oak rather than canvas. Who was she?",
+        "Hannah Silver wrote about Harbour at Dusk in her diary; who painted it?",
+        "Good morning! Quick one about Harbour at Dusk: who painted it?",
+        "Marta Lindqvist painted Harbour at Dusk, which the Test Museum now owns. What is shown?",
+    ],
+)
+def test_true_or_no_premises_are_not_corrected(question):
+    assert claims(question) == []
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Was Harbour at Dusk painted by Edvard Munch?", ["attributes it to Edvard, Munch"]),
+        ("Munch's Harbour at Dusk is lovely. When was it made?", ["attributes it to Munch"]),
+        ("I read that Harbour at Dusk is a Munch.", ["attributes it to Munch"]),
+        ("Harbour at Dusk is painted on silk, isn't it?", ["says it is silk"]),
+    ],
+)
+def test_false_premises_in_a_makers_slot_are_still_corrected(question, expected):
+    assert claims(question) == expected
+
+
 def test_each_object_is_checked_against_its_own_part_of_the_question():
     question = "Which is older, Lindqvist's Harbour at Dusk or de Wit's Portrait of Johanna Vos?"
     assert claims(question) == []

@@ -15,10 +15,16 @@ def check(subject: Subject) -> list[PremiseIssue]:
     if not (subject.creators and said.attributes):
         return []
     # "made for Abraham Lincoln" names an owner, not a maker.
+    # Only a name in a maker's slot is credited ("Vermeer painted", "by Vermeer", "it was a
+    # Vermeer"); "Since", "the Met" or "the July Revolution" elsewhere in the question are not.
+    if said.lowercase:
+        named = list(subject.strangers)
+    else:
+        named = sorted(
+            c.value for c in said.of("maker") if not set(words(c.value)) <= subject.known
+        )
     strangers = [
-        t
-        for t in subject.strangers
-        if t not in subject.wrong_places and not set(words(t)) & said.patrons
+        t for t in named if t not in subject.wrong_places and not set(words(t)) & said.patrons
     ]
     fix = subject.fix("creator") if strangers else None
     if not fix:
