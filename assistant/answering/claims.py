@@ -163,7 +163,7 @@ _NAME_RUN = re.compile(
     r"[A-ZÀ-Þ][\w'’-]*)*"
 )
 _MAKING = (
-    r"(?:paint|painted|paints|made|make|makes|carved?|carves|sculpted|sculpts|created?|creates|"
+    r"(?:paint|painted|paints|made|make|makes|carved?|carves|sculpted|sculpts|created?|creates|drawn|"
     r"designed?|designs|drew|draws?|printed|prints|took|photographed|built|builds|cast|wove|"
     r"engraved|etched|modell?ed|put|wrote|written|writes?)"
 )
@@ -229,6 +229,32 @@ _NOT_AUTHOR_BY = re.compile(
     r"\b(?:" + "|".join(_NOT_AUTHOR_VERBS) + r")(?:\s+\w+)?\s+by(?:\s+the)?\s+$", re.IGNORECASE
 )
 _IS_A = re.compile(r"\b(?:is|was|'s|’s)\s+an?\s+$", re.IGNORECASE)
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:.!?]|\b(?:and|but|because|while|after|before|when)\b", re.IGNORECASE
+)
+_MAKING_WORDS = re.compile(
+    r"\b(?:" + _MAKING[3:-1] + r"|finished|completed|dated?|dates|century|made|from)\b",
+    re.IGNORECASE,
+)
+# Past forms that date an event: regular "-ed", and the irregular ones English has.
+_PAST_VERB = re.compile(
+    r"\b[a-z]{3,}ed\b|\b(?:stole|stolen|sold|found|bought|lost|broke|broken|shown|given|seen|"
+    r"hidden|won|lent|sent|brought|kept|held|hung|stood|fell|fallen|went|gone|came|began|begun)\b"
+)
+
+
+def dates_another_event(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``start`` dates something other than the making.
+
+    "Lloyd smashed the vase in 1845" dates a smashing; in "painted in 1790" or "from 1790" the
+    year is the object's. Judged in the year's own clause.
+    """
+    left = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    right = _CLAUSE_BREAK.search(text, end)
+    clause = text[left[-1] if left else 0 : right.start() if right else len(text)]
+    return not _MAKING_WORDS.search(clause) and bool(_PAST_VERB.search(clause.lower()))
 
 
 def is_duration(text: str, start: int) -> bool:

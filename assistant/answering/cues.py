@@ -112,7 +112,9 @@ def asserts_claim(text: str) -> bool:
     # A typed query without a full stop ("helmet when found") asks, wherever its question word.
     # ("why" presupposes what it asks about, so it does not make a question innocent.)
     typed_query = not folded.endswith((".", "!", "?")) and bool(_QUESTION_WORD.search(folded))
-    return not (_ASKING.search(folded) or asks_last or typed_query)
+    # "guernica colours??": a few words and a question mark are a query, not a statement.
+    short_query = folded.endswith("?") and len(folded.split()) <= 3
+    return not (_ASKING.search(folded) or asks_last or typed_query or short_query)
 
 
 _QUESTION_WORD = re.compile(r"\b(who|what|when|where|which|whose|how)\b")

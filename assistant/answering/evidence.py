@@ -6,10 +6,10 @@ question's topic or the question names it, by title or accession number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from assistant.answering.catalogue import Lookups, Retriever
+from assistant.answering.catalogue import Lookups, Numbered, Retriever
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Reading
 from assistant.answering.topic import coverage, mentions_title, names_missing
@@ -134,6 +134,36 @@ def decide(
         f"the nearest vetted source ({nearest.title}) is about something else: "
         f"it does not mention {', '.join(missing) or 'what the question names'}",
     )
+
+
+def focused(numbered: Numbered, focus: set[str], lookups: Lookups, cfg: AnswerConfig) -> Numbered:
+    """The evidence with the named objects' other passages first in line for the free places.
+
+    Passages already numbered keep their order; other chunks of a named object take the places
+    of the last passages about objects the question does not name.
+    """
+    if not focus:
+        return numbered
+    have = {p.chunk_id for p in numbered.values()}
+    extra = [
+        sanitized(
+            replace(c, score=max(p.score for p in numbered.values() if p.source_id == c.source_id))
+        )
+        for source_id in sorted(focus)
+        if any(p.source_id == source_id for p in numbered.values())
+        for c in lookups.chunks(source_id)
+        if c.chunk_id not in have and c.kind != "record"
+    ]
+    if not extra:
+        return numbered
+    ours = [p for p in numbered.values() if p.source_id in focus]
+    others = [p for p in numbered.values() if p.source_id not in focus]
+    room = max(cfg.max_sources - len(ours) - len(extra), 0)
+    kept = {p.chunk_id for p in ours + extra[: cfg.max_sources - len(ours)] + others[:room]}
+    chosen = [p for p in numbered.values() if p.chunk_id in kept] + [
+        p for p in extra if p.chunk_id in kept
+    ]
+    return dict(enumerate(chosen, start=1))
 
 
 def sanitized(passage: Passage) -> Passage:

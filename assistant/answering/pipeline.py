@@ -55,10 +55,13 @@ class Pipeline:
         if stop:
             return run.refused(stop)
         numbered = {n: evidence.sanitized(p) for n, p in enumerate(found.chosen, start=1)}
+        focus = run.focus(numbered)
+        # Once the object is known, its own texts are the evidence: the sentence that answers
+        # may be in a passage the search ranked below other objects'.
+        numbered = evidence.focused(numbered, focus, run.lookups, self.config)
         checked = run.premises(numbered)
         if isinstance(checked, Refusal):
             return run.refused(checked)
-        focus = run.focus(numbered)
         reply = run.draft(numbered)
         candidates, dropped = run.verified(reply, numbered, focus, checked)
         refuters = compose.refuting(reading, candidates, bool(checked.corrections.kept), numbered)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from assistant.answering import cues
 from assistant.answering.catalogue import Numbered
+from assistant.answering.claims import dates_another_event, years
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Reading
 from assistant.documents import record_facts
@@ -77,6 +78,13 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
         value += (
             cfg.asked_fact_bonus if candidate.fact in asked.wanted else cfg.unasked_fact_penalty
         )
+    if (
+        "date" in asked.wanted
+        and candidate.origin != "record"
+        and _dates_only_events(candidate.text)
+    ):
+        # "It was shown in Paris in 1890" has a year, but not the one a "when" question asks for.
+        value += cfg.unasked_fact_penalty
     if asked.overview and candidate.lead:
         value += cfg.overview_lead_bonus
     elif asked.depiction and candidate.lead:
@@ -89,6 +97,14 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
         # "In the painting it stands in the water": out of context, "it" may mislead.
         value += cfg.pronoun_start_penalty
     return value
+
+
+def _dates_only_events(text: str) -> bool:
+    """Whether every year in a sentence dates something other than the making."""
+    found = years(text)
+    return bool(found) and all(
+        dates_another_event(text, text.find(w), text.find(w) + len(w)) for _, _, w in found
+    )
 
 
 def score(

@@ -156,7 +156,10 @@ def said(text: str) -> Said:
     found: list[Claim] = []
     for lo, hi, written in shapes.years(text):
         start = text.find(written)
-        if not shapes.is_duration(text, start):
+        if not (
+            shapes.is_duration(text, start)
+            or shapes.dates_another_event(text, start, start + len(written))
+        ):
             found.append(Claim("date", written, (start, start + len(written)), lo, hi))
     found += _materials(text)
     for match in shapes.INSTITUTION.finditer(text):

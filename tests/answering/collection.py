@@ -23,6 +23,8 @@ OBJECTS = {
         "accession_number": "TM.101",
         "text": "Marta Lindqvist painted the harbour at Gothenburg from a rented attic in 1887. "
         "The fishing boats are shown returning at dusk.",
+        "more": "The painting was shown in Copenhagen in 1890. Her sister Elin posed for the "
+        "woman mending nets on the quay.",
     },
     "ewer": {
         "title": "Lidded Ewer with Cranes",
@@ -56,6 +58,7 @@ OBJECTS = {
 def _meta(source_id: str) -> dict[str, object]:
     fields = dict(OBJECTS[source_id])
     fields.pop("text")
+    fields.pop("more", None)
     creators = fields.pop("creators")
     display = "; ".join(f"{c['name']} ({c['role']})" for c in creators)  # type: ignore[index]
     return {**fields, "creators": json.dumps(creators), "creators_display": display}
@@ -81,6 +84,17 @@ def passages() -> list[Passage]:
                 {**meta, "chunk_index": 1},
             )
         )
+        if "more" in fields:
+            out.append(
+                Passage(
+                    f"{source_id}:2",
+                    source_id,
+                    str(fields["more"]),
+                    0.0,
+                    "text",
+                    {**meta, "chunk_index": 2},
+                )
+            )
     return out
 
 

@@ -77,6 +77,8 @@ def test_follow_ups_are_checked_against_the_object_discussed(question, history, 
         "Hannah Silver wrote about Harbour at Dusk in her diary; who painted it?",
         "Good morning! Quick one about Harbour at Dusk: who painted it?",
         "Marta Lindqvist painted Harbour at Dusk, which the Test Museum now owns. What is shown?",
+        "A visitor slashed Harbour at Dusk in 1975 and it was restored, right?",
+        "Pieter de Wit's Portrait of Johanna Vos was auctioned in 1910, wasn't it?",
     ],
 )
 def test_true_or_no_premises_are_not_corrected(question):
@@ -125,3 +127,39 @@ def test_loaded_framings(question, framing, refuted):
     found = premises.check_loaded(read(question), ALL)
     assert [c.claim for c in found] == ([framing] if framing else [])
     assert all((c.correction is not None) is refuted for c in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, question, expected",
+    [
+        # A denial that speaks of what the visitor asserts refutes it.
+        (
+            "The boats are not returning; they are setting out.",
+            "The boats are returning, right?",
+            True,
+        ),
+        # A denial that shares one word with a question answers something else.
+        (
+            "The ewer is not made of porcelain or glass.",
+            "Why are the cranes on the Persian ewer?",
+            False,
+        ),
+        # A negation inside a name is not a denial.
+        ("Ono no Tofu watches a frog.", "Why is there a frog in the print?", False),
+    ],
+)
+def test_refuting_sentences(sentence, question, expected):
+    assert premises.refutes(sentence, read(question), ["Lidded Ewer with Cranes"]) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence, question, expected",
+    [
+        # A denial of the same kind of claim refutes it, whatever the words.
+        ("She painted it in Gothenburg, not in Norway.", "Why did she paint it in Oslo?", True),
+        ("The ewer is fritware, not porcelain or stone.", "The ewer is jade, isn't it?", True),
+        ("The ewer is fritware, not porcelain or stone.", "Why are there cranes on the ewer?", False),
+    ],
+)
+def test_a_denial_of_the_kind_claimed_refutes(sentence, question, expected):
+    assert premises.refutes(sentence, read(question), ["Lidded Ewer with Cranes"]) is expected

@@ -139,13 +139,14 @@ ROWS = [
     ("No, it's basalt.", ["What is the Rosetta Stone made of?"], {"asserts": True}),
     ("Is The Night Watch set at night?", [], {"asserts": False}),
     ("In what language is it written?", [], {"asserts": False}),
-    ("Who stole the Mona Lisa in 1911?", [], {"asserts": False, "claims": {("date", "1911")}}),
+    ("Who stole the Mona Lisa in 1911?", [], {"asserts": False, "claims_not": {("date", "1911")}}),
     # -- names -----------------------------------------------------------------------------------
     ("Is the 'Mona Rosa' by Leonardo?", [], {"quoted": ("Mona Rosa",), "people_has": "leonardo"}),
     ("Who made the Queen Mother Idia mask?", [], {"names_has": "Queen Mother Idia"}),
     ("wen was the ewer made", [], {"asserts": False, "asks": {D}}),
     ("wher is the harbour painting from", [], {"asserts": False}),
     ("harbour painting who made", [], {"asserts": False}),
+    ("ewer cranes meaning?", [], {"asserts": False}),
     # -- claims the words only seem to make ------------------------------------------------------
     ("Grant Wood painted it, didn't he?", [], {"claims_not": {("material", "wood")}}),
     ("It is brass rather than bronze, isn't it?", [], {"claims_not": {("material", "bronze")}}),

@@ -2,25 +2,68 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from assistant.answering.claims import REFUTES
+from assistant.answering.claims import MATERIALS, PLACE, REFUTES, years
 from assistant.answering.premises.count import count_differs
 from assistant.answering.reading import Reading
 from assistant.answering.topic import topic_words
-from assistant.text import content_words, fold, has_negation
+from assistant.text import NEGATIONS, content_words, fold, words
+
+_TOKENS = re.compile(r"[^\W_][\w'’-]*")
+
+
+def denied_part(sentence: str) -> str:
+    """What a sentence denies, or "" if it denies nothing.
+
+    All of it when it calls something a myth or wrong; else the words after its negation
+    ("made of faience, not of stone" denies "of stone").
+
+    A negation between two capitalised words is part of a name ("Ono no Tofu"), not a denial.
+    """
+    if REFUTES.search(fold(sentence)):
+        return sentence
+    tokens = list(_TOKENS.finditer(sentence))
+    for i, token in enumerate(tokens):
+        word = fold(token.group(0))
+        if not (word in NEGATIONS or word.endswith("n't")):
+            continue
+        inside_name = 0 < i < len(tokens) - 1 and token.group(0).islower()
+        inside_name = inside_name and tokens[i - 1].group(0)[0].isupper()
+        if inside_name and tokens[i + 1].group(0)[0].isupper():
+            continue
+        return re.split(r"[.;]", sentence[token.end() :])[0]
+    return ""
 
 
 def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool:
     """Whether a source sentence denies something the question says.
 
-    A negated or refuting sentence that shares a subject word with the question ("It is made
-    of granodiorite, not basalt" against "No, it's basalt."), or one that counts the same
-    thing with another number.
+    A denial whose denied part speaks of what the visitor says ("The scene is not set at
+    night" against "it shows a scene set at night, right?"), or a sentence that counts the
+    same thing with another number. "It is faience, not stone" does not deny "the Egyptian
+    hippo": the word they share is not the denied one.
     """
     if count_differs(sentence, reading.said):
         return True
-    if not (has_negation(sentence) or REFUTES.search(fold(sentence))):
+    denied = denied_part(sentence)
+    if not denied:
         return False
+    if _denies_a_claim_of_its_kind(denied, reading):
+        return True
     title_words = {w for t in titles for w in content_words(t)}
-    return bool((set(topic_words(reading.text)) - title_words) & set(content_words(sentence)))
+    return bool((set(topic_words(reading.text)) - title_words) & set(content_words(denied)))
+
+
+def _denies_a_claim_of_its_kind(denied: str, reading: Reading) -> bool:
+    """Whether the denial is of the kind of thing the visitor claims.
+
+    "not in Spain" against "in Madrid", "not of stone" against "carved from jade".
+    """
+    kinds = {c.kind for c in reading.said.claims}
+    return bool(
+        ("place" in kinds and PLACE.search(denied))
+        or ("material" in kinds and MATERIALS & set(words(denied)))
+        or ("date" in kinds and years(denied))
+    )
