@@ -38,3 +38,13 @@ def test_the_trace_names_the_deciding_stage(question, outcome, deciding_stage):
 def test_an_answer_runs_every_stage_in_order():
     stages = [d["stage"] for d in ask("Who painted Harbour at Dusk?").trace]
     assert stages == ["guard", "evidence", "premises", "draft", "verify", "identify", "compose"]
+
+
+def test_the_answer_log_keeps_the_trace(tmp_path):
+    from assistant.answer_log import AnswerLog
+
+    answer = ask("What is accession number TM.999?")
+    log = AnswerLog(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    log.record(answer)
+    stored = log.recent()[0]["trace"]
+    assert stored == answer.trace and stored[-1]["stage"] == "identify"

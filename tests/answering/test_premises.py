@@ -158,7 +158,7 @@ def test_refuting_sentences(sentence, question, expected):
         # A denial of the same kind of claim refutes it, whatever the words.
         ("She painted it in Gothenburg, not in Norway.", "Why did she paint it in Oslo?", True),
         ("The ewer is fritware, not porcelain or stone.", "The ewer is jade, isn't it?", True),
-        ("The ewer is fritware, not porcelain or stone.", "Why are there cranes on the ewer?", False),
+        ("The ewer is fritware, not porcelain or stone.", "Why are cranes on the ewer?", False),
     ],
 )
 def test_a_denial_of_the_kind_claimed_refutes(sentence, question, expected):
