@@ -138,3 +138,202 @@ def quote_units(text: str) -> list[str]:
         else:
             units.append(sentence)
     return units
+
+
+# --- Quantities: numbers, ordinals and decades, compared by value, however they are written ---
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
+NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+NUMBER_WORDS["dozen"] = 12  # "a dozen saints" is twelve
+_ORDINAL_UNITS = (
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+ORDINAL_WORDS: dict[str, int] = {w: i for i, w in enumerate(_ORDINAL_UNITS) if i}
+ORDINAL_WORDS.update({w[:-1] + "ieth": 20 + 10 * i for i, w in enumerate(_TENS)})
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+# A digit quantity is tagged by what follows it: "9th" is an ordinal, "1840s" a decade, "16" a
+# number; "3a" (a folio) and "W.569" parts are left to the accession check.
+_DIGIT_QUANTITY = re.compile(
+    r"(?<![\d])(\d(?:[\d,.]*\d)?)(?:(st|nd|rd|th)|'?(s))?(?![\w])", re.IGNORECASE
+)
+
+
+def _word_quantities(tokens: list[str]) -> set[str]:
+    """Number and ordinal words, compounds joined ("twenty-six" -> 26, "ten thousand")."""
+    found: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        word = tokens[i]
+        value, kind = NUMBER_WORDS.get(word), "n"
+        if value is None and word in ORDINAL_WORDS:
+            value, kind = ORDINAL_WORDS[word], "ord"
+        if value is None:
+            i += 1
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if 20 <= value <= 90 and (
+            NUMBER_WORDS.get(nxt, 99) < 10 or ORDINAL_WORDS.get(nxt, 99) < 10
+        ):
+            kind = "ord" if nxt in ORDINAL_WORDS else kind
+            value += NUMBER_WORDS.get(nxt) or ORDINAL_WORDS[nxt]
+            i += 1
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        found.add(f"{kind}:{value}")
+        if kind == "n" and nxt in _SCALES:  # "ten thousand" is also 10000
+            found.add(f"n:{value * _SCALES[nxt]}")
+        i += 1
+    return found
+
+
+def quantities(text: str) -> set[str]:
+    """Every quantity in a text, tagged and by value: 'n:3', 'ord:9', 'decade:1840'.
+
+    "three" and "3" are both 'n:3'; "ninth" and "9th" both 'ord:9'; "the 1840s" is
+    'decade:1840', and "16th" is never the number 16. A digit number followed by "thousand"
+    also counts multiplied ("10 thousand" = 'n:10000').
+    """
+    folded = fold(text)
+    found: set[str] = set()
+    for match in _DIGIT_QUANTITY.finditer(folded):
+        digits = match.group(1).replace(",", "").rstrip(".")
+        if match.group(2):
+            found.add(f"ord:{int(digits)}" if digits.isdigit() else f"n:{digits}")
+        elif match.group(3):
+            found.add(f"decade:{digits}")
+        else:
+            found.add(f"n:{digits}")
+            scale = re.match(r"\s+(hundred|thousand|million)\b", folded[match.end() :])
+            if scale and digits.isdigit():
+                found.add(f"n:{int(digits) * _SCALES[scale.group(1)]}")
+    return found | _word_quantities(words(folded))
+
+
+# --- Names written as initials, and sentence-initial adverbs that only look like names ---
+
+# Two or more initials ("C. M. B.") or one before a capitalised word ("William C. Wilson").
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,}|(?<![\w.])[A-Z]\.(?=\s[A-Z][a-z])")
+# Adverbs, connectives and prepositions that open a sentence capitalised but never name
+# anyone; "-ly" adverbs are recognised by their ending (see ``sentence_adverb``).
+_OPENING_ADVERBS = frozenset(
+    """perhaps maybe possibly probably likely here now thus hence instead indeed also still
+    yet later soon once often sometimes together meanwhile nevertheless moreover furthermore
+    otherwise therefore alternatively afterwards nonetheless then today originally though
+    although about around nearly almost especially unlike like despite besides beyond within
+    among across along behind beneath between through toward towards upon until since
+    whereas whether because unless even only just rather all both each every another other
+    such several""".split()
+)
+
+
+def initials(text: str) -> set[str]:
+    """Initials that stand for a name, without spaces ('C. M. B.' -> 'c.m.b.')."""
+    return {fold(re.sub(r"\s", "", m.group(0))) for m in _INITIALS.finditer(text)}
+
+
+def sentence_adverb(sentence: str) -> str:
+    """The sentence's first word, folded, if it is an adverb rather than a name ('' if not).
+
+    "Possibly this object ..." opens with a capital because it opens the sentence. An "-ly"
+    word counts only with a stem of five letters or more, so "Italy", "Sicily" and "Emily"
+    stay names.
+    """
+    tokens = words(sentence[:40])
+    first = tokens[0] if tokens else ""
+    if first in _OPENING_ADVERBS or (first.endswith("ly") and len(first) >= 7):
+        return first
+    return ""
+
+
+# --- Opposites: a word whose opposite stands in the passage in its place is a contradiction ---
+
+_ANTONYM_PAIRS = """early late  earlier later  earliest latest  left right  upper lower
+    top bottom  front back  large small  larger smaller  largest smallest  big small
+    inside outside  inner outer  interior exterior  before after  older younger  old young
+    oldest youngest  first last  ancient modern  above below  over under  open closed
+    light dark  lighter darker  north south  east west  northern southern  eastern western
+    obverse reverse  beginning end  high low  higher lower  wide narrow  thick thin
+    long short  longer shorter  heavy light  full empty  rich poor  common rare  simple
+    elaborate  sacred secular  religious secular  public private  male female  man woman
+    men women  major minor  visible hidden  always never  many few  more less  most least
+    increase decrease  increased decreased  rise fall  rose fell  won lost  win lose
+    accepted rejected  included excluded  entered left  arrived departed  birth death
+    born died  same different  similar different  true false  success failure  strong weak
+    hot cold  warm cool  wet dry  hard soft  rough smooth  straight curved  raised sunken
+    ascending descending  convex concave  positive negative  plain decorated  sitting standing
+    seated standing  living dead  outer inner  single double  odd even  inward outward
+    upward downward  uphill downhill  forward backward  horizontal vertical  clockwise
+    anticlockwise  day night  morning evening  summer winter  spring autumn  sunrise sunset
+    rising setting  head foot  beginning ending  start end  started ended  opened closed
+    buy sell  bought sold  gave received  give receive  lent borrowed  add remove
+    added removed  gain loss  peace war  friend enemy  love hate  joy sorrow
+    happy sad  good evil  often rarely  frequently rarely  usually rarely  son daughter
+    sons daughters  husband wife  father mother  brother sister  brothers sisters  king queen
+    prince princess  victorious defeated  victory defeat  legitimate illegitimate
+    genuine fake  original copy  complete
+    incomplete  finished unfinished  signed unsigned  dated undated  known unknown  certain
+    uncertain  likely unlikely  possible impossible  usual unusual  typical atypical
+    common uncommon  popular unpopular  mature youthful  elder younger  senior junior
+    primary secondary  domestic foreign  native foreign  local foreign  urban rural
+    inland coastal  full half  whole part  entire partial""".split()
+ANTONYMS: dict[str, frozenset[str]] = {}
+for _a, _b in zip(_ANTONYM_PAIRS[::2], _ANTONYM_PAIRS[1::2], strict=True):
+    ANTONYMS[_a] = ANTONYMS.get(_a, frozenset()) | {_b}
+    ANTONYMS[_b] = ANTONYMS.get(_b, frozenset()) | {_a}
+
+
+def swapped_opposites(sentence: str, passage: str) -> list[tuple[str, str]]:
+    """(word, opposite) pairs: the sentence says the word, the passage only its opposite.
+
+    "kneeling after their lord" against "kneeling before their lord". A word the passage also
+    says is never flagged: "from early to late" supports "late".
+    """
+    said = set(words(passage))
+    out = []
+    for word in dict.fromkeys(words(sentence)):
+        opposites = ANTONYMS.get(word, frozenset())
+        if word not in said and opposites & said:
+            out.append((word, sorted(opposites & said)[0]))
+    return out
+
+
+# --- Clauses: each must be supported, not the sentence on average ---
+
+# A comma before a conjunction or relative word, a semicolon or colon, or a dash pair, starts a
+# clause; "and" without a comma joins words ("silver and gold") and does not.
+_CLAUSE_BREAK = re.compile(
+    r"\s*[;:]\s+|\s+[-–—]\s+|,\s+(?=(?:and|but|while|whereas|which|who|whom|whose|where|when|"
+    r"although|though|because|since|so|yet|or)\b)",
+    re.IGNORECASE,
+)
+
+
+_RELATIVE = re.compile(r"(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence cut at its clause boundaries (", and", ";", ", which", ", while", ...).
+
+    A relative clause ends at the next comma ("the page, which ..., introduces"), so the
+    main clause it interrupts is judged apart from it.
+    """
+    out: list[str] = []
+    for part in _CLAUSE_BREAK.split(sentence):
+        if not part or not part.strip():
+            continue
+        if _RELATIVE.match(part) and ", " in part:
+            out.extend(part.split(", ", 1))
+        else:
+            out.append(part)
+    return out
+
+
+def is_number(word: str) -> bool:
+    """Whether a folded word is a number or ordinal, in digits or in words ('12', 'twelfth')."""
+    return word.isdigit() or word in NUMBER_WORDS or word in ORDINAL_WORDS

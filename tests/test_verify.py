@@ -78,3 +78,50 @@ def test_drops_citations_that_carry_nothing_of_the_claim(verifier):
     )
     assert verdict.ok, verdict.reason
     assert verdict.citations == [2]
+
+
+BASIN = Passage(
+    "b:1",
+    "test-basin",
+    "It is made of hammered brass, inlaid with silver and gold, in the early 14th century. "
+    "The metalworker's name appears six times. Two lions stand before the throne at the left, "
+    "and a rider is seen at the right. It was owned by C. M. B. in the 1840s.",
+    0.8,
+    "text",
+    {"title": "Basin", "creators_display": "Muhammad ibn al-Zayn (metalworker)"},
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The metalworker's name appears 6 times.",  # a number word written as digits
+        "Possibly it is made of hammered brass, inlaid with silver and gold.",  # an adverb
+        "It was owned by C. M. B. in the 1840s.",
+        "2 lions stand before the throne at the left.",
+    ],
+)
+def test_accepts_the_same_facts_written_another_way(verifier, sentence):
+    verdict = verifier.check(sentence, [1], {1: BASIN})
+    assert verdict.ok, verdict.reason
+
+
+@pytest.mark.parametrize(
+    "sentence, reason",
+    [
+        ("The metalworker's name appears four times.", "number '4'"),
+        ("The metalworker's name appears 16 times.", "number '16'"),
+        ("It is made of hammered brass, inlaid with silver and gold, in the 12th century.", "12"),
+        ("It was owned by C. M. B. in the 1810s.", "1810"),
+        ("It is made of hammered brass, inlaid with tin and gold.", "material 'tin'"),
+        ("Two lions stand after the throne at the left.", "'after'"),
+        ("It was owned by A. R. T. in the 1840s.", "name 'a.r.t.'"),
+        (
+            "The metalworker's name appears six times, and the calendar is part of the book.",
+            "not stated",
+        ),
+    ],
+)
+def test_rejects_a_changed_fact_by_its_kind(verifier, sentence, reason):
+    verdict = verifier.check(sentence, [1], {1: BASIN})
+    assert not verdict.ok and reason in verdict.reason, verdict.reason

@@ -1,0 +1,71 @@
+"""The token classes the verifier compares exactly: quantities, initials, opposites, clauses."""
+
+import pytest
+
+from assistant.materials import MATERIALS
+from assistant.text import clauses, initials, quantities, sentence_adverb, swapped_opposites
+
+
+@pytest.mark.parametrize(
+    "text, expect",
+    [
+        ("three dragons", {"n:3"}),
+        ("3 dragons", {"n:3"}),
+        ("twenty-six saints", {"n:26"}),
+        ("a dozen saints", {"n:12"}),
+        ("the ninth century", {"ord:9"}),
+        ("the 9th century", {"ord:9"}),
+        ("the twenty-first", {"ord:21"}),
+        ("the 1840s", {"decade:1840"}),
+        ("the mid-1480s", {"decade:1480"}),
+        ("the 16th day", {"ord:16"}),  # never the number 16
+        ("fols. 3a and 6a", set()),  # folios are codes, not counts
+        ("ten thousand men", {"n:10", "n:10000"}),
+        ("10 thousand men", {"n:10", "n:10000"}),
+        ("1,000 men", {"n:1000"}),
+        ("about 1320–1340", {"n:1320", "n:1340"}),
+    ],
+)
+def test_quantities_are_compared_by_value_and_kind(text, expect):
+    assert quantities(text) == expect
+
+
+def test_initials_are_names():
+    assert initials("one of the sitters, C. M. B., Junior") == {"c.m.b."}
+    assert initials("commissioned by William C. Wilson") == {"c."}
+    assert initials("See fol. 3a and W.569.") == set()
+
+
+@pytest.mark.parametrize("sentence", ["Possibly this object", "Perhaps it", "Though late"])
+def test_an_opening_adverb_is_not_a_name(sentence):
+    assert sentence_adverb(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["Italy was", "Sicily is", "Emily painted", "Rembrandt"])
+def test_an_opening_name_stays_a_name(sentence):
+    assert sentence_adverb(sentence) == ""
+
+
+def test_an_opposite_in_the_passage_in_its_place_is_a_contradiction():
+    assert swapped_opposites("kneeling after their lord", "kneeling before their lord") == [
+        ("after", "before")
+    ]
+    # The passage says both: nothing is swapped.
+    assert swapped_opposites("late", "from early to late") == []
+
+
+def test_clauses_split_at_conjunctions_and_relative_clauses():
+    assert clauses("It is brass, inlaid with silver and gold, and the calendar is one part.") == [
+        "It is brass, inlaid with silver and gold",
+        "and the calendar is one part.",
+    ]
+    assert clauses("The page, which is torn, introduces the poem.") == [
+        "The page",
+        "which is torn",
+        "introduces the poem.",
+    ]
+
+
+def test_the_material_vocabulary_comes_from_the_medium_fields():
+    assert {"tin", "pewter", "marble", "canvas", "parchment"} <= MATERIALS
+    assert not {"left", "century", "side", "three", "sixteenth"} & MATERIALS
