@@ -168,11 +168,17 @@ def typo_distance(word: str) -> int:
     return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
 
 
+# A visitor's word that starts a longer word of the texts is that word cut short ("hippo",
+# "rhino") only from five letters on: shorter everyday words begin unrelated compounds
+# ("back" in "background", "land" in "landscape", "hand" in "handle").
+MIN_TRUNCATION = 5
+
+
 def spelled_in(word: str, have: set[str]) -> bool:
     """Whether ``word`` is in ``have``, allowing a visitor's typo ("helmut", "pained")."""
     if word in have:
         return True
-    if len(word) >= 4 and any(w.startswith(word) for w in have):
+    if len(word) >= MIN_TRUNCATION and any(w.startswith(word) for w in have):
         return True  # "hippo" for "hippopotamus"
     limit = typo_distance(word)
     if not limit or not have:
