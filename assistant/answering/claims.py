@@ -240,21 +240,42 @@ _MAKING_WORDS = re.compile(
 )
 # Past forms that date an event: regular "-ed", and the irregular ones English has.
 _PAST_VERB = re.compile(
-    r"\b[a-z]{3,}ed\b|\b(?:stole|stolen|sold|found|bought|lost|broke|broken|shown|given|seen|"
+    r"\b[a-z]{3,}ed\b|\b(?:dug|stole|stolen|sold|found|bought|lost|broke|broken|shown|given|seen|"
     r"hidden|won|lent|sent|brought|kept|held|hung|stood|fell|fallen|went|gone|came|began|begun)\b"
 )
 
 
-def dates_another_event(text: str, start: int, end: int) -> bool:
-    """Whether the year at ``start`` dates something other than the making.
+def _clause(text: str, start: int, end: int) -> str:
+    left = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    right = _CLAUSE_BREAK.search(text, end)
+    return text[left[-1] if left else 0 : right.start() if right else len(text)]
+
+
+# Events a visitor dates, by kind: "dug up" and "discovered" are the same finding.
+_EVENT_KINDS = {
+    "find": "found discovered dug excavated unearthed uncovered rediscovered",
+    "theft": "stole stolen",
+    "acquisition": "bought acquired purchased",
+}
+_EVENT_KIND = {w: kind for kind, ws in _EVENT_KINDS.items() for w in ws.split()}
+
+
+def event_of_year(text: str, start: int, end: int) -> str:
+    """The kind of event the year at ``start`` dates, or "" when it dates the making.
 
     "Lloyd smashed the vase in 1845" dates a smashing; in "painted in 1790" or "from 1790" the
     year is the object's. Judged in the year's own clause.
     """
-    left = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
-    right = _CLAUSE_BREAK.search(text, end)
-    clause = text[left[-1] if left else 0 : right.start() if right else len(text)]
-    return not _MAKING_WORDS.search(clause) and bool(_PAST_VERB.search(clause.lower()))
+    clause = _clause(text, start, end)
+    verb = _PAST_VERB.search(clause.lower())
+    if _MAKING_WORDS.search(clause) or not verb:
+        return ""
+    return _EVENT_KIND.get(verb.group(0), verb.group(0))
+
+
+def dates_another_event(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``start`` dates something other than the making."""
+    return bool(event_of_year(text, start, end))
 
 
 def is_duration(text: str, start: int) -> bool:

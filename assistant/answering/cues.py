@@ -16,13 +16,16 @@ from assistant.text import STOPWORDS, content_words, fold
 
 # "accession number 37.760", "object W.569", "inv. SK-C-5": a code the visitor says is ours.
 _ASKED_CODE = re.compile(
-    r"\b(?:accession|object|inventory|catalog(?:ue)?|inv\.?|no\.|number|#)\s*"
+    # The cue is a whole word: "numbered 37.33" is not "number ed 37.33".
+    r"\b(?:accession|object|inventory|catalog(?:ue)?|inv\.?|no\.|number|#)(?![A-Za-z])\s*"
     r"(?:number|no\.?|#)?\s*[:#]?\s*"
     r"((?:[A-Za-z]{1,5}[ .\-])?(?=[\w.\-/,]*\d)[A-Za-z0-9]+(?:[.\-/,][A-Za-z0-9]+)*)",
     re.IGNORECASE,
 )
 _LOOSE_CODE = re.compile(
     r"(?<![\w.])(?=[\w.\-/]*\d)(?=[\w.\-/]*[.\-])[A-Za-z0-9]+(?:[.\-/][A-Za-z0-9]+)+"
+    # Capitals run into digits, as many museums write them ("NG1314", "SK1042A").
+    r"|(?<![\w.])[A-Z]{1,4}\d{2,}[A-Za-z]?(?![\w.])"
 )
 
 

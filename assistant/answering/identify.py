@@ -179,6 +179,8 @@ def no_record_of(
     the question names objects, the thing must be one of them, or in their texts.
     """
     if focus:
+        # A thing that hangs off a named object (its companion, its pair, a relative's portrait)
+        # must be that object or in its texts, with what it is "of".
         vocabularies = [set().union(*(_vocabulary(s, lookups) for s in focus))]
     else:
         vocabularies = [_vocabulary(s, lookups) for s in dict.fromkeys(sources)]

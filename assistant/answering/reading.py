@@ -50,12 +50,13 @@ _FIELD_ASKS = {
 class Claim:
     """One thing the visitor's words state: its kind, its value as written, and where."""
 
-    kind: str  # "date", "material", "institution", "place", "count", "loaded", "maker", "name"
+    kind: str  # date, event, material, institution, place, count, loaded, maker or name
     value: str
     span: tuple[int, int] = (-1, -1)
     low: int | None = None  # for a date: the earliest and latest year it allows
     high: int | None = None
     amount: float | None = None  # for a count: how many
+    about: str = ""  # for an event's year: which event ("find", "theft", "smashed")
 
 
 @dataclass(frozen=True)
@@ -156,11 +157,12 @@ def said(text: str) -> Said:
     found: list[Claim] = []
     for lo, hi, written in shapes.years(text):
         start = text.find(written)
-        if not (
-            shapes.is_duration(text, start)
-            or shapes.dates_another_event(text, start, start + len(written))
-        ):
-            found.append(Claim("date", written, (start, start + len(written)), lo, hi))
+        if shapes.is_duration(text, start):
+            continue
+        span = (start, start + len(written))
+        event = shapes.event_of_year(text, *span)
+        # A year of another event ("found in 1820") is checked against the texts, not the date.
+        found.append(Claim("event" if event else "date", written, span, lo, hi, about=event))
     found += _materials(text)
     for match in shapes.INSTITUTION.finditer(text):
         found.append(Claim("institution", match.group(1).strip(), match.span(1)))

@@ -163,3 +163,16 @@ def test_refuting_sentences(sentence, question, expected):
 )
 def test_a_denial_of_the_kind_claimed_refutes(sentence, question, expected):
     assert premises.refutes(sentence, read(question), ["Lidded Ewer with Cranes"]) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence, question, expected",
+    [
+        # The year of another event is checked against the text that dates that event.
+        ("The ewer was excavated at Rayy in 1923.", "The ewer was dug up in 1880, right?", True),
+        ("The ewer was excavated at Rayy in 1923.", "The ewer was found in 1923?", False),
+        ("The ewer was bought in 1931.", "The ewer was found in 1880, right?", False),
+    ],
+)
+def test_event_dates(sentence, question, expected):
+    assert premises.refutes(sentence, read(question), ["Lidded Ewer with Cranes"]) is expected

@@ -65,6 +65,9 @@ ROWS = [
     ("What is object SK-C-5?", [], {"codes": ("SK-C-5",), "asks": {OVER}}),
     ("Who carved the ivory casket W.569?", [], {"codes": (), "loose_codes": ("W.569",)}),
     ("Was it finished in 1642?", ["Tell me about the Night Watch"], {"codes": ()}),
+    ("Tell me about the bowl numbered 48.77 here.", [], {"codes": (), "loose_codes": ("48.77",)}),
+    ("Who carved TM404?", [], {"loose_codes": ("TM404",)}),
+    ("Is it an mp3 or a CD?", [], {"loose_codes": ()}),
     # -- the code in parentheses identifies the object; it is not what is asked ------------------
     pytest.param(
         "Who made the View of Saint-Mammès (accession number 37.355)?",

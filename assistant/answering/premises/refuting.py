@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.claims import MATERIALS, PLACE, REFUTES, years
+from assistant.answering.claims import MATERIALS, PLACE, REFUTES, event_of_year, years
 from assistant.answering.premises.count import count_differs
 from assistant.answering.reading import Reading
 from assistant.answering.topic import topic_words
@@ -45,7 +45,7 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
     same thing with another number. "It is faience, not stone" does not deny "the Egyptian
     hippo": the word they share is not the denied one.
     """
-    if count_differs(sentence, reading.said):
+    if count_differs(sentence, reading.said) or event_differs(sentence, reading):
         return True
     denied = denied_part(sentence)
     if not denied:
@@ -54,6 +54,21 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
         return True
     title_words = {w for t in titles for w in content_words(t)}
     return bool((set(topic_words(reading.text)) - title_words) & set(content_words(denied)))
+
+
+def event_differs(sentence: str, reading: Reading) -> bool:
+    """Whether the sentence dates the event the visitor dates ("found in 1920") otherwise."""
+    claims = reading.said.of("event")
+    if not claims:
+        return False
+    for lo, hi, written in years(sentence):
+        start = sentence.find(written)
+        event = event_of_year(sentence, start, start + len(written))
+        for claim in claims:
+            low, high = claim.low, claim.high
+            if event == claim.about and low is not None and high is not None:
+                return hi < low or lo > high
+    return False
 
 
 def _denies_a_claim_of_its_kind(denied: str, reading: Reading) -> bool:
