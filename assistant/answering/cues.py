@@ -253,7 +253,8 @@ def _run(text: str) -> list[str]:
     phrase: list[str] = []
     for token in _TOKEN.finditer(text):
         word = fold(token.group(0))
-        if not word[0].isalnum() or word in STOPWORDS or len(phrase) == 4:
+        # A stray combining mark folds to nothing: it ends the run like punctuation.
+        if not word or not word[0].isalnum() or word in STOPWORDS or len(phrase) == 4:
             break
         if phrase and word.endswith("ing"):
             break
