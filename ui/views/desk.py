@@ -83,6 +83,12 @@ with answer_col:
     else:
         latest = turns[-1]
         st.subheader(md_escape(latest.question))
+        if latest.outcome != "refused" and latest.citations:
+            # Staff who looked an object up by its number need to see which object it is,
+            # whatever sentence the answer leads with.
+            first = latest.citations[0]
+            code = f" · {md_escape(first.accession_number)}" if first.accession_number else ""
+            st.markdown(f"**{md_escape(first.title)}**{code}")
         render_answer(
             latest,
             f"d{len(turns) - 1}",
