@@ -206,6 +206,9 @@ def answer_bench(questions: list[str], reps: int) -> dict[str, Any]:
                     "generate_ms": answer.timings_ms.get("generate_ms"),
                     "outcome": answer.outcome,
                     "answer": answer.answer,
+                    # What the model proposed and the verifier dropped: replies can differ
+                    # between builds even when the answer shown does not.
+                    "dropped": [d.text for d in answer.dropped],
                 }
             )
     model = assistant.chain.model
@@ -457,11 +460,13 @@ def paired_ratios(results: list[dict[str, Any]], base: str) -> dict[str, dict[st
 
 
 def answer_texts(runs: list[dict[str, Any]]) -> dict[str, set[str]]:
-    """Every distinct (outcome, answer) an arm gave, per question."""
+    """Every distinct (outcome, answer) an arm gave, and what the verifier dropped, per question."""
     texts: dict[str, set[str]] = defaultdict(set)
     for r in runs:
         for a in r.get("answers", {}).get("runs", []):
             texts[a["question"]].add(f"{a['outcome']}: {a['answer']}")
+            if "dropped" in a:
+                texts[f"{a['question']} (dropped)"].add(" / ".join(a["dropped"]))
         for m in r.get("micro", []):
             texts["(micro completion)"].add(m["text"])
     return texts
@@ -515,6 +520,7 @@ def report(results: list[dict[str, Any]], args: argparse.Namespace) -> dict[str,
         "summary": summaries,
         "relative_to_" + args.base: relative_to(summaries, args.base),
         "paired_relative_to_" + args.base: paired_ratios(results, args.base),
+        "per_question_p50_s": per_question(results),
         "differences": differences(by_arm),
         "results": results,
     }
@@ -550,6 +556,26 @@ def table(full: dict[str, Any]) -> list[str]:
     return rows
 
 
+def per_question(results: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Median answer latency of each question, per arm (a slow arm shows where)."""
+    samples: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for r in results:
+        for a in r.get("answers", {}).get("runs", []):
+            samples[a["question"]][r["arm"]].append(a["latency_s"])
+    return {
+        q: {arm: statistics.median(xs) for arm, xs in arms.items()} for q, arms in samples.items()
+    }
+
+
+def question_table(full: dict[str, Any]) -> list[str]:
+    """Median latency per question and arm, in Markdown."""
+    arms = list(full["summary"])
+    rows = [f"| Question | {' | '.join(arms)} |", "|---|" + "---|" * len(arms)]
+    for q, by_arm in full["per_question_p50_s"].items():
+        rows.append(f"| {q} | {' | '.join(_cell(by_arm.get(a), '.1f', ' s') for a in arms)} |")
+    return rows
+
+
 def markdown(full: dict[str, Any]) -> str:
     """A short human summary of one run: machine, table, flags, load, answer differences."""
     m, st = full["machine"], full["settings"]
@@ -571,6 +597,8 @@ def markdown(full: dict[str, Any]) -> str:
         *[f"- {arm}: `{b['cmake_args'] or '?'}`" for arm, b in full["builds"].items()],
         "",
     ]
+    if full["per_question_p50_s"]:
+        lines += ["Median answer latency per question:", "", *question_table(full), ""]
     diffs = full["differences"]
     lines.append(
         "Answers: every arm said the same thing to every question."
