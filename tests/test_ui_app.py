@@ -1,5 +1,6 @@
 """The Streamlit pages, run headless with AppTest on the scripted model and the test corpus."""
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,25 @@ def test_review_filters_details_and_saves_a_verdict(log_url):
     assert AnswerLog(log_url).search(LogFilter(review="needs_source"))[0]["outcome"] == "refused"
     csv = at.download_button(key="export_csv")
     assert csv.label == "Export CSV"
+
+
+def test_review_shows_how_an_answer_was_decided_even_for_rows_without_a_trace(log_url):
+    UserStore.open(log_url).add("ada", "correct horse battery", "curator")
+    at = ask(app(), "What is the capital of France?")
+    at.switch_page("views/review.py").run()
+    sign_in(at, "ada", "correct horse battery")
+    shown = markdown(at).replace("\\", "")  # as read, Markdown escapes removed
+    assert "**How this answer was decided**" in shown
+    assert "Refused by evidence: no vetted source is relevant enough" in shown
+    assert "- evidence: refused (no vetted source is relevant enough" in shown
+    # A row logged before migration 0004 has no trace: the page still shows it, and says so.
+    with sqlite3.connect(log_url.removeprefix("sqlite:///")) as db:
+        db.execute("UPDATE answers SET trace = NULL")
+    at.run()
+    assert not at.exception, at.exception
+    assert "Why it was refused" in markdown(at)
+    assert "No trace recorded" in "\n".join(c.value for c in at.caption)
+    assert "Refused by" not in markdown(at)
 
 
 def test_an_idle_session_expires(log_url, monkeypatch):

@@ -5,7 +5,11 @@ import datetime as dt
 import io
 import json
 
+import pytest
+
 from ui.review_data import (
+    Decisions,
+    decisions,
     local_day_bounds,
     most_cited,
     outcome_mix,
@@ -81,6 +85,49 @@ def test_table_rows_are_short_and_labelled():
     shown = table([row(1, review_verdict="needs_source", n_flags=2)])[0]
     assert shown["review"] == "Needs a source" and shown["flags"] == 2
     assert shown["outcome"] == "Answered"
+
+
+def step(stage, decision, detail=""):
+    return {"stage": stage, "decision": decision, "detail": detail}
+
+
+@pytest.mark.parametrize(
+    "outcome, trace, expect",
+    [
+        (
+            "refused",
+            [step("guard", "passed"), step("identify", "refused", "no record matches SK-Z-9")],
+            Decisions(
+                "Refused by identify: no record matches SK-Z-9",
+                ["guard: passed", "identify: refused (no record matches SK-Z-9)"],
+            ),
+        ),
+        (
+            "answered",
+            [step("draft", "model replied"), step("compose", "answered", "2 sentences")],
+            Decisions(None, ["draft: model replied", "compose: answered (2 sentences)"]),
+        ),
+        (
+            "corrected",
+            [step("premises", "conflicts", "attributes it to Vermeer")],
+            Decisions(None, ["premises: conflicts (attributes it to Vermeer)"]),
+        ),
+        ("refused", [step("guard", "refused")], Decisions("Refused by guard", ["guard: refused"])),
+        # A refusal no stage recorded (the reason line above says why): no stage to name.
+        ("refused", [step("guard", "passed")], Decisions(None, ["guard: passed"])),
+        # Rows logged before migration 0004 have no trace at all.
+        ("refused", None, Decisions(None, [])),
+        ("answered", [], Decisions(None, [])),
+        # A damaged record shows what it has rather than breaking the page.
+        ("answered", [{"stage": "verify"}, "junk"], Decisions(None, ["verify"])),
+    ],
+)
+def test_the_trace_reads_one_line_per_stage_and_names_the_refusing_stage(outcome, trace, expect):
+    assert decisions(row(1, outcome, trace=trace)) == expect
+
+
+def test_a_row_without_a_trace_key_still_reads():
+    assert decisions(row(1)) == Decisions(None, [])
 
 
 def test_a_picked_day_range_covers_whole_local_days():

@@ -12,6 +12,7 @@ import io
 import json
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from ui.present import outcome_label
@@ -72,6 +73,44 @@ def table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         }
         for r in rows
     ]
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """How one logged answer was decided, ready to show.
+
+    Attributes:
+        summary: "Refused by <stage>: <reason>" for a refusal whose trace names the stage,
+            else None.
+        lines: One "stage: decision (detail)" line per stage, in the order they ran; empty
+            for a row logged before traces were kept.
+
+    """
+
+    summary: str | None
+    lines: list[str]
+
+
+def decisions(row: dict[str, Any]) -> Decisions:
+    """The answer's trace as one line per stage, and for a refusal the stage that refused."""
+    # Each record is {stage, decision, detail} (Answer.trace); rows logged before traces were
+    # kept have None.
+    steps = [
+        (str(d.get("stage") or "?"), str(d.get("decision") or ""), str(d.get("detail") or ""))
+        for d in row.get("trace") or []
+        if isinstance(d, dict)
+    ]
+    summary = None
+    refusals = [(stage, detail) for stage, decision, detail in steps if decision == "refused"]
+    if row.get("outcome") == "refused" and refusals:
+        # A run stops at its refusal, so the last one recorded is the one that stood.
+        stage, reason = refusals[-1]
+        summary = f"Refused by {stage}" + (f": {reason}" if reason else "")
+    lines = [
+        stage + (f": {decision}" if decision else "") + (f" ({detail})" if detail else "")
+        for stage, decision, detail in steps
+    ]
+    return Decisions(summary, lines)
 
 
 def _plain(value: Any) -> Any:

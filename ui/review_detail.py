@@ -9,7 +9,7 @@ import streamlit as st
 from assistant.answer_log import VERDICTS, AnswerLog
 from assistant.auth import StaffSession
 from ui.present import md_escape, outcome_label
-from ui.review_data import VERDICT_LABELS
+from ui.review_data import VERDICT_LABELS, decisions
 
 ORIGINS = {
     "model": "phrased by the model",
@@ -50,6 +50,17 @@ def _sentences(row: dict[str, Any]) -> None:
         )
     else:
         st.caption("None.")
+
+
+def _decided(row: dict[str, Any]) -> None:
+    st.markdown("**How this answer was decided**")
+    shown = decisions(row)
+    if shown.summary:
+        st.markdown(md_escape(shown.summary))
+    if shown.lines:
+        st.markdown("\n".join(f"- {md_escape(line)}" for line in shown.lines))
+    else:
+        st.caption("No trace recorded: this answer was logged before traces were kept.")
 
 
 def _passages(row: dict[str, Any]) -> None:
@@ -134,6 +145,7 @@ def render_detail(row: dict[str, Any], log: AnswerLog, session: StaffSession) ->
         for f in flags:
             when = f["created_at"].astimezone().strftime("%Y-%m-%d %H:%M")
             st.markdown(f"- {when}: {md_escape(f['comment']) or '(no comment)'}")
+    _decided(row)
     _sentences(row)
     _passages(row)
     _review_form(row, log, session)

@@ -150,6 +150,13 @@ def test_a_visitors_flag_reaches_the_curator_view(new_page, shots):
     expect(curator.get_by_text("The varnish story needs a source", exact=False)).to_be_visible()
     detail = curator.get_by_test_id("stMarkdownContainer")
     expect(detail.filter(has_text="Why is it called The Night Watch?").first).to_be_visible()
+    # How it was decided: one line per stage, from the guard to the composed answer.
+    expect(curator.get_by_text("How this answer was decided", exact=True)).to_be_visible()
+    expect(curator.get_by_text("guard: passed", exact=True)).to_be_visible()
+    expect(
+        curator.get_by_text(re.compile(r"^compose: answered \(\d+ sentences?\)$"))
+    ).to_be_visible()
+    expect(curator.get_by_text(re.compile(r"^Refused by "))).to_have_count(0)
     snap(curator, shots / "review-detail.png")
 
 
@@ -169,6 +176,11 @@ def test_the_curator_filters_and_exports(new_page, shots):
     expect(count).not_to_have_text(before)
     wait_idle(page)
     expect(page.get_by_text("Why it was refused")).to_be_visible()
+    # The stage that refused is named at the top of the trace, and its line is in the trace.
+    expect(page.get_by_text("How this answer was decided", exact=True)).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Refused by evidence: \S"))).to_be_visible()
+    expect(page.get_by_text("guard: passed", exact=True)).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^evidence: refused \(.+\)$"))).to_be_visible()
     snap(page, shots / "review-table.png")
 
     with page.expect_download() as got:
