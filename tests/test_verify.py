@@ -7,8 +7,8 @@ NIGHT_WATCH = Passage(
     "nw:1",
     "test-night-watch",
     "Rembrandt van Rijn finished this large group portrait of an Amsterdam civic militia "
-    "company in 1642. The scene is not set at night. The painting is sometimes wrongly "
-    "credited to Johannes Vermeer.",
+    "company in 1642. The scene is not set at night. The painting was commissioned for the "
+    "great hall of the Kloveniersdoelen.",
     0.8,
     "text",
     {"title": "The Night Watch", "creators_display": "Rembrandt van Rijn (painter)"},
