@@ -28,6 +28,7 @@ MIN_PYTHON = (3, 11)
 KEY_PACKAGES = (
     "llama-cpp-python",
     "chromadb",
+    "spacy",
     "sentence-transformers",
     "torch",
     "langchain-core",
@@ -80,7 +81,12 @@ def run_checks(
 
     """
     # Here, not at the top: model_checks builds on Check and the helpers of this module.
-    from assistant.model_checks import MODEL, check_embeddings, check_language_model
+    from assistant.model_checks import (
+        MODEL,
+        check_embeddings,
+        check_language_model,
+        check_parser,
+    )
 
     yield _safely("python", check_python)
     yield _safely("packages", check_packages)
@@ -89,6 +95,7 @@ def run_checks(
     database = _safely("database server", lambda: check_database_server(settings))
     yield database
     yield _safely("embedding model", lambda: check_embeddings(settings))
+    yield _safely("question parser", check_parser)
     yield _safely(MODEL, lambda: check_language_model(settings, python=python))
     # A server that did not answer is reported once; waiting for it again says nothing new.
     yield _safely("index", lambda: check_index(settings, server_down=chroma.failed))

@@ -54,6 +54,22 @@ def check_embeddings(settings: Settings) -> Check:
     )
 
 
+def check_parser() -> Check:
+    """The English parser the answer path reads questions with loads and parses a sentence."""
+    from assistant.answering.parse import PARSER_MODEL, ParserMissingError, object_phrases
+
+    name = "question parser"
+    started = time.perf_counter()
+    try:
+        found = object_phrases(PROBE_SENTENCE)
+    except ParserMissingError as exc:
+        return Check(name, "fail", True, str(exc), fix="run scripts/install.sh")
+    seconds = time.perf_counter() - started
+    return Check(
+        name, "ok", True, f"{PARSER_MODEL}: read {found} from a sentence in {seconds:.1f} s"
+    )
+
+
 def check_language_model(settings: Settings, *, python: str = sys.executable) -> Check:
     """The configured model answers: a GGUF generates in a child process, a server replies."""
     if settings.llm == "scripted":

@@ -61,7 +61,7 @@ def test_a_good_installation_passes_every_required_check(good_env):
     code, output = doctor(good_env)
     assert code == 0, output
     lines = {line.split()[1]: line for line in output.splitlines() if line[:4].strip()}
-    for name in ("python", "packages", "embedding", "language", "index", "answer"):
+    for name in ("python", "packages", "embedding", "question", "language", "index", "answer"):
         assert lines[name].startswith(("ok", "warn")), output
     assert "not configured (embedded)" in lines["Chroma"]
     assert "not configured (embedded SQLite" in lines["database"]
@@ -80,6 +80,7 @@ def test_json_lists_every_check_with_the_same_fields(good_env):
         "Chroma server",
         "database server",
         "embedding model",
+        "question parser",
         "language model",
         "index",
         "answer log",
@@ -278,3 +279,21 @@ def test_bad_settings_exit_2_with_the_variable_named(tmp_path):
     code, output = doctor({"MUSEUM_QA_DATA_DIR": str(tmp_path), "MUSEUM_QA_LLM": "gpt-9000"})
     assert code == 2
     assert "MUSEUM_QA_LLM" in output
+
+
+def test_a_missing_question_parser_fails_with_the_install_command(monkeypatch):
+    from assistant.answering import parse
+    from assistant.model_checks import check_parser
+
+    def forget() -> None:
+        parse.parser.cache_clear()
+        parse.parsed.cache_clear()
+
+    forget()
+    monkeypatch.setattr(parse, "PARSER_MODEL", "no_such_spacy_model")
+    try:
+        check = check_parser()
+    finally:
+        forget()
+    assert check.status == "fail" and check.required
+    assert "no_such_spacy_model" in check.detail and "scripts/install.sh" in check.fix

@@ -12,14 +12,14 @@ from assistant.answering.topic import (
     nearest_function_word,
     topic_words,
 )
-from assistant.text import STOPWORDS, content_words, fold
+from assistant.text import content_words, fold
 
 # "accession number 37.760", "object W.569", "inv. SK-C-5": a code the visitor says is ours.
 _ASKED_CODE = re.compile(
     # The cue is a whole word: "numbered 37.33" is not "number ed 37.33".
-    r"\b(?:accession|object|inventory|catalog(?:ue)?|inv\.?|no\.|number|#)(?![A-Za-z])\s*"
+    r"\b(accession|object|inventory|catalog(?:ue)?|inv\.?|no\.|number|#)(?![A-Za-z])\s*"
     r"(?:number|no\.?|#)?\s*[:#]?\s*"
-    r"((?:[A-Za-z]{1,5}[ .\-])?(?=[\w.\-/,]*\d)[A-Za-z0-9]+(?:[.\-/,][A-Za-z0-9]+)*)",
+    r"(?P<code>(?:[A-Za-z]{1,5}[ .\-])?(?=[\w.\-/,]*\d)[A-Za-z0-9]+(?:[.\-/,][A-Za-z0-9]+)*)",
     re.IGNORECASE,
 )
 _LOOSE_CODE = re.compile(
@@ -29,12 +29,17 @@ _LOOSE_CODE = re.compile(
 )
 
 
+_WEAK_CUES = frozenset({"no", "number", "#"})
+
+
 def asked_codes(text: str) -> list[str]:
     """Accession-number-like codes the text names as the museum's own."""
     codes = []
     for match in _ASKED_CODE.finditer(text):
-        code = match.group(1).strip(" .")
-        if re.fullmatch(r"\d{3,4}s?", code):  # "number 1642" is a year, not an object
+        code = match.group("code").strip(" .")
+        # "number 1642" may be a year; after "accession", "inventory" or "inv." it is a code.
+        weak_cue = fold(match.group(1)).rstrip(".") in _WEAK_CUES
+        if weak_cue and re.fullmatch(r"\d{3,4}s?", code):
             continue
         codes.append(code)
     return codes
@@ -58,7 +63,7 @@ def without_codes(text: str) -> str:
     "Who made the bowl (accession number 48.12)?" asks who made it: the number only says which.
     """
     text = _ASKED_CODE.sub(
-        lambda m: "it" if m.group(1) in asked_codes(m.group(0)) else m.group(0), text
+        lambda m: "it" if m.group("code") in asked_codes(m.group(0)) else m.group(0), text
     )
     return _LOOSE_CODE.sub(
         lambda m: "it" if m.group(0) in loose_codes(m.group(0)) else m.group(0), text
@@ -160,7 +165,7 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(where (is|can|was it made)|which museum|what museum|located|held|kept|"
+            r"\b(where (is|can)|which museum|what museum|located|held|kept|"
             r"see it|on view)\b"
         ),
         "institution",
@@ -190,6 +195,16 @@ DEPICTION = re.compile(r"\b(show|shows|shown|depict\w*|subject|scene|represent\w
 _DEPICTS = re.compile(
     r"\b(show|shows|shown|depict\w*|subject|scene|represent\w*)\b|\bwhat\b.*\babout\s*\W*$"
 )
+
+
+# ", who painted the miniature," between commas (or dashes) describes someone the question
+# names; it does not ask. Only an aside closed again counts: "Who painted it, and when?" asks.
+_ASIDE = re.compile(r"[,(—–]\s*(?:who|which|whose|that)\b[^,()?—–]*[,)—–]")
+
+
+def without_asides(text: str) -> str:
+    """The text without relative clauses set off by commas, dashes or brackets."""
+    return _ASIDE.sub(" ", text)
 
 
 def asked_facts(text: str) -> set[str]:
@@ -236,52 +251,6 @@ def other_asks(text: str) -> set[str]:
 
 # "It stands in the water": a sentence that opens on a pronoun leans on the one before it.
 PRONOUN_START = re.compile(r"^(it|its|they|their|he|she|his|her|this|these|those|there)\b")
-
-
-# What a phrase that names a thing starts with ("the capital", "a smartphone", "Holbein's").
-_DETERMINER = re.compile(
-    r"\b(?:the|a|an|this|these|those|your|any)\s+|\b[A-ZÀ-Þ][\w-]*['’]s\s+", re.IGNORECASE
-)
-_TOKEN = re.compile(r"[^\W_][\w'’-]*|[^\w\s]")
-
-
-def _run(text: str) -> list[str]:
-    """Words from the start of ``text`` up to a function word or punctuation (at most four).
-
-    A participle after the first word ends the run: "the panel showing a saint" names a panel.
-    """
-    phrase: list[str] = []
-    for token in _TOKEN.finditer(text):
-        word = fold(token.group(0))
-        # A stray combining mark folds to nothing: it ends the run like punctuation.
-        if not word or not word[0].isalnum() or word in STOPWORDS or len(phrase) == 4:
-            break
-        if phrase and word.endswith("ing"):
-            break
-        phrase.append(token.group(0))
-    return phrase
-
-
-def object_phrases(text: str) -> list[str]:
-    """The things a text names: "the bust of a king in the case" -> "bust of king".
-
-    A phrase runs from a determiner (or a possessive name) to the first function word; an "of"
-    that follows joins what it is of ("portrait of the sitter's father").
-    """
-    found = []
-    for match in _DETERMINER.finditer(text):
-        rest = text[match.end() :]
-        phrase = _run(rest)
-        if not phrase:
-            continue
-        tail = re.match(
-            r"\s*" + r"\s+".join(map(re.escape, phrase)) + r"\s+of\s+(?:(?:the|a|an)\s+)?",
-            rest,
-            re.IGNORECASE,
-        )
-        complement = _run(rest[tail.end() :]) if tail else []
-        found.append(" ".join(phrase + (["of", *complement] if complement else [])))
-    return found
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering import claims as shapes
-from assistant.answering import cues
+from assistant.answering import cues, parse
 from assistant.answering.topic import _TITLE_CASE, clauses, quoted_names, topic_words
 from assistant.injection import steers_the_assistant
 from assistant.text import fold, proper_names, words
@@ -119,7 +119,8 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
     # which object it means, and a misspelt question word ("wen", "wat") asks all the same.
     ask = cues.the_ask(question)
     asked = cues.without_codes(ask)
-    fields = cues.asked_facts(cues.respelled(fold(asked if codes or loose else ask)))
+    asking = parse.without_dating_modifiers(cues.without_asides(asked if codes or loose else ask))
+    fields = cues.asked_facts(cues.respelled(fold(asking)))
     overview = cues.is_overview(ask)
     asks = {_FIELD_ASKS[f] for f in fields} | {Ask(a) for a in cues.other_asks(ask)}
     if overview:
@@ -137,7 +138,7 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
         context_codes=tuple(dict.fromkeys(cues.asked_codes(context) + cues.loose_codes(context))),
         quoted=tuple(quoted_names(context)),
         names=tuple(n for n in _TITLE_CASE.findall(context) if " " in n),
-        objects=tuple(cues.object_phrases(ask)),
+        objects=tuple(parse.object_phrases(ask)),
         people=tuple(sorted(proper_names(context))),
         asks=frozenset(asks),
         fields=frozenset(fields),

@@ -40,12 +40,8 @@ ROWS = [
     ("what century is the rosetta stone from", [], {"asks": {D}}),
     ("What material is the Sutton Hoo helmet?", [], {"asks": {MAT}}),
     ("Where was the amphora made?", [], {"asks": {PL}}),
-    pytest.param(
-        "Where was it made?",
-        ["Tell me about the amphora"],
-        {"asks": {PL}},
-        marks=later("b: 'where was it made' is also read as asking which museum holds it"),
-    ),
+    ("Where was it made?", ["Tell me about the amphora"], {"asks": {PL}}),
+    ("Where is it now?", ["Tell me about the amphora"], {"asks": {INST}}),
     ("Which museum holds the Mona Lisa?", [], {"asks": {INST}}),
     ("What is the accession number of the Mona Lisa?", [], {"asks": {ACC}}),
     ("How big is the Night Watch?", [], {"asks": {SIZE}}),
@@ -56,6 +52,20 @@ ROWS = [
     ("What is the Rosetta Stone?", [], {"asks": {OVER}}),
     ("Tell me about the Rosetta Stone", [], {"asks": {OVER}}),
     ("Which is older, the Rosetta Stone or the Night Watch?", [], {"asks": {D}}),
+    # -- a date that describes which object is meant does not ask when --------------------------
+    ("Who was the 12th-century Indian bronze figure made for?", [], {"asks": set()}),
+    ("What was the sphinx from about 1200 part of?", [], {"asks": set()}),
+    ("When was the Indian bronze figure made?", [], {"asks": {D}}),
+    ("What century is the 1642 painting from?", [], {"asks": {D}}),
+    # -- an aside that describes someone or something asks nothing ------------------------------
+    (
+        "Where did Anna Berg, who carved the oak chest, learn her trade?",
+        [],
+        {"asks": set()},
+    ),
+    ("Why is the jug, which dates from 1820, so heavy?", [], {"asks": {WHY}}),
+    ("What did Anna Berg (who made the faun) study?", [], {"asks": set()}),
+    ("Who painted the harbour view, and when?", [], {"asks": {M, D}}),
     # -- codes: named as ours with a cue, or loose -----------------------------------------------
     (
         "Who made the View of Saint-Mammès (accession number 37.355)?",
@@ -79,12 +89,9 @@ ROWS = [
         [],
         {"asks": {MAT}},
     ),
-    pytest.param(
-        "Tell me about inv. no. 779",
-        [],
-        {"codes": ("779",)},
-        marks=later("a code of three digits after an explicit cue is read as a year"),
-    ),
+    ("Tell me about inv. no. 779", [], {"codes": ("779",)}),
+    ("What is accession number 1642?", [], {"codes": ("1642",)}),
+    ("Was it painted in number 1642 or so?", [], {"codes": ()}),
     # -- typos, lowercase, chatty preambles: still questions -------------------------------------
     ("who painted the night watch", [], {"asks": {M}, "asserts": False}),
     ("When was teh Rosetta Stone carved?", [], {"asks": {D}, "asserts": False}),
@@ -170,7 +177,7 @@ ROWS = [
     (
         "Tell me about the Roman smartphone in your collection.",
         [],
-        {"objects": ("Roman smartphone",)},
+        {"objects": ("Roman smartphone", "collection")},
     ),
     # -- the part that asks ----------------------------------------------------------------------
     ("Good morning! Quick one: who made the ewer?", [], {"ask": "who made the ewer?", "asks": {M}}),

