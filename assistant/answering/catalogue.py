@@ -38,12 +38,27 @@ class Lookups:
     coverage: dict[str, float] = field(default_factory=dict)
     _chunks: dict[str, list[Passage]] = field(default_factory=dict)
     _codes: dict[str, list[Passage]] = field(default_factory=dict)
+    _titled: dict[str, int] = field(default_factory=dict)
 
     def chunks(self, source_id: str) -> list[Passage]:
         """Every chunk of one source."""
         if source_id not in self._chunks:
             self._chunks[source_id] = self.retriever.find({"source_id": source_id}, limit=100)
         return self._chunks[source_id]
+
+    def titled(self, word: str, k: int) -> int:
+        """How many objects among the ``k`` nearest to ``word`` have it in their titles.
+
+        A word the collection titles things by ("portrait", "fuchi", "pendant") names a kind
+        of object; a word no title uses ("background", "bottom") names a part or a detail.
+        """
+        from assistant.text import content_words
+
+        if word not in self._titled:
+            passages = self.retriever.search(word, k)
+            titled = {p.source_id for p in passages if word in content_words(p.title)}
+            self._titled[word] = len(titled)
+        return self._titled[word]
 
     def code(self, code: str) -> list[Passage]:
         """Chunks of the object with exactly this accession number (case as given, or upper)."""

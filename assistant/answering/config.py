@@ -25,10 +25,11 @@ class AnswerConfig:
     # -- identify ------------------------------------------------------------------------------
     title_match: int = 90  # rapidfuzz partial ratio at which a question names a title
     nickname_coverage: float = 0.8  # a source covering this much of the topic is "named"
-    # A fact question with at least half its descriptive words missing from the object's texts,
-    # in at least this many separate words, describes another object.
-    unmentioned_share: float = 0.5
-    unmentioned_descriptions: int = 2
+    # A thing hanging off a named object ("its companion panel") is another object only if
+    # the collection titles at least this many objects by its head word, among the nearest
+    # ``object_kind_top_k`` to it; else it is a part or a detail ("the bottom", "the horse").
+    object_kind_min_titles: int = 2
+    object_kind_top_k: int = 20
 
     # -- premises ------------------------------------------------------------------------------
     date_slack_years: int = 10  # "about 1640" against a record dated 1642 is not a conflict

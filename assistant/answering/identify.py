@@ -11,19 +11,18 @@ from collections.abc import Sequence
 
 from assistant.answering import cues
 from assistant.answering.catalogue import Lookups, Numbered
-from assistant.answering.config import AnswerConfig
+from assistant.answering.config import DEFAULT, AnswerConfig
 from assistant.answering.reading import Reading
 from assistant.answering.topic import (
     GENERIC,
     mentions_title,
     names_missing,
     spelled_in,
-    topic_words,
 )
 from assistant.answering.trace import Refusal, Trace
 from assistant.documents import creators_from_meta
 from assistant.store import Passage
-from assistant.text import content_words, proper_names, stem, words
+from assistant.text import STOPWORDS, content_words, fold, proper_names, stem, words
 
 
 def codes(reading: Reading, lookups: Lookups, trace: Trace) -> Refusal | None:
@@ -112,24 +111,31 @@ def unmentioned(
     ]
     if names:
         return names
-    have = set(content_words(" ".join(texts)))
+    have = set(content_words(" ".join(texts))) | titles | _PEOPLE
     fact_question = bool(reading.fields) or reading.overview
     bare = cues.without_intents(naming) if fact_question else naming
-    # What the question describes is in the things it names ("the diamond-hilted frame"), not
-    # in its verbs or its small talk ("lose", "some point", "quick one").
-    described_words = {
-        w for o in reading.objects if o.split()[0] in naming for w in content_words(o)
-    }
-    asked = [w for w in topic_words(bare) if w not in titles | _PEOPLE and w in described_words]
-    missing = [w for w in asked if not spelled_in(w, have)]
-    if not asked or len(missing) / len(asked) < cfg.unmentioned_share:
-        # One unfamiliar word in a conversational question is not a different topic.
-        return []
-    # The record answers who/when/what/where even when the wording differs; it takes two
-    # unfamiliar descriptions (a compound counts once) to make another object.
-    described = {t for t in bare.split() if set(content_words(t)) & set(missing)}
-    enough = len(described) >= cfg.unmentioned_descriptions
-    return missing if enough or not fact_question else []
+    # One unfamiliar word is a visitor's own word for something the texts describe ("the
+    # background", "the Met", "little"); a thing named in two or more unfamiliar words ("a
+    # secret code", "the gift shop") is a thing the texts never speak of. Only the noun
+    # phrases count: "get darker" or "wat colours" describe no thing.
+    for phrase in reading.objects:
+        if fold(phrase) in bare:
+            unfamiliar = _unfamiliar_run(phrase, have)
+            if len(unfamiliar) >= 2:
+                return unfamiliar
+    return []
+
+
+def _unfamiliar_run(phrase: str, have: set[str]) -> list[str]:
+    """The longest run of a phrase's words the texts lack ("full-length" is one word)."""
+    run: list[str] = []
+    longest: list[str] = []
+    for word in phrase.split():
+        parts = [stem(w) for w in words(word) if w not in STOPWORDS]
+        unknown = bool(parts) and not any(p in GENERIC or spelled_in(p, have) for p in parts)
+        run = [*run, word] if unknown else []
+        longest = max(longest, run, key=len)
+    return longest
 
 
 # "The man on the right", "the little figures": people in a picture, named by what they are.
@@ -168,8 +174,18 @@ def _described_by(phrase: str, have: set[str]) -> bool:
     return all(spelled_in(w, have) for w in content_words(of) if w not in GENERIC)
 
 
+def _another_object(phrase: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
+    """Whether a phrase names an object in its own right: the collection titles things so."""
+    word = head(phrase)
+    return bool(word) and lookups.titled(word, cfg.object_kind_top_k) >= cfg.object_kind_min_titles
+
+
 def no_record_of(
-    reading: Reading, sources: Sequence[str], lookups: Lookups, focus: set[str]
+    reading: Reading,
+    sources: Sequence[str],
+    lookups: Lookups,
+    focus: set[str],
+    cfg: AnswerConfig = DEFAULT,
 ) -> str:
     """A thing the question asks about that no record in the evidence is, or "".
 
@@ -185,6 +201,11 @@ def no_record_of(
     else:
         vocabularies = [_vocabulary(s, lookups) for s in dict.fromkeys(sources)]
     for phrase in reading.objects:
-        if not any(_described_by(phrase, have) for have in vocabularies):
-            return phrase
+        if any(_described_by(phrase, have) for have in vocabularies):
+            continue
+        # Beside a named object, an unknown detail ("the horse", "the bottom") is a part of
+        # it that the texts word differently; an unknown object ("its companion panel") is not.
+        if focus and not _another_object(phrase, lookups, cfg):
+            continue
+        return phrase
     return ""
