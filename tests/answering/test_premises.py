@@ -33,6 +33,12 @@ def claims(question: str, history=()) -> list[str]:
         # place
         ("Marta Lindqvist painted Harbour at Dusk in Bergen, didn't she?", ["places it in Bergen"]),
         ("Harbour at Dusk was painted in Gothenburg, right?", []),
+        # A place the object's own texts give, named without crediting the making to it.
+        ("What happened to Harbour at Dusk in Copenhagen?", []),
+        (
+            "Marta Lindqvist painted Harbour at Dusk in Copenhagen, didn't she?",
+            ["places it in Copenhagen"],
+        ),
         # institution
         ("Harbour at Dusk hangs in the Louvre, right?", ["places it in Louvre"]),
         ("Is Harbour at Dusk in the Test Museum?", []),

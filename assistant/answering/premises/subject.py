@@ -112,5 +112,20 @@ def subject(n: int, passage: Passage, scope: Said, numbered: Numbered) -> Subjec
         creators=tuple(creators),
         known=frozenset(known),
         strangers=tuple(strangers),
-        wrong_places=tuple(t for t in strangers if fold(t) in places),
+        wrong_places=tuple(
+            t for t in strangers if fold(t) in places and not _told(t, scope, passage, numbered)
+        ),
     )
+
+
+def _told(place: str, scope: Said, passage: Passage, numbered: Numbered) -> bool:
+    """Whether the object's own texts name a place the question mentions without making.
+
+    "The door at San Clemente": where the texts say it was is no false premise. "Painted in
+    Copenhagen" credits the making to a place, which the record's place field decides, even if
+    the texts mention Copenhagen for something else (an exhibition).
+    """
+    if scope.attributes:
+        return False
+    own = " ".join(p.text for p in numbered.values() if p.source_id == passage.source_id)
+    return set(words(place)) <= set(words(own))
