@@ -48,6 +48,7 @@ class AnswerConfig:
     unasked_fact_penalty: float = -0.1  # a catalogue line stating a fact nobody asked for
     overview_lead_bonus: float = 0.45  # a text's first sentence, for "tell me about X"
     depiction_lead_bonus: float = 0.2  # a text's first sentence, for "what does X show"
+    answer_shape_bonus: float = 0.12  # a sentence shaped like the answer (a reason for "why")
     pronoun_start_penalty: float = -0.08  # "It stands in the water": unclear out of context
     select_margin: float = 0.15  # candidates within this of the best are shown too
     duplicate_similarity: float = 0.9  # above this, two sentences say the same thing

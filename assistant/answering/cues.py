@@ -207,6 +207,25 @@ def without_asides(text: str) -> str:
     return _ASIDE.sub(" ", text)
 
 
+# How a sentence that answers each kind of ask reads, whatever it is about: a reason is given
+# with a connective of cause or purpose, a meaning with a verb of standing for. Keyed by the
+# Reading's ask (reading.Ask values).
+ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
+    "reason": re.compile(
+        r"\b(because|since|so that|in order to|intended|meant to|purpose|served|used (?:for|as|to)"
+        r"|reason|therefore|thus|hence|due to|owing to|as a result)\b"
+    ),
+    "meaning": re.compile(
+        r"\b(symbol\w*|represent\w*|stands? for|stood for|signif\w*|embod\w*|emblem\w*"
+        r"|allu\w*|personif\w*|associated with|meaning|refers? to)\b"
+    ),
+    "count": re.compile(
+        r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
+        r"twenty|thirty|forty|fifty|hundred|thousand)\b"
+    ),
+}
+
+
 def asked_facts(text: str) -> set[str]:
     """Which catalogue fields (creator, date, medium, ...) a text asks about."""
     folded = fold(text)

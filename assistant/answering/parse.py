@@ -128,3 +128,40 @@ def without_dating_modifiers(text: str) -> str:
         if any(t.like_num or any(ch.isdigit() for ch in t.text) for t in subtree):
             drop.update(t.i for t in subtree)
     return "".join(t.text_with_ws for t in doc if t.i not in drop)
+
+
+def _names_object(chunk: Any, named_words: set[str]) -> bool:
+    """Whether a noun chunk names the object: two of its title's words, or a capitalised one.
+
+    "The crane" in "what does the crane stand for?" about "Tsuba with Crane in Flight" is a
+    thing in the object, and what is asked about; "the Chinese ivory Guanyin" is the object.
+    """
+    from assistant.text import content_words
+
+    if chunk.root.dep_ == "oprd":
+        return False  # "why is it called William?": the name itself is what is asked about
+    shared = [t for t in chunk if set(content_words(t.text)) & named_words]
+    return len(shared) >= 2 or any(t.text[:1].isupper() for t in shared)
+
+
+def without_named(text: str, named_words: set[str]) -> str:
+    """The text with each noun phrase that names one of the objects replaced by "it".
+
+    ``named_words`` are the content-word stems of the objects' titles. "Who was the Indian
+    bronze Bodhisattva Maitreya made for?" -> "Who was it made for?": the words that say which
+    object is meant ("Indian", "bronze") are not what the visitor asks about, and a catalogue
+    line repeating them ("The medium is bronze") is no answer.
+    """
+    if not text.strip() or not named_words:
+        return text
+    doc = parsed(text)
+    out: list[str] = []
+    skip_to = 0
+    for chunk in doc.noun_chunks:
+        if chunk.start < skip_to or not _names_object(chunk, named_words):
+            continue
+        out.append(doc[skip_to : chunk.start].text_with_ws)
+        out.append("it" + chunk[-1].whitespace_)
+        skip_to = chunk.end
+    out.append(doc[skip_to:].text_with_ws)
+    return "".join(out)

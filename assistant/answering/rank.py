@@ -7,10 +7,11 @@ actually answers the question.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
-from assistant.answering import cues
+from assistant.answering import cues, parse
 from assistant.answering.catalogue import Numbered
 from assistant.answering.claims import dates_another_event, years
 from assistant.answering.config import AnswerConfig
@@ -55,10 +56,12 @@ class _Asked:
     overview: bool
     depiction: bool
     words: set[str]
+    shapes: tuple[re.Pattern[str], ...] = ()  # how a sentence that answers this ask reads
 
 
 def _asked(reading: Reading, names: list[str]) -> _Asked:
-    bare = cues.without_titles(reading.asked, names)
+    named = {w for n in names for w in content_words(n)}
+    bare = cues.without_titles(parse.without_named(reading.asked, named), names)
     wanted = set(reading.fields)
     # "What is X?" / "Tell me about X": nothing is asked beyond the object itself ("What is X
     # made of?" asks for a field, so it is not an overview).
@@ -67,7 +70,8 @@ def _asked(reading: Reading, names: list[str]) -> _Asked:
     if overview:
         wanted |= {"creator", "date"}
     depiction = bool(cues.DEPICTION.search(fold(bare)))
-    return _Asked(bare, wanted, overview, depiction, set(content_words(bare)))
+    shapes = tuple(cues.ANSWER_SHAPES[a] for a in sorted(reading.asks) if a in cues.ANSWER_SHAPES)
+    return _Asked(bare, wanted, overview, depiction, set(content_words(bare)), shapes)
 
 
 def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig) -> float:
@@ -85,6 +89,10 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
     ):
         # "It was shown in Paris in 1890" has a year, but not the one a "when" question asks for.
         value += cfg.unasked_fact_penalty
+    if candidate.origin != "record" and any(p.search(fold(candidate.text)) for p in asked.shapes):
+        # "Why ...?" is answered by a sentence that gives a reason, "what does it mean" by one
+        # that says what something stands for: the shape of the answer, whatever its words.
+        value += cfg.answer_shape_bonus
     if asked.overview and candidate.lead:
         value += cfg.overview_lead_bonus
     elif asked.depiction and candidate.lead:

@@ -34,3 +34,27 @@ from assistant.answering.parse import object_phrases
 )
 def test_object_phrases(text, expected):
     assert object_phrases(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # The phrase that names the object is not what is asked about.
+        (
+            "Who was the Indian bronze Bodhisattva Maitreya made for?",
+            "Bodhisattva Maitreya",
+            "Who was it made for?",
+        ),
+        ("Why is Constable's Hay Wain famous?", "The Hay Wain", "Why is it famous?"),
+        # A thing in the object that shares one lowercase word with its title is asked about.
+        ("What does the crane stand for?", "Tsuba with Crane in Flight", None),
+        ("Who is doing the reading?", "A Poetry Reading", None),
+        # A name after "called" is what is asked about.
+        ("Why is the hippo called William?", "Hippopotamus (known as William)", None),
+    ],
+)
+def test_without_named(text, title, expected):
+    from assistant.answering.parse import without_named
+    from assistant.text import content_words
+
+    assert without_named(text, set(content_words(title))) == (expected or text)
