@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answering import cues
+from assistant.answering import cues, parse
 from assistant.answering.catalogue import Lookups, Numbered
 from assistant.answering.config import DEFAULT, AnswerConfig
 from assistant.answering.reading import Reading
@@ -153,6 +153,11 @@ def head(phrase: str) -> str:
     return heads[-1] if heads and heads[-1] not in _PEOPLE else ""
 
 
+def _title(source_id: str, lookups: Lookups) -> str:
+    chunks = lookups.chunks(source_id)
+    return chunks[0].title if chunks else ""
+
+
 def _vocabulary(source_id: str, lookups: Lookups) -> set[str]:
     """The word stems of one object's texts, title and makers."""
     chunks = lookups.chunks(source_id)
@@ -162,16 +167,46 @@ def _vocabulary(source_id: str, lookups: Lookups) -> set[str]:
     return set(content_words(" ".join(texts)))
 
 
-def _described_by(phrase: str, have: set[str]) -> bool:
-    """Whether an object's words cover what a phrase names and what it is "of"."""
+# Words that make a phrase another object related to one (its companion, its matching piece,
+# its twin): the object's texts must speak of that relation for the phrase to be it.
+_RELATIONS = frozenset(
+    stem(w) for w in "companion matching counterpart twin sister mate pendant".split()
+)
+
+
+def _described_by(phrase: str, have: set[str], title: str = "") -> bool:
+    """Whether an object's words cover what a phrase names, its relation and what it is "of".
+
+    With the object's ``title``: a phrase of the same kind about another named subject ("the
+    bust of Akhenaten" beside "Bust of Nefertiti") is another object, whatever the texts say
+    about that subject.
+    """
     word = head(phrase)
     if not word:
         return True
     if not spelled_in(word, have):
         return False
+    named = phrase.split(" of ", 1)[0]
+    if any(w in _RELATIONS and w not in have for w in content_words(named) if w != word):
+        return False
     # "a portrait of the sitter's brother": the brother is what it shows, so it must be there.
     of = phrase.split(" of ", 1)[1] if " of " in phrase else ""
+    if title and _other_subject(word, of, title):
+        return False
     return all(spelled_in(w, have) for w in content_words(of) if w not in GENERIC)
+
+
+def _other_subject(word: str, of: str, title: str) -> bool:
+    """Whether a phrase names the title's kind of object "of" someone else by name."""
+    title_kind, _, title_of = fold(title).partition(" of ")
+    if word not in content_words(title_kind) or not title_of:
+        return False
+    # A name, not a nationality: "of Akhenaten", not "of the Egyptian queen" (tagged in the
+    # phrase, where "of" tells the tagger a noun follows).
+    doc = parse.parsed(f"the {word} of {of}") if of.strip() else []
+    names = {fold(t.text) for t in doc if t.pos_ == "PROPN" and t.i > 2}
+    theirs = set(words(title_of))
+    return bool(names) and not names & theirs
 
 
 def _another_object(phrase: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
@@ -197,11 +232,13 @@ def no_record_of(
     if focus:
         # A thing that hangs off a named object (its companion, its pair, a relative's portrait)
         # must be that object or in its texts, with what it is "of".
-        vocabularies = [set().union(*(_vocabulary(s, lookups) for s in focus))]
+        vocabularies = [(set().union(*(_vocabulary(s, lookups) for s in focus)), "")]
     else:
-        vocabularies = [_vocabulary(s, lookups) for s in dict.fromkeys(sources)]
+        vocabularies = [
+            (_vocabulary(s, lookups), _title(s, lookups)) for s in dict.fromkeys(sources)
+        ]
     for phrase in reading.objects:
-        if any(_described_by(phrase, have) for have in vocabularies):
+        if any(_described_by(phrase, have, title) for have, title in vocabularies):
             continue
         # Beside a named object, an unknown detail ("the horse", "the bottom") is a part of
         # it that the texts word differently; an unknown object ("its companion panel") is not.

@@ -15,7 +15,7 @@ from assistant.answering import cues, parse
 from assistant.answering.catalogue import Numbered
 from assistant.answering.claims import dates_another_event, years
 from assistant.answering.config import AnswerConfig
-from assistant.answering.reading import Reading
+from assistant.answering.reading import Ask, Reading
 from assistant.documents import record_facts
 from assistant.text import content_words, fold, quote_units
 from assistant.verify import Verifier, cosine
@@ -62,7 +62,9 @@ class _Asked:
 def _asked(reading: Reading, names: list[str]) -> _Asked:
     named = {w for n in names for w in content_words(n)}
     bare = cues.without_titles(parse.without_named(reading.asked, named), names)
-    wanted = set(reading.fields)
+    # "Why is it attributed to Huaud?" asks for a reason; the catalogue line that states the
+    # attribution repeats the question, it does not answer it.
+    wanted = set() if Ask.REASON in reading.asks else set(reading.fields)
     # "What is X?" / "Tell me about X": nothing is asked beyond the object itself ("What is X
     # made of?" asks for a field, so it is not an overview).
     overview = bool(cues.OVERVIEW.search(fold(bare))) and not content_words(bare)

@@ -37,6 +37,10 @@ def first_sentence(question: str, source: str, verifier: Verifier) -> str:
         ("Where was the Lidded Ewer with Cranes made?", "ewer", "Kashan"),
         ("What is the accession number of the Portrait of Johanna Vos?", "portrait", "TM.303"),
         ("What did the cranes on the ewer stand for?", "ewer", "long life"),
+        # The phrase naming the object is not what is asked ("Who is the woman in it?").
+        ("Who is the woman in the 1652 oil Portrait of Johanna Vos?", "portrait", "brewer"),
+        # A reason is never a catalogue field: "why is it attributed to her" is not "who made it".
+        ("Why is Harbour at Dusk attributed to Marta Lindqvist?", "harbour", "attic"),
         pytest.param(
             "What is Johanna Vos holding in her portrait?",
             "portrait",

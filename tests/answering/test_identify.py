@@ -80,6 +80,12 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         ("Is the matching basin of the Lidded Ewer with Cranes here too?", {"ewer"}, "basin"),
         ("Where is the sunrise pendant to Harbour at Dusk?", {"harbour"}, "sunrise pendant"),
         ("Do you have the matching pendant to Harbour at Dusk?", {"harbour"}, "pendant"),
+        # d: a relation the texts never speak of makes another object of a known kind.
+        ("Where is the companion portrait to Portrait of Johanna Vos?", {"portrait"}, "portrait"),
+        # d: the same kind of object about another named person is another object, even
+        # when the texts name that person ("Johanna Vos" names Vos; her husband is no record).
+        ("What does the Portrait of Pieter de Wit look like?", set(), "Portrait of Pieter de Wit"),
+        ("What does the portrait of the brewer's wife look like?", set(), ""),
         # A detail the texts word differently is part of the object, not another object:
         # nothing in the collection is titled by it.
         ("Who is riding the horse in Harbour at Dusk?", {"harbour"}, ""),
