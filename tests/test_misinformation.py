@@ -186,6 +186,9 @@ def test_a_follow_up_about_it_uses_the_conversation(assistant):
         ("Who painted Starry Night over Amsterdam?", "The Starry Night", False),
         ("Who painted The Starry Night?", "The Starry Night", True),
         ("Is the Mona Lisa in Paris?", "Mona Lisa", True),
+        # A possessive after "the" says whose, and the one-word title is still named.
+        ("Is the Walters' Angelus by Millet an oil painting?", "The Angelus", True),
+        ("Is the museum's Earring gold?", "Earring", True),
     ],
 )
 def test_title_mentions_are_names_not_substrings(question, title, expected):

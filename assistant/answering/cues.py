@@ -5,6 +5,7 @@ These are the patterns ``read`` applies once; no stage matches them against the 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from assistant.answering.topic import (
@@ -133,7 +134,7 @@ def respelled(folded: str) -> str:
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
-        if "'" in word or not misspelt_function_word(word):
+        if "'" in word or word in _cue_words() or not misspelt_function_word(word):
             return word
         return nearest_function_word(word)
 
@@ -224,6 +225,14 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
         r"twenty|thirty|forty|fifty|hundred|thousand)\b"
     ),
 }
+
+
+@functools.cache
+def _cue_words() -> frozenset[str]:
+    """The words the ask tables look for ("age", "date", "made"): never someone's typo."""
+    tables = [p for p, _ in INTENTS] + [_REASON, _COUNT, _MEANING, OVERVIEW, DEPICTION]
+    sources = [re.sub(r"\\[a-zA-Z]", " ", p.pattern) for p in tables]  # no "\\b" in "bwhy"
+    return frozenset(w for s in sources for w in re.findall(r"[a-z]{3,}", s))
 
 
 def asked_facts(text: str) -> set[str]:

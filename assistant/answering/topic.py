@@ -49,7 +49,8 @@ def mentions_title(question: str, title: str) -> bool:
     asked = fold(question)
     # "Millais's Ophelia" names Ophelia: a possessive maker is not part of the name.
     spans = (
-        re.sub(r"^(the|a|an)\s+|^[\w-]+'s?\s+", "", fold(n)) for n in _TITLE_CASE.findall(question)
+        re.sub(r"^(?:(?:the|a|an)\s+)?(?:[\w-]+['’]s?\s+)?", "", fold(n))
+        for n in _capitalised_runs(question)
     )
     longer = [n for n in spans if len(n.split()) > 1]
     names = proper_names(question)
@@ -65,6 +66,18 @@ def mentions_title(question: str, title: str) -> bool:
             continue
         return True
     return False
+
+
+def _capitalised_runs(question: str) -> list[str]:
+    """Runs of capitalised words, without the word that opens a sentence ("Is the ...")."""
+    runs = []
+    for match in _TITLE_CASE.finditer(question):
+        run = match.group(0)
+        if not question[: match.start()].strip() or question[: match.start()].rstrip()[-1] in ".!?":
+            run = run.split(" ", 1)[1] if " " in run else ""
+        if run:
+            runs.append(run)
+    return runs
 
 
 _EXTENDS = re.compile(r"\s+(?:over|with|of)\s+(?:the\s+|a\s+|an\s+)?([^\W_]+)")

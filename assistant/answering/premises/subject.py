@@ -33,6 +33,7 @@ class Subject:
     title_words: frozenset[str]
     creators: tuple[Creator, ...]
     known: frozenset[str]  # words of its creators, title, institution, place and culture
+    maker_words: frozenset[str]  # words of its creators' names
     strangers: tuple[str, ...]  # names in the question that none of those words account for
     wrong_places: tuple[str, ...]  # the strangers the question places it in ("in Rome")
 
@@ -111,6 +112,7 @@ def subject(n: int, passage: Passage, scope: Said, numbered: Numbered) -> Subjec
         title_words=frozenset(title_words),
         creators=tuple(creators),
         known=frozenset(known),
+        maker_words=frozenset(w for c in creators for w in words(c.name)),
         strangers=tuple(strangers),
         wrong_places=tuple(
             t for t in strangers if fold(t) in places and not _told(t, scope, passage, numbered)
