@@ -46,6 +46,7 @@ class AnswerConfig:
     shared_word_weight: float = 0.15  # share of the question's words the sentence repeats
     asked_fact_bonus: float = 0.25  # a catalogue line stating the fact asked for
     unasked_fact_penalty: float = -0.1  # a catalogue line stating a fact nobody asked for
+    restated_fact_penalty: float = -0.2  # ... and which the question itself already states
     overview_lead_bonus: float = 0.45  # a text's first sentence, for "tell me about X"
     depiction_lead_bonus: float = 0.2  # a text's first sentence, for "what does X show"
     answer_shape_bonus: float = 0.12  # a sentence shaped like the answer (a reason for "why")

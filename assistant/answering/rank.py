@@ -7,6 +7,7 @@ actually answers the question.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
@@ -57,6 +58,7 @@ class _Asked:
     depiction: bool
     words: set[str]
     shapes: tuple[re.Pattern[str], ...] = ()  # how a sentence that answers this ask reads
+    said: frozenset[str] = frozenset()  # every content word of the question, description too
 
 
 def _asked(reading: Reading, names: list[str]) -> _Asked:
@@ -73,7 +75,8 @@ def _asked(reading: Reading, names: list[str]) -> _Asked:
         wanted |= {"creator", "date"}
     depiction = bool(cues.DEPICTION.search(fold(bare)))
     shapes = tuple(cues.ANSWER_SHAPES[a] for a in sorted(reading.asks) if a in cues.ANSWER_SHAPES)
-    return _Asked(bare, wanted, overview, depiction, set(content_words(bare)), shapes)
+    said = frozenset(content_words(reading.text))
+    return _Asked(bare, wanted, overview, depiction, set(content_words(bare)), shapes, said)
 
 
 def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig) -> float:
@@ -84,6 +87,10 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
         value += (
             cfg.asked_fact_bonus if candidate.fact in asked.wanted else cfg.unasked_fact_penalty
         )
+        if candidate.fact not in asked.wanted and _restates(candidate.text, asked):
+            # "Why is the ivory Guanyin shaped so?" is not answered by "its medium is ivory":
+            # a fact the visitor already stated tells them nothing.
+            value += cfg.restated_fact_penalty
     if (
         "date" in asked.wanted
         and candidate.origin != "record"
@@ -107,6 +114,27 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
         # "In the painting it stands in the water": out of context, "it" may mislead.
         value += cfg.pronoun_start_penalty
     return value
+
+
+@functools.cache
+def _template_words() -> frozenset[str]:
+    """The words the catalogue sentences are built from ("medium", "dated", "collection")."""
+    meta = {f: "VALUE" for f in ("date", "medium", "place_made", "institution", "accession_number")}
+    sentences = record_facts({**meta, "title": "VALUE", "creators": "[]"}).values()
+    return frozenset(w for t in sentences for w in content_words(t)) - {"valu", "value"}
+
+
+def _restates(text: str, asked: _Asked) -> bool:
+    """Whether a catalogue sentence's value is mostly words the question already says."""
+    value = re.sub(r"\(.*?\)", " ", text)  # "(Swedish, 1739-1793)": dates and roles aside
+    own = [w for w in content_words(value) if w not in _template_words() and not w.isdigit()]
+    if not own:
+        return False
+    return sum(w in asked.said for w in own) / len(own) >= RESTATED_SHARE
+
+
+# Half the words of a catalogue value in the question: the visitor has said it already.
+RESTATED_SHARE = 0.5
 
 
 def _dates_only_events(text: str) -> bool:

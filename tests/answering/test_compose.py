@@ -100,3 +100,36 @@ def test_citations_are_renumbered_in_order_of_use():
     text, sentences, citations = compose.renumbered(kept, nums)
     assert [s.citations for s in sentences] == [[1], [2, 1]]
     assert [c.n for c in citations] == [1, 2] and text == "b [1] a [2][1]"
+
+
+@pytest.mark.parametrize(
+    "sentence, question, restated",
+    [
+        # A catalogue fact the visitor has just stated is no answer to what they ask.
+        (
+            "it is by Marta Lindqvist (painter, 1850-1921).",
+            "Why did Marta Lindqvist paint it?",
+            True,
+        ),
+        ("The medium of it is oil on canvas.", "Why is the oil on canvas harbour so dark?", True),
+        ("it was made in Gothenburg.", "Why did Marta Lindqvist paint it?", False),
+        ("it is dated 1887.", "Why did Marta Lindqvist paint it?", False),
+    ],
+)
+def test_a_fact_the_question_states_is_recognised(sentence, question, restated):
+    from assistant.answering.rank import _asked, _restates
+
+    assert _restates(sentence, _asked(read(question), ["Harbour at Dusk"])) is restated
+
+
+def test_a_restated_fact_scores_below_the_same_fact_unstated(verifier):
+    from dataclasses import replace
+
+    from assistant.answering.rank import Candidate, score
+
+    line = Candidate("Harbour at Dusk is by Marta Lindqvist.", [1], "record", fact="creator")
+    titles = ["Harbour at Dusk"]
+    question = read("Why did Marta Lindqvist paint Harbour at Dusk from an attic?")
+    with_penalty = score(question, [line], verifier, titles, CFG)[0].score
+    without = score(question, [line], verifier, titles, replace(CFG, restated_fact_penalty=0.0))
+    assert with_penalty == pytest.approx(without[0].score + CFG.restated_fact_penalty)
