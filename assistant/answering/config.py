@@ -21,6 +21,8 @@ class AnswerConfig:
     max_sources: int = 6  # numbered sources the model sees (its grammar allows no more)
     clause_top_k: int = 3  # passages per named thing in a question about several things
     records_for_top_objects: int = 3  # catalogue cards added for the best-matching objects
+    look_alikes_max: int = 200  # records of one shared title weighed against the description
+    look_alikes_search_k: int = 40  # nearest passages searched for records named alike
 
     # -- identify ------------------------------------------------------------------------------
     title_match: int = 90  # rapidfuzz partial ratio at which a question names a title

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from assistant.answering import identify
 from assistant.answering.catalogue import Lookups, Numbered, Retriever
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Reading
@@ -109,7 +110,50 @@ def gather(reading: Reading, retriever: Retriever, lookups: Lookups, cfg: Answer
             seen.add(passage.chunk_id)
     _with_records(chosen, retriever, cfg)
     chosen.sort(key=lambda p: -p.score)
+    chosen = _look_alikes_told_apart(reading, chosen, lookups, cfg)
     return Evidence(exact + hits, chosen[: cfg.max_sources])
+
+
+def _look_alikes_told_apart(
+    reading: Reading, chosen: list[Passage], lookups: Lookups, cfg: AnswerConfig
+) -> list[Passage]:
+    """When the question names a title several objects share, the one it describes leads.
+
+    Search finds some of the "Kovsh"es; the one "from the 17th century" may not be among them.
+    Every record of that title is looked up, and if the description picks one out, its
+    passages take the place of the other look-alikes.
+    """
+    titles = [p.title for p in chosen if p.kind == "record"]
+    shared = [t for t in dict.fromkeys(titles) if mentions_title(reading.context, t)]
+    for title in shared:
+        records = _records_named_like(reading, title, lookups, cfg)
+        if len(records) < 2:
+            continue
+        meant = identify.look_alike(reading, records, title)
+        if meant is None:
+            continue
+        top = max(p.score for p in chosen)
+        own = [replace(c, score=top) for c in lookups.chunks(meant.source_id)]
+        rest = [p for p in chosen if p.source_id not in {r.source_id for r in records}]
+        return own + rest
+    return chosen
+
+
+def _records_named_like(
+    reading: Reading, title: str, lookups: Lookups, cfg: AnswerConfig
+) -> list[Passage]:
+    """Every record the question's name for ``title`` fits: "Kovsh" and "Drinking Bowl (Kovsh)"."""
+    found = {
+        p.source_id: p
+        for p in lookups.retriever.find({"title": title}, limit=cfg.look_alikes_max)
+        if p.kind == "record"
+    }
+    for p in lookups.retriever.search(title, cfg.look_alikes_search_k):
+        if p.source_id not in found and mentions_title(reading.context, p.title):
+            record = lookups.retriever.get_record(p.source_id)
+            if record is not None:
+                found[p.source_id] = record
+    return list(found.values())
 
 
 def decide(

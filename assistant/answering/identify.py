@@ -246,3 +246,39 @@ def no_record_of(
             continue
         return phrase
     return ""
+
+
+def _matches(reading: Reading, meta: dict[str, object], title_words: set[str]) -> int:
+    """How much of the question's description a record's fields bear out.
+
+    A date the visitor gives that the record's dates allow counts double and one they rule out
+    counts against; each other descriptive word ("Russian", "silver", "Flemish") found in the
+    maker, culture, place, medium or type counts once.
+    """
+    score = 0
+    begin, end = meta.get("date_begin"), meta.get("date_end")
+    for claim in reading.said.of("date"):
+        if claim.low is None or claim.high is None or not isinstance(begin, int):
+            continue
+        last = end if isinstance(end, int) else begin
+        score += 2 if claim.low <= last and begin <= claim.high else -1
+    fields = " ".join(
+        str(meta.get(k, ""))
+        for k in ("creators_display", "culture", "place_made", "medium", "object_type", "date")
+    )
+    described = set(content_words(reading.asked)) - title_words - GENERIC
+    return score + len(described & set(content_words(fields)))
+
+
+def look_alike(reading: Reading, records: Sequence[Passage], title: str) -> Passage | None:
+    """The one record of several that share a title which the question describes best.
+
+    "The 17th-century Russian silver kovsh" among fifteen kovshes: the one whose dates and
+    fields bear out the description, if one does so better than every other; else None.
+    """
+    words_of_title = set(content_words(title))
+    ranked = sorted(records, key=lambda p: -_matches(reading, p.meta, words_of_title))
+    if len(ranked) < 2:
+        return ranked[0] if ranked else None
+    best, second = (_matches(reading, p.meta, words_of_title) for p in ranked[:2])
+    return ranked[0] if best > max(second, 0) else None

@@ -52,7 +52,8 @@ def mentions_title(question: str, title: str) -> bool:
         re.sub(r"^(?:(?:the|a|an)\s+)?(?:[\w-]+['’]s?\s+)?", "", fold(n))
         for n in _capitalised_runs(question)
     )
-    longer = [n for n in spans if len(n.split()) > 1]
+    # "the 'Rubens Vase'": quotes around a name are not part of its words.
+    longer = [" ".join(w.strip("'’\"“”") for w in n.split()) for n in spans if len(n.split()) > 1]
     names = proper_names(question)
     for name in title_aliases(title):
         match = fuzz.partial_ratio_alignment(name, asked)

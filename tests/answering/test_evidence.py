@@ -69,3 +69,24 @@ def test_a_named_objects_other_passages_take_the_places_of_other_objects():
         "harbour:2",
     ]
     assert evidence.focused(nums, set(), lookups, CFG) == nums
+
+
+def test_the_look_alike_the_question_describes_replaces_the_others():
+    """Search finds kovshes; the one "from the 17th century" leads, the others go (class g)."""
+    from assistant.fakes import MemoryRetriever
+
+    def kovsh(source_id: str, title: str, begin: int, end: int, text: str) -> list[Passage]:
+        meta = {"title": title, "date_begin": begin, "date_end": end, "medium": "silver"}
+        record = Passage(f"{source_id}:r", source_id, f"{title} is silver.", 0.0, "record", meta)
+        return [record, Passage(f"{source_id}:1", source_id, text, 0.0, "text", meta)]
+
+    store = MemoryRetriever(
+        kovsh("k1", "Kovsh", 1908, 1917, "A kovsh with a boyar painted in enamel.")
+        + kovsh("k2", "Kovsh", 1884, 1884, "A kovsh with a bird handle in enamel.")
+        + kovsh("k3", "Drinking Bowl (Kovsh)", 1680, 1700, "Peter the Great gave it away.")
+    )
+    lookups = Lookups(store)
+    reading = read("Who gave away the 17th-century kovsh with enamel?")
+    found = evidence.gather(reading, store, lookups, AnswerConfig(min_relevance=0.0))
+    assert found.chosen[0].source_id == "k3"
+    assert {p.source_id for p in found.chosen} == {"k3"}

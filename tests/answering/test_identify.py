@@ -105,3 +105,41 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
     sources = ["harbour", "ewer", "portrait"]
     found = identify.no_record_of(read(question), sources, lookups, focus)
     assert (unknown in found) if unknown else found == ""
+
+
+def _record(source_id: str, date: tuple[int, int], medium: str, maker: str) -> "Passage":
+    from assistant.store import Passage
+
+    meta = {
+        "title": "Kovsh",
+        "date_begin": date[0],
+        "date_end": date[1],
+        "medium": medium,
+        "creators_display": maker,
+    }
+    return Passage(f"{source_id}:r", source_id, "", 0.5, "record", meta)
+
+
+KOVSHES = [
+    _record("k1700", (1680, 1700), "silver, parcel gilt", "Russian workshop"),
+    _record("k1890", (1885, 1896), "silver gilt and enamel", "Pavel Ovchinnikov (Russian)"),
+    _record("k1910", (1908, 1917), "silver gilt and filigree enamel", "Ivan Khlebnikov (Russian)"),
+]
+
+
+@pytest.mark.parametrize(
+    "question, meant",
+    [
+        # The description picks one of several objects that share a title.
+        ("Who gave away the 17th-century silver kovsh?", "k1700"),
+        ("What is painted on the kovsh from 1910?", "k1910"),
+        ("Tell me about Ovchinnikov's enamel kovsh.", "k1890"),
+        # A description all of them fit, or none, picks none.
+        ("Who made the Russian silver kovsh?", None),
+        ("Tell me about the kovsh.", None),
+        ("Who made the kovsh from 1450?", None),
+    ],
+)
+def test_one_of_several_look_alikes_is_picked_by_the_description(question, meant):
+    found = identify.look_alike(read(question), KOVSHES, "Kovsh")
+    assert (found.source_id if found else None) == meant
