@@ -7,6 +7,7 @@ from assistant.answering.catalogue import Lookups
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import read
 from assistant.answering.trace import Trace
+from assistant.store import Passage
 from tests.answering.collection import numbered, retriever
 
 
@@ -107,9 +108,7 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
     assert (unknown in found) if unknown else found == ""
 
 
-def _record(source_id: str, date: tuple[int, int], medium: str, maker: str) -> "Passage":
-    from assistant.store import Passage
-
+def _record(source_id: str, date: tuple[int, int], medium: str, maker: str) -> Passage:
     meta = {
         "title": "Kovsh",
         "date_begin": date[0],
