@@ -20,6 +20,12 @@ ATTRIBUTION = re.compile(
     # "Rembrandt's Girl with a Pearl Earring": a possessive name before the title credits it.
     r"|\b[a-z]+'s (?!own)\w+"
 )
+# The words of ATTRIBUTION that credit a maker only as verbs ("she painted it"), or as nouns
+# with a name ("a Rembrandt painting"): "the interlace design" and "the painting" credit no one.
+MAKING_WORD = re.compile(
+    r"paint|painted|painting|sculpt\w*|carv\w*|made|make|create\w*|design\w*|drew|drawn|draw|"
+    r"put|took|take|photographed|print|printed"
+)
 NOT_AUTHORSHIP_BY = re.compile(
     r"\b(commissioned|owned|bought|acquired|donated|given|stolen|restored|lent|sold|found|"
     r"discovered|collected|inspired|influenced|admired|copied|damaged)\s+by\b"

@@ -7,6 +7,7 @@ nearest neighbour.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.answering import cues, parse
@@ -119,23 +120,21 @@ def unmentioned(
     # secret code", "the gift shop") is a thing the texts never speak of. Only the noun
     # phrases count: "get darker" or "wat colours" describe no thing.
     for phrase in reading.objects:
-        if fold(phrase) in bare:
-            unfamiliar = _unfamiliar_run(phrase, have)
+        if re.search(rf"\b{re.escape(fold(phrase.split()[0]))}\b", bare):
+            unfamiliar = _unfamiliar_words(phrase, have)
             if len(unfamiliar) >= 2:
                 return unfamiliar
     return []
 
 
-def _unfamiliar_run(phrase: str, have: set[str]) -> list[str]:
-    """The longest run of a phrase's words the texts lack ("full-length" is one word)."""
-    run: list[str] = []
-    longest: list[str] = []
+def _unfamiliar_words(phrase: str, have: set[str]) -> list[str]:
+    """The words of a phrase the texts lack ("full-length" is one word, however odd its parts)."""
+    unfamiliar = []
     for word in phrase.split():
         parts = [stem(w) for w in words(word) if w not in STOPWORDS]
-        unknown = bool(parts) and not any(p in GENERIC or spelled_in(p, have) for p in parts)
-        run = [*run, word] if unknown else []
-        longest = max(longest, run, key=len)
-    return longest
+        if parts and not any(p in GENERIC or spelled_in(p, have) for p in parts):
+            unfamiliar.append(word)
+    return unfamiliar
 
 
 # "The man on the right", "the little figures": people in a picture, named by what they are.

@@ -167,3 +167,27 @@ def without_named(text: str, named_words: set[str]) -> str:
     out.append(doc[skip_to:].text_with_ws)
     # "the 1652 oil Portrait of Johanna Vos" is two chunks, one object.
     return re.sub(r"\bit of it\b", "it", "".join(out))
+
+
+def credits_with(text: str, word: str) -> bool:
+    """Whether ``word`` (folded) is used in ``text`` to credit a maker.
+
+    Not when it is a noun with an article and no name ("the interlace design", "in the
+    painting"); yes as a verb, as a noun a name qualifies ("a Rembrandt painting"), and when
+    in doubt: the small tagger takes "paint" in "did Munch paint Harbour at Dusk" for a noun.
+    """
+    from assistant.text import fold
+
+    for token in parsed(text):
+        if fold(token.text) != word:
+            continue
+        if token.pos_ in ("VERB", "AUX"):
+            return True
+        named = any(
+            c.dep_ in ("compound", "poss", "amod") and c.text[:1].isupper() and c.i > 0
+            for c in token.children
+        )
+        determined = any(c.dep_ in ("det", "poss") for c in token.children)
+        if named or not determined:
+            return True
+    return False

@@ -191,12 +191,23 @@ def said(text: str) -> Said:
         text=text,
         claims=tuple(found),
         asserts=asserts,
-        attributes=bool(shapes.ATTRIBUTION.search(folded))
-        and not shapes.NOT_AUTHORSHIP_BY.search(folded),
+        attributes=_attributes(text, folded),
         patrons=frozenset(w for m in shapes.MADE_FOR.finditer(text) for w in words(m.group(1))),
         other_event=bool(shapes.EVENT.search(folded)) and not asserts,
         lowercase=text == text.lower(),
     )
+
+
+def _attributes(text: str, folded: str) -> bool:
+    """Whether the text credits the object to someone ("painted", "by", "Rembrandt's ...")."""
+    if shapes.NOT_AUTHORSHIP_BY.search(folded):
+        return False
+    for match in shapes.ATTRIBUTION.finditer(folded):
+        word = match.group(0)
+        if shapes.MAKING_WORD.fullmatch(word) and not parse.credits_with(text, word):
+            continue  # "the interlace design", "in the painting": a noun, no one credited
+        return True
+    return False
 
 
 def _materials(text: str) -> list[Claim]:

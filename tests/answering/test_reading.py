@@ -52,6 +52,11 @@ ROWS = [
     ("What is the Rosetta Stone?", [], {"asks": {OVER}}),
     ("Tell me about the Rosetta Stone", [], {"asks": {OVER}}),
     ("Which is older, the Rosetta Stone or the Night Watch?", [], {"asks": {D}}),
+    # -- credits a maker: a making verb, or a name before the noun; not the noun alone ----------
+    ("Why did Edvard Munch paint Harbour at Dusk?", [], {"attributes": True}),
+    ("Is it a Rembrandt painting?", [], {"attributes": True}),
+    ("What is the interlace design on the door panel?", [], {"attributes": False}),
+    ("What is in the painting?", [], {"attributes": False}),
     # -- a date that describes which object is meant does not ask when --------------------------
     ("Who was the 12th-century Indian bronze figure made for?", [], {"asks": set()}),
     ("What was the sphinx from about 1200 part of?", [], {"asks": set()}),
@@ -206,6 +211,8 @@ def test_reading(question: str, history: list[str], expect: dict[str, object]) -
             assert not value & found, found  # type: ignore[operator]
         elif key == "makers":
             assert {c.value for c in reading.claims if c.kind == "maker"} == value
+        elif key == "attributes":
+            assert reading.said.attributes is value
         elif key == "context_has":
             assert value in reading.context
         elif key == "people_has":
