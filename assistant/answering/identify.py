@@ -281,3 +281,14 @@ def look_alike(reading: Reading, records: Sequence[Passage], title: str) -> Pass
         return ranked[0] if ranked else None
     best, second = (_matches(reading, p.meta, words_of_title) for p in ranked[:2])
     return ranked[0] if best > max(second, 0) else None
+
+
+def asserted_names(reading: Reading, missing: Sequence[str]) -> bool:
+    """Whether what the texts lack is names the visitor asserts, not a thing they ask about.
+
+    "That's the British Museum, isn't it?" asserts a name; "What is the secret code in it?"
+    asks about a thing.
+    """
+    if not reading.asserts:
+        return False
+    return all(any(fold(m) in p for p in reading.people) for m in missing)

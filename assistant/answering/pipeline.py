@@ -194,6 +194,13 @@ class _Run:
             if p.source_id not in focus
         ]
         missing = identify.unmentioned(self.reading, focus, self.lookups, self.cfg, others)
+        if missing and identify.asserted_names(self.reading, missing):
+            # "But it was returned to Cairo, wasn't it?": a name the visitor asserts of an object
+            # we hold, which none of its texts mention, is unsupported; the answer says what
+            # the sources do say about the object, as a correction.
+            checked.unendorsed.extend(missing)
+            self.trace.add("identify", "asserts what no text of it mentions", ", ".join(missing))
+            missing = []
         if missing and not (checked.corrections.kept or refuted or checked.unendorsed):
             about = sorted({p.title for p in numbered.values() if p.source_id in focus})
             return self.trace.refuse(

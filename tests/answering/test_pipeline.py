@@ -48,3 +48,21 @@ def test_the_answer_log_keeps_the_trace(tmp_path):
     log.record(answer)
     stored = log.recent()[0]["trace"]
     assert stored == answer.trace and stored[-1]["stage"] == "identify"
+
+
+@pytest.mark.parametrize(
+    "question, history, outcome",
+    [
+        # A name asserted of an object we hold that none of its texts mention: unsupported,
+        # and the answer says what the sources do say, as a correction.
+        ("But that's the Bergen Kunsthall, isn't it?", ["Where is Harbour at Dusk?"], "corrected"),
+        # Asked about, not asserted, an unknown name is refused (another object).
+        ("Did Edvard Munch see Harbour at Dusk at the Bergen Kunsthall?", [], "refused"),
+    ],
+)
+def test_an_asserted_name_no_text_mentions_is_a_correction(question, history, outcome):
+    answer = ask(question, history)
+    assert answer.outcome == outcome, (answer.answer, answer.refusal_reason)
+    if outcome == "corrected":
+        assert any("kunsthall" in i.lower() for i in answer.premise_issues), answer.premise_issues
+        assert any(d["decision"] == "asserts what no text of it mentions" for d in answer.trace)
