@@ -146,7 +146,7 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(who (painted|made|created|carved|sculpted|designed|wrote|drew|built)|"
-            r"artist|painter|sculptor|maker|made by|attribut|author|whose work)"
+            r"made by|attribut|whose work)"
         ),
         "creator",
     ),
@@ -235,10 +235,34 @@ def _cue_words() -> frozenset[str]:
     return frozenset(w for s in sources for w in re.findall(r"[a-z]{3,}", s))
 
 
+# A maker's role named as what is asked ("Who was the artist?", "Which sculptor?"), checked
+# with the parse: "the painter of the lekythos" or "before he was an artist" asks nothing.
+MAKER_ROLES = frozenset({"artist", "painter", "sculptor", "maker", "author", "potter"})
+
+
 def asked_facts(text: str) -> set[str]:
     """Which catalogue fields (creator, date, medium, ...) a text asks about."""
+    from assistant.answering import parse
+
     folded = fold(text)
-    return {key for pattern, key in INTENTS if pattern.search(folded)}
+    found = {key for pattern, key in INTENTS if pattern.search(folded)}
+    if parse.asks_for_role(text, MAKER_ROLES):
+        found.add("creator")
+    return found
+
+
+def asked_facts_of(text: str) -> set[str]:
+    """The catalogue fields a visitor's text asks about.
+
+    Typos are put right for the tables; the parse reads the text as written (a tagger reads
+    "Which sculptor" better than "which sculptor").
+    """
+    from assistant.answering import parse
+
+    found = asked_facts(respelled(fold(text)))
+    if parse.asks_for_role(text, MAKER_ROLES):
+        found.add("creator")
+    return found
 
 
 def without_intents(text: str) -> str:

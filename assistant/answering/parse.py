@@ -191,3 +191,30 @@ def credits_with(text: str, word: str) -> bool:
         if named or not determined:
             return True
     return False
+
+
+_WH = frozenset({"who", "what", "which", "whose"})
+
+
+def asks_for_role(text: str, roles: frozenset[str]) -> bool:
+    """Whether the text asks who fills a role: "Which artist?", "Who was the painter?".
+
+    A role word under a question word, or the subject or complement of "be" in a question
+    with "who"; not a role that describes someone ("the painter of the vase", "he was an
+    artist").
+    """
+    from assistant.text import fold
+
+    doc = parsed(text)
+    has_who = any(fold(t.text) == "who" for t in doc)
+    for token in doc:
+        if fold(token.text).rstrip("s") not in roles:
+            continue
+        if any(fold(c.text) in _WH for c in token.children):
+            return True
+        copula = fold(token.head.text) in {"is", "was", "are", "were", "be", "'s"}
+        if has_who and copula and token.dep_ in ("attr", "nsubj") and token.head.i < token.i:
+            return True
+        if token.dep_ == "pobj" and fold(token.head.text) == "about":
+            return True  # "Tell me about the artist of the Night Watch"
+    return False

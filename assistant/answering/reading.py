@@ -120,7 +120,7 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
     ask = cues.the_ask(question)
     asked = cues.without_codes(ask)
     asking = parse.without_dating_modifiers(cues.without_asides(asked if codes or loose else ask))
-    fields = cues.asked_facts(cues.respelled(fold(asking)))
+    fields = cues.asked_facts_of(asking)
     overview = cues.is_overview(ask)
     asks = {_FIELD_ASKS[f] for f in fields} | {Ask(a) for a in cues.other_asks(ask)}
     if overview:

@@ -57,6 +57,11 @@ ROWS = [
     ("Is it a Rembrandt painting?", [], {"attributes": True}),
     ("What is the interlace design on the door panel?", [], {"attributes": False}),
     ("What is in the painting?", [], {"attributes": False}),
+    # -- a maker's role asks who only when it is what is asked ------------------------------------
+    ("Who was the artist of the Night Watch?", [], {"asks": {M}}),
+    ("Which sculptor carved the faun?", [], {"asks": {M}}),
+    ("How did the painter of the lekythos show the women?", [], {"fields": frozenset()}),
+    ("What did Anna Berg study before she was an artist?", [], {"asks": set()}),
     # -- a date that describes which object is meant does not ask when --------------------------
     ("Who was the 12th-century Indian bronze figure made for?", [], {"asks": set()}),
     ("What was the sphinx from about 1200 part of?", [], {"asks": set()}),
