@@ -142,7 +142,7 @@ def names_missing(
         inner = proper_names(re.sub(r"(^|[.!?]\s+)[^\W\d_][\w'’-]*", " ", question))
         names = {n for n in names if n in inner}
     for name in sorted(names):
-        if not all(spelled_in(part, have) for part in words(name)):
+        if not all(spelled_in(part, have) or _short_for(part, have) for part in words(name)):
             missing.append(name)
     return missing
 
@@ -175,6 +175,18 @@ def coverage(question: str, texts: Iterable[str]) -> float:
             continue
         best = max(best, sum(1 for w in wanted if spelled_in(w, have)) / len(wanted))
     return best
+
+
+# "the Met" for "the Metropolitan Museum", "the Rijks" for "Rijksmuseum": a name may be cut
+# short to its first syllable, three letters at least, of a much longer name.
+MIN_NAME_PREFIX = 3
+
+
+def _short_for(part: str, have: set[str]) -> bool:
+    """Whether a name's word is the start of a longer word of the texts."""
+    return len(part) >= MIN_NAME_PREFIX and any(
+        w.startswith(part) and len(w) >= 2 * len(part) for w in have
+    )
 
 
 def typo_distance(word: str) -> int:

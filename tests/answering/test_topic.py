@@ -24,3 +24,21 @@ TEXT_WORDS = {"hippopotamus", "background", "landscape", "handle", "rhinoceros",
 )
 def test_spelled_in(word, expected):
     assert spelled_in(word, TEXT_WORDS) is expected
+
+
+@pytest.mark.parametrize(
+    "question, missing",
+    [
+        # A name cut short to its first syllable is the longer name ("the Met").
+        ("Why is it not on view at the Met?", []),
+        ("Is it in the Louvre?", ["louvre"]),
+        # Too short, or not much shorter than the word it starts: another name.
+        ("Is it by Al?", ["al"]),
+        ("Was it sold in Newport?", ["newport"]),
+    ],
+)
+def test_names_the_texts_never_mention(question, missing):
+    from assistant.answering.topic import names_missing
+
+    texts = ["It is in the collection of The Metropolitan Museum of Art, New York, since 1929."]
+    assert names_missing(question, texts) == missing
