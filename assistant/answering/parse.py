@@ -80,6 +80,8 @@ def _determined(chunk: Any) -> bool:
     """
     if any(t.tag_ in ("WDT", "WP", "WP$") for t in chunk):
         return False
+    if chunk[0].tag_ == "PRP$":
+        return False  # "her head", "its eyes": a part of someone already named, not a thing
     return chunk[0].dep_ in _OPENERS or any(t.dep_ == "case" for t in chunk)
 
 

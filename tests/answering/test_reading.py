@@ -189,7 +189,7 @@ ROWS = [
     (
         "Tell me about the Roman smartphone in your collection.",
         [],
-        {"objects": ("Roman smartphone", "collection")},
+        {"objects": ("Roman smartphone",)},
     ),
     # -- the part that asks ----------------------------------------------------------------------
     ("Good morning! Quick one: who made the ewer?", [], {"ask": "who made the ewer?", "asks": {M}}),
