@@ -112,7 +112,7 @@ class Reading:
 def read(question: str, history: Sequence[str] = ()) -> Reading:
     """Read ``question`` (and, if it follows on, the last two turns of ``history``)."""
     follows = cues.follows_on(question)
-    context = " ".join([*list(history)[-2:], question]) if follows else question
+    context = " ".join([*antecedents(history), question]) if follows else question
     codes = cues.asked_codes(question)
     loose = cues.loose_codes(question)
     # What is asked is in the asking part, after any greeting or story; a code in it only says
@@ -150,6 +150,26 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
         said=own,
         context_said=own if context == question else said(context),
     )
+
+
+def antecedents(history: Sequence[str]) -> list[str]:
+    """The turns a follow-up leans on: the latest that stands on its own, and any after it.
+
+    "Who found it?" after "Who painted The Night Watch?" and "What is the Rosetta Stone?" is
+    about the Rosetta Stone; after "Tell me about the Rosetta Stone" and "Is it big?", about
+    the Rosetta Stone still.
+    """
+    turns = list(history)
+    start = len(turns)
+    while start > 0:
+        start -= 1
+        if not cues.follows_on(turns[start]):
+            break
+    return turns[start:][-_MAX_ANTECEDENTS:]
+
+
+# A conversation's thread is followed back at most this many turns.
+_MAX_ANTECEDENTS = 3
 
 
 def said(text: str) -> Said:

@@ -133,3 +133,9 @@ def test_a_restated_fact_scores_below_the_same_fact_unstated(verifier):
     with_penalty = score(question, [line], verifier, titles, CFG)[0].score
     without = score(question, [line], verifier, titles, replace(CFG, restated_fact_penalty=0.0))
     assert with_penalty == pytest.approx(without[0].score + CFG.restated_fact_penalty)
+
+
+def test_when_about_an_event_is_answered_with_the_events_year(verifier):
+    """ "When was it exhibited?" asks the exhibition's year, not the making's (class g)."""
+    chosen = first_sentence("When was Harbour at Dusk exhibited?", "harbour", verifier)
+    assert "1890" in chosen, chosen

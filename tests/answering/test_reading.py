@@ -52,6 +52,17 @@ ROWS = [
     ("What is the Rosetta Stone?", [], {"asks": {OVER}}),
     ("Tell me about the Rosetta Stone", [], {"asks": {OVER}}),
     ("Which is older, the Rosetta Stone or the Night Watch?", [], {"asks": {D}}),
+    # -- a follow-up leans on the latest turn that stands on its own ---------------------------
+    (
+        "Who found it?",
+        ["Who painted The Night Watch?", "What is the Rosetta Stone?"],
+        {"context_has": "Rosetta", "context_lacks": "Night Watch"},
+    ),
+    (
+        "And who found it?",
+        ["Tell me about the Rosetta Stone", "Is it big?"],
+        {"context_has": "Rosetta"},
+    ),
     # -- credits a maker: a making verb, or a name before the noun; not the noun alone ----------
     ("Why did Edvard Munch paint Harbour at Dusk?", [], {"attributes": True}),
     ("Is it a Rembrandt painting?", [], {"attributes": True}),
@@ -220,6 +231,8 @@ def test_reading(question: str, history: list[str], expect: dict[str, object]) -
             assert reading.said.attributes is value
         elif key == "context_has":
             assert value in reading.context
+        elif key == "context_lacks":
+            assert value not in reading.context, reading.context
         elif key == "people_has":
             assert value in reading.people
         elif key == "names_has":
