@@ -39,6 +39,11 @@ EVENT = re.compile(
     r"\b(stole|stolen|theft|found|discovered|excavated|bought|acquired|sold|lent|exhibited|"
     r"restored|recovered|returned|damaged|moved|donated|arrived|rediscovered|printed in)\b"
 )
+# The same events as a visitor asks about them: "When did the Met acquire it?"
+EVENT_ASKED = re.compile(
+    r"\b(steal|find|discover|excavate|dig|buy|acquire|purchase|sell|lend|exhibit|show|restore|"
+    r"recover|return|donate|arrive|rediscover)\b"
+)
 MAKER_VERB = re.compile(
     r"\b(paint|painted|made|make|carved?|sculpted|created?|designed?|drew|draw|printed|took)\b"
 )

@@ -27,6 +27,9 @@ _LOOSE_CODE = re.compile(
     r"(?<![\w.])(?=[\w.\-/]*\d)(?=[\w.\-/]*[.\-])[A-Za-z0-9]+(?:[.\-/][A-Za-z0-9]+)+"
     # Capitals run into digits, as many museums write them ("NG1314", "SK1042A").
     r"|(?<![\w.])[A-Z]{1,4}\d{2,}[A-Za-z]?(?![\w.])"
+    # Or set apart by a space ("EA 24", the British Museum's Egyptian antiquities), but not an
+    # era before a year ("AD 79").
+    r"|(?<![\w.])(?!(?:AD|BC|BCE|CE)\b)[A-Z]{2,4} \d{1,6}(?![\w.])"
 )
 
 

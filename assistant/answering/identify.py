@@ -18,6 +18,7 @@ from assistant.answering.topic import (
     GENERIC,
     mentions_title,
     names_missing,
+    short_for,
     spelled_in,
 )
 from assistant.answering.trace import Refusal, Trace
@@ -183,7 +184,9 @@ def _described_by(phrase: str, have: set[str], title: str = "") -> bool:
     word = head(phrase)
     if not word:
         return True
-    if not spelled_in(word, have):
+    # A name may be cut short ("the Met" for "The Metropolitan Museum of Art").
+    shortened = phrase[:1].isupper() and short_for(word, have)
+    if not (spelled_in(word, have) or shortened):
         return False
     named = phrase.split(" of ", 1)[0]
     if any(w in _RELATIONS and w not in have for w in content_words(named) if w != word):

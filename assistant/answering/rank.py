@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from assistant.answering import cues, parse
 from assistant.answering.catalogue import Numbered
-from assistant.answering.claims import EVENT, dates_another_event, years
+from assistant.answering.claims import EVENT, EVENT_ASKED, dates_another_event, years
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Ask, Reading
 from assistant.documents import record_facts
@@ -67,7 +67,7 @@ def _asked(reading: Reading, names: list[str]) -> _Asked:
     # "Why is it attributed to Huaud?" asks for a reason; the catalogue line that states the
     # attribution repeats the question, it does not answer it.
     wanted = set() if Ask.REASON in reading.asks else set(reading.fields)
-    if EVENT.search(fold(reading.asked)):
+    if EVENT.search(fold(reading.asked)) or EVENT_ASKED.search(fold(reading.asked)):
         # "Who found it and when?": the year asked for is the find's, not the making's.
         wanted.discard("date")
     # "What is X?" / "Tell me about X": nothing is asked beyond the object itself ("What is X

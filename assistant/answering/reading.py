@@ -121,7 +121,7 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
     asked = cues.without_codes(ask)
     asking = parse.without_dating_modifiers(cues.without_asides(asked if codes or loose else ask))
     fields = cues.asked_facts_of(asking)
-    overview = cues.is_overview(ask)
+    overview = cues.is_overview(ask) and not fields  # "What is X made of?" asks a field
     asks = {_FIELD_ASKS[f] for f in fields} | {Ask(a) for a in cues.other_asks(ask)}
     if overview:
         asks.add(Ask.OVERVIEW)

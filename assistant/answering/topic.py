@@ -142,7 +142,7 @@ def names_missing(
         inner = proper_names(re.sub(r"(^|[.!?]\s+)[^\W\d_][\w'’-]*", " ", question))
         names = {n for n in names if n in inner}
     for name in sorted(names):
-        if not all(spelled_in(part, have) or _short_for(part, have) for part in words(name)):
+        if not all(spelled_in(part, have) or short_for(part, have) for part in words(name)):
             missing.append(name)
     return missing
 
@@ -182,7 +182,7 @@ def coverage(question: str, texts: Iterable[str]) -> float:
 MIN_NAME_PREFIX = 3
 
 
-def _short_for(part: str, have: set[str]) -> bool:
+def short_for(part: str, have: set[str]) -> bool:
     """Whether a name's word is the start of a longer word of the texts."""
     return len(part) >= MIN_NAME_PREFIX and any(
         w.startswith(part) and len(w) >= 2 * len(part) for w in have

@@ -137,5 +137,9 @@ def test_a_restated_fact_scores_below_the_same_fact_unstated(verifier):
 
 def test_when_about_an_event_is_answered_with_the_events_year(verifier):
     """ "When was it exhibited?" asks the exhibition's year, not the making's (class g)."""
-    chosen = first_sentence("When was Harbour at Dusk exhibited?", "harbour", verifier)
-    assert "1890" in chosen, chosen
+    for question in (
+        "When was Harbour at Dusk exhibited?",
+        "When did they exhibit Harbour at Dusk?",
+    ):
+        chosen = first_sentence(question, "harbour", verifier)
+        assert "1890" in chosen, (question, chosen)

@@ -98,6 +98,8 @@ ROWS = [
     ("Was it finished in 1642?", ["Tell me about the Night Watch"], {"codes": ()}),
     ("Tell me about the bowl numbered 48.77 here.", [], {"codes": (), "loose_codes": ("48.77",)}),
     ("Who carved TM404?", [], {"loose_codes": ("TM404",)}),
+    ("What is EA 24 made of?", [], {"loose_codes": ("EA 24",), "asks": {MAT}}),
+    ("Was Pompeii buried in AD 79?", [], {"loose_codes": ()}),
     ("Is it an mp3 or a CD?", [], {"loose_codes": ()}),
     # -- the code in parentheses identifies the object; it is not what is asked ------------------
     pytest.param(
