@@ -157,6 +157,8 @@ def test_loaded_framings(question, framing, refuted):
             "Why are the cranes on the Persian ewer?",
             False,
         ),
+        # A denial of the very thing the visitor asserts, however common the word.
+        ("Harbour at Dusk is a drawing, not a painting.", "It's a painting though, right?", True),
         # A negation inside a name is not a denial.
         ("Ono no Tofu watches a frog.", "Why is there a frog in the print?", False),
     ],

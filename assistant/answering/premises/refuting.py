@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answering import parse
 from assistant.answering.claims import MATERIALS, PLACE, REFUTES, event_of_year, years
 from assistant.answering.premises.count import count_differs
 from assistant.answering.reading import Reading
 from assistant.answering.topic import topic_words
-from assistant.text import NEGATIONS, content_words, fold, words
+from assistant.text import NEGATIONS, content_words, fold, stem, words
 
 _TOKENS = re.compile(r"[^\W_][\w'’-]*")
 
@@ -50,7 +51,7 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
     denied = denied_part(sentence)
     if not denied:
         return False
-    if _denies_a_claim_of_its_kind(denied, reading):
+    if _denies_a_claim_of_its_kind(denied, reading) or _denies_what_is_asserted(denied, reading):
         return True
     title_words = {w for t in titles for w in content_words(t)}
     return bool((set(topic_words(reading.text)) - title_words) & set(content_words(denied)))
@@ -82,3 +83,15 @@ def _denies_a_claim_of_its_kind(denied: str, reading: Reading) -> bool:
         or ("material" in kinds and MATERIALS & set(words(denied)))
         or ("date" in kinds and years(denied))
     )
+
+
+def _denies_what_is_asserted(denied: str, reading: Reading) -> bool:
+    """Whether the thing a denial first names is a thing the visitor asserts.
+
+    "It is a print, not a painting" against "It's a painting, right?": the denied noun is the
+    visitor's own, even when it is a word too common to count as a topic ("painting").
+    """
+    if not reading.asserts:
+        return False
+    nouns = [t for t in parse.parsed(denied.strip()) if t.pos_ in ("NOUN", "PROPN")]
+    return bool(nouns) and stem(fold(nouns[0].text)) in set(content_words(reading.said.text))
