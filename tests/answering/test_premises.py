@@ -159,6 +159,12 @@ def test_loaded_framings(question, framing, refuted):
         ),
         # A denial of the very thing the visitor asserts, however common the word.
         ("Harbour at Dusk is a drawing, not a painting.", "It's a painting though, right?", True),
+        # A denial of a word of the object's title denies nothing the visitor says.
+        (
+            "It was not made by a Cranes workshop.",
+            "The Ewer with Cranes is lovely, isn't it?",
+            False,
+        ),
         # A negation inside a name is not a denial.
         ("Ono no Tofu watches a frog.", "Why is there a frog in the print?", False),
     ],

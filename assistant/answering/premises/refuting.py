@@ -51,9 +51,11 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
     denied = denied_part(sentence)
     if not denied:
         return False
-    if _denies_a_claim_of_its_kind(denied, reading) or _denies_what_is_asserted(denied, reading):
-        return True
     title_words = {w for t in titles for w in content_words(t)}
+    if _denies_a_claim_of_its_kind(denied, reading):
+        return True
+    if _denies_what_is_asserted(denied, reading, title_words):
+        return True
     return bool((set(topic_words(reading.text)) - title_words) & set(content_words(denied)))
 
 
@@ -85,7 +87,7 @@ def _denies_a_claim_of_its_kind(denied: str, reading: Reading) -> bool:
     )
 
 
-def _denies_what_is_asserted(denied: str, reading: Reading) -> bool:
+def _denies_what_is_asserted(denied: str, reading: Reading, title_words: set[str]) -> bool:
     """Whether the thing a denial first names is a thing the visitor asserts.
 
     "It is a print, not a painting" against "It's a painting, right?": the denied noun is the
@@ -94,4 +96,8 @@ def _denies_what_is_asserted(denied: str, reading: Reading) -> bool:
     if not reading.asserts:
         return False
     nouns = [t for t in parse.parsed(denied.strip()) if t.pos_ in ("NOUN", "PROPN")]
-    return bool(nouns) and stem(fold(nouns[0].text)) in set(content_words(reading.said.text))
+    if not nouns:
+        return False
+    # "not made at Kells" does not deny "the Book of Kells": naming the object asserts nothing.
+    noun = stem(fold(nouns[0].text))
+    return noun not in title_words and noun in set(content_words(reading.said.text))
