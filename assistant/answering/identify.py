@@ -125,7 +125,26 @@ def unmentioned(
             unfamiliar = _unfamiliar_words(phrase, have)
             if len(unfamiliar) >= 2:
                 return unfamiliar
-    return []
+    return _part_unmentioned(naming, have)
+
+
+def _part_unmentioned(question: str, have: set[str]) -> list[str]:
+    """The part of the object a "what is on ..." question asks about, if no text mentions it.
+
+    "What is painted on the back of the canvas?" about texts that never mention a back: what
+    they say about the front would look like an answer. "Which town is in the background?"
+    names what it asks for ("town"); a text that speaks of the town answers it.
+    """
+    asked = parse.asked_part(question)
+    if asked is None:
+        return []
+    thing, part = asked
+    if thing and (
+        stem(thing.lower()) in GENERIC | _PEOPLE or spelled_in(stem(thing.lower()), have)
+    ):
+        return []
+    word = stem(part.lower())
+    return [] if word in GENERIC or spelled_in(word, have) else [part]
 
 
 def _unfamiliar_words(phrase: str, have: set[str]) -> list[str]:
@@ -170,7 +189,8 @@ def _vocabulary(source_id: str, lookups: Lookups) -> set[str]:
 # Words that make a phrase another object related to one (its companion, its matching piece,
 # its twin): the object's texts must speak of that relation for the phrase to be it.
 _RELATIONS = frozenset(
-    stem(w) for w in "companion matching counterpart twin sister mate pendant".split()
+    stem(w)
+    for w in "companion matching counterpart twin sister mate pendant second another".split()
 )
 
 
@@ -244,7 +264,9 @@ def no_record_of(
             continue
         # Beside a named object, an unknown detail ("the horse", "the bottom") is a part of
         # it that the texts word differently; an unknown object ("its companion panel") is not.
-        if focus and not _another_object(phrase, lookups, cfg):
+        kinds = {w for s in focus for w in content_words(_title(s, lookups))}
+        # "A second Night Watch" is another of the object's own kind.
+        if focus and not (head(phrase) in kinds or _another_object(phrase, lookups, cfg)):
             continue
         return phrase
     return ""

@@ -220,3 +220,37 @@ def asks_for_role(text: str, roles: frozenset[str]) -> bool:
         if token.dep_ == "pobj" and fold(token.head.text) == "about":
             return True  # "Tell me about the artist of the Night Watch"
     return False
+
+
+# Where a thing sits on or in an object: a closed class of English prepositions.
+_LOCATIVE = frozenset(
+    "on in at inside behind under beneath below above along across beside near over".split()
+)
+
+
+def asked_part(text: str) -> tuple[str, str] | None:
+    """What a "what/who ... on the X" question asks for, and the part X it asks about.
+
+    "What is painted on the back of the canvas?" -> ("", "back"); "Which town is that in the
+    background?" -> ("town", "background"); "Who's the boy on the horse?" -> ("boy", "horse").
+    None when the question names no such part, or asks why, when, where or how.
+    """
+    from assistant.text import fold
+
+    doc = parsed(text)
+    wh = next((t for t in doc if t.tag_ in ("WP", "WDT")), None)
+    if wh is None or fold(wh.text) not in ("what", "which", "who"):
+        return None
+    thing = ""
+    if wh.dep_ == "det":
+        thing = wh.head.text  # "which town"
+    else:
+        subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass", "attr") and t.i != wh.i]
+        nouns = [t for t in subjects if t.pos_ in ("NOUN", "PROPN")]
+        thing = nouns[0].text if nouns else ""
+    parts = [
+        t.text
+        for t in doc
+        if t.dep_ == "pobj" and fold(t.head.text) in _LOCATIVE and t.pos_ == "NOUN"
+    ]
+    return (thing, parts[0]) if parts else None

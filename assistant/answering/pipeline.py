@@ -194,7 +194,7 @@ class _Run:
             if p.source_id not in focus
         ]
         missing = identify.unmentioned(self.reading, focus, self.lookups, self.cfg, others)
-        if missing and identify.asserted_names(self.reading, missing):
+        if missing and not checked.issues and identify.asserted_names(self.reading, missing):
             # "But it was returned to Cairo, wasn't it?": a name the visitor asserts of an object
             # we hold, which none of its texts mention, is unsupported; the answer says what
             # the sources do say about the object, as a correction.

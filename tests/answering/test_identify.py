@@ -54,14 +54,18 @@ def test_records_are_named_by_their_titles(question, named):
         ("Good evening! Quick one before the shop shuts: what is Harbour at Dusk painted on?", []),
         ("Did Harbour at Dusk get darker at some point, or was it always like that?", []),
         ("wat colours did teh painter use in Harbour at Dusk", []),
-        # One word of the visitor's own for what the texts describe is a paraphrase (f).
-        ("Which town is that in the background of Harbour at Dusk?", []),
+        # A part the texts never mention, asked "which town is in it", when no text speaks of
+        # a town either (with the boats it asks about, it is answered: below).
+        ("Which town is that in the background of Harbour at Dusk?", ["background"]),
         # Something the object's texts never mention, asked about the named object.
         (
             "What colour is the lighthouse beacon in Harbour at Dusk?",
             ["beacon", "lighthouse"],
         ),
         ("Is there a secret code hidden in Harbour at Dusk?", ["secret", "code"]),
+        # What is on a part of it no text mentions; a part whose contents the texts name.
+        ("What is painted on the back of Harbour at Dusk?", ["back"]),
+        ("Which boats are those in the foreground of Harbour at Dusk?", []),
         # A hyphenated word is one word, however unfamiliar its parts.
         ("Who painted the full-length Harbour at Dusk?", []),
     ],
@@ -81,6 +85,8 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         ("Is the matching basin of the Lidded Ewer with Cranes here too?", {"ewer"}, "basin"),
         ("Where is the sunrise pendant to Harbour at Dusk?", {"harbour"}, "sunrise pendant"),
         ("Do you have the matching pendant to Harbour at Dusk?", {"harbour"}, "pendant"),
+        # Another of the named object's own kind.
+        ("Tell me about the second Harbour at Dusk she painted.", {"harbour"}, "second Harbour"),
         # d: a relation the texts never speak of makes another object of a known kind.
         ("Where is the companion portrait to Portrait of Johanna Vos?", {"portrait"}, "portrait"),
         # d: the same kind of object about another named person is another object, even
