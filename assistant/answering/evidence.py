@@ -124,7 +124,10 @@ def _look_alikes_told_apart(
     passages take the place of the other look-alikes.
     """
     titles = [p.title for p in chosen if p.kind == "record"]
-    shared = [t for t in dict.fromkeys(titles) if mentions_title(reading.context, t)]
+    named = [t for t in titles if mentions_title(reading.context, t)]
+    # Only a name several of the found objects answer to is ambiguous; one object per name
+    # ("the Rosetta Stone and the Night Watch") needs no lookups.
+    shared = [t for t in dict.fromkeys(named) if named.count(t) > 1]
     for title in shared:
         records = _records_named_like(reading, title, lookups, cfg)
         if len(records) < 2:
