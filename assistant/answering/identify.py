@@ -188,10 +188,7 @@ def _vocabulary(source_id: str, lookups: Lookups) -> set[str]:
 
 # Words that make a phrase another object related to one (its companion, its matching piece,
 # its twin): the object's texts must speak of that relation for the phrase to be it.
-_RELATIONS = frozenset(
-    stem(w)
-    for w in "companion matching counterpart twin sister mate pendant second another".split()
-)
+_RELATIONS = frozenset(stem(w) for w in parse.RELATION_WORDS)
 
 
 def _described_by(phrase: str, have: set[str], title: str = "") -> bool:
@@ -228,7 +225,8 @@ def _other_subject(word: str, of: str, title: str) -> bool:
     doc = parse.parsed(f"the {word} of {of}") if of.strip() else []
     names = {fold(t.text) for t in doc if t.pos_ == "PROPN" and t.i > 2}
     theirs = set(words(title_of))
-    return bool(names) and not names & theirs
+    # "Ercole Hercolani" is not "Ginevra Aldrovandi Hercolani", though they share a surname.
+    return bool(names) and not names <= theirs
 
 
 def _another_object(phrase: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
@@ -314,6 +312,7 @@ def asserted_names(reading: Reading, missing: Sequence[str]) -> bool:
     "That's the British Museum, isn't it?" asserts a name; "What is the secret code in it?"
     asks about a thing.
     """
-    if not reading.asserts:
+    # Pushback only: "Is Stuart's Martha Washington at the Walters?" asks about an object.
+    if not (reading.asserts and reading.follows_on):
         return False
     return all(any(fold(m) in p for p in reading.people) for m in missing)

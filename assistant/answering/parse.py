@@ -42,6 +42,12 @@ def parsed(text: str) -> Any:
     return parser()(text)
 
 
+# Words that make a phrase another object related to one: its companion, its matching piece.
+RELATION_WORDS = frozenset(
+    "companion matching counterpart twin sister mate pendant second another".split()
+)
+
+
 # Tokens that open a noun phrase without being part of what it names.
 _OPENERS = frozenset({"det", "poss", "case", "predet"})
 _MAX_WORDS = 4
@@ -81,7 +87,11 @@ def _determined(chunk: Any) -> bool:
     if any(t.tag_ in ("WDT", "WP", "WP$") for t in chunk):
         return False
     if chunk[0].tag_ == "PRP$":
-        return False  # "her head", "its eyes": a part of someone already named, not a thing
+        # "her head", "its eyes": a part of someone already named, not a thing; but "his
+        # matching portrait of the Empress" names an object, by what it is of or matches.
+        doc = chunk.doc
+        followed_by_of = chunk.end < len(doc) and doc[chunk.end].lower_ == "of"
+        return followed_by_of or any(t.lower_ in RELATION_WORDS for t in chunk)
     return chunk[0].dep_ in _OPENERS or any(t.dep_ == "case" for t in chunk)
 
 

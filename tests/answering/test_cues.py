@@ -13,6 +13,11 @@ from assistant.answering.parse import object_phrases
         ("Did Nefertiti's bust lose one of its eyes?", ["bust"]),
         # A part of someone already named ("her head") is no thing of its own.
         ("What is Liberty wearing on her head?", []),
+        # ... but a possessive pronoun before a related object still names it.
+        (
+            "Where is his matching portrait of the Empress?",
+            ["matching portrait of Empress", "Empress"],
+        ),
         (
             "What year was the golden crown that matches the Ife Head found?",
             ["golden crown", "Ife Head"],

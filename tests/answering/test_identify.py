@@ -93,6 +93,8 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         # when the texts name that person ("Johanna Vos" names Vos; her husband is no record).
         ("What does the Portrait of Pieter de Wit look like?", set(), "Portrait of Pieter de Wit"),
         ("What does the portrait of the brewer's wife look like?", set(), ""),
+        # A relative who shares the sitter's surname is another person.
+        ("Do you have the Portrait of Piet Vos, her brother?", set(), "Portrait of Piet Vos"),
         # A detail the texts word differently is part of the object, not another object:
         # nothing in the collection is titled by it.
         ("Who is riding the horse in Harbour at Dusk?", {"harbour"}, ""),

@@ -56,7 +56,9 @@ def test_the_answer_log_keeps_the_trace(tmp_path):
         # A name asserted of an object we hold that none of its texts mention: unsupported,
         # and the answer says what the sources do say, as a correction.
         ("But that's the Bergen Kunsthall, isn't it?", ["Where is Harbour at Dusk?"], "corrected"),
-        # Asked about, not asserted, an unknown name is refused (another object).
+        # Asked about, not asserted, an unknown name is refused (another object), even in a
+        # question that takes its existence for granted.
+        ("Is Lindqvist's Bergen Kunsthall sketch here, isn't it?", [], "refused"),
         ("Did Edvard Munch see Harbour at Dusk at the Bergen Kunsthall?", [], "refused"),
     ],
 )
