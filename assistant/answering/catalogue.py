@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from assistant.store import Passage
+from assistant.text import content_words
 
 Numbered = dict[int, Passage]  # the sources as the model sees them: [1], [2], ...
 
@@ -52,8 +53,6 @@ class Lookups:
         A word the collection titles things by ("portrait", "fuchi", "pendant") names a kind
         of object; a word no title uses ("background", "bottom") names a part or a detail.
         """
-        from assistant.text import content_words
-
         if word not in self._titled:
             passages = self.retriever.search(word, k)
             titled = {p.source_id for p in passages if word in content_words(p.title)}

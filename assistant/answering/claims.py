@@ -21,7 +21,7 @@ ATTRIBUTION = re.compile(
     r"|\b[a-z]+'s (?!own)\w+"
 )
 # The words of ATTRIBUTION that credit a maker only as verbs ("she painted it"), or as nouns
-# with a name ("a Rembrandt painting"): "the interlace design" and "the painting" credit no one.
+# with a name ("a Lindqvist painting"): a plain noun ("the design", "the painting") credits no one.
 MAKING_WORD = re.compile(
     r"paint|painted|painting|sculpt\w*|carv\w*|made|make|create\w*|design\w*|drew|drawn|draw|"
     r"put|took|take|photographed|print|printed"
@@ -39,7 +39,7 @@ EVENT = re.compile(
     r"\b(stole|stolen|theft|found|discovered|excavated|bought|acquired|sold|lent|exhibited|"
     r"restored|recovered|returned|damaged|moved|donated|arrived|rediscovered|printed in)\b"
 )
-# The same events as a visitor asks about them: "When did the Met acquire it?"
+# The same events in the base form a visitor asks with ("when did they buy it?").
 EVENT_ASKED = re.compile(
     r"\b(steal|find|discover|excavate|dig|buy|acquire|purchase|sell|lend|exhibit|show|restore|"
     r"recover|return|donate|arrive|rediscover)\b"

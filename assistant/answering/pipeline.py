@@ -195,9 +195,9 @@ class _Run:
         ]
         missing = identify.unmentioned(self.reading, focus, self.lookups, self.cfg, others)
         if missing and not checked.issues and identify.asserted_names(self.reading, missing):
-            # "But it was returned to Cairo, wasn't it?": a name the visitor asserts of an object
-            # we hold, which none of its texts mention, is unsupported; the answer says what
-            # the sources do say about the object, as a correction.
+            # Pushback ("but it went back to <city>, didn't it?"): a name the visitor asserts of
+            # an object we hold, which none of its texts mention, is unsupported; the answer
+            # says what the sources do say about the object, as a correction.
             checked.unendorsed.extend(missing)
             self.trace.add("identify", "asserts what no text of it mentions", ", ".join(missing))
             missing = []

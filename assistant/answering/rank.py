@@ -64,7 +64,7 @@ class _Asked:
 def _asked(reading: Reading, names: list[str]) -> _Asked:
     named = {w for n in names for w in content_words(n)}
     bare = cues.without_titles(parse.without_named(reading.asked, named), names)
-    # "Why is it attributed to Huaud?" asks for a reason; the catalogue line that states the
+    # "Why is it attributed to <maker>?" asks for a reason; the catalogue line that states the
     # attribution repeats the question, it does not answer it.
     wanted = set() if Ask.REASON in reading.asks else set(reading.fields)
     if EVENT.search(fold(reading.asked)) or EVENT_ASKED.search(fold(reading.asked)):
@@ -91,7 +91,7 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
             cfg.asked_fact_bonus if candidate.fact in asked.wanted else cfg.unasked_fact_penalty
         )
         if candidate.fact not in asked.wanted and _restates(candidate.text, asked):
-            # "Why is the ivory Guanyin shaped so?" is not answered by "its medium is ivory":
+            # "Why is the ivory figure so slender?" is not answered by "its medium is ivory":
             # a fact the visitor already stated tells them nothing.
             value += cfg.restated_fact_penalty
     if (

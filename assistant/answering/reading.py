@@ -155,9 +155,9 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
 def antecedents(history: Sequence[str]) -> list[str]:
     """The turns a follow-up leans on: the latest that stands on its own, and any after it.
 
-    "Who found it?" after "Who painted The Night Watch?" and "What is the Rosetta Stone?" is
-    about the Rosetta Stone; after "Tell me about the Rosetta Stone" and "Is it big?", about
-    the Rosetta Stone still.
+    "Who found it?" after a question about one object and then one about another is about
+    the second; after a question about an object and then "Is it big?", about that object
+    still.
     """
     turns = list(history)
     start = len(turns)
@@ -225,7 +225,7 @@ def _attributes(text: str, folded: str) -> bool:
     for match in shapes.ATTRIBUTION.finditer(folded):
         word = match.group(0)
         if shapes.MAKING_WORD.fullmatch(word) and not parse.credits_with(text, word):
-            continue  # "the interlace design", "in the painting": a noun, no one credited
+            continue  # "the design", "in the painting": a noun, no one credited
         return True
     return False
 

@@ -52,7 +52,7 @@ def mentions_title(question: str, title: str) -> bool:
         re.sub(r"^(?:(?:the|a|an)\s+)?(?:[\w-]+['’]s?\s+)?", "", fold(n))
         for n in _capitalised_runs(question)
     )
-    # "the 'Rubens Vase'": quotes around a name are not part of its words.
+    # "the 'Blue Jug'": quotes around a name are not part of its words.
     longer = [" ".join(w.strip("'’\"“”") for w in n.split()) for n in spans if len(n.split()) > 1]
     names = proper_names(question)
     for name in title_aliases(title):
@@ -177,7 +177,7 @@ def coverage(question: str, texts: Iterable[str]) -> float:
     return best
 
 
-# "the Met" for "the Metropolitan Museum", "the Rijks" for "Rijksmuseum": a name may be cut
+# A short name for a long one ("the Met", "the Rijks"): a name may be cut
 # short to its first syllable, three letters at least, of a much longer name.
 MIN_NAME_PREFIX = 3
 

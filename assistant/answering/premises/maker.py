@@ -36,8 +36,8 @@ def check(subject: Subject) -> list[PremiseIssue]:
 def _known_for(claim: Claim, subject: Subject) -> frozenset[str]:
     """The words that account for a name credited as maker.
 
-    "Rubens carved the Rubens Vase": a maker's slot is checked against the record's makers,
-    even when the title bears the name. "Hammurabi's Code" is only a possessive, which may name
+    "<Owner> carved the <Owner> Vase": a maker's slot is checked against the record's makers,
+    even when the title bears the name. "<Name>'s Code" is only a possessive, which may name
     an owner or a subject, so the title's words account for it too.
     """
     start, end = claim.span

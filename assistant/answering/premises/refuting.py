@@ -90,7 +90,7 @@ def _denies_a_claim_of_its_kind(denied: str, reading: Reading) -> bool:
 def _denies_what_is_asserted(denied: str, reading: Reading, title_words: set[str]) -> bool:
     """Whether the thing a denial first names is a thing the visitor asserts.
 
-    "It is a print, not a painting" against "It's a painting, right?": the denied noun is the
+    "It is a drawing, not a painting" against "It's a painting, right?": the denied noun is the
     visitor's own, even when it is a word too common to count as a topic ("painting").
     """
     if not reading.asserts:
@@ -98,6 +98,7 @@ def _denies_what_is_asserted(denied: str, reading: Reading, title_words: set[str
     nouns = [t for t in parse.parsed(denied.strip()) if t.pos_ in ("NOUN", "PROPN")]
     if not nouns:
         return False
-    # "not made at Kells" does not deny "the Book of Kells": naming the object asserts nothing.
+    # "not made at <place>" does not deny "the Book of <place>": naming the object asserts
+    # nothing.
     noun = stem(fold(nouns[0].text))
     return noun not in title_words and noun in set(content_words(reading.said.text))

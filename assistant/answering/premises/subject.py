@@ -123,7 +123,7 @@ def subject(n: int, passage: Passage, scope: Said, numbered: Numbered) -> Subjec
 def _told(place: str, scope: Said, passage: Passage, numbered: Numbered) -> bool:
     """Whether the object's own texts name a place the question mentions without making.
 
-    "The door at San Clemente": where the texts say it was is no false premise. "Painted in
+    "The door at <church>": where the texts say it was is no false premise. "Painted in
     Copenhagen" credits the making to a place, which the record's place field decides, even if
     the texts mention Copenhagen for something else (an exhibition).
     """
