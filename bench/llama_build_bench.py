@@ -282,15 +282,15 @@ def snapshot(ref: str, into: Path) -> tuple[Path, str]:
 
 def ingest(corpus: Path, code: Path, data_dir: Path) -> None:
     """Index ``corpus`` into ``data_dir`` once, with the snapshot's museum-qa."""
-    done = subprocess.run(
-        [sys.executable, "-m", "ui.cli", "ingest", str(corpus)],
-        env=child_env(None, code, data_dir),
-        cwd=code,
-        capture_output=True,
-        text=True,
-    )
+    command = [sys.executable, "-m", "ui.cli", "ingest", str(corpus)]
+    run_child(command, child_env(None, code, data_dir), code, "ingest")
+
+
+def run_child(command: list[str], env: dict[str, str], code: Path, what: str) -> None:
+    """Run a child process in the snapshot ``code``; stop the bench if it fails."""
+    done = subprocess.run(command, env=env, cwd=code, capture_output=True, text=True)
     if done.returncode:
-        raise SystemExit(f"ingest failed:\n{done.stderr[-3000:]}")
+        raise SystemExit(f"{what} failed ({done.returncode}):\n{done.stderr[-3000:]}")
 
 
 def run_arm(
@@ -301,15 +301,7 @@ def run_arm(
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         command = [sys.executable, __file__, "--child-out", out.name, *child_flags(args)]
         start = time.perf_counter()
-        done = subprocess.run(
-            command,
-            env=child_env(build_dir, code, data_dir),
-            cwd=code,
-            capture_output=True,
-            text=True,
-        )
-        if done.returncode:
-            raise SystemExit(f"arm {name} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+        run_child(command, child_env(build_dir, code, data_dir), code, f"arm {name}")
         result = json.loads(Path(out.name).read_text())
     return {
         "arm": name,
