@@ -160,9 +160,9 @@ def _names_object(chunk: Any, named_words: set[str]) -> bool:
 def without_named(text: str, named_words: set[str]) -> str:
     """The text with each noun phrase that names one of the objects replaced by "it".
 
-    ``named_words`` are the content-word stems of the objects' titles. "Who was the Persian
-    lustre Lidded Ewer made for?" -> "Who was it made for?": the words that say which
-    object is meant ("Persian", "lustre") are not what the visitor asks about, and a catalogue
+    ``named_words`` are the content-word stems of the objects' titles. "Who was the Dutch oak
+    Portrait of Johanna Vos painted for?" -> "Who was it painted for?": the words that say which
+    object is meant ("Dutch", "oak") are not what the visitor asks about, and a catalogue
     line repeating them ("The medium is bronze") is no answer.
     """
     if not text.strip() or not named_words:
@@ -177,8 +177,8 @@ def without_named(text: str, named_words: set[str]) -> str:
         out.append("it" + chunk[-1].whitespace_)
         skip_to = chunk.end
     out.append(doc[skip_to:].text_with_ws)
-    # "the 1652 oil Portrait of Johanna Vos" is two chunks, one object.
-    return re.sub(r"\bit of it\b", "it", "".join(out))
+    # "the 1652 oil Portrait of Johanna Vos", "the Ewer with Cranes": two chunks, one object.
+    return re.sub(r"\bit (?:of|with|at|in|on) it\b", "it", "".join(out))
 
 
 def credits_with(text: str, word: str) -> bool:

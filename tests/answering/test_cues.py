@@ -10,26 +10,26 @@ from assistant.answering.parse import object_phrases
     [
         ("What is the bust of a king made of?", ["bust of king", "king"]),
         # A verb after a noun is not part of its name; "what's" is not a possessive.
-        ("Did Nefertiti's bust lose one of its eyes?", ["bust"]),
+        ("Did the queen's bust lose one of its ears?", ["bust"]),
         # A part of someone already named ("her head") is no thing of its own.
-        ("What is Liberty wearing on her head?", []),
+        ("What is Johanna wearing on her head?", []),
         # ... but a possessive pronoun before a related object still names it.
         (
-            "Where is his matching portrait of the Empress?",
-            ["matching portrait of Empress", "Empress"],
+            "Where is his matching portrait of the brewer?",
+            ["matching portrait of brewer", "brewer"],
         ),
         (
-            "What year was the golden crown that matches the Ife Head found?",
-            ["golden crown", "Ife Head"],
+            "What year was the silver cup that goes with the Lidded Ewer dug up?",
+            ["silver cup", "Lidded Ewer"],
         ),
-        ("Quick one: what's actually inside the Book of Kells?", ["Book of Kells"]),
+        ("Quick one: what's really kept in the Box of Letters?", ["Box of Letters"]),
         # A question word's noun names what is asked, not a thing the visitor says exists.
-        ("Which sculptor made the bronze group?", ["bronze group"]),
-        ("In what language is the main text written?", ["main text"]),
+        ("Which sculptor cast the bronze horse?", ["bronze horse"]),
+        ("In what ink is the main text written?", ["main text"]),
         # Hyphens and possessors: the name as written, without whose it is.
         (
-            "Who painted the Walters' full-length Portrait of Prince Rupert?",
-            ["full-length Portrait of Prince Rupert"],
+            "Who painted the museum's full-length Portrait of Johanna Vos?",
+            ["full-length Portrait of Johanna Vos"],
         ),
         ("Tell me about the museum's golden Roman telephone.", ["golden Roman telephone"]),
         ("Who painted the Nigh\u0301\u0302t Watch?", ["Nigh\u0301\u0302t Watch"]),
@@ -48,13 +48,18 @@ def test_object_phrases(text, expected):
     [
         # The phrase that names the object is not what is asked about.
         (
-            "Who was the Indian bronze Bodhisattva Maitreya made for?",
-            "Bodhisattva Maitreya",
-            "Who was it made for?",
+            "Who was the Dutch oak Portrait of Johanna Vos painted for?",
+            "Portrait of Johanna Vos",
+            "Who was it painted for?",
         ),
         ("Why is Constable's Hay Wain famous?", "The Hay Wain", "Why is it famous?"),
+        (
+            "Who was the lustre Ewer with Cranes made for?",
+            "Lidded Ewer with Cranes",
+            "Who was it made for?",
+        ),
         # A thing in the object that shares one lowercase word with its title is asked about.
-        ("What does the crane stand for?", "Tsuba with Crane in Flight", None),
+        ("What do the cranes stand for?", "Lidded Ewer with Cranes", None),
         ("Who is doing the reading?", "A Poetry Reading", None),
         # A name after "called" is what is asked about.
         ("Why is the hippo called William?", "Hippopotamus (known as William)", None),

@@ -86,7 +86,7 @@ def test_the_look_alike_the_question_describes_replaces_the_others():
         + kovsh("k3", "Drinking Bowl (Kovsh)", 1680, 1700, "Peter the Great gave it away.")
     )
     lookups = Lookups(store)
-    reading = read("Who gave away the 17th-century kovsh with enamel?")
+    reading = read("Tell me about the enamel kovsh from the 17th century.")
     found = evidence.gather(reading, store, lookups, AnswerConfig(min_relevance=0.0))
     assert found.chosen[0].source_id == "k3"
     assert {p.source_id for p in found.chosen} == {"k3"}

@@ -56,7 +56,7 @@ def test_records_are_named_by_their_titles(question, named):
         ("wat colours did teh painter use in Harbour at Dusk", []),
         # A part the texts never mention, asked "which town is in it", when no text speaks of
         # a town either (with the boats it asks about, it is answered: below).
-        ("Which town is that in the background of Harbour at Dusk?", ["background"]),
+        ("Which town lies in the background of Harbour at Dusk?", ["background"]),
         # Something the object's texts never mention, asked about the named object.
         (
             "What colour is the lighthouse beacon in Harbour at Dusk?",
@@ -64,7 +64,7 @@ def test_records_are_named_by_their_titles(question, named):
         ),
         ("Is there a secret code hidden in Harbour at Dusk?", ["secret", "code"]),
         # What is on a part of it no text mentions; a part whose contents the texts name.
-        ("What is painted on the back of Harbour at Dusk?", ["back"]),
+        ("What is written on the reverse of Harbour at Dusk?", ["reverse"]),
         ("Which boats are those in the foreground of Harbour at Dusk?", []),
         # A hyphenated word is one word, however unfamiliar its parts.
         ("Who painted the full-length Harbour at Dusk?", []),
@@ -138,8 +138,8 @@ KOVSHES = [
     "question, meant",
     [
         # The description picks one of several objects that share a title.
-        ("Who gave away the 17th-century silver kovsh?", "k1700"),
-        ("What is painted on the kovsh from 1910?", "k1910"),
+        ("Who owned the silver kovsh from the 17th century?", "k1700"),
+        ("Which scene decorates the kovsh from 1910?", "k1910"),
         ("Tell me about Ovchinnikov's enamel kovsh.", "k1890"),
         # A description all of them fit, or none, picks none.
         ("Who made the Russian silver kovsh?", None),

@@ -158,7 +158,7 @@ def test_loaded_framings(question, framing, refuted):
             False,
         ),
         # A denial of the very thing the visitor asserts, however common the word.
-        ("Harbour at Dusk is a drawing, not a painting.", "It's a painting though, right?", True),
+        ("Harbour at Dusk is a drawing, not a painting.", "Surely it's a painting, right?", True),
         # A denial of a word of the object's title denies nothing the visitor says.
         (
             "It was not made by a Cranes workshop.",

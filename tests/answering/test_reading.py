@@ -71,10 +71,10 @@ ROWS = [
     # -- a maker's role asks who only when it is what is asked ------------------------------------
     ("Who was the artist of the Night Watch?", [], {"asks": {M}}),
     ("Which sculptor carved the faun?", [], {"asks": {M}}),
-    ("How did the painter of the lekythos show the women?", [], {"fields": frozenset()}),
+    ("Why did the painter of the jug draw two birds?", [], {"fields": frozenset()}),
     ("What did Anna Berg study before she was an artist?", [], {"asks": set()}),
     # -- a date that describes which object is meant does not ask when --------------------------
-    ("Who was the 12th-century Indian bronze figure made for?", [], {"asks": set()}),
+    ("Who was the 12th-century Persian jug made for?", [], {"asks": set()}),
     ("What was the sphinx from about 1200 part of?", [], {"asks": set()}),
     ("When was the Indian bronze figure made?", [], {"asks": {D}}),
     ("What century is the 1642 painting from?", [], {"asks": {D}}),
@@ -98,7 +98,7 @@ ROWS = [
     ("Was it finished in 1642?", ["Tell me about the Night Watch"], {"codes": ()}),
     ("Tell me about the bowl numbered 48.77 here.", [], {"codes": (), "loose_codes": ("48.77",)}),
     ("Who carved TM404?", [], {"loose_codes": ("TM404",)}),
-    ("What is EA 24 made of?", [], {"loose_codes": ("EA 24",), "asks": {MAT}}),
+    ("What is EA 917 made of?", [], {"loose_codes": ("EA 917",), "asks": {MAT}}),
     ("Was Pompeii buried in AD 79?", [], {"loose_codes": ()}),
     ("Is it an mp3 or a CD?", [], {"loose_codes": ()}),
     # -- the code in parentheses identifies the object; it is not what is asked ------------------
