@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from assistant.answering import parse
 from assistant.text import STOPWORDS, fold, stem
 
 ATTRIBUTION = re.compile(
@@ -217,6 +218,8 @@ def maker_names(text: str) -> list[tuple[str, tuple[int, int]]]:
         before, after = text[:start], text[end:]
         if owner is None and not _in_maker_slot(before, after):
             continue
+        if owner is None and _AFTER_MAKER.match(after) and parse.passive_subject_at(text, start):
+            continue  # "How were A and B printed?": B is what was printed
         if len(tokens) > 1 and _SENTENCE_START.search(before):
             tokens = tokens[1:]  # "Since Rembrandt painted": an opening word is not a name
         for token in tokens:

@@ -23,6 +23,9 @@ class AnswerConfig:
     records_for_top_objects: int = 3  # catalogue cards added for the best-matching objects
     look_alikes_max: int = 200  # records of one shared title weighed against the description
     look_alikes_search_k: int = 40  # nearest passages searched for records named alike
+    # Title words two records must share to be look-alikes whose makers may be confused
+    # ("Empress Josephine"); one ("Portrait") is only a kind of object.
+    look_alike_title_words: int = 2
 
     # -- identify ------------------------------------------------------------------------------
     title_match: int = 90  # rapidfuzz partial ratio at which a question names a title

@@ -170,8 +170,9 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(where (is|can)|which museum|what museum|located|held|kept|"
-            r"see it|on view)\b"
+            r"\b(where (is|can)|(which|what) (museum|gallery|room)|located|held|kept|"
+            r"see it|(can|could|may) (i|we) see|on (view|display)|"
+            r"(next|other|this|that) (room|gallery))\b"
         ),
         "institution",
     ),
@@ -190,6 +191,13 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
 _REASON = re.compile(r"^(why|how come)\b|\bwhy\b")
 # "the accession number of" names a code, not a count.
 _COUNT = re.compile(r"\bhow many\b|(?<!accession )(?<!inventory )(?<!object )\bnumber of\b")
+# "Who commissioned it?", "whose portrait?": a person other than the maker (reading drops it
+# when the maker is what is asked).
+_PERSON = re.compile(r"\b(who|whom|whose)\b")
+_FATE = re.compile(
+    r"\b(what (became|becomes|has become) of|what happened (to|after)|turn(ed)? out|"
+    r"end(ed)? up|fate)\b"
+)
 _MEANING = re.compile(r"\b(mean|means|meaning|symboli[sz]\w*|signif\w*|stand for)\b")
 OVERVIEW = re.compile(
     r"^(what is|what's|what are|tell me (more )?about|describe|"
@@ -224,6 +232,11 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
         r"\b(symbol\w*|represent\w*|stands? for|stood for|signif\w*|embod\w*|emblem\w*"
         r"|allu\w*|personif\w*|associated with|meaning|refers? to)\b"
     ),
+    # "What became of him?": a life or an object's history goes on in these words.
+    "fate": re.compile(
+        r"\b(died|dies|death|killed|executed|imprisoned|exiled|fled|lost|destroyed|burned|"
+        r"sold|dispersed|inherited|bequeathed|ended up|later|eventually|afterwards|survived)\b"
+    ),
     "count": re.compile(
         r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
         r"twenty|thirty|forty|fifty|hundred|thousand)\b"
@@ -234,7 +247,7 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
 @functools.cache
 def _cue_words() -> frozenset[str]:
     """The words the ask tables look for ("age", "date", "made"): never someone's typo."""
-    tables = [p for p, _ in INTENTS] + [_REASON, _COUNT, _MEANING, OVERVIEW, DEPICTION]
+    tables = [p for p, _ in INTENTS] + [_REASON, _COUNT, _MEANING, OVERVIEW, DEPICTION, _FATE]
     sources = [re.sub(r"\\[a-zA-Z]", " ", p.pattern) for p in tables]  # no "\\b" in "bwhy"
     return frozenset(w for s in sources for w in re.findall(r"[a-z]{3,}", s))
 
@@ -293,12 +306,16 @@ def other_asks(text: str) -> set[str]:
         (_COUNT, "count"),
         (_MEANING, "meaning"),
         (_DEPICTS, "depiction"),
+        (_PERSON, "person"),
+        (_FATE, "fate"),
     ):
         if pattern.search(folded):
             found.add(key)
     return found
 
 
+# A personal pronoun anywhere: the words it stands for are elsewhere.
+PRONOUN_IN = re.compile(r"\b(he|she|they|him|her|them|his|their)\b")
 # "It stands in the water": a sentence that opens on a pronoun leans on the one before it.
 PRONOUN_START = re.compile(r"^(it|its|they|their|he|she|his|her|this|these|those|there)\b")
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from assistant.answering import cues, parse
 from assistant.answering.catalogue import Lookups, Numbered
 from assistant.answering.config import DEFAULT, AnswerConfig
-from assistant.answering.reading import Reading
+from assistant.answering.reading import Ask, Reading
 from assistant.answering.topic import (
     GENERIC,
     mentions_title,
@@ -123,7 +123,9 @@ def unmentioned(
     for phrase in reading.objects:
         if re.search(rf"\b{re.escape(fold(phrase.split()[0]))}\b", bare):
             unfamiliar = _unfamiliar_words(phrase, have)
-            if len(unfamiliar) >= 2:
+            # "The weird smeared shape": the visitor's own adjectives about a thing the texts
+            # name (the shape) describe it; the thing itself must be what the texts lack.
+            if len(unfamiliar) >= 2 and unfamiliar[-1] == phrase.split(" of ")[0].split()[-1]:
                 return unfamiliar
     return _part_unmentioned(naming, have)
 
@@ -229,6 +231,43 @@ def _other_subject(word: str, of: str, title: str) -> bool:
     return bool(names) and not names <= theirs
 
 
+def _record_words(source_id: str, lookups: Lookups) -> set[str]:
+    """The word stems a record names its object by: title, makers, culture, place."""
+    chunks = lookups.chunks(source_id)
+    if not chunks:
+        return set()
+    meta = chunks[0].meta
+    fields = [chunks[0].title, *(str(meta.get(k, "")) for k in _NAMING_FIELDS)]
+    return set(content_words(" ".join(fields)))
+
+
+_NAMING_FIELDS = ("creators_display", "culture", "place_made")
+
+
+def _named_by_record(phrase: str, focus: set[str], lookups: Lookups) -> bool:
+    """Whether a record in focus names what a phrase names, in the record's own words.
+
+    Its head, what it is "of", its proper names and its relation ("companion") must be in
+    the record's title or naming fields, not only in its text; adjectives may be the
+    visitor's ("the little gold neck ring").
+    """
+    named, _, of = phrase.partition(" of ")
+    tokens = named.split()
+    wanted = [head(phrase), *content_words(of)]
+    wanted += [w for t in tokens if t[:1].isupper() for w in content_words(t)]
+    wanted += [w for w in content_words(named) if w in _RELATIONS]
+    wanted = [w for w in wanted if w and w not in GENERIC]
+    return any(
+        all(spelled_in(w, have) for w in wanted)
+        for have in (_record_words(s, lookups) for s in focus)
+    )
+
+
+def _related(phrase: str) -> bool:
+    """Whether a phrase names an object by its relation to another ("the matching basin")."""
+    return any(w in _RELATIONS for w in content_words(phrase))
+
+
 def _another_object(phrase: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
     """Whether a phrase names an object in its own right: the collection titles things so."""
     word = head(phrase)
@@ -265,6 +304,28 @@ def no_record_of(
         kinds = {w for s in focus for w in content_words(_title(s, lookups))}
         # "A second <title>" is another of the object's own kind.
         if focus and not (head(phrase) in kinds or _another_object(phrase, lookups, cfg)):
+            continue
+        # "The horse in <the icon>", "a family put up <the plaque>": a detail of a named
+        # object, or someone acting on it, whatever else the collection titles by that word.
+        titles = kinds or {w for _, title in vocabularies for w in content_words(title)}
+        if not _related(phrase) and parse.within_named(reading.ask, phrase, titles):
+            continue
+        return phrase
+    return ""
+
+
+def not_held(reading: Reading, sources: Sequence[str], lookups: Lookups, focus: set[str]) -> str:
+    """A thing a "where can I see it" question asks for that no record in the evidence names.
+
+    "Which gallery has the companion portrait of her husband?": a thing an object's text
+    speaks of is not held for that; only a record is, so a record's own name must say it.
+    Whatever else the answer could correct about the neighbour, this is the finding.
+    """
+    if Ask.INSTITUTION not in reading.asks:
+        return ""
+    held = focus or set(sources)
+    for phrase in reading.objects:
+        if parse.is_place(reading.ask, phrase) or _named_by_record(phrase, held, lookups):
             continue
         return phrase
     return ""

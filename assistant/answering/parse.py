@@ -97,6 +97,14 @@ def _determined(chunk: Any) -> bool:
     return chunk[0].dep_ in _OPENERS or any(t.dep_ == "case" for t in chunk)
 
 
+def _role_or_likeness(chunk: Any) -> bool:
+    """Whether a chunk follows "as" or "like": "shown as a saint", "shaped like a pear".
+
+    A role or a comparison names no thing the visitor says is there.
+    """
+    return chunk.root.dep_ == "pobj" and chunk.root.head.lower_ in ("as", "like")
+
+
 def object_phrases(text: str) -> list[str]:
     """The things a text names with a determiner: "the bust of a king" -> "bust of king".
 
@@ -111,7 +119,7 @@ def object_phrases(text: str) -> list[str]:
     starts = {c.start: c for c in chunks}
     found = []
     for chunk in chunks:
-        if not _determined(chunk):
+        if not _determined(chunk) or _role_or_likeness(chunk):
             continue
         named = _named(chunk)
         if not named:
@@ -258,3 +266,135 @@ def asked_part(text: str) -> tuple[str, str] | None:
         if t.dep_ == "pobj" and fold(t.head.text) in _LOCATIVE and t.pos_ == "NOUN"
     ]
     return (thing, parts[0]) if parts else None
+
+
+# Prepositions that put a thing inside or on another one ("the horse in the icon", "the lid
+# of the ewer"); "to", "with" and "from" relate two objects ("the pendant to", "found with").
+_WITHIN = _LOCATIVE - {"at", "near", "beside"} | {"of"}
+_STATE_VERBS = frozenset("be have become seem look remain".split())
+
+
+def _chunk_for(doc: Any, phrase: str) -> Any | None:
+    """The noun chunk a phrase of ``object_phrases`` was taken from."""
+    named = phrase.split(" of ", 1)[0]
+    return next((c for c in doc.noun_chunks if _named(c) == named), None)
+
+
+def _names_it(chunk: Any, named_words: set[str]) -> bool:
+    """Whether a chunk is the named object or a pronoun for it; "Vos's husband" is not Vos."""
+    if chunk.root.lower_ in ("it", "this", "that", "one"):
+        return True
+    if set(content_words(chunk.root.text)) & named_words:
+        return True  # "her portrait", "Chrysanthos's icon": the object, by its title's noun
+    last_case = max((t.i for t in chunk if t.dep_ == "case"), default=chunk.start - 1)
+    return _names_object(chunk.doc[last_case + 1 : chunk.end], named_words)
+
+
+def within_named(text: str, phrase: str, named_words: set[str]) -> bool:
+    """Whether a phrase names a detail of a named object, or someone acting on it.
+
+    "The horse in <the icon>", "the smudge along the bottom of <the painting>": a thing
+    inside the object, however often the collection titles other things by that word. "Why
+    would a family put up <the plaque>?": the family acts on the object; it is no object.
+    ``named_words`` are the content words of the named objects' titles.
+    """
+    if not text.strip() or not named_words:
+        return False
+    doc = parsed(text)
+    chunk = _chunk_for(doc, phrase)
+    if chunk is None:
+        return False
+    chunks = list(doc.noun_chunks)
+    # A locative after the phrase, in the same clause, that leads to the named object.
+    own_of = " of " in phrase  # "the portrait of <someone>" says what it shows
+    for token in doc[chunk.end :]:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "ccomp", "conj"):
+            break
+        if own_of and token.head == chunk.root and token.lower_ == "of":
+            continue
+        if token.dep_ == "prep" and token.lower_ in _WITHIN:
+            target = next((c for c in chunks if c.start > token.i), None)
+            if target is not None and _names_it(target, named_words):
+                return True
+    root = chunk.root
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.pos_ == "VERB" and fold(verb.text) not in _STATE_VERBS:
+        # "... get the colour of <the vase>": what it acts on, or what that is of.
+        acted_on = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+        return any(c.root.i in acted_on and _names_it(c, named_words) for c in chunks)
+    return False
+
+
+def is_place(text: str, phrase: str) -> bool:
+    """Whether a phrase says where, not what: "at the Met", "in the next room", "on view"."""
+    if not text.strip():
+        return False
+    chunk = _chunk_for(parsed(text), phrase)
+    root = chunk.root if chunk is not None else None
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+
+
+# The words that name what a question is about: nouns and names, not the visitor's verbs and
+# adjectives ("imagining", "freaky", "want"); a nationality ("Greek", "Viking") names too.
+_NAMING_POS = frozenset({"NOUN", "PROPN"})
+
+
+def naming_words(text: str) -> list[str]:
+    """The content-word stems of the nouns and names in a text, in order, once each."""
+    if not text.strip():
+        return []
+    found = []
+    for token in parsed(text):
+        nationality = token.pos_ == "ADJ" and token.text[:1].isupper() and not token.is_sent_start
+        if token.pos_ in _NAMING_POS or nationality:
+            found += content_words(token.text)
+    return list(dict.fromkeys(found))
+
+
+def noun_phrase_words(text: str) -> list[list[str]]:
+    """The words of each noun phrase, without its article or possessor, ending in its noun.
+
+    "Is the flying machine in the attic?" -> [["flying", "machine"], ["attic"]].
+    """
+    if not text.strip():
+        return []
+    found = []
+    for chunk in parsed(text).noun_chunks:
+        if chunk.root.pos_ not in _NAMING_POS:
+            continue
+        kept = [
+            t for t in chunk if t.dep_ not in _OPENERS and t.pos_ != "PUNCT" and t.i <= chunk.root.i
+        ]
+        found.append([w for t in kept for w in re.findall(r"[^\W_]+", t.text)])
+    return [f for f in found if f]
+
+
+def gives_purpose(text: str) -> bool:
+    """Whether a sentence says what something is for, in any words.
+
+    "Rotated on display to limit its exposure", "holds the book out so he can read": a
+    purpose clause.
+    """
+    for token in parsed(text):
+        if token.dep_ != "advcl" or token.pos_ != "VERB":
+            continue
+        marks = {fold(c.text) for c in token.children if c.dep_ in ("aux", "mark")}
+        if "to" in marks or "so" in marks:
+            return True
+    return False
+
+
+def passive_subject_at(text: str, start: int) -> bool:
+    """Whether the word at character ``start`` is what a passive verb acts on.
+
+    "How were the Diamond Sutra and the Jikji printed?": the Jikji was printed, it printed
+    nothing; in "Is it true Vermeer painted it?" Vermeer is the one who painted.
+    """
+    doc = parsed(text)
+    token = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+    while token is not None and token.dep_ in ("compound", "conj", "appos"):
+        token = token.head  # "Diamond Sutra", "A and B": in the slot of the head
+    if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    # The small parser often labels the subject "nsubj"; "were ... printed" still says passive.
+    return token.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in token.head.children)

@@ -208,6 +208,9 @@ class _Run:
                 f"the vetted texts about {'; '.join(about)} do not mention {', '.join(missing)}",
             )
         sources = [p.source_id for p in numbered.values()]
+        absent = identify.not_held(self.reading, sources, self.lookups, focus)
+        if absent:
+            return self.trace.refuse("identify", f"the collection has no record of {absent}")
         unknown = identify.no_record_of(self.reading, sources, self.lookups, focus, self.cfg)
         if unknown and not (checked.corrections.kept or refuted or checked.unendorsed):
             return self.trace.refuse("identify", f"the collection has no record of {unknown}")

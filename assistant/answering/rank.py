@@ -8,6 +8,7 @@ actually answers the question.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ from assistant.answering.catalogue import Numbered
 from assistant.answering.claims import EVENT, EVENT_ASKED, dates_another_event, years
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Ask, Reading
+from assistant.answering.topic import topic_words
 from assistant.documents import record_facts
 from assistant.text import content_words, fold, quote_units
 from assistant.verify import Verifier, cosine
@@ -59,11 +61,20 @@ class _Asked:
     words: set[str]
     shapes: tuple[re.Pattern[str], ...] = ()  # how a sentence that answers this ask reads
     said: frozenset[str] = frozenset()  # every content word of the question, description too
+    person: bool = False  # asks who, other than the maker
+    reason: bool = False  # asks why
+    known: frozenset[str] = frozenset()  # the question's words and the object's name
 
 
 def _asked(reading: Reading, names: list[str]) -> _Asked:
     named = {w for n in names for w in content_words(n)}
     bare = cues.without_titles(parse.without_named(reading.asked, named), names)
+    if len(topic_words(bare)) < _ASK_WORDS_MIN and cues.PRONOUN_IN.search(fold(bare)):
+        # "The scholar has a book - what is he doing with it?": the ask leans on the things
+        # named before it, which say who "he" is (not on the object's own name).
+        before = reading.text[: max(reading.text.rfind(reading.asked), 0)]
+        things = [p for p in parse.object_phrases(before) if not set(content_words(p)) <= named]
+        bare = " ".join([bare, *things])
     # "Why is it attributed to <maker>?" asks for a reason; the catalogue line that states the
     # attribution repeats the question, it does not answer it.
     wanted = set() if Ask.REASON in reading.asks else set(reading.fields)
@@ -79,7 +90,48 @@ def _asked(reading: Reading, names: list[str]) -> _Asked:
     depiction = bool(cues.DEPICTION.search(fold(bare)))
     shapes = tuple(cues.ANSWER_SHAPES[a] for a in sorted(reading.asks) if a in cues.ANSWER_SHAPES)
     said = frozenset(content_words(reading.text))
-    return _Asked(bare, wanted, overview, depiction, set(content_words(bare)), shapes, said)
+    return _Asked(
+        bare,
+        wanted,
+        overview,
+        depiction,
+        set(content_words(bare)),
+        shapes,
+        said,
+        person=Ask.PERSON in reading.asks,
+        reason=Ask.REASON in reading.asks,
+        known=said | named,  # the object's own name is no new person
+    )
+
+
+# An ask with fewer topic words than this says little on its own ("what is he doing?").
+_ASK_WORDS_MIN = 2
+
+
+def _shaped(text: str, asked: _Asked) -> bool:
+    """Whether a sentence reads like an answer to what is asked, whatever its words."""
+    if any(p.search(fold(text)) for p in asked.shapes):
+        return True
+    if asked.person and _names_someone_new(text, asked.known):
+        return True  # "commissioned by Joel, abbot of ...": who, by name
+    return asked.reason and parse.gives_purpose(text)  # "... on display to limit exposure"
+
+
+def _names_someone_new(text: str, said: frozenset[str]) -> bool:
+    """Whether a sentence names someone the question does not.
+
+    A capitalised word inside it, not after a preposition of place ("sold in Hamburg" names
+    a place, not a person).
+    """
+    tokens = re.findall(r"[^\W\d_][\w'’-]*", text)
+    for before, token in itertools.pairwise(tokens):
+        stems = set(content_words(token))
+        if token[:1].isupper() and stems and not stems & said and before not in _PLACE_BEFORE:
+            return True
+    return False
+
+
+_PLACE_BEFORE = frozenset("in at from near to across around inside outside".split())
 
 
 def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig) -> float:
@@ -101,7 +153,7 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
     ):
         # "It was shown in Paris in 1890" has a year, but not the one a "when" question asks for.
         value += cfg.unasked_fact_penalty
-    if candidate.origin != "record" and any(p.search(fold(candidate.text)) for p in asked.shapes):
+    if candidate.origin != "record" and _shaped(candidate.text, asked):
         # "Why ...?" is answered by a sentence that gives a reason, "what does it mean" by one
         # that says what something stands for: the shape of the answer, whatever its words.
         value += cfg.answer_shape_bonus

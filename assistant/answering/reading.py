@@ -30,6 +30,8 @@ class Ask(enum.StrEnum):
     REASON = "reason"
     COUNT = "count"
     MEANING = "meaning"
+    PERSON = "person"  # who, other than the maker: a patron, an owner, a sitter
+    FATE = "fate"  # what became of someone or something
     DEPICTION = "depiction"
     OVERVIEW = "overview"
 
@@ -123,6 +125,10 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
     fields = cues.asked_facts_of(asking)
     overview = cues.is_overview(ask) and not fields  # "What is X made of?" asks a field
     asks = {_FIELD_ASKS[f] for f in fields} | {Ask(a) for a in cues.other_asks(ask)}
+    if Ask.MAKER in asks or "person" not in cues.other_asks(asking):
+        # "Who made it" is answered by the catalogue's maker; "Anna, who carved the chest,"
+        # names someone, it asks nothing.
+        asks.discard(Ask.PERSON)
     if overview:
         asks.add(Ask.OVERVIEW)
     own = said(question)

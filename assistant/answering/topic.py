@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from assistant.answering import parse
 from assistant.answering.config import DEFAULT
 from assistant.text import STOPWORDS, content_words, fold, proper_names, stem, words
 
@@ -168,7 +169,10 @@ def coverage(question: str, texts: Iterable[str]) -> float:
     best = 0.0
     for part in [question, *clauses(question)]:
         # "teh", "wat": a misspelt little word says nothing about the topic.
-        wanted = [w for w in topic_words(part) if w in have or not misspelt_function_word(w)]
+        # Only the nouns and names say what it is about; "freaky", "imagine", "want" are the
+        # visitor's way of asking, which no curatorial text need share.
+        naming = [w for w in parse.naming_words(part) if w not in GENERIC]
+        wanted = [w for w in naming if w in have or not misspelt_function_word(w)]
         if not wanted:
             return 1.0
         if unknown_phrase(part, have):
@@ -241,19 +245,21 @@ def misspelt_function_word(word: str) -> bool:
 
 
 def unknown_phrase(question: str, have: set[str]) -> str:
-    """Two or more adjacent topic words of the question that the source's words lack.
+    """A noun phrase of the question ending in two or more words the source's words lack.
 
     One unfamiliar word is often a paraphrase ("discovered" for "found"); an unfamiliar
-    phrase ("flying machine", "chocolate sculpture") names a thing the source does not.
+    phrase ("flying machine", "chocolate sculpture") names a thing the source does not. Words
+    side by side in different phrases ("in particular want") name nothing together.
     """
-    run: list[str] = []
     longest: list[str] = []
-    for token in words(question):
-        word = stem(token)
-        unfamiliar = word not in GENERIC and not spelled_in(word, have)
-        if len(token) > 1 and token not in STOPWORDS and unfamiliar:
-            run.append(token)
-            longest = max(longest, run, key=len)
-        else:
-            run = []
+    for phrase in parse.noun_phrase_words(question):
+        run: list[str] = []
+        for token in reversed(phrase):  # the run must end in the noun the phrase names
+            word = stem(token.lower())
+            if len(token) < 2 or token.lower() in STOPWORDS:
+                continue
+            if word in GENERIC or spelled_in(word, have):
+                break
+            run.insert(0, token)
+        longest = max(longest, run, key=len)
     return " ".join(longest) if len(longest) >= 2 else ""

@@ -52,6 +52,22 @@ OBJECTS = {
         "text": "Pieter de Wit portrayed Johanna Vos, the wife of a Delft brewer, in 1652. "
         "She holds a small prayer book bound in red leather.",
     },
+    "chest": {
+        "title": "Oak Marriage Chest",
+        "creators": [{"name": "Claus Berg", "role": "carver", "dates": "1475-1535"}],
+        "date": "about 1530",
+        "date_begin": 1525,
+        "date_end": 1535,
+        "medium": "carved oak with iron fittings",
+        "place_made": "Lübeck",
+        "institution": "Test Museum",
+        "accession_number": "TM.111",
+        "text": "Oak chests of this size were the largest pieces of furniture in a merchant's "
+        "house. It was commissioned by Hinrich Castorp for his daughter's wedding. "
+        "Such chests stood at the foot of the bed, low enough to serve as a bench.",
+        "more": "The iron lock still opens with its first key. The chest was later sold at "
+        "auction in Hamburg, where the museum bought it in 1931.",
+    },
 }
 
 
@@ -101,6 +117,21 @@ OBJECTS.update(
             "gold and enamel",
             "TM.707",
             "A three-masted ship in enamel hangs from a gold chain.",
+        ),
+        # "Family" titles things too: a family that acts on an object is still no object.
+        "family-table": _other(
+            "Family at Table",
+            "Anon.",
+            "oil on canvas",
+            "TM.909",
+            "A father, a mother and four children say grace before a meal.",
+        ),
+        "family-holy": _other(
+            "Holy Family with a Lamb",
+            "Anon.",
+            "oil on panel",
+            "TM.910",
+            "The Christ Child rides a lamb while Joseph looks on.",
         ),
         "pendant-mourning": _other(
             "Mourning Pendant",
@@ -156,9 +187,23 @@ def passages() -> list[Passage]:
     return out
 
 
+# Kept out of the store (so searches find the one Harbour at Dusk); numbered() can name it.
+LOOK_ALIKES = {
+    # A copy of Harbour at Dusk by another hand.
+    "harbour-copy": _other(
+        "Copy of Harbour at Dusk",
+        "Elin Sandberg",
+        "watercolour on paper",
+        "TM.912",
+        "A small copy of Lindqvist's harbour, made by a pupil.",
+    ),
+}
+OBJECTS.update(LOOK_ALIKES)
+
+
 def retriever() -> MemoryRetriever:
     """The collection in memory, searched with hashed word vectors."""
-    return MemoryRetriever(passages())
+    return MemoryRetriever([p for p in passages() if p.source_id not in LOOK_ALIKES])
 
 
 def verifier() -> Verifier:

@@ -41,6 +41,12 @@ def first_sentence(question: str, source: str, verifier: Verifier) -> str:
         ("Who is the woman in the 1652 oil Portrait of Johanna Vos?", "portrait", "brewer"),
         # A reason is never a catalogue field: "why is it attributed to her" is not "who made it".
         ("Why is Harbour at Dusk attributed to Marta Lindqvist?", "harbour", "attic"),
+        # The shape of the answer, in other words than the question's: someone by name for
+        # "who" (not the maker), what was done for "why", what followed for "what became of".
+        ("Who ordered the Oak Marriage Chest?", "chest", "Castorp"),
+        ("What became of the Oak Marriage Chest?", "chest", "auction"),
+        # An ask that says only "she" leans on the thing named before it.
+        ("The painter's sister is in Harbour at Dusk - what is she doing?", "harbour", "nets"),
         pytest.param(
             "What is Johanna Vos holding in her portrait?",
             "portrait",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answering.parse import object_phrases
+from assistant.answering.parse import gives_purpose, object_phrases
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,9 @@ from assistant.answering.parse import object_phrases
         # A question word's noun names what is asked, not a thing the visitor says exists.
         ("Which sculptor cast the bronze horse?", ["bronze horse"]),
         ("In what ink is the main text written?", ["main text"]),
+        # A role or a likeness is no thing the visitor says is there.
+        ("Was the jug ever catalogued as a forgery?", ["jug"]),
+        ("Why is the lid shaped like a pear?", ["lid"]),
         # Hyphens and possessors: the name as written, without whose it is.
         (
             "Who painted the museum's full-length Portrait of Johanna Vos?",
@@ -70,3 +73,16 @@ def test_without_named(text, title, expected):
     from assistant.text import content_words
 
     assert without_named(text, set(content_words(title))) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "purpose"),
+    [
+        ("Prints are rotated on display to limit their exposure to light.", True),
+        ("He holds the book out of the window so he can read it by moonlight.", True),
+        ("She wanted to paint the harbour at dusk.", False),
+        ("The helmet was made in Istanbul around 1500.", False),
+    ],
+)
+def test_a_sentence_gives_a_purpose(sentence, purpose):
+    assert gives_purpose(sentence) is purpose

@@ -74,7 +74,7 @@ ROWS = [
     ("Why did the painter of the jug draw two birds?", [], {"fields": frozenset()}),
     ("What did Anna Berg study before she was an artist?", [], {"asks": set()}),
     # -- a date that describes which object is meant does not ask when --------------------------
-    ("Who was the 12th-century Persian jug made for?", [], {"asks": set()}),
+    ("Who was the 12th-century Persian jug made for?", [], {"asks": {Ask.PERSON}}),
     ("What was the sphinx from about 1200 part of?", [], {"asks": set()}),
     ("When was the Indian bronze figure made?", [], {"asks": {D}}),
     ("What century is the 1642 painting from?", [], {"asks": {D}}),
@@ -195,6 +195,14 @@ ROWS = [
     ("Which Viking smith forged the brooch?", [], {"makers": set()}),
     ("Which Viking smith made the brooch?", [], {"makers": {"Viking"}}),
     ("Was the psalter copied out by the Abbot Odo?", [], {"makers": set()}),
+    # The subject of a passive making verb is what was made, not who made it.
+    ("How were the Harbour at Dusk and the Elin Sketch painted?", [], {"makers": set()}),
+    ("When was Lindqvist Harbour carved, and by whom?", [], {"makers": set()}),
+    ("Is it true Lindqvist painted it in Oslo?", [], {"makers": {"Lindqvist"}}),
+    # -- who, other than the maker; what became of it --------------------------------------------
+    ("Who commissioned the oak chest?", [], {"asks": {Ask.PERSON}}),
+    ("What became of the sitter's husband?", [], {"asks": {Ask.FATE}}),
+    ("How did things turn out for the brewer in the end?", [], {"asks": {Ask.FATE}}),
     ("Was the psalter written by the Abbot Odo?", [], {"makers": {"Abbot", "Odo"}}),
     ("Was Munch sad when he painted it?", [], {"makers": {"Munch"}}),
     # -- the things it asks about ----------------------------------------------------------------

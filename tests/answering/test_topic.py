@@ -1,8 +1,9 @@
-"""topic.spelled_in: a visitor's spelling against the words of an object's texts."""
+"""topic: a visitor's spelling against an object's texts, and what a source covers."""
 
 import pytest
 
-from assistant.answering.topic import spelled_in
+from assistant.answering.config import AnswerConfig
+from assistant.answering.topic import coverage, spelled_in
 
 TEXT_WORDS = {"hippopotamus", "background", "landscape", "handle", "rhinoceros", "helmet"}
 
@@ -42,3 +43,25 @@ def test_names_the_texts_never_mention(question, missing):
 
     texts = ["It is in the collection of The Metropolitan Museum of Art, New York, since 1929."]
     assert names_missing(question, texts) == missing
+
+
+_HARBOUR = [
+    "Harbour at Dusk",
+    "Marta Lindqvist painted the harbour at Gothenburg from a rented attic in 1887. "
+    "The fishing boats are shown returning at dusk.",
+]
+
+
+@pytest.mark.parametrize(
+    "question, covered",
+    [
+        # The visitor's verbs, adjectives and small talk are not what the question is about.
+        ("Am I imagining it, or are the fishing boats in that harbour super creepy?", True),
+        ("Why would anyone in particular want to paint a harbour from an attic?", True),
+        # Things and names the texts never mention are.
+        ("What is the capital of Norway?", False),
+        ("Tell me about the tram depot and the cathedral of Oslo.", False),
+    ],
+)
+def test_a_source_covers_what_a_question_names(question, covered):
+    assert (coverage(question, _HARBOUR) >= AnswerConfig().min_topic_coverage) is covered

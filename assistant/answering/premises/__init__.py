@@ -33,7 +33,8 @@ def check(reading: Reading, numbered: Numbered, cfg: AnswerConfig = DEFAULT) -> 
     for n, passage in subjects(reading.context, numbered).items():
         about = subject(n, passage, scoped(reading, passage, numbered, cfg), numbered)
         issues += place.check(about)
-        issues += maker.check(about)
+        alike = maker.look_alikes(passage, numbered.values(), cfg.look_alike_title_words)
+        issues += maker.check(about, alike)
         issues += date.check(about, cfg)
         issues += material.check(about)
         issues += institution.check(about)

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from assistant.answering.catalogue import Numbered
 from assistant.answering.claims import MAKER_CUES, MAKER_VERB
 from assistant.answering.premises.subject import PremiseIssue, Subject
 from assistant.answering.reading import Claim
 from assistant.answering.topic import GENERIC, title_aliases
-from assistant.text import STOPWORDS, stem, words
+from assistant.documents import creators_from_meta
+from assistant.store import Passage
+from assistant.text import STOPWORDS, content_words, stem, words
 
 
-def check(subject: Subject) -> list[PremiseIssue]:
-    """A maker the question credits that the record's creators do not include."""
+def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[PremiseIssue]:
+    """A maker the question credits that the record's creators do not include.
+
+    Not when a look-alike in the evidence (another "Empress Josephine") is by that maker:
+    the visitor means that one, and its record bears them out.
+    """
     said = subject.said
     if not (subject.creators and said.attributes):
         return []
@@ -24,13 +32,29 @@ def check(subject: Subject) -> list[PremiseIssue]:
         named = sorted(
             c.value for c in said.of("maker") if not set(words(c.value)) <= _known_for(c, subject)
         )
+    theirs = {w for p in look_alikes for c in creators_from_meta(p.meta) for w in words(c.name)}
     strangers = [
-        t for t in named if t not in subject.wrong_places and not set(words(t)) & said.patrons
+        t
+        for t in named
+        if t not in subject.wrong_places
+        and not set(words(t)) & said.patrons
+        and not set(words(t)) <= theirs
     ]
     fix = subject.fix("creator") if strangers else None
     if not fix:
         return []
     return [PremiseIssue(f"attributes it to {', '.join(strangers)}", fix, subject.n)]
+
+
+def look_alikes(passage: Passage, evidence: Iterable[Passage], shared: int) -> list[Passage]:
+    """The other objects in the evidence whose titles share ``shared`` words with this one's."""
+    own = {w for w in content_words(passage.title) if w not in GENERIC}
+    need = min(shared, len(own))
+    return [
+        p
+        for p in evidence
+        if p.source_id != passage.source_id and len(own & set(content_words(p.title))) >= need > 0
+    ]
 
 
 def _known_for(claim: Claim, subject: Subject) -> frozenset[str]:
