@@ -70,8 +70,22 @@ MATERIALS = frozenset(
     marble bronze gold silver copper iron steel basalt granite granodiorite limestone sandstone
     jade ivory bone glass porcelain stoneware earthenware terracotta clay silk cotton wool
     linen paper parchment vellum plaster lacquer enamel brass tin lead wax ceramic tapestry
-    embroidery woodblock lithograph etching engraving photograph pastel charcoal ink""".split()
+    embroidery woodblock lithograph etching engraving photograph pastel charcoal ink
+    stone metal""".split()
 )
+# A visitor's general word for a material, and the record media it covers: "stone" is true of
+# a limestone relief, and false of a faience hippo.
+MATERIAL_KINDS: dict[str, frozenset[str]] = {
+    "stone": frozenset(
+        """stone limestone sandstone granite granodiorite basalt marble alabaster jade
+        schist steatite soapstone serpentine diorite quartzite slate porphyry obsidian flint
+        gneiss travertine tuff chalcedony agate jasper lapis""".split()
+    ),
+    "metal": frozenset(
+        """metal bronze gold silver copper iron steel brass tin lead pewter electrum alloy
+        gilt""".split()
+    ),
+}
 
 # Conspiracy and pseudo-history framings, each with the words a refuting source would use.
 LOADED: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
@@ -152,9 +166,28 @@ _QUANTITY = re.compile(
 )
 
 
+_NUMBER = r"(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+# Words that may follow an age ("when he was twenty when ..."); any other word is what is
+# counted ("they were twenty knights").
+_CLAUSE_WORDS = r"(?:when|while|then|and|but|because|before|after|years)\b"
+_ROUGHLY = r"(?:about|around|roughly|nearly|almost|only|just|over|under|some)\s+"
+# An age, said as people say it: "seventy years old", "aged 40", "at the age of 40", "when he
+# was about twenty" (a person's "was <number>" with nothing counted after it).
+_AGE = re.compile(
+    rf"\b{_NUMBER}\s+years?\s+old\b|\b(?:aged|age of)\s+(?:{_ROUGHLY})?{_NUMBER}\b|"
+    rf"\b(?:(?:he|she|they)\s+(?:was|were|is)|(?:was|were|is)\s+(?:he|she|they))\s+"
+    rf"(?:{_ROUGHLY})?{_NUMBER}\b(?!\s+(?!{_CLAUSE_WORDS})[a-z]{{3,}})"
+)
+
+
 def quantities(text: str) -> dict[str, float]:
-    """Counted things and how many: "26 million knots" -> {"knot": 26e6}."""
+    """Counted things and how many: "26 million knots" -> {"knot": 26e6}; an age as "age"."""
     found: dict[str, float] = {}
+    for match in _AGE.finditer(fold(text)):
+        number = next(g for g in match.groups() if g)
+        word = _NUMBER_WORDS.get(number)
+        if number not in {"a", "an"}:
+            found["age"] = float(word) if word is not None else float(number)
     for number, scale, noun in _QUANTITY.findall(fold(text)):
         if noun in _SCALES or noun in STOPWORDS or len(noun) < 3:
             continue

@@ -187,8 +187,9 @@ def passages() -> list[Passage]:
     return out
 
 
-# Kept out of the store (so searches find the one Harbour at Dusk); numbered() can name it.
-LOOK_ALIKES = {
+# Kept out of the store (so searches find the one Harbour at Dusk, and stage tests that search
+# see the same collection as before); numbered() can still name them.
+OFF_STORE = {
     # A copy of Harbour at Dusk by another hand.
     "harbour-copy": _other(
         "Copy of Harbour at Dusk",
@@ -197,13 +198,20 @@ LOOK_ALIKES = {
         "TM.912",
         "A small copy of Lindqvist's harbour, made by a pupil.",
     ),
+    "relief": _other(
+        "Relief of a Scribe",
+        "Anon.",
+        "limestone with traces of paint",
+        "TM.913",
+        "A scribe sits cross-legged with a papyrus roll on his lap.",
+    ),
 }
-OBJECTS.update(LOOK_ALIKES)
+OBJECTS.update(OFF_STORE)
 
 
 def retriever() -> MemoryRetriever:
     """The collection in memory, searched with hashed word vectors."""
-    return MemoryRetriever([p for p in passages() if p.source_id not in LOOK_ALIKES])
+    return MemoryRetriever([p for p in passages() if p.source_id not in OFF_STORE])
 
 
 def verifier() -> Verifier:

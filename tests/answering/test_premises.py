@@ -37,6 +37,9 @@ def claims(question: str, history=()) -> list[str]:
         # material
         ("Why is Harbour at Dusk painted on panel?", ["says it is panel"]),
         ("Is the Portrait of Johanna Vos on oak?", []),
+        # A general word for a material: true of what it covers, false of anything else.
+        ("Is the Lidded Ewer with Cranes carved from stone?", ["says it is stone"]),
+        ("Is the Lidded Ewer with Cranes made of metal?", ["says it is metal"]),
         # place
         ("Marta Lindqvist painted Harbour at Dusk in Bergen, didn't she?", ["places it in Bergen"]),
         ("Harbour at Dusk was painted in Gothenburg, right?", []),
@@ -126,6 +129,20 @@ def test_a_maker_of_a_look_alike_is_no_false_premise(question, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Is the Relief of a Scribe carved in stone?", set()),
+        ("Is the Relief of a Scribe limestone?", set()),
+        ("Is the Relief of a Scribe cast in metal?", {"says it is metal"}),
+        ("Is the Relief of a Scribe carved in granite?", {"says it is granite"}),
+    ],
+)
+def test_a_general_material_word_covers_the_media_of_its_kind(question, expected):
+    found = {i.claim for i in premises.check(read(question), numbered("relief"))}
+    assert found == expected
+
+
 def test_each_object_is_checked_against_its_own_part_of_the_question():
     question = "Which is older, Lindqvist's Harbour at Dusk or de Wit's Portrait of Johanna Vos?"
     assert claims(question) == []
@@ -137,6 +154,16 @@ def test_each_object_is_checked_against_its_own_part_of_the_question():
         ("The set has twelve cups.", "The set has twenty cups, right?", True),
         ("The set has twelve cups.", "Does the set have twelve cups?", False),
         ("It was sold for 3,000 dollars.", "It sold for three million dollars, right?", True),
+        # An age, however it is said.
+        (
+            "She was about sixty years old when she painted it.",
+            "She painted it when she was about twenty, right?",
+            True,
+        ),
+        ("He carved it at the age of 40.", "Was he forty when he carved it?", False),
+        ("He carved it at the age of 40.", "He carved it aged 19, didn't he?", True),
+        ("He carved it at the age of 40.", "Was he only twenty when he carved it?", True),
+        ("He carved it at the age of 40.", "Was he in Rome when he carved it?", False),
     ],
 )
 def test_count_rule(sentence, question, expected):

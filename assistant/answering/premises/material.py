@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.answering.claims import MATERIAL_KINDS
 from assistant.answering.premises.subject import PremiseIssue, Subject
 from assistant.text import content_words, stem
 
@@ -16,6 +17,7 @@ def check(subject: Subject) -> list[PremiseIssue]:
         c.value
         for c in subject.said.of("material")
         if stem(c.value) not in medium
+        and not _covers(c.value, medium)
         and stem(c.value) not in kind
         and c.value not in subject.title_words
     )
@@ -23,3 +25,9 @@ def check(subject: Subject) -> list[PremiseIssue]:
         return []
     fix = subject.fix("medium")
     return [PremiseIssue(f"says it is {', '.join(named)}", fix, subject.n)] if fix else []
+
+
+def _covers(word: str, medium: set[str]) -> bool:
+    """Whether a general material word ("stone") covers a word of the medium ("limestone")."""
+    members = MATERIAL_KINDS.get(word, frozenset())
+    return any(stem(m) in medium for m in members)
