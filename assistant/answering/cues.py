@@ -200,8 +200,8 @@ _FATE = re.compile(
 )
 _MEANING = re.compile(r"\b(mean|means|meaning|symboli[sz]\w*|signif\w*|stand for)\b")
 OVERVIEW = re.compile(
-    r"^(what is|what's|what are|tell me (more )?about|describe|"
-    r"what do you know about|explain)\b"
+    r"^(what is|what's|whats|what are|tell me (more )?about|describe|"
+    r"what do you know about|explain|what'?s the (deal|story) with|(any )?info (on|about))\b"
 )
 DEPICTION = re.compile(r"\b(show|shows|shown|depict\w*|subject|scene|represent\w*|about)\b")
 # As an ask, "about" counts only as "what is it about": "tell me about" asks for an overview.
@@ -293,8 +293,9 @@ def without_titles(text: str, titles: list[str]) -> str:
 
 def is_overview(text: str, titles: list[str] | None = None) -> bool:
     """Whether the text asks for an overview ("What is X?", "Tell me about X")."""
-    bare = without_titles(text, titles or [])
-    return bool(OVERVIEW.search(fold(bare))) and len(content_words(bare)) <= 3
+    bare = fold(without_titles(text, titles or []))
+    found = OVERVIEW.search(bare)
+    return bool(found) and len(content_words(bare[found.end() :])) <= 3
 
 
 def other_asks(text: str) -> set[str]:

@@ -248,8 +248,27 @@ def _materials(text: str) -> list[Claim]:
             continue  # a capitalised "Wood" mid-sentence is part of a name
         if shapes.is_denied(text, match.start()):
             continue  # "brass rather than bronze" does not say bronze
+        if _alternative(text, match):
+            continue  # "wood or canvas?" asks which; it says neither
+        # A general word ("stone") says what it is made of only after "of", "from" or "in"
+        # ("carved from blue stone"); "what stone?" asks, "the rosetta stone" names.
+        if word in shapes.MATERIAL_KINDS and not _MADE_OF.search(text[: match.start()]):
+            continue
         out[word] = Claim("material", word, match.span())
     return list(out.values())
+
+
+# A material offered as one of two: "wood or canvas", "on wood or on canvas", "bronze, or brass?".
+_OR_BEFORE = re.compile(r"\bor\s+(?:(?:on|in|of|from|a|an)\s+)?$", re.IGNORECASE)
+_OR_AFTER = re.compile(r"^\s*,?\s*or\b(?!\s+(?:so|something|not|what)\b)", re.IGNORECASE)
+
+
+_MADE_OF = re.compile(r"\b(?:of|from|in)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _alternative(text: str, match: re.Match[str]) -> bool:
+    """Whether a word is one of the choices an "A or B" question offers."""
+    return bool(_OR_BEFORE.search(text[: match.start()]) or _OR_AFTER.match(text[match.end() :]))
 
 
 def _opens_sentence(text: str, match: re.Match[str]) -> bool:

@@ -37,6 +37,8 @@ def claims(question: str, history=()) -> list[str]:
         # material
         ("Why is Harbour at Dusk painted on panel?", ["says it is panel"]),
         ("Is the Portrait of Johanna Vos on oak?", []),
+        # A choice offered is no claim, even where one choice is another object's medium.
+        ("harbour at dusk panel or paper", []),
         # A general word for a material: true of what it covers, false of anything else.
         ("Is the Lidded Ewer with Cranes carved from stone?", ["says it is stone"]),
         ("Is the Lidded Ewer with Cranes made of metal?", ["says it is metal"]),

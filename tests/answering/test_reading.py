@@ -195,6 +195,17 @@ ROWS = [
     ("Which Viking smith forged the brooch?", [], {"makers": set()}),
     ("Which Viking smith made the brooch?", [], {"makers": {"Viking"}}),
     ("Was the psalter copied out by the Abbot Odo?", [], {"makers": set()}),
+    # Chatty ways to ask for an overview.
+    ("whats the deal with the lidded ewer", [], {"overview": True}),
+    ("What's the story with Harbour at Dusk?", [], {"overview": True}),
+    # A general material word claims only after "of", "from", "in".
+    ("lidded ewer what stone", [], {"claims_not": {("material", "stone")}}),
+    ("the kettle stone made of??", [], {"claims_not": {("material", "stone")}}),
+    ("The ewer is carved from green stone, isn't it?", [], {"claims": {("material", "stone")}}),
+    # A choice between materials asserts neither; a hedge after one still asserts it.
+    ("harbour at dusk canvas or panel", [], {"claims_not": {("material", "canvas")}}),
+    ("Is the ewer in bronze, or in brass?", [], {"claims_not": {("material", "bronze")}}),
+    ("The ewer is bronze, or so I read.", [], {"claims": {("material", "bronze")}}),
     # The subject of a passive making verb is what was made, not who made it.
     ("How were the Harbour at Dusk and the Elin Sketch painted?", [], {"makers": set()}),
     ("When was Lindqvist Harbour carved, and by whom?", [], {"makers": set()}),

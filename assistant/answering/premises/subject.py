@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answering.catalogue import Numbered
 from assistant.answering.config import AnswerConfig
@@ -80,7 +80,10 @@ def scoped(reading: Reading, passage: Passage, numbered: Numbered, cfg: AnswerCo
     parts = [c for c in reading.context_clauses if not _about_another(c, passage, by_source, cfg)]
     if not parts:
         return reading.context_said
-    return said(" ".join(parts))
+    part = said(" ".join(parts))
+    # A part read alone may lose what made a word no claim ("wood or canvas" split at "or").
+    whole = {(c.kind, c.value) for c in reading.context_said.claims}
+    return replace(part, claims=tuple(c for c in part.claims if (c.kind, c.value) in whole))
 
 
 def subject(n: int, passage: Passage, scope: Said, numbered: Numbered) -> Subject:
