@@ -200,8 +200,8 @@ _FATE = re.compile(
 )
 _MEANING = re.compile(r"\b(mean|means|meaning|symboli[sz]\w*|signif\w*|stand for)\b")
 OVERVIEW = re.compile(
-    r"^(what is|what's|whats|what are|tell me (more )?about|describe|"
-    r"what do you know about|explain|what'?s the (deal|story) with|(any )?info (on|about))\b"
+    r"^(what'?s the (deal|story) with|what is|what's|whats|what are|tell me (more )?about|"
+    r"describe|what do you know about|explain|(any )?info (on|about))\b"
 )
 DEPICTION = re.compile(r"\b(show|shows|shown|depict\w*|subject|scene|represent\w*|about)\b")
 # As an ask, "about" counts only as "what is it about": "tell me about" asks for an overview.

@@ -83,7 +83,8 @@ def _asked(reading: Reading, names: list[str]) -> _Asked:
         wanted.discard("date")
     # "What is X?" / "Tell me about X": nothing is asked beyond the object itself ("What is X
     # made of?" asks for a field, so it is not an overview).
-    overview = bool(cues.OVERVIEW.search(fold(bare))) and not content_words(bare)
+    found = cues.OVERVIEW.search(fold(bare))
+    overview = bool(found) and not content_words(fold(bare)[found.end() :] if found else bare)
     overview = overview and not wanted
     if overview:
         wanted |= {"creator", "date"}
