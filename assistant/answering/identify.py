@@ -297,6 +297,11 @@ def no_record_of(
             (_vocabulary(s, lookups), _title(s, lookups)) for s in dict.fromkeys(sources)
         ]
     for phrase in reading.objects:
+        # "The golden crown that matches <the head>": another object, held only if a record
+        # in the evidence is named so.
+        related = parse.relating_clause(reading.ask, phrase)
+        if related and not _named_by_record(phrase, set(sources) | focus, lookups):
+            return phrase
         if any(_described_by(phrase, have, title) for have, title in vocabularies):
             continue
         # Beside a named object, an unknown detail ("the horse", "the bottom") is a part of

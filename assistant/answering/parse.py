@@ -398,3 +398,31 @@ def passive_subject_at(text: str, start: int) -> bool:
         return False
     # The small parser often labels the subject "nsubj"; "were ... printed" still says passive.
     return token.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in token.head.children)
+
+
+# Verbs that relate one object to another in a relative clause ("the crown that matches the
+# head", "the bowl that goes with the ewer"); with "go" and "belong", only together with "with".
+_RELATING_VERBS = frozenset("match matches matched accompany accompanies accompanied".split())
+_RELATING_WITH = frozenset(
+    "pair pairs paired go goes went belong belongs belonged fit fits".split()
+)
+
+
+def relating_clause(text: str, phrase: str) -> bool:
+    """Whether a phrase is described by its relation to another object.
+
+    "The golden crown that matches the head": another object, whatever its texts say of crowns.
+    """
+    if not text.strip():
+        return False
+    chunk = _chunk_for(parsed(text), phrase)
+    if chunk is None:
+        return False
+    for clause in chunk.root.children:
+        if clause.dep_ not in ("relcl", "acl"):
+            continue
+        verb = clause.lower_
+        has_with = any(t.lower_ == "with" for t in clause.subtree)
+        if verb in _RELATING_VERBS or (verb in _RELATING_WITH and has_with):
+            return True
+    return False

@@ -90,6 +90,15 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         ("Is the matching basin of the Lidded Ewer with Cranes here too?", {"ewer"}, "basin"),
         ("Where is the sunrise pendant to Harbour at Dusk?", {"harbour"}, "sunrise pendant"),
         ("Do you have the matching pendant to Harbour at Dusk?", {"harbour"}, "pendant"),
+        # d: a thing described by its relation to a named object, in a clause.
+        (
+            "What year was the silver cup that matches the Lidded Ewer with Cranes made?",
+            {"ewer"},
+            "silver cup",
+        ),
+        ("Where is the basin that goes with the Lidded Ewer with Cranes?", {"ewer"}, "basin"),
+        # ... but not a detail described by what it does.
+        ("What are the cranes that fly around the Lidded Ewer with Cranes?", {"ewer"}, ""),
         # Another of the named object's own kind.
         ("Tell me about the second Harbour at Dusk she painted.", {"harbour"}, "second Harbour"),
         # d: a relation the texts never speak of makes another object of a known kind.
