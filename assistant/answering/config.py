@@ -55,6 +55,7 @@ class AnswerConfig:
     overview_lead_bonus: float = 0.45  # a text's first sentence, for "tell me about X"
     depiction_lead_bonus: float = 0.2  # a text's first sentence, for "what does X show"
     answer_shape_bonus: float = 0.12  # a sentence shaped like the answer (a reason for "why")
+    purpose_parse_top: int = 8  # leading candidates parsed for a purpose clause ("why" asks)
     pronoun_start_penalty: float = -0.08  # "It stands in the water": unclear out of context
     select_margin: float = 0.15  # candidates within this of the best are shown too
     duplicate_similarity: float = 0.9  # above this, two sentences say the same thing

@@ -64,6 +64,7 @@ class _Asked:
     person: bool = False  # asks who, other than the maker
     reason: bool = False  # asks why
     known: frozenset[str] = frozenset()  # the question's words and the object's name
+    purposeful: frozenset[str] = frozenset()  # candidates that say what something is for
 
 
 def _asked(reading: Reading, names: list[str]) -> _Asked:
@@ -115,7 +116,7 @@ def _shaped(text: str, asked: _Asked) -> bool:
         return True
     if asked.person and _names_someone_new(text, asked.known):
         return True  # "commissioned by Joel, abbot of ...": who, by name
-    return asked.reason and parse.gives_purpose(text)  # "... on display to limit exposure"
+    return text in asked.purposeful  # "... rotated on display to limit exposure"
 
 
 def _names_someone_new(text: str, said: frozenset[str]) -> bool:
@@ -220,14 +221,31 @@ def score(
     asked = _asked(reading, names)
     texts = [cues.without_titles(c.text, names) for c in candidates]
     vectors = verifier.embed([asked.bare, *texts])
-    out = []
-    for candidate, text, vector in zip(candidates, texts, vectors[1:], strict=True):
+    values = []
+    for text, vector in zip(texts, vectors[1:], strict=True):
         value = cosine(vectors[0], vector)
         if asked.words:
             shared = asked.words & set(content_words(text))
             value += cfg.shared_word_weight * len(shared) / len(asked.words)
-        out.append(replace(candidate, score=_bonus(value, candidate, asked, cfg)))
-    return out
+        values.append(value)
+    if asked.reason:
+        asked = replace(asked, purposeful=_purposeful(candidates, values, cfg))
+    return [
+        replace(candidate, score=_bonus(value, candidate, asked, cfg))
+        for candidate, value in zip(candidates, values, strict=True)
+    ]
+
+
+def _purposeful(
+    candidates: list[Candidate], values: list[float], cfg: AnswerConfig
+) -> frozenset[str]:
+    """The leading candidates that give a purpose, by the parse.
+
+    Only the leaders: a parse costs milliseconds, and a sentence far below the top cannot
+    reach it with the bonus.
+    """
+    leaders = sorted(range(len(values)), key=lambda i: -values[i])[: cfg.purpose_parse_top]
+    return frozenset(candidates[i].text for i in leaders if parse.gives_purpose(candidates[i].text))
 
 
 def select(
