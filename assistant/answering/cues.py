@@ -295,7 +295,7 @@ def is_overview(text: str, titles: list[str] | None = None) -> bool:
     """Whether the text asks for an overview ("What is X?", "Tell me about X")."""
     bare = fold(without_titles(text, titles or []))
     found = OVERVIEW.search(bare)
-    return bool(found) and len(content_words(bare[found.end() :])) <= 3
+    return found is not None and len(content_words(bare[found.end() :])) <= 3
 
 
 def other_asks(text: str) -> set[str]:
