@@ -172,7 +172,8 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(where (is|can)|(which|what) (museum|gallery|room)|located|held|kept|"
             r"see it|(can|could|may) (i|we) see|on (view|display)|"
-            r"(next|other|this|that) (room|gallery))\b"
+            r"(next|other|this|that) (room|gallery)|in (the|your) collection|"
+            r"(do|does) (you|the museum|the collection) (have|own|hold))\b"
         ),
         "institution",
     ),

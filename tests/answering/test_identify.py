@@ -147,6 +147,9 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("Which gallery has the portrait of Johanna Vos's husband?", {"portrait"}, "husband"),
         ("Can I see Pieter de Wit's portrait of the Delft brewer too?", {"portrait"}, "brewer"),
         ("Where can I see the portrait of the brewer's wife?", set(), "wife"),
+        ("Do you have the companion portrait of Johanna Vos's husband?", {"portrait"}, "husband"),
+        ("Is the Persian telephone in your collection?", set(), "Persian telephone"),
+        ("Does the museum own the Portrait of Johanna Vos?", {"portrait"}, ""),
         # ... while the object itself, in the visitor's own adjectives, is held; a place
         # ("at the Rijks") says where, not what.
         ("Which gallery has the little Portrait of Johanna Vos?", {"portrait"}, ""),
