@@ -24,7 +24,15 @@ from assistant.answering.topic import (
 from assistant.answering.trace import Refusal, Trace
 from assistant.documents import creators_from_meta
 from assistant.store import Passage
-from assistant.text import STOPWORDS, content_words, fold, proper_names, stem, words
+from assistant.text import (
+    STOPWORDS,
+    content_words,
+    fold,
+    proper_names,
+    split_sentences,
+    stem,
+    words,
+)
 
 
 def codes(reading: Reading, lookups: Lookups, trace: Trace) -> Refusal | None:
@@ -263,6 +271,29 @@ def _named_by_record(phrase: str, focus: set[str], lookups: Lookups) -> bool:
     )
 
 
+# What a sentence says when it speaks of an object other than the one it describes: its
+# companion or pair, what it was found with, where that other one is now.
+_ANOTHER_OBJECT = re.compile(
+    r"\b(companion|counterpart|pendant (?:portrait|panel|piece|to)|pair(?:ed)? with|its pair|"
+    r"twin|together with|found with|along with|sister (?:panel|piece)|now in|whereabouts|"
+    r"other half|other wing|matching)\b"
+)
+
+
+def _spoken_of_as_another(phrase: str, focus: set[str], lookups: Lookups) -> bool:
+    """Whether the named objects' texts mention what a phrase names as another object."""
+    word = head(phrase)
+    if not word:
+        return False
+    for source_id in focus:
+        for chunk in lookups.chunks(source_id):
+            for sentence in split_sentences(chunk.text):
+                said = set(content_words(sentence))
+                if spelled_in(word, said) and _ANOTHER_OBJECT.search(fold(sentence)):
+                    return True
+    return False
+
+
 def _related(phrase: str) -> bool:
     """Whether a phrase names an object by its relation to another ("the matching basin")."""
     return any(w in _RELATIONS for w in content_words(phrase))
@@ -301,6 +332,14 @@ def no_record_of(
         # in the evidence is named so.
         related = parse.relating_clause(reading.ask, phrase)
         if related and not _named_by_record(phrase, set(sources) | focus, lookups):
+            return phrase
+        # "The portrait of her husband" where her text says she faces "a companion portrait of
+        # her husband": the text speaks of it as another object, which no record is.
+        if (
+            focus
+            and _spoken_of_as_another(phrase, focus, lookups)
+            and not _named_by_record(phrase, set(sources) | focus, lookups)
+        ):
             return phrase
         if any(_described_by(phrase, have, title) for have, title in vocabularies):
             continue

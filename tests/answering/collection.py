@@ -51,6 +51,8 @@ OBJECTS = {
         "accession_number": "TM.303",
         "text": "Pieter de Wit portrayed Johanna Vos, the wife of a Delft brewer, in 1652. "
         "She holds a small prayer book bound in red leather.",
+        "more": "She turns towards her left, where a companion portrait of her husband once "
+        "hung; that panel is lost.",
     },
     "chest": {
         "title": "Oak Marriage Chest",

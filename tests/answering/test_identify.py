@@ -90,6 +90,11 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         ("Is the matching basin of the Lidded Ewer with Cranes here too?", {"ewer"}, "basin"),
         ("Where is the sunrise pendant to Harbour at Dusk?", {"harbour"}, "sunrise pendant"),
         ("Do you have the matching pendant to Harbour at Dusk?", {"harbour"}, "pendant"),
+        # d: a thing the object's text speaks of as another object (a companion, lost).
+        ("What does Pieter de Wit's portrait of the husband look like?", {"portrait"}, "husband"),
+        ("When was the portrait of Johanna Vos's husband painted?", {"portrait"}, "husband"),
+        # ... but the object itself, or a thing its text speaks of as part of it, is known.
+        ("What is the red prayer book in her portrait?", {"portrait"}, ""),
         # d: a thing described by its relation to a named object, in a clause.
         (
             "What year was the silver cup that matches the Lidded Ewer with Cranes made?",
