@@ -236,7 +236,8 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
     # "What became of him?": a life or an object's history goes on in these words.
     "fate": re.compile(
         r"\b(died|dies|death|killed|executed|imprisoned|exiled|fled|lost|destroyed|burned|"
-        r"sold|dispersed|inherited|bequeathed|ended up|later|eventually|afterwards|survived)\b"
+        r"sold|dispersed|inherited|bequeathed|ended up|later|eventually|afterwards|survived|"
+        r"owned|belonged|acquired|bought|purchased|came into|passed to)\b"
     ),
     "count": re.compile(
         r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"

@@ -240,7 +240,7 @@ def _other_subject(word: str, of: str, title: str) -> bool:
 
 
 def _record_words(source_id: str, lookups: Lookups) -> set[str]:
-    """The word stems a record names its object by: title, makers, culture, place."""
+    """The word stems a record names its object by: title, makers, culture, place, kind."""
     chunks = lookups.chunks(source_id)
     if not chunks:
         return set()
@@ -249,7 +249,9 @@ def _record_words(source_id: str, lookups: Lookups) -> set[str]:
     return set(content_words(" ".join(fields)))
 
 
-_NAMING_FIELDS = ("creators_display", "culture", "place_made")
+# What a record names its object by besides the title: "the miniature", "the bronze" are
+# the object itself when it is one.
+_NAMING_FIELDS = ("creators_display", "culture", "place_made", "object_type", "medium")
 
 
 def _named_by_record(phrase: str, focus: set[str], lookups: Lookups) -> bool:
@@ -337,6 +339,7 @@ def no_record_of(
         # her husband": the text speaks of it as another object, which no record is.
         if (
             focus
+            and not parse.is_predicate(reading.ask, phrase)
             and _spoken_of_as_another(phrase, focus, lookups)
             and not _named_by_record(phrase, set(sources) | focus, lookups)
         ):

@@ -426,3 +426,14 @@ def relating_clause(text: str, phrase: str) -> bool:
         if verb in _RELATING_VERBS or (verb in _RELATING_WITH and has_with):
             return True
     return False
+
+
+def is_predicate(text: str, phrase: str) -> bool:
+    """Whether a phrase says what something is ("why is it a little bronze?").
+
+    Such a phrase names no other thing.
+    """
+    if not text.strip():
+        return False
+    chunk = _chunk_for(parsed(text), phrase)
+    return chunk is not None and chunk.root.dep_ in ("attr", "acomp", "oprd")

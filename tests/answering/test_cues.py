@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answering.parse import gives_purpose, object_phrases
+from assistant.answering.parse import gives_purpose, is_predicate, object_phrases
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,15 @@ def test_without_named(text, title, expected):
 )
 def test_a_sentence_gives_a_purpose(sentence, purpose):
     assert gives_purpose(sentence) is purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "predicate"),
+    [
+        ("Was the ewer a gift?", "gift", True),
+        ("Why is the helmet a pendant piece?", "pendant piece", True),
+        ("Where is the pendant piece of the helmet?", "pendant piece of helmet", False),
+    ],
+)
+def test_a_phrase_that_says_what_something_is_names_no_other_thing(text, phrase, predicate):
+    assert is_predicate(text, phrase) is predicate
