@@ -437,3 +437,22 @@ def is_predicate(text: str, phrase: str) -> bool:
         return False
     chunk = _chunk_for(parsed(text), phrase)
     return chunk is not None and chunk.root.dep_ in ("attr", "acomp", "oprd")
+
+
+_COARSE = {"PROPN": "NOUN", "AUX": "VERB"}
+
+
+def tagged_words(text: str, start: int = 0, end: int | None = None) -> set[tuple[str, str]]:
+    """The content-word stems of a text (or of its span) with their coarse part of speech.
+
+    "On the left" and "is left for the wolves" share a word, not a (word, tag): NOUN and VERB.
+    """
+    if not text.strip():
+        return set()
+    stop = len(text) if end is None else end
+    return {
+        (w, _COARSE.get(t.pos_, t.pos_))
+        for t in parsed(text)
+        if start <= t.idx < stop
+        for w in content_words(t.text)
+    }

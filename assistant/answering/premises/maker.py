@@ -62,12 +62,15 @@ def _known_for(claim: Claim, subject: Subject) -> frozenset[str]:
 
     "<Owner> carved the <Owner> Vase": a maker's slot is checked against the record's makers,
     even when the title bears the name. "<Name>'s Code" is only a possessive, which may name
-    an owner or a subject, so the title's words account for it too.
+    an owner, a patron or a subject, so the title's words account for it too, and so does
+    the object's own text naming that person ("Henry VIII's gun shield", proposed to him).
     """
     start, end = claim.span
     text = subject.said.text
     possessive = start >= 0 and text[end : end + 1] in ("'", "’")
-    if possessive or start < 0 or _inside_title(start, end, text, subject.passage.title):
+    if possessive:
+        return subject.known | subject.mentioned
+    if start < 0 or _inside_title(start, end, text, subject.passage.title):
         return subject.known
     return subject.known - (subject.title_words - subject.maker_words)
 

@@ -9,7 +9,6 @@ from assistant.answering import parse
 from assistant.answering.claims import MATERIALS, PLACE, REFUTES, event_of_year, years
 from assistant.answering.premises.count import count_differs
 from assistant.answering.reading import Reading
-from assistant.answering.topic import topic_words
 from assistant.text import NEGATIONS, content_words, fold, stem, words
 
 _TOKENS = re.compile(r"[^\W_][\w'’-]*")
@@ -56,7 +55,12 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
         return True
     if _denies_what_is_asserted(denied, reading, title_words):
         return True
-    return bool((set(topic_words(reading.text)) - title_words) & set(content_words(denied)))
+    # A word both use in the same part of speech: "left" in "on the left" is not the "left"
+    # of "is left for the wolves".
+    asked = {(w, tag) for w, tag in parse.tagged_words(reading.text) if w not in title_words}
+    at = sentence.find(denied)
+    span = (at, at + len(denied)) if at >= 0 else (0, len(sentence))
+    return bool(asked & parse.tagged_words(sentence, *span))
 
 
 def event_differs(sentence: str, reading: Reading) -> bool:

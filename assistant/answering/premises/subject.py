@@ -34,6 +34,7 @@ class Subject:
     creators: tuple[Creator, ...]
     known: frozenset[str]  # words of its creators, title, institution, place and culture
     maker_words: frozenset[str]  # words of its creators' names
+    mentioned: frozenset[str]  # words of its own texts in the evidence
     strangers: tuple[str, ...]  # names in the question that none of those words account for
     wrong_places: tuple[str, ...]  # the strangers the question places it in ("in Rome")
 
@@ -116,6 +117,9 @@ def subject(n: int, passage: Passage, scope: Said, numbered: Numbered) -> Subjec
         creators=tuple(creators),
         known=frozenset(known),
         maker_words=frozenset(w for c in creators for w in words(c.name)),
+        mentioned=frozenset(
+            w for p in numbered.values() if p.source_id == passage.source_id for w in words(p.text)
+        ),
         strangers=tuple(strangers),
         wrong_places=tuple(
             t for t in strangers if fold(t) in places and not _told(t, scope, passage, numbered)
