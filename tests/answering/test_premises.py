@@ -32,6 +32,7 @@ def claims(question: str, history=()) -> list[str]:
         # sitter) is no maker's slot; a possessive naming someone the texts never do is.
         ("Why does Elin's Harbour at Dusk show fishing boats?", []),
         ("Why does Munch's Harbour at Dusk show fishing boats?", ["attributes it to Munch"]),
+        ("Why does Marta Elin's Harbour at Dusk show fishing boats?", []),
         ("why did anna ancher paint harbour at dusk", ["attributes it to anna, ancher"]),
         # date
         ("Harbour at Dusk was painted in 1790, right?", ["dates it to 1790"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from assistant.answering.catalogue import Numbered
@@ -57,6 +58,9 @@ def look_alikes(passage: Passage, evidence: Iterable[Passage], shared: int) -> l
     ]
 
 
+_POSSESSIVE_AFTER = re.compile(r"(?:\s+[A-ZÀ-Þ][\w-]*)*['’]")
+
+
 def _known_for(claim: Claim, subject: Subject) -> frozenset[str]:
     """The words that account for a name credited as maker.
 
@@ -67,7 +71,8 @@ def _known_for(claim: Claim, subject: Subject) -> frozenset[str]:
     """
     start, end = claim.span
     text = subject.said.text
-    possessive = start >= 0 and text[end : end + 1] in ("'", "’")
+    # "Henry VIII's": every word of a name that ends in a possessive is part of it.
+    possessive = start >= 0 and bool(_POSSESSIVE_AFTER.match(text[end:]))
     if possessive:
         return subject.known | subject.mentioned
     if start < 0 or _inside_title(start, end, text, subject.passage.title):
