@@ -24,7 +24,7 @@ class AnswerConfig:
     look_alikes_max: int = 200  # records of one shared title weighed against the description
     look_alikes_search_k: int = 40  # nearest passages searched for records named alike
     # Title words two records must share to be look-alikes whose makers may be confused
-    # ("Empress Josephine"); one ("Portrait") is only a kind of object.
+    # ("Harbour at Dusk"); one ("Portrait") is only a kind of object.
     look_alike_title_words: int = 2
 
     # -- identify ------------------------------------------------------------------------------

@@ -131,8 +131,8 @@ def unmentioned(
     for phrase in reading.objects:
         if re.search(rf"\b{re.escape(fold(phrase.split()[0]))}\b", bare):
             unfamiliar = _unfamiliar_words(phrase, have)
-            # "The weird smeared shape": the visitor's own adjectives about a thing the texts
-            # name (the shape) describe it; the thing itself must be what the texts lack.
+            # "The odd blurry boats": the visitor's own adjectives about a thing the texts
+            # name (the boats) describe it; the thing itself must be what the texts lack.
             if len(unfamiliar) >= 2 and unfamiliar[-1] == phrase.split(" of ")[0].split()[-1]:
                 return unfamiliar
     return _part_unmentioned(naming, have)
@@ -330,7 +330,7 @@ def no_record_of(
             (_vocabulary(s, lookups), _title(s, lookups)) for s in dict.fromkeys(sources)
         ]
     for phrase in reading.objects:
-        # "The golden crown that matches <the head>": another object, held only if a record
+        # "The <thing> that matches <the object>": another object, held only if a record
         # in the evidence is named so.
         related = parse.relating_clause(reading.ask, phrase)
         if related and not _named_by_record(phrase, set(sources) | focus, lookups):
@@ -352,7 +352,7 @@ def no_record_of(
         # "A second <title>" is another of the object's own kind.
         if focus and not (head(phrase) in kinds or _another_object(phrase, lookups, cfg)):
             continue
-        # "The horse in <the icon>", "a family put up <the plaque>": a detail of a named
+        # "The <thing> in <the object>", "a family bought <the object>": a detail of a named
         # object, or someone acting on it, whatever else the collection titles by that word.
         titles = kinds or {w for _, title in vocabularies for w in content_words(title)}
         if not _related(phrase) and parse.within_named(reading.ask, phrase, titles):

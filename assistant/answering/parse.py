@@ -268,16 +268,18 @@ def asked_part(text: str) -> tuple[str, str] | None:
     return (thing, parts[0]) if parts else None
 
 
-# Prepositions that put a thing inside or on another one ("the horse in the icon", "the lid
+# Prepositions that put a thing inside or on another one ("the boats in the harbour", "the lid
 # of the ewer"); "to", "with" and "from" relate two objects ("the pendant to", "found with").
 _WITHIN = _LOCATIVE - {"at", "near", "beside"} | {"of"}
 _STATE_VERBS = frozenset("be have become seem look remain".split())
 
 
-def _chunk_for(doc: Any, phrase: str) -> Any | None:
-    """The noun chunk a phrase of ``object_phrases`` was taken from."""
+def _chunk_for(text: str, phrase: str) -> Any | None:
+    """The noun chunk of ``text`` a phrase of ``object_phrases`` was taken from, if any."""
+    if not text.strip():
+        return None
     named = phrase.split(" of ", 1)[0]
-    return next((c for c in doc.noun_chunks if _named(c) == named), None)
+    return next((c for c in parsed(text).noun_chunks if _named(c) == named), None)
 
 
 def _names_it(chunk: Any, named_words: set[str]) -> bool:
@@ -285,7 +287,7 @@ def _names_it(chunk: Any, named_words: set[str]) -> bool:
     if chunk.root.lower_ in ("it", "this", "that", "one"):
         return True
     if set(content_words(chunk.root.text)) & named_words:
-        return True  # "her portrait", "Chrysanthos's icon": the object, by its title's noun
+        return True  # "her portrait", "<Maker>'s ewer": the object, by its title's noun
     last_case = max((t.i for t in chunk if t.dep_ == "case"), default=chunk.start - 1)
     return _names_object(chunk.doc[last_case + 1 : chunk.end], named_words)
 
@@ -293,17 +295,15 @@ def _names_it(chunk: Any, named_words: set[str]) -> bool:
 def within_named(text: str, phrase: str, named_words: set[str]) -> bool:
     """Whether a phrase names a detail of a named object, or someone acting on it.
 
-    "The horse in <the icon>", "the smudge along the bottom of <the painting>": a thing
+    "The boats in <the painting>", "the smudge along the bottom of <the painting>": a thing
     inside the object, however often the collection titles other things by that word. "Why
-    would a family put up <the plaque>?": the family acts on the object; it is no object.
+    would a family buy <the painting>?": the family acts on the object; it is no object.
     ``named_words`` are the content words of the named objects' titles.
     """
-    if not text.strip() or not named_words:
-        return False
-    doc = parsed(text)
-    chunk = _chunk_for(doc, phrase)
+    chunk = _chunk_for(text, phrase) if named_words else None
     if chunk is None:
         return False
+    doc = chunk.doc
     chunks = list(doc.noun_chunks)
     # A locative after the phrase, in the same clause, that leads to the named object.
     own_of = " of " in phrase  # "the portrait of <someone>" says what it shows
@@ -319,7 +319,7 @@ def within_named(text: str, phrase: str, named_words: set[str]) -> bool:
     root = chunk.root
     verb = root.head
     if root.dep_ == "nsubj" and verb.pos_ == "VERB" and fold(verb.text) not in _STATE_VERBS:
-        # "... get the colour of <the vase>": what it acts on, or what that is of.
+        # "... copy the glaze of <the ewer>": what it acts on, or what that is of.
         acted_on = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
         return any(c.root.i in acted_on and _names_it(c, named_words) for c in chunks)
     return False
@@ -327,15 +327,12 @@ def within_named(text: str, phrase: str, named_words: set[str]) -> bool:
 
 def is_place(text: str, phrase: str) -> bool:
     """Whether a phrase says where, not what: "at the Met", "in the next room", "on view"."""
-    if not text.strip():
-        return False
-    chunk = _chunk_for(parsed(text), phrase)
-    root = chunk.root if chunk is not None else None
-    return root is not None and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+    chunk = _chunk_for(text, phrase)
+    return chunk is not None and chunk.root.dep_ == "pobj" and chunk.root.head.lower_ in _LOCATIVE
 
 
 # The words that name what a question is about: nouns and names, not the visitor's verbs and
-# adjectives ("imagining", "freaky", "want"); a nationality ("Greek", "Viking") names too.
+# adjectives ("wondering", "spooky", "want"); a nationality ("Greek", "Viking") names too.
 _NAMING_POS = frozenset({"NOUN", "PROPN"})
 
 
@@ -387,13 +384,13 @@ def gives_purpose(text: str) -> bool:
 def passive_subject_at(text: str, start: int) -> bool:
     """Whether the word at character ``start`` is what a passive verb acts on.
 
-    "How were the Diamond Sutra and the Jikji printed?": the Jikji was printed, it printed
+    "How were <A> and <B> printed?": B was printed, it printed
     nothing; in "Is it true Vermeer painted it?" Vermeer is the one who painted.
     """
     doc = parsed(text)
     token = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
     while token is not None and token.dep_ in ("compound", "conj", "appos"):
-        token = token.head  # "Diamond Sutra", "A and B": in the slot of the head
+        token = token.head  # "Lidded Ewer", "A and B": in the slot of the head
     if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     # The small parser often labels the subject "nsubj"; "were ... printed" still says passive.
@@ -411,11 +408,9 @@ _RELATING_WITH = frozenset(
 def relating_clause(text: str, phrase: str) -> bool:
     """Whether a phrase is described by its relation to another object.
 
-    "The golden crown that matches the head": another object, whatever its texts say of crowns.
+    "The <cup> that matches <the ewer>": another object, whatever its texts say of cups.
     """
-    if not text.strip():
-        return False
-    chunk = _chunk_for(parsed(text), phrase)
+    chunk = _chunk_for(text, phrase)
     if chunk is None:
         return False
     for clause in chunk.root.children:
@@ -429,13 +424,11 @@ def relating_clause(text: str, phrase: str) -> bool:
 
 
 def is_predicate(text: str, phrase: str) -> bool:
-    """Whether a phrase says what something is ("why is it a little bronze?").
+    """Whether a phrase says what something is ("why is it a small copy?").
 
     Such a phrase names no other thing.
     """
-    if not text.strip():
-        return False
-    chunk = _chunk_for(parsed(text), phrase)
+    chunk = _chunk_for(text, phrase)
     return chunk is not None and chunk.root.dep_ in ("attr", "acomp", "oprd")
 
 
@@ -445,7 +438,7 @@ _COARSE = {"PROPN": "NOUN", "AUX": "VERB"}
 def tagged_words(text: str, start: int = 0, end: int | None = None) -> set[tuple[str, str]]:
     """The content-word stems of a text (or of its span) with their coarse part of speech.
 
-    "On the left" and "is left for the wolves" share a word, not a (word, tag): NOUN and VERB.
+    "On the left" and "is left behind" share a word, not a (word, tag): NOUN and VERB.
     """
     if not text.strip():
         return set()

@@ -71,7 +71,7 @@ def _asked(reading: Reading, names: list[str]) -> _Asked:
     named = {w for n in names for w in content_words(n)}
     bare = cues.without_titles(parse.without_named(reading.asked, named), names)
     if len(topic_words(bare)) < _ASK_WORDS_MIN and cues.PRONOUN_IN.search(fold(bare)):
-        # "The scholar has a book - what is he doing with it?": the ask leans on the things
+        # "The sitter holds a book - what is she doing with it?": the ask leans on the things
         # named before it, which say who "he" is (not on the object's own name).
         before = reading.text[: max(reading.text.rfind(reading.asked), 0)]
         things = [p for p in parse.object_phrases(before) if not set(content_words(p)) <= named]

@@ -251,7 +251,7 @@ def _materials(text: str) -> list[Claim]:
         if _alternative(text, match):
             continue  # "wood or canvas?" asks which; it says neither
         # A general word ("stone") says what it is made of only after "of", "from" or "in"
-        # ("carved from blue stone"); "what stone?" asks, "the rosetta stone" names.
+        # ("carved from blue stone"); "what stone?" asks, "the <name> stone" names.
         if word in shapes.MATERIAL_KINDS and not _MADE_OF.search(text[: match.start()]):
             continue
         out[word] = Claim("material", word, match.span())

@@ -169,7 +169,7 @@ def coverage(question: str, texts: Iterable[str]) -> float:
     best = 0.0
     for part in [question, *clauses(question)]:
         # "teh", "wat": a misspelt little word says nothing about the topic.
-        # Only the nouns and names say what it is about; "freaky", "imagine", "want" are the
+        # Only the nouns and names say what it is about; "spooky", "wonder", "want" are the
         # visitor's way of asking, which no curatorial text need share.
         naming = [w for w in parse.naming_words(part) if w not in GENERIC]
         wanted = [w for w in naming if w in have or not misspelt_function_word(w)]

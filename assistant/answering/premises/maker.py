@@ -18,7 +18,7 @@ from assistant.text import STOPWORDS, content_words, stem, words
 def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[PremiseIssue]:
     """A maker the question credits that the record's creators do not include.
 
-    Not when a look-alike in the evidence (another "Empress Josephine") is by that maker:
+    Not when a look-alike in the evidence (another "Harbour at Dusk") is by that maker:
     the visitor means that one, and its record bears them out.
     """
     said = subject.said
@@ -67,11 +67,11 @@ def _known_for(claim: Claim, subject: Subject) -> frozenset[str]:
     "<Owner> carved the <Owner> Vase": a maker's slot is checked against the record's makers,
     even when the title bears the name. "<Name>'s Code" is only a possessive, which may name
     an owner, a patron or a subject, so the title's words account for it too, and so does
-    the object's own text naming that person ("Henry VIII's gun shield", proposed to him).
+    the object's own text naming that person ("<a king>'s helmet", made for him).
     """
     start, end = claim.span
     text = subject.said.text
-    # "Henry VIII's": every word of a name that ends in a possessive is part of it.
+    # "<Name> <Numeral>'s": every word of a name that ends in a possessive is part of it.
     possessive = start >= 0 and bool(_POSSESSIVE_AFTER.match(text[end:]))
     if possessive:
         return subject.known | subject.mentioned

@@ -56,7 +56,7 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
     if _denies_what_is_asserted(denied, reading, title_words):
         return True
     # A word both use in the same part of speech: "left" in "on the left" is not the "left"
-    # of "is left for the wolves".
+    # of "is left behind".
     asked = {(w, tag) for w, tag in parse.tagged_words(reading.text) if w not in title_words}
     at = sentence.find(denied)
     span = (at, at + len(denied)) if at >= 0 else (0, len(sentence))
