@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
 
 import pysbd
+import snowballstemmer
+from breame.spelling import get_american_spelling
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -77,11 +80,21 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A crude, deterministic stem: enough to match 'painted'/'painting'/'paints'."""
-    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+    """The Snowball (Porter 2) stem of a lower-case word: 'painted'/'painting'/'paints' ->
+    'paint', a singular and its plural alike ('statuette'/'statuettes'), and British and
+    American spellings alike ('watercolour'/'watercolor', 'grey'/'gray')."""
+    return _stem(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    american = get_american_spelling(word)
+    with _STEMMER_LOCK:  # a Snowball stemmer object is not safe to share between threads
+        return _STEMMER.stemWord(american)
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER_LOCK = threading.Lock()
 
 
 def content_words(text: str) -> list[str]:

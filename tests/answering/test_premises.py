@@ -42,6 +42,9 @@ def claims(question: str, history=()) -> list[str]:
         # material
         ("Why is Harbour at Dusk painted on panel?", ["says it is panel"]),
         ("Is the Portrait of Johanna Vos on oak?", []),
+        # The record's British spelling ("lustre") and the visitor's American one are one word.
+        ("Was the Lidded Ewer with Cranes finished in a luster glaze?", []),
+        ("Was the Lidded Ewer with Cranes finished in a gold glaze?", ["says it is gold"]),
         # A choice offered is no claim, even where one choice is another object's medium.
         ("harbour at dusk panel or paper", []),
         # A general word for a material: true of what it covers, false of anything else.
