@@ -39,7 +39,7 @@ class Lookups:
     coverage: dict[str, float] = field(default_factory=dict)
     _chunks: dict[str, list[Passage]] = field(default_factory=dict)
     _codes: dict[str, list[Passage]] = field(default_factory=dict)
-    _titled: dict[str, int] = field(default_factory=dict)
+    _kinds: dict[str, int] = field(default_factory=dict)
 
     def chunks(self, source_id: str) -> list[Passage]:
         """Every chunk of one source."""
@@ -47,17 +47,18 @@ class Lookups:
             self._chunks[source_id] = self.retriever.find({"source_id": source_id}, limit=100)
         return self._chunks[source_id]
 
-    def titled(self, word: str, k: int) -> int:
-        """How many objects among the ``k`` nearest to ``word`` have it in their titles.
+    def kinds(self, word: str, k: int) -> int:
+        """How many objects among the ``k`` nearest to ``word`` are catalogued as that kind.
 
-        A word the collection titles things by ("portrait", "fuchi", "pendant") names a kind
-        of object; a word no title uses ("background", "bottom") names a part or a detail.
+        A word the catalogue classes objects by ("portraits", "fuchi", "pendants" in the
+        records' object type) names a kind of object; a word only titles use ("Hunting Party",
+        "Rest on the Flight", "House of ...") is not thereby one: "worn at a party" names an
+        occasion, "the rest of it" a part. A source with no object type counts by its title.
         """
-        if word not in self._titled:
+        if word not in self._kinds:
             passages = self.retriever.search(word, k)
-            titled = {p.source_id for p in passages if word in content_words(p.title)}
-            self._titled[word] = len(titled)
-        return self._titled[word]
+            self._kinds[word] = len({p.source_id for p in passages if word in _kind_words(p)})
+        return self._kinds[word]
 
     def code(self, code: str) -> list[Passage]:
         """Chunks of the object with exactly this accession number (case as given, or upper)."""
@@ -68,3 +69,9 @@ class Lookups:
                     found[passage.chunk_id] = passage
             self._codes[code] = list(found.values())
         return self._codes[code]
+
+
+def _kind_words(passage: Passage) -> set[str]:
+    """The word stems a passage's object is catalogued by: its object type, else its title."""
+    kind = str(passage.meta.get("object_type") or "")
+    return set(content_words(kind or passage.title))

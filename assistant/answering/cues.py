@@ -204,6 +204,14 @@ OVERVIEW = re.compile(
     r"^(what'?s the (deal|story) with|what is|what's|whats|what are|tell me (more )?about|"
     r"describe|what do you know about|explain|(any )?info (on|about))\b"
 )
+# Plain overview asks, compared by meaning (rank._overview_like) with asks that OVERVIEW's
+# phrases miss. "it" stands for the object, as in the ask with its title taken out.
+OVERVIEW_ASKS = (
+    "Tell me about it.",
+    "What is it?",
+    "What can you tell me about it?",
+    "What is interesting about it?",
+)
 DEPICTION = re.compile(r"\b(show|shows|shown|depict\w*|subject|scene|represent\w*|about)\b")
 # As an ask, "about" counts only as "what is it about": "tell me about" asks for an overview.
 _DEPICTS = re.compile(

@@ -296,15 +296,28 @@ def _spoken_of_as_another(phrase: str, focus: set[str], lookups: Lookups) -> boo
     return False
 
 
+def _said_of_named(text: str, phrase: str, focus: set[str], lookups: Lookups) -> bool:
+    """Whether a phrase says what the object asked about is ("Was <the title> a basin?").
+
+    The titles become "it" first: a long title read as words of the sentence misleads the
+    parse ("Cranes a basin" read as an apposition).
+    """
+    for source_id in focus:
+        title = _title(source_id, lookups)
+        if title:
+            text = re.sub(rf"\b(?:the\s+)?{re.escape(title)}", "it", text, flags=re.IGNORECASE)
+    return parse.is_predicate(text, phrase)
+
+
 def _related(phrase: str) -> bool:
     """Whether a phrase names an object by its relation to another ("the matching basin")."""
     return any(w in _RELATIONS for w in content_words(phrase))
 
 
 def _another_object(phrase: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
-    """Whether a phrase names an object in its own right: the collection titles things so."""
+    """Whether a phrase names an object in its own right: the catalogue classes things so."""
     word = head(phrase)
-    return bool(word) and lookups.titled(word, cfg.object_kind_top_k) >= cfg.object_kind_min_titles
+    return bool(word) and lookups.kinds(word, cfg.object_kind_top_k) >= cfg.object_kind_min_count
 
 
 def no_record_of(
@@ -344,7 +357,10 @@ def no_record_of(
             and not _named_by_record(phrase, set(sources) | focus, lookups)
         ):
             return phrase
-        if any(_described_by(phrase, have, title) for have, title in vocabularies):
+        # "Is the ewer a basin?" says what the object is (a premise), not another one.
+        if any(_described_by(phrase, have, title) for have, title in vocabularies) or (
+            _said_of_named(reading.ask, phrase, focus, lookups)
+        ):
             continue
         # Beside a named object, an unknown detail ("the horse", "the bottom") is a part of
         # it that the texts word differently; an unknown object ("its companion panel") is not.

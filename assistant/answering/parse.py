@@ -105,6 +105,19 @@ def _role_or_likeness(chunk: Any) -> bool:
     return chunk.root.dep_ == "pobj" and chunk.root.head.lower_ in ("as", "like")
 
 
+def _talk_about(chunk: Any) -> bool:
+    """Whether a chunk is what is said about something: "any fun facts about the captain".
+
+    Facts, stories and details about a thing are asked for, not things of their own; the
+    thing they are about is a phrase of its own.
+    """
+    return any(t.lower_ in _TOPIC_PREPOSITIONS for t in chunk.root.children)
+
+
+# Only prepositions of topic: "on" and "behind" also place things ("the mark on the base").
+_TOPIC_PREPOSITIONS = frozenset({"about", "regarding", "concerning"})
+
+
 def object_phrases(text: str) -> list[str]:
     """The things a text names with a determiner: "the bust of a king" -> "bust of king".
 
@@ -119,7 +132,7 @@ def object_phrases(text: str) -> list[str]:
     starts = {c.start: c for c in chunks}
     found = []
     for chunk in chunks:
-        if not _determined(chunk) or _role_or_likeness(chunk):
+        if not _determined(chunk) or _role_or_likeness(chunk) or _talk_about(chunk):
             continue
         named = _named(chunk)
         if not named:
@@ -426,10 +439,13 @@ def relating_clause(text: str, phrase: str) -> bool:
 def is_predicate(text: str, phrase: str) -> bool:
     """Whether a phrase says what something is ("why is it a small copy?").
 
-    Such a phrase names no other thing.
+    Such a phrase names no other thing. "Is there a companion panel?" says that a thing
+    exists, not what another thing is: its "there" makes it no predicate.
     """
     chunk = _chunk_for(text, phrase)
-    return chunk is not None and chunk.root.dep_ in ("attr", "acomp", "oprd")
+    if chunk is None or chunk.root.dep_ not in ("attr", "acomp", "oprd"):
+        return False
+    return not any(t.dep_ == "expl" for t in chunk.root.head.children)
 
 
 _COARSE = {"PROPN": "NOUN", "AUX": "VERB"}

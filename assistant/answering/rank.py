@@ -221,6 +221,8 @@ def score(
     asked = _asked(reading, names)
     texts = [cues.without_titles(c.text, names) for c in candidates]
     vectors = verifier.embed([asked.bare, *texts])
+    if _overview_like(reading, asked, vectors[0], texts, verifier, cfg):
+        asked = replace(asked, overview=True, wanted=asked.wanted | {"creator", "date"})
     values = []
     for text, vector in zip(texts, vectors[1:], strict=True):
         value = cosine(vectors[0], vector)
@@ -234,6 +236,30 @@ def score(
         replace(candidate, score=_bonus(value, candidate, asked, cfg))
         for candidate, value in zip(candidates, values, strict=True)
     ]
+
+
+def _overview_like(
+    reading: Reading,
+    asked: _Asked,
+    vector: list[float],
+    texts: list[str],
+    verifier: Verifier,
+    cfg: AnswerConfig,
+) -> bool:
+    """Whether an ask the overview phrases miss still asks only "tell me about it".
+
+    "So what's the deal with it?", "Any fun facts on it?": visitors say it in more ways than
+    a table lists, so the ask is compared by meaning with a few plain overview asks. It must
+    ask nothing else (no field, no why, no who), and name no thing the candidates speak of
+    ("tell me about the dog in it" asks about the dog).
+    """
+    if asked.overview or asked.wanted or set(reading.asks) - {Ask.OVERVIEW}:
+        return False
+    prototypes = verifier.embed(list(cues.OVERVIEW_ASKS))
+    if max(cosine(vector, p) for p in prototypes) < cfg.overview_similarity:
+        return False
+    spoken = {w for t in texts for w in content_words(t)}
+    return not any(w in spoken for w in parse.naming_words(asked.bare))
 
 
 def _purposeful(

@@ -13,6 +13,7 @@ from assistant.verify import Verifier
 OBJECTS = {
     "harbour": {
         "title": "Harbour at Dusk",
+        "object_type": "paintings",
         "creators": [{"name": "Marta Lindqvist", "role": "painter", "dates": "1850-1921"}],
         "date": "1887",
         "date_begin": 1887,
@@ -28,6 +29,7 @@ OBJECTS = {
     },
     "ewer": {
         "title": "Lidded Ewer with Cranes",
+        "object_type": "ewers",
         "creators": [{"name": "Ali ibn Husayn", "role": "potter", "dates": "active 1200s"}],
         "date": "about 1210",
         "date_begin": 1205,
@@ -41,6 +43,7 @@ OBJECTS = {
     },
     "portrait": {
         "title": "Portrait of Johanna Vos",
+        "object_type": "paintings; portraits",
         "creators": [{"name": "Pieter de Wit", "role": "painter", "dates": "1620-1671"}],
         "date": "1652",
         "date_begin": 1652,
@@ -56,6 +59,7 @@ OBJECTS = {
     },
     "chest": {
         "title": "Oak Marriage Chest",
+        "object_type": "chests; furniture",
         "creators": [{"name": "Claus Berg", "role": "carver", "dates": "1475-1535"}],
         "date": "about 1530",
         "date_begin": 1525,
@@ -73,9 +77,12 @@ OBJECTS = {
 }
 
 
-def _other(title: str, maker: str, medium: str, number: str, text: str) -> dict[str, object]:
+def _other(
+    title: str, maker: str, medium: str, number: str, text: str, kind: str
+) -> dict[str, object]:
     return {
         "title": title,
+        "object_type": kind,
         "creators": [{"name": maker, "role": "maker", "dates": ""}],
         "date": "1700",
         "date_begin": 1700,
@@ -98,6 +105,7 @@ OBJECTS.update(
             "oil on panel",
             "TM.404",
             "A brewer in a black coat sits at a table with a tankard.",
+            "paintings; portraits",
         ),
         "basin-fish": _other(
             "Basin with Fish",
@@ -105,6 +113,7 @@ OBJECTS.update(
             "tin-glazed earthenware",
             "TM.505",
             "Three carp swim around the well of this basin.",
+            "basins",
         ),
         "basin-herons": _other(
             "Basin with Herons",
@@ -112,6 +121,7 @@ OBJECTS.update(
             "brass",
             "TM.606",
             "Herons stand among reeds on the rim of the basin.",
+            "basins",
         ),
         "pendant-ship": _other(
             "Pendant with a Ship",
@@ -119,6 +129,7 @@ OBJECTS.update(
             "gold and enamel",
             "TM.707",
             "A three-masted ship in enamel hangs from a gold chain.",
+            "pendants",
         ),
         # "Family" titles things too: a family that acts on an object is still no object.
         "family-table": _other(
@@ -127,6 +138,7 @@ OBJECTS.update(
             "oil on canvas",
             "TM.909",
             "A father, a mother and four children say grace before a meal.",
+            "paintings",
         ),
         "family-holy": _other(
             "Holy Family with a Lamb",
@@ -134,6 +146,7 @@ OBJECTS.update(
             "oil on panel",
             "TM.910",
             "The Christ Child rides a lamb while Joseph looks on.",
+            "paintings",
         ),
         "pendant-mourning": _other(
             "Mourning Pendant",
@@ -141,6 +154,7 @@ OBJECTS.update(
             "gold, hair and crystal",
             "TM.808",
             "A lock of hair lies under the crystal of this mourning pendant.",
+            "pendants",
         ),
     }
 )
@@ -199,6 +213,7 @@ OFF_STORE = {
         "watercolour on paper",
         "TM.912",
         "A small copy of Lindqvist's harbour, made by a pupil.",
+        "watercolors",
     ),
     "relief": _other(
         "Relief of a Scribe",
@@ -206,6 +221,7 @@ OFF_STORE = {
         "limestone with traces of paint",
         "TM.913",
         "A scribe sits cross-legged with a papyrus roll on his lap.",
+        "reliefs",
     ),
 }
 OBJECTS.update(OFF_STORE)

@@ -29,6 +29,11 @@ from assistant.answering.parse import gives_purpose, is_predicate, object_phrase
         # A role or a likeness is no thing the visitor says is there.
         ("Was the jug ever catalogued as a forgery?", ["jug"]),
         ("Why is the lid shaped like a pear?", ["lid"]),
+        # What is said about a thing is asked for, not a thing: the thing it is about is.
+        ("Any fun facts about the captain?", ["captain"]),
+        ("Got the full story regarding the broken lid?", ["broken lid"]),
+        # ... while "on" places one thing on another.
+        ("What is the mark on the base?", ["mark", "base"]),
         # Hyphens and possessors: the name as written, without whose it is.
         (
             "Who painted the museum's full-length Portrait of Johanna Vos?",
@@ -94,6 +99,9 @@ def test_a_sentence_gives_a_purpose(sentence, purpose):
         ("Was the ewer a gift?", "gift", True),
         ("Why is the helmet a pendant piece?", "pendant piece", True),
         ("Where is the pendant piece of the helmet?", "pendant piece of helmet", False),
+        # "there is" says that something exists: another thing, not what one is.
+        ("Is there a companion panel to the helmet?", "companion panel", False),
+        ("Is there another basin like it?", "basin", False),
     ],
 )
 def test_a_phrase_that_says_what_something_is_names_no_other_thing(text, phrase, predicate):
