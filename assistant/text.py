@@ -80,9 +80,11 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """The Snowball (Porter 2) stem of a lower-case word: 'painted'/'painting'/'paints' ->
-    'paint', a singular and its plural alike ('statuette'/'statuettes'), and British and
-    American spellings alike ('watercolour'/'watercolor', 'grey'/'gray')."""
+    """The Snowball (Porter 2) stem of a lower-case word, British spellings as American.
+
+    'painted'/'painting'/'paints' -> 'paint', a singular and its plural alike
+    ('statuette'/'statuettes'), and 'watercolour'/'watercolor' or 'grey'/'gray' alike.
+    """
     return _stem(word)
 
 

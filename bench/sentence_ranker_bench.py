@@ -23,8 +23,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assistant.store import load_embeddings  # noqa: E402
-from assistant.text import fold, quote_units  # noqa: E402
+from assistant.store import load_embeddings
+from assistant.text import fold, quote_units
 
 
 def _texts(data_dir: Path) -> dict[str, str]:

@@ -39,7 +39,9 @@ def test_a_chatty_overview_ask_is_answered_with_the_summary(indexed_settings, qu
         ("Any fun facts about the captain in The Night Watch?", "Banninck Cocq"),
     ],
 )
-def test_a_chatty_ask_about_a_detail_is_answered_with_the_detail(indexed_settings, question, wanted):
+def test_a_chatty_ask_about_a_detail_is_answered_with_the_detail(
+    indexed_settings, question, wanted
+):
     answer = build_assistant(indexed_settings, model=ScriptedChatModel()).ask(question)
     assert answer.outcome in ("answered", "corrected"), answer.refusal_reason
     assert wanted in answer.sentences[0].text
