@@ -243,7 +243,14 @@ def maker_names(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Names in a maker's slot, word by word ("Edvard", "Munch"), with where they are."""
     found = []
     for run in _NAME_RUN.finditer(text):
-        tokens = list(re.finditer(r"[A-ZÀ-Þ][\w'’-]*", run.group(0)))
+        # "Why's", "It's", "That's": a function word's "'s" is "is", not a possessive.
+        tokens = [
+            t
+            for t in re.finditer(r"[A-ZÀ-Þ][\w'’-]*", run.group(0))
+            if fold(re.sub(r"['’]s$", "", t.group(0))) not in STOPWORDS
+        ]
+        if not tokens:
+            continue
         owner = next((i for i, t in enumerate(tokens) if re.search(r"['’]s$", t.group(0))), None)
         if owner is not None:
             tokens = tokens[: owner + 1]  # "Munch's Harbour": the possessive ends the name

@@ -286,6 +286,17 @@ def asked_facts_of(text: str) -> set[str]:
     return found
 
 
+# Words that ask a date only by comparing ("Which is later?"); after "what happened to it",
+# "later on" says when in the story, not when it was made.
+_SEQUENCE = re.compile(r"\b(older|oldest|newer|newest|earlier|earliest|later|latest)\b")
+
+
+def dated_only_by_sequence(text: str) -> bool:
+    """Whether the only date words of a text are comparatives ("later", "earlier")."""
+    folded = respelled(fold(text))
+    return bool(_SEQUENCE.search(folded)) and "date" not in asked_facts(_SEQUENCE.sub(" ", folded))
+
+
 def without_intents(text: str) -> str:
     """The text without the words that ask for a catalogue fact ("who carved", "when")."""
     folded = fold(text)

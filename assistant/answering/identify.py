@@ -233,7 +233,9 @@ def _other_subject(word: str, of: str, title: str) -> bool:
     # A name, not a nationality: "of Pieter", not "of the Dutch lady" (tagged in the
     # phrase, where "of" tells the tagger a noun follows).
     doc = parse.parsed(f"the {word} of {of}") if of.strip() else []
-    names = {fold(t.text) for t in doc if t.pos_ == "PROPN" and t.i > 2}
+    # Only names the visitor capitalised: in "the deposition of christ ivory" the tagger
+    # takes lower-case words for names, and "ivory" says what it is made of.
+    names = {fold(t.text) for t in doc if t.pos_ == "PROPN" and t.i > 2 and t.text[:1].isupper()}
     theirs = set(words(title_of))
     # A relative sharing the surname ("Pieter Vos" beside "Johanna Vos") is another person.
     return bool(names) and not names <= theirs

@@ -129,6 +129,10 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
         # "Who made it" is answered by the catalogue's maker; "Anna, who carved the chest,"
         # names someone, it asks nothing.
         asks.discard(Ask.PERSON)
+    if Ask.FATE in asks and cues.dated_only_by_sequence(asking):
+        # "What happened to it later on?" asks what became of it, not when it was made.
+        asks.discard(Ask.DATE)
+        fields = fields - {"date"}
     if overview:
         asks.add(Ask.OVERVIEW)
     own = said(question)

@@ -114,6 +114,8 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         # when the texts name that person ("Johanna Vos" names Vos; her husband is no record).
         ("What does the Portrait of Pieter de Wit look like?", set(), "Portrait of Pieter de Wit"),
         ("What does the portrait of the brewer's wife look like?", set(), ""),
+        # Lower case, the visitor's word for what it is made of is no other person's name.
+        ("how come the portrait of johanna vos panel looks so dark", set(), ""),
         # A relative who shares the sitter's surname is another person.
         ("Do you have the Portrait of Piet Vos, her brother?", set(), "Portrait of Piet Vos"),
         # A detail the texts word differently is part of the object, not another object:

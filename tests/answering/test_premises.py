@@ -34,6 +34,9 @@ def claims(question: str, history=()) -> list[str]:
         ("Why does Munch's Harbour at Dusk show fishing boats?", ["attributes it to Munch"]),
         ("Why does Marta Elin's Harbour at Dusk show fishing boats?", []),
         ("why did anna ancher paint harbour at dusk", ["attributes it to anna, ancher"]),
+        # "Why's", "What's": the "'s" of a question word is "is", no possessive name.
+        ("Why's Harbour at Dusk so famous?", []),
+        ("What's Harbour at Dusk painted on?", []),
         # date
         ("Harbour at Dusk was painted in 1790, right?", ["dates it to 1790"]),
         ("Harbour at Dusk was painted in 1890, right?", []),  # within the slack

@@ -214,6 +214,14 @@ ROWS = [
     ("Who commissioned the oak chest?", [], {"asks": {Ask.PERSON}}),
     ("What became of the sitter's husband?", [], {"asks": {Ask.FATE}}),
     ("How did things turn out for the brewer in the end?", [], {"asks": {Ask.FATE}}),
+    # "later on" in a story says when in it; it asks no date ...
+    ("What happened to the chest later on?", [], {"asks": {Ask.FATE}, "fields": frozenset()}),
+    # ... while a date asked outright still is.
+    (
+        "What happened to the chest later, and when was it made?",
+        [],
+        {"asks": {Ask.FATE, Ask.DATE}},
+    ),
     ("Was the psalter written by the Abbot Odo?", [], {"makers": {"Abbot", "Odo"}}),
     ("Was Munch sad when he painted it?", [], {"makers": {"Munch"}}),
     # -- the things it asks about ----------------------------------------------------------------
