@@ -23,6 +23,7 @@ from assistant.answering.topic import (
 )
 from assistant.answering.trace import Refusal, Trace
 from assistant.documents import creators_from_meta
+from assistant.materials import MATERIALS
 from assistant.store import Passage
 from assistant.text import (
     STOPWORDS,
@@ -367,8 +368,10 @@ def no_record_of(
         # Beside a named object, an unknown detail ("the horse", "the bottom") is a part of
         # it that the texts word differently; an unknown object ("its companion panel") is not.
         kinds = {w for s in focus for w in content_words(_title(s, lookups))}
-        # "A second <title>" is another of the object's own kind.
-        if focus and not (head(phrase) in kinds or _another_object(phrase, lookups, cfg)):
+        # "A second <title>" is another of the object's own kind; "a quartz owl" is made of
+        # something, so it is an object whatever the catalogue classes it as (a figurine).
+        made = parse.modified_by(reading.text, head(phrase), MATERIALS)
+        if focus and not (head(phrase) in kinds or made or _another_object(phrase, lookups, cfg)):
             continue
         # "The <thing> in <the object>", "a family bought <the object>": a detail of a named
         # object, or someone acting on it, whatever else the collection titles by that word.
@@ -386,14 +389,37 @@ def not_held(reading: Reading, sources: Sequence[str], lookups: Lookups, focus: 
     speaks of is not held for that; only a record is, so a record's own name must say it.
     Whatever else the answer could correct about the neighbour, this is the finding.
     """
-    if Ask.INSTITUTION not in reading.asks:
-        return ""
     held = focus or set(sources)
+    if Ask.INSTITUTION not in reading.asks and not _asks_if_held(reading, held, lookups):
+        return ""
     for phrase in reading.objects:
         if parse.is_place(reading.ask, phrase) or _named_by_record(phrase, held, lookups):
             continue
         return phrase
     return ""
+
+
+def _asks_if_held(reading: Reading, held: set[str], lookups: Lookups) -> bool:
+    """Whether a yes/no ask asks if something is at a museum: "Is it at the Walters?".
+
+    The place must be a holder: a word of the records' own institution ("the Walters",
+    "Baltimore"), or a museum, collection or gallery in general.
+    """
+    # Every word, stopwords too: "museum" and "collection" are stopwords to the topic gate.
+    said = {stem(w) for place in reading.locations for w in words(place)} - _NOT_HOLDERS
+    if not said:
+        return False
+    holders = set(_HOLDERS)
+    for source_id in held:
+        chunks = lookups.chunks(source_id)
+        if chunks:
+            holders.update(stem(w) for w in words(str(chunks[0].meta.get("institution", ""))))
+    return bool(said & (holders - _NOT_HOLDERS))
+
+
+_HOLDERS = frozenset(stem(w) for w in ("museum", "collection", "gallery"))
+# Words of an institution's name that say nothing of where: "in the art of Delft".
+_NOT_HOLDERS = frozenset({"the", "of", "and", "art", "arts"})
 
 
 def _matches(reading: Reading, meta: dict[str, object], title_words: set[str]) -> int:

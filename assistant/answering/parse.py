@@ -73,7 +73,12 @@ def _named(chunk: Any) -> str:
         end += 1
     # "Lindqvist's Harbour": the possessor and its "'s" say whose, not what.
     last_case = max((i for i, t in enumerate(tokens) if t.dep_ == "case"), default=-1)
-    kept = [t for t in tokens[last_case + 1 :] if t.dep_ not in _OPENERS and t.pos_ != "PUNCT"]
+    # "another miniature", "the other wing": a relation word says it is not the one named.
+    kept = [
+        t
+        for t in tokens[last_case + 1 :]
+        if (t.dep_ not in _OPENERS or t.lower_ in RELATION_WORDS) and t.pos_ != "PUNCT"
+    ]
     if not any(ch.isalnum() for t in kept for ch in t.text):
         return ""
     words = chunk.doc.text[kept[0].idx : kept[-1].idx + len(kept[-1])].split()
@@ -105,6 +110,55 @@ def _role_or_likeness(chunk: Any) -> bool:
     return chunk.root.dep_ == "pobj" and chunk.root.head.lower_ in ("as", "like")
 
 
+def modified_by(text: str, word: str, vocabulary: frozenset[str]) -> bool:
+    """Whether the text describes a ``word`` (a stem) with a modifier from ``vocabulary``.
+
+    "a smoky-quartz owl with ruby eyes": quartz, a material, describes the owl. Only a noun
+    modifier counts: "the red dog" colours the dog, "red" being a medium word too.
+    """
+    if not text.strip():
+        return False
+    for token in parsed(text):
+        if word not in content_words(token.text) or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for child in token.children:
+            noun = child.pos_ in ("NOUN", "PROPN") or child.dep_ == "compound"
+            if noun and child.dep_ in ("amod", "compound", "nmod") and set(
+                re.findall(r"[a-z]+", child.lower_)
+            ) & vocabulary:
+                return True
+    return False
+
+
+def _unchunked(doc: Any, chunks: list[Any]) -> list[Any]:
+    """Determined nouns the tagger left out of its noun chunks.
+
+    In "Can I see that arm ring?" a small parser may hang "ring" on "see" as a clause, and
+    spaCy then makes no chunk of "that arm ring"; it still names a thing.
+    """
+    covered = {i for c in chunks for i in range(c.start, c.end)}
+    found = []
+    for token in doc:
+        if token.i in covered or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lefts = list(token.lefts)
+        if lefts and lefts[0].dep_ in _OPENERS:
+            found.append(doc[lefts[0].i : token.i + 1])
+    return found
+
+
+def points_back(text: str) -> bool:
+    """Whether a text speaks of a thing only by pointing back: "Is that one here too?"."""
+    if not text.strip():
+        return False
+    return any(
+        t.lower_ in ("that", "this", "those", "these")
+        and t.pos_ == "PRON"
+        and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        for t in parsed(text)
+    )
+
+
 def _talk_about(chunk: Any) -> bool:
     """Whether a chunk is what is said about something: "any fun facts about the captain".
 
@@ -129,6 +183,7 @@ def object_phrases(text: str) -> list[str]:
         return []
     doc = parsed(text)
     chunks = [c for c in doc.noun_chunks if c.root.pos_ in ("NOUN", "PROPN")]
+    chunks = sorted(chunks + _unchunked(doc, chunks), key=lambda c: c.start)
     starts = {c.start: c for c in chunks}
     found = []
     for chunk in chunks:
@@ -342,6 +397,29 @@ def is_place(text: str, phrase: str) -> bool:
     """Whether a phrase says where, not what: "at the Met", "in the next room", "on view"."""
     chunk = _chunk_for(text, phrase)
     return chunk is not None and chunk.root.dep_ == "pobj" and chunk.root.head.lower_ in _LOCATIVE
+
+
+def asked_locations(text: str) -> list[str]:
+    """Where a yes/no question asks whether something is: "Is the ring at the Walters?".
+
+    The places after "at" or "in" in a question led by "is"/"are"/"was", not inside a clause
+    of another verb ("Is it the bowl they found in Kashan?" asks no place). The tagger may
+    hang the place on the thing rather than on "is"; either way it says where.
+    """
+    if not text.strip():
+        return []
+    found = []
+    for sentence in parsed(text).sents:
+        root = sentence.root
+        if root.lemma_ != "be" or sentence[0].i != root.i:
+            continue
+        for prep in sentence:
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "in"):
+                continue
+            if prep.head.pos_ in ("VERB", "AUX") and prep.head.i != root.i:
+                continue
+            found += [" ".join(t.text for t in o.subtree) for o in prep.children if o.dep_ == "pobj"]
+    return found
 
 
 # The words that name what a question is about: nouns and names, not the visitor's verbs and

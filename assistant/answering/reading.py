@@ -94,6 +94,7 @@ class Reading:
     quoted: tuple[str, ...]  # titles in quotes (in the context)
     names: tuple[str, ...]  # capitalised runs of several words (in the context)
     objects: tuple[str, ...]  # things the ask names with a determiner ("the Roman bowl")
+    locations: tuple[str, ...]  # where a yes/no ask asks whether it is ("at the Walters")
     people: tuple[str, ...]  # proper names, folded (in the context)
     asks: frozenset[Ask]  # what the question asks for
     fields: frozenset[str]  # the catalogue fields it asks for (creator, date, medium, ...)
@@ -148,7 +149,8 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
         context_codes=tuple(dict.fromkeys(cues.asked_codes(context) + cues.loose_codes(context))),
         quoted=tuple(quoted_names(context)),
         names=tuple(n for n in _TITLE_CASE.findall(context) if " " in n),
-        objects=tuple(parse.object_phrases(ask)),
+        objects=tuple(_objects(question, ask)),
+        locations=tuple(parse.asked_locations(ask)),
         people=tuple(sorted(proper_names(context))),
         asks=frozenset(asks),
         fields=frozenset(fields),
@@ -160,6 +162,16 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
         said=own,
         context_said=own if context == question else said(context),
     )
+
+
+def _objects(question: str, ask: str) -> list[str]:
+    """The things the ask names; "that one" is the last thing the story before it named."""
+    found = parse.object_phrases(ask)
+    before = question[: max(question.rfind(ask), 0)]
+    if before.strip() and parse.points_back(ask):
+        story = parse.object_phrases(before)
+        found += story[-1:]
+    return found
 
 
 def antecedents(history: Sequence[str]) -> list[str]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answering.parse import gives_purpose, is_predicate, object_phrases
+from assistant.answering.parse import asked_locations, gives_purpose, is_predicate, object_phrases
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,19 @@ def test_a_sentence_gives_a_purpose(sentence, purpose):
 )
 def test_a_phrase_that_says_what_something_is_names_no_other_thing(text, phrase, predicate):
     assert is_predicate(text, phrase) is predicate
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Is the arm ring at the Walters as well?", ["the Walters"]),
+        ("Is that one in the museum too?", ["the museum"]),
+        ("Was the painting in Paris in 1890?", ["Paris", "1890"]),
+        # Not a yes/no question led by "is", or the place is in another verb's clause.
+        ("Where is the arm ring?", []),
+        ("Is it the bowl they found in Kashan?", []),
+        ("Did they keep it in the museum?", []),
+    ],
+)
+def test_where_a_yes_no_question_asks_whether_something_is(text, places):
+    assert asked_locations(text) == places

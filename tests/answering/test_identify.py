@@ -133,6 +133,14 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         # is a finding of identify.not_held instead).
         ("Did the Lidded Ewer with Cranes belong to a family?", {"ewer"}, ""),
         ("Was Harbour at Dusk shown to the family of the painter?", {"harbour"}, ""),
+        # A thing said to be made of something is an object in its own right, whatever the
+        # catalogue classes it as (the owl would be a figurine); a colour is no material.
+        (
+            "Marta Lindqvist also painted a little ivory owl. Tell me about the owl.",
+            {"harbour"},
+            "owl",
+        ),
+        ("Why is the little red owl in Harbour at Dusk so small?", {"harbour"}, ""),
         # What the visitor says the named object is: a premise about it, not another object.
         ("Was the Lidded Ewer with Cranes a basin at first?", {"ewer"}, ""),
         # ... but "is there" asks whether another one exists.
@@ -174,6 +182,17 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("Why is the Portrait of Johanna Vos not on view at the Rijks?", {"portrait"}, ""),
         ("Can I see Pieter de Wit's oak portrait of Johanna Vos today?", {"portrait"}, ""),
         ("Where can I see the fritware ewer with the cranes?", set(), ""),
+        # "Is it at <the museum>?" asks where it is held as much as "where can I see it".
+        (
+            "Is Pieter de Wit's Portrait of Jan Vos, the companion to Johanna's, at the Test "
+            "Museum?",
+            {"portrait"},
+            "Portrait of Jan Vos",
+        ),
+        ("Is the companion portrait of her husband in the museum too?", {"portrait"}, "husband"),
+        ("Is the Portrait of Johanna Vos at the Test Museum?", {"portrait"}, ""),
+        # ... but "in" a style, a material or a city that holds nothing asks no such thing.
+        ("Is the portrait of her husband in the Delft style?", {"portrait"}, ""),
         # Not asked where: no_record_of decides, with the texts.
         ("Who painted the portrait of Johanna Vos's husband?", {"portrait"}, ""),
     ],

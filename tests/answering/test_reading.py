@@ -231,6 +231,14 @@ ROWS = [
         [],
         {"objects": ("Roman smartphone",)},
     ),
+    # "that one" is the last thing the story named; "another" says it is not the one named.
+    (
+        "Lindqvist painted Harbour at Dusk with another harbour view. Is that one here too?",
+        [],
+        {"objects": ("another harbour view",)},
+    ),
+    # A demonstrative noun the small parser leaves out of its noun chunks is a thing too.
+    ("Can I see that ewer at the museum too?", [], {"objects": ("ewer", "museum")}),
     # -- the part that asks ----------------------------------------------------------------------
     ("Good morning! Quick one: who made the ewer?", [], {"ask": "who made the ewer?", "asks": {M}}),
     ("I love this room, so calm. When was the harbour painted?", [], {"asks": {D}}),
