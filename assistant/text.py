@@ -35,7 +35,7 @@ _COMMON_CAPITALISED = frozenset(
     doesn't don't can't ok okay hi hello hey thanks wow really sure ad bc bce ce describe
     explain show give list name compare summarise summarize say put order rank sort same
     whose what's who's where's when's how's it's that's there's""".split()
-)
+) | (STOPWORDS - {"museum", "collection", "object", "objects"})  # "Am I ...?" names nobody
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _NUMBER = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")

@@ -142,10 +142,29 @@ def names_missing(
     if not sentence_starts:
         inner = proper_names(re.sub(r"(^|[.!?]\s+)[^\W\d_][\w'’-]*", " ", question))
         names = {n for n in names if n in inner}
+    names -= _exclamations(question)
     for name in sorted(names):
         if not all(spelled_in(part, have) or short_for(part, have) for part in words(name)):
             missing.append(name)
     return missing
+
+
+def _exclamations(question: str) -> set[str]:
+    """The opening words of verbless remarks ("Super freaky.", "Gorgeous!"), folded.
+
+    A remark without a verb beside the question names nobody; its capital is the
+    sentence's. A word capitalised elsewhere in the question is still a name.
+    """
+    if not question.strip():
+        return set()
+    found = set()
+    for sentence in parse.parsed(question).sents:
+        tokens = [t for t in sentence if not t.is_punct]
+        verbless = tokens and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+        if verbless and sentence.text.rstrip().endswith((".", "!")) and len(tokens) <= 4:
+            found.add(fold(tokens[0].text.strip("'’-")))
+    inner = proper_names(re.sub(r"(^|[.!?]\s+)[^\W\d_][\w'’-]*", " ", question))
+    return found - inner
 
 
 _JOINS = re.compile(r"\b(?:and|or|vs\.?|versus|compared (?:to|with)|than)\b|[,;]")

@@ -36,6 +36,11 @@ def test_spelled_in(word, expected):
         # Too short, or not much shorter than the word it starts: another name.
         ("Is it by Al?", ["al"]),
         ("Was it sold in Newport?", ["newport"]),
+        # A verbless remark's capital is the sentence's, and a question word opens no name.
+        ("Am I right that it came to New York in 1929? Super cool.", []),
+        ("Was it sold in 1929? Newport, I think.", ["newport"]),
+        # A remark that names someone the question names elsewhere still names them.
+        ("Did Hosmer sell it in 1929? Hosmer!", ["hosmer"]),
     ],
 )
 def test_names_the_texts_never_mention(question, missing):
