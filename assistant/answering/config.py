@@ -60,6 +60,11 @@ class AnswerConfig:
     depiction_lead_bonus: float = 0.2  # a text's first sentence, for "what does X show"
     answer_shape_bonus: float = 0.12  # a sentence shaped like the answer (a reason for "why")
     purpose_parse_top: int = 8  # leading candidates parsed for a purpose clause ("why" asks)
+    # (and run through the entity recogniser for a person, for "who" asks other than the maker)
+    # A source sentence naming no one new, for a "who" ask when a leading sentence does.
+    # ... if at least this share of its content words are the question's own.
+    nameless_answer_penalty: float = 0.45
+    echo_share: float = 0.3
     pronoun_start_penalty: float = -0.08  # "It stands in the water": unclear out of context
     select_margin: float = 0.15  # candidates within this of the best are shown too
     duplicate_similarity: float = 0.9  # above this, two sentences say the same thing

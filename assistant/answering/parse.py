@@ -38,6 +38,25 @@ def parser() -> Any:
         ) from exc
 
 
+@functools.cache
+def _recogniser() -> Any:
+    """The same pipeline with its named-entity recogniser, for the few texts that need it."""
+    import spacy
+
+    return spacy.load(PARSER_MODEL, exclude=["lemmatizer"])
+
+
+@functools.lru_cache(maxsize=2048)
+def person_names(text: str) -> tuple[str, ...]:
+    """The people a text names, by the model's entity recogniser ("commissioned by Joel").
+
+    Places and peoples are not persons: "in southern Italy", "the French painter".
+    """
+    if not text.strip():
+        return ()
+    return tuple(e.text for e in _recogniser()(text).ents if e.label_ == "PERSON")
+
+
 @functools.lru_cache(maxsize=512)
 def parsed(text: str) -> Any:
     """The parse of one text; the Reading asks several questions of the same text."""
@@ -123,9 +142,11 @@ def modified_by(text: str, word: str, vocabulary: frozenset[str]) -> bool:
             continue
         for child in token.children:
             noun = child.pos_ in ("NOUN", "PROPN") or child.dep_ == "compound"
-            if noun and child.dep_ in ("amod", "compound", "nmod") and set(
-                re.findall(r"[a-z]+", child.lower_)
-            ) & vocabulary:
+            if (
+                noun
+                and child.dep_ in ("amod", "compound", "nmod")
+                and set(re.findall(r"[a-z]+", child.lower_)) & vocabulary
+            ):
                 return True
     return False
 
@@ -418,7 +439,9 @@ def asked_locations(text: str) -> list[str]:
                 continue
             if prep.head.pos_ in ("VERB", "AUX") and prep.head.i != root.i:
                 continue
-            found += [" ".join(t.text for t in o.subtree) for o in prep.children if o.dep_ == "pobj"]
+            found += [
+                " ".join(t.text for t in o.subtree) for o in prep.children if o.dep_ == "pobj"
+            ]
     return found
 
 

@@ -8,7 +8,6 @@ actually answers the question.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
@@ -65,6 +64,7 @@ class _Asked:
     reason: bool = False  # asks why
     known: frozenset[str] = frozenset()  # the question's words and the object's name
     purposeful: frozenset[str] = frozenset()  # candidates that say what something is for
+    personal: frozenset[str] = frozenset()  # leading candidates that name someone new
 
 
 def _asked(reading: Reading, names: list[str]) -> _Asked:
@@ -114,26 +114,20 @@ def _shaped(text: str, asked: _Asked) -> bool:
     """Whether a sentence reads like an answer to what is asked, whatever its words."""
     if any(p.search(fold(text)) for p in asked.shapes):
         return True
-    if asked.person and _names_someone_new(text, asked.known):
+    if text in asked.personal:
         return True  # "commissioned by Joel, abbot of ...": who, by name
     return text in asked.purposeful  # "... rotated on display to limit exposure"
 
 
-def _names_someone_new(text: str, said: frozenset[str]) -> bool:
-    """Whether a sentence names someone the question does not.
-
-    A capitalised word inside it, not after a preposition of place ("sold in Hamburg" names
-    a place, not a person).
-    """
-    tokens = re.findall(r"[^\W\d_][\w'’-]*", text)
-    for before, token in itertools.pairwise(tokens):
-        stems = set(content_words(token))
-        if token[:1].isupper() and stems and not stems & said and before not in _PLACE_BEFORE:
-            return True
-    return False
+def _echoes(text: str, asked: _Asked, cfg: AnswerConfig) -> bool:
+    """Whether a sentence is largely the question's own words."""
+    own = content_words(text)
+    return bool(own) and sum(w in asked.said for w in own) / len(own) >= cfg.echo_share
 
 
-_PLACE_BEFORE = frozenset("in at from near to across around inside outside".split())
+def _names_someone_new(text: str, known: frozenset[str]) -> bool:
+    """Whether a sentence names a person the question does not (by the entity recogniser)."""
+    return any(not set(content_words(name)) <= known for name in parse.person_names(text))
 
 
 def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig) -> float:
@@ -159,6 +153,11 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
         # "Why ...?" is answered by a sentence that gives a reason, "what does it mean" by one
         # that says what something stands for: the shape of the answer, whatever its words.
         value += cfg.answer_shape_bonus
+    elif candidate.origin != "record" and asked.personal and _echoes(candidate.text, asked, cfg):
+        # "Who ordered the door at San Clemente?": when a leading sentence names someone, one
+        # made of the visitor's own words that names nobody new only says it back. (A
+        # sentence in other words may still answer "who" by a role: "military leaders".)
+        value -= cfg.nameless_answer_penalty
     if asked.overview and candidate.lead:
         value += cfg.overview_lead_bonus
     elif asked.depiction and candidate.lead:
@@ -232,6 +231,8 @@ def score(
         values.append(value)
     if asked.reason:
         asked = replace(asked, purposeful=_purposeful(candidates, values, cfg))
+    if asked.person:
+        asked = replace(asked, personal=_personal(candidates, values, asked, cfg))
     return [
         replace(candidate, score=_bonus(value, candidate, asked, cfg))
         for candidate, value in zip(candidates, values, strict=True)
@@ -260,6 +261,35 @@ def _overview_like(
         return False
     spoken = {w for t in texts for w in content_words(t)}
     return not any(w in spoken for w in parse.naming_words(asked.bare))
+
+
+def _personal(
+    candidates: list[Candidate], values: list[float], asked: _Asked, cfg: AnswerConfig
+) -> frozenset[str]:
+    """The leading candidates that name someone new, for a "who" ask (by the recogniser).
+
+    The makers are not new: "who" other than the maker asks for someone else.
+    """
+    makers = {w for c in candidates if c.fact == "creator" for w in content_words(c.text)}
+    known = asked.known | makers
+    # Only sentences with a new capitalised word inside go to the recogniser (it costs
+    # milliseconds a sentence), the best first.
+    capitalised = [
+        i
+        for i in sorted(range(len(values)), key=lambda i: -values[i])
+        if candidates[i].origin != "record" and _new_capital(candidates[i].text, known)
+    ]
+    return frozenset(
+        candidates[i].text
+        for i in capitalised[: cfg.purpose_parse_top]
+        if _names_someone_new(candidates[i].text, known)
+    )
+
+
+def _new_capital(text: str, known: frozenset[str]) -> bool:
+    """Whether a capitalised word inside a sentence (not its first) is new to the question."""
+    tokens = re.findall(r"[^\W\d_][\w'’-]*", text)[1:]
+    return any(t[:1].isupper() and not set(content_words(t)) <= known for t in tokens)
 
 
 def _purposeful(

@@ -122,3 +122,25 @@ def test_a_phrase_that_says_what_something_is_names_no_other_thing(text, phrase,
 )
 def test_where_a_yes_no_question_asks_whether_something_is(text, places):
     assert asked_locations(text) == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "someone_new"),
+    [
+        # People by the entity recogniser; places and peoples are no one.
+        ("They were commissioned by Joel, abbot from 1182 to 1191.", True),
+        ("Later, it was owned by the French painter Jean-Léon Gérôme.", True),
+        (
+            "This is one of 72 plaques from the bronze door of San Clemente, in southern Italy.",
+            False,
+        ),
+        ("The chest was sold at auction in Hamburg in 1931.", False),
+        # Someone the question already names is not new.
+        ("Lindqvist painted it from a rented attic.", False),
+    ],
+)
+def test_a_sentence_names_someone_the_question_does_not(sentence, someone_new):
+    from assistant.answering.rank import _names_someone_new
+
+    known = frozenset({"lindqvist", "harbour"})
+    assert _names_someone_new(sentence, known) is someone_new
