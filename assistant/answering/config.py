@@ -61,9 +61,9 @@ class AnswerConfig:
     answer_shape_bonus: float = 0.12  # a sentence shaped like the answer (a reason for "why")
     purpose_parse_top: int = 8  # leading candidates parsed for a purpose clause ("why" asks)
     # (and run through the entity recogniser for a person, for "who" asks other than the maker)
-    # A source sentence naming no one new, for a "who" ask when a leading sentence does.
-    # ... if at least this share of its content words are the question's own.
-    nameless_answer_penalty: float = 0.45
+    # A source sentence without the answer's shape (no one new named, no reason, no fate) when
+    # a leading sentence has it, if at least ``echo_share`` of its words are the question's.
+    shapeless_echo_penalty: float = 0.45
     echo_share: float = 0.3
     pronoun_start_penalty: float = -0.08  # "It stands in the water": unclear out of context
     select_margin: float = 0.15  # candidates within this of the best are shown too

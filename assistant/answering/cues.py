@@ -291,6 +291,16 @@ def asked_facts_of(text: str) -> set[str]:
 _SEQUENCE = re.compile(r"\b(older|oldest|newer|newest|earlier|earliest|later|latest)\b")
 
 
+# "Who was it made for?": a "who" whose preposition is left at the end asks who had that part
+# (the one it was for, given to, made with), not the maker ("made by" asks the maker).
+_STRANDED = re.compile(r"\bwho(?:m)?\b.*\b(?:for|to|with|from)\W*$")
+
+
+def asks_other_party(text: str) -> bool:
+    """Whether "who" asks for someone other than the maker by a stranded preposition."""
+    return bool(_STRANDED.search(fold(text)))
+
+
 def dated_only_by_sequence(text: str) -> bool:
     """Whether the only date words of a text are comparatives ("later", "earlier")."""
     folded = respelled(fold(text))

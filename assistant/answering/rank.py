@@ -65,6 +65,7 @@ class _Asked:
     known: frozenset[str] = frozenset()  # the question's words and the object's name
     purposeful: frozenset[str] = frozenset()  # candidates that say what something is for
     personal: frozenset[str] = frozenset()  # leading candidates that name someone new
+    shape_led: bool = False  # a leading candidate has the answer's shape
 
 
 def _asked(reading: Reading, names: list[str]) -> _Asked:
@@ -153,11 +154,12 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
         # "Why ...?" is answered by a sentence that gives a reason, "what does it mean" by one
         # that says what something stands for: the shape of the answer, whatever its words.
         value += cfg.answer_shape_bonus
-    elif candidate.origin != "record" and asked.personal and _echoes(candidate.text, asked, cfg):
-        # "Who ordered the door at San Clemente?": when a leading sentence names someone, one
-        # made of the visitor's own words that names nobody new only says it back. (A
-        # sentence in other words may still answer "who" by a role: "military leaders".)
-        value -= cfg.nameless_answer_penalty
+    elif candidate.origin != "record" and asked.shape_led and _echoes(candidate.text, asked, cfg):
+        # "Who ordered the door at San Clemente?": when a leading sentence has the answer's
+        # shape (names someone new, gives a reason, tells what became of it), one made of the
+        # visitor's own words without it only says the question back. (A sentence in other
+        # words may still answer "who" by a role: "military leaders".)
+        value -= cfg.shapeless_echo_penalty
     if asked.overview and candidate.lead:
         value += cfg.overview_lead_bonus
     elif asked.depiction and candidate.lead:
@@ -233,6 +235,11 @@ def score(
         asked = replace(asked, purposeful=_purposeful(candidates, values, cfg))
     if asked.person:
         asked = replace(asked, personal=_personal(candidates, values, asked, cfg))
+    leaders = sorted(range(len(values)), key=lambda i: -values[i])[: cfg.purpose_parse_top]
+    shape_led = any(
+        candidates[i].origin != "record" and _shaped(candidates[i].text, asked) for i in leaders
+    )
+    asked = replace(asked, shape_led=shape_led)
     return [
         replace(candidate, score=_bonus(value, candidate, asked, cfg))
         for candidate, value in zip(candidates, values, strict=True)

@@ -130,6 +130,10 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
         # "Who made it" is answered by the catalogue's maker; "Anna, who carved the chest,"
         # names someone, it asks nothing.
         asks.discard(Ask.PERSON)
+    if cues.asks_other_party(asking):
+        # "Who was the drawing made for?" asks for whom, not who made it.
+        asks = (asks - {Ask.MAKER}) | {Ask.PERSON}
+        fields = fields - {"creator"}
     if Ask.FATE in asks and cues.dated_only_by_sequence(asking):
         # "What happened to it later on?" asks what became of it, not when it was made.
         asks.discard(Ask.DATE)

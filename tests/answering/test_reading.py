@@ -214,6 +214,9 @@ ROWS = [
     ("Who commissioned the oak chest?", [], {"asks": {Ask.PERSON}}),
     ("What became of the sitter's husband?", [], {"asks": {Ask.FATE}}),
     ("How did things turn out for the brewer in the end?", [], {"asks": {Ask.FATE}}),
+    # A "who" left with its preposition at the end asks for the other party, not the maker.
+    ("Who was the oak chest made for?", [], {"asks": {Ask.PERSON}, "fields": frozenset()}),
+    ("Who was the oak chest made by?", [], {"asks": {Ask.MAKER}}),
     # "later on" in a story says when in it; it asks no date ...
     ("What happened to the chest later on?", [], {"asks": {Ask.FATE}, "fields": frozenset()}),
     # ... while a date asked outright still is.
