@@ -168,6 +168,20 @@ def _unchunked(doc: Any, chunks: list[Any]) -> list[Any]:
     return found
 
 
+def pointed_at(text: str) -> list[frozenset[str]]:
+    """The words of each thing a text points at with "that"/"those" ("that arm ring")."""
+    if not text.strip():
+        return []
+    found = []
+    for t in parsed(text):
+        if t.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "det" and c.lower_ in ("that", "those") for c in t.children
+        ):
+            named = [c for c in t.lefts if c.dep_ in ("compound", "amod")] + [t]
+            found.append(frozenset(w for c in named for w in content_words(c.text)))
+    return found
+
+
 def points_back(text: str) -> bool:
     """Whether a text speaks of a thing only by pointing back: "Is that one here too?"."""
     if not text.strip():

@@ -14,7 +14,7 @@ from assistant.answering import claims as shapes
 from assistant.answering import cues, parse
 from assistant.answering.topic import _TITLE_CASE, clauses, quoted_names, topic_words
 from assistant.injection import steers_the_assistant
-from assistant.text import fold, proper_names, words
+from assistant.text import content_words, fold, proper_names, words
 
 
 class Ask(enum.StrEnum):
@@ -169,13 +169,21 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
 
 
 def _objects(question: str, ask: str) -> list[str]:
-    """The things the ask names; "that one" is the last thing the story before it named."""
+    """The things the ask names; "that one" is the last thing the story before it named.
+
+    "The matching half would have ... What is on the back of that half?": "that half" is
+    the story's matching half, with what the story said of it.
+    """
     found = parse.object_phrases(ask)
     before = question[: max(question.rfind(ask), 0)]
-    if before.strip() and parse.points_back(ask):
-        story = parse.object_phrases(before)
+    if not before.strip():
+        return found
+    story = parse.object_phrases(before)
+    if parse.points_back(ask):
         found += story[-1:]
-    return found
+    for pointed in parse.pointed_at(ask):
+        found += [p for p in story if pointed <= set(content_words(p.split(" of ")[0]))]
+    return list(dict.fromkeys(found))
 
 
 def antecedents(history: Sequence[str]) -> list[str]:

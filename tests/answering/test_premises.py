@@ -228,6 +228,19 @@ def test_loaded_framings(question, framing, refuted):
         ),
         # A negation inside a name is not a denial.
         ("Ono no Tofu watches a frog.", "Why is there a frog in the print?", False),
+        # A negated judgement of a clause says the clause ("not surprising that it is lost")
+        # ...
+        (
+            "It is not surprising that the companion portrait is lost.",
+            "I know the companion portrait was lost. What does she hold?",
+            False,
+        ),
+        # ... while "not true that" denies it.
+        (
+            "It is not true that the companion portrait is lost.",
+            "I know the companion portrait was lost. What does she hold?",
+            True,
+        ),
     ],
 )
 def test_refuting_sentences(sentence, question, expected):

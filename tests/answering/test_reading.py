@@ -240,6 +240,12 @@ ROWS = [
         [],
         {"objects": ("another harbour view",)},
     ),
+    # "that <noun>" is the story's thing of that name, with what the story said of it.
+    (
+        "Lindqvist painted a matching panel for Harbour at Dusk. What is shown on that panel?",
+        [],
+        {"objects": ("panel", "matching panel")},
+    ),
     # A demonstrative noun the small parser leaves out of its noun chunks is a thing too.
     ("Can I see that ewer at the museum too?", [], {"objects": ("ewer", "museum")}),
     # -- the part that asks ----------------------------------------------------------------------

@@ -33,8 +33,19 @@ def denied_part(sentence: str) -> str:
         inside_name = inside_name and tokens[i - 1].group(0)[0].isupper()
         if inside_name and tokens[i + 1].group(0)[0].isupper():
             continue
-        return re.split(r"[.;]", sentence[token.end() :])[0]
+        denied = re.split(r"[.;]", sentence[token.end() :])[0]
+        # "It is not surprising that the basin is lost" says the basin is lost: a negated
+        # judgement of a clause ("not surprising", "not known whether") denies the judgement.
+        # ("not true that P", "not the case that P" deny P itself.)
+        judged = _JUDGED_CLAUSE.match(denied)
+        if judged and not _TRUTH.search(denied[: judged.start(1)]):
+            return denied[: judged.start(1)]
+        return denied
     return ""
+
+
+_JUDGED_CLAUSE = re.compile(r"^\s*(?:[\w'’-]+\s+){1,2}?(that|whether|if)\b", re.IGNORECASE)
+_TRUTH = re.compile(r"\b(?:true|correct|right|case|so|accurate)\b", re.IGNORECASE)
 
 
 def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool:
