@@ -8,6 +8,8 @@ from typing import Any, Literal
 Outcome = Literal["answered", "corrected", "refused"]
 
 REFUSAL_TEXT = "I don't have a vetted museum source for that."
+# When what was asked about matches no record: say so, rather than "no source".
+NOT_HELD_TEXT = "The museum's collection has no record of “{thing}”."
 
 
 @dataclass(frozen=True)

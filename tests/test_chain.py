@@ -184,3 +184,21 @@ def test_every_surface_gets_the_same_question_hygiene(indexed_settings):
         assistant.ask("Who painted\x00 The Night Watch?")
     with pytest.raises(QuestionError, match="empty"):
         assistant.ask("\u200b \u202e")
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Do you have the companion portrait of the Mona Lisa's husband?", "husband"),
+        ("Is the Night Watch's companion piece in the museum too?", "companion piece"),
+    ],
+)
+def test_a_thing_no_record_is_is_said_to_be_not_in_the_collection(
+    indexed_settings, question, thing
+):
+    """Not "no source": the visitor is told the collection has no record of what they named."""
+    answer, _ = ask(indexed_settings, question)
+    assert answer.outcome == "refused"
+    assert answer.answer.startswith("The museum's collection has no record of")
+    assert thing in answer.answer
+    assert thing in (answer.refusal_reason or "")

@@ -10,7 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.answer import REFUSAL_TEXT, Answer, AnswerSentence, Citation, DroppedSentence
+from assistant.answer import (
+    NOT_HELD_TEXT,
+    REFUSAL_TEXT,
+    Answer,
+    AnswerSentence,
+    Citation,
+    DroppedSentence,
+)
 from assistant.answering.catalogue import Numbered
 from assistant.answering.config import AnswerConfig
 from assistant.answering.premises import refutes
@@ -153,7 +160,7 @@ def refused(
     return Answer(
         question=reading.text,
         outcome="refused",
-        answer=REFUSAL_TEXT,
+        answer=NOT_HELD_TEXT.format(thing=refusal.absent) if refusal.absent else REFUSAL_TEXT,
         refusal_reason=refusal.reason,
         retrieved=retrieved,
         model=model,

@@ -210,10 +210,14 @@ class _Run:
         sources = [p.source_id for p in numbered.values()]
         absent = identify.not_held(self.reading, sources, self.lookups, focus)
         if absent:
-            return self.trace.refuse("identify", f"the collection has no record of {absent}")
+            return self.trace.refuse(
+                "identify", f"the collection has no record of {absent}", absent
+            )
         unknown = identify.no_record_of(self.reading, sources, self.lookups, focus, self.cfg)
         if unknown and not (checked.corrections.kept or refuted or checked.unendorsed):
-            return self.trace.refuse("identify", f"the collection has no record of {unknown}")
+            return self.trace.refuse(
+                "identify", f"the collection has no record of {unknown}", unknown
+            )
         if focus:
             titles = sorted({p.title for p in numbered.values() if p.source_id in focus})
             self.trace.add("identify", "named objects", "; ".join(titles))

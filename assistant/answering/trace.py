@@ -24,6 +24,7 @@ class Refusal:
 
     stage: str
     reason: str
+    absent: str = ""  # what the collection has no record of, when that is the finding
 
 
 @dataclass
@@ -36,10 +37,10 @@ class Trace:
         """Record one stage's decision."""
         self.decisions.append(StageDecision(stage, decision, detail))
 
-    def refuse(self, stage: str, reason: str) -> Refusal:
-        """Record a refusal by ``stage`` and return it."""
+    def refuse(self, stage: str, reason: str, absent: str = "") -> Refusal:
+        """Record a refusal by ``stage`` and return it (``absent``: what no record is)."""
         self.add(stage, "refused", reason)
-        return Refusal(stage, reason)
+        return Refusal(stage, reason, absent)
 
     def records(self) -> list[dict[str, Any]]:
         """The trace as JSON-ready dicts ({stage, decision, detail})."""
