@@ -8,8 +8,10 @@ from typing import Any, Literal
 Outcome = Literal["answered", "corrected", "refused"]
 
 REFUSAL_TEXT = "I don't have a vetted museum source for that."
-# When what was asked about matches no record: say so, rather than "no source".
-NOT_HELD_TEXT = "The museum's collection has no record of “{thing}”."
+# When what was asked about matches no record: say so, rather than "no source". The visitor's
+# own words are not repeated back: the assistant would then say whatever a visitor typed
+# ("no record of <anything>"); refusal_reason names it for staff.
+NOT_HELD_TEXT = "The museum's collection has no record of the object you asked about."
 
 
 @dataclass(frozen=True)

@@ -160,7 +160,7 @@ def refused(
     return Answer(
         question=reading.text,
         outcome="refused",
-        answer=NOT_HELD_TEXT.format(thing=refusal.absent) if refusal.absent else REFUSAL_TEXT,
+        answer=NOT_HELD_TEXT if refusal.absent else REFUSAL_TEXT,
         refusal_reason=refusal.reason,
         retrieved=retrieved,
         model=model,

@@ -349,7 +349,9 @@ def no_record_of(
         # "The <thing> that matches <the object>": another object, held only if a record
         # in the evidence is named so.
         related = parse.relating_clause(reading.ask, phrase)
-        if related and not _named_by_record(phrase, set(sources) | focus, lookups):
+        # ("the other two pieces that fit with it": named by its relation alone, by no record)
+        named = bool(head(phrase)) and _named_by_record(phrase, set(sources) | focus, lookups)
+        if related and not named:
             return phrase
         # "The portrait of her husband" where her text says she faces "a companion portrait of
         # her husband": the text speaks of it as another object, which no record is.

@@ -104,6 +104,8 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
             "silver cup",
         ),
         ("Where is the basin that goes with the Lidded Ewer with Cranes?", {"ewer"}, "basin"),
+        # ... also when it is named by a general word only ("piece", "one").
+        ("What is on the other pieces that fit with the Lidded Ewer?", {"ewer"}, "pieces"),
         # ... but not a detail described by what it does.
         ("What are the cranes that fly around the Lidded Ewer with Cranes?", {"ewer"}, ""),
         # Another of the named object's own kind.
