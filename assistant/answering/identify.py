@@ -305,11 +305,9 @@ def _said_of_named(text: str, phrase: str, focus: set[str], lookups: Lookups) ->
     The titles become "it" first: a long title read as words of the sentence misleads the
     parse ("Cranes a basin" read as an apposition).
     """
-    for source_id in focus:
-        title = _title(source_id, lookups)
-        if title:
-            text = re.sub(rf"\b(?:the\s+)?{re.escape(title)}", "it", text, flags=re.IGNORECASE)
-    return parse.is_predicate(text, phrase)
+    titles = [_title(s, lookups) for s in focus]
+    titles = [v for t in titles if t for v in (f"the {t}", t)]  # "the <title>" first
+    return parse.is_predicate(cues.without_titles(text, titles), phrase)
 
 
 def _related(phrase: str) -> bool:
@@ -372,8 +370,11 @@ def no_record_of(
         kinds = {w for s in focus for w in content_words(_title(s, lookups))}
         # "A second <title>" is another of the object's own kind; "a quartz owl" is made of
         # something, so it is an object whatever the catalogue classes it as (a figurine).
-        made = parse.modified_by(reading.text, head(phrase), MATERIALS)
-        if focus and not (head(phrase) in kinds or made or _another_object(phrase, lookups, cfg)):
+        if focus and not (
+            head(phrase) in kinds
+            or parse.modified_by(reading.text, head(phrase), MATERIALS)
+            or _another_object(phrase, lookups, cfg)
+        ):
             continue
         # "The <thing> in <the object>", "a family bought <the object>": a detail of a named
         # object, or someone acting on it, whatever else the collection titles by that word.

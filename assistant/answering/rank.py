@@ -231,14 +231,15 @@ def score(
             shared = asked.words & set(content_words(text))
             value += cfg.shared_word_weight * len(shared) / len(asked.words)
         values.append(value)
+    # Best first: only the leading candidates are parsed (a parse costs milliseconds, and a
+    # sentence far below the top cannot reach it with a bonus).
+    order = [candidates[i] for i in sorted(range(len(values)), key=lambda i: -values[i])]
     if asked.reason:
-        asked = replace(asked, purposeful=_purposeful(candidates, values, cfg))
+        asked = replace(asked, purposeful=_purposeful(order, cfg))
     if asked.person:
-        asked = replace(asked, personal=_personal(candidates, values, asked, cfg))
-    leaders = sorted(range(len(values)), key=lambda i: -values[i])[: cfg.purpose_parse_top]
-    shape_led = any(
-        candidates[i].origin != "record" and _shaped(candidates[i].text, asked) for i in leaders
-    )
+        asked = replace(asked, personal=_personal(order, asked, cfg))
+    leaders = order[: cfg.purpose_parse_top]
+    shape_led = any(c.origin != "record" and _shaped(c.text, asked) for c in leaders)
     asked = replace(asked, shape_led=shape_led)
     return [
         replace(candidate, score=_bonus(value, candidate, asked, cfg))
@@ -270,26 +271,17 @@ def _overview_like(
     return not any(w in spoken for w in parse.naming_words(asked.bare))
 
 
-def _personal(
-    candidates: list[Candidate], values: list[float], asked: _Asked, cfg: AnswerConfig
-) -> frozenset[str]:
+def _personal(order: list[Candidate], asked: _Asked, cfg: AnswerConfig) -> frozenset[str]:
     """The leading candidates that name someone new, for a "who" ask (by the recogniser).
 
-    The makers are not new: "who" other than the maker asks for someone else.
+    The makers are not new: "who" other than the maker asks for someone else. Only the
+    sentences with a new capitalised word inside go to the recogniser, the best first.
     """
-    makers = {w for c in candidates if c.fact == "creator" for w in content_words(c.text)}
+    makers = {w for c in order if c.fact == "creator" for w in content_words(c.text)}
     known = asked.known | makers
-    # Only sentences with a new capitalised word inside go to the recogniser (it costs
-    # milliseconds a sentence), the best first.
-    capitalised = [
-        i
-        for i in sorted(range(len(values)), key=lambda i: -values[i])
-        if candidates[i].origin != "record" and _new_capital(candidates[i].text, known)
-    ]
+    capitalised = [c for c in order if c.origin != "record" and _new_capital(c.text, known)]
     return frozenset(
-        candidates[i].text
-        for i in capitalised[: cfg.purpose_parse_top]
-        if _names_someone_new(candidates[i].text, known)
+        c.text for c in capitalised[: cfg.purpose_parse_top] if _names_someone_new(c.text, known)
     )
 
 
@@ -299,16 +291,9 @@ def _new_capital(text: str, known: frozenset[str]) -> bool:
     return any(t[:1].isupper() and not set(content_words(t)) <= known for t in tokens)
 
 
-def _purposeful(
-    candidates: list[Candidate], values: list[float], cfg: AnswerConfig
-) -> frozenset[str]:
-    """The leading candidates that give a purpose, by the parse.
-
-    Only the leaders: a parse costs milliseconds, and a sentence far below the top cannot
-    reach it with the bonus.
-    """
-    leaders = sorted(range(len(values)), key=lambda i: -values[i])[: cfg.purpose_parse_top]
-    return frozenset(candidates[i].text for i in leaders if parse.gives_purpose(candidates[i].text))
+def _purposeful(order: list[Candidate], cfg: AnswerConfig) -> frozenset[str]:
+    """The leading candidates (best first in ``order``) that give a purpose, by the parse."""
+    return frozenset(c.text for c in order[: cfg.purpose_parse_top] if parse.gives_purpose(c.text))
 
 
 def select(

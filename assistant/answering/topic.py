@@ -140,8 +140,7 @@ def names_missing(
     missing = []
     names = proper_names(question)
     if not sentence_starts:
-        inner = proper_names(re.sub(r"(^|[.!?]\s+)[^\W\d_][\w'’-]*", " ", question))
-        names = {n for n in names if n in inner}
+        names &= _inner_names(question)
     names -= _exclamations(question)
     for name in sorted(names):
         if not all(spelled_in(part, have) or short_for(part, have) for part in words(name)):
@@ -163,8 +162,12 @@ def _exclamations(question: str) -> set[str]:
         verbless = tokens and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
         if verbless and sentence.text.rstrip().endswith((".", "!")) and len(tokens) <= 4:
             found.add(fold(tokens[0].text.strip("'’-")))
-    inner = proper_names(re.sub(r"(^|[.!?]\s+)[^\W\d_][\w'’-]*", " ", question))
-    return found - inner
+    return found - _inner_names(question)
+
+
+def _inner_names(question: str) -> set[str]:
+    """The names capitalised other than as the first word of a sentence."""
+    return proper_names(re.sub(r"(^|[.!?]\s+)[^\W\d_][\w'’-]*", " ", question))
 
 
 _JOINS = re.compile(r"\b(?:and|or|vs\.?|versus|compared (?:to|with)|than)\b|[,;]")
