@@ -191,6 +191,16 @@ def test_a_follow_up_about_it_uses_the_conversation(assistant):
         ("Is the museum's Earring gold?", "Earring", True),
         # A one-word title inside a quoted longer name names that other object.
         ("Anna carved the 'Anna Vase' herself, right?", "Vase", False),
+        # A long title in the visitor's own order ("the head of X" said "X's head") is named;
+        # a short one needs its own order ("a portrait of a man" is only a kind of object).
+        (
+            "Is the jug with Jonah swallowed by the whale Dutch?",
+            "Jug with the Whale Swallowing Jonah",
+            True,
+        ),
+        ("Is the man in this portrait a merchant?", "Portrait of a Man", False),
+        ("Who holds the shield with the lion of the king?", "King Holding a Lion Shield", True),
+        ("Is there a shield with a lion on it?", "King Holding a Lion Shield", False),
     ],
 )
 def test_title_mentions_are_names_not_substrings(question, title, expected):

@@ -30,12 +30,20 @@ class AnswerConfig:
     # -- identify ------------------------------------------------------------------------------
     title_match: int = 90  # rapidfuzz partial ratio at which a question names a title
     nickname_coverage: float = 0.8  # a source covering this much of the topic is "named"
+    # A title of at least this many content words is named by a question that says them all,
+    # in any order ("Medusa's head" for "Head of Medusa"); two ("Portrait of a Man") only say
+    # what kind of object it is.
+    title_words_any_order: int = 4
     # A thing hanging off a named object ("its companion panel") is another object only if
     # the catalogue classes at least this many objects by its head word (object type), among
     # the nearest ``object_kind_top_k`` to it; else it is a part or a detail ("the bottom",
     # "the horse", "the rest"), an occasion ("a party") or the like.
     object_kind_min_count: int = 2
     object_kind_top_k: int = 20
+    # How far (in words) another object may stand from the word that relates it in a text
+    # ("together with an arm ring": 3, "a companion portrait": 1); further on, the sentence
+    # speaks of the object's own parts ("... bearing the same coat of arms").
+    relation_window: int = 3
 
     # -- premises ------------------------------------------------------------------------------
     date_slack_years: int = 10  # "about 1640" against a record dated 1642 is not a conflict

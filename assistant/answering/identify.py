@@ -248,8 +248,13 @@ def _record_words(source_id: str, lookups: Lookups) -> set[str]:
     if not chunks:
         return set()
     meta = chunks[0].meta
-    fields = [chunks[0].title, *(str(meta.get(k, "")) for k in _NAMING_FIELDS)]
+    # "Stand for a Ritual Conch Shell" is a stand: what it is for is another object.
+    title = _FOR.split(chunks[0].title, maxsplit=1)[0]
+    fields = [title, *(str(meta.get(k, "")) for k in _NAMING_FIELDS)]
     return set(content_words(" ".join(fields)))
+
+
+_FOR = re.compile(r"\s+for\s+", re.IGNORECASE)
 
 
 # What a record names its object by besides the title: "the miniature", "the bronze" are
@@ -277,15 +282,17 @@ def _named_by_record(phrase: str, focus: set[str], lookups: Lookups) -> bool:
 
 
 # What a sentence says when it speaks of an object other than the one it describes: its
-# companion or pair, what it was found with, where that other one is now.
+# companion or pair, what it was found with, where that other one is now, that it is lost.
 _ANOTHER_OBJECT = re.compile(
     r"\b(companion|counterpart|pendant (?:portrait|panel|piece|to)|pair(?:ed)? with|its pair|"
     r"twin|together with|found with|along with|sister (?:panel|piece)|now in|whereabouts|"
-    r"other half|other wing|matching)\b"
+    r"other half|other wing|matching|lost)\b"
 )
 
 
-def _spoken_of_as_another(phrase: str, focus: set[str], lookups: Lookups) -> bool:
+def _spoken_of_as_another(
+    phrase: str, focus: set[str], lookups: Lookups, cfg: AnswerConfig = DEFAULT
+) -> bool:
     """Whether the named objects' texts mention what a phrase names as another object."""
     word = head(phrase)
     if not word:
@@ -293,9 +300,83 @@ def _spoken_of_as_another(phrase: str, focus: set[str], lookups: Lookups) -> boo
     for source_id in focus:
         for chunk in lookups.chunks(source_id):
             for sentence in split_sentences(chunk.text):
-                said = set(content_words(sentence))
-                if spelled_in(word, said) and _ANOTHER_OBJECT.search(fold(sentence)):
+                if _ANOTHER_OBJECT.search(fold(sentence)) and _beside_relation(word, sentence, cfg):
                     return True
+    return False
+
+
+def _another_in(phrase: str, source_id: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
+    """Whether an object's text speaks of what a phrase names only as another object.
+
+    A phrase of the object's own kind ("the portrait of the brewer's wife", about a portrait
+    whose text also mentions "a companion portrait") may be the object itself, unless the
+    visitor names the relation too ("the companion portrait").
+    """
+    word = head(phrase)
+    own_kind = word in content_words(_title(source_id, lookups))
+    if not word or (own_kind and not _related(phrase)):
+        return False
+    # Every mention in the texts: "the matching wing is in <another museum>" beside "crosses
+    # on the back of both wings" speaks of this wing too. (The catalogue card names the
+    # object itself by its title.)
+    mentions = [
+        sentence
+        for chunk in lookups.chunks(source_id)
+        if chunk.kind != "record"
+        for sentence in split_sentences(chunk.text)
+        if word in content_words(sentence)  # exactly: "portrayed" is no typo of "portrait"
+    ]
+    return bool(mentions) and all(
+        _ANOTHER_OBJECT.search(fold(m)) and _beside_relation(word, m, cfg) for m in mentions
+    )
+
+
+def _absent_from(phrase: str, sources: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
+    """Whether the texts of ``sources`` speak of what a phrase names only as not there.
+
+    "The lack of a cover or a dowel hole for a lid", "this frame once held a mirror": every
+    sentence that mentions it says it is lost, elsewhere or missing. A thing no text mentions
+    counts only if the catalogue classes objects by its name (a jug is an object; a family
+    or an occasion is not).
+    """
+    word = head(phrase)
+    if not word:
+        return False
+    mentions = [
+        sentence
+        for source_id in sources
+        for chunk in lookups.chunks(source_id)
+        if chunk.kind != "record"
+        for sentence in split_sentences(chunk.text)
+        if word in content_words(sentence)
+    ]
+    if not mentions:
+        return _another_object(phrase, lookups, cfg)
+    return all(_ANOTHER_OBJECT.search(fold(m)) or _ABSENT.search(fold(m)) for m in mentions)
+
+
+# How curatorial texts say a thing is not there: lost, lacking, once held, never had.
+_ABSENT = re.compile(
+    r"\b(lost|lacks?|lacking|missing|location unknown|unlocated|replaced|no longer|"
+    r"once (?:held|hung|stood|had|contained|fitted)|would have|never had|removed|separated)\b"
+)
+
+
+def _beside_relation(word: str, sentence: str, cfg: AnswerConfig) -> bool:
+    """Whether ``word`` is within a few words of a relation ("a matching basin").
+
+    In "placed on a matching basin bearing the same coat of arms" the basin is the other
+    object; the coat of arms, further on, is the ewer's own.
+    """
+    folded = fold(sentence)
+    tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\W_][\w'’-]*", folded)]
+    at = [i for i, (_, _, t) in enumerate(tokens) if spelled_in(word, set(content_words(t)))]
+    for match in _ANOTHER_OBJECT.finditer(folded):
+        inside = [i for i, (b, e, _) in enumerate(tokens) if b < match.end() and e > match.start()]
+        if inside and any(
+            min(abs(i - inside[0]), abs(i - inside[-1])) <= cfg.relation_window for i in at
+        ):
+            return True
     return False
 
 
@@ -338,11 +419,11 @@ def no_record_of(
     if focus:
         # A thing that hangs off a named object (its companion, its pair, a relative's portrait)
         # must be that object or in its texts, with what it is "of".
+        owners = [""]
         vocabularies = [(set().union(*(_vocabulary(s, lookups) for s in focus)), "")]
     else:
-        vocabularies = [
-            (_vocabulary(s, lookups), _title(s, lookups)) for s in dict.fromkeys(sources)
-        ]
+        owners = list(dict.fromkeys(sources))
+        vocabularies = [(_vocabulary(s, lookups), _title(s, lookups)) for s in owners]
     for phrase in reading.objects:
         # "The <thing> that matches <the object>": another object, held only if a record
         # in the evidence is named so.
@@ -351,19 +432,42 @@ def no_record_of(
         named = bool(head(phrase)) and _named_by_record(phrase, set(sources) | focus, lookups)
         if related and not named:
             return phrase
+        # "The lid that closed the jar", "the jug meant to stand in the basin": a thing told by
+        # what it once did with another, which no record names and every text that mentions
+        # it calls lost or elsewhere.
+        if (
+            parse.related_in_the_past(reading.ask, phrase)
+            and not named
+            and _absent_from(phrase, focus or set(sources), lookups, cfg)
+        ):
+            return phrase
         # "The portrait of her husband" where her text says she faces "a companion portrait of
         # her husband": the text speaks of it as another object, which no record is.
         if (
             focus
             and not parse.is_predicate(reading.ask, phrase)
-            and _spoken_of_as_another(phrase, focus, lookups)
+            and _spoken_of_as_another(phrase, focus, lookups, cfg)
             and not _named_by_record(phrase, set(sources) | focus, lookups)
         ):
             return phrase
-        # "Is the ewer a basin?" says what the object is (a premise), not another one.
-        if any(_described_by(phrase, have, title) for have, title in vocabularies) or (
-            _said_of_named(reading.ask, phrase, focus, lookups)
+        describing = [
+            s
+            for s, (have, title) in zip(owners, vocabularies, strict=True)
+            if _described_by(phrase, have, title)
+        ]
+        if (
+            not focus
+            and describing
+            and not parse.is_predicate(reading.ask, phrase)
+            and all(_another_in(phrase, s, lookups, cfg) for s in describing)
+            and not _named_by_record(phrase, set(sources), lookups)
         ):
+            # Named by no title, the thing is still only another object's lost partner when
+            # every text that speaks of it speaks of it so ("would have stood on a matching
+            # basin"): the same finding as beside a named object.
+            return phrase
+        # "Is the ewer a basin?" says what the object is (a premise), not another one.
+        if describing or _said_of_named(reading.ask, phrase, focus, lookups):
             continue
         # Beside a named object, an unknown detail ("the horse", "the bottom") is a part of
         # it that the texts word differently; an unknown object ("its companion panel") is not.

@@ -548,6 +548,31 @@ def relating_clause(text: str, phrase: str) -> bool:
     return False
 
 
+def related_in_the_past(text: str, phrase: str) -> bool:
+    """Whether a phrase is described by what it once did with another thing.
+
+    "The lid that closed the jar", "the jug that was meant to stand in the basin", "the
+    mirror that used to be in the frame", "the figure it was made for": a past or intended
+    relation to something else. A thing shown in an object is told in the present ("the
+    cranes that fly around the ewer").
+    """
+    chunk = _chunk_for(text, phrase)
+    if chunk is None:
+        return False
+    for clause in chunk.root.children:
+        if clause.dep_ not in ("relcl", "acl") or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        helpers = {t.lower_ for t in clause.children if t.dep_ in ("aux", "auxpass")}
+        past = clause.tag_ == "VBD" or (clause.tag_ == "VBN" and helpers & _PAST_HELPERS)
+        related = any(t.dep_ in ("prep", "dobj", "xcomp") for t in clause.children)
+        if past and related:
+            return True
+    return False
+
+
+_PAST_HELPERS = frozenset({"was", "were", "had", "would"})
+
+
 def is_predicate(text: str, phrase: str) -> bool:
     """Whether a phrase says what something is ("why is it a small copy?").
 

@@ -56,6 +56,8 @@ def mentions_title(question: str, title: str) -> bool:
     # "the 'Blue Jug'": quotes around a name are not part of its words.
     longer = [" ".join(w.strip("'’\"“”") for w in n.split()) for n in spans if len(n.split()) > 1]
     names = proper_names(question)
+    if _words_reordered(asked, title):
+        return True
     for name in title_aliases(title):
         match = fuzz.partial_ratio_alignment(name, asked)
         if match is None or match.score < DEFAULT.title_match:
@@ -68,6 +70,17 @@ def mentions_title(question: str, title: str) -> bool:
             continue
         return True
     return False
+
+
+def _words_reordered(asked: str, title: str) -> bool:
+    """Whether a question says every word of a long title, in its own order.
+
+    "The ewer with Perseus holding Medusa's head" names "Ewer with Perseus Holding the Head of
+    Medusa": visitors turn "the head of X" into "X's head". A short title ("Portrait of a Man")
+    is only a kind of object, so its words are not enough.
+    """
+    wanted = set(content_words(title))
+    return len(wanted) >= DEFAULT.title_words_any_order and wanted <= set(content_words(asked))
 
 
 def _capitalised_runs(question: str) -> list[str]:

@@ -72,7 +72,7 @@ OBJECTS = {
         "house. It was commissioned by Hinrich Castorp for his daughter's wedding. "
         "Such chests stood at the foot of the bed, low enough to serve as a bench.",
         "more": "The iron lock still opens with its first key. The chest was later sold at "
-        "auction in Hamburg, where the museum bought it in 1931.",
+        "auction in Hamburg, where the museum bought it in 1931. It lacks its original stand.",
     },
 }
 
