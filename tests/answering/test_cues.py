@@ -2,7 +2,13 @@
 
 import pytest
 
-from assistant.answering.parse import asked_locations, gives_purpose, is_predicate, object_phrases
+from assistant.answering.parse import (
+    asked_locations,
+    gives_purpose,
+    is_predicate,
+    object_phrases,
+    related_in_the_past,
+)
 
 
 @pytest.mark.parametrize(
@@ -106,6 +112,25 @@ def test_a_sentence_gives_a_purpose(sentence, purpose):
 )
 def test_a_phrase_that_says_what_something_is_names_no_other_thing(text, phrase, predicate):
     assert is_predicate(text, phrase) is predicate
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "past"),
+    [
+        # What a thing once did with another thing, or was meant or made to do.
+        ("Tell me about the lid that closed the jar.", "lid", True),
+        ("Where is the jug that was meant to stand in the basin?", "jug", True),
+        ("Is the mirror that used to be in the frame here?", "mirror", True),
+        ("Can I see the figure it was made for?", "figure", True),
+        # A thing shown in an object is told in the present; a past with no other thing
+        # ("the vase that broke") relates it to nothing.
+        ("What are the cranes that fly around the ewer?", "cranes", False),
+        ("What is on the lid that closes the casket?", "lid", False),
+        ("Who mended the vase that broke?", "vase", False),
+    ],
+)
+def test_a_thing_told_by_what_it_once_did_with_another(text, phrase, past):
+    assert related_in_the_past(text, phrase) is past
 
 
 @pytest.mark.parametrize(
