@@ -6,6 +6,7 @@ only sentences about those objects are shown (a true sentence about a look-alike
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,9 +23,10 @@ from assistant.answering.catalogue import Numbered
 from assistant.answering.config import AnswerConfig
 from assistant.answering.premises import refutes
 from assistant.answering.rank import Candidate, score, select
-from assistant.answering.reading import Reading
+from assistant.answering.reading import Ask, Reading
 from assistant.answering.trace import Refusal, Trace
 from assistant.answering.verify import Drafted
+from assistant.documents import creators_from_meta
 from assistant.store import Passage
 from assistant.text import fold
 from assistant.verify import Verifier
@@ -82,7 +84,9 @@ def choose(
     if corrections.kept:
         room = min(room, cfg.correction_room)
     room = max(room, 0)
-    scored = score(reading, candidates, context.verifier, context.titles, cfg)
+    scored = score(
+        reading, candidates, context.verifier, context.titles + _makers_said(reading, context), cfg
+    )
     chosen = select(
         scored,
         context.verifier,
@@ -106,6 +110,29 @@ def choose(
         if all(fold(c.text) != fold(k.text) for k in corrections.kept)
     ]
     return Chosen(kept, [c.text for c in chosen if fold(c.text) in refuting_texts])
+
+
+def _makers_said(reading: Reading, context: _Context) -> list[str]:
+    """The makers the question names only to say which object it means.
+
+    "What became of the sitter in <maker>'s miniature?", "the tsuba by <maker>": the maker's
+    name picks the object, like its title, and a sentence that repeats it ("<maker> is known
+    for large portraits") does not thereby answer. Asked about the maker, it is the subject.
+    """
+    if Ask.MAKER in reading.asks:
+        return []
+    # "Henry Inman (American, 1801-1846)": the name without the nationality and dates.
+    names = {
+        c.name.split(" (")[0].strip()
+        for p in context.numbered.values()
+        for c in creators_from_meta(p.meta)
+    }
+    asked = fold(reading.text)
+    return [
+        n
+        for n in names
+        if re.search(rf"(\bby {re.escape(fold(n))}\b|\b{re.escape(fold(n))}['’]s\b)", asked)
+    ]
 
 
 @dataclass(frozen=True)

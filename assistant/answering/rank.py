@@ -33,6 +33,7 @@ class Candidate:
     score: float = 0.0
     fact: str = ""  # for record sentences: which catalogue field it states
     lead: bool = False  # first sentence of a document's text: its summary, usually
+    before: str = ""  # the sentence before it in its passage: what its "he" or "it" means
 
 
 def source_candidates(passages: Numbered) -> list[Candidate]:
@@ -44,8 +45,10 @@ def source_candidates(passages: Numbered) -> list[Candidate]:
                 out.append(Candidate(sentence, [n], "record", fact=key))
         else:
             first = passage.meta.get("chunk_index") == 1
-            for i, sentence in enumerate(quote_units(passage.text)):
-                out.append(Candidate(sentence, [n], "source", lead=first and i == 0))
+            units = quote_units(passage.text)
+            for i, sentence in enumerate(units):
+                before = units[i - 1] if i else ""
+                out.append(Candidate(sentence, [n], "source", lead=first and i == 0, before=before))
     return out
 
 
@@ -168,10 +171,28 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
         candidate.origin == "source"
         and not candidate.lead
         and cues.PRONOUN_START.match(fold(candidate.text))
+        and not _antecedent_asked(candidate, asked)
     ):
         # "In the painting it stands in the water": out of context, "it" may mislead.
         value += cfg.pronoun_start_penalty
     return value
+
+
+def _antecedent_asked(candidate: Candidate, asked: _Asked) -> bool:
+    """Whether a sentence's "he" or "it" stands for what the visitor asks about.
+
+    "The subject is <sitter> ... He died in 1842": after a sentence that names what the
+    question names, the pronoun is the visitor's own subject, clear in context.
+    """
+    return bool(asked.words & set(content_words(candidate.before)))
+
+
+def _words_of(candidate: Candidate, text: str) -> set[str]:
+    """A sentence's words, with its antecedent's when it opens with a pronoun ("He died")."""
+    own = set(content_words(text))
+    if candidate.before and cues.PRONOUN_START.match(fold(candidate.text)):
+        own |= set(content_words(candidate.before))
+    return own
 
 
 @functools.cache
@@ -225,10 +246,10 @@ def score(
     if _overview_like(reading, asked, vectors[0], texts, verifier, cfg):
         asked = replace(asked, overview=True, wanted=asked.wanted | {"creator", "date"})
     values = []
-    for text, vector in zip(texts, vectors[1:], strict=True):
+    for candidate, text, vector in zip(candidates, texts, vectors[1:], strict=True):
         value = cosine(vectors[0], vector)
         if asked.words:
-            shared = asked.words & set(content_words(text))
+            shared = asked.words & _words_of(candidate, text)
             value += cfg.shared_word_weight * len(shared) / len(asked.words)
         values.append(value)
     # Best first: only the leading candidates are parsed (a parse costs milliseconds, and a
