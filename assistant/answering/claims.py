@@ -119,7 +119,11 @@ LOADED: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
 REFUTES = re.compile(
     r"\b(wrong|myth|legend|untrue|false|mistaken|no evidence|unproven|fiction|fictional|"
     r"disproved|rejected|misconception|modern invention|not supported|no such|misleading|"
-    r"inaccurate|exaggerat\w*|unfounded|baseless)\b"
+    r"inaccurate|exaggerat\w*|unfounded|baseless|"
+    # "... which has led to the popular idea that they are only heads": a text that names a
+    # belief as popular or common says it is not the text's own.
+    r"popular (?:idea|belief|notion|view|story)|commonly (?:believed|thought|assumed)|"
+    r"widely (?:believed|thought|assumed))\b"
 )
 
 

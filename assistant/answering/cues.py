@@ -96,7 +96,10 @@ _ASSERTING = re.compile(
     r"hasn't|haven't) (it|he|she|they|that|there)\b|"
     r"\b(my (guide|friend|teacher|book|dad|mum|mom)|i (read|heard|thought|saw|was told)|"
     r"everyone knows|everybody knows|as we know|are you sure|actually|obviously|of course)\b|"
-    r"^(no|nope|but|well)\b|tell me more|^(isn't|wasn't|didn't|doesn't|aren't)\b"
+    r"^(no|nope|but|well)\b|tell me more|^(isn't|wasn't|didn't|doesn't|aren't)\b|"
+    # "Were they only heads because giants buried them?": the reason given is stated, not
+    # asked (a "why" asks for the reason; "because" gives one).
+    r"^(is|was|are|were|did|does|do)\b[^?]*\bbecause\b"
 )
 _ASKING = re.compile(
     r"^(is|was|are|were|did|does|do|can|could|has|have|had|will|would|who|what|when|where|"

@@ -235,6 +235,23 @@ def test_loaded_framings(question, framing, refuted):
             "I know the companion portrait was lost. What does she hold?",
             False,
         ),
+        # A belief the text calls popular or common is one it does not hold.
+        (
+            "The ewer is often buried in sand, which led to the popular idea that it is a lamp.",
+            "Is the Persian ewer really a lamp?",
+            True,
+        ),
+        (
+            "It is commonly thought that the boats were painted from memory.",
+            "Were the boats in Harbour at Dusk painted from memory?",
+            True,
+        ),
+        # ... but not a belief about something the visitor does not say.
+        (
+            "It was widely believed that cranes brought luck.",
+            "When was the ewer with cranes glazed?",
+            False,
+        ),
         # ... while "not true that" denies it.
         (
             "It is not true that the companion portrait is lost.",

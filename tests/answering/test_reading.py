@@ -173,6 +173,11 @@ ROWS = [
     ("Did aliens carve the Rosetta Stone?", [], {"claims": {("loaded", "aliens")}}),
     ("No, it's basalt.", ["What is the Rosetta Stone made of?"], {"asserts": True}),
     ("Is The Night Watch set at night?", [], {"asserts": False}),
+    # A yes/no question that gives a reason states the reason.
+    ("Is the ewer blue because it was fired twice?", [], {"asserts": True}),
+    ("Why is the ewer blue?", [], {"asserts": True}),
+    ("Was it sold because of the war, or when?", [], {"asserts": True}),
+    ("Who bought it because it was cheap?", [], {"asserts": False}),
     ("In what language is it written?", [], {"asserts": False}),
     ("Who stole the Mona Lisa in 1911?", [], {"asserts": False, "claims_not": {("date", "1911")}}),
     # -- names -----------------------------------------------------------------------------------
