@@ -86,6 +86,8 @@ MATERIAL_KINDS: dict[str, frozenset[str]] = {
         gilt""".split()
     ),
 }
+# Every stone and metal a kind covers is a material a visitor may name ("volcanic tuff").
+MATERIALS = MATERIALS | frozenset().union(*MATERIAL_KINDS.values())
 
 # Conspiracy and pseudo-history framings, each with the words a refuting source would use.
 LOADED: list[tuple[re.Pattern[str], re.Pattern[str]]] = [

@@ -170,6 +170,12 @@ ROWS = [
         {"asserts": True, "claims": {("count", "knot")}},
     ),
     ("Is the statue from the 5th century BC?", [], {"claims": {("date", "5th century BC")}}),
+    # Any stone or metal a general word covers is a material claim too.
+    (
+        "All moai are made of soft volcanic tuff.",
+        ["What is the statue made of?"],
+        {"claims": {("material", "tuff")}},
+    ),
     ("Did aliens carve the Rosetta Stone?", [], {"claims": {("loaded", "aliens")}}),
     ("No, it's basalt.", ["What is the Rosetta Stone made of?"], {"asserts": True}),
     ("Is The Night Watch set at night?", [], {"asserts": False}),
