@@ -218,10 +218,10 @@ OVERVIEW_ASKS = (
     "Explain it.",
     "What is interesting about it?",
 )
-DEPICTION = re.compile(r"\b(show|shows|shown|depict\w*|subject|scene|represent\w*|about)\b")
+DEPICTION = re.compile(r"\b(show|shows|shown|depict\w*|subject|scenes?|represent\w*|about)\b")
 # As an ask, "about" counts only as "what is it about": "tell me about" asks for an overview.
 _DEPICTS = re.compile(
-    r"\b(show|shows|shown|depict\w*|subject|scene|represent\w*)\b|\bwhat\b.*\babout\s*\W*$"
+    r"\b(show|shows|shown|depict\w*|subject|scenes?|represent\w*)\b|\bwhat\b.*\babout\s*\W*$"
 )
 
 
@@ -252,6 +252,10 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
         r"\b(died|dies|death|killed|executed|imprisoned|exiled|fled|lost|destroyed|burned|"
         r"sold|dispersed|inherited|bequeathed|ended up|later|eventually|afterwards|survived|"
         r"owned|belonged|acquired|bought|purchased|came into|passed to)\b"
+    ),
+    # "What scenes are painted in it?": a sentence that says what something depicts.
+    "depiction": re.compile(
+        r"\b(depict\w*|portray\w*|shows?|shown|showing|represent\w*)\b"
     ),
     "count": re.compile(
         r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"

@@ -73,9 +73,11 @@ def test_the_first_sentence_states_what_was_asked(question, source, states, veri
         # visitor's own subject, clear in context, and carries that sentence's words.
         ("What is in the hands of the brewer's wife painted by Pieter de Wit?", "portrait", "book"),
         ("Where did the woman in Pieter de Wit's portrait turn?", "portrait", "her left"),
+        # "What scenes ...?" is answered by a sentence that says what it shows.
+        ("What scenes are in Harbour at Dusk?", "harbour", "returning"),
     ],
 )
-def test_a_sentence_that_says_she_is_shown_after_its_subject(question, source, states, verifier):
+def test_the_sentence_that_answers_is_shown(question, source, states, verifier):
     nums, reading = numbered(source), read(question)
     bundle = compose.context(CFG, verifier, nums, {source}, reading.context_codes, ())
     chosen = compose.choose(reading, source_candidates(nums), Drafted(), [], bundle)

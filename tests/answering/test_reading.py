@@ -49,6 +49,7 @@ ROWS = [
     ("How many canvases make up the Water Lilies?", [], {"asks": {COUNT}}),
     ("What does the lotus on the lid mean?", [], {"asks": {MEAN}}),
     ("What does the Great Wave show?", [], {"asks": {SHOW}}),
+    ("What scenes are painted in the manuscript?", [], {"asks": {SHOW}}),
     ("What is the Rosetta Stone?", [], {"asks": {OVER}}),
     ("Tell me about the Rosetta Stone", [], {"asks": {OVER}}),
     ("Which is older, the Rosetta Stone or the Night Watch?", [], {"asks": {D}}),
