@@ -319,16 +319,25 @@ def _another_in(phrase: str, source_id: str, lookups: Lookups, cfg: AnswerConfig
     # Every mention in the texts: "the matching wing is in <another museum>" beside "crosses
     # on the back of both wings" speaks of this wing too. (The catalogue card names the
     # object itself by its title.)
-    mentions = [
-        sentence
-        for chunk in lookups.chunks(source_id)
-        if chunk.kind != "record"
-        for sentence in split_sentences(chunk.text)
-        if word in content_words(sentence)  # exactly: "portrayed" is no typo of "portrait"
-    ]
+    mentions = _mentions(word, {source_id}, lookups)
     return bool(mentions) and all(
         _ANOTHER_OBJECT.search(fold(m)) and _beside_relation(word, m, cfg) for m in mentions
     )
+
+
+def _mentions(word: str, sources: set[str], lookups: Lookups) -> list[str]:
+    """The sentences of the sources' texts (not their catalogue cards) that use ``word``.
+
+    Exactly, not as a typo would: "portrayed" does not mention a "portrait".
+    """
+    return [
+        sentence
+        for source_id in sources
+        for chunk in lookups.chunks(source_id)
+        if chunk.kind != "record"
+        for sentence in split_sentences(chunk.text)
+        if word in content_words(sentence)
+    ]
 
 
 def _absent_from(phrase: str, sources: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
@@ -342,14 +351,7 @@ def _absent_from(phrase: str, sources: set[str], lookups: Lookups, cfg: AnswerCo
     word = head(phrase)
     if not word:
         return False
-    mentions = [
-        sentence
-        for source_id in sources
-        for chunk in lookups.chunks(source_id)
-        if chunk.kind != "record"
-        for sentence in split_sentences(chunk.text)
-        if word in content_words(sentence)
-    ]
+    mentions = _mentions(word, sources, lookups)
     if not mentions:
         return _another_object(phrase, lookups, cfg)
     return all(_ANOTHER_OBJECT.search(fold(m)) or _ABSENT.search(fold(m)) for m in mentions)
