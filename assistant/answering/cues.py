@@ -254,9 +254,7 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
         r"owned|belonged|acquired|bought|purchased|came into|passed to)\b"
     ),
     # "What scenes are painted in it?": a sentence that says what something depicts.
-    "depiction": re.compile(
-        r"\b(depict\w*|portray\w*|shows?|shown|showing|represent\w*)\b"
-    ),
+    "depiction": re.compile(r"\b(depict\w*|portray\w*|shows?|shown|showing|represent\w*)\b"),
     "count": re.compile(
         r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
         r"twenty|thirty|forty|fifty|hundred|thousand)\b"

@@ -154,7 +154,7 @@ def names_missing(
     names = proper_names(question)
     if not sentence_starts:
         names &= _inner_names(question)
-    names -= _exclamations(question)
+    names -= _exclamations(question) | _common_openers(question)
     for name in sorted(names):
         if not all(spelled_in(part, have) or short_for(part, have) for part in words(name)):
             missing.append(name)
@@ -175,6 +175,22 @@ def _exclamations(question: str) -> set[str]:
         verbless = tokens and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
         if verbless and sentence.text.rstrip().endswith((".", "!")) and len(tokens) <= 4:
             found.add(fold(tokens[0].text.strip("'’-")))
+    return found - _inner_names(question)
+
+
+def _common_openers(question: str) -> set[str]:
+    """Sentence-opening words the tagger reads as no name ("Apart from the blade, ...").
+
+    The capital is the sentence's; a word capitalised elsewhere in the question is still a
+    name, and so is one the tagger takes for a proper noun ("Hokusai made it?").
+    """
+    if not question.strip():
+        return set()
+    found = set()
+    for sentence in parse.parsed(question).sents:
+        first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
+        if first is not None and first.pos_ != "PROPN":
+            found.add(fold(first.text.strip("'’-")))
     return found - _inner_names(question)
 
 

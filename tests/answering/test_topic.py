@@ -39,6 +39,11 @@ def test_spelled_in(word, expected):
         # A verbless remark's capital is the sentence's, and a question word opens no name.
         ("Am I right that it came to New York in 1929? Super cool.", []),
         ("Was it sold in 1929? Newport, I think.", ["newport"]),
+        # A word that only opens a sentence, read as no proper noun, names nobody; a name
+        # that opens one is still a name.
+        ("Apart from that, was it in New York in 1929?", []),
+        ("Besides, when did it come to New York?", []),
+        ("Hosmer sold it in 1929, right?", ["hosmer"]),
         # A remark that names someone the question names elsewhere still names them.
         ("Did Hosmer sell it in 1929? Hosmer!", ["hosmer"]),
     ],
