@@ -154,7 +154,7 @@ def names_missing(
     names = proper_names(question)
     if not sentence_starts:
         names &= _inner_names(question)
-    names -= _exclamations(question) | _common_openers(question)
+    names -= _exclamations(question) | _common_openers(question) | _shouted(question)
     for name in sorted(names):
         if not all(spelled_in(part, have) or short_for(part, have) for part in words(name)):
             missing.append(name)
@@ -192,6 +192,20 @@ def _common_openers(question: str) -> set[str]:
         if first is not None and first.pos_ != "PROPN":
             found.add(fold(first.text.strip("'’-")))
     return found - _inner_names(question)
+
+
+def _shouted(question: str) -> set[str]:
+    """Words written in capitals for emphasis ("he is OBSESSED with it"), not names.
+
+    Only what the tagger reads as no proper noun: "NASA" or "MoMA" are still names.
+    """
+    if not any(w.isupper() and len(w) > 1 for w in question.split()):
+        return set()
+    return {
+        fold(t.text)
+        for t in parse.parsed(question)
+        if t.text.isupper() and len(t.text) > 1 and t.pos_ != "PROPN"
+    }
 
 
 def _inner_names(question: str) -> set[str]:

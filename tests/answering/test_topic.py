@@ -44,6 +44,9 @@ def test_spelled_in(word, expected):
         ("Apart from that, was it in New York in 1929?", []),
         ("Besides, when did it come to New York?", []),
         ("Hosmer sold it in 1929, right?", ["hosmer"]),
+        # A word in capitals for emphasis names nobody; a name in capitals still does.
+        ("my son is OBSESSED with it, did it come to New York in 1929?", []),
+        ("Did HOSMER sell it in 1929?", ["hosmer"]),
         # A remark that names someone the question names elsewhere still names them.
         ("Did Hosmer sell it in 1929? Hosmer!", ["hosmer"]),
     ],
