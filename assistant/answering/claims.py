@@ -86,7 +86,7 @@ MATERIAL_KINDS: dict[str, frozenset[str]] = {
         gilt""".split()
     ),
 }
-# Every stone and metal a kind covers is a material a visitor may name ("volcanic tuff").
+# Every stone and metal a kind covers is a material a visitor may name ("soft grey schist").
 MATERIALS = MATERIALS | frozenset().union(*MATERIAL_KINDS.values())
 
 # Conspiracy and pseudo-history framings, each with the words a refuting source would use.
@@ -122,7 +122,7 @@ REFUTES = re.compile(
     r"\b(wrong|myth|legend|untrue|false|mistaken|no evidence|unproven|fiction|fictional|"
     r"disproved|rejected|misconception|modern invention|not supported|no such|misleading|"
     r"inaccurate|exaggerat\w*|unfounded|baseless|"
-    # "... which has led to the popular idea that they are only heads": a text that names a
+    # "... which gave rise to the popular idea that it was a lamp": a text that names a
     # belief as popular or common says it is not the text's own.
     r"popular (?:idea|belief|notion|view|story)|commonly (?:believed|thought|assumed)|"
     r"widely (?:believed|thought|assumed))\b"

@@ -31,7 +31,7 @@ class AnswerConfig:
     title_match: int = 90  # rapidfuzz partial ratio at which a question names a title
     nickname_coverage: float = 0.8  # a source covering this much of the topic is "named"
     # A title of at least this many content words is named by a question that says them all,
-    # in any order ("Medusa's head" for "Head of Medusa"); two ("Portrait of a Man") only say
+    # in any order ("the hunter's horn" for "Horn of a Hunter"); two ("Portrait of a Man") only say
     # what kind of object it is.
     title_words_any_order: int = 4
     # A thing hanging off a named object ("its companion panel") is another object only if
@@ -42,7 +42,7 @@ class AnswerConfig:
     object_kind_top_k: int = 20
     # How far (in words) another object may stand from the word that relates it in a text
     # ("together with an arm ring": 3, "a companion portrait": 1); further on, the sentence
-    # speaks of the object's own parts ("... bearing the same coat of arms").
+    # speaks of the object's own parts ("... painted with the same hunt").
     relation_window: int = 3
 
     # -- premises ------------------------------------------------------------------------------

@@ -97,7 +97,7 @@ _ASSERTING = re.compile(
     r"\b(my (guide|friend|teacher|book|dad|mum|mom)|i (read|heard|thought|saw|was told)|"
     r"everyone knows|everybody knows|as we know|are you sure|actually|obviously|of course)\b|"
     r"^(no|nope|but|well)\b|tell me more|^(isn't|wasn't|didn't|doesn't|aren't)\b|"
-    # "Were they only heads because giants buried them?": the reason given is stated, not
+    # "Is it blue because it was fired twice?": the reason given is stated, not
     # asked (a "why" asks for the reason; "because" gives one).
     r"^(is|was|are|were|did|does|do)\b[^?]*\bbecause\b"
 )
@@ -253,7 +253,7 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
         r"sold|dispersed|inherited|bequeathed|ended up|later|eventually|afterwards|survived|"
         r"owned|belonged|acquired|bought|purchased|came into|passed to)\b"
     ),
-    # "What scenes are painted in it?": a sentence that says what something depicts.
+    # "Which scenes does it show?": a sentence that says what something depicts.
     "depiction": re.compile(r"\b(depict\w*|portray\w*|shows?|shown|showing|represent\w*)\b"),
     "count": re.compile(
         r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"

@@ -248,7 +248,7 @@ def _record_words(source_id: str, lookups: Lookups) -> set[str]:
     if not chunks:
         return set()
     meta = chunks[0].meta
-    # "Stand for a Ritual Conch Shell" is a stand: what it is for is another object.
+    # "Case for a Pocket Watch" is a case: what it is for is another object.
     title = _FOR.split(chunks[0].title, maxsplit=1)[0]
     fields = [title, *(str(meta.get(k, "")) for k in _NAMING_FIELDS)]
     return set(content_words(" ".join(fields)))
@@ -316,8 +316,8 @@ def _another_in(phrase: str, source_id: str, lookups: Lookups, cfg: AnswerConfig
     own_kind = word in content_words(_title(source_id, lookups))
     if not word or (own_kind and not _related(phrase)):
         return False
-    # Every mention in the texts: "the matching wing is in <another museum>" beside "crosses
-    # on the back of both wings" speaks of this wing too. (The catalogue card names the
+    # Every mention in the texts: "the matching panel is now in <another museum>" beside
+    # "both panels were cut down" speaks of this panel too. (The catalogue card names the
     # object itself by its title.)
     mentions = _mentions(word, {source_id}, lookups)
     return bool(mentions) and all(
@@ -343,7 +343,7 @@ def _mentions(word: str, sources: set[str], lookups: Lookups) -> list[str]:
 def _absent_from(phrase: str, sources: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
     """Whether the texts of ``sources`` speak of what a phrase names only as not there.
 
-    "The lack of a cover or a dowel hole for a lid", "this frame once held a mirror": every
+    "Its cover is missing", "the cup once had a stand, since lost": every
     sentence that mentions it says it is lost, elsewhere or missing. A thing no text mentions
     counts only if the catalogue classes objects by its name (a jug is an object; a family
     or an occasion is not).
@@ -367,8 +367,8 @@ _ABSENT = re.compile(
 def _beside_relation(word: str, sentence: str, cfg: AnswerConfig) -> bool:
     """Whether ``word`` is within a few words of a relation ("a matching basin").
 
-    In "placed on a matching basin bearing the same coat of arms" the basin is the other
-    object; the coat of arms, further on, is the ewer's own.
+    In "it stood in a matching basin painted with the same hunt" the basin is the other
+    object; the hunt, further on, is the jug's own.
     """
     folded = fold(sentence)
     tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\W_][\w'’-]*", folded)]
@@ -434,7 +434,7 @@ def no_record_of(
         named = bool(head(phrase)) and _named_by_record(phrase, set(sources) | focus, lookups)
         if related and not named:
             return phrase
-        # "The lid that closed the jar", "the jug meant to stand in the basin": a thing told by
+        # "The cover that once closed the cup", "the tray meant to hold the jug": a thing told by
         # what it once did with another, which no record names and every text that mentions
         # it calls lost or elsewhere.
         if (
@@ -465,8 +465,8 @@ def no_record_of(
             and not _named_by_record(phrase, set(sources), lookups)
         ):
             # Named by no title, the thing is still only another object's lost partner when
-            # every text that speaks of it speaks of it so ("would have stood on a matching
-            # basin"): the same finding as beside a named object.
+            # every text that speaks of it speaks of it so ("it once stood in a matching
+            # tray"): the same finding as beside a named object.
             return phrase
         # "Is the ewer a basin?" says what the object is (a premise), not another one.
         if describing or _said_of_named(reading.ask, phrase, focus, lookups):

@@ -551,8 +551,8 @@ def relating_clause(text: str, phrase: str) -> bool:
 def related_in_the_past(text: str, phrase: str) -> bool:
     """Whether a phrase is described by what it once did with another thing.
 
-    "The lid that closed the jar", "the jug that was meant to stand in the basin", "the
-    mirror that used to be in the frame", "the figure it was made for": a past or intended
+    "The cover that once closed the cup", "the tray that was meant to hold the jug", "the
+    chain that used to hang from the pendant", "the chapel it was painted for": a past or intended
     relation to something else. A thing shown in an object is told in the present ("the
     cranes that fly around the ewer").
     """

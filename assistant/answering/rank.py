@@ -181,7 +181,7 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
 def _antecedent_asked(candidate: Candidate, asked: _Asked) -> bool:
     """Whether a sentence's "he" or "it" stands for what the visitor asks about.
 
-    "The subject is <sitter> ... He died in 1842": after a sentence that names what the
+    "The sitter is <name> ... He sailed for Java in 1650": after a sentence that names what the
     question names, the pronoun is the visitor's own subject, clear in context.
     """
     return bool(asked.words & set(content_words(candidate.before)))

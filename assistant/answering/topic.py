@@ -75,8 +75,8 @@ def mentions_title(question: str, title: str) -> bool:
 def _words_reordered(asked: str, title: str) -> bool:
     """Whether a question says every word of a long title, in its own order.
 
-    "The ewer with Perseus holding Medusa's head" names "Ewer with Perseus Holding the Head of
-    Medusa": visitors turn "the head of X" into "X's head". A short title ("Portrait of a Man")
+    "The jug with Jonah swallowed by the whale" names "Jug with the Whale Swallowing Jonah":
+    visitors say a title's words in their own order. A short title ("Portrait of a Man")
     is only a kind of object, so its words are not enough.
     """
     wanted = set(content_words(title))
@@ -179,7 +179,7 @@ def _exclamations(question: str) -> set[str]:
 
 
 def _common_openers(question: str) -> set[str]:
-    """Sentence-opening words the tagger reads as no name ("Apart from the blade, ...").
+    """Sentence-opening words the tagger reads as no name ("Besides the lock, ...").
 
     The capital is the sentence's; a word capitalised elsewhere in the question is still a
     name, and so is one the tagger takes for a proper noun ("Hokusai made it?").
@@ -195,7 +195,7 @@ def _common_openers(question: str) -> set[str]:
 
 
 def _shouted(question: str) -> set[str]:
-    """Words written in capitals for emphasis ("he is OBSESSED with it"), not names.
+    """Words written in capitals for emphasis ("she LOVES the lid"), not names.
 
     Only what the tagger reads as no proper noun: "NASA" or "MoMA" are still names.
     """

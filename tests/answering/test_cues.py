@@ -118,14 +118,14 @@ def test_a_phrase_that_says_what_something_is_names_no_other_thing(text, phrase,
     ("text", "phrase", "past"),
     [
         # What a thing once did with another thing, or was meant or made to do.
-        ("Tell me about the lid that closed the jar.", "lid", True),
-        ("Where is the jug that was meant to stand in the basin?", "jug", True),
-        ("Is the mirror that used to be in the frame here?", "mirror", True),
-        ("Can I see the figure it was made for?", "figure", True),
+        ("Tell me about the cover that once closed the cup.", "cover", True),
+        ("Where is the tray that was meant to hold the jug?", "tray", True),
+        ("Is the chain that used to hang from the pendant here?", "chain", True),
+        ("Can I see the chapel it was painted for?", "chapel", True),
         # A thing shown in an object is told in the present; a past with no other thing
         # ("the vase that broke") relates it to nothing.
         ("What are the cranes that fly around the ewer?", "cranes", False),
-        ("What is on the lid that closes the casket?", "lid", False),
+        ("What is carved on the door that closes the cupboard?", "door", False),
         ("Who mended the vase that broke?", "vase", False),
     ],
 )

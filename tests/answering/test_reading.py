@@ -49,7 +49,7 @@ ROWS = [
     ("How many canvases make up the Water Lilies?", [], {"asks": {COUNT}}),
     ("What does the lotus on the lid mean?", [], {"asks": {MEAN}}),
     ("What does the Great Wave show?", [], {"asks": {SHOW}}),
-    ("What scenes are painted in the manuscript?", [], {"asks": {SHOW}}),
+    ("Which scenes are on the fan?", [], {"asks": {SHOW}}),
     ("What is the Rosetta Stone?", [], {"asks": {OVER}}),
     ("Tell me about the Rosetta Stone", [], {"asks": {OVER}}),
     ("Which is older, the Rosetta Stone or the Night Watch?", [], {"asks": {D}}),
@@ -173,9 +173,9 @@ ROWS = [
     ("Is the statue from the 5th century BC?", [], {"claims": {("date", "5th century BC")}}),
     # Any stone or metal a general word covers is a material claim too.
     (
-        "All moai are made of soft volcanic tuff.",
+        "All such idols are carved from soft grey schist.",
         ["What is the statue made of?"],
-        {"claims": {("material", "tuff")}},
+        {"claims": {("material", "schist")}},
     ),
     ("Did aliens carve the Rosetta Stone?", [], {"claims": {("loaded", "aliens")}}),
     ("No, it's basalt.", ["What is the Rosetta Stone made of?"], {"asserts": True}),

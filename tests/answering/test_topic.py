@@ -41,11 +41,11 @@ def test_spelled_in(word, expected):
         ("Was it sold in 1929? Newport, I think.", ["newport"]),
         # A word that only opens a sentence, read as no proper noun, names nobody; a name
         # that opens one is still a name.
-        ("Apart from that, was it in New York in 1929?", []),
+        ("Anyway, was it in New York in 1929?", []),
         ("Besides, when did it come to New York?", []),
         ("Hosmer sold it in 1929, right?", ["hosmer"]),
         # A word in capitals for emphasis names nobody; a name in capitals still does.
-        ("my son is OBSESSED with it, did it come to New York in 1929?", []),
+        ("my daughter LOVES it, did it come to New York in 1929?", []),
         ("Did HOSMER sell it in 1929?", ["hosmer"]),
         # A remark that names someone the question names elsewhere still names them.
         ("Did Hosmer sell it in 1929? Hosmer!", ["hosmer"]),
