@@ -348,7 +348,10 @@ def _absent_from(phrase: str, sources: set[str], lookups: Lookups, cfg: AnswerCo
     counts only if the catalogue classes objects by its name (a jug is an object; a family
     or an occasion is not).
     """
-    word = head(phrase)
+    # A figure or a man told by what it once did is a thing too ("the figure it was made
+    # for"): here the people's words count as what the phrase names.
+    named = [w for w in content_words(phrase.split(" of ")[0]) if w not in GENERIC]
+    word = named[-1] if named else ""
     if not word:
         return False
     mentions = _mentions(word, sources, lookups)

@@ -253,3 +253,31 @@ KOVSHES = [
 def test_one_of_several_look_alikes_is_picked_by_the_description(question, meant):
     found = identify.look_alike(read(question), KOVSHES, "Kovsh")
     assert (found.source_id if found else None) == meant
+
+
+@pytest.mark.parametrize(
+    "question, unknown",
+    [
+        # A figure told by what it was made for, which the study's text calls lost: the
+        # people's words ("figure", "man") name a thing here too.
+        ("Can I see the finished figure the study was made for?", "figure"),
+        # ... but the study itself is known.
+        ("Who made the study for the fountain?", ""),
+    ],
+)
+def test_a_figure_told_by_what_it_was_made_for(question, unknown, monkeypatch):
+    from tests.answering import collection
+
+    study = collection._other(
+        "Study for a Fountain",
+        "Anon.",
+        "plaster",
+        "TM.930",
+        "A plaster study for a park fountain. The finished figure was cast in bronze "
+        "(location unknown).",
+        "sculpture",
+    )
+    monkeypatch.setitem(collection.OBJECTS, "study", study)
+    lookups = Lookups(collection.retriever())
+    found = identify.no_record_of(read(question), ["study"], lookups, {"study"})
+    assert (unknown in found) if unknown else found == ""
