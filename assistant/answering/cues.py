@@ -95,6 +95,8 @@ _ASSERTING = re.compile(
     r"(right|correct|true|yes|no)\s*\?\s*$|\b(isn't|wasn't|aren't|weren't|didn't|doesn't|don't|"
     r"hasn't|haven't) (it|he|she|they|that|there)\b|"
     r"\b(my (guide|friend|teacher|book|dad|mum|mom)|i (read|heard|thought|saw|was told)|"
+    # A hedge states what it hedges: "only about ten years, i think".
+    r"i (think|believe|guess|suppose|reckon)|i'?m (pretty |quite |fairly )?(sure|certain)|"
     r"everyone knows|everybody knows|as we know|are you sure|actually|obviously|of course)\b|"
     r"^(no|nope|but|well)\b|tell me more|^(isn't|wasn't|didn't|doesn't|aren't)\b|"
     # "Is it blue because it was fired twice?": the reason given is stated, not
