@@ -407,6 +407,46 @@ def _another_object(phrase: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
     return bool(word) and lookups.kinds(word, cfg.object_kind_top_k) >= cfg.object_kind_min_count
 
 
+def _hangs_off(
+    reading: Reading,
+    phrase: str,
+    sources: set[str],
+    focus: set[str],
+    describing: list[str],
+    lookups: Lookups,
+    cfg: AnswerConfig,
+) -> bool:
+    """Whether a phrase names another object hanging off one we hold, which no record is.
+
+    ``describing`` are the evidence sources whose texts speak of the phrase (without focus).
+    """
+    # "The <thing> that matches <the object>": another object, held only if a record in the
+    # evidence is named so ("the other two pieces that fit with it": by its relation alone).
+    named = bool(head(phrase)) and _named_by_record(phrase, sources | focus, lookups)
+    if parse.relating_clause(reading.ask, phrase) and not named:
+        return True
+    # "The cover that once closed the cup", "the tray meant to hold the jug": a thing told by
+    # what it once did with another, which no record names and every text that mentions it
+    # calls lost or elsewhere.
+    if (
+        parse.related_in_the_past(reading.ask, phrase)
+        and not named
+        and _absent_from(phrase, focus or sources, lookups, cfg)
+    ):
+        return True
+    if parse.is_predicate(reading.ask, phrase) or _named_by_record(
+        phrase, sources | focus, lookups
+    ):
+        return False
+    # "The portrait of her husband" where her text says she faces "a companion portrait of her
+    # husband": the text speaks of it as another object, which no record is.
+    if focus:
+        return _spoken_of_as_another(phrase, focus, lookups, cfg)
+    # Named by no title, the thing is still only another object's lost partner when every
+    # text that speaks of it speaks of it so ("it once stood in a matching tray").
+    return bool(describing) and all(_another_in(phrase, s, lookups, cfg) for s in describing)
+
+
 def no_record_of(
     reading: Reading,
     sources: Sequence[str],
@@ -430,46 +470,12 @@ def no_record_of(
         owners = list(dict.fromkeys(sources))
         vocabularies = [(_vocabulary(s, lookups), _title(s, lookups)) for s in owners]
     for phrase in reading.objects:
-        # "The <thing> that matches <the object>": another object, held only if a record
-        # in the evidence is named so.
-        related = parse.relating_clause(reading.ask, phrase)
-        # ("the other two pieces that fit with it": named by its relation alone, by no record)
-        named = bool(head(phrase)) and _named_by_record(phrase, set(sources) | focus, lookups)
-        if related and not named:
-            return phrase
-        # "The cover that once closed the cup", "the tray meant to hold the jug": a thing told by
-        # what it once did with another, which no record names and every text that mentions
-        # it calls lost or elsewhere.
-        if (
-            parse.related_in_the_past(reading.ask, phrase)
-            and not named
-            and _absent_from(phrase, focus or set(sources), lookups, cfg)
-        ):
-            return phrase
-        # "The portrait of her husband" where her text says she faces "a companion portrait of
-        # her husband": the text speaks of it as another object, which no record is.
-        if (
-            focus
-            and not parse.is_predicate(reading.ask, phrase)
-            and _spoken_of_as_another(phrase, focus, lookups, cfg)
-            and not _named_by_record(phrase, set(sources) | focus, lookups)
-        ):
-            return phrase
         describing = [
             s
             for s, (have, title) in zip(owners, vocabularies, strict=True)
             if _described_by(phrase, have, title)
         ]
-        if (
-            not focus
-            and describing
-            and not parse.is_predicate(reading.ask, phrase)
-            and all(_another_in(phrase, s, lookups, cfg) for s in describing)
-            and not _named_by_record(phrase, set(sources), lookups)
-        ):
-            # Named by no title, the thing is still only another object's lost partner when
-            # every text that speaks of it speaks of it so ("it once stood in a matching
-            # tray"): the same finding as beside a named object.
+        if _hangs_off(reading, phrase, set(sources), focus, describing, lookups, cfg):
             return phrase
         # "Is the ewer a basin?" says what the object is (a premise), not another one.
         if describing or _said_of_named(reading.ask, phrase, focus, lookups):
