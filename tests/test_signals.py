@@ -82,9 +82,11 @@ def scripted_env(tmp_path: Path) -> dict[str, str]:
 
 
 def _default_sigint() -> None:
-    # A job started in the background by a shell inherits SIGINT ignored, and Python then
-    # leaves it ignored; a supervisor's processes have the default.
+    # A job started in the background by a shell inherits SIGINT ignored, and one started
+    # under nohup inherits SIGHUP ignored (a CI runner may be either); Python then leaves
+    # them ignored. A supervisor's processes have the defaults, which is what is tested.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 def start_ui(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
