@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from assistant.store import Passage
-from assistant.text import content_words
+from assistant.text import content_words, split_sentences
 
 Numbered = dict[int, Passage]  # the sources as the model sees them: [1], [2], ...
 
@@ -40,12 +40,27 @@ class Lookups:
     _chunks: dict[str, list[Passage]] = field(default_factory=dict)
     _codes: dict[str, list[Passage]] = field(default_factory=dict)
     _kinds: dict[str, int] = field(default_factory=dict)
+    _sentences: dict[str, list[str]] = field(default_factory=dict)
 
     def chunks(self, source_id: str) -> list[Passage]:
         """Every chunk of one source."""
         if source_id not in self._chunks:
             self._chunks[source_id] = self.retriever.find({"source_id": source_id}, limit=100)
         return self._chunks[source_id]
+
+    def sentences(self, source_id: str) -> list[str]:
+        """The sentences of one source's texts (not its catalogue card), split once.
+
+        Several identify checks read them per phrase; splitting is the costly part.
+        """
+        if source_id not in self._sentences:
+            self._sentences[source_id] = [
+                s
+                for c in self.chunks(source_id)
+                if c.kind != "record"
+                for s in split_sentences(c.text)
+            ]
+        return self._sentences[source_id]
 
     def kinds(self, word: str, k: int) -> int:
         """How many objects among the ``k`` nearest to ``word`` are catalogued as that kind.

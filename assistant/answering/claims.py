@@ -65,7 +65,7 @@ INSTITUTION = re.compile(
     r"(?:\s+of\s+(?:[A-Z][\w'’.-]*\s?){1,4})?|Louvre|Prado|Uffizi|Rijksmuseum|Hermitage|"
     r"Mauritshuis|Met|MoMA|Tate(?:\s+\w+)?|Getty|Smithsonian|Vatican|Orsay|Guggenheim)"
 )
-MATERIALS = frozenset(
+_NAMED_MATERIALS = frozenset(
     """canvas panel wood poplar oak oil tempera fresco acrylic watercolor watercolour gouache
     marble bronze gold silver copper iron steel basalt granite granodiorite limestone sandstone
     jade ivory bone glass porcelain stoneware earthenware terracotta clay silk cotton wool
@@ -87,7 +87,7 @@ MATERIAL_KINDS: dict[str, frozenset[str]] = {
     ),
 }
 # Every stone and metal a kind covers is a material a visitor may name ("soft grey schist").
-MATERIALS = MATERIALS | frozenset().union(*MATERIAL_KINDS.values())
+MATERIALS = _NAMED_MATERIALS | frozenset().union(*MATERIAL_KINDS.values())
 
 # Conspiracy and pseudo-history framings, each with the words a refuting source would use.
 LOADED: list[tuple[re.Pattern[str], re.Pattern[str]]] = [

@@ -115,7 +115,7 @@ def choose(
 def _makers_said(reading: Reading, context: _Context) -> list[str]:
     """The makers the question names only to say which object it means.
 
-    "Who is the woman in <maker>'s etching?", "the bowl by <maker>": the maker's
+    "What bird sits on <maker>'s teapot?", "the bowl by <maker>": the maker's
     name picks the object, like its title, and a sentence that repeats it ("<maker> is known
     for large portraits") does not thereby answer. Asked about the maker, it is the subject.
     """

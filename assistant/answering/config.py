@@ -41,7 +41,7 @@ class AnswerConfig:
     object_kind_min_count: int = 2
     object_kind_top_k: int = 20
     # How far (in words) another object may stand from the word that relates it in a text
-    # ("together with an arm ring": 3, "a companion portrait": 1); further on, the sentence
+    # ("buried together with a cup": 3, "a companion portrait": 1); further on, the sentence
     # speaks of the object's own parts ("... painted with the same hunt").
     relation_window: int = 3
 

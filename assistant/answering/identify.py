@@ -30,7 +30,6 @@ from assistant.text import (
     content_words,
     fold,
     proper_names,
-    split_sentences,
     stem,
     words,
 )
@@ -297,12 +296,11 @@ def _spoken_of_as_another(
     word = head(phrase)
     if not word:
         return False
-    for source_id in focus:
-        for chunk in lookups.chunks(source_id):
-            for sentence in split_sentences(chunk.text):
-                if _ANOTHER_OBJECT.search(fold(sentence)) and _beside_relation(word, sentence, cfg):
-                    return True
-    return False
+    return any(
+        _ANOTHER_OBJECT.search(fold(sentence)) and _beside_relation(word, sentence, cfg)
+        for source_id in focus
+        for sentence in lookups.sentences(source_id)
+    )
 
 
 def _another_in(phrase: str, source_id: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
@@ -333,9 +331,7 @@ def _mentions(word: str, sources: set[str], lookups: Lookups) -> list[str]:
     return [
         sentence
         for source_id in sources
-        for chunk in lookups.chunks(source_id)
-        if chunk.kind != "record"
-        for sentence in split_sentences(chunk.text)
+        for sentence in lookups.sentences(source_id)
         if word in content_words(sentence)
     ]
 
@@ -360,9 +356,10 @@ def _absent_from(phrase: str, sources: set[str], lookups: Lookups, cfg: AnswerCo
     return all(_ANOTHER_OBJECT.search(fold(m)) or _ABSENT.search(fold(m)) for m in mentions)
 
 
-# How curatorial texts say a thing is not there: lost, lacking, once held, never had.
+# How curatorial texts say a thing is not there: lacking, once held, never had ("lost" is in
+# _ANOTHER_OBJECT, which _absent_from checks too).
 _ABSENT = re.compile(
-    r"\b(lost|lacks?|lacking|missing|location unknown|unlocated|replaced|no longer|"
+    r"\b(lacks?|lacking|missing|location unknown|unlocated|replaced|no longer|"
     r"once (?:held|hung|stood|had|contained|fitted)|would have|never had|removed|separated)\b"
 )
 
@@ -421,7 +418,7 @@ def _hangs_off(
     ``describing`` are the evidence sources whose texts speak of the phrase (without focus).
     """
     # "The <thing> that matches <the object>": another object, held only if a record in the
-    # evidence is named so ("the other two pieces that fit with it": by its relation alone).
+    # evidence is named so ("the remaining parts that go with it": by its relation alone).
     named = bool(head(phrase)) and _named_by_record(phrase, sources | focus, lookups)
     if parse.relating_clause(reading.ask, phrase) and not named:
         return True

@@ -8,6 +8,7 @@ question names the object itself.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -80,7 +81,13 @@ def _words_reordered(asked: str, title: str) -> bool:
     is only a kind of object, so its words are not enough.
     """
     wanted = set(content_words(title))
-    return len(wanted) >= DEFAULT.title_words_any_order and wanted <= set(content_words(asked))
+    return len(wanted) >= DEFAULT.title_words_any_order and wanted <= _word_set(asked)
+
+
+@functools.lru_cache(maxsize=256)
+def _word_set(text: str) -> frozenset[str]:
+    """The content-word stems of a question, once: it is checked against every title found."""
+    return frozenset(content_words(text))
 
 
 def _capitalised_runs(question: str) -> list[str]:

@@ -260,7 +260,7 @@ def test_one_of_several_look_alikes_is_picked_by_the_description(question, meant
     [
         # A figure told by what it was made for, which the study's text calls lost: the
         # people's words ("figure", "man") name a thing here too.
-        ("Can I see the finished figure the study was made for?", "figure"),
+        ("Is the finished figure the study was made for on view?", "figure"),
         # ... but the study itself is known.
         ("Who made the study for the fountain?", ""),
     ],

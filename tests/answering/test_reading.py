@@ -181,7 +181,7 @@ ROWS = [
     ("No, it's basalt.", ["What is the Rosetta Stone made of?"], {"asserts": True}),
     ("Is The Night Watch set at night?", [], {"asserts": False}),
     # A hedge states what it hedges.
-    ("How long did it take? Only about ten days, I think.", [], {"asserts": True}),
+    ("Ten days to carve, I think. Who carved it?", [], {"asserts": True}),
     ("i'm pretty sure it came from Bergen, where was it made?", [], {"asserts": True}),
     ("What do you think it shows?", [], {"asserts": False}),
     # A yes/no question that gives a reason states the reason.

@@ -38,6 +38,8 @@ def test_spelled_in(word, expected):
         ("Was it sold in Newport?", ["newport"]),
         # A verbless remark's capital is the sentence's, and a question word opens no name.
         ("Am I right that it came to New York in 1929? Super cool.", []),
+        # ... also when the tagger takes its opening word for a proper noun ("Super" here).
+        ("Super freaky. Was it in New York in 1929?", []),
         ("Was it sold in 1929? Newport, I think.", ["newport"]),
         # A word that only opens a sentence, read as no proper noun, names nobody; a name
         # that opens one is still a name.
