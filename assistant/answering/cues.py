@@ -182,7 +182,17 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
         ),
         "institution",
     ),
-    (re.compile(r"\b(where was it made|where .* made|origin|come from)\b"), "place"),
+    (
+        re.compile(
+            r"\b(where was it made|where .* made|origin|come from|"
+            # Any making verb asks where it was made ("where were the tiles fired?"); after
+            # "was/were/did", so "where is the painted chest?" still asks where it is now.
+            r"where (was|were|did)\b.*\b(paint|carv|sculpt|cast|weav|wove|woven|print|"
+            r"produc|creat|buil|manufactur|craft|fired|writ|wrote|illuminat|engrav|forg|"
+            r"embroider|blown|decorat|design)\w*)\b"
+        ),
+        "place",
+    ),
     (re.compile(r"\b(accession|inventory|catalogue number|object number)\b"), "accession"),
     # No catalogue sentence states size, but the question is a fact question all the same.
     (

@@ -42,6 +42,11 @@ ROWS = [
     ("Where was the amphora made?", [], {"asks": {PL}}),
     ("Where was it made?", ["Tell me about the amphora"], {"asks": {PL}}),
     ("Where is it now?", ["Tell me about the amphora"], {"asks": {INST}}),
+    # Any making verb asks where it was made, and "when and where" asks both.
+    ("When and where was the cabinet painted?", [], {"asks": {D, PL}}),
+    ("Where were the tiles fired?", [], {"asks": {PL}}),
+    ("where did the monk write the psalter", [], {"asks": {PL}}),
+    ("Where is the painted chest now?", [], {"asks": {INST}}),
     ("Which museum holds the Mona Lisa?", [], {"asks": {INST}}),
     ("What is the accession number of the Mona Lisa?", [], {"asks": {ACC}}),
     ("How big is the Night Watch?", [], {"asks": {SIZE}}),
