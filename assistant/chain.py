@@ -55,6 +55,11 @@ class AnswerChain:
         return self.pipeline.model
 
     @property
+    def asks_model(self) -> bool:
+        """Whether any question is put to the model (``Settings.draft``); if not, none loads."""
+        return self.pipeline.config.draft_asks != frozenset()
+
+    @property
     def model_name(self) -> str:
         """The model's name, for the log."""
         return self.pipeline.model_name

@@ -37,6 +37,16 @@ def embedded_gguf_path() -> Path:
     return path
 
 
+def is_embedded(model: BaseChatModel) -> bool:
+    """Whether ``model`` is the embedded SmolLM2 (the model the draft survival was measured on)."""
+    if not isinstance(model, LlamaCppChatModel):
+        return False
+    try:
+        return Path(model.model_path).resolve() == embedded_gguf_path().resolve()
+    except ModelUnavailableError:
+        return False
+
+
 def _role(message: BaseMessage) -> str:
     return {"human": "user", "ai": "assistant", "system": "system"}.get(message.type, "user")
 

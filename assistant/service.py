@@ -10,9 +10,10 @@ from langchain_core.language_models import BaseChatModel
 
 from assistant.answer import Answer
 from assistant.answer_log import AnswerLog
+from assistant.answering.config import EMBEDDED_DRAFT_ASKS
 from assistant.chain import AnswerChain, ChainConfig, Retriever
 from assistant.errors import StoreUnavailableError
-from assistant.llm import make_chat_model, model_name
+from assistant.llm import is_embedded, make_chat_model, model_name
 from assistant.question_text import clean_question
 from assistant.settings import Settings
 from assistant.store import VectorIndex, load_embeddings
@@ -66,6 +67,17 @@ class MuseumAssistant:
             logger.exception("the answer log could not record an answer (nor spool it)")
 
 
+def draft_asks(settings: Settings, model: BaseChatModel) -> frozenset[str] | None:
+    """The question kinds ``model`` is asked to phrase (None: every question)."""
+    if settings.draft == "always":
+        return None
+    if settings.draft == "never":
+        return frozenset()
+    # 'auto': the embedded model where it was measured to add something; a model the museum
+    # chose (another .gguf file, a server) phrases every answer, and the same checks hold.
+    return EMBEDDED_DRAFT_ASKS if is_embedded(model) else None
+
+
 def build_assistant(
     settings: Settings,
     *,
@@ -74,15 +86,17 @@ def build_assistant(
 ) -> MuseumAssistant:
     """Wire the configured store, model and log; pass ``model``/``retriever`` to swap them."""
     embeddings = load_embeddings(settings.embedding_model)
+    chat_model = model or make_chat_model(settings)
     chain = AnswerChain(
         # lazy: a Chroma server that is down now is retried at each question, not fatal here.
         retriever=retriever or VectorIndex.open(settings, lazy=True),
-        model=model or make_chat_model(settings),
+        model=chat_model,
         verifier=Verifier(embeddings, settings.min_support, settings.min_coverage),
         config=ChainConfig(
             top_k=settings.top_k,
             min_relevance=settings.min_relevance,
             max_sentences=settings.max_sentences,
+            draft_asks=draft_asks(settings, chat_model),
         ),
         model_name=model_name(settings) if model is None else type(model).__name__,
     )

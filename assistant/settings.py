@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 from platformdirs import user_data_dir
@@ -34,6 +35,15 @@ class Settings(BaseSettings):
             "'openai:<base_url>:<model>' for any OpenAI-compatible server (llama.cpp server, "
             "vLLM; the model name is what follows the last colon), or 'scripted' (a "
             "replaying fake for tests and demos without a model)."
+        ),
+    )
+    draft: Literal["auto", "always", "never"] = Field(
+        "auto",
+        description=(
+            "When the model is asked to phrase an answer: 'auto' asks the embedded model only "
+            "for the kinds of question where its sentences were measured to survive the checks "
+            "(bench/draft_survival.py) and any other model always; 'always'; 'never' (answers "
+            "are quoted sentences and catalogue facts only, and no model is loaded)."
         ),
     )
     ollama_host: str = Field(

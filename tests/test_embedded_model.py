@@ -25,7 +25,8 @@ def assistant(backend, request, indexed_dir, tmp_path_factory):
     from tests.conftest import make_settings
 
     log = tmp_path_factory.mktemp("log") / "log.sqlite3"
-    overrides: dict[str, object] = {"temperature": 0.0, "seed": 42}
+    # These tests are of the model path itself: every question goes to the model.
+    overrides: dict[str, object] = {"temperature": 0.0, "seed": 42, "draft": "always"}
     if backend == "openai-server":
         overrides["llm"] = request.getfixturevalue("llama_server").llm
     return build_assistant(make_settings(indexed_dir, db_url=f"sqlite:///{log}", **overrides))

@@ -4,10 +4,11 @@ import socket
 
 import pytest
 
+from assistant.answering.config import EMBEDDED_DRAFT_ASKS
 from assistant.errors import SettingsError
 from assistant.fakes import ScriptedChatModel
 from assistant.llm import LlamaCppChatModel, embedded_gguf_path, make_chat_model, model_name
-from assistant.service import build_assistant
+from assistant.service import build_assistant, draft_asks
 from assistant.settings import Settings
 
 
@@ -46,6 +47,35 @@ def test_scripted_model_needs_no_weights(tmp_path):
     assert isinstance(
         make_chat_model(Settings(data_dir=tmp_path, llm="scripted")), ScriptedChatModel
     )
+
+
+@pytest.mark.parametrize(
+    "draft, llm, expected",
+    [
+        # 'auto': the embedded model only for the kinds it was measured to help with ...
+        ("auto", "embedded", EMBEDDED_DRAFT_ASKS),
+        # ... and a model the museum chose, or the fake, for every question.
+        ("auto", "ollama:llama3.1", None),
+        ("auto", "scripted", None),
+        ("always", "embedded", None),
+        ("never", "embedded", frozenset()),
+        ("never", "ollama:llama3.1", frozenset()),
+    ],
+)
+def test_which_questions_the_model_is_asked_to_phrase(tmp_path, draft, llm, expected):
+    settings = Settings(data_dir=tmp_path, llm=llm, draft=draft)
+    assert draft_asks(settings, make_chat_model(settings)) == expected
+
+
+def test_a_model_asked_for_nothing_is_never_loaded(indexed_dir, tmp_path):
+    settings = Settings(
+        data_dir=indexed_dir, draft="never", db_url=f"sqlite:///{tmp_path / 'log.sqlite3'}"
+    )
+    assistant = build_assistant(settings)
+    answer = assistant.ask("Who painted The Night Watch?")
+    assert answer.outcome == "answered" and "Rembrandt" in answer.answer
+    assert not assistant.chain.asks_model
+    assert assistant.chain.model._process is None  # no llama.cpp worker was started
 
 
 def test_ollama_server_down_still_answers_from_the_record_and_warns(indexed_dir, tmp_path):

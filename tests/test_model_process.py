@@ -78,7 +78,9 @@ def corrupt_gguf(folder: Path, kind: str) -> Path:
 
 @pytest.fixture
 def assistant(indexed_settings):
-    settings = indexed_settings.model_copy(update={"llm": "embedded", "model_in_process": False})
+    settings = indexed_settings.model_copy(
+        update={"llm": "embedded", "model_in_process": False, "draft": "always"}
+    )
     built = build_assistant(settings)
     yield built
     built.chain.model.process.stop()
@@ -185,6 +187,8 @@ def _serve_env(indexed_dir: Path, tmp_path: Path, **extra: str) -> dict[str, str
         "MUSEUM_QA_DATA_DIR": str(indexed_dir),
         "MUSEUM_QA_DB_URL": f"sqlite:///{tmp_path / 'log.sqlite3'}",
         "MUSEUM_QA_LLM": "embedded",
+        # These tests are of the worker: every question goes to the model.
+        "MUSEUM_QA_DRAFT": "always",
         "HF_HUB_OFFLINE": "1",
         **extra,
     }

@@ -484,7 +484,11 @@ def _check_index(state: ApiState) -> ComponentOut:
 
 
 def _model_of(assistant: MuseumAssistant) -> Any:
-    return getattr(getattr(assistant, "chain", None), "model", None)
+    """The chain's model, or None when no question is ever put to it (nothing to load)."""
+    chain = getattr(assistant, "chain", None)
+    if chain is None or not getattr(chain, "asks_model", True):
+        return None
+    return getattr(chain, "model", None)
 
 
 def _model_health(assistant: MuseumAssistant) -> Any:

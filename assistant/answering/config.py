@@ -53,6 +53,12 @@ class AnswerConfig:
     other_source_coverage: float = 0.6
     other_source_margin: float = 0.2
 
+    # -- draft ----------------------------------------------------------------------------------
+    # The question kinds (``Ask`` values; ``NO_ASK`` for a question read as asking for nothing
+    # in particular) the model is asked to phrase; None asks it for every question. The
+    # service fills it from ``Settings.draft``: for the embedded model, ``EMBEDDED_DRAFT_ASKS``.
+    draft_asks: frozenset[str] | None = None
+
     # -- verify ---------------------------------------------------------------------------------
     min_model_words: int = 4  # a model "sentence" shorter than this is a fragment
 
@@ -83,4 +89,11 @@ class AnswerConfig:
 
 # Kept for callers that built the chain with the old name.
 ChainConfig = AnswerConfig
+
+NO_ASK = "(none)"
+# The kinds of question whose answer the embedded SmolLM2-135M is asked to phrase: those where
+# its sentences were measured to reach visitors and make answers better, by
+# bench/draft_survival.py on the dev split (results in bench/results/draft_survival.md).
+# Elsewhere its draft costs seconds and never survives verification, so it is not called.
+EMBEDDED_DRAFT_ASKS: frozenset[str] = frozenset()
 DEFAULT = AnswerConfig()

@@ -6,7 +6,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.prompts import ChatPromptTemplate
 
 from assistant.answering.catalogue import Numbered
-from assistant.answering.config import AnswerConfig
+from assistant.answering.config import NO_ASK, AnswerConfig
 from assistant.answering.reading import Reading
 from assistant.prompts import SYSTEM_PROMPT, USER_TEMPLATE, render_sources, response_format
 
@@ -27,3 +27,13 @@ def generate(
     except Exception as exc:  # a model server that is down must not lose the visitor
         return "", f"model unavailable: {type(exc).__name__}: {exc}"
     return str(reply.content), None
+
+
+def skipped(reading: Reading, cfg: AnswerConfig) -> str | None:
+    """Why the model is not asked to phrase this question's answer, or None when it is."""
+    if cfg.draft_asks is None:
+        return None
+    kinds = sorted(str(a) for a in reading.asks) or [NO_ASK]
+    if cfg.draft_asks.intersection(kinds):
+        return None
+    return f"the model is not asked to phrase {', '.join(kinds)} questions"

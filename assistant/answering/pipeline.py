@@ -147,6 +147,12 @@ class _Run:
     def draft(self, numbered: Numbered) -> str:
         """The model's reply (an outage is a warning, and the sources still speak)."""
         self.mark = time.perf_counter()
+        why_not = draft.skipped(self.reading, self.cfg)
+        if why_not:
+            # Quoted sentences and catalogue facts answer alone: no model time spent.
+            self.trace.add("draft", "skipped", why_not)
+            self.lap("generate_ms")
+            return ""
         reply, error = draft.generate(self.pipeline.model, self.reading, numbered, self.cfg)
         if error:
             # An outage the visitor never sees must still reach the curator's log.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answering.config import AnswerConfig
+from assistant.answering.config import NO_ASK, AnswerConfig
 from assistant.answering.pipeline import Pipeline
 from assistant.answering.reading import read
 from assistant.fakes import ScriptedChatModel
@@ -68,3 +68,48 @@ def test_an_asserted_name_no_text_mentions_is_a_correction(question, history, ou
     if outcome == "corrected":
         assert any("kunsthall" in i.lower() for i in answer.premise_issues), answer.premise_issues
         assert any(d["decision"] == "asserts what no text of it mentions" for d in answer.trace)
+
+
+@pytest.mark.parametrize(
+    "question, draft_asks, asked",
+    [
+        ("Who painted Harbour at Dusk?", None, True),  # None: every question is drafted
+        ("Who painted Harbour at Dusk?", frozenset(), False),  # the model is never asked
+        ("Who painted Harbour at Dusk?", frozenset({"maker"}), True),
+        ("Who painted Harbour at Dusk?", frozenset({"date", "overview"}), False),
+        ("Tell me about Harbour at Dusk.", frozenset({"overview"}), True),
+        # A question read as asking for nothing in particular is its own kind.
+        ("Are the fishing boats in Harbour at Dusk returning at dusk?", frozenset({NO_ASK}), True),
+        (
+            "Are the fishing boats in Harbour at Dusk returning at dusk?",
+            frozenset({"maker"}),
+            False,
+        ),
+    ],
+)
+def test_the_model_is_asked_only_for_the_configured_kinds(question, draft_asks, asked):
+    model = ScriptedChatModel()
+    config = AnswerConfig(min_relevance=0.3, draft_asks=draft_asks)
+    answer = Pipeline(retriever(), model, verifier(), config).run(read(question))
+    assert bool(model.prompts) == asked
+    (step,) = [t for t in answer.trace if t["stage"] == "draft"]
+    assert step["decision"] == ("model replied" if asked else "skipped")
+    # Without the model the sources still answer: quoted sentences and catalogue facts.
+    assert answer.outcome == "answered" and answer.sentences, answer.refusal_reason
+
+
+def test_a_skipped_draft_answers_as_a_model_with_nothing_to_say():
+    """Skipping the model is the scripted empty reply without the call: same answer."""
+    question = read("Who painted Harbour at Dusk?")
+    asked = Pipeline(retriever(), ScriptedChatModel(), verifier(), AnswerConfig(min_relevance=0.3))
+    skipped = Pipeline(
+        retriever(),
+        ScriptedChatModel(),
+        verifier(),
+        AnswerConfig(min_relevance=0.3, draft_asks=frozenset()),
+    )
+    first, second = asked.run(question).to_contract(), skipped.run(question).to_contract()
+    for answer in (first, second):
+        answer.pop("timings_ms")
+        answer.pop("trace", None)
+    assert first == second
