@@ -282,7 +282,8 @@ def shared_setup(work: Path, corpus: Path) -> Iterator[tuple[str, str, dict[str,
             "MUSEUM_QA_DB_URL": db_url,
             "MUSEUM_QA_LLM": model.llm,
             "MUSEUM_QA_API_RATE_LIMIT": RATE_LIMIT,
-        "MUSEUM_QA_API_MAX_PENDING": "100000",  # every visitor waits; the bench measures queueing
+            # Every visitor waits: the bench measures queueing.
+            "MUSEUM_QA_API_MAX_PENDING": "100000",
             "MUSEUM_QA_UI_STREAM_DELAY": "0",
         }
         _ingest(corpus, env)
