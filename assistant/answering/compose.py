@@ -94,6 +94,7 @@ def choose(
         limit=room,
         source_of=lambda c: context.numbered[c.citations[0]].source_id,
         subjects=sorted(context.focus),
+        facts=reading.fields,
     )
     if context.unendorsed and not chosen:
         # Nothing answers a question built on a framing the sources never discuss; what

@@ -85,6 +85,23 @@ def test_the_sentence_that_answers_is_shown(question, source, states, verifier):
 
 
 @pytest.mark.parametrize(
+    "question, source, facts",
+    [
+        # Several catalogue facts asked at once: each is shown, however far apart they rank.
+        ("When and where was the Oak Marriage Chest made?", "chest", ["Lübeck", "1530"]),
+        ("Who made the Oak Marriage Chest and what is it made of?", "chest", ["Claus Berg", "oak"]),
+        ("Who painted Harbour at Dusk, and when?", "harbour", ["Lindqvist", "1887"]),
+    ],
+)
+def test_every_fact_asked_is_shown(question, source, facts, verifier):
+    nums, reading = numbered(source), read(question)
+    bundle = compose.context(CFG, verifier, nums, {source}, reading.context_codes, ())
+    chosen = compose.choose(reading, source_candidates(nums), Drafted(), [], bundle)
+    shown = " ".join(k.text for k in chosen.kept)
+    assert all(fact in shown for fact in facts), shown
+
+
+@pytest.mark.parametrize(
     "question, source, states",
     [
         # The number identifies the object; what is asked is the maker, the material, ...
