@@ -151,11 +151,15 @@ def respelled(folded: str) -> str:
 
 
 # Which catalogue fact a question is after, by its wording (the record field it names).
+# Verbs of making, as word starts ("paint" for painted, painting): where and when they happened.
+_MAKING = (
+    r"(made|paint|carv|sculpt|cast|weav|wove|woven|print|produc|creat|buil|manufactur|craft|"
+    r"fired|writ|wrote|illuminat|engrav|forg|embroider|blown|decorat|design)\w*"
+)
 INTENTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            r"\b(who (painted|made|created|carved|sculpted|designed|wrote|drew|built)|"
-            r"made by|attribut|whose work)"
+            rf"\b(who ({_MAKING}|drew)|made by|attribut|whose work)"
         ),
         "creator",
     ),
@@ -187,9 +191,10 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
             r"\b(where was it made|where .* made|origin|come from|"
             # Any making verb asks where it was made ("where were the tiles fired?"); after
             # "was/were/did", so "where is the painted chest?" still asks where it is now.
-            r"where (was|were|did)\b.*\b(paint|carv|sculpt|cast|weav|wove|woven|print|"
-            r"produc|creat|buil|manufactur|craft|fired|writ|wrote|illuminat|engrav|forg|"
-            r"embroider|blown|decorat|design)\w*)\b"
+            rf"where (was|were|did)\b.*\b{_MAKING}|"
+            # ... and so does a "where" added to a question about its making ("Who cast it,
+            # and where?").
+            rf"{_MAKING}\b.*(\band|,) where\W*$)"
         ),
         "place",
     ),
