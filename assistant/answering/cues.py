@@ -158,9 +158,7 @@ _MAKING = (
 )
 INTENTS: list[tuple[re.Pattern[str], str]] = [
     (
-        re.compile(
-            rf"\b(who ({_MAKING}|drew)|made by|attribut|whose work)"
-        ),
+        re.compile(rf"\b(who ({_MAKING}|drew)|made by|attribut|whose work)"),
         "creator",
     ),
     (
