@@ -74,6 +74,9 @@ class AnswerConfig:
     overview_similarity: float = 0.42
     depiction_lead_bonus: float = 0.2  # a text's first sentence, for "what does X show"
     answer_shape_bonus: float = 0.12  # a sentence shaped like the answer (a reason for "why")
+    # A quoted sentence with no year, decade or century, when only the date is asked: below
+    # any dated one it shares words with (twice the share of all question words).
+    undated_penalty: float = 0.3
     purpose_parse_top: int = 8  # leading candidates parsed for a purpose clause ("why" asks)
     # (and run through the entity recogniser for a person, for "who" asks other than the maker)
     # A source sentence without the answer's shape (no one new named, no reason, no fate) when

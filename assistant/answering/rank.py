@@ -153,6 +153,10 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
     ):
         # "It was shown in Paris in 1890" has a year, but not the one a "when" question asks for.
         value += cfg.unasked_fact_penalty
+    if asked.wanted == {"date"} and candidate.origin != "record" and not _dated(candidate):
+        # "When was it painted?" is not answered by a sentence with no time in it, however
+        # many of the question's words it repeats ("It is painted in oil on a large canvas").
+        value -= cfg.undated_penalty
     if candidate.origin != "record" and _shaped(candidate.text, asked):
         # "Why ...?" is answered by a sentence that gives a reason, "what does it mean" by one
         # that says what something stands for: the shape of the answer, whatever its words.
@@ -176,6 +180,11 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
         # "In the painting it stands in the water": out of context, "it" may mislead.
         value += cfg.pronoun_start_penalty
     return value
+
+
+def _dated(candidate: Candidate) -> bool:
+    """Whether a sentence gives a time: a year, a decade, a century or an era."""
+    return bool(cues.ANSWER_SHAPES["date"].search(fold(candidate.text)))
 
 
 def _antecedent_asked(candidate: Candidate, asked: _Asked) -> bool:

@@ -34,6 +34,10 @@ def first_sentence(question: str, source: str, verifier: Verifier) -> str:
         ("Who painted Harbour at Dusk?", "harbour", "Lindqvist"),
         ("When was Harbour at Dusk painted?", "harbour", "1887"),
         ("What is the Lidded Ewer with Cranes made of?", "ewer", "fritware"),
+        # "When" is answered by a sentence that gives a time, not by one that repeats the
+        # question's words without one ("The fishing boats are shown ...").
+        ("When were the fishing boats in Harbour at Dusk painted?", "harbour", "1887"),
+        ("When were the cranes painted on the Lidded Ewer with Cranes?", "ewer", "1210"),
         ("Where was the Lidded Ewer with Cranes made?", "ewer", "Kashan"),
         ("What is the accession number of the Portrait of Johanna Vos?", "portrait", "TM.303"),
         ("What did the cranes on the ewer stand for?", "ewer", "long life"),
