@@ -171,13 +171,21 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(made of|made from|material|medium|painted on (?!the (back|reverse|other))|"
-            r"technique|what is it made)"
+            r"technique|what is it made|"
+            # "was carved from", "cast in" ending a "what" question, "which metal":
+            # the material, whatever the making verb or the kind of material.
+            rf"\b(is|are|was|were|been)\b[^,?]*\b{_MAKING}(?<!ing) (from|out of)|"
+            rf"what\b.*\b{_MAKING} (of|in|with)\W*$|"
+            r"(which|what) (kind of |type of |sort of )?(metal|stone|wood|fabric|textile|clay|"
+            r"alloy)s?(\W*$|,| (is|was|are|were) (it|they|this|that|these|those|the|used)\b))"
         ),
         "medium",
     ),
     (
         re.compile(
-            r"\b(where (is|can)|(which|what) (museum|gallery|room)|located|held|kept|"
+            # "Where is it from?" asks where it was made, not where it is.
+            r"\b(where (is|can)(?!.*\bfrom\W*$)|(which|what) (museum|gallery|room)|located|"
+            r"held|kept|"
             r"see it|(can|could|may) (i|we) see|on (view|display)|"
             r"(next|other|this|that) (room|gallery)|in (the|your) collection|"
             r"(do|does) (you|the museum|the collection) (have|own|hold))\b"
@@ -186,7 +194,7 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(where was it made|where .* made|origin|come from|"
+            r"\b(where was it made|where .* made|origin|come from|where\b.*\bfrom\W*$|"
             # Any making verb asks where it was made ("where were the tiles fired?"); after
             # "was/were/did", so "where is the painted chest?" still asks where it is now.
             rf"where (was|were|did)\b.*\b{_MAKING}|"
@@ -270,6 +278,12 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
     ),
     # "Which scenes does it show?": a sentence that says what something depicts.
     "depiction": re.compile(r"\b(depict\w*|portray\w*|shows?|shown|showing|represent\w*)\b"),
+    # "When was it painted?": a year, a decade, a century or an era, however the text words it.
+    "date": re.compile(
+        r"\b(\d{3,4}s?|\d{1,2}(st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|"
+        r"eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+        r"seventeenth|eighteenth|nineteenth|twentieth)[- ]century|centur(y|ies)|bce?|ad|ce)\b"
+    ),
     "count": re.compile(
         r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
         r"twenty|thirty|forty|fifty|hundred|thousand)\b"
@@ -316,7 +330,11 @@ _SEQUENCE = re.compile(r"\b(older|oldest|newer|newest|earlier|earliest|later|lat
 
 # "Who was it made for?": a "who" whose preposition is left at the end asks who had that part
 # (the one it was for, given to, made with), not the maker ("made by" asks the maker).
-_STRANDED = re.compile(r"\bwho(?:m)?\b.*\b(?:for|to|with|from)\W*$")
+# The preposition must belong to the "who" clause, not to a later question ("Who made it, and
+# what year is it from?"); an aside between commas may come between.
+_STRANDED = re.compile(
+    r"\bwho(?:m)?\b(?:(?!\b(?:what|which|when|where|how)\b).)*\b(?:for|to|with|from)\W*$"
+)
 
 
 def asks_other_party(text: str) -> bool:
@@ -378,13 +396,29 @@ PRONOUN_START = re.compile(r"^(it|its|they|their|he|she|his|her|this|these|those
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
 
 
+# A full stop after these ends an abbreviation or an initial, not a sentence ("the Vision of
+# St. Bruno", "Mt. Fuji", "c. 1500", "J. M. W. Turner").
+_ABBREVIATED = re.compile(r"(\b(st|ste|mt|dr|mr|mrs|ms|ca|c|fig|vol|fr|jr|sr)|\b[a-z])\.$", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a visitor's text, not cut after an abbreviation."""
+    out: list[str] = []
+    for part in _SENTENCE_END.split(text.strip()):
+        if out and _ABBREVIATED.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        elif part.strip():
+            out.append(part)
+    return out
+
+
 def the_ask(text: str) -> str:
     """The part of a message that asks: its question sentence, from its question word on.
 
     "Good morning! Quick one, who made the bowl?" asks "who made the bowl?"; the greeting and
     the story before it say nothing about the object.
     """
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    sentences = _sentences(text)
     if not sentences:
         return text
     asking = [s for s in sentences if s.rstrip().endswith("?")]

@@ -8,7 +8,8 @@ nearest neighbour.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
+from typing import TypeVar
 
 from assistant.answering import cues, parse
 from assistant.answering.catalogue import Lookups, Numbered
@@ -34,6 +35,8 @@ from assistant.text import (
     words,
 )
 
+K = TypeVar("K", bound=Hashable)
+
 
 def codes(reading: Reading, lookups: Lookups, trace: Trace) -> Refusal | None:
     """Refuse when the question names an accession number as ours and none is on record."""
@@ -56,6 +59,8 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
     named = {
         n: p for n, p in numbered.items() if p.kind == "record" and mentions_title(text, p.title)
     }
+    outer = _outer_titles({n: p.title for n, p in named.items()})
+    named = {n: p for n, p in named.items() if n in outer}
     # Names that are part of a named title ("Cyrus" in "Cyrus Cylinder") are not creators.
     q_names = proper_names(text) - {w for p in named.values() for w in words(p.title)}
     by_creator = {
@@ -75,7 +80,19 @@ def focus(reading: Reading, lookups: Lookups, numbered: Numbered) -> tuple[set[s
 
 def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig) -> set[str]:
     """Objects named by a nickname ("the Ife Head") are in focus when their text covers it."""
-    return named | {s for s, c in lookups.coverage.items() if c >= cfg.nickname_coverage}
+    wide = named | {s for s, c in lookups.coverage.items() if c >= cfg.nickname_coverage}
+    titles = {s: chunks[0].title for s in wide if (chunks := lookups.chunks(s))}
+    return {s for s in wide if s not in titles or s in _outer_titles(titles)}
+
+
+def _outer_titles(titles: dict[K, str]) -> set[K]:
+    """The keys of the titles that are not part of another one among them.
+
+    A title inside a longer one the question names ("Christ" in "Christ Blessing the
+    Children") is a word of that longer title, not a second object.
+    """
+    folded = {k: fold(t) for k, t in titles.items()}
+    return {k for k, t in folded.items() if not any(t in o and t != o for o in folded.values())}
 
 
 def _texts_of(focus: set[str], lookups: Lookups) -> tuple[list[str], set[str], list[str]]:

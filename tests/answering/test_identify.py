@@ -281,3 +281,17 @@ def test_a_figure_told_by_what_it_was_made_for(question, unknown, monkeypatch):
     lookups = Lookups(collection.retriever())
     found = identify.no_record_of(read(question), ["study"], lookups, {"study"})
     assert (unknown in found) if unknown else found == ""
+
+
+@pytest.mark.parametrize(
+    "titles, outer",
+    [
+        # A title inside a longer title named too is a word of it, not a second object.
+        ({1: "Christ", 2: "Christ and the Woman Taken in Adultery"}, {2}),
+        ({1: "Jug", 2: "Jug with Cranes", 3: "Harbour at Dusk"}, {2, 3}),
+        ({1: "Harbour at Dusk", 2: "Lidded Ewer with Cranes"}, {1, 2}),
+        ({1: "Jug", 2: "jug"}, {1, 2}),  # the same title twice: both stay
+    ],
+)
+def test_a_title_inside_a_longer_named_title_is_not_named(titles, outer):
+    assert identify._outer_titles(titles) == outer
