@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Literal
@@ -195,6 +196,16 @@ class Settings(BaseSettings):
         description=(
             "Where rate-limit counters live: 'memory://' (one process) or a shared store such "
             "as 'redis://host:6379' when several API processes serve the same clients."
+        ),
+    )
+    api_answer_workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=1,
+        le=256,
+        description=(
+            "Questions the HTTP API answers at once per process (default: the CPU count); the "
+            "others wait their turn, first come first answered. Answering is CPU-bound: more at "
+            "once only shares the cores out, so a crowd's first answers wait as long as its last."
         ),
     )
     api_max_pending: int = Field(

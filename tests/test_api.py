@@ -469,6 +469,46 @@ def test_the_api_on_the_embedded_llama_cpp_model(indexed_settings):
         assert client.get("/health").json()["components"]["model"]["detail"].endswith(".gguf")
 
 
+def test_answers_are_computed_a_few_at_a_time(indexed_settings):
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    lock = threading.Lock()
+    inside, most, order = [0], [0], []
+
+    class Counted:
+        """The real assistant, counting how many answers it computes at once."""
+
+        def __init__(self, inner):
+            self.inner = inner
+
+        def ask(self, question, history=()):
+            with lock:
+                inside[0] += 1
+                most[0] = max(most[0], inside[0])
+                order.append(question)
+            time.sleep(0.2)  # long enough for the others to arrive meanwhile
+            try:
+                return self.inner.ask(question, history)
+            finally:
+                with lock:
+                    inside[0] -= 1
+
+    settings = settings_for(indexed_settings, api_answer_workers=2)
+    model = ScriptedChatModel()
+    questions = [f"Who painted The Night Watch? ({i})" for i in range(6)]
+    factory = lambda s: Counted(build_assistant(s, model=model))  # noqa: E731
+    with client_for(settings, factory=factory) as client, ThreadPoolExecutor(6) as pool:
+        futures = []
+        for q in questions:
+            futures.append(pool.submit(ask, client, q))
+            time.sleep(0.02)  # one after the other
+        assert all(f.result().status_code == 200 for f in futures)
+    assert most[0] == 2  # never more than the workers, and the workers are used
+    assert sorted(order) == sorted(questions)  # each question answered once
+
+
 def test_questions_beyond_the_pending_limit_get_a_prompt_503_busy(indexed_settings):
     import threading
     from concurrent.futures import ThreadPoolExecutor

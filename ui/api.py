@@ -364,6 +364,7 @@ class ApiState:
     limiter: Any = None
     limits: list[Any] = field(default_factory=list)
     pending: int = 0  # questions admitted and not yet answered (event-loop only)
+    answering: asyncio.Semaphore | None = None  # made in the event loop, on first use
 
     def __post_init__(self) -> None:
         from limits import parse_many
@@ -434,7 +435,12 @@ async def _answer(state: ApiState, body: AskRequest) -> Answer:
     state.pending += 1
     try:
         assistant = await run_in_threadpool(state.get_assistant)
-        return await run_in_threadpool(assistant.ask, question, history)
+        if state.answering is None:
+            state.answering = asyncio.Semaphore(state.settings.api_answer_workers)
+        # A few answers at a time, in arrival order: fifty answered at once would share the
+        # cores fifty ways and all come back as late as the last one.
+        async with state.answering:
+            return await run_in_threadpool(assistant.ask, question, history)
     except QuestionError as exc:
         raise HTTPException(400, detail=str(exc)) from exc
     except _component_errors() as exc:
