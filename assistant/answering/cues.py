@@ -330,8 +330,8 @@ _SEQUENCE = re.compile(r"\b(older|oldest|newer|newest|earlier|earliest|later|lat
 
 # "Who was it made for?": a "who" whose preposition is left at the end asks who had that part
 # (the one it was for, given to, made with), not the maker ("made by" asks the maker).
-# The preposition must belong to the "who" clause, not to a later question ("Who made it, and
-# what year is it from?"); an aside between commas may come between.
+# The preposition must belong to the "who" clause, not to a later question ("Who built it, and
+# which town does it come from?"); an aside between commas may come between.
 _STRANDED = re.compile(
     r"\bwho(?:m)?\b(?:(?!\b(?:what|which|when|where|how)\b).)*\b(?:for|to|with|from)\W*$"
 )

@@ -155,7 +155,7 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
         value += cfg.unasked_fact_penalty
     if asked.wanted == {"date"} and candidate.origin != "record" and not _dated(candidate):
         # "When was it painted?" is not answered by a sentence with no time in it, however
-        # many of the question's words it repeats ("It is painted in oil on a large canvas").
+        # many of the question's words it repeats ("The painted scene fills a large canvas").
         value -= cfg.undated_penalty
     if candidate.origin != "record" and _shaped(candidate.text, asked):
         # "Why ...?" is answered by a sentence that gives a reason, "what does it mean" by one
@@ -340,7 +340,7 @@ def select(
 
     When the question names several objects ("Which is older, A or B?"), each named object
     first gets its own best sentence, so the answer speaks to all of them; when it asks for
-    several catalogue facts ("When and where was it made?"), each fact first gets the record's
+    several catalogue facts ("When and where was it fired?"), each fact first gets the record's
     sentence that states it.
     """
     ranked = sorted(scored, key=lambda c: -c.score)
