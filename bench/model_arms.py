@@ -1,6 +1,7 @@
 """Eval runs of different models side by side, on the cases they share (issue 12 item 3).
 
-Each ``LABEL=report.json`` is a ``museum-qa eval`` report. The metrics are recomputed with the
+Each ``LABEL=report.json`` is a ``museum-qa eval`` report (``LABEL=a.json,b.json``: one run
+made in parts, e.g. over two case folders). The metrics are recomputed with the
 eval's own code (``evals.metrics.aggregate``) over the case ids every report holds, so a run
 over a ``--limit`` sample and a run over the whole split are compared on the same cases.
 Besides the eval's metrics it counts the share of shown sentences the model phrased (the rest
@@ -80,12 +81,18 @@ def _phrased(items: list[dict]) -> tuple[int, int]:
     return len(origins), origins.count("model")
 
 
-def compare(reports: dict[str, Path]) -> dict[str, dict[str, float | None]]:
+def _items(paths: Path | list[Path]) -> dict[str, dict]:
+    """The items of one run, which may be split over several reports (one model, one code)."""
+    items: dict[str, dict] = {}
+    for path in paths if isinstance(paths, list) else [paths]:
+        report = json.loads(path.read_text())
+        items.update({it["case"]["id"]: it for it in report["arms"]["full"]["items"]})
+    return items
+
+
+def compare(reports: dict[str, Path | list[Path]]) -> dict[str, dict[str, float | None]]:
     """Per label: the eval's metrics and the model-phrased share over the shared cases."""
-    loaded = {
-        label: {it["case"]["id"]: it for it in json.loads(p.read_text())["arms"]["full"]["items"]}
-        for label, p in reports.items()
-    }
+    loaded = {label: _items(paths) for label, paths in reports.items()}
     shared = set.intersection(*(set(items) for items in loaded.values()))
     out: dict[str, dict[str, float | None]] = {}
     for label, items in loaded.items():
@@ -120,14 +127,16 @@ def table(rows: dict[str, dict[str, float | None]]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("reports", nargs="+", help="LABEL=path/to/report.json")
+    ap.add_argument(
+        "reports", nargs="+", help="LABEL=report.json (or LABEL=a.json,b.json: one run in parts)"
+    )
     args = ap.parse_args()
     reports = {}
     for spec in args.reports:
         label, _, path = spec.partition("=")
         if not path:
             ap.error(f"{spec!r}: use LABEL=path/to/report.json")
-        reports[label] = Path(path)
+        reports[label] = [Path(p) for p in path.split(",")]
     print(table(compare(reports)))
 
 

@@ -79,6 +79,16 @@ def test_arms_are_compared_on_the_cases_every_run_holds(tmp_path):
     assert rows["sample"]["model_phrased_share"] == pytest.approx(2 / 3)
 
 
+def test_a_run_made_in_parts_is_one_arm(tmp_path):
+    part1 = report(tmp_path / "p1.json", [item("c1", "answered", ["model"])])
+    part2 = report(tmp_path / "p2.json", [item("c2", "refused", [])])
+    whole = report(
+        tmp_path / "w.json", [item("c1", "answered", ["source"]), item("c2", "refused", [])]
+    )
+    rows = bench("model_arms").compare({"parts": [part1, part2], "whole": whole})
+    assert rows["parts"]["n"] == 2 and rows["parts"]["model_phrased_share"] == 1.0
+
+
 def test_draft_survival_counts_per_kind_and_what_the_model_changed(tmp_path):
     with_model = [
         item("c1", "answered", ["model"], sentence_shown=True),
