@@ -42,9 +42,10 @@ class Settings(BaseSettings):
         "auto",
         description=(
             "When the model is asked to phrase an answer: 'auto' asks the embedded model only "
-            "for the kinds of question where its sentences were measured to survive the checks "
-            "(bench/draft_survival.py) and any other model always; 'always'; 'never' (answers "
-            "are quoted sentences and catalogue facts only, and no model is loaded)."
+            "for the kinds of question where its drafts were measured to make answers better "
+            "(none so far: bench/results/draft_survival.md) and any other model always; "
+            "'always'; 'never' (answers are quoted sentences and catalogue facts only, and no "
+            "model is loaded)."
         ),
     )
     ollama_host: str = Field(

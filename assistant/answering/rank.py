@@ -340,8 +340,8 @@ def select(
 
     When the question names several objects ("Which is older, A or B?"), each named object
     first gets its own best sentence, so the answer speaks to all of them; when it asks for
-    several catalogue facts ("When and where was it fired?"), each fact first gets the record's
-    sentence that states it.
+    several catalogue facts (its maker and its date, say), each fact first gets the record's
+    sentence that states it, best-ranked fact first.
     """
     ranked = sorted(scored, key=lambda c: -c.score)
     if not ranked or ranked[0].score < cfg.min_answer_score:
@@ -356,21 +356,20 @@ def select(
             for c in chosen
         )
 
-    firsts: list[Callable[[Candidate], bool]] = []
+    leads: dict[str, Candidate] = {}  # the best candidate per named object, then per fact
     if source_of is not None and len(subjects) > 1:
-        firsts += [lambda c, s=subject: source_of(c) == s for subject in subjects]
+        for subject in subjects:
+            best = next((c for c in ranked if source_of(c) == subject), None)
+            if best:
+                leads[f"object {subject}"] = best
     if len(facts) > 1:
-        # Best fact first: the ranking says which of the asked facts the question leans on.
-        named = (lambda c: source_of(c) in subjects) if source_of and subjects else None
-        order = [c.fact for c in ranked if c.fact in facts and (named is None or named(c))]
-        firsts += [
-            lambda c, f=fact: c.fact == f and (named is None or named(c))
-            for fact in dict.fromkeys(order)
-        ]
-    for wanted in firsts:
-        best = next((c for c in ranked if wanted(c)), None)
-        fits = best and best.score >= cfg.min_answer_score and len(chosen) < limit
-        if best and fits and best not in chosen and not duplicate(best):
+        for c in ranked:
+            about_named = source_of is None or not subjects or source_of(c) in subjects
+            if c.fact in facts and about_named:
+                leads.setdefault(f"fact {c.fact}", c)
+    for best in leads.values():
+        fits = best.score >= cfg.min_answer_score and len(chosen) < limit
+        if fits and best not in chosen and not duplicate(best):
             chosen.append(best)
     for candidate in ranked:
         if len(chosen) >= limit or candidate.score < floor:
