@@ -22,7 +22,7 @@ from assistant.answer import (
 from assistant.answering.catalogue import Numbered
 from assistant.answering.config import AnswerConfig
 from assistant.answering.premises import refutes
-from assistant.answering.rank import Candidate, score, select
+from assistant.answering.rank import Candidate, asked_facts, score, select
 from assistant.answering.reading import Ask, Reading
 from assistant.answering.trace import Refusal, Trace
 from assistant.answering.verify import Drafted
@@ -94,7 +94,7 @@ def choose(
         limit=room,
         source_of=lambda c: context.numbered[c.citations[0]].source_id,
         subjects=sorted(context.focus),
-        facts=reading.fields,
+        facts=asked_facts(reading),
     )
     if context.unendorsed and not chosen:
         # Nothing answers a question built on a framing the sources never discuss; what
@@ -186,7 +186,7 @@ def refused(
 ) -> Answer:
     """The refusal answer, with the stage that refused in its trace."""
     return Answer(
-        question=reading.text,
+        question=reading.typed,
         outcome="refused",
         answer=NOT_HELD_TEXT if refusal.absent else REFUSAL_TEXT,
         refusal_reason=refusal.reason,

@@ -80,12 +80,7 @@ def _asked(reading: Reading, names: list[str]) -> _Asked:
         before = reading.text[: max(reading.text.rfind(reading.asked), 0)]
         things = [p for p in parse.object_phrases(before) if not set(content_words(p)) <= named]
         bare = " ".join([bare, *things])
-    # "Why is it attributed to <maker>?" asks for a reason; the catalogue line that states the
-    # attribution repeats the question, it does not answer it.
-    wanted = set() if Ask.REASON in reading.asks else set(reading.fields)
-    if EVENT.search(fold(reading.asked)) or EVENT_ASKED.search(fold(reading.asked)):
-        # "Who found it and when?": the year asked for is the find's, not the making's.
-        wanted.discard("date")
+    wanted = set(asked_facts(reading))
     # "What is X?" / "Tell me about X": nothing is asked beyond the object itself ("What is X
     # made of?" asks for a field, so it is not an overview).
     found = cues.OVERVIEW.search(fold(bare))
@@ -108,6 +103,18 @@ def _asked(reading: Reading, names: list[str]) -> _Asked:
         reason=Ask.REASON in reading.asks,
         known=said | named,  # the object's own name is no new person
     )
+
+
+def asked_facts(reading: Reading) -> frozenset[str]:
+    """The catalogue fields whose record sentence answers the question as asked."""
+    # "Why is it attributed to <maker>?" asks for a reason; the catalogue line that states the
+    # attribution repeats the question, it does not answer it.
+    if Ask.REASON in reading.asks:
+        return frozenset()
+    if EVENT.search(fold(reading.asked)) or EVENT_ASKED.search(fold(reading.asked)):
+        # "Who found it and when?": the year asked for is the find's, not the making's.
+        return reading.fields - {"date"}
+    return reading.fields
 
 
 # An ask with fewer topic words than this says little on its own ("what is he doing?").
@@ -341,7 +348,7 @@ def select(
     When the question names several objects ("Which is older, A or B?"), each named object
     first gets its own best sentence, so the answer speaks to all of them; when it asks for
     several catalogue facts (its maker and its date, say), each fact first gets the record's
-    sentence that states it, best-ranked fact first.
+    sentence that states it, best-ranked fact first (one fact asked, the same).
     """
     ranked = sorted(scored, key=lambda c: -c.score)
     if not ranked or ranked[0].score < cfg.min_answer_score:
@@ -362,7 +369,10 @@ def select(
             best = next((c for c in ranked if source_of(c) == subject), None)
             if best:
                 leads[f"object {subject}"] = best
-    if len(facts) > 1:
+    # One fact asked is led by its record sentence too: "who made <a title said in part>?"
+    # shares more words with a sentence about what the object shows than with "<title> is by
+    # <maker>", which is the answer all the same.
+    if facts:
         for c in ranked:
             about_named = source_of is None or not subjects or source_of(c) in subjects
             if c.fact in facts and about_named:
