@@ -262,7 +262,7 @@ class _Run:
         self.trace.add("compose", outcome, f"{len(sentences)} sentences")
         self.timings["total_ms"] = round((time.perf_counter() - self.start) * 1000, 1)
         return Answer(
-            question=self.reading.text,
+            question=self.reading.typed,
             outcome=outcome,
             answer=text,
             sentences=sentences,

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from assistant.answering import claims as shapes
 from assistant.answering import cues, parse
-from assistant.answering.topic import _TITLE_CASE, clauses, quoted_names, topic_words
+from assistant.answering.topic import (
+    _TITLE_CASE,
+    apostrophes_restored,
+    clauses,
+    quoted_names,
+    topic_words,
+)
 from assistant.injection import steers_the_assistant
 from assistant.text import content_words, fold, proper_names, words
 
@@ -82,7 +88,8 @@ class Said:
 class Reading:
     """A visitor's question, read once."""
 
-    text: str  # the cleaned question
+    typed: str  # the question as the visitor typed it (cleaned), for the answer and its log
+    text: str  # the question as read: contractions typed without an apostrophe put right
     ask: str  # the part that asks, without a greeting or a story before it
     asked: str  # the ask without the codes that only say which object it means
     context: str  # the question with the last turns before it, when it follows on
@@ -114,6 +121,8 @@ class Reading:
 
 def read(question: str, history: Sequence[str] = ()) -> Reading:
     """Read ``question`` (and, if it follows on, the last two turns of ``history``)."""
+    typed, question = question, apostrophes_restored(question)
+    history = [apostrophes_restored(turn) for turn in history]
     follows = cues.follows_on(question)
     context = " ".join([*antecedents(history), question]) if follows else question
     codes = cues.asked_codes(question)
@@ -142,6 +151,7 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
         asks.add(Ask.OVERVIEW)
     own = said(question)
     return Reading(
+        typed=typed,
         text=question,
         asked=asked,
         ask=ask,

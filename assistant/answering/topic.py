@@ -307,6 +307,33 @@ def nearest_function_word(word: str) -> str:
 
 _ASKING_WORDS = frozenset("who what when where which whose how why".split())
 
+# Contractions typed without the apostrophe ("whos", "didnt"). Only those whose bare letters
+# are no word of their own: "its", "were", "well", "ill" and "wont" are words, left alone.
+_CONTRACTIONS = """who's what's where's when's how's why's that's there's isn't wasn't aren't
+    weren't didn't doesn't don't can't hasn't haven't hadn't couldn't wouldn't shouldn't i'm
+    you're they're""".split()
+_APOSTROPHE_DROPPED = {c.replace("'", ""): c for c in _CONTRACTIONS}
+
+
+def apostrophes_restored(text: str) -> str:
+    """``text`` with contractions typed without the apostrophe put right ("whos" -> "who's").
+
+    The tagger and every table read "who's" and "didn't"; "whos" and "didnt" are unknown
+    words to them, so a question typed quickly would lose what it asks.
+    """
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        restored = _APOSTROPHE_DROPPED.get(word.lower())
+        if not restored:
+            return word
+        return restored[0].upper() + restored[1:] if word[0].isupper() else restored
+
+    return _BARE_WORD.sub(fix, text)
+
+
+_BARE_WORD = re.compile(r"(?<![\w'’])[A-Za-z]+(?![\w'’])")
+
 
 def misspelt_function_word(word: str) -> bool:
     """Whether ``word`` is one edit from a function word ("teh", "wat", "wher", "hwo")."""

@@ -152,6 +152,14 @@ ROWS = [
         [],
         {"asks": {MAT}, "asserts": False},
     ),
+    # A contraction typed without its apostrophe asks as the contraction does; a word that is
+    # a word of its own ("its", "were") is left alone.
+    ("whos the artist", [], {"asks": {M}, "text": "who's the artist"}),
+    ("whos the potter of the tall jug, and where was it fired", [], {"asks": {M, PL}}),
+    ("Whats the chest made of", [], {"asks": {MAT}, "text": "What's the chest made of"}),
+    ("isnt it by Lindqvist", [], {"asserts": True, "text": "isn't it by Lindqvist"}),
+    ("what are its handles made of", [], {"text": "what are its handles made of"}),
+    ("whos the artist", [], {"typed": "whos the artist"}),  # the answer shows what was typed
     # -- follow-ups ------------------------------------------------------------------------------
     (
         "When was it made?",
