@@ -186,9 +186,11 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
             # "Where is it from?" asks where it was made, not where it is.
             r"\b(where (is|can)(?!.*\bfrom\W*$)|(which|what) (museum|gallery|room)|located|"
             r"held|kept|"
-            r"see it|(can|could|may) (i|we) see|on (view|display)|"
-            r"(next|other|this|that) (room|gallery)|in (the|your) collection|"
-            r"(do|does) (you|the museum|the collection) (have|own|hold))\b"
+            r"see it|(can|could|may) (i|we) see|on (view|display|show)|"
+            # "Is it displayed?" asks where it is; "Where was it first exhibited?" asks history.
+            r"(is|are)\b[^.?!]*\b(displayed|exhibited)|"
+            r"(next|other|this|that) (room|gallery)|in (the|your) collection|here (too|as well)|"
+            r"(do|does) (you|the museum|the collection) ((also|still|even) )?(have|own|hold))\b"
         ),
         "institution",
     ),

@@ -264,13 +264,14 @@ def _record_words(source_id: str, lookups: Lookups) -> set[str]:
     if not chunks:
         return set()
     meta = chunks[0].meta
-    # "Case for a Pocket Watch" is a case: what it is for is another object.
+    # "Case for a Pocket Watch" is a case, "Saint Luke after a Painting by <maker>" a copy:
+    # what it is for, or after, is another object.
     title = _FOR.split(chunks[0].title, maxsplit=1)[0]
     fields = [title, *(str(meta.get(k, "")) for k in _NAMING_FIELDS)]
     return set(content_words(" ".join(fields)))
 
 
-_FOR = re.compile(r"\s+for\s+", re.IGNORECASE)
+_FOR = re.compile(r"\s+(?:for|after)\s+", re.IGNORECASE)
 
 
 # What a record names its object by besides the title: "the miniature", "the bronze" are
@@ -289,10 +290,12 @@ def _named_by_record(phrase: str, focus: set[str], lookups: Lookups) -> bool:
     tokens = named.split()
     wanted = [head(phrase), *content_words(of)]
     wanted += [w for t in tokens if t[:1].isupper() for w in content_words(t)]
-    wanted += [w for w in content_words(named) if w in _RELATIONS]
-    wanted = [w for w in wanted if w and w not in GENERIC]
+    relations = [w for w in content_words(named) if w in _RELATIONS]
+    wanted = [w for w in wanted if w and w not in GENERIC and w not in relations]
+    # A relation is matched as written: a record word one letter off it names something
+    # else ("tin" is no "twin"), where a typo in the object's name is still the object.
     return any(
-        all(spelled_in(w, have) for w in wanted)
+        all(spelled_in(w, have) for w in wanted) and all(w in have for w in relations)
         for have in (_record_words(s, lookups) for s in focus)
     )
 

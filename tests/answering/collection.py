@@ -148,6 +148,15 @@ OBJECTS.update(
             "The Christ Child rides a lamb while Joseph looks on.",
             "paintings",
         ),
+        # A copy titled "after" its model: the model is another object, which no record is.
+        "luke-copy": _other(
+            "Saint Luke after a Panel by Jan Smit",
+            "Anna Berg",
+            "enamel on copper",
+            "TM.919",
+            "The enamel repeats the saint at his desk from a panel by Jan Smit.",
+            "enamels",
+        ),
         "pendant-mourning": _other(
             "Mourning Pendant",
             "Anon.",

@@ -209,6 +209,15 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("Is the Portrait of Johanna Vos at the Test Museum?", {"portrait"}, ""),
         # ... but "in" a style, a material or a city that holds nothing asks no such thing.
         ("Is the portrait of her husband in the Delft style?", {"portrait"}, ""),
+        # Asked whether it is held in other words ("do you also have", "displayed", "here
+        # too"); a relation is matched as written ("tin" in a record's medium is no "twin").
+        ("Do you also have the companion portrait of her husband?", {"portrait"}, "husband"),
+        ("Is the companion portrait of her husband displayed beside it?", {"portrait"}, "husband"),
+        ("Is the twin of the Basin with Fish on show?", {"basin-fish"}, "twin"),
+        ("Is the matching basin here too?", {"basin-fish"}, "matching basin"),
+        # A copy's title names its model after "after": the model is no record of ours.
+        ("Is the panel that the enamel Saint Luke copies in your collection?", {"luke-copy"}, "panel"),
+        ("Is the enamel Saint Luke on view?", {"luke-copy"}, ""),
         # Not asked where: no_record_of decides, with the texts.
         ("Who painted the portrait of Johanna Vos's husband?", {"portrait"}, ""),
     ],
