@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answer import Answer
+from assistant.answering.casing import name_casing
 from assistant.answering.catalogue import Retriever
 from assistant.answering.compose import citation_for
 from assistant.answering.config import DEFAULT, AnswerConfig, ChainConfig
@@ -43,6 +44,7 @@ class AnswerChain:
         model_name: str = "",
     ):
         self.pipeline = Pipeline(retriever, model, verifier, config or AnswerConfig(), model_name)
+        self._names: dict[str, str] | None = None
 
     @property
     def retriever(self) -> Retriever:
@@ -75,4 +77,17 @@ class AnswerChain:
         ``history`` holds the visitor's earlier questions in this conversation, so that
         "Are you sure? My guide said it was Vermeer" is checked against the same object.
         """
-        return self.pipeline.run(read(question, history))
+        typed_lower = not any(ch.isupper() for turn in (question, *history) for ch in turn)
+        return self.pipeline.run(read(question, history, self._casing() if typed_lower else None))
+
+    def _casing(self) -> dict[str, str]:
+        """The collection's capitalised names, read from the store once, on first need.
+
+        Texts ingested while a server runs are in it from the next start.
+        """
+        if self._names is None:
+            cfg = self.pipeline.config
+            self._names = name_casing(
+                self.retriever.texts(), cfg.casing_min_uses, cfg.casing_min_capital_share
+            )
+        return self._names

@@ -95,6 +95,10 @@ class MemoryRetriever:
         ]
         return sorted(scored, key=lambda p: -p.score)[:k]
 
+    def texts(self) -> list[str]:
+        """The text of every passage."""
+        return [p.text for p in self.passages]
+
     def get_record(self, source_id: str) -> Passage | None:
         """The catalogue-record passage of one source (score 1, as the real store gives)."""
         found = self.find({"source_id": source_id, "kind": "record"}, limit=1)

@@ -538,6 +538,15 @@ class VectorIndex:
             self.store.delete(ids=ids)
 
     @_guarded(write=False)
+    def texts(self) -> list[str]:
+        """The passage text of every visible chunk (for what the collection's words look like)."""
+        return [
+            str(meta.get("passage", ""))
+            for _, meta in self._all_metadata()
+            if not meta.get("withdrawn")
+        ]
+
+    @_guarded(write=False)
     def search(self, query: str, k: int) -> list[Passage]:
         """Nearest visible chunks to the query, best first, with cosine relevance scores.
 

@@ -53,6 +53,15 @@ def test_withdrawn_source_disappears_from_search_find_and_records_at_once(indexe
     assert index.count() == 7
 
 
+def test_a_withdrawn_source_lends_no_words_to_the_collections_spelling_of_names(indexed):
+    _, index = indexed
+    rosetta = {p.text for p in index.chunks(ROSETTA)}
+    assert rosetta and rosetta <= set(index.texts())
+    index.set_withdrawn(ROSETTA, True, reason="under review", on="2026-11-24")
+    assert not rosetta & set(index.texts())
+    assert len(index.texts()) == index.count() - len(rosetta)
+
+
 def test_restored_source_is_found_again_without_a_stale_reason(indexed):
     _, index = indexed
     index.set_withdrawn(ROSETTA, True, reason="under review", on="2026-11-24")

@@ -26,6 +26,10 @@ class Retriever(Protocol):
         """Passages whose metadata match ``where`` exactly."""
         ...
 
+    def texts(self) -> list[str]:
+        """The text of every passage (read once, for the collection's spelling of names)."""
+        ...
+
 
 @dataclass
 class Lookups:

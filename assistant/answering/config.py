@@ -27,6 +27,13 @@ class AnswerConfig:
     # ("Harbour at Dusk"); one ("Portrait") is only a kind of object.
     look_alike_title_words: int = 2
 
+    # -- reading --------------------------------------------------------------------------------
+    # A question typed all in lower case gets back the capitals of the words the collection's
+    # texts write capitalised in at least this share of their mid-sentence uses, seen at
+    # least this often ("Argenson", "XVI", "Kashan"; not "saint", which is also "a saint").
+    casing_min_uses: int = 2
+    casing_min_capital_share: float = 0.9
+
     # -- identify ------------------------------------------------------------------------------
     title_match: int = 90  # rapidfuzz partial ratio at which a question names a title
     nickname_coverage: float = 0.8  # a source covering this much of the topic is "named"

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answering import claims as shapes
 from assistant.answering import cues, parse
+from assistant.answering.casing import recased
 from assistant.answering.topic import (
     _TITLE_CASE,
     apostrophes_restored,
@@ -119,10 +120,17 @@ class Reading:
         return self.context_said.claims
 
 
-def read(question: str, history: Sequence[str] = ()) -> Reading:
-    """Read ``question`` (and, if it follows on, the last two turns of ``history``)."""
-    typed, question = question, apostrophes_restored(question)
-    history = [apostrophes_restored(turn) for turn in history]
+def read(
+    question: str, history: Sequence[str] = (), casing: Mapping[str, str] | None = None
+) -> Reading:
+    """Read ``question`` (and, if it follows on, the last two turns of ``history``).
+
+    ``casing`` gives the collection's capitals to a question typed all in lower case.
+    """
+    typed, question = question, apostrophes_restored(recased(question, casing or {}))
+    typed_lower = typed == typed.lower()
+    context_lower = typed_lower and all(turn == turn.lower() for turn in history)
+    history = [apostrophes_restored(recased(turn, casing or {})) for turn in history]
     follows = cues.follows_on(question)
     context = " ".join([*antecedents(history), question]) if follows else question
     codes = cues.asked_codes(question)
@@ -149,7 +157,7 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
         fields = fields - {"date"}
     if overview:
         asks.add(Ask.OVERVIEW)
-    own = said(question)
+    own = said(question, typed_lower)
     return Reading(
         typed=typed,
         text=question,
@@ -174,7 +182,7 @@ def read(question: str, history: Sequence[str] = ()) -> Reading:
         context_clauses=tuple(clauses(context)),
         asserts=own.asserts,
         said=own,
-        context_said=own if context == question else said(context),
+        context_said=own if context == question else said(context, context_lower),
     )
 
 
@@ -216,8 +224,12 @@ def antecedents(history: Sequence[str]) -> list[str]:
 _MAX_ANTECEDENTS = 3
 
 
-def said(text: str) -> Said:
-    """The claims a stretch of text makes, and the cues that qualify them."""
+def said(text: str, typed_lower: bool = False) -> Said:
+    """The claims a stretch of text makes, and the cues that qualify them.
+
+    ``typed_lower``: the visitor typed it all in lower case, and only the collection's own
+    names have their capitals back, so a name it does not know has none to be found by.
+    """
     folded = fold(text)
     found: list[Claim] = []
     for lo, hi, written in shapes.years(text):
@@ -258,7 +270,7 @@ def said(text: str) -> Said:
         attributes=_attributes(text, folded),
         patrons=frozenset(w for m in shapes.MADE_FOR.finditer(text) for w in words(m.group(1))),
         other_event=bool(shapes.EVENT.search(folded)) and not asserts,
-        lowercase=text == text.lower(),
+        lowercase=typed_lower or text == text.lower(),
     )
 
 
