@@ -17,6 +17,7 @@ import click
 from assistant.errors import MuseumQAError
 from assistant.settings import load_settings
 from evals.cases import CASES_DIR, CATEGORIES, SPLITS
+from evals.variants import VARIANTS, with_variant
 
 ARMS: dict[str, list[Literal["full", "baseline"]]] = {
     "full": ["full"],
@@ -88,6 +89,14 @@ def _corpora(overrides: tuple[str, ...]) -> dict[str, Any]:
     help="At most N cases, spread over the categories (for a quick slice).",
 )
 @click.option(
+    "--variant",
+    type=click.Choice(list(VARIANTS)),
+    default="as-written",
+    show_default=True,
+    help="Ask every question as written, in lower case, or typed quickly (lower case, no "
+    "apostrophes or punctuation); compare its report with the as-written one.",
+)
+@click.option(
     "--arm",
     type=click.Choice(list(ARMS)),
     default="full",
@@ -139,6 +148,7 @@ def eval_command(
     categories: tuple[str, ...],
     split: Literal["dev", "test", "all"],
     limit: int | None,
+    variant: str,
     arm: str,
     out_dir: Path,
     data_dir: Path | None,
@@ -171,7 +181,9 @@ def eval_command(
         cases = load_cases(cases_path)
         thresholds = load_thresholds(thresholds_path or THRESHOLDS_FILE)
         corpora = _corpora(corpus_paths)
-        selected = select_cases(cases, categories=categories, limit=limit, split=split)
+        selected = with_variant(
+            select_cases(cases, categories=categories, limit=limit, split=split), variant
+        )
         if not selected:
             raise MuseumQAError("no case matches the chosen categories and split")
         results = []
@@ -216,6 +228,7 @@ def eval_command(
             "cases": f"{len(selected)} of {len(cases)} from {cases_path}",
             "categories": ", ".join(categories) or "all",
             "split": split,
+            "variant": variant,
             "limit": limit,
             "llm": settings.llm,
             "settings": f"top_k={settings.top_k}, min_relevance={settings.min_relevance}, "
