@@ -6,6 +6,7 @@ asked, and "I don't have a vetted source" is an ordinary outcome, not an error.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
 from langchain_core.language_models import BaseChatModel
@@ -18,6 +19,7 @@ from assistant.answering.config import DEFAULT, AnswerConfig, ChainConfig
 from assistant.answering.evidence import sanitized
 from assistant.answering.pipeline import Pipeline
 from assistant.answering.reading import read
+from assistant.errors import IndexMissingError, StoreUnavailableError
 from assistant.verify import Verifier
 
 MAX_SOURCES = DEFAULT.max_sources
@@ -45,6 +47,7 @@ class AnswerChain:
     ):
         self.pipeline = Pipeline(retriever, model, verifier, config or AnswerConfig(), model_name)
         self._names: dict[str, str] | None = None
+        self._names_lock = threading.Lock()  # the server's threads share one chain
 
     @property
     def retriever(self) -> Retriever:
@@ -80,14 +83,23 @@ class AnswerChain:
         typed_lower = not any(ch.isupper() for turn in (question, *history) for ch in turn)
         return self.pipeline.run(read(question, history, self._casing() if typed_lower else None))
 
+    def prepare(self) -> None:
+        """Read what the first questions would otherwise wait for (a server calls it at start)."""
+        self._casing()
+
     def _casing(self) -> dict[str, str]:
         """The collection's capitalised names, read from the store once, on first need.
 
-        Texts ingested while a server runs are in it from the next start.
+        Texts ingested while a server runs are in it from the next start. A store that cannot
+        be read now leaves lower-case questions as typed, and is asked again next time (the
+        evidence stage reports the store itself).
         """
-        if self._names is None:
-            cfg = self.pipeline.config
-            self._names = name_casing(
-                self.retriever.texts(), cfg.casing_min_uses, cfg.casing_min_capital_share
-            )
-        return self._names
+        with self._names_lock:
+            if self._names is None:
+                cfg = self.pipeline.config
+                try:
+                    texts = self.retriever.texts()
+                except (StoreUnavailableError, IndexMissingError):
+                    return {}
+                self._names = name_casing(texts, cfg.casing_min_uses, cfg.casing_min_capital_share)
+            return self._names

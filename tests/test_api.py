@@ -57,6 +57,19 @@ def stream(client, question, **extra):
 # -- /ask ---------------------------------------------------------------------------------------
 
 
+def test_startup_reads_the_collections_names_before_the_first_visitor(indexed_settings):
+    built = []
+
+    def factory(settings):
+        built.append(build_assistant(settings, model=ScriptedChatModel(replies=[])))
+        return built[-1]
+
+    with client_for(settings_for(indexed_settings), factory=factory) as client:
+        assert built and built[0].chain._names  # read at startup, not by the first question
+        answer = ask(client, "why did vermeer paint the night watch").json()
+        assert answer["outcome"] == "corrected" and "Rembrandt" in answer["answer"]
+
+
 def test_ask_returns_the_answer_contract(api):
     response = ask(api, "Who painted The Night Watch?")
     assert response.status_code == 200, response.text

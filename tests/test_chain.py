@@ -202,3 +202,38 @@ def test_a_thing_no_record_is_is_said_to_be_not_in_the_collection(
     assert answer.outcome == "refused"
     assert answer.answer == NOT_HELD_TEXT
     assert thing in (answer.refusal_reason or "")
+
+
+def test_a_lower_case_question_is_read_with_the_collections_names_once(indexed_settings):
+    """The real index lends its names to a question typed in lower case, read once."""
+    assistant = build_assistant(indexed_settings, model=ScriptedChatModel(replies=[]))
+    calls = []
+    texts = assistant.chain.retriever.texts
+
+    def counted():
+        calls.append(1)
+        return texts()
+
+    assistant.chain.retriever.texts = counted
+    first = assistant.ask("why did vermeer paint the night watch")
+    again = assistant.ask("who painted the night watch")
+    assert first.outcome == "corrected" and "Rembrandt" in first.answer
+    assert again.outcome == "answered" and "Rembrandt" in again.answer
+    assert first.question == "why did vermeer paint the night watch"  # as typed
+    assert calls == [1]
+    assistant.ask("Who painted The Night Watch?")  # capitals typed: nothing more to read
+    assert calls == [1]
+
+
+def test_a_store_that_cannot_be_read_leaves_a_lower_case_question_as_typed(indexed_settings):
+    from assistant.errors import StoreUnavailableError
+
+    assistant = build_assistant(indexed_settings, model=ScriptedChatModel(replies=[]))
+
+    def down():
+        raise StoreUnavailableError("the index could not be read")
+
+    assistant.chain.retriever.texts = down
+    answer = assistant.ask("who painted the night watch")
+    assert answer.outcome == "answered" and "Rembrandt" in answer.answer
+    assert assistant.chain._names is None  # asked again next time

@@ -598,6 +598,10 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
             warm_up = getattr(_model_of(assistant), "warm_up", None)
             if callable(warm_up):
                 await run_in_threadpool(warm_up)
+            # The collection's spelling of names, for questions typed in lower case.
+            prepare = getattr(getattr(assistant, "chain", None), "prepare", None)
+            if callable(prepare):
+                await run_in_threadpool(prepare)
         except Exception as exc:
             log.error("the assistant could not be built at startup: %s", exc)
         yield
