@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answer import Answer
-from assistant.answering.casing import name_casing
+from assistant.answering.casing import Name, name_casing
 from assistant.answering.catalogue import Retriever
 from assistant.answering.compose import citation_for
 from assistant.answering.config import DEFAULT, AnswerConfig, ChainConfig
@@ -46,7 +46,7 @@ class AnswerChain:
         model_name: str = "",
     ):
         self.pipeline = Pipeline(retriever, model, verifier, config or AnswerConfig(), model_name)
-        self._names: dict[str, str] | None = None
+        self._names: dict[Name, str] | None = None
         self._names_lock = threading.Lock()  # the server's threads share one chain
 
     @property
@@ -87,7 +87,7 @@ class AnswerChain:
         """Read what the first questions would otherwise wait for (a server calls it at start)."""
         self._casing()
 
-    def _casing(self) -> dict[str, str]:
+    def _casing(self) -> dict[Name, str]:
         """The collection's capitalised names, read from the store once, on first need.
 
         Texts ingested while a server runs are in it from the next start. A store that cannot

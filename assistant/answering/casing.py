@@ -11,9 +11,11 @@ capital is left as typed: its writer chose.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from assistant.text import STOPWORDS
 
@@ -24,32 +26,87 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_OPENERS = frozenset('.!?:"“(')
 
 
-def name_casing(texts: Iterable[str], min_uses: int, min_capital_share: float) -> dict[str, str]:
-    """Lower-case word -> the capitalised spelling the texts give it, for names only.
+Name = tuple[str, ...]  # a name's words in lower case: ("louis", "xvi")
 
-    A word is a name when it is used mid-sentence at least ``min_uses`` times, and capitalised
-    in at least ``min_capital_share`` of those uses.
+
+def name_casing(texts: Iterable[str], min_uses: int, min_capital_share: float) -> dict[Name, str]:
+    """Names the texts write with capitals -> the spelling they give them.
+
+    A name is a run of capitalised words mid-sentence ("Louis XVI", "Kashan", "Night
+    Watch"), capitalised in at least ``min_capital_share`` of the at least ``min_uses`` times
+    its words appear in that order. A word met only inside a longer name ("Watch") is no
+    name on its own: "the nite watch" keeps its case, not half a title's.
     """
-    uses: Counter[str] = Counter()
-    capitalised: dict[str, Counter[str]] = {}
-    for text in texts:
-        for match in _WORD.finditer(text):
-            if _opens_sentence(text, match.start()):
-                continue
-            word = _POSSESSIVE.sub("", match.group(0))
-            key = word.lower()
-            uses[key] += 1
-            if word != key:  # "Kashan", "XVI", "d'Argenson"
-                capitalised.setdefault(key, Counter())[word] += 1
+    words_of = [_words(text) for text in texts]
+    spellings: dict[Name, Counter[str]] = {}
+    for words in words_of:
+        for run in _capitalised_runs(words):
+            key = tuple(w.lower() for w in run)
+            if not set(key) <= STOPWORDS:
+                spellings.setdefault(key, Counter())[" ".join(run)] += 1
+    uses, capitalised = _occurrences(words_of, set(spellings))
     casing = {}
-    # "the Museum", "the Collection" in a text are its own; a visitor's "museum" names none.
-    for key, spellings in capitalised.items():
-        if key in STOPWORDS:
-            continue
-        shares = sum(spellings.values()) / uses[key]
-        if uses[key] >= min_uses and shares >= min_capital_share:
-            casing[key] = spellings.most_common(1)[0][0]
+    for key, spelt in spellings.items():
+        if uses[key] >= min_uses and capitalised[key] / uses[key] >= min_capital_share:
+            casing[key] = spelt.most_common(1)[0][0]
     return casing
+
+
+class _Word(NamedTuple):
+    text: str  # possessive dropped
+    opens: bool  # opens a sentence, where a capital says nothing
+    joined: bool  # only spaces before it: "Marta Lindqvist" is one name, "Kashan, Iran" two
+
+
+def _words(text: str) -> list[_Word]:
+    out = []
+    end = 0
+    for m in _WORD.finditer(text):
+        joined = bool(out) and not text[end : m.start()].strip()
+        out.append(_Word(_POSSESSIVE.sub("", m.group(0)), _opens_sentence(text, m.start()), joined))
+        end = m.end()
+    return out
+
+
+def _capitalised_runs(words: list[_Word]) -> list[list[str]]:
+    """Maximal runs of joined capitalised words mid-sentence, at most ``_LONGEST`` long."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for word in [*words, _Word("", True, False)]:
+        capital = word.text != word.text.lower() and not word.opens
+        if capital and run and word.joined and len(run) < _LONGEST:
+            run.append(word.text)
+            continue
+        if run:
+            runs.append(run)
+        run = [word.text] if capital else []
+    return runs
+
+
+def _occurrences(words_of: list[list[_Word]], keys: set[Name]) -> tuple[Counter[Name], ...]:
+    """How often each key's words appear joined in that order mid-sentence, and capitalised.
+
+    "Lindqvist" inside "Marta Lindqvist" counts for "lindqvist".
+    """
+    uses: Counter[Name] = Counter()
+    capitalised: Counter[Name] = Counter()
+    lengths = sorted({len(k) for k in keys})
+    for words in words_of:
+        lower = [w.text.lower() for w in words]
+        for i in range(len(lower)):
+            for n in lengths:
+                key = tuple(lower[i : i + n])
+                window = words[i : i + n]
+                # Opening a sentence, a word is capitalised whatever it is: not counted.
+                if key not in keys or window[0].opens or not all(w.joined for w in window[1:]):
+                    continue
+                uses[key] += 1
+                if all(w.text != w.text.lower() for w in window):
+                    capitalised[key] += 1
+    return uses, capitalised
+
+
+_LONGEST = 4  # words in a name the question is matched against
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -57,14 +114,32 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in _SENTENCE_OPENERS
 
 
-def recased(question: str, casing: Mapping[str, str]) -> str:
-    """``question`` with the collection's capitals back, if it was typed all in lower case."""
+def recased(question: str, casing: Mapping[Name, str]) -> str:
+    """``question`` with the collection's capitals back, if it was typed all in lower case.
+
+    The longest name that matches at each word wins ("louis xvi" before "louis").
+    """
     if not casing or any(ch.isupper() for ch in question):
         return question
+    spans = list(_WORD.finditer(question))
+    out: list[str] = []
+    at, i = 0, 0
+    while i < len(spans):
+        for n in range(min(_LONGEST, len(spans) - i), 0, -1):
+            run = spans[i : i + n]
+            key = tuple(_POSSESSIVE.sub("", m.group(0)) for m in run)
+            if key in casing and _adjacent(question, run):
+                # "lindqvist's" is cased as "lindqvist", its "'s" kept.
+                last = run[-1].group(0)
+                tail = last[len(_POSSESSIVE.sub("", last)) :]
+                out += [question[at : run[0].start()], casing[key], tail]
+                at, i = run[-1].end(), i + n
+                break
+        else:
+            i += 1
+    return "".join([*out, question[at:]])
 
-    def cased(match: re.Match[str]) -> str:
-        word = match.group(0)
-        bare = _POSSESSIVE.sub("", word)  # "lindqvist's" is cased as "lindqvist"
-        return casing.get(bare, bare) + word[len(bare) :]
 
-    return _WORD.sub(cased, question)
+def _adjacent(text: str, run: list[re.Match[str]]) -> bool:
+    """Whether the words follow each other with only spaces between them ("louis xvi")."""
+    return all(not text[a.end() : b.start()].strip() for a, b in itertools.pairwise(run))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from assistant.answering import claims as shapes
 from assistant.answering import cues, parse
-from assistant.answering.casing import recased
+from assistant.answering.casing import Name, recased
 from assistant.answering.topic import (
     _TITLE_CASE,
     apostrophes_restored,
@@ -121,7 +121,7 @@ class Reading:
 
 
 def read(
-    question: str, history: Sequence[str] = (), casing: Mapping[str, str] | None = None
+    question: str, history: Sequence[str] = (), casing: Mapping[Name, str] | None = None
 ) -> Reading:
     """Read ``question`` (and, if it follows on, the last two turns of ``history``).
 
@@ -140,23 +140,7 @@ def read(
     ask = cues.the_ask(question)
     asked = cues.without_codes(ask)
     asking = parse.without_dating_modifiers(cues.without_asides(asked if codes or loose else ask))
-    fields = cues.asked_facts_of(asking)
-    overview = cues.is_overview(ask) and not fields  # "What is X made of?" asks a field
-    asks = {_FIELD_ASKS[f] for f in fields} | {Ask(a) for a in cues.other_asks(ask)}
-    if Ask.MAKER in asks or "person" not in cues.other_asks(asking):
-        # "Who made it" is answered by the catalogue's maker; "Anna, who carved the chest,"
-        # names someone, it asks nothing.
-        asks.discard(Ask.PERSON)
-    if cues.asks_other_party(asking):
-        # "Who was the drawing made for?" asks for whom, not who made it.
-        asks = (asks - {Ask.MAKER}) | {Ask.PERSON}
-        fields = fields - {"creator"}
-    if Ask.FATE in asks and cues.dated_only_by_sequence(asking):
-        # "What happened to it later on?" asks what became of it, not when it was made.
-        asks.discard(Ask.DATE)
-        fields = fields - {"date"}
-    if overview:
-        asks.add(Ask.OVERVIEW)
+    asks, fields, overview = _what_it_asks(ask, asking)
     own = said(question, typed_lower)
     return Reading(
         typed=typed,
@@ -184,6 +168,31 @@ def read(
         said=own,
         context_said=own if context == question else said(context, context_lower),
     )
+
+
+def _what_it_asks(ask: str, asking: str) -> tuple[set[Ask], set[str], bool]:
+    """What an ask asks for, the catalogue fields among it, and whether it asks an overview.
+
+    ``asking`` is the ask without what only says which object it means (codes, asides).
+    """
+    fields = cues.asked_facts_of(asking)
+    overview = cues.is_overview(ask) and not fields  # "What is X made of?" asks a field
+    asks = {_FIELD_ASKS[f] for f in fields} | {Ask(a) for a in cues.other_asks(ask)}
+    if Ask.MAKER in asks or "person" not in cues.other_asks(asking):
+        # "Who made it" is answered by the catalogue's maker; "Anna, who carved the chest,"
+        # names someone, it asks nothing.
+        asks.discard(Ask.PERSON)
+    if cues.asks_other_party(asking):
+        # "Who was the drawing made for?" asks for whom, not who made it.
+        asks = (asks - {Ask.MAKER}) | {Ask.PERSON}
+        fields = fields - {"creator"}
+    if Ask.FATE in asks and cues.dated_only_by_sequence(asking):
+        # "What happened to it later on?" asks what became of it, not when it was made.
+        asks.discard(Ask.DATE)
+        fields = fields - {"date"}
+    if overview:
+        asks.add(Ask.OVERVIEW)
+    return asks, fields, overview
 
 
 def _objects(question: str, ask: str) -> list[str]:
