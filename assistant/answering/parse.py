@@ -318,15 +318,22 @@ def asks_for_role(text: str, roles: frozenset[str]) -> bool:
     """Whether the text asks who fills a role: "Which artist?", "Who was the painter?".
 
     A role word under a question word, or the subject or complement of "be" in a question
-    with "who"; not a role that describes someone ("the painter of the vase", "he was an
-    artist").
+    with "who", or what a query without a verb names ("Harbour at Dusk painter?"); not a role
+    that describes someone ("a vase the painter loved", "he was an artist").
     """
     doc = parsed(text)
     has_who = any(fold(t.text) == "who" for t in doc)
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc)
+    words = [t for t in doc if not t.is_punct]
     for token in doc:
         if fold(token.text).rstrip("s") not in roles:
             continue
         if any(fold(c.text) in _WH for c in token.children):
+            return True
+        # "<title> artist?": a query that names the role asks who filled it ("portrait of an
+        # artist?" names what a portrait shows).
+        of_something = token.dep_ == "pobj" and fold(token.head.text) == "of"
+        if verbless and not of_something and (token.dep_ == "ROOT" or token == words[-1]):
             return True
         copula = fold(token.head.text) in {"is", "was", "are", "were", "be", "'s"}
         if has_who and copula and token.dep_ in ("attr", "nsubj") and token.head.i < token.i:

@@ -61,6 +61,7 @@ def first_sentence(question: str, source: str, verifier: Verifier) -> str:
         ("who made the ewer with two cranes flying around the neck", "ewer", "Ali ibn Husayn"),
         ("whos the potter of the jug with the cranes round its neck", "ewer", "Ali ibn Husayn"),
         ("what is the harbour painting with the fishing boats returning made of", "harbour", "oil"),
+        ("Harbour at Dusk painter?", "harbour", "Marta Lindqvist"),
         pytest.param(
             "What is Johanna Vos holding in her portrait?",
             "portrait",

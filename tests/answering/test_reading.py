@@ -152,6 +152,11 @@ ROWS = [
         [],
         {"asks": {MAT}, "asserts": False},
     ),
+    # A query without a verb that names a maker's role asks who filled it; a role the query
+    # names as what something shows does not.
+    ("Harbour at Dusk painter?", [], {"asks": {M}}),
+    ("the lidded ewer with cranes potter?", [], {"asks": {M}}),
+    ("Portrait of an artist?", [], {"asks_not": {M}}),
     # A contraction typed without its apostrophe asks as the contraction does; a word that is
     # a word of its own ("its", "were") is left alone.
     ("whos the artist", [], {"asks": {M}, "text": "who's the artist"}),
