@@ -216,7 +216,11 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("Is the twin of the Basin with Fish on show?", {"basin-fish"}, "twin"),
         ("Is the matching basin here too?", {"basin-fish"}, "matching basin"),
         # A copy's title names its model after "after": the model is no record of ours.
-        ("Is the panel that the enamel Saint Luke copies in your collection?", {"luke-copy"}, "panel"),
+        (
+            "Is the panel that the enamel Saint Luke copies in your collection?",
+            {"luke-copy"},
+            "panel",
+        ),
         ("Is the enamel Saint Luke on view?", {"luke-copy"}, ""),
         # Not asked where: no_record_of decides, with the texts.
         ("Who painted the portrait of Johanna Vos's husband?", {"portrait"}, ""),

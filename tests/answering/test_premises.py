@@ -289,21 +289,3 @@ def test_a_denial_of_the_kind_claimed_refutes(sentence, question, expected):
 def test_event_dates(sentence, question, expected):
     assert premises.refutes(sentence, read(question), ["Lidded Ewer with Cranes"]) is expected
 
-
-def test_a_lower_case_question_about_two_objects_is_checked_part_by_part_as_typed():
-    """Typed in lower case and given the collection's capitals back, each part of a question
-    is still read as typed in lower case: a name the casing does not know ("lindqvist's")
-    is found by what the texts lack, not by capitals it never had."""
-    from assistant.answering.config import AnswerConfig
-    from assistant.answering.premises.subject import scoped
-
-    casing = {("lidded", "ewer", "with", "cranes"): "Lidded Ewer with Cranes"}
-    question = "when were lindqvist's harbour at dusk and ali's lidded ewer with cranes made"
-    reading = read(question, casing=casing)
-    for source in ("harbour", "ewer"):
-        part = scoped(reading, ALL_BY_ID[source], ALL, AnswerConfig())
-        assert part.lowercase, source
-    assert [i.claim for i in premises.check(reading, ALL)] == []
-
-
-ALL_BY_ID = {p.source_id: p for p in ALL.values() if p.kind == "record"}

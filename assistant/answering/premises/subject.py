@@ -81,8 +81,7 @@ def scoped(reading: Reading, passage: Passage, numbered: Numbered, cfg: AnswerCo
     parts = [c for c in reading.context_clauses if not _about_another(c, passage, by_source, cfg)]
     if not parts:
         return reading.context_said
-    # The part is typed as the whole was: in lower case, its names have no capitals of theirs.
-    part = said(" ".join(parts), reading.context_said.lowercase)
+    part = said(" ".join(parts))
     # A part read alone may lose what made a word no claim ("wood or canvas" split at "or").
     whole = {(c.kind, c.value) for c in reading.context_said.claims}
     return replace(part, claims=tuple(c for c in part.claims if (c.kind, c.value) in whole))
