@@ -211,9 +211,9 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("Is the portrait of her husband in the Delft style?", {"portrait"}, ""),
         # Asked whether it is held in other words ("do you also have", "displayed", "here
         # too"); a relation is matched as written ("tin" in a record's medium is no "twin").
-        ("Do you also have the companion portrait of her husband?", {"portrait"}, "husband"),
+        ("Does the museum also hold the companion portrait of her husband?", {"portrait"}, "husband"),
         ("Is the companion portrait of her husband displayed beside it?", {"portrait"}, "husband"),
-        ("Is the twin of the Basin with Fish on show?", {"basin-fish"}, "twin"),
+        ("Basin with Fish: is its twin on show?", {"basin-fish"}, "twin"),
         ("Is the matching basin here too?", {"basin-fish"}, "matching basin"),
         # A copy's title names its model after "after": the model is no record of ours.
         (
