@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answer import Answer
-from assistant.answering.casing import Name, name_casing
+from assistant.answering.casing import Name, name_casing, typed_in_lower_case
 from assistant.answering.catalogue import Retriever
 from assistant.answering.compose import citation_for
 from assistant.answering.config import DEFAULT, AnswerConfig, ChainConfig
@@ -80,7 +80,7 @@ class AnswerChain:
         ``history`` holds the visitor's earlier questions in this conversation, so that
         "Are you sure? My guide said it was Vermeer" is checked against the same object.
         """
-        typed_lower = not any(ch.isupper() for turn in (question, *history) for ch in turn)
+        typed_lower = all(typed_in_lower_case(turn) for turn in (question, *history))
         return self.pipeline.run(read(question, history, self._casing() if typed_lower else None))
 
     def prepare(self) -> None:

@@ -44,6 +44,16 @@ _ACCESSION = re.compile(r"\b(?=[\w.\-]*\d)[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)+\b")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][\w’'\-]*")  # not "Avignon" in "d'Avignon"
 
 
+# After these a word opens a sentence or a quotation, where a capital says nothing of a name.
+_SENTENCE_OPENERS = frozenset('.!?"“(')
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence or a quotation in ``text``."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in _SENTENCE_OPENERS
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, so 'Gérôme' matches 'Gerome'."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -69,3 +69,20 @@ def test_clauses_split_at_conjunctions_and_relative_clauses():
 def test_the_material_vocabulary_comes_from_the_medium_fields():
     assert {"tin", "pewter", "marble", "canvas", "parchment"} <= MATERIALS
     assert not {"left", "century", "side", "three", "sixteenth"} & MATERIALS
+
+
+@pytest.mark.parametrize(
+    "text, word, opens",
+    [
+        ("Rembrandt painted it.", "Rembrandt", True),
+        ("It was Rembrandt.", "Rembrandt", False),
+        ("It is old. Rembrandt painted it.", "Rembrandt", True),
+        ('She said "Wood is warm".', "Wood", True),  # a quotation opens too
+        ("A panel (Oak) of the altar.", "Oak", True),
+        ("Grant Wood painted it.", "Wood", False),
+    ],
+)
+def test_a_word_opens_a_sentence_where_any_word_has_a_capital(text, word, opens):
+    from assistant.text import opens_sentence
+
+    assert opens_sentence(text, text.index(word)) is opens

@@ -17,13 +17,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from assistant.text import STOPWORDS
+from assistant.text import STOPWORDS, opens_sentence
 
 # "d'Argenson", "XVI", "Saint-Rémy": a word, with an inner apostrophe or hyphen.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
-# A word right after these opens a sentence, where a capital says nothing.
-_SENTENCE_OPENERS = frozenset('.!?:"“(')
 
 
 Name = tuple[str, ...]  # a name's words in lower case: ("louis", "xvi")
@@ -63,7 +61,7 @@ def _words(text: str) -> list[_Word]:
     end = 0
     for m in _WORD.finditer(text):
         joined = bool(out) and not text[end : m.start()].strip()
-        out.append(_Word(_POSSESSIVE.sub("", m.group(0)), _opens_sentence(text, m.start()), joined))
+        out.append(_Word(_POSSESSIVE.sub("", m.group(0)), opens_sentence(text, m.start()), joined))
         end = m.end()
     return out
 
@@ -109,9 +107,9 @@ def _occurrences(words_of: list[list[_Word]], keys: set[Name]) -> tuple[Counter[
 _LONGEST = 4  # words in a name the question is matched against
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in _SENTENCE_OPENERS
+def typed_in_lower_case(text: str) -> bool:
+    """Whether a visitor typed ``text`` without a single capital (a name has none to go by)."""
+    return not any(ch.isupper() for ch in text)
 
 
 def recased(question: str, casing: Mapping[Name, str]) -> str:
@@ -119,7 +117,7 @@ def recased(question: str, casing: Mapping[Name, str]) -> str:
 
     The longest name that matches at each word wins ("louis xvi" before "louis").
     """
-    if not casing or any(ch.isupper() for ch in question):
+    if not casing or not typed_in_lower_case(question):
         return question
     spans = list(_WORD.finditer(question))
     out: list[str] = []

@@ -10,7 +10,7 @@ import calendar
 import re
 
 from assistant.answering import parse
-from assistant.text import STOPWORDS, fold, stem
+from assistant.text import STOPWORDS, fold, opens_sentence, stem
 
 ATTRIBUTION = re.compile(
     r"\b(paint|painted|painting|sculpt\w*|carv\w*|made|make|create\w*|design\w*|drew|drawn|"
@@ -233,7 +233,6 @@ _BEFORE_MAKER = re.compile(
     r"\b" + _MAKER_ROLES + r"\s+(?:is|was))\s+$",
     re.IGNORECASE,
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“(]\s*)$")
 _DURATION = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:not|never|no|rather than|instead of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _NOT_PLACES = frozenset(fold(m) for m in [*calendar.month_name[1:], *calendar.day_name] if m)
@@ -266,7 +265,7 @@ def maker_names(text: str) -> list[tuple[str, tuple[int, int]]]:
             continue
         if owner is None and _AFTER_MAKER.match(after) and parse.passive_subject_at(text, start):
             continue  # "How were A and B printed?": B is what was printed
-        if len(tokens) > 1 and _SENTENCE_START.search(before):
+        if len(tokens) > 1 and opens_sentence(text, start):
             tokens = tokens[1:]  # "Since Rembrandt painted": an opening word is not a name
         for token in tokens:
             value = re.sub(r"['’]s$", "", token.group(0))

@@ -266,12 +266,12 @@ def _record_words(source_id: str, lookups: Lookups) -> set[str]:
     meta = chunks[0].meta
     # "Case for a Pocket Watch" is a case, "Saint Luke after a Painting by <maker>" a copy:
     # what it is for, or after, is another object.
-    title = _FOR.split(chunks[0].title, maxsplit=1)[0]
+    title = _FOR_OR_AFTER.split(chunks[0].title, maxsplit=1)[0]
     fields = [title, *(str(meta.get(k, "")) for k in _NAMING_FIELDS)]
     return set(content_words(" ".join(fields)))
 
 
-_FOR = re.compile(r"\s+(?:for|after)\s+", re.IGNORECASE)
+_FOR_OR_AFTER = re.compile(r"\s+(?:for|after)\s+", re.IGNORECASE)
 
 
 # What a record names its object by besides the title: "the miniature", "the bronze" are

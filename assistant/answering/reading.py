@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from assistant.answering import claims as shapes
 from assistant.answering import cues, parse
-from assistant.answering.casing import Name, recased
+from assistant.answering.casing import Name, recased, typed_in_lower_case
 from assistant.answering.topic import (
     _TITLE_CASE,
     apostrophes_restored,
@@ -21,7 +21,7 @@ from assistant.answering.topic import (
     topic_words,
 )
 from assistant.injection import steers_the_assistant
-from assistant.text import content_words, fold, proper_names, words
+from assistant.text import content_words, fold, opens_sentence, proper_names, words
 
 
 class Ask(enum.StrEnum):
@@ -128,8 +128,8 @@ def read(
     ``casing`` gives the collection's capitals to a question typed all in lower case.
     """
     typed, question = question, apostrophes_restored(recased(question, casing or {}))
-    typed_lower = typed == typed.lower()
-    context_lower = typed_lower and all(turn == turn.lower() for turn in history)
+    typed_lower = typed_in_lower_case(typed)
+    context_lower = typed_lower and all(typed_in_lower_case(turn) for turn in history)
     history = [apostrophes_restored(recased(turn, casing or {})) for turn in history]
     follows = cues.follows_on(question)
     context = " ".join([*antecedents(history), question]) if follows else question
@@ -303,7 +303,11 @@ def _materials(text: str) -> list[Claim]:
         word = fold(match.group(0))
         if word not in shapes.MATERIALS or word in out:
             continue
-        if match.group(0)[0].isupper() and not lowercase and not _opens_sentence(text, match):
+        if (
+            match.group(0)[0].isupper()
+            and not lowercase
+            and not opens_sentence(text, match.start())
+        ):
             continue  # a capitalised "Wood" mid-sentence is part of a name
         if shapes.is_denied(text, match.start()):
             continue  # "brass rather than bronze" does not say bronze
@@ -328,7 +332,3 @@ _MADE_OF = re.compile(r"\b(?:of|from|in)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECAS
 def _alternative(text: str, match: re.Match[str]) -> bool:
     """Whether a word is one of the choices an "A or B" question offers."""
     return bool(_OR_BEFORE.search(text[: match.start()]) or _OR_AFTER.match(text[match.end() :]))
-
-
-def _opens_sentence(text: str, match: re.Match[str]) -> bool:
-    return not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?"
