@@ -6,10 +6,14 @@ import functools
 import re
 import threading
 import unicodedata
+from typing import TYPE_CHECKING
 
 import pysbd
 import snowballstemmer
 from breame.spelling import get_american_spelling
+
+if TYPE_CHECKING:
+    from spellchecker.spellchecker import WordFrequency
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -82,6 +86,23 @@ def split_sentences(text: str) -> list[str]:
             continue
         out.extend(s.strip() for s in _segmenter().segment(para) if s.strip())
     return out
+
+
+def everyday_frequency(word: str, language: str = "en") -> float:
+    """How often ``word`` is used in everyday ``language``, as a share of all words used.
+
+    From pyspellchecker's word lists (counted in film subtitles): "hand" 2e-4, "turner" 3e-7,
+    "vermeer" 3e-8. A name seldom is an everyday word; a word it does not list is 0.
+    """
+    counts = _word_counts(language)
+    return counts[word] / max(counts.total_words, 1)
+
+
+@functools.cache
+def _word_counts(language: str) -> WordFrequency:
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language, distance=1).word_frequency
 
 
 def words(text: str) -> list[str]:

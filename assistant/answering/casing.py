@@ -57,7 +57,7 @@ class _Word(NamedTuple):
 
 
 def _words(text: str) -> list[_Word]:
-    out = []
+    out: list[_Word] = []
     end = 0
     for m in _WORD.finditer(text):
         joined = bool(out) and not text[end : m.start()].strip()

@@ -58,7 +58,20 @@ CAPITALISED = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+")
 
 # A year stands alone: "557" inside "W.557.2B" is part of a code, not a date.
 _YEAR = re.compile(r"(?<![\w.,\-])(\d{3,4})(?![\w.,\-]\w)\s*(bc|bce|b\.c\.)?\b", re.IGNORECASE)
-_CENTURY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[\s-]+century\s*(bc|bce)?\b", re.IGNORECASE)
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_ORDINALS = {w: i for i, w in enumerate(_ORDINAL_WORDS, start=1)} | {
+    "twenty-first": 21,
+}
+_CENTURY = re.compile(
+    r"\b(\d{1,2}(?=st|nd|rd|th)|twenty[\s-]first|" + "|".join(_ORDINAL_WORDS) + r")"
+    r"(?:st|nd|rd|th)?[\s-]+century\s*(bc|bce)?\b",
+    re.IGNORECASE,
+)
+# "the 1890s", "1600s": a decade, or a century when it ends in 00.
+_DECADE = re.compile(r"(?<![\w.,\-])(\d{2,3}0)['’]?s\b")
 INSTITUTION = re.compile(
     r"\b(?:in|at|from|to|of|owned by|belongs? to)\s+(?:the\s+)?"
     r"((?:[A-Z][\w'’.-]*\s?){1,5}(?:Museum|Gallery|Collection|Library|Institute)"
@@ -130,21 +143,77 @@ REFUTES = re.compile(
 
 
 def years(text: str) -> list[tuple[int, int, str]]:
-    """Years and centuries the text names, as (earliest, latest, as written)."""
+    """Years, decades and centuries the text names, as (earliest, latest, as written).
+
+    "the 1890s" is 1890-1899, "the 1600s" the whole century, as people mean it; "the
+    seventeenth century" is the 17th.
+    """
     spans: list[tuple[int, int, str]] = []
     for match in _CENTURY.finditer(text):
-        c = int(match.group(1))
+        number = match.group(1)
+        c = int(number) if number.isdigit() else _ORDINALS[number.lower().replace(" ", "-")]
         lo, hi = (c - 1) * 100 + 1, c * 100
         if match.group(2):
             lo, hi = -hi, -lo
         spans.append((lo, hi, match.group(0).strip()))
     rest = _CENTURY.sub(" ", text)
+    for match in _DECADE.finditer(rest):
+        start = int(match.group(1))
+        width = 100 if start % 100 == 0 else 10
+        spans.append((start, start + width - 1, match.group(0).strip()))
+    rest = _OBJECT_AGE.sub(" ", _DECADE.sub(" ", rest))  # "about 140 years old" is an age
     for match in _YEAR.finditer(rest):
         year = int(match.group(1))
         if match.group(2):
             year = -year
         spans.append((year, year, match.group(0).strip()))
     return spans
+
+
+def ages(text: str, this_year: int) -> list[tuple[int, int, str, int]]:
+    """An object's age as the years it allows: (earliest, latest, as written, years of age).
+
+    "over 4,000 years old" allows any year up to ``this_year`` - 4000; "about 140 years ago"
+    the year 140 before this one (its slack is the date check's, by the age). An age a person
+    can reach ("67 years old") is someone's, not the object's.
+    """
+    found = []
+    for match in _OBJECT_AGE.finditer(fold(text)):
+        bound, number, scale, _ = match.groups()
+        n = _number(number) * _SCALES.get(scale or "", 1)
+        if n <= 0 or _is_persons_age(match):
+            continue
+        year = this_year - int(n)
+        lo, hi = {"over": (_EARLIEST, year), "under": (year, this_year)}.get(
+            _BOUNDS.get(bound or "", ""), (year, year)
+        )
+        found.append((lo, hi, text[match.start() : match.end()], int(n)))
+    return found
+
+
+def _is_persons_age(match: re.Match[str]) -> bool:
+    """Whether an age matched by ``_OBJECT_AGE`` is one a person reaches ("67 years old")."""
+    _, number, scale, old_or_ago = match.groups()
+    return old_or_ago == "old" and _number(number) * _SCALES.get(scale or "", 1) <= _OLDEST_PERSON
+
+
+def _number(written: str) -> float:
+    """The value of a number as written: "2,000" is 2000.0, "two" 2.0."""
+    word = _NUMBER_WORDS.get(written)
+    return float(word) if word is not None else float(written.replace(",", ""))
+
+
+_OLDEST_PERSON = 120  # an age above this is an object's, never a sitter's
+_EARLIEST = -1_000_000  # "over 4,000 years old": no earliest year
+_BOUNDS = {
+    "over": "over",
+    "more than": "over",
+    "at least": "over",
+    "older than": "over",
+    "under": "under",
+    "less than": "under",
+    "not even": "under",
+}
 
 
 _NUMBER_WORDS = {
@@ -172,6 +241,12 @@ _QUANTITY = re.compile(
 )
 
 
+_OBJECT_AGE = re.compile(
+    r"\b(?:(" + "|".join(_BOUNDS) + r"|about|around|roughly|nearly|almost|some)\s+)?"
+    r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r"(?:[\s-]+(hundred|thousand))?[\s-]+years?[\s-]+(old|ago)\b",
+    re.IGNORECASE,
+)
 _NUMBER = r"(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 # Words that may follow an age ("when he was twenty when ..."); any other word is what is
 # counted ("they were twenty knights").
@@ -189,12 +264,14 @@ _AGE = re.compile(
 def quantities(text: str) -> dict[str, float]:
     """Counted things and how many: "26 million knots" -> {"knot": 26e6}; an age as "age"."""
     found: dict[str, float] = {}
-    for match in _AGE.finditer(fold(text)):
+    # "over 4,000 years old" is the object's age, a date (``ages``), not a count of years.
+    text = _OBJECT_AGE.sub(lambda m: m.group(0) if _is_persons_age(m) else " ", fold(text))
+    for match in _AGE.finditer(text):
         number = next(g for g in match.groups() if g)
         word = _NUMBER_WORDS.get(number)
         if number not in {"a", "an"}:
             found["age"] = float(word) if word is not None else float(number)
-    for number, scale, noun in _QUANTITY.findall(fold(text)):
+    for number, scale, noun in _QUANTITY.findall(text):
         if noun in _SCALES or noun in STOPWORDS or len(noun) < 3:
             continue
         if number in {"a", "an"} and not scale:
@@ -209,10 +286,8 @@ def quantities(text: str) -> dict[str, float]:
 # A name is credited with making the object only in a maker's slot: the subject of a making verb
 # ("Vermeer painted"), the agent after "by", a possessive before the work ("Vermeer's"), or the
 # complement of "it was" / "is a" ("my guide said it was Vermeer", "that one is a Monet").
-_NAME_RUN = re.compile(
-    r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:van|von|de|der|den|da|di|del|della|la|le|du|ter|ibn)\s+)*"
-    r"[A-ZÀ-Þ][\w'’-]*)*"
-)
+NAME_PARTICLES = r"(?:van|von|de|der|den|da|di|del|della|la|le|du|ter|ibn)"
+_NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:" + NAME_PARTICLES + r"\s+)*[A-ZÀ-Þ][\w'’-]*)*")
 _MAKING = (
     r"(?:paint|painted|paints|made|make|makes|carved?|carves|sculpted|sculpts|created?|creates|drawn|"
     r"designed?|designs|drew|draws?|printed|prints|took|photographed|built|builds|cast|wove|"
@@ -224,7 +299,12 @@ _MAKER_ROLES = (
     r"craftsmen|master|workshop|weaver|photographer|architect|scribe|engraver)s?"
 )
 _AFTER_MAKER = re.compile(
-    r"^(?:['’]s\b|\s+(?:" + _MAKER_ROLES + r"\s+)?(?:\w+ly\s+)?(?:to\s+)?" + _MAKING + r"\b|"
+    # "the life of Christ made of?": "made of" tells the material, not who made it.
+    r"^(?:['’]s\b|\s+(?:"
+    + _MAKER_ROLES
+    + r"\s+)?(?:\w+ly\s+)?(?:to\s+)?"
+    + _MAKING
+    + r"\b(?!\s+(?:of|from)\b)|"
     # "Matisse, thinking of what when he painted it": the name is the "he" who made it.
     r"[\s,]+(?:[\w'’]+\s+){0,4}?(?:he|she|they)\s+(?:\w+ly\s+)?" + _MAKING + r"\b)"
 )

@@ -34,8 +34,18 @@ class AnswerConfig:
     casing_min_uses: int = 2
     casing_min_capital_share: float = 0.9
 
+    # A word typed in lower case where a maker goes ("did vermeer paint", "by van gogh")
+    # names someone when it is rarer than this in everyday language ("hand" in "by hand" is
+    # used 2e-4 of the time, "constable" 3e-6, "turner" 3e-7, "vermeer" 3e-8).
+    name_max_everyday_frequency: float = 2e-6
+
     # -- identify ------------------------------------------------------------------------------
     title_match: int = 90  # rapidfuzz partial ratio at which a question names a title
+    # A question that names no title describes an object when one of its phrases has at least
+    # this many words the record names it by (title, maker, material, culture, kind) ...
+    described_words_min: int = 3
+    # ... and at most this many words of the visitor's own ("the crisp gilt medal").
+    described_words_spare: int = 1
     nickname_coverage: float = 0.8  # a source covering this much of the topic is "named"
     # A title of at least this many content words is named by a question that says them all,
     # in any order ("the hunter's horn" for "Horn of a Hunter"); two ("Portrait of a Man") only say
@@ -54,6 +64,8 @@ class AnswerConfig:
 
     # -- premises ------------------------------------------------------------------------------
     date_slack_years: int = 10  # "about 1640" against a record dated 1642 is not a conflict
+    # An age is as round as it is large: "2,000 years old" allows 300 years either side.
+    age_slack_share: float = 0.15
     count_tolerance: float = 0.15  # "about 25 million" against "26 million" is not a conflict
     # A clause is about another source when that source covers this much of it, and this much
     # more than the object being checked.

@@ -74,8 +74,50 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
 def focus(reading: Reading, lookups: Lookups, numbered: Numbered) -> tuple[set[str], set[str]]:
     """Sources named by accession number, and sources whose records the question names."""
     by_code = {p.source_id for code in reading.context_codes for p in lookups.code(code)}
-    named = {p.source_id for p in subjects(reading.context, numbered).values()}
+    named = {p.source_id for p in named_or_described(reading, numbered).values()}
     return by_code, named
+
+
+def named_or_described(
+    reading: Reading, numbered: Numbered, cfg: AnswerConfig = DEFAULT
+) -> dict[int, Passage]:
+    """The records the question names by title, or else the one it describes."""
+    return subjects(reading.context, numbered) or described(reading, numbered, cfg)
+
+
+def described(
+    reading: Reading, numbered: Numbered, cfg: AnswerConfig = DEFAULT
+) -> dict[int, Passage]:
+    """The records of the one object the question describes in the record's own words.
+
+    "The faience ushabti of Psamtik" is the "Ushabti Figure of Psamtik", in faience: a
+    phrase whose words (what it is, what it is of, made of, by whom) the record's title and
+    naming fields give, bar ``described_words_spare`` of the visitor's own ("the crisp gilt
+    medal"). Two objects so described are no one object.
+    """
+    phrases = parse.object_phrases(reading.context)
+    # "The matching wing of the ivory triptych is in <a museum>": the wing is another object,
+    # and what the sentence says is said of it, not of the triptych (or a wing of it) held.
+    others = [p for p in phrases if _related(p) or set(content_words(p)) & SELECTORS]
+    phrases = [p for p in phrases if p not in others and not any(o.endswith(p) for o in others)]
+    found = {}
+    for n, passage in numbered.items():
+        if passage.kind != "record":
+            continue
+        have = _naming_words(passage)
+        for phrase in phrases:
+            wanted = [w for w in content_words(phrase) if w not in GENERIC]
+            missing = [w for w in wanted if not spelled_in(w, have)]
+            enough = len(wanted) - len(missing) >= cfg.described_words_min
+            if enough and len(missing) <= cfg.described_words_spare and head(phrase) in have:
+                found[n] = passage
+    return found if len({p.source_id for p in found.values()}) == 1 else {}
+
+
+def _naming_words(passage: Passage) -> set[str]:
+    """The words a record names its object by: title and naming fields."""
+    fields = [passage.title, *(str(passage.meta.get(k, "")) for k in _NAMING_FIELDS)]
+    return set(content_words(" ".join(fields)))
 
 
 def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig) -> set[str]:
@@ -309,6 +351,45 @@ _ANOTHER_OBJECT = re.compile(
 )
 
 
+# Words that pick one of several things of a kind by place or order: "the left half", "the
+# centre panel", "the first version". Unlike a visitor's own description ("the little gold
+# ring"), such a word names another object than the one held, unless the object's own texts
+# or title say it of the same noun. (Not "original" or "finished": "is this the original
+# painting?" asks about the object itself.)
+SELECTORS = frozenset(
+    stem(w)
+    for w in "left right centre center central middle upper lower first earlier later".split()
+)
+
+
+def _selects_another(phrase: str, focus: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
+    """Whether a phrase picks out, by a selecting word, another thing than the object's own.
+
+    "The left half" beside "Right Half of a Diptych": "left" is said of no half of it. "The
+    larger painting" (a comparative) selects the same way.
+    """
+    word = head(phrase)
+    named = phrase.split(" of ", 1)[0]
+    selectors = [w for w in content_words(named) if w != word and w in SELECTORS]
+    selectors += [stem(t) for t in parse.comparatives(named)]
+    if not word or not selectors:
+        return False
+    for source_id in focus:
+        texts = [*lookups.sentences(source_id), _title(source_id, lookups)]
+        if any(_said_of(selector, word, text, cfg) for selector in selectors for text in texts):
+            return False
+    return True
+
+
+def _said_of(selector: str, word: str, text: str, cfg: AnswerConfig) -> bool:
+    """Whether a text puts a selecting word right before a noun ("the right wing")."""
+    stems = content_words(text)
+    return any(
+        s == selector and word in stems[i + 1 : i + 1 + cfg.relation_window]
+        for i, s in enumerate(stems)
+    )
+
+
 def _spoken_of_as_another(
     phrase: str, focus: set[str], lookups: Lookups, cfg: AnswerConfig = DEFAULT
 ) -> bool:
@@ -491,6 +572,7 @@ def no_record_of(
             s
             for s, (have, title) in zip(owners, vocabularies, strict=True)
             if _described_by(phrase, have, title)
+            and not _selects_another(phrase, focus or {s}, lookups, cfg)
         ]
         if _hangs_off(reading, phrase, set(sources), focus, describing, lookups, cfg):
             return phrase

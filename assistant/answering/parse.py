@@ -609,3 +609,10 @@ def tagged_words(text: str, start: int = 0, end: int | None = None) -> set[tuple
         if start <= t.idx < stop
         for w in content_words(t.text)
     }
+
+
+def comparatives(text: str) -> list[str]:
+    """The comparative and superlative adjectives of a phrase ("the larger painting")."""
+    if not text.strip():
+        return []
+    return [t.lower_ for t in parsed(f"the {text}") if t.tag_ in ("JJR", "JJS")]

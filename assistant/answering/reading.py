@@ -9,6 +9,7 @@ import enum
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from assistant.answering import claims as shapes
 from assistant.answering import cues, parse
@@ -64,7 +65,7 @@ class Claim:
     span: tuple[int, int] = (-1, -1)
     low: int | None = None  # for a date: the earliest and latest year it allows
     high: int | None = None
-    amount: float | None = None  # for a count: how many
+    amount: float | None = None  # for a count: how many; for an age (a date): how old
     about: str = ""  # for an event's year: which event ("find", "theft", "smashed")
 
 
@@ -201,16 +202,40 @@ def _objects(question: str, ask: str) -> list[str]:
     "The matching half would have ... What is on the back of that half?": "that half" is
     the story's matching half, with what the story said of it.
     """
-    found = parse.object_phrases(ask)
+    found = _things(parse.object_phrases(ask))
     before = question[: max(question.rfind(ask), 0)]
     if not before.strip():
         return found
-    story = parse.object_phrases(before)
+    story = _things(parse.object_phrases(before))
     if parse.points_back(ask):
         found += story[-1:]
     for pointed in parse.pointed_at(ask):
         found += [p for p in story if pointed <= set(content_words(p.split(" of ")[0]))]
     return list(dict.fromkeys(found))
+
+
+def _things(phrases: list[str]) -> list[str]:
+    """The phrases that name things, not times ("the 1620s", "the start of the 17th century").
+
+    "X of <a time>" is a time too when X is one word ("the turn of the century"); a longer X
+    keeps its own words ("the Kraak porcelain bowl of the 1600s" -> "Kraak porcelain bowl").
+    """
+    out = []
+    for phrase in phrases:
+        head, _, of = phrase.partition(" of ")
+        if _a_time(phrase) or (of and _a_time(of) and len(head.split()) == 1):
+            continue
+        out.append(head if of and _a_time(of) else phrase)
+    return out
+
+
+def _a_time(phrase: str) -> bool:
+    """Whether a phrase is all a year, decade, century or age ("17th century", "1620s")."""
+    spans = [w for *_, w in shapes.years(phrase)] + [w for _, _, w, _ in shapes.ages(phrase, 0)]
+    rest = phrase
+    for written in spans:
+        rest = rest.replace(written, " ")
+    return bool(spans) and not content_words(rest)
 
 
 def antecedents(history: Sequence[str]) -> list[str]:
@@ -249,6 +274,13 @@ def said(text: str, typed_lower: bool = False) -> Said:
         event = shapes.event_of_year(text, *span)
         # A year of another event ("found in 1820") is checked against the texts, not the date.
         found.append(Claim("event" if event else "date", written, span, lo, hi, about=event))
+    for lo, hi, written, age in shapes.ages(text, date.today().year):
+        start = text.lower().find(written)
+        span = (start, start + len(written))
+        # "N years old" is the object's age; "found N years ago" dates another event.
+        event = "" if written.lower().endswith("old") else shapes.event_of_year(text, *span)
+        kind = "event" if event else "date"
+        found.append(Claim(kind, written, span, lo, hi, amount=age, about=event))
     found += _materials(text)
     for match in shapes.INSTITUTION.finditer(text):
         found.append(Claim("institution", match.group(1).strip(), match.span(1)))

@@ -220,7 +220,10 @@ def _inner_names(question: str) -> set[str]:
     return proper_names(re.sub(r"(^|[.!?]\s+)[^\W\d_][\w'’-]*", " ", question))
 
 
-_JOINS = re.compile(r"\b(?:and|or|vs\.?|versus|compared (?:to|with)|than)\b|[,;]")
+# A comma inside a number ("4,000") joins nothing.
+_JOINS = re.compile(
+    r"\b(?:and|or|vs\.?|versus|compared (?:to|with)|than)\b|(?<!\d),|,(?!\d{3}\b)|;"
+)
 
 
 def clauses(question: str) -> list[str]:

@@ -165,6 +165,15 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         # ... but not a part told in the present, nor someone who once acted on it.
         ("What is carved on the stand that holds the Oak Marriage Chest?", {"chest"}, ""),
         ("Who was the family that owned the Oak Marriage Chest?", {"chest"}, ""),
+        # d: a word that picks one of several by place or order ("the left half", "the first
+        # one", a comparative) names another object, unless the texts say it of that noun.
+        ("Is the first Harbour at Dusk she painted here too?", {"harbour"}, "first Harbour"),
+        ("Where is the larger Lidded Ewer with Cranes kept?", {"ewer"}, "larger Lidded Ewer"),
+        ("Who made the right ewer of the pair?", {"ewer"}, "right ewer"),
+        # ... but a part of the object picked out that way is still the object's.
+        ("What is on the left side of the Oak Marriage Chest?", {"chest"}, ""),
+        ("What shows in the upper corner of Harbour at Dusk?", {"harbour"}, ""),
+        ("Who is on the left in Harbour at Dusk?", {"harbour"}, ""),
         # h: nothing named, and no evidence source speaks of the thing asked about.
         ("What is the capital of Sweden?", set(), "capital of Sweden"),
         ("Tell me about the Persian smartphone in your collection.", set(), "Persian smartphone"),
@@ -211,7 +220,11 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("Is the portrait of her husband in the Delft style?", {"portrait"}, ""),
         # Asked whether it is held in other words ("do you also have", "displayed", "here
         # too"); a relation is matched as written ("tin" in a record's medium is no "twin").
-        ("Does the museum also hold the companion portrait of her husband?", {"portrait"}, "husband"),
+        (
+            "Does the museum also hold the companion portrait of her husband?",
+            {"portrait"},
+            "husband",
+        ),
         ("Is the companion portrait of her husband displayed beside it?", {"portrait"}, "husband"),
         ("Basin with Fish: is its twin on show?", {"basin-fish"}, "twin"),
         ("Is the matching basin here too?", {"basin-fish"}, "matching basin"),
@@ -308,3 +321,30 @@ def test_a_figure_told_by_what_it_was_made_for(question, unknown, monkeypatch):
 )
 def test_a_title_inside_a_longer_named_title_is_not_named(titles, outer):
     assert identify._outer_titles(titles) == outer
+
+
+@pytest.mark.parametrize(
+    "question, meant",
+    [
+        # Named by no title, described in the record's own words: what it is, what it is
+        # made of, what it shows, who made it.
+        ("Was the lustre fritware ewer with cranes made in 1500?", "ewer"),
+        ("Is the carved oak chest by Claus Berg from Hamburg?", "chest"),
+        # One word of the visitor's own is allowed ("painted" is not in the record) ...
+        ("Who owned the painted oak chest of Claus Berg?", "chest"),
+        # ... but a description mostly in other words, or too short to tell, describes none.
+        ("What is the blue glass bowl with cranes?", None),
+        ("Who made the ewer?", None),
+        # Two objects fit the description ("oil" paintings by painters): none is meant.
+        ("Was the oil painting by the Delft painter sold?", None),
+        # A phrase that relates or selects names another object than the one described.
+        ("Where is the matching lustre fritware ewer with cranes?", None),
+        ("Is the first lustre fritware ewer with cranes here?", None),
+        ("The matching lid of the lustre fritware ewer with cranes is in Paris, isn't it?", None),
+    ],
+)
+def test_an_object_described_in_its_records_words_is_meant(question, meant):
+    from tests.answering.collection import numbered
+
+    found = identify.described(read(question), numbered("harbour", "ewer", "portrait", "chest"))
+    assert ({p.source_id for p in found.values()} or {None}) == {meant}

@@ -1,5 +1,7 @@
 """premises: one table per rule; Reading + records -> the issues each rule finds."""
 
+from datetime import date
+
 import pytest
 
 from assistant.answering import premises
@@ -7,6 +9,7 @@ from assistant.answering.reading import read
 from tests.answering.collection import numbered
 
 ALL = numbered("harbour", "ewer", "portrait")
+_AGE = date.today().year - 1887  # how old Harbour at Dusk is this year
 
 
 def claims(question: str, history=()) -> list[str]:
@@ -33,7 +36,7 @@ def claims(question: str, history=()) -> list[str]:
         ("Why does Elin's Harbour at Dusk show fishing boats?", []),
         ("Why does Munch's Harbour at Dusk show fishing boats?", ["attributes it to Munch"]),
         ("Why does Marta Elin's Harbour at Dusk show fishing boats?", []),
-        ("why did anna ancher paint harbour at dusk", ["attributes it to anna, ancher"]),
+        ("why did anna ancher paint harbour at dusk", ["attributes it to anna ancher"]),
         # "Why's", "What's": the "'s" of a question word is "is", no possessive name.
         ("Why's Harbour at Dusk so famous?", []),
         ("What's Harbour at Dusk painted on?", []),
@@ -42,6 +45,29 @@ def claims(question: str, history=()) -> list[str]:
         ("Harbour at Dusk was painted in 1890, right?", []),  # within the slack
         ("Was the Lidded Ewer with Cranes made in the 19th century?", ["dates it to 19th century"]),
         ("Who bought Harbour at Dusk in 1950?", []),  # the year of another event
+        # Decades, centuries in words, and ages, as visitors give dates.
+        ("Since Harbour at Dusk is from the 1920s, who bought it?", ["dates it to 1920s"]),
+        ("Since Harbour at Dusk is from the 1880s, who bought it?", []),
+        ("Was Harbour at Dusk painted in the 1700s?", ["dates it to 1700s"]),
+        ("Was Harbour at Dusk painted in the 1800s?", []),
+        (
+            "Was the seventeenth-century Lidded Ewer with Cranes a gift?",
+            ["dates it to seventeenth-century"],
+        ),
+        ("Was the thirteenth-century Lidded Ewer with Cranes a gift?", []),
+        (f"Harbour at Dusk is about {_AGE} years old, isn't it?", []),
+        (
+            f"Harbour at Dusk is over {_AGE + 100} years old, isn't it?",
+            [f"dates it to over {_AGE + 100} years old"],
+        ),
+        (
+            f"The Lidded Ewer with Cranes is {_AGE + 2100:,} years old, right?",
+            [f"dates it to {_AGE + 2100:,} years old"],
+        ),
+        (f"The Lidded Ewer with Cranes is about {_AGE + 670:,} years old, right?", []),
+        ("Harbour at Dusk shows a man 67 years old, right?", []),  # a sitter's age, not a date
+        # An object described in its record's words, not named by title, is checked too.
+        ("Is the lustre fritware ewer with cranes from the 1500s?", ["dates it to 1500s"]),
         # material
         ("Why is Harbour at Dusk painted on panel?", ["says it is panel"]),
         ("Is the Portrait of Johanna Vos on oak?", []),
@@ -288,4 +314,3 @@ def test_a_denial_of_the_kind_claimed_refutes(sentence, question, expected):
 )
 def test_event_dates(sentence, question, expected):
     assert premises.refutes(sentence, read(question), ["Lidded Ewer with Cranes"]) is expected
-

@@ -277,6 +277,9 @@ ROWS = [
     ),
     ("Was the psalter written by the Abbot Odo?", [], {"makers": {"Abbot", "Odo"}}),
     ("Was Munch sad when he painted it?", [], {"makers": {"Munch"}}),
+    # "made of" tells what it is made of: the name before it made nothing.
+    ("What is the locket with the life of Christ made of?", [], {"makers": set()}),
+    ("Did Munch make it?", [], {"makers": {"Munch"}}),
     # -- the things it asks about ----------------------------------------------------------------
     ("What is the capital of Peru?", [], {"objects": ("capital of Peru",)}),
     (
@@ -298,6 +301,24 @@ ROWS = [
     ),
     # A demonstrative noun the small parser leaves out of its noun chunks is a thing too.
     ("Can I see that ewer at the museum too?", [], {"objects": ("ewer", "museum")}),
+    # A time is no thing: not a decade, a century, or a point in one; a longer head keeps its
+    # own words.
+    ("The ewer is from the 1620s, isn't it?", [], {"objects": ("ewer",)}),
+    ("What shows the harbour at the turn of the 19th century?", [], {"objects": ("harbour",)}),
+    ("Who owned the lidded ewer of the 13th century?", [], {"objects": ("lidded ewer",)}),
+    # Dates as visitors give them: a decade, a century in words, an age (not a sitter's).
+    ("Was the harbour painted in the 1880s?", [], {"claims": {("date", "1880s")}}),
+    (
+        "Is the ewer a thirteenth-century piece?",
+        [],
+        {"claims": {("date", "thirteenth-century")}},
+    ),
+    (
+        "Is the ewer over 800 years old?",
+        [],
+        {"claims": {("date", "over 800 years old")}, "claims_not": {("date", "800")}},
+    ),
+    ("Does the portrait show a man 67 years old?", [], {"claims_not": {("date", "67 years old")}}),
     # -- the part that asks ----------------------------------------------------------------------
     ("Good morning! Quick one: who made the ewer?", [], {"ask": "who made the ewer?", "asks": {M}}),
     ("I love this room, so calm. When was the harbour painted?", [], {"asks": {D}}),

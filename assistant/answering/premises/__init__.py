@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from assistant.answering.catalogue import Numbered
 from assistant.answering.config import DEFAULT, AnswerConfig
-from assistant.answering.identify import subjects
+from assistant.answering.identify import named_or_described
 from assistant.answering.premises import date, institution, maker, material, place
 from assistant.answering.premises.count import count_differs
 from assistant.answering.premises.loaded import LoadedClaim
@@ -30,8 +30,8 @@ __all__ = [
 def check(reading: Reading, numbered: Numbered, cfg: AnswerConfig = DEFAULT) -> list[PremiseIssue]:
     """Conflicts between what the question asserts and the records of the objects it names."""
     issues: list[PremiseIssue] = []
-    for n, passage in subjects(reading.context, numbered).items():
-        about = subject(n, passage, scoped(reading, passage, numbered, cfg), numbered)
+    for n, passage in named_or_described(reading, numbered, cfg).items():
+        about = subject(n, passage, scoped(reading, passage, numbered, cfg), numbered, cfg)
         issues += place.check(about)
         alike = maker.look_alikes(passage, numbered.values(), cfg.look_alike_title_words)
         issues += maker.check(about, alike)

@@ -1,4 +1,4 @@
-"""Date: a year or century the question gives that the record's date range rules out."""
+"""Date: a year, decade, century or age the question gives that the record's dates rule out."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
     # "Who stole the Mona Lisa in 1911?" dates a theft, not the painting.
     if not (isinstance(begin, int) and isinstance(end, int)) or subject.said.other_event:
         return []
-    slack = cfg.date_slack_years
     for claim in subject.said.of("date"):
         assert claim.low is not None and claim.high is not None
+        # "2,000 years old" is a round number: the older the age, the rounder.
+        age = claim.amount or 0
+        slack = max(cfg.date_slack_years, round(age * cfg.age_slack_share))
         if claim.high < begin - slack or claim.low > end + slack:
             fix = subject.fix("date")
             return [PremiseIssue(f"dates it to {claim.value}", fix, subject.n)] if fix else []

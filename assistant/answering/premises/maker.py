@@ -6,13 +6,14 @@ import re
 from collections.abc import Iterable
 
 from assistant.answering.catalogue import Numbered
-from assistant.answering.claims import MAKER_CUES, MAKER_VERB
+from assistant.answering.claims import MAKER_CUES, MAKER_VERB, NAME_PARTICLES
+from assistant.answering.config import DEFAULT, AnswerConfig
 from assistant.answering.premises.subject import PremiseIssue, Subject
 from assistant.answering.reading import Claim
 from assistant.answering.topic import GENERIC, title_aliases
 from assistant.documents import creators_from_meta
 from assistant.store import Passage
-from assistant.text import STOPWORDS, content_words, stem, words
+from assistant.text import STOPWORDS, content_words, everyday_frequency, fold, stem, words
 
 
 def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[PremiseIssue]:
@@ -27,12 +28,15 @@ def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[Premise
     # "made for Abraham Lincoln" names an owner, not a maker.
     # Only a name in a maker's slot is credited ("Vermeer painted", "by Vermeer", "it was a
     # Vermeer"); "Since", "the Met" or "the July Revolution" elsewhere in the question are not.
+    named = sorted(
+        c.value for c in said.of("maker") if not set(words(c.value)) <= _known_for(c, subject)
+    )
     if said.lowercase:
-        named = list(subject.strangers)
-    else:
-        named = sorted(
-            c.value for c in said.of("maker") if not set(words(c.value)) <= _known_for(c, subject)
-        )
+        # Typed in lower case, only the names the collection knows have their capitals back
+        # (and are read above); one it does not know has none, and the words in a maker's
+        # slot stand in for it.
+        cased = {fold(n) for n in named}
+        named += [s for s in subject.strangers if fold(s) not in cased]
     theirs = {w for p in look_alikes for c in creators_from_meta(p.meta) for w in words(c.name)}
     strangers = [
         t
@@ -58,7 +62,8 @@ def look_alikes(passage: Passage, evidence: Iterable[Passage], shared: int) -> l
     ]
 
 
-_POSSESSIVE_AFTER = re.compile(r"(?:\s+[A-ZÀ-Þ][\w-]*)*['’]")
+# "<Name> ibn <Name>'s", "<Name> van <Name>'s": the particles of a name are part of it.
+_POSSESSIVE_AFTER = re.compile(rf"(?:\s+(?:{NAME_PARTICLES}\s+)*[A-ZÀ-Þ][\w-]*)*['’]")
 
 
 def _known_for(claim: Claim, subject: Subject) -> frozenset[str]:
@@ -92,21 +97,88 @@ def _inside_title(start: int, end: int, text: str, title: str) -> bool:
     return False
 
 
-def lowercase_makers(text: str, known: set[str], numbered: Numbered, source_id: str) -> list[str]:
-    """Words right before a making verb that this object's texts never use ("norman rockwell")."""
-    texts = " ".join(p.text for p in numbered.values() if p.source_id == source_id)
-    have = set(words(texts)) | known
+def lowercase_makers(
+    text: str,
+    known: set[str],
+    numbered: Numbered,
+    source_id: str,
+    title_words: Iterable[str] = (),
+    cfg: AnswerConfig = DEFAULT,
+) -> list[str]:
+    """Names a question typed in lower case puts where a maker goes, unknown to the texts here.
+
+    Typed in lower case, a name the collection does not write keeps no capital to be found by
+    (the ones it does write are cased before the question is read). Three slots hold a maker:
+    "did X paint" or "says X made"; "by X"; "X's <title>". A word the object's texts use, or,
+    for "by" and the possessive, any text in the evidence, is no stranger's name; nor is a
+    run of words all used every day ("by hand", "the queen's necklace"): a name has one word
+    that is rare in everyday speech. Single letters are initials ("j. m. w. turner").
+    """
+    own = " ".join(p.text for p in numbered.values() if p.source_id == source_id)
+    every = " ".join(p.text for p in numbered.values())
+    near = set(words(own)) | known
+    far = set(words(every)) | near
+    tokens = [fold(m.group(0)) for m in _TOKEN.finditer(text)]
+    titled = {fold(w) for w in title_words} - STOPWORDS
     makers: list[str] = []
-    for match in MAKER_VERB.finditer(text):
-        before = words(text[: match.start()])
-        run: list[str] = []
-        for word in reversed(before[-3:]):
-            if word in have or word in STOPWORDS or stem(word) in GENERIC or len(word) < 3:
-                break
-            run.insert(0, word)
-        # Only where a person goes: "did X paint", "says X made". In "when was this amphora
-        # made" the word before the verb is the object, not a maker.
-        cue = before[-len(run) - 1] if run and len(before) > len(run) else ""
-        if cue in MAKER_CUES:
-            makers += run
-    return makers
+    for i, token in enumerate(tokens):
+        if MAKER_VERB.fullmatch(token):
+            run, cue = _run(tokens, i - 1, -1, near)
+            # "did X paint", "says X made"; in "when was this amphora made" the word before
+            # the verb is the object, not a maker.
+            if run and cue in MAKER_CUES:
+                makers.append(" ".join(run))
+        elif token == "by":
+            run, _ = _run(tokens, i + 1, 1, far)
+            if run:
+                makers.append(" ".join(run))
+        elif _POSSESSIVE_S.search(token) and _opens_title(tokens[i + 1 : i + 3], titled):
+            tokens[i] = _POSSESSIVE_S.sub("", token)
+            run, _ = _run(tokens, i, -1, far)
+            if run:
+                makers.append(" ".join(run))
+    rare = [m for m in makers if _rare_word_in(m, cfg.name_max_everyday_frequency)]
+    return list(dict.fromkeys(rare))
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
+
+def _run(tokens: list[str], start: int, step: int, have: set[str]) -> tuple[list[str], str]:
+    """The name-like words from ``start`` (walking by ``step``) if ``have`` lacks one; the next.
+
+    A name may share a word with one the texts give ("van" in "van gogh" and "Rembrandt van
+    Rijn"), but one of its words must be new. Initials are stepped over and left out. At most
+    three words make a name.
+    """
+    run: list[str] = []
+    at = start
+    while 0 <= at < len(tokens) and len(run) < _NAME_WORDS:
+        word = tokens[at]
+        if len(word) == 1:
+            at += step
+            continue
+        if word in STOPWORDS or stem(word) in GENERIC or len(word) < 3:
+            break
+        run.append(word)
+        at += step
+    if step < 0:
+        run.reverse()
+    if all(word in have for word in run):
+        run = []
+    return run, tokens[at] if 0 <= at < len(tokens) else ""
+
+
+_NAME_WORDS = 3
+
+
+def _rare_word_in(run: str, most: float) -> bool:
+    """Whether a run of words has one that everyday language seldom uses (a name's)."""
+    return any(everyday_frequency(w) < most for w in run.split())
+
+
+def _opens_title(following: list[str], titled: set[str]) -> bool:
+    """Whether the words after a possessive begin the object's title ("the starry night")."""
+    words_after = [w for w in following if w != "the"]
+    return bool(words_after) and words_after[0] in titled

@@ -81,13 +81,15 @@ def scoped(reading: Reading, passage: Passage, numbered: Numbered, cfg: AnswerCo
     parts = [c for c in reading.context_clauses if not _about_another(c, passage, by_source, cfg)]
     if not parts:
         return reading.context_said
-    part = said(" ".join(parts))
+    part = said(" ".join(parts), reading.context_said.lowercase)
     # A part read alone may lose what made a word no claim ("wood or canvas" split at "or").
     whole = {(c.kind, c.value) for c in reading.context_said.claims}
     return replace(part, claims=tuple(c for c in part.claims if (c.kind, c.value) in whole))
 
 
-def subject(n: int, passage: Passage, scope: Said, numbered: Numbered) -> Subject:
+def subject(
+    n: int, passage: Passage, scope: Said, numbered: Numbered, cfg: AnswerConfig
+) -> Subject:
     """Build the subject of one record against the part of the question about it."""
     from assistant.answering.premises.maker import lowercase_makers
 
@@ -107,7 +109,9 @@ def subject(n: int, passage: Passage, scope: Said, numbered: Numbered) -> Subjec
     strangers = sorted(c.value for c in scope.of("name") if not set(words(c.value)) <= known)
     if scope.lowercase:
         # No capitals to find names by: the words before a making verb stand in for them.
-        strangers = lowercase_makers(scope.text, known, numbered, passage.source_id)
+        strangers = lowercase_makers(
+            scope.text, known, numbered, passage.source_id, title_words, cfg
+        )
     places = {c.value for c in scope.of("place")}
     return Subject(
         n=n,
