@@ -417,15 +417,15 @@ def test_an_article_is_not_a_count():
 # the words in a maker's slot stand in for it, when one of them is new to the texts at hand
 # and rare in everyday language. (question, the object's text, title words) -> names.
 _LOWERCASE_MAKERS = [
-    ("why did norman rockwell paint it", "", [], ["norman rockwell"]),
+    ("why did meindert hobbema paint it", "", [], ["meindert hobbema"]),
     ("when was this amphora made", "", [], []),  # the object, not a maker, before the verb
-    ("why did j. m. w. turner paint the hay wain", "", ["hay", "wain"], ["turner"]),
+    ("so did j. c. dahl paint harbour at dusk", "", ["harbour", "dusk"], ["dahl"]),
     ("is the mill by hobbema", "A mill by a stream.", ["mill"], ["hobbema"]),
     ("was it painted by van gogh", "By Rembrandt van Rijn.", [], ["van gogh"]),
     ("was it painted by rembrandt van rijn", "By Rembrandt van Rijn.", [], []),
     ("was it made by hand", "", [], []),  # an everyday word is no name
     ("did monks paint it", "", [], []),
-    ("tell me about gauguin's the starry night", "", ["starry", "night"], ["gauguin"]),
+    ("tell me about ruisdael's the harbour at dusk", "", ["harbour", "dusk"], ["ruisdael"]),
     ("what is in the queen's necklace", "", ["necklace"], []),
     ("who painted the pope's chapel in the altarpiece", "", ["altarpiece"], []),
 ]

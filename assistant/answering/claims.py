@@ -173,7 +173,7 @@ def years(text: str) -> list[tuple[int, int, str]]:
 def ages(text: str, this_year: int) -> list[tuple[int, int, str, int]]:
     """An object's age as the years it allows: (earliest, latest, as written, years of age).
 
-    "over 4,000 years old" allows any year up to ``this_year`` - 4000; "about 140 years ago"
+    "over 3,000 years old" allows any year up to ``this_year`` - 3000; "about 140 years ago"
     the year 140 before this one (its slack is the date check's, by the age). An age a person
     can reach ("67 years old") is someone's, not the object's.
     """
@@ -204,7 +204,7 @@ def _number(written: str) -> float:
 
 
 _OLDEST_PERSON = 120  # an age above this is an object's, never a sitter's
-_EARLIEST = -1_000_000  # "over 4,000 years old": no earliest year
+_EARLIEST = -1_000_000  # "over 3,000 years old": no earliest year
 _BOUNDS = {
     "over": "over",
     "more than": "over",
@@ -264,7 +264,7 @@ _AGE = re.compile(
 def quantities(text: str) -> dict[str, float]:
     """Counted things and how many: "26 million knots" -> {"knot": 26e6}; an age as "age"."""
     found: dict[str, float] = {}
-    # "over 4,000 years old" is the object's age, a date (``ages``), not a count of years.
+    # "over 3,000 years old" is the object's age, a date (``ages``), not a count of years.
     text = _OBJECT_AGE.sub(lambda m: m.group(0) if _is_persons_age(m) else " ", fold(text))
     for match in _AGE.finditer(text):
         number = next(g for g in match.groups() if g)
@@ -299,7 +299,7 @@ _MAKER_ROLES = (
     r"craftsmen|master|workshop|weaver|photographer|architect|scribe|engraver)s?"
 )
 _AFTER_MAKER = re.compile(
-    # "the life of Christ made of?": "made of" tells the material, not who made it.
+    # "the box with the story of Moses made of?": "made of" tells the material, not its maker.
     r"^(?:['’]s\b|\s+(?:"
     + _MAKER_ROLES
     + r"\s+)?(?:\w+ly\s+)?(?:to\s+)?"

@@ -90,14 +90,14 @@ def described(
 ) -> dict[int, Passage]:
     """The records of the one object the question describes in the record's own words.
 
-    "The faience ushabti of Psamtik" is the "Ushabti Figure of Psamtik", in faience: a
+    "The lustre fritware ewer with cranes" is the "Lidded Ewer with Cranes" in fritware: a
     phrase whose words (what it is, what it is of, made of, by whom) the record's title and
     naming fields give, bar ``described_words_spare`` of the visitor's own ("the crisp gilt
     medal"). Two objects so described are no one object.
     """
     phrases = parse.object_phrases(reading.context)
-    # "The matching wing of the ivory triptych is in <a museum>": the wing is another object,
-    # and what the sentence says is said of it, not of the triptych (or a wing of it) held.
+    # "The matching lid of the lustre ewer is in <a museum>": the lid is another object, and
+    # what the sentence says is said of it, not of the ewer held.
     others = [p for p in phrases if _related(p) or set(content_words(p)) & SELECTORS]
     phrases = [p for p in phrases if p not in others and not any(o.endswith(p) for o in others)]
     found = {}
@@ -365,7 +365,7 @@ SELECTORS = frozenset(
 def _selects_another(phrase: str, focus: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
     """Whether a phrase picks out, by a selecting word, another thing than the object's own.
 
-    "The left half" beside "Right Half of a Diptych": "left" is said of no half of it. "The
+    "The left wing" beside "Right Wing of a Triptych": "left" is said of no wing of it. "The
     larger painting" (a comparative) selects the same way.
     """
     word = head(phrase)

@@ -215,7 +215,7 @@ def _objects(question: str, ask: str) -> list[str]:
 
 
 def _things(phrases: list[str]) -> list[str]:
-    """The phrases that name things, not times ("the 1620s", "the start of the 17th century").
+    """The phrases that name things, not times ("the 1620s", "the end of the 15th century").
 
     "X of <a time>" is a time too when X is one word ("the turn of the century"); a longer X
     keeps its own words ("the Kraak porcelain bowl of the 1600s" -> "Kraak porcelain bowl").

@@ -48,8 +48,8 @@ def claims(question: str, history=()) -> list[str]:
         # Decades, centuries in words, and ages, as visitors give dates.
         ("Since Harbour at Dusk is from the 1920s, who bought it?", ["dates it to 1920s"]),
         ("Since Harbour at Dusk is from the 1880s, who bought it?", []),
-        ("Was Harbour at Dusk painted in the 1700s?", ["dates it to 1700s"]),
-        ("Was Harbour at Dusk painted in the 1800s?", []),
+        ("Is Harbour at Dusk a work of the 1700s?", ["dates it to 1700s"]),
+        ("Is Harbour at Dusk a work of the 1800s?", []),
         (
             "Was the seventeenth-century Lidded Ewer with Cranes a gift?",
             ["dates it to seventeenth-century"],

@@ -278,7 +278,7 @@ ROWS = [
     ("Was the psalter written by the Abbot Odo?", [], {"makers": {"Abbot", "Odo"}}),
     ("Was Munch sad when he painted it?", [], {"makers": {"Munch"}}),
     # "made of" tells what it is made of: the name before it made nothing.
-    ("What is the locket with the life of Christ made of?", [], {"makers": set()}),
+    ("Which wood is the box with the story of Moses made of?", [], {"makers": set()}),
     ("Did Munch make it?", [], {"makers": {"Munch"}}),
     # -- the things it asks about ----------------------------------------------------------------
     ("What is the capital of Peru?", [], {"objects": ("capital of Peru",)}),
