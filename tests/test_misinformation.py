@@ -424,6 +424,10 @@ _LOWERCASE_MAKERS = [
     ("was it painted by van gogh", "By Rembrandt van Rijn.", [], ["van gogh"]),
     ("was it painted by rembrandt van rijn", "By Rembrandt van Rijn.", [], []),
     ("was it made by hand", "", [], []),  # an everyday word is no name
+    # Read forwards, a name ends where everyday words resume after it.
+    ("was it made by dahl roughly when she married", "", [], ["dahl"]),
+    ("it was painted by j. c. dahl got sold later", "", [], ["dahl"]),
+    ("is it by van gogh himself", "By Rembrandt van Rijn.", [], ["van gogh"]),
     ("did monks paint it", "", [], []),
     ("tell me about ruisdael's the harbour at dusk", "", ["harbour", "dusk"], ["ruisdael"]),
     ("what is in the queen's necklace", "", ["necklace"], []),

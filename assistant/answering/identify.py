@@ -90,22 +90,29 @@ def described(
 ) -> dict[int, Passage]:
     """The records of the one object the question describes in the record's own words.
 
-    "The lustre fritware ewer with cranes" is the "Lidded Ewer with Cranes" in fritware: a
-    phrase whose words (what it is, what it is of, made of, by whom) the record's title and
-    naming fields give, bar ``described_words_spare`` of the visitor's own ("the crisp gilt
-    medal"). Two objects so described are no one object.
+    "The Kashan lustre fritware ewer" is the "Lidded Ewer with Cranes" made in Kashan: a
+    phrase whose words (what it is, what it is of, made of, where, by whom) the record's
+    title and naming fields give, bar ``described_words_spare`` of the visitor's own ("the
+    crisp gilt medal"), and that names something particular (a capitalised word: a kind and
+    a material fit many objects, only some of them in the evidence). Two objects so described
+    are no one object.
     """
     phrases = parse.object_phrases(reading.context)
     # "The matching lid of the lustre ewer is in <a museum>": the lid is another object, and
     # what the sentence says is said of it, not of the ewer held.
     others = [p for p in phrases if _related(p) or set(content_words(p)) & SELECTORS]
-    phrases = [p for p in phrases if p not in others and not any(o.endswith(p) for o in others)]
+    of_others = [o.partition(" of ")[2] for o in others]
+    phrases = [
+        p for p in phrases if p not in others and not any(c and p.startswith(c) for c in of_others)
+    ]
     found = {}
     for n, passage in numbered.items():
         if passage.kind != "record":
             continue
         have = _naming_words(passage)
         for phrase in phrases:
+            if not any(w[:1].isupper() for w in phrase.split()):
+                continue  # "the bronze incense burner" fits many; a name picks one out
             wanted = [w for w in content_words(phrase) if w not in GENERIC]
             missing = [w for w in wanted if not spelled_in(w, have)]
             enough = len(wanted) - len(missing) >= cfg.described_words_min

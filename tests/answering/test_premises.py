@@ -67,7 +67,10 @@ def claims(question: str, history=()) -> list[str]:
         (f"The Lidded Ewer with Cranes is about {_AGE + 670:,} years old, right?", []),
         ("Harbour at Dusk shows a man 67 years old, right?", []),  # a sitter's age, not a date
         # An object described in its record's words, not named by title, is checked too.
-        ("Is the lustre fritware ewer with cranes from the 1500s?", ["dates it to 1500s"]),
+        (
+            "Is the lustre fritware ewer of Ali ibn Husayn from the 1500s?",
+            ["dates it to 1500s"],
+        ),
         # material
         ("Why is Harbour at Dusk painted on panel?", ["says it is panel"]),
         ("Is the Portrait of Johanna Vos on oak?", []),

@@ -123,18 +123,18 @@ def lowercase_makers(
     makers: list[str] = []
     for i, token in enumerate(tokens):
         if MAKER_VERB.fullmatch(token):
-            run, cue = _run(tokens, i - 1, -1, near)
+            run, cue = _run(tokens, i - 1, -1, near, cfg)
             # "did X paint", "says X made"; in "when was this amphora made" the word before
             # the verb is the object, not a maker.
             if run and cue in MAKER_CUES:
                 makers.append(" ".join(run))
         elif token == "by":
-            run, _ = _run(tokens, i + 1, 1, far)
+            run, _ = _run(tokens, i + 1, 1, far, cfg)
             if run:
                 makers.append(" ".join(run))
         elif _POSSESSIVE_S.search(token) and _opens_title(tokens[i + 1 : i + 3], titled):
             tokens[i] = _POSSESSIVE_S.sub("", token)
-            run, _ = _run(tokens, i, -1, far)
+            run, _ = _run(tokens, i, -1, far, cfg)
             if run:
                 makers.append(" ".join(run))
     rare = [m for m in makers if _rare_word_in(m, cfg.name_max_everyday_frequency)]
@@ -145,7 +145,9 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _POSSESSIVE_S = re.compile(r"['’]s$")
 
 
-def _run(tokens: list[str], start: int, step: int, have: set[str]) -> tuple[list[str], str]:
+def _run(
+    tokens: list[str], start: int, step: int, have: set[str], cfg: AnswerConfig = DEFAULT
+) -> tuple[list[str], str]:
     """The name-like words from ``start`` (walking by ``step``) if ``have`` lacks one; the next.
 
     A name may share a word with one the texts give ("van" in "van gogh" and "Rembrandt van
@@ -161,6 +163,10 @@ def _run(tokens: list[str], start: int, step: int, have: set[str]) -> tuple[list
             continue
         if word in STOPWORDS or stem(word) in GENERIC or len(word) < 3:
             break
+        if step > 0 and run and not _everyday(run[-1], cfg) and _everyday(word, cfg):
+            # "by dahl roughly when": a name read forwards ends where everyday words resume
+            # (read backwards from "paint", a first name may be an everyday word: "norman").
+            break
         run.append(word)
         at += step
     if step < 0:
@@ -171,6 +177,11 @@ def _run(tokens: list[str], start: int, step: int, have: set[str]) -> tuple[list
 
 
 _NAME_WORDS = 3
+
+
+def _everyday(word: str, cfg: AnswerConfig) -> bool:
+    """Whether everyday language uses a word too often for it to be a name."""
+    return everyday_frequency(word) >= cfg.name_max_everyday_frequency
 
 
 def _rare_word_in(run: str, most: float) -> bool:
