@@ -428,6 +428,10 @@ _LOWERCASE_MAKERS = [
     ("was it made by dahl roughly when she married", "", [], ["dahl"]),
     ("it was painted by j. c. dahl got sold later", "", [], ["dahl"]),
     ("is it by van gogh himself", "By Rembrandt van Rijn.", [], ["van gogh"]),
+    # ... and an everyday word between two rare ones is no part of one (a particle is).
+    ("says dahl got hobbema painted it", "", [], []),
+    ("did dahl got hobbema's harbour at dusk", "", ["harbour", "dusk"], ["hobbema"]),
+    ("why did vincent van gogh paint it", "By Rembrandt van Rijn.", [], ["vincent van gogh"]),
     ("did monks paint it", "", [], []),
     ("tell me about ruisdael's the harbour at dusk", "", ["harbour", "dusk"], ["ruisdael"]),
     ("what is in the queen's necklace", "", ["necklace"], []),

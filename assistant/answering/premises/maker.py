@@ -167,6 +167,12 @@ def _run(
             # "by dahl roughly when": a name read forwards ends where everyday words resume
             # (read backwards from "paint", a first name may be an everyday word: "norman").
             break
+        if _inside_name(run, word, cfg) is False:
+            # "... dahl got hobbema to paint": an everyday word between two rare ones is
+            # no part of a name (unless a particle: "van"); the name is the part after it.
+            at -= step
+            run.pop()
+            break
         run.append(word)
         at += step
     if step < 0:
@@ -177,6 +183,17 @@ def _run(
 
 
 _NAME_WORDS = 3
+
+
+def _inside_name(run: list[str], word: str, cfg: AnswerConfig) -> bool | None:
+    """Whether the last word of ``run`` can sit inside a name that goes on with ``word``.
+
+    None when there is nothing to judge (the run is short, or ``word`` is an everyday word).
+    """
+    if len(run) < 2 or _everyday(word, cfg):
+        return None
+    last = run[-1]
+    return not _everyday(last, cfg) or bool(re.fullmatch(NAME_PARTICLES, last))
 
 
 def _everyday(word: str, cfg: AnswerConfig) -> bool:
