@@ -48,6 +48,9 @@ _ACCESSION = re.compile(r"\b(?=[\w.\-]*\d)[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)+\b")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][\w’'\-]*")  # not "Avignon" in "d'Avignon"
 
 
+# A possessive ending ("Lindqvist's", "Munch’s"), with either apostrophe.
+POSSESSIVE = re.compile(r"['’]s$")
+
 # After these a word opens a sentence or a quotation, where a capital says nothing of a name.
 _SENTENCE_OPENERS = frozenset('.!?"“(')
 

@@ -17,11 +17,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from assistant.text import STOPWORDS, opens_sentence
+from assistant.text import POSSESSIVE, STOPWORDS, opens_sentence
 
 # "d'Argenson", "XVI", "Saint-Rémy": a word, with an inner apostrophe or hyphen.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 Name = tuple[str, ...]  # a name's words in lower case: ("louis", "xvi")
@@ -61,7 +60,7 @@ def _words(text: str) -> list[_Word]:
     end = 0
     for m in _WORD.finditer(text):
         joined = bool(out) and not text[end : m.start()].strip()
-        out.append(_Word(_POSSESSIVE.sub("", m.group(0)), opens_sentence(text, m.start()), joined))
+        out.append(_Word(POSSESSIVE.sub("", m.group(0)), opens_sentence(text, m.start()), joined))
         end = m.end()
     return out
 
@@ -125,11 +124,11 @@ def recased(question: str, casing: Mapping[Name, str]) -> str:
     while i < len(spans):
         for n in range(min(_LONGEST, len(spans) - i), 0, -1):
             run = spans[i : i + n]
-            key = tuple(_POSSESSIVE.sub("", m.group(0)) for m in run)
+            key = tuple(POSSESSIVE.sub("", m.group(0)) for m in run)
             if key in casing and _adjacent(question, run):
                 # "lindqvist's" is cased as "lindqvist", its "'s" kept.
                 last = run[-1].group(0)
-                tail = last[len(_POSSESSIVE.sub("", last)) :]
+                tail = last[len(POSSESSIVE.sub("", last)) :]
                 out += [question[at : run[0].start()], casing[key], tail]
                 at, i = run[-1].end(), i + n
                 break

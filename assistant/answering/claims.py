@@ -10,7 +10,7 @@ import calendar
 import re
 
 from assistant.answering import parse
-from assistant.text import STOPWORDS, fold, opens_sentence, stem
+from assistant.text import POSSESSIVE, STOPWORDS, fold, opens_sentence, stem
 
 ATTRIBUTION = re.compile(
     r"\b(paint|painted|painting|sculpt\w*|carv\w*|made|make|create\w*|design\w*|drew|drawn|"
@@ -178,8 +178,8 @@ def ages(text: str, this_year: int) -> list[tuple[int, int, str, int]]:
     can reach ("67 years old") is someone's, not the object's.
     """
     found = []
-    for match in _OBJECT_AGE.finditer(fold(text)):
-        bound, number, scale, _ = match.groups()
+    for match in _OBJECT_AGE.finditer(text):
+        bound, number, scale, _ = (g.lower() if g else g for g in match.groups())
         n = _number(number) * _SCALES.get(scale or "", 1)
         if n <= 0 or _is_persons_age(match):
             continue
@@ -187,13 +187,13 @@ def ages(text: str, this_year: int) -> list[tuple[int, int, str, int]]:
         lo, hi = {"over": (_EARLIEST, year), "under": (year, this_year)}.get(
             _BOUNDS.get(bound or "", ""), (year, year)
         )
-        found.append((lo, hi, text[match.start() : match.end()], int(n)))
+        found.append((lo, hi, match.group(0), int(n)))
     return found
 
 
 def _is_persons_age(match: re.Match[str]) -> bool:
     """Whether an age matched by ``_OBJECT_AGE`` is one a person reaches ("67 years old")."""
-    _, number, scale, old_or_ago = match.groups()
+    _, number, scale, old_or_ago = (g.lower() if g else g for g in match.groups())
     return old_or_ago == "old" and _number(number) * _SCALES.get(scale or "", 1) <= _OLDEST_PERSON
 
 
@@ -332,11 +332,11 @@ def maker_names(text: str) -> list[tuple[str, tuple[int, int]]]:
         tokens = [
             t
             for t in re.finditer(r"[A-ZÀ-Þ][\w'’-]*", run.group(0))
-            if fold(re.sub(r"['’]s$", "", t.group(0))) not in STOPWORDS
+            if fold(POSSESSIVE.sub("", t.group(0))) not in STOPWORDS
         ]
         if not tokens:
             continue
-        owner = next((i for i, t in enumerate(tokens) if re.search(r"['’]s$", t.group(0))), None)
+        owner = next((i for i, t in enumerate(tokens) if POSSESSIVE.search(t.group(0))), None)
         if owner is not None:
             tokens = tokens[: owner + 1]  # "Munch's Harbour": the possessive ends the name
         start, end = run.start() + tokens[0].start(), run.start() + tokens[-1].end()
@@ -348,7 +348,7 @@ def maker_names(text: str) -> list[tuple[str, tuple[int, int]]]:
         if len(tokens) > 1 and opens_sentence(text, start):
             tokens = tokens[1:]  # "Since Rembrandt painted": an opening word is not a name
         for token in tokens:
-            value = re.sub(r"['’]s$", "", token.group(0))
+            value = POSSESSIVE.sub("", token.group(0))
             at = run.start() + token.start()
             found.append((value, (at, at + len(value))))
     return found

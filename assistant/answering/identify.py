@@ -71,10 +71,12 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
     return by_creator or named
 
 
-def focus(reading: Reading, lookups: Lookups, numbered: Numbered) -> tuple[set[str], set[str]]:
+def focus(
+    reading: Reading, lookups: Lookups, numbered: Numbered, cfg: AnswerConfig = DEFAULT
+) -> tuple[set[str], set[str]]:
     """Sources named by accession number, and sources whose records the question names."""
     by_code = {p.source_id for code in reading.context_codes for p in lookups.code(code)}
-    named = {p.source_id for p in named_or_described(reading, numbered).values()}
+    named = {p.source_id for p in named_or_described(reading, numbered, cfg).values()}
     return by_code, named
 
 
@@ -100,7 +102,7 @@ def described(
     phrases = parse.object_phrases(reading.context)
     # "The matching lid of the lustre ewer is in <a museum>": the lid is another object, and
     # what the sentence says is said of it, not of the ewer held.
-    others = [p for p in phrases if _related(p) or set(content_words(p)) & SELECTORS]
+    others = [p for p in phrases if _related(p) or _selecting_words(p)]
     of_others = [o.partition(" of ")[2] for o in others]
     phrases = [
         p for p in phrases if p not in others and not any(c and p.startswith(c) for c in of_others)
@@ -118,6 +120,7 @@ def described(
             enough = len(wanted) - len(missing) >= cfg.described_words_min
             if enough and len(missing) <= cfg.described_words_spare and head(phrase) in have:
                 found[n] = passage
+                break
     return found if len({p.source_id for p in found.values()}) == 1 else {}
 
 
@@ -376,9 +379,7 @@ def _selects_another(phrase: str, focus: set[str], lookups: Lookups, cfg: Answer
     larger painting" (a comparative) selects the same way.
     """
     word = head(phrase)
-    named = phrase.split(" of ", 1)[0]
-    selectors = [w for w in content_words(named) if w != word and w in SELECTORS]
-    selectors += [stem(t) for t in parse.comparatives(named)]
+    selectors = _selecting_words(phrase)
     if not word or not selectors:
         return False
     for source_id in focus:
@@ -386,6 +387,14 @@ def _selects_another(phrase: str, focus: set[str], lookups: Lookups, cfg: Answer
         if any(_said_of(selector, word, text, cfg) for selector in selectors for text in texts):
             return False
     return True
+
+
+def _selecting_words(phrase: str) -> list[str]:
+    """The stems of the words that pick a phrase's thing out of several: SELECTORS, comparatives."""
+    named = phrase.split(" of ", 1)[0]
+    word = head(phrase)
+    selectors = [w for w in content_words(named) if w != word and w in SELECTORS]
+    return selectors + [stem(t) for t in parse.comparatives(named)]
 
 
 def _said_of(selector: str, word: str, text: str, cfg: AnswerConfig) -> bool:

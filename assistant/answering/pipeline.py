@@ -121,7 +121,7 @@ class _Run:
         # A framing no source refutes, about an object we hold, is neither endorsed nor
         # discussed: the answer says what the sources say about that object. About nothing
         # we hold, it is refused.
-        by_code, named = identify.focus(reading, self.lookups, numbered)
+        by_code, named = identify.focus(reading, self.lookups, numbered, cfg)
         unendorsed = unsupported if by_code or named else []
         if unsupported and not issues and not unendorsed:
             return self.trace.refuse(
@@ -185,7 +185,7 @@ class _Run:
 
     def focus(self, numbered: Numbered) -> set[str]:
         """The objects the question names, by accession number, title or nickname."""
-        by_code, named = identify.focus(self.reading, self.lookups, numbered)
+        by_code, named = identify.focus(self.reading, self.lookups, numbered, self.cfg)
         if by_code or not named:
             return by_code
         return identify.widen(named, self.lookups, self.cfg)

@@ -275,7 +275,7 @@ def said(text: str, typed_lower: bool = False) -> Said:
         # A year of another event ("found in 1820") is checked against the texts, not the date.
         found.append(Claim("event" if event else "date", written, span, lo, hi, about=event))
     for lo, hi, written, age in shapes.ages(text, date.today().year):
-        start = text.lower().find(written)
+        start = text.find(written)
         span = (start, start + len(written))
         # "N years old" is the object's age; "found N years ago" dates another event.
         event = "" if written.lower().endswith("old") else shapes.event_of_year(text, *span)

@@ -13,7 +13,15 @@ from assistant.answering.reading import Claim
 from assistant.answering.topic import GENERIC, title_aliases
 from assistant.documents import creators_from_meta
 from assistant.store import Passage
-from assistant.text import STOPWORDS, content_words, everyday_frequency, fold, stem, words
+from assistant.text import (
+    POSSESSIVE,
+    STOPWORDS,
+    content_words,
+    everyday_frequency,
+    fold,
+    stem,
+    words,
+)
 
 
 def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[PremiseIssue]:
@@ -132,17 +140,16 @@ def lowercase_makers(
             run, _ = _run(tokens, i + 1, 1, far, cfg)
             if run:
                 makers.append(" ".join(run))
-        elif _POSSESSIVE_S.search(token) and _opens_title(tokens[i + 1 : i + 3], titled):
-            tokens[i] = _POSSESSIVE_S.sub("", token)
+        elif POSSESSIVE.search(token) and _opens_title(tokens[i + 1 : i + 3], titled):
+            tokens[i] = POSSESSIVE.sub("", token)
             run, _ = _run(tokens, i, -1, far, cfg)
             if run:
                 makers.append(" ".join(run))
-    rare = [m for m in makers if _rare_word_in(m, cfg.name_max_everyday_frequency)]
+    rare = [m for m in makers if not all(_everyday(w, cfg) for w in m.split())]
     return list(dict.fromkeys(rare))
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_POSSESSIVE_S = re.compile(r"['’]s$")
 
 
 def _run(
@@ -167,7 +174,7 @@ def _run(
             # "by dahl roughly when": a name read forwards ends where everyday words resume
             # (read backwards from "paint", a first name may be an everyday word: "norman").
             break
-        if _inside_name(run, word, cfg) is False:
+        if _breaks_name(run, word, cfg):
             # "... dahl got hobbema to paint": an everyday word between two rare ones is
             # no part of a name (unless a particle: "van"); the name is the part after it.
             at -= step
@@ -185,25 +192,17 @@ def _run(
 _NAME_WORDS = 3
 
 
-def _inside_name(run: list[str], word: str, cfg: AnswerConfig) -> bool | None:
-    """Whether the last word of ``run`` can sit inside a name that goes on with ``word``.
-
-    None when there is nothing to judge (the run is short, or ``word`` is an everyday word).
-    """
+def _breaks_name(run: list[str], word: str, cfg: AnswerConfig) -> bool:
+    """Whether the run's last word is an everyday one (not a particle) between two rare ones."""
     if len(run) < 2 or _everyday(word, cfg):
-        return None
+        return False
     last = run[-1]
-    return not _everyday(last, cfg) or bool(re.fullmatch(NAME_PARTICLES, last))
+    return _everyday(last, cfg) and not re.fullmatch(NAME_PARTICLES, last)
 
 
 def _everyday(word: str, cfg: AnswerConfig) -> bool:
     """Whether everyday language uses a word too often for it to be a name."""
     return everyday_frequency(word) >= cfg.name_max_everyday_frequency
-
-
-def _rare_word_in(run: str, most: float) -> bool:
-    """Whether a run of words has one that everyday language seldom uses (a name's)."""
-    return any(everyday_frequency(w) < most for w in run.split())
 
 
 def _opens_title(following: list[str], titled: set[str]) -> bool:
