@@ -186,7 +186,13 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
             # "Where is it from?" asks where it was made, not where it is.
             r"\b(where (is|can)(?!.*\bfrom\W*$)|(which|what) (museum|gallery|room)|located|"
             r"held|kept|"
-            r"see it|(can|could|may) (i|we) see|on (view|display|show)|"
+            r"see it|(can|could|may) (i|we) ((also|still|even) )?see|on (view|display|show)|"
+            # Where in the building, beside what, on which floor: "Where in the museum is ...",
+            # "does it hang beside ...", "in the same case", "upstairs".
+            r"where (in|at|on) (the|this|your) (museum|building|galler(y|ies)|collection)|"
+            r"where (does|do)\b[^.?!]*\bhang|upstairs|downstairs|"
+            r"(is|are|does|do)\b[^.?!]*\b(hang|hung|hanging|shown|displayed|exhibited) "
+            r"(next to|beside|alongside|near)\b|in the same (case|gallery|room|display|hall)|"
             # "Is it displayed?" asks where it is; "Where was it first exhibited?" asks history.
             r"(is|are)\b[^.?!]*\b(displayed|exhibited)|"
             r"(next|other|this|that) (room|gallery)|in (the|your) collection|here (too|as well)|"

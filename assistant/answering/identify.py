@@ -11,6 +11,8 @@ import re
 from collections.abc import Hashable, Sequence
 from typing import TypeVar
 
+from rapidfuzz import fuzz
+
 from assistant.answering import cues, parse
 from assistant.answering.catalogue import Lookups, Numbered
 from assistant.answering.config import DEFAULT, AnswerConfig
@@ -521,6 +523,17 @@ def _another_object(phrase: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
     return bool(word) and lookups.kinds(word, cfg.object_kind_top_k) >= cfg.object_kind_min_count
 
 
+# The general words for a work of art: "a bigger painting" is an object whatever the
+# catalogue classes, where head() passes over them to find what a phrase is about.
+_WORK_WORDS = frozenset(stem(w) for w in "painting picture work artwork object piece".split())
+
+
+def _an_object(phrase: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
+    """Whether a phrase names an object: a work of art in general words, or a catalogue kind."""
+    named = content_words(phrase.split(" of ")[0])
+    return bool(named and named[-1] in _WORK_WORDS) or _another_object(phrase, lookups, cfg)
+
+
 def _hangs_off(
     reading: Reading,
     phrase: str,
@@ -615,7 +628,13 @@ def no_record_of(
     return ""
 
 
-def not_held(reading: Reading, sources: Sequence[str], lookups: Lookups, focus: set[str]) -> str:
+def not_held(
+    reading: Reading,
+    sources: Sequence[str],
+    lookups: Lookups,
+    focus: set[str],
+    cfg: AnswerConfig = DEFAULT,
+) -> str:
     """A thing a "where can I see it" question asks for that no record in the evidence names.
 
     "Which gallery has the companion portrait of her husband?": a thing an object's text
@@ -625,11 +644,112 @@ def not_held(reading: Reading, sources: Sequence[str], lookups: Lookups, focus: 
     held = focus or set(sources)
     if Ask.INSTITUTION not in reading.asks and not _asks_if_held(reading, held, lookups):
         return ""
-    for phrase in reading.objects:
-        if parse.is_place(reading.ask, phrase) or _named_by_record(phrase, held, lookups):
+    # What the visitor says the thing shows ("with the pearls") describes it.
+    details = parse.details(reading.ask)
+    things = [p for p in reading.objects if not parse.is_place(reading.ask, p)]
+    things = [p for p in things if p not in details]
+    if not things:
+        # "Where is La Source hung?": a title the ask gives without an article is the thing,
+        # held if it is a record's title or maker, not if it only shares words with one
+        # ("Arabs at Prayer" beside "Arab Kneeling in Prayer").
+        titled = [n for n in _bare_titles(reading.ask) if not _a_holder(n, reading)]
+        unknown = [n for n in titled if not _titles_or_makes(n, held, lookups, cfg)]
+        if unknown:
+            return unknown[0]
+    # "... had a pendant of his wife. Where is she?": what the story brought in, if it is
+    # an object in its own right (not "a woman" it shows, nor "a quay" she stands on).
+    things += [p for p in reading.referents if _an_object(p, lookups, cfg)]
+    return next((p for p in things if not _held_as_named(p, held, lookups, cfg)), "")
+
+
+def _held_as_named(phrase: str, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
+    """Whether a held record is the thing a phrase names, as the visitor picks it out.
+
+    "The bigger painting", "the other version", "the Psalm 52 leaf", or "the original" of a
+    copy, beside one we hold pick another one.
+    """
+    return (
+        "other" not in words(phrase.split(" of ")[0])
+        and not _the_original(phrase, held, lookups)
+        and _numbered_so(phrase, held, lookups)
+        and _named_by_record(phrase, held, lookups)
+        and not _selects_another(phrase, held, lookups, cfg)
+    )
+
+
+# How a record's title or maker says it is a copy or a workshop's version of another work.
+_A_COPY = re.compile(
+    r"\b(after|copy|copied|(workshop|studio|follower|circle|school|assistant|imitator) of)\b",
+    re.IGNORECASE,
+)
+
+
+def _the_original(phrase: str, held: set[str], lookups: Lookups) -> bool:
+    """Whether a phrase asks for the original of held copies ("Is the original here too?").
+
+    Only when every held record says by its title or maker that it is a copy or a version
+    ("after Baciccio", "workshop of ..."): of an original, "the original" is the object.
+    """
+    if not {"original", "prototype"} & set(words(phrase)):
+        return False
+    chunks = [lookups.chunks(s) for s in held]
+    return bool(chunks) and all(
+        c and _A_COPY.search(f"{c[0].title} {c[0].meta.get('creators_display', '')}")
+        for c in chunks
+    )
+
+
+def _numbered_so(phrase: str, held: set[str], lookups: Lookups) -> bool:
+    """Whether a held record bears out the numbers of a phrase ("the Psalm 52 leaf").
+
+    A number the visitor gives says which one: it must be in the record's title or its dates.
+    """
+    numbers = [int(w) for w in words(phrase) if w.isdigit()]
+    if not numbers:
+        return True
+    for source_id in held:
+        chunks = lookups.chunks(source_id)
+        if not chunks:
             continue
-        return phrase
-    return ""
+        meta, title = chunks[0].meta, set(words(chunks[0].title))
+        begin, end = meta.get("date_begin"), meta.get("date_end")
+        dated = isinstance(begin, int) and isinstance(end, int)
+        if all(str(n) in title or (dated and begin <= n <= end) for n in numbers):
+            return True
+    return False
+
+
+# A title written with capitals and the small words titles join them with, after the
+# question's opening words ("Is Arabs at Prayer hung near it?").
+_BARE_TITLE = re.compile(
+    r"(?<![\w'’])(?!(?:Is|Are|Was|Were|Does|Do|Did|Can|Could|May|Where|Which|What|When|How|"
+    r"Has|Have|I)\b)[A-ZÀ-Þ][\w'’-]*"
+    r"(?:\s+(?:(?:of|at|in|on|for|and|to|with|a|an|the|de|la|le|du|van|von|over)\s+)*"
+    r"[A-ZÀ-Þ][\w'’-]*)*"
+)
+
+
+def _bare_titles(ask: str) -> list[str]:
+    """Capitalised runs of an ask that are not its first word or a question word."""
+    return [m.group(0) for m in _BARE_TITLE.finditer(ask) if m.start() > 0]
+
+
+def _titles_or_makes(name: str, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
+    """Whether a name is the title or the maker of a held record (allowing typos)."""
+    folded = fold(name)
+    for source_id in held:
+        chunks = lookups.chunks(source_id)
+        if not chunks:
+            continue
+        said = [chunks[0].title, str(chunks[0].meta.get("creators_display", ""))]
+        if any(fuzz.partial_ratio(folded, fold(s)) >= cfg.title_match for s in said if s):
+            return True
+    return False
+
+
+def _a_holder(name: str, reading: Reading) -> bool:
+    """Whether a name says where things are: "at the Museum of Modern Art", "in New York"."""
+    return parse.is_place(reading.ask, name) or bool({stem(w) for w in words(name)} & _HOLDERS)
 
 
 def _asks_if_held(reading: Reading, held: set[str], lookups: Lookups) -> bool:

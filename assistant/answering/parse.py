@@ -165,6 +165,99 @@ def _unchunked(doc: Any, chunks: list[Any]) -> list[Any]:
     return found
 
 
+# People by sex, for "she" and "he": kin, rank and plain words a visitor uses for a sitter or a
+# relative ("a pendant of his wife ... Where is she?").
+_FEMALE = frozenset(
+    "wife mother daughter sister aunt niece bride widow woman girl lady queen princess "
+    "duchess countess empress marquise baroness madame mrs miss".split()
+)
+_MALE = frozenset(
+    "husband father son brother uncle nephew groom man boy lord king prince duke count "
+    "emperor marquis baron monsieur mr sir".split()
+)
+
+
+def pro_forms(text: str) -> list[str]:
+    """How an ask speaks of a thing without naming it: "it", "she", "he", "the finished one".
+
+    Each is given as the kind of thing it can stand for: "thing", "female" or "male". "Her"
+    and "his" before a noun ("her portrait") name the noun, not a thing pointed back to.
+    """
+    if not text.strip():
+        return []
+    found = []
+    for t in parsed(text):
+        if t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            kind = {"it": "thing", "she": "female", "her": "female", "he": "male"}.get(t.lower_)
+            kind = kind or ("male" if t.lower_ == "him" else "")
+        else:
+            # "The finished one": a thing of a kind named before, picked by what it is.
+            one = t.lower_ == "one" and any(c.lower_ == "the" for c in t.children)
+            kind = "thing" if one else ""
+        if kind:
+            found.append(kind)
+    return found
+
+
+def introduced(text: str) -> list[tuple[str, str]]:
+    """The things a story brings in as new, "a ..." or "another ...", each with its kind.
+
+    "<The object> is a study for a bigger painting", "... had a pendant of his wife": the
+    indefinite article brings in a thing the story had not named, which a later "it" or "she"
+    may stand for. A predicate noun ("is a variant of ...") says what the subject is; the
+    thing it is "of" is brought in, not it. The kind says what may stand for it: "female" or
+    "male" for a person, "thing ..." for a thing, with the sex of whom it shows if any ("thing
+    female" for a portrait of a wife: "it" or "she").
+    """
+    if not text.strip():
+        return []
+    doc = parsed(text)
+    found = []
+    chunks = list(doc.noun_chunks)
+    for chunk in chunks:
+        if chunk[0].lower_ not in ("a", "an", "another") or _aside(chunk):
+            continue
+        after = chunk.end
+        joined = after + 1 < len(doc) and doc[after].lower_ == "of"
+        complement = next((c for c in chunks if joined and c.start == after + 1), None)
+        parts = [complement] if chunk.root.dep_ == "attr" else [chunk, complement]
+        named = " of ".join(_named(c) for c in parts if c is not None and _named(c))
+        if not named:
+            continue
+        # "A woman mending nets" is no "it"; "a pendant of his wife" is an "it" and a "she".
+        person = _sex_of([parts[0]]) != "thing" and " of " not in named
+        found.append((named, _sex_of(parts) if person else f"thing {_sex_of(parts)}"))
+    return found
+
+
+def _aside(chunk: Any) -> bool:
+    """Whether a chunk is where something is ("on a quay"), denied, or the visitor's doing.
+
+    "I saw it in a book": what the visitor did brings in no object of the story's.
+    """
+    if chunk.root.dep_ == "pobj" and chunk.root.head.lower_ in _LOCATIVE:
+        return True
+    # "... the one that wasn't a study for a big painting": denied, or said in a clause that
+    # tells which one the visitor means ("the one that was a study for ..."), it brings
+    # nothing in for a later "it".
+    ancestors = list(chunk.root.ancestors)
+    if any(a.dep_ == "relcl" or any(c.dep_ == "neg" for c in a.children) for a in ancestors):
+        return True
+    root = chunk.root.sent.root
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we", "you") for t in root.children
+    )
+
+
+def _sex_of(chunks: list[Any]) -> str:
+    """Whether chunks speak of a "female", a "male" or a "thing" (none of either)."""
+    said = {t.lower_.rstrip(".") for c in chunks if c is not None for t in c}
+    said |= {w[:-1] for w in said if w.endswith("s")}
+    if said & _FEMALE:
+        return "female"
+    return "male" if said & _MALE else "thing"
+
+
 def pointed_at(text: str) -> list[frozenset[str]]:
     """The words of each thing a text points at with "that"/"those" ("that arm ring")."""
     if not text.strip():
@@ -211,6 +304,27 @@ def object_phrases(text: str) -> list[str]:
     "Lindqvist's Harbour"); an "of" right after it joins what it is of ("portrait of the
     sitter's father"), and that complement is a phrase of its own too.
     """
+    return [phrase for phrase, _ in _phrases(text)]
+
+
+def details(text: str) -> list[str]:
+    """The object phrases that describe another thing of the text, not things of their own.
+
+    "The miniature of her in the red dress with the pearls": the dress and the pearls are
+    what the miniature shows, held if it is. A phrase after a preposition that hangs on a
+    noun is such a detail; one that hangs on the verb ("see it next to the figure") is not.
+    """
+    return [
+        phrase
+        for phrase, chunk in _phrases(text)
+        if chunk.root.dep_ == "pobj"
+        and chunk.root.head.lower_ != "of"
+        and chunk.root.head.head.pos_ in ("NOUN", "PROPN")
+    ]
+
+
+def _phrases(text: str) -> list[tuple[str, Any]]:
+    """object_phrases, each with its noun chunk."""
     if not text.strip():
         return []
     doc = parsed(text)
@@ -227,7 +341,7 @@ def object_phrases(text: str) -> list[str]:
         after = chunk.end
         joined = after < len(doc) and doc[after].lower_ == "of"
         complement = _named(starts[after + 1]) if joined and after + 1 in starts else ""
-        found.append(f"{named} of {complement}" if complement else named)
+        found.append((f"{named} of {complement}" if complement else named, chunk))
     return found
 
 

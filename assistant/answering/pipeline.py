@@ -214,7 +214,7 @@ class _Run:
                 f"the vetted texts about {'; '.join(about)} do not mention {', '.join(missing)}",
             )
         sources = [p.source_id for p in numbered.values()]
-        absent = identify.not_held(self.reading, sources, self.lookups, focus)
+        absent = identify.not_held(self.reading, sources, self.lookups, focus, self.cfg)
         if absent:
             return self.trace.refuse(
                 "identify", f"the collection has no record of {absent}", absent

@@ -103,6 +103,7 @@ class Reading:
     quoted: tuple[str, ...]  # titles in quotes (in the context)
     names: tuple[str, ...]  # capitalised runs of several words (in the context)
     objects: tuple[str, ...]  # things the ask names with a determiner ("the Roman bowl")
+    referents: tuple[str, ...]  # things the story brought in that "it", "she" stand for
     locations: tuple[str, ...]  # where a yes/no ask asks whether it is ("at the Walters")
     people: tuple[str, ...]  # proper names, folded (in the context)
     asks: frozenset[Ask]  # what the question asks for
@@ -157,6 +158,7 @@ def read(
         quoted=tuple(quoted_names(context)),
         names=tuple(n for n in _TITLE_CASE.findall(context) if " " in n),
         objects=tuple(_objects(question, ask)),
+        referents=tuple(_referents(question, ask)),
         locations=tuple(parse.asked_locations(ask)),
         people=tuple(sorted(proper_names(context))),
         asks=frozenset(asks),
@@ -208,9 +210,27 @@ def _objects(question: str, ask: str) -> list[str]:
         return found
     story = _things(parse.object_phrases(before))
     if parse.points_back(ask):
-        found += story[-1:]
+        # "The miniature of her in the dress with the pearls, is that one here?": the
+        # miniature, not a detail of it.
+        details = set(parse.details(before))
+        found += [p for p in story if p not in details][-1:]
     for pointed in parse.pointed_at(ask):
         found += [p for p in story if pointed <= set(content_words(p.split(" of ")[0]))]
+    return list(dict.fromkeys(found))
+
+
+def _referents(question: str, ask: str) -> list[str]:
+    """What the ask's "it", "she" or "the finished one" stands for, if the story brought it in.
+
+    "<The object> is a study for a bigger painting. Where is the finished one?": the bigger
+    painting. Only a thing the story brings in with "a ..." is found so: after "I love <the
+    title>. Where is it?" nothing is, and "it" stays the object the question names.
+    """
+    before = question[: max(question.rfind(ask), 0)]
+    brought_in = parse.introduced(before) if before.strip() else []
+    found = []
+    for kind in parse.pro_forms(ask):
+        found += [named for named, sex in brought_in if kind in sex.split()][-1:]
     return list(dict.fromkeys(found))
 
 

@@ -237,6 +237,57 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("Is the enamel Saint Luke on view?", {"luke-copy"}, ""),
         # Not asked where: no_record_of decides, with the texts.
         ("Who painted the portrait of Johanna Vos's husband?", {"portrait"}, ""),
+        # What "she", "it" or "the finished one" stands for, when the story brought it in
+        # ("had a companion of her husband"), must be a record too ...
+        (
+            "Johanna Vos surely had a companion portrait of her husband. Where is he hanging?",
+            {"portrait"},
+            "husband",
+        ),
+        (
+            "Harbour at Dusk is a sketch for a larger painting. Is the finished one on view?",
+            {"harbour"},
+            "larger painting",
+        ),
+        ("The ewer with the cranes is a copy of a basin. Can I also see it?", {"ewer"}, "basin"),
+        # ... a title given without an article too ...
+        (
+            "Harbour at Dusk is a variant of her Evening Light. Where in the museum is "
+            "Evening Light hung?",
+            {"harbour"},
+            "Evening Light",
+        ),
+        # ... but not what the object shows or where the visitor saw it: "it" is the object.
+        ("Harbour at Dusk shows a woman on a quay. Is it on view?", {"harbour"}, ""),
+        ("I saw Harbour at Dusk in a book. Where in the museum is it?", {"harbour"}, ""),
+        ("Johanna Vos holds a prayer book. Does she hang near the harbour?", {"portrait"}, ""),
+        ("Where in the museum is Harbour at Dusk hung?", {"harbour"}, ""),
+        # A bare title must be the record's, not share its words ("Harbour at Noon").
+        ("Is Harbour at Noon hung near it?", {"harbour"}, "Harbour at Noon"),
+        ("Is Harbour at Dusk hung near the ewer?", {"harbour", "ewer"}, ""),
+        ("Can I see Lindqvist today?", {"harbour"}, ""),
+        # What the visitor says the object shows ("with the prayer book") describes it.
+        (
+            "Pieter de Wit's portrait of Johanna Vos with the red prayer book: is that one on "
+            "view?",
+            {"portrait"},
+            "",
+        ),
+        ("Can I see the portrait of Johanna Vos with the red prayer book?", {"portrait"}, ""),
+        # "The original" of a copy is another object; of an original, the object itself.
+        ("Is the original of the enamel Saint Luke on view too?", {"luke-copy"}, "original"),
+        ("Is the original Portrait of Johanna Vos on view?", {"portrait"}, ""),
+        # A number says which one: in the title or the dates, or it is another.
+        ("Is the 1652 portrait of Johanna Vos on view?", {"portrait"}, ""),
+        ("Is the 1670 portrait of Johanna Vos on view?", {"portrait"}, "1670 portrait"),
+        # "The other <thing>" beside the one we hold is another one.
+        ("Is the other version of Harbour at Dusk on view?", {"harbour"}, "other version"),
+        ("Which works are at the Museum of Modern Art in New York?", set(), ""),
+        (
+            "Does Harbour at Dusk hang beside the Portrait of Johanna Vos?",
+            {"harbour", "portrait"},
+            "",
+        ),
     ],
 )
 def test_a_thing_asked_for_where_it_is_held_must_be_a_record(question, focus, absent):

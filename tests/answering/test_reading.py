@@ -301,6 +301,51 @@ ROWS = [
     ),
     # A demonstrative noun the small parser leaves out of its noun chunks is a thing too.
     ("Can I see that ewer at the museum too?", [], {"objects": ("ewer", "museum")}),
+    # "It", "she" or "the <adjective> one" stands for what the story brought in with "a ...":
+    # a thing for "it", a person (or a portrait of one) for "she"; never a place the story
+    # names, what the visitor did, or what the object is ("is a variant of ...").
+    (
+        "Harbour at Dusk is a sketch for a larger painting. Is the finished one on view?",
+        [],
+        {"referents": ("larger painting",)},
+    ),
+    (
+        "Pieter de Wit surely painted a companion of her husband. Where does he hang?",
+        [],
+        {"referents": ("companion of husband",)},
+    ),
+    (
+        "The ewer had a matching basin and a portrait of the potter's wife. Is she here?",
+        [],
+        {"referents": ("portrait of wife",)},
+    ),
+    (
+        "The Roman ewer is a copy of a silver jug. Can I see it?",
+        [],
+        {"referents": ("silver jug",)},
+    ),
+    ("Harbour at Dusk shows a woman on a quay. Is it on view?", [], {"referents": ()}),
+    ("I saw Harbour at Dusk in a book. Is it on view?", [], {"referents": ()}),
+    (
+        "the harbour at dusk, the one that wasnt a sketch for a larger painting. can i see it",
+        [],
+        {"referents": ()},
+    ),
+    (
+        "Harbour at Dusk, the one that was a sketch for a larger painting: can I see it?",
+        [],
+        {"referents": ()},
+    ),
+    ("I love the ewer with the cranes. Where is it?", [], {"referents": ()}),
+    ("The ewer had a matching basin. Who made the ewer?", [], {"referents": ()}),
+    # Where in the building, beside what: asked where it is held ...
+    ("Where in the museum is Evening Light hung?", [], {"asks": {INST}}),
+    ("Does the harbour hang beside the portrait?", [], {"asks": {INST}}),
+    ("Is the ewer in the same case as the basin?", [], {"asks": {INST}}),
+    ("Can I also see the matching basin?", [], {"asks": {INST}}),
+    # ... but not where it was once shown, nor what a picture shows with what.
+    ("Was the harbour shown next to other views in 1890?", [], {"asks_not": {INST}}),
+    ("Is the saint shown with his keys?", [], {"asks_not": {INST}}),
     # A time is no thing: not a decade, a century, or a point in one; a longer head keeps its
     # own words.
     ("The ewer is from the 1620s, isn't it?", [], {"objects": ("ewer",)}),
