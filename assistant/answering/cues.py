@@ -187,7 +187,7 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
             r"\b(where (is|can)(?!.*\bfrom\W*$)|(which|what) (museum|gallery|room)|located|"
             r"held|kept|"
             r"see it|(can|could|may) (i|we) ((also|still|even) )?see|on (view|display|show)|"
-            # Where in the building, beside what, on which floor: "Where in the museum is ...",
+            # Where in the building, beside what, on which floor: "where in the building",
             # "does it hang beside ...", "in the same case", "upstairs".
             r"where (in|at|on) (the|this|your) (museum|building|galler(y|ies)|collection)|"
             r"where (does|do)\b[^.?!]*\bhang|upstairs|downstairs|"

@@ -649,14 +649,14 @@ def not_held(
     things = [p for p in reading.objects if not parse.is_place(reading.ask, p)]
     things = [p for p in things if p not in details]
     if not things:
-        # "Where is La Source hung?": a title the ask gives without an article is the thing,
+        # "Where is Evening Light hung?": a title the ask gives without an article is the thing,
         # held if it is a record's title or maker, not if it only shares words with one
-        # ("Arabs at Prayer" beside "Arab Kneeling in Prayer").
+        # ("Harbour at Noon" beside "Harbour at Dusk").
         titled = [n for n in _bare_titles(reading.ask) if not _a_holder(n, reading)]
         unknown = [n for n in titled if not _titles_or_makes(n, held, lookups, cfg)]
         if unknown:
             return unknown[0]
-    # "... had a pendant of his wife. Where is she?": what the story brought in, if it is
+    # "... painted a companion of her husband. Where is he?": what the story brought in, if
     # an object in its own right (not "a woman" it shows, nor "a quay" she stands on).
     things += [p for p in reading.referents if _an_object(p, lookups, cfg)]
     return next((p for p in things if not _held_as_named(p, held, lookups, cfg)), "")
@@ -720,7 +720,7 @@ def _numbered_so(phrase: str, held: set[str], lookups: Lookups) -> bool:
 
 
 # A title written with capitals and the small words titles join them with, after the
-# question's opening words ("Is Arabs at Prayer hung near it?").
+# question's opening words ("Is Evening Light hung near it?").
 _BARE_TITLE = re.compile(
     r"(?<![\w'’])(?!(?:Is|Are|Was|Were|Does|Do|Did|Can|Could|May|Where|Which|What|When|How|"
     r"Has|Have|I)\b)[A-ZÀ-Þ][\w'’-]*"
@@ -748,7 +748,7 @@ def _titles_or_makes(name: str, held: set[str], lookups: Lookups, cfg: AnswerCon
 
 
 def _a_holder(name: str, reading: Reading) -> bool:
-    """Whether a name says where things are: "at the Museum of Modern Art", "in New York"."""
+    """Whether a name says where things are: "at the Test Museum", "in Delft"."""
     return parse.is_place(reading.ask, name) or bool({stem(w) for w in words(name)} & _HOLDERS)
 
 

@@ -166,7 +166,7 @@ def _unchunked(doc: Any, chunks: list[Any]) -> list[Any]:
 
 
 # People by sex, for "she" and "he": kin, rank and plain words a visitor uses for a sitter or a
-# relative ("a pendant of his wife ... Where is she?").
+# relative ("a companion of her husband ... Where is he?").
 _FEMALE = frozenset(
     "wife mother daughter sister aunt niece bride widow woman girl lady queen princess "
     "duchess countess empress marquise baroness madame mrs miss".split()
@@ -202,7 +202,7 @@ def pro_forms(text: str) -> list[str]:
 def introduced(text: str) -> list[tuple[str, str]]:
     """The things a story brings in as new, "a ..." or "another ...", each with its kind.
 
-    "<The object> is a study for a bigger painting", "... had a pendant of his wife": the
+    "<The object> is a sketch for a larger painting", "... had a companion of her husband": the
     indefinite article brings in a thing the story had not named, which a later "it" or "she"
     may stand for. A predicate noun ("is a variant of ...") says what the subject is; the
     thing it is "of" is brought in, not it. The kind says what may stand for it: "female" or
@@ -224,7 +224,7 @@ def introduced(text: str) -> list[tuple[str, str]]:
         named = " of ".join(_named(c) for c in parts if c is not None and _named(c))
         if not named:
             continue
-        # "A woman mending nets" is no "it"; "a pendant of his wife" is an "it" and a "she".
+        # "A woman on a quay" is no "it"; "a portrait of his wife" is an "it" and a "she".
         person = _sex_of([parts[0]]) != "thing" and " of " not in named
         found.append((named, _sex_of(parts) if person else f"thing {_sex_of(parts)}"))
     return found
@@ -237,8 +237,8 @@ def _aside(chunk: Any) -> bool:
     """
     if chunk.root.dep_ == "pobj" and chunk.root.head.lower_ in _LOCATIVE:
         return True
-    # "... the one that wasn't a study for a big painting": denied, or said in a clause that
-    # tells which one the visitor means ("the one that was a study for ..."), it brings
+    # "... the one that never was a sketch for a larger canvas": denied, or said in a clause that
+    # tells which one the visitor means ("the one that was a sketch for ..."), it brings
     # nothing in for a later "it".
     ancestors = list(chunk.root.ancestors)
     if any(a.dep_ == "relcl" or any(c.dep_ == "neg" for c in a.children) for a in ancestors):

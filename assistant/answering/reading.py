@@ -210,8 +210,8 @@ def _objects(question: str, ask: str) -> list[str]:
         return found
     story = _things(parse.object_phrases(before))
     if parse.points_back(ask):
-        # "The miniature of her in the dress with the pearls, is that one here?": the
-        # miniature, not a detail of it.
+        # "The portrait of her with the red prayer book, is that one here?": the portrait,
+        # not a detail of it.
         details = set(parse.details(before))
         found += [p for p in story if p not in details][-1:]
     for pointed in parse.pointed_at(ask):
@@ -222,7 +222,7 @@ def _objects(question: str, ask: str) -> list[str]:
 def _referents(question: str, ask: str) -> list[str]:
     """What the ask's "it", "she" or "the finished one" stands for, if the story brought it in.
 
-    "<The object> is a study for a bigger painting. Where is the finished one?": the bigger
+    "<The object> is a sketch for a larger painting. Where is the finished one?": the larger
     painting. Only a thing the story brings in with "a ..." is found so: after "I love <the
     title>. Where is it?" nothing is, and "it" stays the object the question names.
     """

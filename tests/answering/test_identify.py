@@ -252,16 +252,16 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("The ewer with the cranes is a copy of a basin. Can I also see it?", {"ewer"}, "basin"),
         # ... a title given without an article too ...
         (
-            "Harbour at Dusk is a variant of her Evening Light. Where in the museum is "
+            "Harbour at Dusk is a variant of her Evening Light. Where in the building is "
             "Evening Light hung?",
             {"harbour"},
             "Evening Light",
         ),
         # ... but not what the object shows or where the visitor saw it: "it" is the object.
         ("Harbour at Dusk shows a woman on a quay. Is it on view?", {"harbour"}, ""),
-        ("I saw Harbour at Dusk in a book. Where in the museum is it?", {"harbour"}, ""),
+        ("I saw Harbour at Dusk in a book. Where in the building is it?", {"harbour"}, ""),
         ("Johanna Vos holds a prayer book. Does she hang near the harbour?", {"portrait"}, ""),
-        ("Where in the museum is Harbour at Dusk hung?", {"harbour"}, ""),
+        ("Where in the building is Harbour at Dusk hung?", {"harbour"}, ""),
         # A bare title must be the record's, not share its words ("Harbour at Noon").
         ("Is Harbour at Noon hung near it?", {"harbour"}, "Harbour at Noon"),
         ("Is Harbour at Dusk hung near the ewer?", {"harbour", "ewer"}, ""),
@@ -273,7 +273,7 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
             {"portrait"},
             "",
         ),
-        ("Can I see the portrait of Johanna Vos with the red prayer book?", {"portrait"}, ""),
+        ("Could we see de Wit's Johanna Vos with the red prayer book?", {"portrait"}, ""),
         # "The original" of a copy is another object; of an original, the object itself.
         ("Is the original of the enamel Saint Luke on view too?", {"luke-copy"}, "original"),
         ("Is the original Portrait of Johanna Vos on view?", {"portrait"}, ""),
@@ -282,7 +282,7 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("Is the 1670 portrait of Johanna Vos on view?", {"portrait"}, "1670 portrait"),
         # "The other <thing>" beside the one we hold is another one.
         ("Is the other version of Harbour at Dusk on view?", {"harbour"}, "other version"),
-        ("Which works are at the Museum of Modern Art in New York?", set(), ""),
+        ("Which works here are also at the Test Museum in Delft?", set(), ""),
         (
             "Does Harbour at Dusk hang beside the Portrait of Johanna Vos?",
             {"harbour", "portrait"},

@@ -327,22 +327,22 @@ ROWS = [
     ("Harbour at Dusk shows a woman on a quay. Is it on view?", [], {"referents": ()}),
     ("I saw Harbour at Dusk in a book. Is it on view?", [], {"referents": ()}),
     (
-        "the harbour at dusk, the one that wasnt a sketch for a larger painting. can i see it",
+        "harbour at dusk - the one that never was a sketch for a larger canvas. could we view it",
         [],
         {"referents": ()},
     ),
     (
-        "Harbour at Dusk, the one that was a sketch for a larger painting: can I see it?",
+        "Harbour at Dusk (the version that was a sketch for a larger canvas): is it on view?",
         [],
         {"referents": ()},
     ),
     ("I love the ewer with the cranes. Where is it?", [], {"referents": ()}),
     ("The ewer had a matching basin. Who made the ewer?", [], {"referents": ()}),
     # Where in the building, beside what: asked where it is held ...
-    ("Where in the museum is Evening Light hung?", [], {"asks": {INST}}),
+    ("Where in the building is Evening Light hung?", [], {"asks": {INST}}),
     ("Does the harbour hang beside the portrait?", [], {"asks": {INST}}),
     ("Is the ewer in the same case as the basin?", [], {"asks": {INST}}),
-    ("Can I also see the matching basin?", [], {"asks": {INST}}),
+    ("Could we also see the matching basin?", [], {"asks": {INST}}),
     # ... but not where it was once shown, nor what a picture shows with what.
     ("Was the harbour shown next to other views in 1890?", [], {"asks_not": {INST}}),
     ("Is the saint shown with his keys?", [], {"asks_not": {INST}}),
