@@ -384,6 +384,9 @@ def _selects_another(phrase: str, focus: set[str], lookups: Lookups, cfg: Answer
     selectors = _selecting_words(phrase)
     if not word or not selectors:
         return False
+    # "The other door": another than the one held, whatever the texts say of "other doors".
+    if "other" in words(phrase.split(" of ", 1)[0]):
+        return True
     for source_id in focus:
         texts = [*lookups.sentences(source_id), _title(source_id, lookups)]
         if any(_said_of(selector, word, text, cfg) for selector in selectors for text in texts):
@@ -392,10 +395,14 @@ def _selects_another(phrase: str, focus: set[str], lookups: Lookups, cfg: Answer
 
 
 def _selecting_words(phrase: str) -> list[str]:
-    """The stems of the words that pick a phrase's thing out of several: SELECTORS, comparatives."""
+    """The stems of the words that pick a phrase's thing out of several.
+
+    SELECTORS, comparatives, and "other".
+    """
     named = phrase.split(" of ", 1)[0]
     word = head(phrase)
     selectors = [w for w in content_words(named) if w != word and w in SELECTORS]
+    selectors += ["other"] if "other" in words(named) else []
     return selectors + [stem(t) for t in parse.comparatives(named)]
 
 
@@ -669,8 +676,7 @@ def _held_as_named(phrase: str, held: set[str], lookups: Lookups, cfg: AnswerCon
     copy, beside one we hold pick another one.
     """
     return (
-        "other" not in words(phrase.split(" of ")[0])
-        and not _the_original(phrase, held, lookups)
+        not _the_original(phrase, held, lookups)
         and _numbered_so(phrase, held, lookups)
         and _named_by_record(phrase, held, lookups)
         and not _selects_another(phrase, held, lookups, cfg)

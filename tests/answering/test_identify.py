@@ -170,7 +170,10 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         ("Is the first Harbour at Dusk she painted here too?", {"harbour"}, "first Harbour"),
         ("Where is the larger Lidded Ewer with Cranes kept?", {"ewer"}, "larger Lidded Ewer"),
         ("Who made the right ewer of the pair?", {"ewer"}, "right ewer"),
+        # "The other <kind>" is another than the one held.
+        ("What is painted on the other pendant of the pair?", {"pendant-ship"}, "other pendant"),
         # ... but a part of the object picked out that way is still the object's.
+        ("What is on the other side of the Oak Marriage Chest?", {"chest"}, ""),
         ("What is on the left side of the Oak Marriage Chest?", {"chest"}, ""),
         ("What shows in the upper corner of Harbour at Dusk?", {"harbour"}, ""),
         ("Who is on the left in Harbour at Dusk?", {"harbour"}, ""),
