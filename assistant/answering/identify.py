@@ -101,7 +101,7 @@ def described(
     a material fit many objects, only some of them in the evidence). Two objects so described
     are no one object.
     """
-    phrases = parse.object_phrases(reading.context)
+    phrases = parse.object_phrases(reading.context) + parse.with_phrases(reading.context)
     # "The matching lid of the lustre ewer is in <a museum>": the lid is another object, and
     # what the sentence says is said of it, not of the ewer held.
     others = [p for p in phrases if _related(p) or _selecting_words(p)]
@@ -520,8 +520,17 @@ def _said_of_named(text: str, phrase: str, focus: set[str], lookups: Lookups) ->
 
 
 def _related(phrase: str) -> bool:
-    """Whether a phrase names an object by its relation to another ("the matching basin")."""
-    return any(w in _RELATIONS for w in content_words(phrase))
+    """Whether a phrase names an object by its relation to another ("the matching basin").
+
+    A relation word that is itself the thing, said to be made of something, names a kind of
+    object: "the gold pendant with <a god>" is a jewel, not a painting's partner.
+    """
+    relations = [w for w in content_words(phrase) if w in _RELATIONS]
+    named = phrase.split(" of ")[0].split(" with ")[0]
+    thing = content_words(named)[-1:]
+    if relations == thing and set(words(named)) & MATERIALS:
+        return False
+    return bool(relations)
 
 
 def _another_object(phrase: str, lookups: Lookups, cfg: AnswerConfig) -> bool:

@@ -323,6 +323,29 @@ def details(text: str) -> list[str]:
     ]
 
 
+def with_phrases(text: str) -> list[str]:
+    """Object phrases joined with what they are "with", as titles name things.
+
+    "The gold pendant with the god's image" -> "gold pendant with image": a record titled
+    "Pendant with ..." is named by both halves.
+    """
+    doc = parsed(text) if text.strip() else None
+    if doc is None:
+        return []
+    chunks = {c.start: c for c in doc.noun_chunks}
+    found = []
+    for phrase, chunk in _phrases(text):
+        # Where the phrase ends (the tagger may chunk less of it than it names).
+        last = phrase.split()[-1]
+        ends = [t.i + 1 for t in doc[chunk.start :] if t.text == last]
+        after = ends[0] if ends else chunk.end
+        if after + 1 < len(doc) and doc[after].lower_ == "with" and after + 1 in chunks:
+            other = _named(chunks[after + 1])
+            if other:
+                found.append(f"{phrase} with {other}")
+    return found
+
+
 def _phrases(text: str) -> list[tuple[str, Any]]:
     """object_phrases, each with its noun chunk."""
     if not text.strip():

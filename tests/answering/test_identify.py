@@ -384,6 +384,8 @@ def test_a_title_inside_a_longer_named_title_is_not_named(titles, outer):
         # made of, what it shows, who made it.
         ("Was the lustre fritware ewer of Ali ibn Husayn made in 1500?", "ewer"),
         ("Is the carved oak chest of Claus Berg from Hamburg?", "chest"),
+        # ... and what it is "with", as titles say it.
+        ("Was the fritware ewer with the Cranes made in 1500?", "ewer"),
         # One word of the visitor's own is allowed ("painted" is not in the record) ...
         ("Who owned the painted oak chest of Claus Berg?", "chest"),
         # ... but a description mostly in other words, or too short to tell, describes none.
@@ -408,3 +410,19 @@ def test_an_object_described_in_its_records_words_is_meant(question, meant):
 
     found = identify.described(read(question), numbered("harbour", "ewer", "portrait", "chest"))
     assert ({p.source_id for p in found.values()} or {None}) == {meant}
+
+
+@pytest.mark.parametrize(
+    "phrase, related",
+    [
+        ("matching basin", True),
+        ("pendant of wife", True),
+        ("pendant portrait", True),
+        ("companion", True),
+        # A relation word that is the thing, made of something, is a kind of object: a jewel.
+        ("gold pendant with Ship", False),
+        ("enamel pendant", False),
+    ],
+)
+def test_a_relation_word_made_of_something_is_a_thing(phrase, related):
+    assert identify._related(phrase) is related
