@@ -640,8 +640,36 @@ def no_record_of(
         titles = kinds or {w for _, title in vocabularies for w in content_words(title)}
         if not _related(phrase) and parse.within_named(reading.ask, phrase, titles):
             continue
+        if _named_otherwise(phrase, reading, titles, vocabularies):
+            continue
         return phrase
     return ""
+
+
+def _named_otherwise(
+    phrase: str, reading: Reading, titles: set[str], vocabularies: list[tuple[set[str], str]]
+) -> bool:
+    """Whether a phrase the texts lack calls a known thing by other words.
+
+    "The page with <the title's subject>": the object itself, called by what it is on. "The
+    engraved version" after the story's "wood engraving in <the book>", which the texts
+    describe: the story's thing again, in another form of its word.
+    """
+    # "The other door", "the matching one" are never the story's thing again.
+    if _related(phrase) or _selecting_words(phrase):
+        return False
+    for joined in parse.with_phrases(reading.ask) if " of " not in phrase else []:
+        named, _, rest = joined.partition(" with ")
+        shown = [w for w in content_words(rest) if w not in GENERIC]
+        if named == phrase and shown and all(w in titles for w in shown):
+            return True
+    mine = set(content_words(phrase)) - GENERIC
+    story = reading.text[: max(reading.text.rfind(reading.ask), 0)]
+    return any(
+        mine & set(content_words(before))
+        and any(_described_by(before, have, title) for have, title in vocabularies)
+        for before in (parse.object_phrases(story) if story.strip() else [])
+    )
 
 
 def not_held(

@@ -245,8 +245,23 @@ def _things(phrases: list[str]) -> list[str]:
         head, _, of = phrase.partition(" of ")
         if _a_time(phrase) or (of and _a_time(of) and len(head.split()) == 1):
             continue
-        out.append(head if of and _a_time(of) else phrase)
+        phrase = head if of and _a_time(of) else phrase
+        out.append(_undated(phrase))
     return out
+
+
+def _undated(phrase: str) -> str:
+    """A phrase without the age that describes its thing.
+
+    "The 2,000-year-old figurine": the age is a claim about the thing (read as such), not a
+    word of its name. A year stays: "the 1652 portrait" says which portrait.
+    """
+    spans = [w for _, _, w, _ in shapes.ages(phrase, 0)]
+    rest = phrase
+    for written in spans:
+        rest = rest.replace(written, " ")
+    rest = " ".join(rest.split())
+    return rest if content_words(rest) else phrase
 
 
 def _a_time(phrase: str) -> bool:

@@ -151,6 +151,22 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         ("What is the prayer book in the Portrait of Johanna Vos bound in?", {"portrait"}, ""),
         ("What do the cranes on the Lidded Ewer with Cranes stand for?", {"ewer"}, ""),
         ("Who painted the fishing boats in Harbour at Dusk?", {"harbour"}, ""),
+        # The object called by what it is on, "with" what its title names; or a thing the
+        # story named and the texts describe, again in another form of its word.
+        ("Who glazed the basin with the cranes?", {"ewer"}, ""),
+        ("Who glazed the basin with the herons?", {"ewer"}, "basin"),
+        (
+            "Harbour at Dusk was shown in Copenhagen with a painting of her sister Elin. What "
+            "does the painted sister look like?",
+            {"harbour"},
+            "",
+        ),
+        (
+            "Harbour at Dusk was shown in Copenhagen with a matching pendant. What does the "
+            "other pendant show?",
+            {"harbour"},
+            "other pendant",
+        ),
         # d, with no title named: a thing every text that speaks of it speaks of as another
         # object (lost, kept elsewhere) is no record, however the visitor says the relation.
         ("When was the companion portrait of the Delft brewer painted?", set(), "portrait"),

@@ -351,6 +351,9 @@ ROWS = [
     ("The ewer is from the 1620s, isn't it?", [], {"objects": ("ewer",)}),
     ("What shows the harbour at the turn of the 19th century?", [], {"objects": ("harbour",)}),
     ("Who owned the lidded ewer of the 13th century?", [], {"objects": ("lidded ewer",)}),
+    # An age describing the thing is a claim about it, not a word of its name; a year stays.
+    ("Who made the 800-year-old lustre ewer?", [], {"objects": ("lustre ewer",)}),
+    ("Is the 1652 portrait on view?", [], {"objects": ("1652 portrait",)}),
     # Dates as visitors give them: a decade, a century in words, an age (not a sitter's).
     ("Was the harbour painted in the 1880s?", [], {"claims": {("date", "1880s")}}),
     (
