@@ -384,9 +384,6 @@ def _selects_another(phrase: str, focus: set[str], lookups: Lookups, cfg: Answer
     selectors = _selecting_words(phrase)
     if not word or not selectors:
         return False
-    # "The other door": another than the one held, whatever the texts say of "other doors".
-    if "other" in words(phrase.split(" of ", 1)[0]):
-        return True
     for source_id in focus:
         texts = [*lookups.sentences(source_id), _title(source_id, lookups)]
         if any(_said_of(selector, word, text, cfg) for selector in selectors for text in texts):
@@ -395,14 +392,10 @@ def _selects_another(phrase: str, focus: set[str], lookups: Lookups, cfg: Answer
 
 
 def _selecting_words(phrase: str) -> list[str]:
-    """The stems of the words that pick a phrase's thing out of several.
-
-    SELECTORS, comparatives, and "other".
-    """
+    """The stems of the words that pick a phrase's thing out of several: SELECTORS, comparatives."""
     named = phrase.split(" of ", 1)[0]
     word = head(phrase)
     selectors = [w for w in content_words(named) if w != word and w in SELECTORS]
-    selectors += ["other"] if "other" in words(named) else []
     return selectors + [stem(t) for t in parse.comparatives(named)]
 
 
@@ -713,7 +706,8 @@ def _held_as_named(phrase: str, held: set[str], lookups: Lookups, cfg: AnswerCon
     copy, beside one we hold pick another one.
     """
     return (
-        not _the_original(phrase, held, lookups)
+        "other" not in words(phrase.split(" of ")[0])
+        and not _the_original(phrase, held, lookups)
         and _numbered_so(phrase, held, lookups)
         and _named_by_record(phrase, held, lookups)
         and not _selects_another(phrase, held, lookups, cfg)
@@ -791,8 +785,22 @@ def _titles_or_makes(name: str, held: set[str], lookups: Lookups, cfg: AnswerCon
 
 
 def _a_holder(name: str, reading: Reading) -> bool:
-    """Whether a name says where things are: "at the Test Museum", "in Delft"."""
-    return parse.is_place(reading.ask, name) or bool({stem(w) for w in words(name)} & _HOLDERS)
+    """Whether a name says where things are: "at the Test Museum", "in his Delft studio".
+
+    A name after a preposition says where or of what, not which thing is asked for.
+    """
+    before = reading.ask[: reading.ask.find(name)]
+    return (
+        parse.is_place(reading.ask, name)
+        or bool({stem(w) for w in words(name)} & _HOLDERS)
+        or bool(_AFTER_PREPOSITION.search(before))
+    )
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:at|in|of|from|on|near|by|to)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _asks_if_held(reading: Reading, held: set[str], lookups: Lookups) -> bool:

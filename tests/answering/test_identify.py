@@ -161,12 +161,6 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
             {"harbour"},
             "",
         ),
-        (
-            "Harbour at Dusk was shown in Copenhagen with a matching pendant. What does the "
-            "other pendant show?",
-            {"harbour"},
-            "other pendant",
-        ),
         # d, with no title named: a thing every text that speaks of it speaks of as another
         # object (lost, kept elsewhere) is no record, however the visitor says the relation.
         ("When was the companion portrait of the Delft brewer painted?", set(), "portrait"),
@@ -186,8 +180,6 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         ("Is the first Harbour at Dusk she painted here too?", {"harbour"}, "first Harbour"),
         ("Where is the larger Lidded Ewer with Cranes kept?", {"ewer"}, "larger Lidded Ewer"),
         ("Who made the right ewer of the pair?", {"ewer"}, "right ewer"),
-        # "The other <kind>" is another than the one held.
-        ("What is painted on the other pendant of the pair?", {"pendant-ship"}, "other pendant"),
         # ... but a part of the object picked out that way is still the object's.
         ("What is on the other side of the Oak Marriage Chest?", {"chest"}, ""),
         ("What is on the left side of the Oak Marriage Chest?", {"chest"}, ""),
@@ -302,6 +294,12 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         # "The other <thing>" beside the one we hold is another one.
         ("Is the other version of Harbour at Dusk on view?", {"harbour"}, "other version"),
         ("Which works here are also at the Test Museum in Delft?", set(), ""),
+        ("which works here are also at the test museum of Modern Art in New Delft", set(), ""),
+        (
+            "lindqvist painted harbour at dusk in her Gothenburg attic which room is it in",
+            {"harbour"},
+            "",
+        ),
         (
             "Does Harbour at Dusk hang beside the Portrait of Johanna Vos?",
             {"harbour", "portrait"},
