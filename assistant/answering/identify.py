@@ -254,8 +254,14 @@ def head(phrase: str) -> str:
 
 
 def _title(source_id: str, lookups: Lookups) -> str:
+    card = _card(source_id, lookups)
+    return card.title if card else ""
+
+
+def _card(source_id: str, lookups: Lookups) -> Passage | None:
+    """A source's first chunk, which carries its title and catalogue fields."""
     chunks = lookups.chunks(source_id)
-    return chunks[0].title if chunks else ""
+    return chunks[0] if chunks else None
 
 
 def _vocabulary(source_id: str, lookups: Lookups) -> set[str]:
@@ -729,10 +735,10 @@ def _the_original(phrase: str, held: set[str], lookups: Lookups) -> bool:
     """
     if not {"original", "prototype"} & set(words(phrase)):
         return False
-    chunks = [lookups.chunks(s) for s in held]
-    return bool(chunks) and all(
-        c and _A_COPY.search(f"{c[0].title} {c[0].meta.get('creators_display', '')}")
-        for c in chunks
+    cards = [_card(s, lookups) for s in held]
+    return bool(cards) and all(
+        c is not None and _A_COPY.search(f"{c.title} {c.meta.get('creators_display', '')}")
+        for c in cards
     )
 
 
@@ -744,14 +750,11 @@ def _numbered_so(phrase: str, held: set[str], lookups: Lookups) -> bool:
     numbers = [int(w) for w in words(phrase) if w.isdigit()]
     if not numbers:
         return True
-    for source_id in held:
-        chunks = lookups.chunks(source_id)
-        if not chunks:
-            continue
-        meta, title = chunks[0].meta, set(words(chunks[0].title))
-        begin, end = meta.get("date_begin"), meta.get("date_end")
-        dated = isinstance(begin, int) and isinstance(end, int)
-        if all(str(n) in title or (dated and begin <= n <= end) for n in numbers):
+    for card in filter(None, (_card(s, lookups) for s in held)):
+        title = set(words(card.title))
+        begin, end = card.meta.get("date_begin"), card.meta.get("date_end")
+        span = (begin, end) if isinstance(begin, int) and isinstance(end, int) else (1, 0)
+        if all(str(n) in title or span[0] <= n <= span[1] for n in numbers):
             return True
     return False
 
@@ -774,11 +777,8 @@ def _bare_titles(ask: str) -> list[str]:
 def _titles_or_makes(name: str, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
     """Whether a name is the title or the maker of a held record (allowing typos)."""
     folded = fold(name)
-    for source_id in held:
-        chunks = lookups.chunks(source_id)
-        if not chunks:
-            continue
-        said = [chunks[0].title, str(chunks[0].meta.get("creators_display", ""))]
+    for card in filter(None, (_card(s, lookups) for s in held)):
+        said = [card.title, str(card.meta.get("creators_display", ""))]
         if any(fuzz.partial_ratio(folded, fold(s)) >= cfg.title_match for s in said if s):
             return True
     return False

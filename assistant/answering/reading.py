@@ -253,24 +253,29 @@ def _things(phrases: list[str]) -> list[str]:
 def _undated(phrase: str) -> str:
     """A phrase without the age that describes its thing.
 
-    "The 2,000-year-old figurine": the age is a claim about the thing (read as such), not a
-    word of its name. A year stays: "the 1652 portrait" says which portrait.
+    "The 800-year-old ewer": the age is a claim about the thing (read as such), not a word of
+    its name. A year stays: "the 1652 portrait" says which portrait.
     """
-    spans = [w for _, _, w, _ in shapes.ages(phrase, 0)]
-    rest = phrase
-    for written in spans:
-        rest = rest.replace(written, " ")
-    rest = " ".join(rest.split())
+    rest = _without(phrase, _ages(phrase))
     return rest if content_words(rest) else phrase
 
 
 def _a_time(phrase: str) -> bool:
     """Whether a phrase is all a year, decade, century or age ("17th century", "1620s")."""
-    spans = [w for *_, w in shapes.years(phrase)] + [w for _, _, w, _ in shapes.ages(phrase, 0)]
-    rest = phrase
+    spans = [w for *_, w in shapes.years(phrase)] + _ages(phrase)
+    return bool(spans) and not content_words(_without(phrase, spans))
+
+
+def _ages(phrase: str) -> list[str]:
+    """The ages a phrase gives, as written ("800-year-old")."""
+    return [w for _, _, w, _ in shapes.ages(phrase, 0)]
+
+
+def _without(phrase: str, spans: list[str]) -> str:
+    """The phrase with each span taken out."""
     for written in spans:
-        rest = rest.replace(written, " ")
-    return bool(spans) and not content_words(rest)
+        phrase = phrase.replace(written, " ")
+    return " ".join(phrase.split())
 
 
 def antecedents(history: Sequence[str]) -> list[str]:
