@@ -201,6 +201,40 @@ def test_a_follow_up_about_it_uses_the_conversation(assistant):
         ("Is the man in this portrait a merchant?", "Portrait of a Man", False),
         ("Who holds the shield with the lion of the king?", "King Holding a Lion Shield", True),
         ("Is there a shield with a lion on it?", "King Holding a Lion Shield", False),
+        # A long title said with one word left out still names it, in the title's order from
+        # its first word; a word put in the left-out one's place makes it another work.
+        (
+            "The Flight of Dido to Carthage, who made it?",
+            "Flight of Dido and Her Sisters to Carthage",
+            True,
+        ),
+        (
+            "Is the flight of dido and her sisters to utica early?",
+            "Flight of Dido and Her Sisters to Carthage",
+            False,
+        ),
+        (
+            "Was the Flight of Dido and her Sisters one of a pair?",
+            "Flight of Dido and Her Sisters to Carthage",
+            True,
+        ),
+        (
+            "The Return of Dido and her Sisters to Carthage: when?",
+            "Flight of Dido and Her Sisters to Carthage",
+            False,
+        ),
+        ("Flight of Dido to Carthage?", "Flight of Dido to Carthage by Night", True),
+        ("Who painted the Flight of Dido?", "Flight of Dido and Her Sisters to Carthage", False),
+        (
+            "Who painted the flight to Carthage by night?",
+            "Flight of Dido to Carthage by Night",
+            True,
+        ),
+        (
+            "Who painted the flight of Aeneas to Carthage by night?",
+            "Flight of Dido to Carthage by Night",
+            False,
+        ),
     ],
 )
 def test_title_mentions_are_names_not_substrings(question, title, expected):

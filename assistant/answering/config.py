@@ -51,6 +51,10 @@ class AnswerConfig:
     # in any order ("the hunter's horn" for "Horn of a Hunter"); two ("Portrait of a Man") only say
     # what kind of object it is.
     title_words_any_order: int = 4
+    # A title of at least this many content words (bar the general ones) is named by a question
+    # that says all but one of them, in order ("<Event> of <Person> for <Place>" for "<Event> of
+    # <Person> and her Company for <Place>"); a shorter one so shortened is another title.
+    title_words_in_part: int = 4
     # A thing hanging off a named object ("its companion panel") is another object only if
     # the catalogue classes at least this many objects by its head word (object type), among
     # the nearest ``object_kind_top_k`` to it; else it is a part or a detail ("the bottom",

@@ -57,7 +57,7 @@ def mentions_title(question: str, title: str) -> bool:
     # "the 'Blue Jug'": quotes around a name are not part of its words.
     longer = [" ".join(w.strip("'’\"“”") for w in n.split()) for n in spans if len(n.split()) > 1]
     names = proper_names(question)
-    if _words_reordered(asked, title):
+    if _words_reordered(asked, title) or _said_in_part(asked, title):
         return True
     for name in title_aliases(title):
         match = fuzz.partial_ratio_alignment(name, asked)
@@ -82,6 +82,63 @@ def _words_reordered(asked: str, title: str) -> bool:
     """
     wanted = set(content_words(title))
     return len(wanted) >= DEFAULT.title_words_any_order and wanted <= _word_set(asked)
+
+
+def _said_in_part(asked: str, title: str) -> bool:
+    """Whether a question says a long title with one word left out, in the title's order.
+
+    Visitors shorten long titles: "<Event> of <Person> for <Place>" for "<Event> of <Person>
+    and her Company for <Place>". The words said must run together in the question, in the
+    title's order, beginning with the title's first (what the work is); the word left out may
+    not give way to another ("<Event> of <Person> and her Company for <Other place>" is
+    another work).
+    """
+    plain = fold(re.sub(r"\(.*?\)", " ", title))
+    wanted = [w for _, w in _tokens(plain) if w and w != "," and w not in GENERIC]
+    if len(wanted) < DEFAULT.title_words_in_part:
+        return False
+    tokens = _tokens(asked)
+    said = [(w, i) for i, (_, w) in enumerate(tokens) if w and w != "," and w not in GENERIC]
+    stems = [w for w, _ in said]
+    for left_out in range(1, len(wanted)):
+        shortened = wanted[:left_out] + wanted[left_out + 1 :]
+        for start in range(len(stems) - len(shortened) + 1):
+            if stems[start : start + len(shortened)] != shortened:
+                continue
+            last = said[start + len(shortened) - 1][1]
+            replaced = left_out == len(wanted) - 1 and _replaced(tokens[last + 1 :], plain)
+            if not replaced:
+                return True
+    return False
+
+
+def _replaced(rest: tuple[tuple[str, str], ...], title: str) -> bool:
+    """Whether a question goes on as the title ends, with another word in the last one's place.
+
+    "... for <Other place>" after a title ending "... for <Place>"; "... one of a pair?"
+    starts something else.
+    """
+    ending = _tokens(title)
+    lead = []
+    for raw, stem_ in reversed(ending[:-1]):
+        if stem_:
+            break
+        lead.insert(0, raw)
+    said = [raw for raw, _ in rest[: len(lead)]]
+    following = rest[len(lead) : len(lead) + 1]
+    return bool(lead) and said == lead and bool(following) and following[0][1] not in ("", ",")
+
+
+@functools.lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """A text's words with their content-word stems ("" for a small word, "," for punctuation)."""
+    out = []
+    for token in re.findall(r"[^\W_][\w'’-]*|[^\w\s]", text):
+        if not token[0].isalnum():
+            out.append((token, ","))
+            continue
+        out.extend((token, w) for w in content_words(token) or [""])
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=256)
