@@ -119,7 +119,7 @@ def _replaced(rest: tuple[tuple[str, str], ...], title: str) -> bool:
     starts something else.
     """
     ending = _tokens(title)
-    lead = []
+    lead: list[str] = []
     for raw, stem_ in reversed(ending[:-1]):
         if stem_:
             break
