@@ -17,6 +17,7 @@ from assistant.answering.catalogue import Retriever
 from assistant.answering.compose import citation_for
 from assistant.answering.config import DEFAULT, AnswerConfig, ChainConfig
 from assistant.answering.evidence import sanitized
+from assistant.answering.periods import Periods
 from assistant.answering.pipeline import Pipeline
 from assistant.answering.reading import read
 from assistant.errors import IndexMissingError, StoreUnavailableError
@@ -48,6 +49,7 @@ class AnswerChain:
         self.pipeline = Pipeline(retriever, model, verifier, config or AnswerConfig(), model_name)
         self._names: dict[Name, str] | None = None
         self._names_lock = threading.Lock()  # the server's threads share one chain
+        self._periods: Periods | None = None
 
     @property
     def retriever(self) -> Retriever:
@@ -81,11 +83,29 @@ class AnswerChain:
         "Are you sure? My guide said it was Vermeer" is checked against the same object.
         """
         typed_lower = all(typed_in_lower_case(turn) for turn in (question, *history))
-        return self.pipeline.run(read(question, history, self._casing() if typed_lower else None))
+        casing = self._casing() if typed_lower else None
+        return self.pipeline.run(read(question, history, casing, self._named_periods()))
 
     def prepare(self) -> None:
         """Read what the first questions would otherwise wait for (a server calls it at start)."""
         self._casing()
+        self._named_periods()
+
+    def _named_periods(self) -> Periods | None:
+        """The collection's named periods and their years, read from the records once.
+
+        Like the casing: records ingested while a server runs count from the next start, and
+        a store that cannot be read now is asked again next time.
+        """
+        with self._names_lock:
+            if self._periods is None:
+                cfg = self.pipeline.config
+                try:
+                    records = self.retriever.find({"kind": "record"}, cfg.period_scan_limit)
+                except (StoreUnavailableError, IndexMissingError):
+                    return None
+                self._periods = Periods.from_records((p.meta for p in records), cfg)
+            return self._periods
 
     def _casing(self) -> dict[Name, str]:
         """The collection's capitalised names, read from the store once, on first need.

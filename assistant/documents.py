@@ -45,6 +45,9 @@ class SourceDocument:
     url: str = ""
     license: str = ""
     culture: str = ""
+    # The named periods, dynasties or reigns the record dates it by ("Late Period; 30th
+    # Dynasty"), joined by "; ": a visitor's "Ming" or "Renaissance" is a date to check.
+    period: str = ""
     place_made: str = ""
     object_type: str = ""
     origin: str = ""  # file (and line) the document was read from
@@ -61,6 +64,8 @@ class SourceDocument:
             # Absent for non-PDF documents, so their hashes are what they were before
             # page support existed (no needless re-embedding on upgrade).
             payload.pop("pages")
+        if not payload["period"]:
+            payload.pop("period")  # likewise for documents without a named period
         payload["pipeline"] = PIPELINE_VERSION
         blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
@@ -81,6 +86,7 @@ class SourceDocument:
             "vetted_by": self.vetted_by,
             "vetted_on": self.vetted_on,
             "culture": self.culture,
+            "period": self.period,
             "place_made": self.place_made,
             "object_type": self.object_type,
             "origin": self.origin,
@@ -131,7 +137,8 @@ def record_facts(meta: dict[str, Any]) -> dict[str, str]:
     elif creators:
         facts["creator"] = f"{title} is by {'; '.join(c.display() for c in creators)}."
     if meta.get("date"):
-        facts["date"] = f"{title} is dated {meta['date']}."
+        period = f" ({meta['period']})" if meta.get("period") else ""
+        facts["date"] = f"{title} is dated {meta['date']}{period}."
     if meta.get("medium"):
         facts["medium"] = f"The medium of {title} is {meta['medium']}."
     if meta.get("place_made"):

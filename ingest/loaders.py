@@ -282,6 +282,7 @@ def document_from_fields(
         url=_text(meta.get("url")),
         license=_text(meta.get("license")),
         culture=_text(meta.get("culture")),
+        period=_text(meta.get("period")),
         place_made=_text(meta.get("place_made")),
         object_type=_text(meta.get("object_type")),
         origin=origin,

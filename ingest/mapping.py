@@ -36,6 +36,7 @@ FIELDS = frozenset(
         "url",
         "license",
         "culture",
+        "period",
         "place_made",
         "object_type",
         "vetted_by",

@@ -146,6 +146,12 @@ def test_walters_records_need_an_attestation_and_keep_their_provenance(tmp_path,
     assert record.meta["accession_number"] == first["accession_number"]
     assert record.meta["vetted_by"] == "Registrar"
     assert "GFDL" in record.meta["license"]
+    # The named periods, dynasties and reigns the record dates it by are kept, in that order.
+    for line in lines[:12]:
+        raw = json.loads(line)
+        kept = index.get_record(raw["id"])
+        named = [raw.get(k) for k in ("period", "dynasty", "reign") if raw.get(k)]
+        assert kept is not None and kept.meta["period"] == "; ".join(dict.fromkeys(named))
 
 
 def test_every_chunk_embeds_title_creator_and_accession_number(fresh_index):

@@ -39,6 +39,18 @@ class AnswerConfig:
     # used 2e-4 of the time, "constable" 3e-6, "turner" 3e-7, "vermeer" 3e-8).
     name_max_everyday_frequency: float = 2e-6
 
+    # -- named periods (periods.py) ---------------------------------------------------------------
+    # A period the catalogue labels fewer dated records with is not used to check a date.
+    period_min_records: int = 3
+    # A period runs from this quantile of its records' first years to the same quantile from
+    # the top of their last years: a stray label or a later copy in its style does not stretch it.
+    period_quantile: float = 0.1
+    # A period named only by words this frequent in everyday English ("Late Period", "Modern")
+    # counts only when capitalised as the catalogue writes it.
+    period_max_everyday_frequency: float = 1e-5
+    # At most this many catalogue records are read (once) for the periods' years.
+    period_scan_limit: int = 1_000_000
+
     # -- identify ------------------------------------------------------------------------------
     title_match: int = 90  # rapidfuzz partial ratio at which a question names a title
     # A question that names no title describes an object when one of its phrases has at least

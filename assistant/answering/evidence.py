@@ -67,8 +67,11 @@ def about(reading: Reading, passage: Passage, lookups: Lookups, cfg: AnswerConfi
     chunks = lookups.chunks(passage.source_id)
     texts = [passage.title, str(passage.meta.get("creators_display", ""))]
     texts += [c.text for c in chunks] or [passage.text]
-    lookups.coverage[passage.source_id] = coverage(reading.context, texts)
-    if reading.quoted or names_missing(reading.context, texts):
+    # The dates it claims ("a Renaissance bronze") are checked against the record, not looked
+    # for among the texts' words.
+    topical = reading.undated(reading.context)
+    lookups.coverage[passage.source_id] = coverage(topical, texts)
+    if reading.quoted or names_missing(topical, texts):
         # The question names something (a person, a place, a quoted title) this source
         # never mentions, and not by this object's title: it is about something else.
         return False

@@ -184,7 +184,8 @@ def unmentioned(
     # In "How were A and B printed?" the names of the other half (and of the other objects in
     # the evidence) are not this object's to mention.
     parts = [c for c in reading.clauses if any(mentions_title(c, t) for t in full_titles)]
-    naming = " ".join(parts) if parts else reading.ask
+    # A date it claims ("the Renaissance bronze") is the premise stage's to check.
+    naming = reading.undated(" ".join(parts) if parts else reading.ask)
     names = [
         n
         for n in names_missing(naming, [*texts, *others], sentence_starts=False)

@@ -14,6 +14,7 @@ from datetime import date
 from assistant.answering import claims as shapes
 from assistant.answering import cues, parse
 from assistant.answering.casing import Name, recased, typed_in_lower_case
+from assistant.answering.periods import Periods
 from assistant.answering.topic import (
     _TITLE_CASE,
     apostrophes_restored,
@@ -22,7 +23,7 @@ from assistant.answering.topic import (
     topic_words,
 )
 from assistant.injection import steers_the_assistant
-from assistant.text import content_words, fold, opens_sentence, proper_names, words
+from assistant.text import STOPWORDS, content_words, fold, opens_sentence, proper_names, words
 
 
 class Ask(enum.StrEnum):
@@ -121,13 +122,24 @@ class Reading:
         """What the question (with its context) asserts."""
         return self.context_said.claims
 
+    def undated(self, text: str) -> str:
+        """``text`` without the dates the question claims ("1st century AD", a named period).
+
+        A date is checked against the record's dates; it is no word the texts must share.
+        """
+        return without_dates(text, self.context_said.of("date"))
+
 
 def read(
-    question: str, history: Sequence[str] = (), casing: Mapping[Name, str] | None = None
+    question: str,
+    history: Sequence[str] = (),
+    casing: Mapping[Name, str] | None = None,
+    periods: Periods | None = None,
 ) -> Reading:
     """Read ``question`` (and, if it follows on, the last two turns of ``history``).
 
-    ``casing`` gives the collection's capitals to a question typed all in lower case.
+    ``casing`` gives the collection's capitals to a question typed all in lower case;
+    ``periods`` the years the collection gives the periods it names ("Ming", "Renaissance").
     """
     typed, question = question, apostrophes_restored(recased(question, casing or {}))
     typed_lower = typed_in_lower_case(typed)
@@ -143,7 +155,8 @@ def read(
     asked = cues.without_codes(ask)
     asking = parse.without_dating_modifiers(cues.without_asides(asked if codes or loose else ask))
     asks, fields, overview = _what_it_asks(ask, asking)
-    own = said(question, typed_lower)
+    own = said(question, typed_lower, periods)
+    context_said = own if context == question else said(context, context_lower, periods)
     return Reading(
         typed=typed,
         text=question,
@@ -164,13 +177,26 @@ def read(
         asks=frozenset(asks),
         fields=frozenset(fields),
         overview=overview,
-        topic=tuple(topic_words(context)),
+        topic=tuple(topic_words(without_dates(context, context_said.of("date")))),
         clauses=tuple(clauses(ask)),
         context_clauses=tuple(clauses(context)),
         asserts=own.asserts,
         said=own,
-        context_said=own if context == question else said(context, context_lower),
+        context_said=context_said,
     )
+
+
+def without_dates(text: str, dates: Sequence[Claim]) -> str:
+    """``text`` without the written dates, and the era beside each ("AD 750", "300 BC")."""
+    for claim in dates:
+        value = re.escape(claim.value)
+        text = re.sub(rf"{_ERA_BEFORE}{value}{_ERA_AFTER}", " ", text, flags=re.IGNORECASE)
+    return " ".join(text.split())
+
+
+_ERA = r"\b(?:ad|ce|bce?|a\.d\.|b\.c\.)(?!\w)"
+_ERA_BEFORE = r"(?:\b(?:ad|ce|a\.d\.)\s+)?"
+_ERA_AFTER = rf"(?:\s*{_ERA})?"
 
 
 def _what_it_asks(ask: str, asking: str) -> tuple[set[Ask], set[str], bool]:
@@ -263,7 +289,8 @@ def _undated(phrase: str) -> str:
 def _a_time(phrase: str) -> bool:
     """Whether a phrase is all a year, decade, century or age ("17th century", "1620s")."""
     spans = [w for *_, w in shapes.years(phrase)] + _ages(phrase)
-    return bool(spans) and not content_words(_without(phrase, spans))
+    rest = re.sub(_ERA, " ", _without(phrase, spans), flags=re.IGNORECASE)
+    return bool(spans) and not content_words(rest)
 
 
 def _ages(phrase: str) -> list[str]:
@@ -298,11 +325,12 @@ def antecedents(history: Sequence[str]) -> list[str]:
 _MAX_ANTECEDENTS = 3
 
 
-def said(text: str, typed_lower: bool = False) -> Said:
+def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -> Said:
     """The claims a stretch of text makes, and the cues that qualify them.
 
     ``typed_lower``: the visitor typed it all in lower case, and only the collection's own
     names have their capitals back, so a name it does not know has none to be found by.
+    ``periods``: the collection's named periods; "the Ming vase" dates it as a year would.
     """
     folded = fold(text)
     found: list[Claim] = []
@@ -321,6 +349,17 @@ def said(text: str, typed_lower: bool = False) -> Said:
         event = "" if written.lower().endswith("old") else shapes.event_of_year(text, *span)
         kind = "event" if event else "date"
         found.append(Claim(kind, written, span, lo, hi, amount=age, about=event))
+    named_periods = periods.named_in(text) if periods else []
+    for named in named_periods:
+        # "The <period> ewer" dates the ewer, whatever verb its clause has; "looted in the
+        # <period>" dates the looting.
+        following = re.match(r"\s+([^\W\d_][\w'’-]*)", text[named.span[1] :])
+        attributive = _DETERMINER_BEFORE.search(text[: named.span[0]]) and (
+            following and fold(following.group(1)) not in STOPWORDS
+        )
+        event = "" if attributive else shapes.event_of_year(text, *named.span)
+        low, high = named.period.low, named.period.high
+        found.append(Claim("event" if event else "date", named.written, named.span, low, high))
     found += _materials(text)
     for match in shapes.INSTITUTION.finditer(text):
         found.append(Claim("institution", match.group(1).strip(), match.span(1)))
@@ -335,7 +374,9 @@ def said(text: str, typed_lower: bool = False) -> Said:
             found.append(Claim("loaded", framing.group(0), framing.span()))
     names = proper_names(text)
     for match in shapes.CAPITALISED.finditer(text):
-        if fold(match.group(0)) in names:
+        # "Old Kingdom", "Ming": a period's name dates the object; it names nobody.
+        in_period = any(s <= match.start() < e for s, e in (n.span for n in named_periods))
+        if fold(match.group(0)) in names and not in_period:
             found.append(Claim("name", match.group(0), match.span()))
     name_words = {w for n in names for w in words(n)}  # "Munch's" names Munch
     found += [
@@ -353,6 +394,13 @@ def said(text: str, typed_lower: bool = False) -> Said:
         other_event=bool(shapes.EVENT.search(folded)) and not asserts,
         lowercase=typed_lower or text == text.lower(),
     )
+
+
+# A word that opens a noun phrase, right before a period's name: the period describes a thing.
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|\w+['’]s)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _attributes(text: str, folded: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.answering.config import AnswerConfig
 from assistant.answering.premises.subject import PremiseIssue, Subject
+from assistant.text import words
 
 
 def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
@@ -14,6 +15,9 @@ def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
         return []
     for claim in subject.said.of("date"):
         assert claim.low is not None and claim.high is not None
+        if set(words(claim.value)) <= subject.title_words:
+            continue  # a period its own title names ("... the Roman Emperor ...") is a subject
+
         # "2,000 years old" is a round number: the older the age, the rounder.
         age = claim.amount or 0
         slack = max(cfg.date_slack_years, round(age * cfg.age_slack_share))

@@ -84,7 +84,15 @@ def scoped(reading: Reading, passage: Passage, numbered: Numbered, cfg: AnswerCo
     part = said(" ".join(parts), reading.context_said.lowercase)
     # A part read alone may lose what made a word no claim ("wood or canvas" split at "or").
     whole = {(c.kind, c.value) for c in reading.context_said.claims}
-    return replace(part, claims=tuple(c for c in part.claims if (c.kind, c.value) in whole))
+    kept = [c for c in part.claims if (c.kind, c.value) in whole]
+    # A named period is read with the collection's periods, which a part read alone lacks.
+    have = {(c.kind, c.value) for c in kept}
+    kept += [
+        c
+        for c in reading.context_said.claims
+        if c.kind == "date" and c.value in part.text and (c.kind, c.value) not in have
+    ]
+    return replace(part, claims=tuple(kept))
 
 
 def subject(
