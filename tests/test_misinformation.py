@@ -235,6 +235,39 @@ def test_a_follow_up_about_it_uses_the_conversation(assistant):
             "Flight of Dido to Carthage by Night",
             False,
         ),
+        # A title said with one word changed for another names another work, however close
+        # the fuzzy match; a typo changes no word, and the title said as is still names it.
+        (
+            "Who carved the Cameo with Portrait of the Roman Emperor Nerva?",
+            "Cameo with Portrait of the Roman Emperor Trajan",
+            False,
+        ),
+        (
+            "Is there a Statuette of Anubis, Son of Osiris, Guardian of the Dead?",
+            "Statuette of Bastet, Son of Osiris, Guardian of the Dead",
+            False,
+        ),
+        (
+            "I saw the Statuette of Bastet, Son of Osiris, Guardian of the Dead. Is the "
+            "Statuette of Anubis, Son of Osiris, Guardian of the Dead here?",
+            "Statuette of Bastet, Son of Osiris, Guardian of the Dead",
+            True,
+        ),
+        (
+            "Who made the Footed Dish with Saint Mark Receiving the Keys of Heaven?",
+            "Footed Dish with Saint Mark Breaking the Keys of Heaven",
+            False,
+        ),
+        (
+            "Who made the Footed Dish with Saint Mark Braeking the Keys of Heaven?",
+            "Footed Dish with Saint Mark Breaking the Keys of Heaven",
+            True,
+        ),
+        (
+            "Is the Helmet for the Guards of the Duke of Milan gilt?",
+            "Helmet for the Guards of the Duke of Savoy",
+            False,
+        ),
     ],
 )
 def test_title_mentions_are_names_not_substrings(question, title, expected):

@@ -67,6 +67,9 @@ class AnswerConfig:
     # that says all but one of them, in order ("<Event> of <Person> for <Place>" for "<Event> of
     # <Person> and her Company for <Place>"); a shorter one so shortened is another title.
     title_words_in_part: int = 4
+    # A title said with one word changed ("Figure of <another god>, Son of <Father>") names
+    # another work when at least this many of its words (bar the general ones) are said.
+    title_words_changed_min: int = 3
     # A thing hanging off a named object ("its companion panel") is another object only if
     # the catalogue classes at least this many objects by its head word (object type), among
     # the nearest ``object_kind_top_k`` to it; else it is a part or a detail ("the bottom",

@@ -57,6 +57,8 @@ def mentions_title(question: str, title: str) -> bool:
     # "the 'Blue Jug'": quotes around a name are not part of its words.
     longer = [" ".join(w.strip("'’\"“”") for w in n.split()) for n in spans if len(n.split()) > 1]
     names = proper_names(question)
+    if _one_word_changed(asked, title):
+        return False
     if _words_reordered(asked, title) or _said_in_part(asked, title):
         return True
     for name in title_aliases(title):
@@ -112,6 +114,56 @@ def _said_in_part(asked: str, title: str) -> bool:
     return False
 
 
+def _one_word_changed(asked: str, title: str) -> bool:
+    """Whether a question says a title with one of its words changed for another, and not as is.
+
+    "<Saint> Receiving the Tablets" beside "<Saint> Breaking the Tablets", "Figure of <one
+    god>, Son of <Father>" beside "Figure of <another god>, ...": a title so changed names
+    another work, which a fuzzy match would take for this one. The visitor may leave out the
+    title's first words ("Dish with ..." for "Footed Dish with ..."); a misspelt word is the
+    same word, and a word put in ("with two cranes") changes none.
+    """
+    wanted = _title_words(title)
+    tokens = _tokens(asked)
+    said = [(raw, w, n) for n, (raw, w) in enumerate(tokens) if w and w != "," and w not in GENERIC]
+    stems = [w for _, w, _ in said]
+    if _runs(stems, [w for _, w in wanted], 0):
+        return False  # the title itself is said
+    for first in range(len(wanted) - DEFAULT.title_words_changed_min + 1):
+        run = wanted[first:]
+        for start in _runs(stems, [w for _, w in run], 1):
+            i = next(i for i, (_, t) in enumerate(run) if stems[start + i] != t)
+            inserted = stems[start + i + 1 : start + len(run) + 1] == [t for _, t in run[i:]]
+            if not i or inserted or _misspelt(said[start + i][0], run[i][0]):
+                continue
+            # The last word changed must stand where the title's stood ("... of <Other
+            # place>"), not begin something else ("... one of a pair?").
+            before = said[start + i - 1][2]
+            if i < len(run) - 1 or _replaced(tokens[before + 1 :], fold(title)):
+                return True
+    return False
+
+
+def _title_words(title: str) -> list[tuple[str, str]]:
+    """A title's words that say which work it is, as written and as stems."""
+    plain = fold(re.sub(r"\(.*?\)", " ", title))
+    return [(raw, w) for raw, w in _tokens(plain) if w and w != "," and w not in GENERIC]
+
+
+def _runs(stems: list[str], run: list[str], changes: int) -> list[int]:
+    """Where ``run`` stands in ``stems`` with exactly ``changes`` of its words changed."""
+    return [
+        start
+        for start in range(len(stems) - len(run) + 1)
+        if sum(a != b for a, b in zip(stems[start : start + len(run)], run, strict=True)) == changes
+    ]
+
+
+def _misspelt(written: str, meant: str) -> bool:
+    """Whether a visitor's word is a typo of a title's word ("Destorying" for "Destroying")."""
+    return OSA.distance(written, meant) <= max(1, typo_distance(meant))
+
+
 def _replaced(rest: tuple[tuple[str, str], ...], title: str) -> bool:
     """Whether a question goes on as the title ends, with another word in the last one's place.
 
@@ -126,7 +178,8 @@ def _replaced(rest: tuple[tuple[str, str], ...], title: str) -> bool:
         lead.insert(0, raw)
     said = [raw for raw, _ in rest[: len(lead)]]
     following = rest[len(lead) : len(lead) + 1]
-    return bool(lead) and said == lead and bool(following) and following[0][1] not in ("", ",")
+    # With no small word before the title's last ("... Emperor <Name>"), the word right after.
+    return said == lead and bool(following) and following[0][1] not in ("", ",")
 
 
 @functools.lru_cache(maxsize=256)
