@@ -398,6 +398,19 @@ def _selects_another(phrase: str, focus: set[str], lookups: Lookups, cfg: Answer
     return True
 
 
+def _picks_a_sibling(phrase: str, sources: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
+    """Whether a phrase selects another object of a set the source's object belongs to.
+
+    "The left wing" beside a right wing, "the larger panel": the thing is an object in its own
+    right (a kind the catalogue classes, a work, the title's own kind). "The lower diagram" on
+    a page, "the upper border" of a dish: a part the texts locate in other words.
+    """
+    word = head(phrase)
+    kinds = {w for s in sources for w in content_words(_title(s, lookups))}
+    sibling = word in kinds or word in _WORK_WORDS or _another_object(phrase, lookups, cfg)
+    return sibling and _selects_another(phrase, sources, lookups, cfg)
+
+
 def _selecting_words(phrase: str) -> list[str]:
     """The stems of the words that pick a phrase's thing out of several: SELECTORS, comparatives."""
     named = phrase.split(" of ", 1)[0]
@@ -617,7 +630,7 @@ def no_record_of(
             s
             for s, (have, title) in zip(owners, vocabularies, strict=True)
             if _described_by(phrase, have, title)
-            and not _selects_another(phrase, focus or {s}, lookups, cfg)
+            and not _picks_a_sibling(phrase, focus or {s}, lookups, cfg)
         ]
         if _hangs_off(reading, phrase, set(sources), focus, describing, lookups, cfg):
             return phrase

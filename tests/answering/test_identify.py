@@ -185,6 +185,10 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         ("What is on the left side of the Oak Marriage Chest?", {"chest"}, ""),
         ("What shows in the upper corner of Harbour at Dusk?", {"harbour"}, ""),
         ("Who is on the left in Harbour at Dusk?", {"harbour"}, ""),
+        # ... also with no title named, when the thing is no object in its own right (no
+        # catalogue kind, not the title's kind): a part the texts locate in other words.
+        ("What is the woman mending on the lower quay?", set(), ""),
+        ("Who glazed the larger ewer with the cranes?", set(), "larger ewer"),
         # h: nothing named, and no evidence source speaks of the thing asked about.
         ("What is the capital of Sweden?", set(), "capital of Sweden"),
         ("Tell me about the Persian smartphone in your collection.", set(), "Persian smartphone"),
