@@ -14,7 +14,7 @@ from datetime import date
 from assistant.answering import claims as shapes
 from assistant.answering import cues, parse
 from assistant.answering.casing import Name, recased, typed_in_lower_case
-from assistant.answering.periods import Periods
+from assistant.answering.periods import Named, Periods
 from assistant.answering.topic import (
     _TITLE_CASE,
     apostrophes_restored,
@@ -350,16 +350,7 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
         kind = "event" if event else "date"
         found.append(Claim(kind, written, span, lo, hi, amount=age, about=event))
     named_periods = periods.named_in(text) if periods else []
-    for named in named_periods:
-        # "The <period> ewer" dates the ewer, whatever verb its clause has; "looted in the
-        # <period>" dates the looting.
-        following = re.match(r"\s+([^\W\d_][\w'’-]*)", text[named.span[1] :])
-        attributive = _DETERMINER_BEFORE.search(text[: named.span[0]]) and (
-            following and fold(following.group(1)) not in STOPWORDS
-        )
-        event = "" if attributive else shapes.event_of_year(text, *named.span)
-        low, high = named.period.low, named.period.high
-        found.append(Claim("event" if event else "date", named.written, named.span, low, high))
+    found += [_period_claim(text, named) for named in named_periods]
     found += _materials(text)
     for match in shapes.INSTITUTION.finditer(text):
         found.append(Claim("institution", match.group(1).strip(), match.span(1)))
@@ -394,6 +385,21 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
         other_event=bool(shapes.EVENT.search(folded)) and not asserts,
         lowercase=typed_lower or text == text.lower(),
     )
+
+
+def _period_claim(text: str, named: Named) -> Claim:
+    """The date (or another event's) a named period in ``text`` gives, in the collection's years.
+
+    "The <period> ewer" dates the ewer, whatever verb its clause has; "looted in the
+    <period>" dates the looting.
+    """
+    following = re.match(r"\s+([^\W\d_][\w'’-]*)", text[named.span[1] :])
+    attributive = _DETERMINER_BEFORE.search(text[: named.span[0]]) and (
+        following and fold(following.group(1)) not in STOPWORDS
+    )
+    event = "" if attributive else shapes.event_of_year(text, *named.span)
+    low, high = named.period.low, named.period.high
+    return Claim("event" if event else "date", named.written, named.span, low, high)
 
 
 # A word that opens a noun phrase, right before a period's name: the period describes a thing.
