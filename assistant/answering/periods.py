@@ -34,6 +34,27 @@ class Period:
     records: int
 
 
+def stated_years(value: str) -> tuple[int, int] | None:
+    """The years a label's aside gives its period ("Kangxi (1662-1722)", "(1479-1458 BC)").
+
+    The catalogue's own statement of a reign's or period's years; "r. 1827-66" ends in 1866,
+    and of "1287 AH/AD 1870-1871" only the years after "AD" are on our calendar.
+    """
+    found: list[int] = []
+    for aside in re.findall(r"\(([^)]*)\)", value):
+        text = aside.split("AD", 1)[1] if "AH" in aside and "AD" in aside else aside
+        numbers = re.findall(r"(?<!\d)(\d{1,4})(?!\d)", text)
+        if not numbers or len(numbers[0]) < 3:
+            continue
+        years = [numbers[0]]
+        for n in numbers[1:]:
+            # "1827-66", "1279/8": a shorter number keeps the year before's first digits.
+            years.append(years[-1][: len(years[-1]) - len(n)] + n)
+        sign = -1 if re.search(r"\bBCE?\b", text) else 1
+        found += [sign * int(y) for y in years]
+    return (min(found), max(found)) if found else None
+
+
 @dataclass(frozen=True)
 class Named:
     """A period a question names, where, and the years the collection gives it."""
@@ -82,21 +103,28 @@ class Periods:
     def from_records(cls, metas: Iterable[dict[str, Any]], cfg: AnswerConfig) -> Periods:
         """The periods that at least ``period_min_records`` dated records are labelled by."""
         years: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        stated: dict[str, list[tuple[int, int]]] = defaultdict(list)
         names: dict[str, str] = {}
         for meta in metas:
             begin, end = meta.get("date_begin"), meta.get("date_end")
             if not (isinstance(begin, int) and isinstance(end, int)):
                 continue
-            for name in labels(str(meta.get("period") or "")):
-                for key in keys(name):
-                    years[key].append((begin, end))
-                    names.setdefault(key, name)
+            for part in str(meta.get("period") or "").split(";"):
+                for name in labels(part):
+                    for key in keys(name):
+                        years[key].append((begin, end))
+                        names.setdefault(key, name)
+                        stated[key] += filter(None, [stated_years(part)])
         periods = []
         for key, spans in years.items():
             if len(spans) < cfg.period_min_records:
                 continue
             low = _quantile(sorted(b for b, _ in spans), cfg.period_quantile)
             high = _quantile(sorted(e for _, e in spans), 1 - cfg.period_quantile)
+            # The years the catalogue states for a reign ("Louis XV (1715-1774)") are its own
+            # however its few records happen to be dated.
+            low = min([low, *(b for b, _ in stated[key])])
+            high = max([high, *(e for _, e in stated[key])])
             periods.append(Period(names[key], key, low, max(low, high), len(spans)))
         return cls(periods, cfg)
 

@@ -67,7 +67,7 @@ class Claim:
     low: int | None = None  # for a date: the earliest and latest year it allows
     high: int | None = None
     amount: float | None = None  # for a count: how many; for an age (a date): how old
-    about: str = ""  # for an event's year: which event ("find", "theft", "smashed")
+    about: str = ""  # an event's year: which event ("theft"); a period: the word it describes
 
 
 @dataclass(frozen=True)
@@ -349,8 +349,14 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
         event = "" if written.lower().endswith("old") else shapes.event_of_year(text, *span)
         kind = "event" if event else "date"
         found.append(Claim(kind, written, span, lo, hi, amount=age, about=event))
-    named_periods = periods.named_in(text) if periods else []
+    named_periods = [
+        n
+        for n in (periods.named_in(text) if periods else [])
+        if not parse.names_a_person(text, *n.span)
+    ]
     found += [_period_claim(text, named) for named in named_periods]
+    versions = parse.version_dates(text, [c.value for c in found if c.kind == "date"])
+    found = [c for c in found if not (c.kind == "date" and c.value in versions)]
     found += _materials(text)
     for match in shapes.INSTITUTION.finditer(text):
         found.append(Claim("institution", match.group(1).strip(), match.span(1)))
@@ -395,13 +401,19 @@ def _period_claim(text: str, named: Named) -> Claim:
     """
     following = re.match(r"\s+([^\W\d_][\w'’-]*)", text[named.span[1] :])
     attributive = _DETERMINER_BEFORE.search(text[: named.span[0]]) and (
-        following and fold(following.group(1)) not in STOPWORDS
+        following
+        and (fold(following.group(1)) not in STOPWORDS or fold(following.group(1)) in _THINGS)
     )
     event = "" if attributive else shapes.event_of_year(text, *named.span)
     low, high = named.period.low, named.period.high
-    return Claim("event" if event else "date", named.written, named.span, low, high)
+    # The word after it: "the <period> ewer" describes the object, "<period> poetry" a thing
+    # its texts may speak of in the same words.
+    about = event or (fold(following.group(1)) if following else "")
+    return Claim("event" if event else "date", named.written, named.span, low, high, about=about)
 
 
+# Small words that name the object all the same: "a Ming piece", "the Edo one".
+_THINGS = frozenset("piece pieces work works object objects one ones".split())
 # A word that opens a noun phrase, right before a period's name: the period describes a thing.
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|\w+['’]s)\s+$",

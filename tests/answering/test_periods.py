@@ -5,7 +5,7 @@ import pytest
 
 from assistant.answering import premises
 from assistant.answering.config import AnswerConfig
-from assistant.answering.periods import Periods, keys, labels
+from assistant.answering.periods import Periods, keys, labels, stated_years
 from assistant.answering.reading import read
 from tests.answering.collection import numbered
 
@@ -136,3 +136,80 @@ def test_a_period_named_in_the_objects_own_title_is_no_date_claim():
     reading = read("Is the Harbour at Dusk the Dusk style?", periods=dusk)
     assert [c.value for c in reading.said.of("date")] == ["Dusk", "Dusk"]
     assert premises.check(reading, ALL) == []
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("Gull (1662-1722)", (1662, 1722)),
+        ("Gull (1479-1458 BC)", (-1479, -1458)),
+        ("Gull (ca. 2144-2124 BC)", (-2144, -2124)),
+        ("Gull (r. 1827-66)", (1827, 1866)),  # a shorter end keeps the year's first digits
+        ("Gull (1290-1279/8) (?)", (1278, 1290)),
+        ("Gull (1287 AH/AD 1870-1871)", (1870, 1871)),  # the Hijri year is another calendar
+        ("Gull (12th century)", None),
+        ("Gull", None),
+    ],
+)
+def test_the_years_a_label_states(label, expected):
+    assert stated_years(label) == expected
+
+
+def test_a_reigns_stated_years_widen_what_its_few_records_say():
+    # Three records of a reign from its last years, and the catalogue's statement of the reign.
+    reign = Periods.from_records(_records("Gull XV (1715-1774)", [(1750, 1770)] * 3), CFG)
+    gull = reign.named_in("a Gull XV commode")[0].period
+    assert (gull.low, gull.high) == (1715, 1774)
+
+
+# A reign named "Gull XV", dated 1715-1774, as a period and as the king it is named for.
+REIGN = Periods.from_records(_records("Gull XV (1715-1774)", [(1750, 1770)] * 3), CFG)
+
+
+@pytest.mark.parametrize(
+    "question, dated",
+    [
+        ("Was the Lidded Ewer with Cranes made under Gull XV?", True),
+        ("Is the Lidded Ewer with Cranes a Gull XV piece?", True),
+        # The ruler himself, by his rank or as an owner: a person, not a time.
+        ("Was the Lidded Ewer with Cranes a gift to the young king Gull XV?", False),
+        ("Did Gull XV's wife own the Lidded Ewer with Cranes?", False),
+    ],
+)
+def test_a_reign_named_as_its_ruler_is_no_date(question, dated):
+    reading = read(question, periods=REIGN)
+    assert bool(reading.said.of("date")) == dated
+    issues = [i.claim for i in premises.check(reading, ALL)]
+    assert ("dates it to Gull XV" in issues) == dated  # the ewer is dated about 1210
+
+
+# "Persian" as an invented period of ancient records; the ewer's text speaks of Persian poetry.
+PERSIAN = Periods.from_records(_records("Persian", [(-550, -330)] * 3), CFG)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Why is the Persian ewer called Lidded Ewer with Cranes?", ["dates it to Persian"]),
+        # What the object's own text calls so, or a thing shown on it, is no date of it.
+        ("Do the cranes on Lidded Ewer with Cranes come from Persian poetry?", []),
+        ("Are the Persian cranes on the Lidded Ewer with Cranes storks?", []),
+    ],
+)
+def test_a_period_describing_what_the_object_shows_is_no_date_of_it(question, expected):
+    assert [i.claim for i in premises.check(read(question, periods=PERSIAN), ALL)] == expected
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # A year beside a word for a version picks that version: another work than ours.
+        ("Do you have the 1843 original of the Lidded Ewer with Cranes?", []),
+        ("Is the earlier 1190 version of the Lidded Ewer with Cranes here?", []),
+        # Said of the object itself, it is a claim about its date.
+        ("Is the 1843 Harbour at Dusk a copy?", ["dates it to 1843"]),
+        ("Was the Lidded Ewer with Cranes made in 1843?", ["dates it to 1843"]),
+    ],
+)
+def test_a_year_that_picks_another_version_is_no_claim_about_the_held_one(question, expected):
+    assert [i.claim for i in premises.check(read(question), ALL)] == expected

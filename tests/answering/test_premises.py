@@ -317,3 +317,29 @@ def test_a_denial_of_the_kind_claimed_refutes(sentence, question, expected):
 )
 def test_event_dates(sentence, question, expected):
     assert premises.refutes(sentence, read(question), ["Lidded Ewer with Cranes"]) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence, title, expected",
+    [
+        # A title's own "not" denies nothing; the same words outside a title do.
+        ("Gone Not Forgotten is dated 1879.", "Gone Not Forgotten", False),
+        ("The ewer is not dated 1879.", "Lidded Ewer with Cranes", True),
+    ],
+)
+def test_a_negation_inside_a_title_denies_nothing(sentence, title, expected):
+    question = "Was it made in 1650, as the label says?"
+    assert premises.refutes(sentence, read(question), [title]) is expected
+
+
+@pytest.mark.parametrize(
+    "question, places",
+    [
+        ("Was the harbour painted in Gothenburg?", ["gothenburg"]),
+        # A small word that opens a title after "in" is no place.
+        ("Why is the woman in My Sister Is Not In closing a curtain?", []),
+        ("What is in The Hay Wain?", []),
+    ],
+)
+def test_a_small_word_after_in_is_no_place(question, places):
+    assert [c.value for c in read(question).said.of("place")] == places

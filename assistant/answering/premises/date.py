@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from assistant.answering import parse
 from assistant.answering.config import AnswerConfig
 from assistant.answering.premises.subject import PremiseIssue, Subject
-from assistant.text import words
+from assistant.answering.reading import Claim
+from assistant.text import content_words, fold, words
 
 
 def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
@@ -17,6 +21,8 @@ def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
         assert claim.low is not None and claim.high is not None
         if set(words(claim.value)) <= subject.title_words:
             continue  # a period its own title names ("... the Roman Emperor ...") is a subject
+        if claim.about and _describes_another(subject, claim):
+            continue
 
         # "2,000 years old" is a round number: the older the age, the rounder.
         age = claim.amount or 0
@@ -25,3 +31,17 @@ def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
             fix = subject.fix("date")
             return [PremiseIssue(f"dates it to {claim.value}", fix, subject.n)] if fix else []
     return []
+
+
+def _describes_another(subject: Subject, claim: Claim) -> bool:
+    """Whether "the <period> <word>" describes a thing other than the object itself.
+
+    "The Roman maiden" its own text speaks of, "the Roman girl in <the painting>": what it
+    shows is Roman, not the painting.
+    """
+    value = re.escape(fold(claim.value))
+    if re.search(rf"\b{value}\s+{re.escape(claim.about)}\b", subject.own_text):
+        return True
+    title = set(content_words(subject.passage.title))
+    phrases = [p for p in parse.object_phrases(subject.said.text) if claim.value in p]
+    return any(parse.within_named(subject.said.text, p, title) for p in phrases)

@@ -35,6 +35,7 @@ class Subject:
     known: frozenset[str]  # words of its creators, title, institution, place and culture
     maker_words: frozenset[str]  # words of its creators' names
     mentioned: frozenset[str]  # words of its own texts in the evidence
+    own_text: str  # its own texts in the evidence, folded
     strangers: tuple[str, ...]  # names in the question that none of those words account for
     wrong_places: tuple[str, ...]  # the strangers the question places it in ("in Rome")
 
@@ -121,6 +122,7 @@ def subject(
             scope.text, known, numbered, passage.source_id, title_words, cfg
         )
     places = {c.value for c in scope.of("place")}
+    own = " ".join(p.text for p in numbered.values() if p.source_id == passage.source_id)
     return Subject(
         n=n,
         passage=passage,
@@ -129,9 +131,8 @@ def subject(
         creators=tuple(creators),
         known=frozenset(known),
         maker_words=frozenset(w for c in creators for w in words(c.name)),
-        mentioned=frozenset(
-            w for p in numbered.values() if p.source_id == passage.source_id for w in words(p.text)
-        ),
+        mentioned=frozenset(words(own)),
+        own_text=fold(own),
         strangers=tuple(strangers),
         wrong_places=tuple(
             t for t in strangers if fold(t) in places and not _told(t, scope, passage, numbered)
