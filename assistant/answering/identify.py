@@ -366,7 +366,9 @@ def _named_by_record(phrase: str, focus: set[str], lookups: Lookups) -> bool:
 _ANOTHER_OBJECT = re.compile(
     r"\b(companion|counterpart|pendant (?:portrait|panel|piece|to)|pair(?:ed)? with|its pair|"
     r"twin|together with|found with|along with|sister (?:panel|piece)|now in|whereabouts|"
-    r"other half|other wing|matching|lost)\b"
+    r"other half|other wing|matching|lost|which is (?:now )?in|the model for|"
+    r"model(?:l)?ed (?:after|on)|copied (?:after|from)|"
+    r"the other (?:\w+ing|one|version|copy|sketch|study|panel|painting|drawing|example))\b"
 )
 
 
@@ -716,7 +718,42 @@ def not_held(
     # "... painted a companion of her husband. Where is he?": what the story brought in, if
     # an object in its own right (not "a woman" it shows, nor "a quay" she stands on).
     things += [p for p in reading.referents if _an_object(p, lookups, cfg)]
-    return next((p for p in things if not _held_as_named(p, held, lookups, cfg)), "")
+    absent = next((p for p in things if not _held_as_named(p, held, lookups, cfg)), "")
+    return absent or _another_chosen(reading, held, lookups, cfg)
+
+
+def _another_chosen(reading: Reading, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> str:
+    """A "the ... one" the ask picks by what the held objects' texts say of another one.
+
+    "Where is the one in profile?" after "he made two sketches", where the sketch's text
+    says "the other, showing him in profile, ...": the word that picks it is said only of
+    another object. A word no text uses tells nothing either way.
+    """
+    located = {w for place in reading.locations for w in content_words(place)}
+    for chosen in parse.chosen_ones(reading.ask):
+        picked = [w for w in content_words(chosen) if w not in located and w not in GENERIC]
+        if picked and all(_only_another(w, held, lookups, cfg) for w in picked):
+            return f"the {chosen} one"
+    return ""
+
+
+def _only_another(word: str, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
+    """Whether the held objects' texts use a word, and only in a clause about another object.
+
+    A word that picks one thing describes it anywhere in the clause: "The other showing the
+    man in profile was retained by ...".
+    """
+    mentions = _mentions(word, held, lookups)
+    return bool(mentions) and all(
+        any(
+            _ANOTHER_OBJECT.search(part) and word in content_words(part)
+            for part in _CLAUSE_BREAK.split(fold(m))
+        )
+        for m in mentions
+    )
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|and|while|whereas|although)\b")
 
 
 def _held_as_named(phrase: str, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
@@ -728,6 +765,9 @@ def _held_as_named(phrase: str, held: set[str], lookups: Lookups, cfg: AnswerCon
     return (
         "other" not in words(phrase.split(" of ")[0])
         and not _the_original(phrase, held, lookups)
+        # "Can I see the statue?" where the figure's text says it was modelled after a statue
+        # now elsewhere: the texts speak of that thing only as another object.
+        and not any(_another_in(phrase, s, lookups, cfg) for s in held)
         and _numbered_so(phrase, held, lookups)
         and _named_by_record(phrase, held, lookups)
         and not _selects_another(phrase, held, lookups, cfg)

@@ -96,6 +96,10 @@ def _named(chunk: Any) -> str:
         for t in tokens[last_case + 1 :]
         if (t.dep_ not in _OPENERS or t.lower_ in RELATION_WORDS) and t.pos_ != "PUNCT"
     ]
+    # "Where is <a Title> hung?": after capitals the tagger reads a lower-case verb as part
+    # of the name; a name does not end in a lower-case word.
+    while len(kept) > 1 and kept[-1].pos_ == "PROPN" and kept[-1].text.islower():
+        kept.pop()
     if not any(ch.isalnum() for t in kept for ch in t.text):
         return ""
     words = chunk.doc.text[kept[0].idx : kept[-1].idx + len(kept[-1])].split()
@@ -238,6 +242,27 @@ def pro_forms(text: str) -> list[str]:
     return found
 
 
+def chosen_ones(text: str) -> list[str]:
+    """What "the ... one" of an ask is picked by: "the ivory one", "the one in profile".
+
+    Such a phrase picks one of several things by a word of its own, which is all there is to
+    tell it by: the words that modify "one" or follow it ("of him in profile").
+    """
+    if not text.strip():
+        return []
+    found = []
+    for t in parsed(text):
+        if t.lower_ != "one" or not any(c.lower_ in ("the", "that") for c in t.children):
+            continue
+        near = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        for prep in (c for c in t.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "with")):
+            near += list(prep.subtree)
+        said = [w for w in near if w.pos_ in ("ADJ", "NOUN", "PROPN")]
+        if said:
+            found.append(" ".join(w.text for w in said))
+    return found
+
+
 def introduced(text: str) -> list[tuple[str, str]]:
     """The things a story brings in as new, "a ..." or "another ...", each with its kind.
 
@@ -351,14 +376,15 @@ def details(text: str) -> list[str]:
 
     "The miniature of her in the red dress with the pearls": the dress and the pearls are
     what the miniature shows, held if it is. A phrase after a preposition that hangs on a
-    noun is such a detail; one that hangs on the verb ("see it next to the figure") is not.
+    noun ("the one with the boats" too) is such a detail; one that hangs on the verb ("see it
+    next to the figure") is not.
     """
     return [
         phrase
         for phrase, chunk in _phrases(text)
         if chunk.root.dep_ == "pobj"
         and chunk.root.head.lower_ != "of"
-        and chunk.root.head.head.pos_ in ("NOUN", "PROPN")
+        and (chunk.root.head.head.pos_ in ("NOUN", "PROPN") or chunk.root.head.head.lower_ == "one")
     ]
 
 

@@ -157,6 +157,17 @@ OBJECTS.update(
             "The enamel repeats the saint at his desk from a panel by Jan Smit.",
             "enamels",
         ),
+        # A study that speaks of its pair and of the cast it was drawn from, both elsewhere.
+        "boatman": _other(
+            "Study of a Boatman",
+            "Karin Holm",
+            "black chalk on paper",
+            "TM.818",
+            "Holm drew the old boatman twice. The other showing him in profile was kept by her "
+            "family; its present location is unknown. She drew him from a plaster cast, which "
+            "is in the academy at Uppsala.",
+            "drawings",
+        ),
         "pendant-mourning": _other(
             "Mourning Pendant",
             "Anon.",

@@ -4,6 +4,7 @@ import pytest
 
 from assistant.answering.parse import (
     asked_locations,
+    chosen_ones,
     gives_purpose,
     is_predicate,
     object_phrases,
@@ -47,6 +48,8 @@ from assistant.answering.parse import (
         ),
         ("Tell me about the museum's golden Roman telephone.", ["golden Roman telephone"]),
         ("Who painted the Nigh\u0301\u0302t Watch?", ["Nigh\u0301\u0302t Watch"]),
+        # A lower-case verb after a title is no word of its name.
+        ("Where is the Study of a Boatman hung?", ["Study of Boatman", "Boatman"]),
         ("the \u0301", []),
         ("the", []),
         ("", []),
@@ -169,3 +172,17 @@ def test_a_sentence_names_someone_the_question_does_not(sentence, someone_new):
 
     known = frozenset({"lindqvist", "harbour"})
     assert _names_someone_new(sentence, known) is someone_new
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Where is the one of him in profile?", ["profile"]),
+        ("Is the big one on view?", ["big"]),
+        ("Is the ivory one here?", ["ivory"]),
+        ("Which one is older?", []),  # a question word picks nothing yet
+        ("Is it the one?", []),
+    ],
+)
+def test_what_the_one_is_picked_by(text, expected):
+    assert chosen_ones(text) == expected

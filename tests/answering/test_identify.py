@@ -313,6 +313,14 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
             {"harbour", "portrait"},
             "",
         ),
+        # What its text speaks of only as another object, where it is now: the cast it was
+        # drawn from; "the one" picked by what the text says of the other study.
+        ("Holm drew it from a plaster cast. Can I see the cast here too?", {"boatman"}, "cast"),
+        ("Where is the one of him in profile?", {"boatman"}, "profile one"),
+        # The object itself, picked by what its own texts say of it, is held.
+        ("Where is the Study of a Boatman hung?", {"boatman"}, ""),
+        ("Is the chalk one of the boatman in the museum?", {"boatman"}, ""),
+        ("Where is the one with the fishing boats?", {"harbour"}, ""),
     ],
 )
 def test_a_thing_asked_for_where_it_is_held_must_be_a_record(question, focus, absent):
