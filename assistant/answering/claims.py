@@ -98,7 +98,13 @@ MATERIAL_KINDS: dict[str, frozenset[str]] = {
         """metal bronze gold silver copper iron steel brass tin lead pewter electrum alloy
         gilt""".split()
     ),
+    # Fired clay of every body: "the ceramic lamp" is true of a fritware one.
+    "ceramic": frozenset(
+        """ceramic fritware earthenware stoneware porcelain faience terracotta majolica
+        maiolica pottery clay""".split()
+    ),
 }
+MATERIAL_KINDS["ceramics"] = MATERIAL_KINDS["pottery"] = MATERIAL_KINDS["ceramic"]
 # Every stone and metal a kind covers is a material a visitor may name ("soft grey schist").
 MATERIALS = _NAMED_MATERIALS | frozenset().union(*MATERIAL_KINDS.values())
 

@@ -343,3 +343,28 @@ def test_a_negation_inside_a_title_denies_nothing(sentence, title, expected):
 )
 def test_a_small_word_after_in_is_no_place(question, places):
     assert [c.value for c in read(question).said.of("place")] == places
+
+
+@pytest.mark.parametrize(
+    "question, places",
+    [
+        ("Was the ewer brought from Kashan?", ["kashan"]),
+        # A name that ends in a possessive is a person's, whatever preposition is before it.
+        ("Did he get commissions from Louis XVI's brother?", []),
+        ("Was it a gift from Anna's family?", []),
+    ],
+)
+def test_a_possessor_is_no_place(question, places):
+    assert [c.value for c in read(question).said.of("place")] == places
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # A general word covers the material of every kind it names.
+        ("Is the Lidded Ewer with Cranes made of ceramic?", []),
+        ("Is the Lidded Ewer with Cranes made of stone?", ["says it is stone"]),
+    ],
+)
+def test_a_general_material_covers_its_kinds(question, expected):
+    assert [i.claim for i in premises.check(read(question), numbered("ewer"))] == expected
