@@ -766,12 +766,22 @@ def _held_as_named(phrase: str, held: set[str], lookups: Lookups, cfg: AnswerCon
         "other" not in words(phrase.split(" of ")[0])
         and not _the_original(phrase, held, lookups)
         # "Can I see the statue?" where the figure's text says it was modelled after a statue
-        # now elsewhere: the texts speak of that thing only as another object.
-        and not any(_another_in(phrase, s, lookups, cfg) for s in held)
+        # now elsewhere: the texts speak of that thing only as another object. ("The
+        # miniature of <the sitter>" is named by its title, whatever its texts say of its pair.)
+        and not any(
+            _another_in(phrase, s, lookups, cfg) and not _shares_title(phrase, s, lookups)
+            for s in held
+        )
         and _numbered_so(phrase, held, lookups)
         and _named_by_record(phrase, held, lookups)
         and not _selects_another(phrase, held, lookups, cfg)
     )
+
+
+def _shares_title(phrase: str, source_id: str, lookups: Lookups) -> bool:
+    """Whether a phrase uses a word of the record's title (not a general word)."""
+    title = set(content_words(_title(source_id, lookups)))
+    return bool((set(content_words(phrase)) - GENERIC) & title)
 
 
 # How a record's title or maker says it is a copy or a workshop's version of another work.

@@ -96,9 +96,17 @@ def _named(chunk: Any) -> str:
         for t in tokens[last_case + 1 :]
         if (t.dep_ not in _OPENERS or t.lower_ in RELATION_WORDS) and t.pos_ != "PUNCT"
     ]
-    # "Where is <a Title> hung?": after capitals the tagger reads a lower-case verb as part
-    # of the name; a name does not end in a lower-case word.
-    while len(kept) > 1 and kept[-1].pos_ == "PROPN" and kept[-1].text.islower():
+    # "Where is <a Title> hung?": after capitals the tagger reads the last, lower-case verb
+    # as part of the name; a name does not end the question in a lower-case word.
+    doc = chunk.doc
+    last = kept[-1] if kept else None
+    if (
+        last is not None
+        and len(kept) > 1
+        and last.pos_ == "PROPN"
+        and last.text.islower()
+        and all(t.is_punct for t in doc[last.i + 1 :])
+    ):
         kept.pop()
     if not any(ch.isalnum() for t in kept for ch in t.text):
         return ""

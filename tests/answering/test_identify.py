@@ -321,6 +321,9 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("Where is the Study of a Boatman hung?", {"boatman"}, ""),
         ("Is the chalk one of the boatman in the museum?", {"boatman"}, ""),
         ("Where is the one with the fishing boats?", {"harbour"}, ""),
+        # Its pair is "the drawing of his wife"; the drawing of the boatman is the object.
+        ("Where is the drawing of his wife?", {"boatman"}, "drawing of wife"),
+        ("Where is the drawing of the old boatman?", {"boatman"}, ""),
     ],
 )
 def test_a_thing_asked_for_where_it_is_held_must_be_a_record(question, focus, absent):
