@@ -16,6 +16,9 @@ class AnswerConfig:
     min_answer_relevance: float = 0.3  # a model sentence this far from the question is dropped
     min_answer_score: float = 0.2  # a candidate scoring below this never answers
     min_topic_coverage: float = 0.5  # share of topic words a source must mention to be on topic
+    # Of the words of a title, how many the question's things must share for a source to stay
+    # evidence though its texts lack a period the question names (all, for a shorter title).
+    described_title_words: int = 2
 
     # -- evidence ------------------------------------------------------------------------------
     max_sources: int = 6  # numbered sources the model sees (its grammar allows no more)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from assistant.answering import identify
+from assistant.answering import identify, parse
 from assistant.answering.catalogue import Lookups, Numbered, Retriever
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Reading
-from assistant.answering.topic import coverage, mentions_title, names_missing
+from assistant.answering.topic import GENERIC, coverage, mentions_title, names_missing
 from assistant.answering.trace import Refusal, Trace
 from assistant.injection import looks_like_instruction
 from assistant.store import Passage
@@ -71,11 +71,23 @@ def about(reading: Reading, passage: Passage, lookups: Lookups, cfg: AnswerConfi
     # for among the texts' words.
     topical = reading.undated(reading.context)
     lookups.coverage[passage.source_id] = coverage(topical, texts)
+    if names_missing(reading.context, texts) and not _described(reading, passage.title, cfg):
+        # A period its texts never name, said of a thing the question does not describe by
+        # this title's words: "the Ming jar with scholars" is not a Japanese plum-tree guard
+        # that shares the asked detail. (Described so, the visitor may have its date wrong.)
+        return False
     if reading.quoted or names_missing(topical, texts):
         # The question names something (a person, a place, a quoted title) this source
         # never mentions, and not by this object's title: it is about something else.
         return False
     return lookups.coverage[passage.source_id] >= cfg.min_topic_coverage
+
+
+def _described(reading: Reading, title: str, cfg: AnswerConfig) -> bool:
+    """Whether the things the question speaks of are described by enough of a title's words."""
+    own = set(content_words(title)) - GENERIC
+    said = {w for phrase in parse.object_phrases(reading.context) for w in content_words(phrase)}
+    return len(own & said) >= min(cfg.described_title_words, len(own)) > 0
 
 
 def _with_records(chosen: list[Passage], retriever: Retriever, cfg: AnswerConfig) -> None:

@@ -5,6 +5,7 @@ import pytest
 from assistant.answering import evidence
 from assistant.answering.catalogue import Lookups
 from assistant.answering.config import AnswerConfig
+from assistant.answering.periods import Periods
 from assistant.answering.reading import read
 from assistant.answering.trace import Trace
 from assistant.store import Passage
@@ -90,3 +91,27 @@ def test_the_look_alike_the_question_describes_replaces_the_others():
     found = evidence.gather(reading, store, lookups, AnswerConfig(min_relevance=0.0))
     assert found.chosen[0].source_id == "k3"
     assert {p.source_id for p in found.chosen} == {"k3"}
+
+
+# An invented period, dated long before any object of the test collection and named in none
+# of its texts.
+GULL = Periods.from_records(
+    [{"period": "Gull Dynasty", "date_begin": -900, "date_end": -800}] * 3, CFG
+)
+
+
+@pytest.mark.parametrize(
+    "question, source_id, on_topic",
+    [
+        # Described by its title's words, the object stays evidence with the period wrong:
+        # the premise stage corrects the date.
+        ("Why does the Gull ewer with the cranes have a lid?", "ewer", True),
+        # One that only shares the asked detail is another object than the one described.
+        ("Why are there fishing boats on the Gull jar with the handles?", "harbour", False),
+        ("Why are there fishing boats on the jar with the handles?", "harbour", True),
+    ],
+)
+def test_a_period_no_text_names_keeps_only_the_object_described(question, source_id, on_topic):
+    lookups = Lookups(retriever())
+    passage = lookups.chunks(source_id)[0]
+    assert evidence.about(read(question, periods=GULL), passage, lookups, CFG) is on_topic
