@@ -59,7 +59,11 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
     records by that creator are the subject, and the others are not contradicted by it.
     """
     named = {
-        n: p for n, p in numbered.items() if p.kind == "record" and mentions_title(text, p.title)
+        n: p
+        for n, p in numbered.items()
+        if p.kind == "record"
+        and mentions_title(text, p.title)
+        and not _describes_a_kind(text, p, numbered)
     }
     outer = _outer_titles({n: p.title for n, p in named.items()})
     named = {n: p for n, p in named.items() if n in outer}
@@ -71,6 +75,29 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
         if q_names & {w for c in creators_from_meta(p.meta) for w in words(c.name)}
     }
     return by_creator or named
+
+
+def _describes_a_kind(text: str, passage: Passage, numbered: Numbered) -> bool:
+    """Whether a title is said before a noun for another kind of thing, one in the evidence.
+
+    "A maiolica Virgin and Child plaque", with a plaque of the Virgin and Child in the
+    evidence, is that plaque, not the painting titled "Virgin and Child"; "the Virgin and
+    Child painting" is the painting.
+    """
+    at = fold(text).find(fold(passage.title))
+    if at < 0:
+        return False
+    after = at + len(passage.title)
+    token = next((t for t in parse.parsed(text) if t.idx >= after), None)
+    if token is None or token.pos_ != "NOUN" or token.idx > after + 1:
+        return False
+    word = stem(token.lower_)
+    if word in GENERIC or word in _naming_words(passage):
+        return False
+    return any(
+        p.kind == "record" and p.source_id != passage.source_id and word in _naming_words(p)
+        for p in numbered.values()
+    )
 
 
 def focus(

@@ -39,10 +39,16 @@ def test_an_accession_number_named_as_ours_must_exist(question, refused_code):
         ("When was the Lidded Ewer with Cranes made?", {"ewer"}),
         ("Is Harbour at Dusk older than the Portrait of Johanna Vos?", {"harbour", "portrait"}),
         ("Who painted the sea?", set()),
+        # A title said before another kind of thing, one the evidence holds, describes that
+        # thing ("a Harbour at Dusk basin": a basin showing it), not the titled work.
+        ("Why would a family buy a Harbour at Dusk basin?", set()),
+        ("Is the Harbour at Dusk painting big?", {"harbour"}),
+        ("Is the Harbour at Dusk plaque big?", {"harbour"}),  # no plaque in the evidence
     ],
 )
 def test_records_are_named_by_their_titles(question, named):
-    found = identify.subjects(read(question).context, numbered("harbour", "ewer", "portrait"))
+    evidence = numbered("harbour", "ewer", "portrait", "basin-fish")
+    found = identify.subjects(read(question).context, evidence)
     assert {p.source_id for p in found.values()} == named
 
 
