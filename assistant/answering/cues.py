@@ -234,6 +234,12 @@ _FATE = re.compile(
     r"end(ed)? up|fate)\b"
 )
 _MEANING = re.compile(r"\b(mean|means|meaning|symboli[sz]\w*|signif\w*|stand for)\b")
+# "How did they get the colour?", "how was it made?": the way something was done. Not "how
+# many/much/old/big", "how come" (a reason) or how something looks or feels.
+_METHOD = re.compile(
+    r"\bhow (?:did|do|does|was|were|is|are|would|could|can)\b(?!.*\b(?:look|looks|feel|"
+    r"feels|compare|compares)\b)|\bhow (?:to|they|he|she|people|artists?|potters?)\b"
+)
 OVERVIEW = re.compile(
     r"^(what'?s the (deal|story) with|what is|what's|whats|what are|tell me (more )?about|"
     r"describe|what do you know about|explain|(any )?info (on|about))\b"
@@ -284,6 +290,11 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
         r"sold|dispersed|inherited|bequeathed|ended up|later|eventually|afterwards|survived|"
         r"owned|belonged|acquired|bought|purchased|came into|passed to)\b"
     ),
+    # "How did they get the colour?": a sentence that tells a way of doing it.
+    "method": re.compile(
+        r"\b(by (?:\w+ing|means of|the use of)|using|technique\w*|method\w*|process\w*|"
+        r"achieved|procedure|were made by|was made by)\b"
+    ),
     # "Which scenes does it show?": a sentence that says what something depicts.
     "depiction": re.compile(r"\b(depict\w*|portray\w*|shows?|shown|showing|represent\w*)\b"),
     # "When was it painted?": a year, a decade, a century or an era, however the text words it.
@@ -302,7 +313,15 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
 @functools.cache
 def _cue_words() -> frozenset[str]:
     """The words the ask tables look for ("age", "date", "made"): never someone's typo."""
-    tables = [p for p, _ in INTENTS] + [_REASON, _COUNT, _MEANING, OVERVIEW, DEPICTION, _FATE]
+    tables = [p for p, _ in INTENTS] + [
+        _REASON,
+        _COUNT,
+        _MEANING,
+        OVERVIEW,
+        DEPICTION,
+        _FATE,
+        _METHOD,
+    ]
     sources = [re.sub(r"\\[a-zA-Z]", " ", p.pattern) for p in tables]  # no "\\b" in "bwhy"
     return frozenset(w for s in sources for w in re.findall(r"[a-z]{3,}", s))
 
@@ -379,7 +398,11 @@ def is_overview(text: str, titles: list[str] | None = None) -> bool:
 
 
 def other_asks(text: str) -> set[str]:
-    """Reason, count, meaning and depiction questions ("why", "how many", "what does it mean")."""
+    """The other kinds of question: reason, count, meaning, depiction, person, fate, method.
+
+    "Why", "how many", "what does it mean", "who", "what became of", "how did they make it";
+    "how did things turn out" asks what became of them, not a way of doing.
+    """
     folded = fold(text)
     found = set()
     for pattern, key in (
@@ -389,9 +412,12 @@ def other_asks(text: str) -> set[str]:
         (_DEPICTS, "depiction"),
         (_PERSON, "person"),
         (_FATE, "fate"),
+        (_METHOD, "method"),
     ):
         if pattern.search(folded):
             found.add(key)
+    if "fate" in found:
+        found.discard("method")
     return found
 
 

@@ -49,6 +49,7 @@ class Ask(enum.StrEnum):
     MEANING = "meaning"
     PERSON = "person"  # who, other than the maker: a patron, an owner, a sitter
     FATE = "fate"  # what became of someone or something
+    METHOD = "method"  # how something was done
     DEPICTION = "depiction"
     OVERVIEW = "overview"
 

@@ -165,7 +165,8 @@ OBJECTS.update(
             "TM.818",
             "Holm drew the old boatman twice. The other showing him in profile was kept by her "
             "family; its present location is unknown. She drew him from a plaster cast, which "
-            "is in the academy at Uppsala. Its pendant drawing of his wife is lost.",
+            "is in the academy at Uppsala. Its pendant drawing of his wife is lost. Chalk "
+            "smudges at a touch; Holm fixed it by brushing thinned milk over the sheet.",
             "drawings",
         ),
         "pendant-mourning": _other(

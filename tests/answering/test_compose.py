@@ -62,6 +62,8 @@ def first_sentence(question: str, source: str, verifier: Verifier) -> str:
         ("whos the potter of the jug with the cranes round its neck", "ewer", "Ali ibn Husayn"),
         ("what is the harbour painting with the fishing boats returning made of", "harbour", "oil"),
         ("Harbour at Dusk painter?", "harbour", "Marta Lindqvist"),
+        # "How did they ...?" is answered by the way it was done, not by the words it shares.
+        ("How did Holm keep the boatman drawing from rubbing off?", "boatman", "milk"),
         pytest.param(
             "What is Johanna Vos holding in her portrait?",
             "portrait",

@@ -264,6 +264,11 @@ ROWS = [
     ("Who commissioned the oak chest?", [], {"asks": {Ask.PERSON}}),
     ("What became of the sitter's husband?", [], {"asks": {Ask.FATE}}),
     ("How did things turn out for the brewer in the end?", [], {"asks": {Ask.FATE}}),
+    # -- how something was done -------------------------------------------------------------------
+    ("How did the potter get the lustre on the ewer?", [], {"asks": {Ask.METHOD}}),
+    ("how is the lid attached", [], {"asks": {Ask.METHOD}}),
+    ("How does the harbour look up close?", [], {"asks": set()}),
+    ("How old is the ewer?", [], {"asks_not": {Ask.METHOD}}),
     # A "who" left with its preposition at the end asks for the other party, not the maker.
     ("Who was the oak chest made for?", [], {"asks": {Ask.PERSON}, "fields": frozenset()}),
     ("Who was the oak chest made by?", [], {"asks": {Ask.MAKER}}),
