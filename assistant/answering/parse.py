@@ -496,7 +496,14 @@ def without_named(text: str, named_words: set[str]) -> str:
         skip_to = chunk.end
     out.append(doc[skip_to:].text_with_ws)
     # "the 1652 oil Portrait of Johanna Vos", "the Ewer with Cranes": two chunks, one object.
-    return re.sub(r"\bit (?:of|with|at|in|on) it\b", "it", "".join(out))
+    joined = re.sub(r"\bit (?:of|with|at|in|on) it\b", "it", "".join(out))
+
+    # "... the silver bowl, the endova, ...": a word of its title set beside it renames it.
+    def renamed(match: re.Match[str]) -> str:
+        said = set(content_words(match.group(1)))
+        return "it" if said and said <= named_words else match.group(0)
+
+    return re.sub(r"\bit,\s+(?:the|a|an)\s+([^,?.!]+?)(?=\s*[,?.!]|$)", renamed, joined)
 
 
 def credits_with(text: str, word: str) -> bool:

@@ -80,6 +80,13 @@ def test_object_phrases(text, expected):
         ("Who is doing the reading?", "A Poetry Reading", None),
         # A name after "called" is what is asked about.
         ("Why is the hippo called William?", "Hippopotamus (known as William)", None),
+        # A word of the title set beside the object renames it; other words describe.
+        (
+            "What was poured from the Vos loving cup, the mazer, at weddings?",
+            "Loving Cup (Mazer)",
+            "What was poured from it, at weddings?",
+        ),
+        ("What was poured from it, the silver one, at weddings?", "Loving Cup (Mazer)", None),
     ],
 )
 def test_without_named(text, title, expected):
