@@ -234,6 +234,11 @@ _FATE = re.compile(
     r"end(ed)? up|fate)\b"
 )
 _MEANING = re.compile(r"\b(mean|means|meaning|symboli[sz]\w*|signif\w*|stand for)\b")
+# "Which market was it made for?", "for whom was it painted?": whom or what it was made for.
+_RECIPIENT = re.compile(
+    r"\b(?:made|intended|designed|produced|created|painted|built|meant|commissioned|ordered|"
+    r"woven|carved|cast|drawn|written|engraved|printed)\s+for\s*\??\s*$|\bfor (?:whom|which|what)\b"
+)
 # "How did they get the colour?", "how was it made?": the way something was done. Not "how
 # many/much/old/big", "how come" (a reason) or how something looks or feels.
 _METHOD = re.compile(
@@ -289,6 +294,11 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
         r"\b(died|dies|death|killed|executed|imprisoned|exiled|fled|lost|destroyed|burned|"
         r"sold|dispersed|inherited|bequeathed|ended up|later|eventually|afterwards|survived|"
         r"owned|belonged|acquired|bought|purchased|came into|passed to)\b"
+    ),
+    # "Which market was it made for?": a sentence that says for whom, for where, or for what.
+    "recipient": re.compile(
+        r"\b(made for|for export|exported|intended for|destined for|commissioned|ordered by|"
+        r"for the use of|for use (?:in|at|by)|market|as a gift|presented to|given to)\b"
     ),
     # "How did they get the colour?": a sentence that tells a way of doing it.
     "method": re.compile(
@@ -398,10 +408,11 @@ def is_overview(text: str, titles: list[str] | None = None) -> bool:
 
 
 def other_asks(text: str) -> set[str]:
-    """The other kinds of question: reason, count, meaning, depiction, person, fate, method.
+    """The other kinds of question a text asks: reason, count, meaning, depiction and more.
 
-    "Why", "how many", "what does it mean", "who", "what became of", "how did they make it";
-    "how did things turn out" asks what became of them, not a way of doing.
+    "Why", "how many", "what does it mean", "who", "what became of", "how did they make it",
+    "which market was it made for"; "how did things turn out" asks what became of them, not
+    a way of doing.
     """
     folded = fold(text)
     found = set()
@@ -413,6 +424,7 @@ def other_asks(text: str) -> set[str]:
         (_PERSON, "person"),
         (_FATE, "fate"),
         (_METHOD, "method"),
+        (_RECIPIENT, "recipient"),
     ):
         if pattern.search(folded):
             found.add(key)

@@ -50,6 +50,7 @@ class Ask(enum.StrEnum):
     PERSON = "person"  # who, other than the maker: a patron, an owner, a sitter
     FATE = "fate"  # what became of someone or something
     METHOD = "method"  # how something was done
+    RECIPIENT = "recipient"  # for whom, for where or for what it was made
     DEPICTION = "depiction"
     OVERVIEW = "overview"
 

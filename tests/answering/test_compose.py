@@ -64,6 +64,7 @@ def first_sentence(question: str, source: str, verifier: Verifier) -> str:
         ("Harbour at Dusk painter?", "harbour", "Marta Lindqvist"),
         # "How did they ...?" is answered by the way it was done, not by the words it shares.
         ("How did Holm keep the boatman drawing from rubbing off?", "boatman", "milk"),
+        ("Which occasion was the Oak Marriage Chest made for?", "chest", "wedding"),
         pytest.param(
             "What is Johanna Vos holding in her portrait?",
             "portrait",

@@ -58,8 +58,12 @@ ROWS = [
     ("Where is the teapot from?", [], {"asks": {PL}}),
     # A preposition at the end belongs to the last clause, not to an earlier "who".
     ("Who built the organ, and which town does it come from?", [], {"asks": {M, PL}}),
-    ("Who was the drawing made for?", [], {"asks": {Ask.PERSON}}),
-    ("Who was the sketch, said to be by Anna Berg, drawn for?", [], {"asks": {Ask.PERSON}}),
+    ("Who was the drawing made for?", [], {"asks": {Ask.PERSON, Ask.RECIPIENT}}),
+    (
+        "Who was the sketch, said to be by Anna Berg, drawn for?",
+        [],
+        {"asks": {Ask.PERSON, Ask.RECIPIENT}},
+    ),
     # A full stop after an abbreviation does not end the question.
     ("Who painted the altarpiece of St. Anne?", [], {"asks": {M}}),
     ("Who painted the chest, and where is it now?", [], {"asks_not": {PL}}),
@@ -96,7 +100,7 @@ ROWS = [
     ("Why did the painter of the jug draw two birds?", [], {"fields": frozenset()}),
     ("What did Anna Berg study before she was an artist?", [], {"asks": set()}),
     # -- a date that describes which object is meant does not ask when --------------------------
-    ("Who was the 12th-century Persian jug made for?", [], {"asks": {Ask.PERSON}}),
+    ("Who was the 12th-century Persian jug made for?", [], {"asks": {Ask.PERSON, Ask.RECIPIENT}}),
     ("What was the sphinx from about 1200 part of?", [], {"asks": set()}),
     ("When was the Indian bronze figure made?", [], {"asks": {D}}),
     ("What century is the 1642 painting from?", [], {"asks": {D}}),
@@ -270,7 +274,13 @@ ROWS = [
     ("How does the harbour look up close?", [], {"asks": set()}),
     ("How old is the ewer?", [], {"asks_not": {Ask.METHOD}}),
     # A "who" left with its preposition at the end asks for the other party, not the maker.
-    ("Who was the oak chest made for?", [], {"asks": {Ask.PERSON}, "fields": frozenset()}),
+    (
+        "Who was the oak chest made for?",
+        [],
+        {"asks": {Ask.PERSON, Ask.RECIPIENT}, "fields": frozenset()},
+    ),
+    ("Which market was the ewer made for?", [], {"asks": {Ask.RECIPIENT}}),
+    ("Was the ewer made for the king?", [], {"asks_not": {Ask.RECIPIENT}}),
     ("Who was the oak chest made by?", [], {"asks": {Ask.MAKER}}),
     # "later on" in a story says when in it; it asks no date ...
     ("What happened to the chest later on?", [], {"asks": {Ask.FATE}, "fields": frozenset()}),
