@@ -303,7 +303,7 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
     # "How did they get the colour?": a sentence that tells a way of doing it.
     "method": re.compile(
         r"\b(by (?:\w+ing|means of|the use of)|using|technique\w*|method\w*|process\w*|"
-        r"achieved|procedure|were made by|was made by)\b"
+        r"achieved|procedure|result of \w+ing|(?:produced|created|obtained) by \w+ing)\b"
     ),
     # "Which scenes does it show?": a sentence that says what something depicts.
     "depiction": re.compile(r"\b(depict\w*|portray\w*|shows?|shown|showing|represent\w*)\b"),
