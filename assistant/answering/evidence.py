@@ -6,6 +6,7 @@ question's topic or the question names it, by title or accession number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -17,7 +18,7 @@ from assistant.answering.topic import GENERIC, coverage, mentions_title, names_m
 from assistant.answering.trace import Refusal, Trace
 from assistant.injection import looks_like_instruction
 from assistant.store import Passage
-from assistant.text import content_words, split_sentences
+from assistant.text import POSSESSIVE, STOPWORDS, content_words, fold, split_sentences
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,36 @@ def _search(reading: Reading, retriever: Retriever, cfg: AnswerConfig) -> list[P
                     hits.append(p)
                     seen_ids.add(p.chunk_id)
         hits.sort(key=lambda p: -p.score)
+    # "Rico's evening view of Venice": the maker's own records, which a search for the
+    # whole question may miss among other views of Venice by others.
+    # A passage by that maker is as relevant as the least relevant evidence: whether it is
+    # on topic is still the topic gate's to say.
+    seen = {p.chunk_id for p in hits}
+    for maker, name in _makers_named(reading):
+        for p in retriever.search(name, cfg.maker_top_k):
+            if p.chunk_id not in seen and maker in str(p.meta.get("creators_display", "")):
+                hits.append(replace(p, score=max(p.score, cfg.min_relevance)))
+                seen.add(p.chunk_id)
     return hits
+
+
+def _makers_named(reading: Reading) -> list[tuple[str, str]]:
+    """Each maker the question names, with the whole name around it ("Martín Rico's")."""
+    out = {}
+    for claim in reading.context_said.of("maker"):
+        start = claim.span[0]
+        runs = [m for m in _NAME_RUN.finditer(reading.context) if m.start() <= start < m.end()]
+        said = (runs[0].group(0) if runs else claim.value).split()
+        while len(said) > 1 and fold(said[0]) in STOPWORDS:
+            said = said[1:]  # "Did Rembrandt": the question's word, not the name's
+        out[POSSESSIVE.sub("", " ".join(said))] = claim.value
+    return [(maker, name) for name, maker in out.items()]
+
+
+# Capitalised words in a row, as a name is written ("Martín Rico y Ortega's").
+_NAME_RUN = re.compile(
+    r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:y|de|da|van|von|der|del|di|le|la)?\s*[A-ZÀ-Þ][\w'’-]*)*"
+)
 
 
 def about(reading: Reading, passage: Passage, lookups: Lookups, cfg: AnswerConfig) -> bool:
@@ -124,7 +154,15 @@ def gather(reading: Reading, retriever: Retriever, lookups: Lookups, cfg: Answer
             chosen.append(passage)
             seen.add(passage.chunk_id)
     _with_records(chosen, retriever, cfg)
-    chosen.sort(key=lambda p: -p.score)
+    # A source by the maker the question names leads: "Rico's view of Venice" is his, whatever
+    # views of Venice by others score higher.
+    makers = [maker for maker, _ in _makers_named(reading)]
+    chosen.sort(
+        key=lambda p: (
+            not any(m in str(p.meta.get("creators_display", "")) for m in makers),
+            -p.score,
+        )
+    )
     chosen = _look_alikes_told_apart(reading, chosen, lookups, cfg)
     return Evidence(exact + hits, chosen[: cfg.max_sources])
 

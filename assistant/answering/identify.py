@@ -29,6 +29,7 @@ from assistant.documents import creators_from_meta
 from assistant.materials import MATERIALS
 from assistant.store import Passage
 from assistant.text import (
+    POSSESSIVE,
     STOPWORDS,
     content_words,
     fold,
@@ -66,15 +67,23 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
         and not _describes_a_kind(text, p, numbered)
     }
     outer = _outer_titles({n: p.title for n, p in named.items()})
-    named = {n: p for n, p in named.items() if n in outer}
     # Names that are part of a named title ("Cyrus" in "Cyrus Cylinder") are not creators.
-    q_names = proper_names(text) - {w for p in named.values() for w in words(p.title)}
+    q_names = {POSSESSIVE.sub("", n) for n in proper_names(text)} - {
+        w for n in outer for w in words(named[n].title)
+    }
+    # "Rico's evening view of Venice": the record by the named creator is the subject, even
+    # when its title ("Venice") is part of another's ("Venice, Evening", by someone else).
+    said = set(content_words(text))
     by_creator = {
         n: p
-        for n, p in named.items()
-        if q_names & {w for c in creators_from_meta(p.meta) for w in words(c.name)}
+        for n, p in numbered.items()
+        if p.kind == "record"
+        and q_names & {w for c in creators_from_meta(p.meta) for w in words(c.name)}
+        # Its title named, or every word of a short one said ("Venice" inside "the Grand
+        # Canal in Venice", which reads as one longer name).
+        and (n in named or set(content_words(p.title)) <= said)
     }
-    return by_creator or named
+    return by_creator or {n: p for n, p in named.items() if n in outer}
 
 
 def _describes_a_kind(text: str, passage: Passage, numbered: Numbered) -> bool:
@@ -163,7 +172,9 @@ def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig) -> set[str]:
     """Objects named by a nickname ("the Ife Head") are in focus when their text covers it."""
     wide = named | {s for s, c in lookups.coverage.items() if c >= cfg.nickname_coverage}
     titles = {s: chunks[0].title for s in wide if (chunks := lookups.chunks(s))}
-    return {s for s in wide if s not in titles or s in _outer_titles(titles)}
+    # What the question named stays, even inside a longer title ("Rico's Venice" beside
+    # "Venice, Evening"): only what widening adds is pruned so.
+    return named | {s for s in wide if s not in titles or s in _outer_titles(titles)}
 
 
 def _outer_titles(titles: dict[K, str]) -> set[K]:

@@ -115,3 +115,19 @@ def test_a_period_no_text_names_keeps_only_the_object_described(question, source
     lookups = Lookups(retriever())
     passage = lookups.chunks(source_id)[0]
     assert evidence.about(read(question, periods=GULL), passage, lookups, CFG) is on_topic
+
+
+@pytest.mark.parametrize(
+    "question, makers",
+    [
+        ("Martín Rico's evening view of Venice: whose was it?", [("Rico", "Martín Rico")]),
+        (
+            "Who owned the view of Venice by Martín Rico y Ortega?",
+            [("Rico", "Martín Rico y Ortega")],
+        ),
+        ("Did Rembrandt paint it?", [("Rembrandt", "Rembrandt")]),  # not "Did Rembrandt"
+        ("Who owned Harbour at Dusk?", []),
+    ],
+)
+def test_the_makers_a_question_names_are_searched_by_their_whole_name(question, makers):
+    assert [(m, n) for m, n in evidence._makers_named(read(question))] == makers

@@ -1,5 +1,7 @@
 """identify: which records a question means, and what no record matches."""
 
+import json
+
 import pytest
 
 from assistant.answering import identify
@@ -465,3 +467,31 @@ def test_an_object_described_in_its_records_words_is_meant(question, meant):
 )
 def test_a_relation_word_made_of_something_is_a_thing(phrase, related):
     assert identify._related(phrase) is related
+
+
+def _by(source_id: str, title: str, maker: str) -> Passage:
+    creators = json.dumps([{"name": maker, "role": "painter"}])
+    meta = {"title": title, "creators": creators, "creators_display": f"{maker} (painter)"}
+    return Passage(f"{source_id}:r", source_id, "", 0.5, "record", meta)
+
+
+# Two invented views: "Dusk" by one painter, "Dusk, Harbour Mouth" by another.
+VIEWS = {
+    1: _by("dusk", "Dusk", "Elin Sandberg"),
+    2: _by("mouth", "Dusk, Harbour Mouth", "Karl Dahl"),
+}
+
+
+@pytest.mark.parametrize(
+    "question, named",
+    [
+        # The record by the maker the visitor names is the subject, its short title said
+        # inside a longer name, possessive or not.
+        ("Sandberg's view of the Harbour Mouth at Dusk: who owned it?", {"dusk"}),
+        ("Was the view of the Harbour Mouth at Dusk by Sandberg sold?", {"dusk"}),
+        # With no maker named, the longer title the question says is the object.
+        ("Who owned Dusk, Harbour Mouth?", {"mouth"}),
+    ],
+)
+def test_the_record_by_the_maker_named_is_the_subject(question, named):
+    assert {p.source_id for p in identify.subjects(read(question).context, VIEWS).values()} == named
