@@ -74,10 +74,6 @@ class _Asked:
 def _asked(reading: Reading, names: list[str]) -> _Asked:
     named = {w for n in names for w in content_words(n)}
     bare = cues.without_titles(parse.without_named(reading.asked, named), names)
-    if Ask.DATE not in reading.asks:
-        # "How did the Kangxi potters ...": a time the visitor gives is a claim to check, not
-        # what is asked; sentences that repeat it answer nothing.
-        bare = reading.undated(bare)
     if len(topic_words(bare)) < _ASK_WORDS_MIN and cues.PRONOUN_IN.search(fold(bare)):
         # "The sitter holds a book - what is she doing with it?": the ask leans on the things
         # named before it, which say who "he" is (not on the object's own name).
