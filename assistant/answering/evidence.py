@@ -16,9 +16,10 @@ from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Reading
 from assistant.answering.topic import GENERIC, coverage, mentions_title, names_missing
 from assistant.answering.trace import Refusal, Trace
+from assistant.documents import creators_from_meta
 from assistant.injection import looks_like_instruction
 from assistant.store import Passage
-from assistant.text import POSSESSIVE, STOPWORDS, content_words, fold, split_sentences
+from assistant.text import POSSESSIVE, STOPWORDS, content_words, fold, split_sentences, words
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,23 @@ def _search(reading: Reading, retriever: Retriever, cfg: AnswerConfig) -> list[P
     seen = {p.chunk_id for p in hits}
     for maker, name in _makers_named(reading):
         for p in retriever.search(name, cfg.maker_top_k):
-            if p.chunk_id not in seen and maker in str(p.meta.get("creators_display", "")):
+            if p.chunk_id not in seen and by_maker(p, maker):
                 hits.append(replace(p, score=max(p.score, cfg.min_relevance)))
                 seen.add(p.chunk_id)
     return hits
+
+
+def by_maker(passage: Passage, maker: str) -> bool:
+    """Whether a passage's object is by a person of that name.
+
+    A one-word creator ("Italian", "Roman", "Tairona") is a people, not a person: "an Italian
+    family" names no maker.
+    """
+    folded = fold(maker)
+    return any(
+        len(c.name.split()) > 1 and folded in {fold(w) for w in words(c.name)}
+        for c in creators_from_meta(passage.meta)
+    )
 
 
 def _makers_named(reading: Reading) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
+from assistant.answering import claims as shapes
 from assistant.answering import cues, parse
 from assistant.answering.catalogue import Lookups, Numbered
 from assistant.answering.config import DEFAULT, AnswerConfig
@@ -73,17 +74,36 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
     }
     # "Rico's evening view of Venice": the record by the named creator is the subject, even
     # when its title ("Venice") is part of another's ("Venice, Evening", by someone else).
-    said = set(content_words(text))
+    makers = {fold(name) for name, _ in shapes.maker_names(text)}
     by_creator = {
         n: p
         for n, p in numbered.items()
         if p.kind == "record"
-        and q_names & {w for c in creators_from_meta(p.meta) for w in words(c.name)}
-        # Its title named, or every word of a short one said ("Venice" inside "the Grand
-        # Canal in Venice", which reads as one longer name).
-        and (n in named or set(content_words(p.title)) <= said)
+        and _by_named_maker(text, n in named, p, q_names, makers)
+        and not _describes_a_kind(text, p, numbered)
     }
     return by_creator or {n: p for n, p in named.items() if n in outer}
+
+
+def _by_named_maker(
+    text: str, named: bool, passage: Passage, q_names: set[str], makers: set[str]
+) -> bool:
+    """Whether a record is by a creator the question names.
+
+    A title named is the object of whoever the question names. A title found only inside a
+    longer name ("Venice" in "the Grand Canal in Venice") needs its maker said as such
+    ("Rico's", "by Rico"), and a person: a one-word creator ("Italian", "Roman") is a people.
+    """
+    creators = creators_from_meta(passage.meta)
+    if named:
+        return bool(q_names & {w for c in creators for w in words(c.name)})
+    people = {w for c in creators if len(c.name.split()) > 1 for w in words(c.name)}
+    return _said_whole(text, passage.title) and bool(makers & people)
+
+
+def _said_whole(text: str, title: str) -> bool:
+    """Whether a title is said as written, word for word ("in Venice" says "Venice")."""
+    return bool(re.search(rf"(?<!\w){re.escape(fold(title))}(?!\w)", fold(text)))
 
 
 def _describes_a_kind(text: str, passage: Passage, numbered: Numbered) -> bool:

@@ -213,3 +213,12 @@ def test_a_period_describing_what_the_object_shows_is_no_date_of_it(question, ex
 )
 def test_a_year_that_picks_another_version_is_no_claim_about_the_held_one(question, expected):
     assert [i.claim for i in premises.check(read(question), ALL)] == expected
+
+
+def test_a_period_the_record_itself_names_its_maker_by_is_no_false_date():
+    # The ewer's maker, "Ali ibn Husayn", shares a word with an invented period far earlier:
+    # what its own record calls it is no false premise.
+    husayn = Periods.from_records(_records("Husayn", [(-500, -400)] * 3), CFG)
+    reading = read("Is the Husayn ewer with the cranes lidded?", periods=husayn)
+    assert [c.value for c in reading.said.of("date")] == ["Husayn"]
+    assert premises.check(reading, numbered("ewer")) == []

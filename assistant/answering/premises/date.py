@@ -21,6 +21,8 @@ def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
         assert claim.low is not None and claim.high is not None
         if set(words(claim.value)) <= subject.title_words:
             continue  # a period its own title names ("... the Roman Emperor ...") is a subject
+        if set(words(claim.value)) <= subject.known:
+            continue  # what its own record calls it ("Roman" as its maker or culture)
         if claim.about and _describes_another(subject, claim):
             continue
 
