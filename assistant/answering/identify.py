@@ -79,7 +79,7 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
         n: p
         for n, p in numbered.items()
         if p.kind == "record"
-        and _by_named_maker(text, n in named, p, q_names, makers)
+        and _by_named_maker(text, n in outer, p, q_names, makers)
         and not _describes_a_kind(text, p, numbered)
     }
     return by_creator or {n: p for n, p in named.items() if n in outer}
@@ -90,9 +90,10 @@ def _by_named_maker(
 ) -> bool:
     """Whether a record is by a creator the question names.
 
-    A title named is the object of whoever the question names. A title found only inside a
-    longer name ("Venice" in "the Grand Canal in Venice") needs its maker said as such
-    ("Rico's", "by Rico"), and a person: a one-word creator ("Italian", "Roman") is a people.
+    A title named (not as a word of a longer one named: "Mirror" in "Mirror Frame") is the
+    object of whoever the question names. A title found only inside a longer name ("Venice"
+    in "the Grand Canal in Venice") needs its maker said as such ("Rico's", "by Rico"), and a
+    person: a one-word creator ("Italian", "Roman") is a people.
     """
     creators = creators_from_meta(passage.meta)
     if named:
@@ -102,8 +103,11 @@ def _by_named_maker(
 
 
 def _said_whole(text: str, title: str) -> bool:
-    """Whether a title is said as written, word for word ("in Venice" says "Venice")."""
-    return bool(re.search(rf"(?<!\w){re.escape(fold(title))}(?!\w)", fold(text)))
+    """Whether a title is said as written, capitals too ("in Venice" says "Venice").
+
+    "The original mirror" does not say the title "Mirror": a common noun names no work.
+    """
+    return bool(re.search(rf"(?<!\w){re.escape(title)}(?!\w)", text))
 
 
 def _describes_a_kind(text: str, passage: Passage, numbered: Numbered) -> bool:
@@ -188,13 +192,14 @@ def _naming_words(passage: Passage) -> set[str]:
     return set(content_words(" ".join(fields)))
 
 
-def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig) -> set[str]:
+def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig, text: str = "") -> set[str]:
     """Objects named by a nickname ("the Ife Head") are in focus when their text covers it."""
     wide = named | {s for s, c in lookups.coverage.items() if c >= cfg.nickname_coverage}
     titles = {s: chunks[0].title for s in wide if (chunks := lookups.chunks(s))}
-    # What the question named stays, even inside a longer title ("Rico's Venice" beside
-    # "Venice, Evening"): only what widening adds is pruned so.
-    return named | {s for s in wide if s not in titles or s in _outer_titles(titles)}
+    # A title the question says as written stays, even inside a longer one ("Rico's Venice"
+    # beside "Venice, Evening"); "the mirror" beside "Mirror Frame" is that frame's word.
+    kept = {s for s in named if s in titles and _said_whole(text, titles[s])}
+    return kept | {s for s in wide if s not in titles or s in _outer_titles(titles)}
 
 
 def _outer_titles(titles: dict[K, str]) -> set[K]:

@@ -188,7 +188,7 @@ class _Run:
         by_code, named = identify.focus(self.reading, self.lookups, numbered, self.cfg)
         if by_code or not named:
             return by_code
-        return identify.widen(named, self.lookups, self.cfg)
+        return identify.widen(named, self.lookups, self.cfg, self.reading.context)
 
     def aspects(
         self, numbered: Numbered, focus: set[str], checked: Premised, refuted: bool

@@ -495,3 +495,28 @@ VIEWS = {
 )
 def test_the_record_by_the_maker_named_is_the_subject(question, named):
     assert {p.source_id for p in identify.subjects(read(question).context, VIEWS).values()} == named
+
+
+class _Titled:
+    """Lookups for widen: a title per source, and the coverage evidence found."""
+
+    def __init__(self, titles: dict[str, str], coverage: dict[str, float]) -> None:
+        self.titles, self.coverage = titles, coverage
+
+    def chunks(self, source_id: str) -> list[Passage]:
+        meta = {"title": self.titles[source_id]}
+        return [Passage(f"{source_id}:r", source_id, "", 0.5, "record", meta)]
+
+
+@pytest.mark.parametrize(
+    "question, kept",
+    [
+        # Said as written, a short title stays beside a longer one widening brings in ...
+        ("Sandberg's view of the Harbour Mouth at Dusk: who owned it?", {"dusk", "mouth"}),
+        # ... said as a common noun, it is a word of the longer title.
+        ("Who owned the view at dusk of the harbour mouth?", {"mouth"}),
+    ],
+)
+def test_widening_keeps_a_title_said_as_written(question, kept):
+    lookups = _Titled({"dusk": "Dusk", "mouth": "Dusk, Harbour Mouth"}, {"mouth": 1.0})
+    assert identify.widen({"dusk"}, lookups, AnswerConfig(), question) == kept  # type: ignore[arg-type]
