@@ -436,7 +436,7 @@ def is_denied(text: str, start: int) -> bool:
 def is_place_name(word: str) -> bool:
     """Whether a capitalised word after "in" can be a place ("in June" is a date).
 
-    A small word is none: "in My Sister Is Not In" opens a title, "in The ..." a name whose
+    A small word is none: "in My Aunt Is Away" opens a title, "in The ..." a name whose
     place, if any, is a later word.
     """
     return fold(word) not in _NOT_PLACES and fold(word) not in STOPWORDS

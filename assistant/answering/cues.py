@@ -239,7 +239,7 @@ _RECIPIENT = re.compile(
     r"\b(?:made|intended|designed|produced|created|painted|built|meant|commissioned|ordered|"
     r"woven|carved|cast|drawn|written|engraved|printed)\s+for\s*\??\s*$|\bfor (?:whom|which|what)\b"
 )
-# "How did they get the colour?", "how was it made?": the way something was done. Not "how
+# "How did they fix the gilding?", "how was it made?": the way something was done. Not "how
 # many/much/old/big", "how come" (a reason) or how something looks or feels.
 _METHOD = re.compile(
     r"\bhow (?:did|do|does|was|were|is|are|would|could|can)\b(?!.*\b(?:look|looks|feel|"
@@ -300,7 +300,7 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
         r"\b(made for|for export|exported|intended for|destined for|commissioned|ordered by|"
         r"for the use of|for use (?:in|at|by)|market|as a gift|presented to|given to)\b"
     ),
-    # "How did they get the colour?": a sentence that tells a way of doing it.
+    # "How did they fix the gilding?": a sentence that tells a way of doing it.
     "method": re.compile(
         r"\b(by (?:\w+ing|means of|the use of)|using|technique\w*|method\w*|process\w*|"
         r"achieved|procedure|result of \w+ing|(?:produced|created|obtained) by \w+ing)\b"
@@ -411,7 +411,7 @@ def other_asks(text: str) -> set[str]:
     """The other kinds of question a text asks: reason, count, meaning, depiction and more.
 
     "Why", "how many", "what does it mean", "who", "what became of", "how did they make it",
-    "which market was it made for"; "how did things turn out" asks what became of them, not
+    "which market was it made for"; "how did it all end for him" asks what became of him, not
     a way of doing.
     """
     folded = fold(text)

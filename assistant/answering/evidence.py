@@ -56,8 +56,8 @@ def _search(reading: Reading, retriever: Retriever, cfg: AnswerConfig) -> list[P
                     hits.append(p)
                     seen_ids.add(p.chunk_id)
         hits.sort(key=lambda p: -p.score)
-    # "Rico's evening view of Venice": the maker's own records, which a search for the
-    # whole question may miss among other views of Venice by others.
+    # "Sandberg's harbour at dusk": the maker's own records, which a search for the whole
+    # question may miss among other harbour views by others.
     # A passage by that maker is as relevant as the least relevant evidence: whether it is
     # on topic is still the topic gate's to say.
     seen = {p.chunk_id for p in hits}
@@ -83,7 +83,7 @@ def by_maker(passage: Passage, maker: str) -> bool:
 
 
 def _makers_named(reading: Reading) -> list[tuple[str, str]]:
-    """Each maker the question names, with the whole name around it ("Martín Rico's")."""
+    """Each maker the question names, with the whole name around it ("Karin Holm's")."""
     out = {}
     for claim in reading.context_said.of("maker"):
         start = claim.span[0]
@@ -95,9 +95,9 @@ def _makers_named(reading: Reading) -> list[tuple[str, str]]:
     return [(maker, name) for name, maker in out.items()]
 
 
-# Capitalised words in a row, as a name is written ("Martín Rico y Ortega's").
+# Capitalised words in a row, as a name is written ("Anna van der Berg's").
 _NAME_RUN = re.compile(
-    r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:y|de|da|van|von|der|del|di|le|la)?\s*[A-ZÀ-Þ][\w'’-]*)*"
+    r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:y|de|da|van|von|der|del|di|le|la)\s+)*[A-ZÀ-Þ][\w'’-]*)*"
 )
 
 
@@ -111,13 +111,13 @@ def about(reading: Reading, passage: Passage, lookups: Lookups, cfg: AnswerConfi
     chunks = lookups.chunks(passage.source_id)
     texts = [passage.title, str(passage.meta.get("creators_display", ""))]
     texts += [c.text for c in chunks] or [passage.text]
-    # The dates it claims ("a Renaissance bronze") are checked against the record, not looked
+    # The dates it claims ("a Renaissance medal") are checked against the record, not looked
     # for among the texts' words.
     topical = reading.undated(reading.context)
     lookups.coverage[passage.source_id] = coverage(topical, texts)
     if names_missing(reading.context, texts) and not _described(reading, passage.title, cfg):
         # A period its texts never name, said of a thing the question does not describe by
-        # this title's words: "the Ming jar with scholars" is not a Japanese plum-tree guard
+        # this title's words: "the Gull Dynasty bowl with herons" is not a later screen
         # that shares the asked detail. (Described so, the visitor may have its date wrong.)
         return False
     if reading.quoted or names_missing(topical, texts):
@@ -168,8 +168,8 @@ def gather(reading: Reading, retriever: Retriever, lookups: Lookups, cfg: Answer
             chosen.append(passage)
             seen.add(passage.chunk_id)
     _with_records(chosen, retriever, cfg)
-    # A source by the maker the question names leads: "Rico's view of Venice" is his, whatever
-    # views of Venice by others score higher.
+    # A source by the maker the question names leads: "Sandberg's harbour at dusk" is hers, whatever
+    # harbour views by others score higher.
     makers = [maker for maker, _ in _makers_named(reading)]
     chosen.sort(
         key=lambda p: (

@@ -72,8 +72,8 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
     q_names = {POSSESSIVE.sub("", n) for n in proper_names(text)} - {
         w for n in outer for w in words(named[n].title)
     }
-    # "Rico's evening view of Venice": the record by the named creator is the subject, even
-    # when its title ("Venice") is part of another's ("Venice, Evening", by someone else).
+    # "Sandberg's view of the harbour mouth at Dusk": the record by the named creator is the
+    # subject, even when its title ("Dusk") is part of another's ("Dusk, Harbour Mouth").
     makers = {fold(name) for name, _ in shapes.maker_names(text)}
     by_creator = {
         n: p
@@ -90,9 +90,9 @@ def _by_named_maker(
 ) -> bool:
     """Whether a record is by a creator the question names.
 
-    A title named (not as a word of a longer one named: "Mirror" in "Mirror Frame") is the
-    object of whoever the question names. A title found only inside a longer name ("Venice"
-    in "the Grand Canal in Venice") needs its maker said as such ("Rico's", "by Rico"), and a
+    A title named (not as a word of a longer one named: "Lamp" in "Lamp Stand") is the
+    object of whoever the question names. A title found only inside a longer name ("Dusk" in
+    "the harbour mouth at Dusk") needs its maker said as such ("Sandberg's", "by Sandberg"), and a
     person: a one-word creator ("Italian", "Roman") is a people.
     """
     creators = creators_from_meta(passage.meta)
@@ -103,9 +103,9 @@ def _by_named_maker(
 
 
 def _said_whole(text: str, title: str) -> bool:
-    """Whether a title is said as written, capitals too ("in Venice" says "Venice").
+    """Whether a title is said as written, capitals too ("at Dusk" says "Dusk").
 
-    "The original mirror" does not say the title "Mirror": a common noun names no work.
+    "The old lamp" does not say the title "Lamp": a common noun names no work.
     """
     return bool(re.search(rf"(?<!\w){re.escape(title)}(?!\w)", text))
 
@@ -113,9 +113,9 @@ def _said_whole(text: str, title: str) -> bool:
 def _describes_a_kind(text: str, passage: Passage, numbered: Numbered) -> bool:
     """Whether a title is said before a noun for another kind of thing, one in the evidence.
 
-    "A maiolica Virgin and Child plaque", with a plaque of the Virgin and Child in the
-    evidence, is that plaque, not the painting titled "Virgin and Child"; "the Virgin and
-    Child painting" is the painting.
+    "A tin-glazed Harbour at Dusk tile", with a tile of the harbour in the evidence, is that
+    tile, not the painting titled "Harbour at Dusk"; "the Harbour at Dusk painting" is the
+    painting.
     """
     at = fold(text).find(fold(passage.title))
     if at < 0:
@@ -196,8 +196,8 @@ def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig, text: str = "") 
     """Objects named by a nickname ("the Ife Head") are in focus when their text covers it."""
     wide = named | {s for s, c in lookups.coverage.items() if c >= cfg.nickname_coverage}
     titles = {s: chunks[0].title for s in wide if (chunks := lookups.chunks(s))}
-    # A title the question says as written stays, even inside a longer one ("Rico's Venice"
-    # beside "Venice, Evening"); "the mirror" beside "Mirror Frame" is that frame's word.
+    # A title the question says as written stays, even inside a longer one ("Sandberg's Dusk"
+    # beside "Dusk, Harbour Mouth"); "the lamp" beside "Lamp Stand" is that stand's word.
     kept = {s for s in named if s in titles and _said_whole(text, titles[s])}
     return kept | {s for s in wide if s not in titles or s in _outer_titles(titles)}
 
@@ -247,7 +247,7 @@ def unmentioned(
     # In "How were A and B printed?" the names of the other half (and of the other objects in
     # the evidence) are not this object's to mention.
     parts = [c for c in reading.clauses if any(mentions_title(c, t) for t in full_titles)]
-    # A date it claims ("the Renaissance bronze") is the premise stage's to check.
+    # A date it claims ("the Renaissance medal") is the premise stage's to check.
     naming = reading.undated(" ".join(parts) if parts else reading.ask)
     names = [
         n
@@ -788,8 +788,8 @@ def not_held(
 def _another_chosen(reading: Reading, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> str:
     """A "the ... one" the ask picks by what the held objects' texts say of another one.
 
-    "Where is the one in profile?" after "he made two sketches", where the sketch's text
-    says "the other, showing him in profile, ...": the word that picks it is said only of
+    "Which room has the one from the side?" after "she drew him twice", where the study's
+    text says "the other, showing him from the side, ...": the word that picks it is said only of
     another object. A word no text uses tells nothing either way.
     """
     located = {w for place in reading.locations for w in content_words(place)}
@@ -803,8 +803,8 @@ def _another_chosen(reading: Reading, held: set[str], lookups: Lookups, cfg: Ans
 def _only_another(word: str, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
     """Whether the held objects' texts use a word, and only in a clause about another object.
 
-    A word that picks one thing describes it anywhere in the clause: "The other showing the
-    man in profile was retained by ...".
+    A word that picks one thing describes it anywhere in the clause: "The other, showing him
+    from the side, was kept by her family".
     """
     mentions = _mentions(word, held, lookups)
     return bool(mentions) and all(
@@ -828,7 +828,7 @@ def _held_as_named(phrase: str, held: set[str], lookups: Lookups, cfg: AnswerCon
     return (
         "other" not in words(phrase.split(" of ")[0])
         and not _the_original(phrase, held, lookups)
-        # "Can I see the statue?" where the figure's text says it was modelled after a statue
+        # "Is the cast here too?" where the drawing's text says it was drawn from a cast
         # now elsewhere: the texts speak of that thing only as another object. ("The
         # miniature of <the sitter>" is named by its title, whatever its texts say of its pair.)
         and not any(

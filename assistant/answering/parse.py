@@ -188,7 +188,7 @@ _MALE = frozenset(
     "husband father son brother uncle nephew groom man boy lord king prince duke count "
     "emperor marquis baron monsieur mr sir".split()
 )
-# Words that stand before a ruler's or a holy person's name: "King Louis XV", "Saint Louis".
+# Words that stand before a ruler's or a holy person's name: "King Gull XV", "Saint Anna".
 _RANKS = frozenset("pharaoh sultan shah tsar czar pope saint st caliph khan regent".split())
 
 
@@ -202,7 +202,7 @@ _VERSIONS = frozenset(
 def version_dates(text: str, written: Sequence[str]) -> set[str]:
     """Which of the ``written`` dates say which version of a work a phrase names.
 
-    "The 1843 original of <a work>", "an earlier 1843 version": the year picks another
+    "The 1790 original of <a work>", "an earlier 1790 version": the year picks another
     version than the one held, which is no claim about the held one's date. What the
     visitor says the object is ("is the 1650 vase a copy?") is a claim.
     """
@@ -220,8 +220,8 @@ def version_dates(text: str, written: Sequence[str]) -> set[str]:
 def names_a_person(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is a person's, by the words around it.
 
-    A reign names its ruler too: "the young king Louis XV", "Louis XV's mistress" speak of
-    the man, where "under Louis XV" or "a Louis XV commode" give a time.
+    A reign names its ruler too: "the old king Gull XV", "Gull XV's sister" speak of the
+    man, where "under Gull XV" or "a Gull XV cabinet" give a time.
     """
     before = re.findall(r"[^\W\d_]+", text[:start].lower())[-1:]
     possessive = re.match(r"['’]s?\b", text[end:])
@@ -251,10 +251,10 @@ def pro_forms(text: str) -> list[str]:
 
 
 def chosen_ones(text: str) -> list[str]:
-    """What "the ... one" of an ask is picked by: "the ivory one", "the one in profile".
+    """What "the ... one" of an ask is picked by: "the ivory one", "the one from the side".
 
     Such a phrase picks one of several things by a word of its own, which is all there is to
-    tell it by: the words that modify "one" or follow it ("of him in profile").
+    tell it by: the words that modify "one" or follow it ("of him from the side").
     """
     if not text.strip():
         return []
@@ -263,7 +263,9 @@ def chosen_ones(text: str) -> list[str]:
         if t.lower_ != "one" or not any(c.lower_ in ("the", "that") for c in t.children):
             continue
         near = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod")]
-        for prep in (c for c in t.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "with")):
+        for prep in (
+            c for c in t.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "with", "from")
+        ):
             near += list(prep.subtree)
         said = [w for w in near if w.pos_ in ("ADJ", "NOUN", "PROPN")]
         if said:
@@ -498,7 +500,7 @@ def without_named(text: str, named_words: set[str]) -> str:
     # "the 1652 oil Portrait of Johanna Vos", "the Ewer with Cranes": two chunks, one object.
     joined = re.sub(r"\bit (?:of|with|at|in|on) it\b", "it", "".join(out))
 
-    # "... the silver bowl, the endova, ...": a word of its title set beside it renames it.
+    # "... the loving cup, the mazer, ...": a word of its title set beside it renames it.
     def renamed(match: re.Match[str]) -> str:
         said = set(content_words(match.group(1)))
         return "it" if said and said <= named_words else match.group(0)

@@ -1,6 +1,6 @@
 """Named periods: the years the collection itself dates "Ming", "Renaissance" or "Edo" to.
 
-A visitor dates an object by a named period as often as by a year ("the Renaissance bronze",
+A visitor dates an object by a named period as often as by a year ("the Renaissance medal",
 "an Old Kingdom amulet"). The catalogue names periods, dynasties and reigns beside the years
 it gives each record, so the collection says what years a period covers, in its own usage:
 the middle of the years of the records it labels so (a stray label or a later copy in the
@@ -19,7 +19,7 @@ from typing import Any
 from assistant.answering.config import AnswerConfig
 from assistant.text import everyday_frequency, fold
 
-# What a label adds that a visitor leaves out: "Ming [Ming] Dynasty", "Kangxi (1662-1722)".
+# What a label adds that a visitor leaves out: "Ming [Ming] Dynasty", "Qianlong (1735-1795)".
 _ASIDES = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 
@@ -35,7 +35,7 @@ class Period:
 
 
 def stated_years(value: str) -> tuple[int, int] | None:
-    """The years a label's aside gives its period ("Kangxi (1662-1722)", "(1479-1458 BC)").
+    """The years a label's aside gives its period ("Qianlong (1735-1795)", "(1479-1458 BC)").
 
     The catalogue's own statement of a reign's or period's years; "r. 1827-66" ends in 1866,
     and of "1287 AH/AD 1870-1871" only the years after "AD" are on our calendar.
@@ -121,7 +121,7 @@ class Periods:
                 continue
             low = _quantile(sorted(b for b, _ in spans), cfg.period_quantile)
             high = _quantile(sorted(e for _, e in spans), 1 - cfg.period_quantile)
-            # The years the catalogue states for a reign ("Louis XV (1715-1774)") are its own
+            # The years the catalogue states for a reign ("Qianlong (1735-1795)") are its own
             # however its few records happen to be dated.
             low = min([low, *(b for b, _ in stated[key])])
             high = max([high, *(e for _, e in stated[key])])

@@ -371,7 +371,7 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
     for match in shapes.INSTITUTION.finditer(text):
         found.append(Claim("institution", match.group(1).strip(), match.span(1)))
     for match in shapes.PLACE.finditer(text):
-        # "Commissions from Louis XVI's brother": a name that ends in "'s" is a person's.
+        # "Letters from King Gull XV's court": a name that ends in "'s" is a person's.
         possessed = POSSESSIVE.search(match.group(1)) or _POSSESSED.match(text[match.end(1) :])
         if shapes.is_place_name(match.group(1)) and not possessed:
             found.append(Claim("place", fold(match.group(1)), match.span(1)))
@@ -424,7 +424,7 @@ def _period_claim(text: str, named: Named) -> Claim:
     return Claim("event" if event else "date", named.written, named.span, low, high, about=about)
 
 
-# The rest of a name that ends in a possessive: "Louis| XVI's", "Anna|'s".
+# The rest of a name that ends in a possessive: "Gull| XV's", "Anna|'s".
 _POSSESSED = re.compile(r"(?:\s+[A-ZÀ-Þ][\w-]*)*['’]s\b")
 # Small words that name the object all the same: "a Ming piece", "the Edo one".
 _THINGS = frozenset("piece pieces work works object objects one ones".split())

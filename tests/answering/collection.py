@@ -163,7 +163,7 @@ OBJECTS.update(
             "Karin Holm",
             "black chalk on paper",
             "TM.818",
-            "Holm drew the old boatman twice. The other showing him in profile was kept by her "
+            "Holm drew the old boatman twice. The other showing him from the side was kept by her "
             "family; its present location is unknown. She drew him from a plaster cast, which "
             "is in the academy at Uppsala. Its pendant drawing of his wife is lost. Chalk "
             "smudges at a touch; Holm fixed it by brushing thinned milk over the sheet.",

@@ -184,7 +184,7 @@ def test_a_sentence_names_someone_the_question_does_not(sentence, someone_new):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Where is the one of him in profile?", ["profile"]),
+        ("Which room has the one from the side?", ["side"]),
         ("Is the big one on view?", ["big"]),
         ("Is the ivory one here?", ["ivory"]),
         ("Which one is older?", []),  # a question word picks nothing yet

@@ -324,7 +324,7 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         # What its text speaks of only as another object, where it is now: the cast it was
         # drawn from; "the one" picked by what the text says of the other study.
         ("Holm drew it from a plaster cast. Can I see the cast here too?", {"boatman"}, "cast"),
-        ("Where is the one of him in profile?", {"boatman"}, "profile one"),
+        ("Which room has the one from the side?", {"boatman"}, "side one"),
         # The object itself, picked by what its own texts say of it, is held.
         ("Where is the Study of a Boatman hung?", {"boatman"}, ""),
         ("Is the chalk one of the boatman in the museum?", {"boatman"}, ""),

@@ -337,7 +337,7 @@ def test_a_negation_inside_a_title_denies_nothing(sentence, title, expected):
     [
         ("Was the harbour painted in Gothenburg?", ["gothenburg"]),
         # A small word that opens a title after "in" is no place.
-        ("Why is the woman in My Sister Is Not In closing a curtain?", []),
+        ("Why is the woman in My Aunt Is Away closing a curtain?", []),
         ("What is in The Hay Wain?", []),
     ],
 )
@@ -350,7 +350,7 @@ def test_a_small_word_after_in_is_no_place(question, places):
     [
         ("Was the ewer brought from Kashan?", ["kashan"]),
         # A name that ends in a possessive is a person's, whatever preposition is before it.
-        ("Did he get commissions from Louis XVI's brother?", []),
+        ("Did he get letters from King Gull XV's court?", []),
         ("Was it a gift from Anna's family?", []),
     ],
 )

@@ -38,8 +38,8 @@ def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
 def _describes_another(subject: Subject, claim: Claim) -> bool:
     """Whether "the <period> <word>" describes a thing other than the object itself.
 
-    "The Roman maiden" its own text speaks of, "the Roman girl in <the painting>": what it
-    shows is Roman, not the painting.
+    "Persian poetry" its own text speaks of, "the Persian cranes on <the ewer>": what it
+    shows is Persian, not the ewer.
     """
     value = re.escape(fold(claim.value))
     if re.search(rf"\b{value}\s+{re.escape(claim.about)}\b", subject.own_text):

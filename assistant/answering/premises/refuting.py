@@ -58,7 +58,7 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
     """
     if count_differs(sentence, reading.said) or event_differs(sentence, reading):
         return True
-    # "My Sister Is Not In is dated 1879": a title's own "not" denies nothing.
+    # "Gone Not Forgotten is dated 1879": a title's own "not" denies nothing.
     for title in titles:
         sentence = sentence.replace(title, "it") if title else sentence
     denied = denied_part(sentence)
