@@ -204,68 +204,68 @@ def test_a_follow_up_about_it_uses_the_conversation(assistant):
         # A long title said with one word left out still names it, in the title's order from
         # its first word; a word put in the left-out one's place makes it another work.
         (
-            "The Flight of Dido to Carthage, who made it?",
-            "Flight of Dido and Her Sisters to Carthage",
+            "The Voyage of Elin to Ystad, who made it?",
+            "Voyage of Elin and Her Sisters to Ystad",
             True,
         ),
         (
-            "Is the flight of dido and her sisters to utica early?",
-            "Flight of Dido and Her Sisters to Carthage",
+            "Is the voyage of elin and her sisters to lund early?",
+            "Voyage of Elin and Her Sisters to Ystad",
             False,
         ),
         (
-            "Was the Flight of Dido and her Sisters one of a pair?",
-            "Flight of Dido and Her Sisters to Carthage",
+            "Was the Voyage of Elin and her Sisters one of a pair?",
+            "Voyage of Elin and Her Sisters to Ystad",
             True,
         ),
         (
-            "The Return of Dido and her Sisters to Carthage: when?",
-            "Flight of Dido and Her Sisters to Carthage",
+            "The Return of Elin and her Sisters to Ystad: when?",
+            "Voyage of Elin and Her Sisters to Ystad",
             False,
         ),
-        ("Flight of Dido to Carthage?", "Flight of Dido to Carthage by Night", True),
-        ("Who painted the Flight of Dido?", "Flight of Dido and Her Sisters to Carthage", False),
+        ("Voyage of Elin to Ystad?", "Voyage of Elin to Ystad by Night", True),
+        ("Who painted the Voyage of Elin?", "Voyage of Elin and Her Sisters to Ystad", False),
         (
-            "Who painted the flight to Carthage by night?",
-            "Flight of Dido to Carthage by Night",
+            "Who painted the voyage to Ystad by night?",
+            "Voyage of Elin to Ystad by Night",
             True,
         ),
         (
-            "Who painted the flight of Aeneas to Carthage by night?",
-            "Flight of Dido to Carthage by Night",
+            "Who painted the voyage of Karl to Ystad by night?",
+            "Voyage of Elin to Ystad by Night",
             False,
         ),
         # A title said with one word changed for another names another work, however close
         # the fuzzy match; a typo changes no word, and the title said as is still names it.
         (
-            "Who carved the Cameo with Portrait of the Roman Emperor Nerva?",
-            "Cameo with Portrait of the Roman Emperor Trajan",
+            "Who carved the Cameo with Portrait of the Gull King Aldo?",
+            "Cameo with Portrait of the Gull King Bertil",
             False,
         ),
         (
-            "Is there a Statuette of Anubis, Son of Osiris, Guardian of the Dead?",
-            "Statuette of Bastet, Son of Osiris, Guardian of the Dead",
+            "Is there a Figurine of Heron, Daughter of the River, Keeper of Reeds?",
+            "Figurine of Swan, Daughter of the River, Keeper of Reeds",
             False,
         ),
         (
-            "I saw the Statuette of Bastet, Son of Osiris, Guardian of the Dead. Is the "
-            "Statuette of Anubis, Son of Osiris, Guardian of the Dead here?",
-            "Statuette of Bastet, Son of Osiris, Guardian of the Dead",
+            "I saw the Figurine of Swan, Daughter of the River, Keeper of Reeds. Is the "
+            "Figurine of Heron, Daughter of the River, Keeper of Reeds here?",
+            "Figurine of Swan, Daughter of the River, Keeper of Reeds",
             True,
         ),
         (
-            "Who made the Footed Dish with Saint Mark Receiving the Keys of Heaven?",
-            "Footed Dish with Saint Mark Breaking the Keys of Heaven",
+            "Who made the Footed Bowl with Saint Anna Receiving the Keys of the Town?",
+            "Footed Bowl with Saint Anna Dropping the Keys of the Town",
             False,
         ),
         (
-            "Who made the Footed Dish with Saint Mark Braeking the Keys of Heaven?",
-            "Footed Dish with Saint Mark Breaking the Keys of Heaven",
+            "Who made the Footed Bowl with Saint Anna Dorpping the Keys of the Town?",
+            "Footed Bowl with Saint Anna Dropping the Keys of the Town",
             True,
         ),
         (
-            "Is the Helmet for the Guards of the Duke of Milan gilt?",
-            "Helmet for the Guards of the Duke of Savoy",
+            "Is the Shield for the Guards of the Count of Lund gilt?",
+            "Shield for the Guards of the Count of Ystad",
             False,
         ),
     ],
