@@ -343,38 +343,16 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
     ``periods``: the collection's named periods; "the Ming vase" dates it as a year would.
     """
     folded = fold(text)
-    found: list[Claim] = []
-    for lo, hi, written in shapes.years(text):
-        start = text.find(written)
-        if shapes.is_duration(text, start):
-            continue
-        span = (start, start + len(written))
-        event = shapes.event_of_year(text, *span)
-        # A year of another event ("found in 1820") is checked against the texts, not the date.
-        found.append(Claim("event" if event else "date", written, span, lo, hi, about=event))
-    for lo, hi, written, age in shapes.ages(text, date.today().year):
-        start = text.find(written)
-        span = (start, start + len(written))
-        # "N years old" is the object's age; "found N years ago" dates another event.
-        event = "" if written.lower().endswith("old") else shapes.event_of_year(text, *span)
-        kind = "event" if event else "date"
-        found.append(Claim(kind, written, span, lo, hi, amount=age, about=event))
     named_periods = [
         n
         for n in (periods.named_in(text) if periods else [])
         if not parse.names_a_person(text, *n.span)
     ]
-    found += [_period_claim(text, named) for named in named_periods]
-    versions = parse.version_dates(text, [c.value for c in found if c.kind == "date"])
-    found = [c for c in found if not (c.kind == "date" and c.value in versions)]
+    found = _dates(text, named_periods)
     found += _materials(text)
     for match in shapes.INSTITUTION.finditer(text):
         found.append(Claim("institution", match.group(1).strip(), match.span(1)))
-    for match in shapes.PLACE.finditer(text):
-        # "Letters from King Gull XV's court": a name that ends in "'s" is a person's.
-        possessed = POSSESSIVE.search(match.group(1)) or _POSSESSED.match(text[match.end(1) :])
-        if shapes.is_place_name(match.group(1)) and not possessed:
-            found.append(Claim("place", fold(match.group(1)), match.span(1)))
+    found += _places(text)
     for noun, amount in shapes.quantities(text).items():
         found.append(Claim("count", noun, amount=amount))
     for pattern, _ in shapes.LOADED:
@@ -403,6 +381,44 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
         other_event=bool(shapes.EVENT.search(folded)) and not asserts,
         lowercase=typed_lower or text == text.lower(),
     )
+
+
+def _dates(text: str, named_periods: list[Named]) -> list[Claim]:
+    """The years, ages and named periods a text gives, each the object's or an event's.
+
+    A year beside a version word ("the 1790 original of ...") picks that version: it is no
+    claim about the held one's date.
+    """
+    found: list[Claim] = []
+    for lo, hi, written in shapes.years(text):
+        start = text.find(written)
+        if shapes.is_duration(text, start):
+            continue
+        span = (start, start + len(written))
+        event = shapes.event_of_year(text, *span)
+        # A year of another event ("found in 1820") is checked against the texts, not the date.
+        found.append(Claim("event" if event else "date", written, span, lo, hi, about=event))
+    for lo, hi, written, age in shapes.ages(text, date.today().year):
+        start = text.find(written)
+        span = (start, start + len(written))
+        # "N years old" is the object's age; "found N years ago" dates another event.
+        event = "" if written.lower().endswith("old") else shapes.event_of_year(text, *span)
+        kind = "event" if event else "date"
+        found.append(Claim(kind, written, span, lo, hi, amount=age, about=event))
+    found += [_period_claim(text, named) for named in named_periods]
+    versions = parse.version_dates(text, [c.value for c in found if c.kind == "date"])
+    return [c for c in found if not (c.kind == "date" and c.value in versions)]
+
+
+def _places(text: str) -> list[Claim]:
+    """The places a text puts the object in ("made in Kashan", "from Delft")."""
+    found = []
+    for match in shapes.PLACE.finditer(text):
+        # "Letters from King Gull XV's court": a name that ends in "'s" is a person's.
+        possessed = POSSESSIVE.search(match.group(1)) or _POSSESSED.match(text[match.end(1) :])
+        if shapes.is_place_name(match.group(1)) and not possessed:
+            found.append(Claim("place", fold(match.group(1)), match.span(1)))
+    return found
 
 
 def _period_claim(text: str, named: Named) -> Claim:
