@@ -138,7 +138,10 @@ LOADED: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     ),
 ]
 REFUTES = re.compile(
-    r"\b(wrong|myth|legend|untrue|false|mistaken|no evidence|unproven|fiction|fictional|"
+    # "A myth", "the legend that ...": a story called one, not "the saint's legend" told.
+    r"\b((?:is|was|are|were|remains?|only|merely|just|a|an|pure|popular)\s+(?:myth|legend)s?|"
+    r"(?:myth|legend)s? that|"
+    r"wrong|untrue|false|mistaken|no evidence|unproven|fiction|fictional|"
     r"disproved|rejected|misconception|modern invention|not supported|no such|misleading|"
     r"inaccurate|exaggerat\w*|unfounded|baseless|"
     # "... which gave rise to the popular idea that it was a lamp": a text that names a
@@ -247,6 +250,10 @@ _QUANTITY = re.compile(
 )
 
 
+# "One ..., the other ...", "one ... another": "one" picks one of several.
+_THE_OTHER = re.compile(r"\b(?:the other|another|the second)\b")
+
+
 _OBJECT_AGE = re.compile(
     r"\b(?:(" + "|".join(_BOUNDS) + r"|about|around|roughly|nearly|almost|some)\s+)?"
     r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
@@ -277,9 +284,12 @@ def quantities(text: str) -> dict[str, float]:
         word = _NUMBER_WORDS.get(number)
         if number not in {"a", "an"}:
             found["age"] = float(word) if word is not None else float(number)
-    for number, scale, noun in _QUANTITY.findall(text):
+    for match in _QUANTITY.finditer(text):
+        number, scale, noun = match.groups(default="")
         if noun in _SCALES or noun in STOPWORDS or len(noun) < 3:
             continue
+        if number == "one" and _THE_OTHER.search(text, match.end()):
+            continue  # "one bull holds the hook, the other the loop": one of them, not a count
         if number in {"a", "an"} and not scale:
             continue  # "a canvas" is an article, not a count ("a million dollars" is one)
         word = _NUMBER_WORDS.get(number)

@@ -28,7 +28,7 @@ from assistant.answering.trace import Refusal, Trace
 from assistant.answering.verify import Drafted
 from assistant.documents import creators_from_meta
 from assistant.store import Passage
-from assistant.text import fold
+from assistant.text import fold, words
 from assistant.verify import Verifier
 
 
@@ -84,9 +84,8 @@ def choose(
     if corrections.kept:
         room = min(room, cfg.correction_room)
     room = max(room, 0)
-    scored = score(
-        reading, candidates, context.verifier, context.titles + _makers_said(reading, context), cfg
-    )
+    titles = context.titles + _makers_said(reading, context)
+    scored = score(reading, candidates, context.verifier, titles, cfg, context.kinds)
     chosen = select(
         scored,
         context.verifier,
@@ -146,6 +145,7 @@ class _Context:
     titles: list[str]
     focus: set[str]
     unendorsed: Sequence[str]
+    kinds: frozenset[str] = frozenset()  # stems of the focus objects' kinds ("helmet")
 
 
 def context(
@@ -158,7 +158,13 @@ def context(
 ) -> _Context:
     """Bundle what ``choose`` needs."""
     titles = [p.title for p in numbered.values()] + list(codes)
-    return _Context(cfg, verifier, numbered, titles, focus, unendorsed)
+    kinds = frozenset(
+        w
+        for p in numbered.values()
+        if p.source_id in focus
+        for w in words(str(p.meta.get("object_type") or ""))
+    )
+    return _Context(cfg, verifier, numbered, titles, focus, unendorsed, kinds)
 
 
 def renumbered(

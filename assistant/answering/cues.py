@@ -170,7 +170,7 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(made of|made from|material|medium|painted on (?!the (back|reverse|other))|"
+            r"\b(made of|made from|material|medium|painted on (?!the (back|reverse|other)|its own)|"
             r"technique|what is it made|"
             # "was carved from", "cast in" ending a "what" question, "which metal":
             # the material, whatever the making verb or the kind of material.
@@ -202,7 +202,7 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(where was it made|where .* made|origin|come from|where\b.*\bfrom\W*$|"
+            r"\b(where was it made|where .* made|origins?\b|come from|where\b.*\bfrom\W*$|"
             # Any making verb asks where it was made ("where were the tiles fired?"); after
             # "was/were/did", so "where is the painted chest?" still asks where it is now.
             rf"where (was|were|did)\b.*\b{_MAKING}|"
@@ -244,6 +244,16 @@ _RECIPIENT = re.compile(
 _METHOD = re.compile(
     r"\bhow (?:did|do|does|was|were|is|are|would|could|can)\b(?!.*\b(?:look|looks|feel|"
     r"feels|compare|compares)\b)|\bhow (?:to|they|he|she|people|artists?|potters?)\b"
+)
+# "What was it modelled on?", "is it copied from something?", "where is the original?": the
+# work it follows. A verb of following with its preposition, "the original" asked about
+# (not "is it original?"), or what inspired it.
+_MODEL = re.compile(
+    r"\b(?:model+ed|based|patterned|copied|derived|adapted|inspired|taken)\s+(?:on|from|after|by)\b"
+    r"|\bcop(?:y|ied)\b(?:\s+\w+){0,3}\s+from\b"
+    r"|\b(?:a|the) (?:copy|cast|reproduction|version) of (?:what|something|anything|another)\b"
+    r"|\b(?:what|where|which|who)\b.*\bthe original\b|\bthe original\b.*\b(?:where|what)\b"
+    r"|\bwhat (?:inspired|was the (?:inspiration|model|source))\b|\bbased on\b"
 )
 OVERVIEW = re.compile(
     r"^(what'?s the (deal|story) with|what is|what's|whats|what are|tell me (more )?about|"
@@ -305,6 +315,14 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
         r"\b(by (?:\w+ing|means of|the use of)|using|technique\w*|method\w*|process\w*|"
         r"achieved|procedure|result of \w+ing|(?:produced|created|obtained) by \w+ing)\b"
     ),
+    # "What was it modelled on?": a sentence that says what it follows or reproduces.
+    "model": re.compile(
+        r"\b(based on|model+ed (?:on|after)|(?:a |the )?model (?:for|by)|cop(?:y|ies|ied) "
+        r"(?:of|after|from)|reproduc\w*|replica\w*|version of|inspired|inspiration|"
+        r"derive[sd]? from|adapted from|prototype\w*|imitat\w*|emulat\w*|the original|"
+        r"after (?:a|an|the) (?:design|model|painting|print|engraving|drawing|composition|"
+        r"work|original|picture|statue|sculpture)s?)\b"
+    ),
     # "Which scenes does it show?": a sentence that says what something depicts.
     "depiction": re.compile(r"\b(depict\w*|portray\w*|shows?|shown|showing|represent\w*)\b"),
     # "When was it painted?": a year, a decade, a century or an era, however the text words it.
@@ -331,6 +349,7 @@ def _cue_words() -> frozenset[str]:
         DEPICTION,
         _FATE,
         _METHOD,
+        _MODEL,
     ]
     sources = [re.sub(r"\\[a-zA-Z]", " ", p.pattern) for p in tables]  # no "\\b" in "bwhy"
     return frozenset(w for s in sources for w in re.findall(r"[a-z]{3,}", s))
@@ -425,6 +444,7 @@ def other_asks(text: str) -> set[str]:
         (_FATE, "fate"),
         (_METHOD, "method"),
         (_RECIPIENT, "recipient"),
+        (_MODEL, "model"),
     ):
         if pattern.search(folded):
             found.add(key)

@@ -14,7 +14,7 @@ from assistant.answering import identify, parse
 from assistant.answering.catalogue import Lookups, Numbered, Retriever
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Reading
-from assistant.answering.topic import GENERIC, coverage, mentions_title, names_missing
+from assistant.answering.topic import GENERIC, coverage, mentions_title, names_missing, spelled_in
 from assistant.answering.trace import Refusal, Trace
 from assistant.documents import creators_from_meta
 from assistant.injection import looks_like_instruction
@@ -114,7 +114,8 @@ def about(reading: Reading, passage: Passage, lookups: Lookups, cfg: AnswerConfi
     # The dates it claims ("a Renaissance medal") are checked against the record, not looked
     # for among the texts' words.
     topical = reading.undated(reading.context)
-    lookups.coverage[passage.source_id] = coverage(topical, texts)
+    named = _names_this(reading, passage, texts)
+    lookups.coverage[passage.source_id] = coverage(topical, texts, named)
     if names_missing(reading.context, texts) and not _described(reading, passage.title, cfg):
         # A period its texts never name, said of a thing the question does not describe by
         # this title's words: "the Gull Dynasty bowl with herons" is not a later screen
@@ -125,6 +126,22 @@ def about(reading: Reading, passage: Passage, lookups: Lookups, cfg: AnswerConfi
         # never mentions, and not by this object's title: it is about something else.
         return False
     return lookups.coverage[passage.source_id] >= cfg.min_topic_coverage
+
+
+def _names_this(reading: Reading, passage: Passage, texts: list[str]) -> bool:
+    """Whether a phrase of the question names this source's object in the source's words.
+
+    "The Crucifixion enamel": two words or more, all in its texts, one of them its title's
+    or its kind's. Beside it, a phrase the texts lack is a detail in the visitor's words.
+    """
+    have = set(content_words(" ".join(texts)))
+    own = set(content_words(f"{passage.title} {passage.meta.get('object_type') or ''}")) - GENERIC
+    phrases = parse.object_phrases(reading.context) + parse.with_phrases(reading.context)
+    for phrase in phrases:
+        said = [w for w in content_words(phrase) if w not in GENERIC]
+        if len(said) >= 2 and set(said) & own and all(spelled_in(w, have) for w in said):
+            return True
+    return False
 
 
 def _described(reading: Reading, title: str, cfg: AnswerConfig) -> bool:

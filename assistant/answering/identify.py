@@ -8,6 +8,7 @@ nearest neighbour.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Hashable, Sequence
 from typing import TypeVar
 
@@ -82,7 +83,52 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
         and _by_named_maker(text, n in outer, p, q_names, makers)
         and not _describes_a_kind(text, p, numbered)
     }
-    return by_creator or {n: p for n, p in named.items() if n in outer}
+    return by_creator or _fits_better(
+        text, {n: p for n, p in named.items() if n in outer}, numbered
+    )
+
+
+def _fits_better(text: str, named: dict[int, Passage], numbered: Numbered) -> dict[int, Passage]:
+    """The records a shared title names, or the one record the question describes best.
+
+    "George Baker's self-portrait", "the Roman ivory plaque where Zeus ...": a title several
+    records share ("Self-Portrait", "Jupiter (Zeus)"), said as a common word, names none of
+    them when another record's maker, culture, medium or kind fit the question's other words
+    better. A title only one record has is kept: "Vermeer's <that title>" is a premise to
+    check against it.
+    """
+    sources = {p.source_id for p in named.values()}
+    if len(sources) < 2 or len({fold(p.title) for p in named.values()}) != 1:
+        return named
+    title_words = set(content_words(next(iter(named.values())).title))
+    said = set(content_words(text)) - title_words - GENERIC
+    fits = {n: len(said & _field_words(p)) for n, p in numbered.items() if p.kind == "record"}
+    best_named = max(fits.get(n, 0) for n in named)
+    others = {n: f for n, f in fits.items() if numbered[n].source_id not in sources}
+    top = max(others.values(), default=0)
+    winners = {n for n, f in others.items() if f == top}
+    if (
+        top >= _FITTING_WORDS
+        and top > best_named
+        and len({numbered[n].source_id for n in winners}) == 1
+    ):
+        return {n: numbered[n] for n in winners}
+    # Of the records that share the title, the one the question fits best ("the Syrian glass
+    # beaker" of two beakers), if one fits better than the rest.
+    fitting = {n for n in named if fits.get(n, 0) == best_named}
+    if best_named >= _FITTING_WORDS and len({numbered[n].source_id for n in fitting}) == 1:
+        return {n: named[n] for n in fitting}
+    return named
+
+
+# Words of the question a record's fields must bear out to be meant instead of a shared title.
+_FITTING_WORDS = 2
+
+
+def _field_words(passage: Passage) -> set[str]:
+    """The words of a record's describing fields: maker, culture, place, medium, kind."""
+    keys = ("creators_display", "culture", "place_made", "medium", "object_type")
+    return set(content_words(" ".join(str(passage.meta.get(k, "")) for k in keys)))
 
 
 def _by_named_maker(
@@ -96,9 +142,9 @@ def _by_named_maker(
     person: a one-word creator ("Italian", "Roman") is a people.
     """
     creators = creators_from_meta(passage.meta)
-    if named:
-        return bool(q_names & {w for c in creators for w in words(c.name)})
     people = {w for c in creators if len(c.name.split()) > 1 for w in words(c.name)}
+    if named:
+        return bool(q_names & people)
     return _said_whole(text, passage.title) and bool(makers & people)
 
 
@@ -178,12 +224,35 @@ def described(
             if not any(w[:1].isupper() for w in phrase.split()):
                 continue  # "the bronze incense burner" fits many; a name picks one out
             wanted = [w for w in content_words(phrase) if w not in GENERIC]
-            missing = [w for w in wanted if not spelled_in(w, have)]
+            missing = [w for w in wanted if not spelled_in(w, have) and not _dates(w, passage)]
             enough = len(wanted) - len(missing) >= cfg.described_words_min
             if enough and len(missing) <= cfg.described_words_spare and head(phrase) in have:
                 found[n] = passage
                 break
+    if len({p.source_id for p in found.values()}) > 1:
+        found = _best_described(reading, found)
     return found if len({p.source_id for p in found.values()}) == 1 else {}
+
+
+def _dates(word: str, passage: Passage) -> bool:
+    """Whether a word is a year the record's dates allow ("the 1668 testament")."""
+    begin, end = passage.meta.get("date_begin"), passage.meta.get("date_end")
+    if not (word.isdigit() and 3 <= len(word) <= 4 and isinstance(begin, int)):
+        return False
+    return begin <= int(word) <= (end if isinstance(end, int) else begin)
+
+
+def _best_described(reading: Reading, found: dict[int, Passage]) -> dict[int, Passage]:
+    """Of several records a phrase describes, the ones that name most of the question's words.
+
+    "The psalter leaf with David in a boat": two leaves show David, one of them in a boat.
+    """
+    said = set(content_words(reading.context)) - GENERIC
+    counts = {
+        n: len({w for w in said if spelled_in(w, _naming_words(p))}) for n, p in found.items()
+    }
+    best = max(counts.values())
+    return {n: p for n, p in found.items() if counts[n] == best}
 
 
 def _naming_words(passage: Passage) -> set[str]:
@@ -196,6 +265,10 @@ def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig, text: str = "") 
     """Objects named by a nickname ("the Ife Head") are in focus when their text covers it."""
     wide = named | {s for s, c in lookups.coverage.items() if c >= cfg.nickname_coverage}
     titles = {s: chunks[0].title for s in wide if (chunks := lookups.chunks(s))}
+    # A title several records share, passed over for the record the question fits better
+    # ("George Baker's self-portrait"), does not come back by its word.
+    shared = Counter(fold(t) for s, t in titles.items() if s not in named)
+    wide = {s for s in wide if s in named or shared[fold(titles.get(s, ""))] < 2}
     # A title the question says as written stays, even inside a longer one ("Sandberg's Dusk"
     # beside "Dusk, Harbour Mouth"); "the lamp" beside "Lamp Stand" is that stand's word.
     kept = {s for s in named if s in titles and _said_whole(text, titles[s])}
@@ -691,6 +764,8 @@ def no_record_of(
         owners = list(dict.fromkeys(sources))
         vocabularies = [(_vocabulary(s, lookups), _title(s, lookups)) for s in owners]
     for phrase in reading.objects:
+        if parse.person_acting(reading.ask, phrase):
+            continue  # "would the sisters have used it?": people in the story, not objects
         describing = [
             s
             for s, (have, title) in zip(owners, vocabularies, strict=True)

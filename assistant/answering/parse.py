@@ -231,6 +231,50 @@ def names_a_person(text: str, start: int, end: int) -> bool:
     return bool(possessive) or bool(before and before[0] in _FEMALE | _MALE | _RANKS)
 
 
+# Who a clause is about when it is a person: "he", "the sculptor", "her sister".
+_PERSONAL_PRONOUNS = frozenset("i we you he she they".split())
+_PERSON_NOUNS = (
+    _FEMALE
+    | _MALE
+    | _RANKS
+    | frozenset(
+        "artist painter sculptor potter carver maker engraver goldsmith silversmith weaver "
+        "designer architect craftsman scribe printer owner collector patron family people "
+        "traveller traveler merchant monk nun bishop abbot".split()
+    )
+)
+# Verbs of making: a place they put the making in is a place claim about the object.
+_MAKING_STEMS = (
+    "made make paint carv sculpt cast weav wove print produc creat buil manufactur craft fire "
+    "writ wrote illuminat engrav forg embroider blow decorat design drew draw"
+).split()
+
+
+def places_a_person(text: str, start: int) -> bool:
+    """Whether the place named at ``start`` says where a person went or lived, not the object.
+
+    "She grew up in <town>", "the sculptor brought casts back from <city>": a place of
+    someone's life. "He painted it in <town>" puts the making there, and "it came from
+    <town>" the object: both are claims about the object.
+    """
+    doc = parsed(text)
+    token = next((t for t in doc if t.idx == start), None)
+    if token is None or token.head.dep_ != "prep":
+        return False
+    verb = token.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lower_.startswith(tuple(_MAKING_STEMS)):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl"):
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in ("acl", "relcl"):
+        subjects = [verb.head]  # "the painter, trained in <city>, ..."
+    return any(
+        s.lower_ in _PERSONAL_PRONOUNS or s.lower_ in _PERSON_NOUNS or bool(person_names(s.text))
+        for s in subjects
+    )
+
+
 def pro_forms(text: str) -> list[str]:
     """How an ask speaks of a thing without naming it: "it", "she", "he", "the finished one".
 
@@ -468,37 +512,123 @@ def without_dating_modifiers(text: str) -> str:
     return "".join(t.text_with_ws for t in doc if t.i not in drop)
 
 
-def _names_object(chunk: Any, named_words: set[str]) -> bool:
+def _names_object(chunk: Any, named_words: set[str], kinds: frozenset[str] = frozenset()) -> bool:
     """Whether a noun chunk names the object: two of its title's words, or a capitalised one.
 
     "The crane" in "what does the crane stand for?" about "Tsuba with Crane in Flight" is a
-    thing in the object, and what is asked about; "the Persian lustre Ewer" is the object.
+    thing in the object, and what is asked about; "the Persian lustre Ewer" is the object. So
+    is a phrase whose head is the object's kind ("the little helmet" of a record of helmets).
     """
     if chunk.root.dep_ == "oprd":
         return False  # "why is it called William?": the name itself is what is asked about
+    return is_kind(chunk.root, kinds) or _titled(chunk, named_words)
+
+
+def _titled(chunk: Any, named_words: set[str]) -> bool:
+    """Whether a chunk's own words are two of a title's, or one written with a capital."""
     shared = [t for t in chunk if set(content_words(t.text)) & named_words]
     return len(shared) >= 2 or any(t.text[:1].isupper() for t in shared)
 
 
-def without_named(text: str, named_words: set[str]) -> str:
+def is_kind(token: Any, kinds: frozenset[str]) -> bool:
+    """Whether a noun is one of ``kinds`` (a catalogue's "helmets"), in the singular or plural.
+
+    Whole words, not stems: "paint" is no "paintings".
+    """
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    word = fold(token.text)
+    return any(form in kinds for form in (word, word + "s", word + "es", word[:-1] + "ies"))
+
+
+# What follows a thing's name and still describes it: "with eye holes", "on the chain",
+# "feeding her young", ", the one with the plaques,".
+# Not "of": "the point of the lamp" is something of the object, not the object.
+_DESCRIBING_WORDS = frozenset({"with", "on", "from", "showing", "depicting", "featuring"})
+_NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+_QUESTION_WORDS = frozenset({"who", "what", "which", "whose", "where", "when", "why", "how"})
+
+
+def _phrase_end(doc: Any, j: int) -> int:
+    """Where a noun phrase that starts at ``j`` ends, with a participle after it."""
+    start = j
+    while j < len(doc) and (doc[j].pos_ in _NOMINAL or doc[j].tag_ in ("PRP$", "POS", "HYPH")):
+        if doc[j].lower_ in _QUESTION_WORDS:
+            return start
+        j += 1
+    if j > start and j + 1 < len(doc) and doc[j].lower_ in ("of", "and"):
+        # "the names of God", "the bride and groom": one phrase.
+        joined = _phrase_end(doc, j + 1)
+        return joined if joined > j + 1 else j
+    if j > start and j < len(doc) and doc[j].tag_ == "VBG":  # "the pelican feeding her young"
+        j = _phrase_end(doc, j + 1) if _phrase_end(doc, j + 1) > j + 1 else j + 1
+    return j
+
+
+def _described_end(doc: Any, end: int) -> int:
+    """Where the words that describe a thing named up to ``end`` end.
+
+    The tagger's tree is not trusted here (a small model hangs "with eye holes" anywhere);
+    the words are: a describing preposition and its noun phrase, and an aside between commas
+    that opens with an article (", the one with the plaques,"). A question word ends it.
+    """
+    k = end
+    while k < len(doc):
+        if doc[k].lower_ in _DESCRIBING_WORDS and _phrase_end(doc, k + 1) > k + 1:
+            k = _phrase_end(doc, k + 1)
+            continue
+        if doc[k].text == "," and k + 1 < len(doc) and doc[k + 1].lower_ in ("the", "a", "an"):
+            close: int | None = next((c.i for c in doc[k + 1 :] if c.text == ","), None)
+            if close is not None and not any(
+                t.lower_ in _QUESTION_WORDS or t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                for t in doc[k + 1 : close]
+            ):
+                k = close + 1
+                continue
+        break
+    return k
+
+
+def _described_start(doc: Any, i: int) -> int:
+    """Where the words before a kind word that describe its thing begin: "the steel turban"."""
+    j = i
+    while j > 0 and (doc[j - 1].pos_ in _NOMINAL or doc[j - 1].tag_ in ("POS", "HYPH")):
+        if doc[j - 1].lower_ in _QUESTION_WORDS:
+            break
+        j -= 1
+        if doc[j].pos_ == "DET":
+            break
+    return j
+
+
+def without_named(text: str, named_words: set[str], kinds: frozenset[str] = frozenset()) -> str:
     """The text with each noun phrase that names one of the objects replaced by "it".
 
-    ``named_words`` are the content-word stems of the objects' titles. "Who was the Dutch oak
-    Portrait of Johanna Vos painted for?" -> "Who was it painted for?": the words that say which
-    object is meant ("Dutch", "oak") are not what the visitor asks about, and a catalogue
-    line repeating them ("The medium is bronze") is no answer.
+    ``named_words`` are the content-word stems of the objects' titles, ``kinds`` those of the
+    kinds of object the question is about ("helmet"). "Who was the Dutch oak Portrait of
+    Johanna Vos painted for?" -> "Who was it painted for?": the words that say which object
+    is meant ("Dutch", "oak"), and the details it is known by ("the helmet with eye holes"),
+    are not what the visitor asks about, and a sentence repeating them is no answer.
     """
-    if not text.strip() or not named_words:
+    if not text.strip() or not (named_words or kinds):
         return text
     doc = parsed(text)
+    spans = []
+    for chunk in doc.noun_chunks:
+        if _names_object(chunk, named_words, kinds):
+            spans.append((chunk.start, _described_end(doc, chunk.end)))
+    for token in doc:
+        if is_kind(token, kinds):
+            spans.append((_described_start(doc, token.i), _described_end(doc, token.i + 1)))
     out: list[str] = []
     skip_to = 0
-    for chunk in doc.noun_chunks:
-        if chunk.start < skip_to or not _names_object(chunk, named_words):
+    for start, end in sorted(spans):
+        if start < skip_to:
+            skip_to = max(skip_to, end)
             continue
-        out.append(doc[skip_to : chunk.start].text_with_ws)
-        out.append("it" + chunk[-1].whitespace_)
-        skip_to = chunk.end
+        out.append(doc[skip_to:start].text_with_ws)
+        out.append("it" + doc[end - 1].whitespace_)
+        skip_to = end
     out.append(doc[skip_to:].text_with_ws)
     # "the 1652 oil Portrait of Johanna Vos", "the Ewer with Cranes": two chunks, one object.
     joined = re.sub(r"\bit (?:of|with|at|in|on) it\b", "it", "".join(out))
@@ -652,6 +782,21 @@ def within_named(text: str, phrase: str, named_words: set[str]) -> bool:
         acted_on = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
         return any(c.root.i in acted_on and _names_it(c, named_words) for c in chunks)
     return False
+
+
+def person_acting(text: str, phrase: str) -> bool:
+    """Whether a phrase is a person who does something: "would the sisters have used it?".
+
+    A kin word names another object in "where is her sister?"; as the one who acts, it is
+    someone in the visitor's story, not a thing asked for.
+    """
+    chunk = _chunk_for(text, phrase)
+    if chunk is None or chunk.root.dep_ != "nsubj":
+        return False
+    verb = chunk.root.head
+    word = fold(chunk.root.text)
+    person = any(w in _PERSON_NOUNS for w in (word, word[:-1] if word.endswith("s") else word))
+    return person and verb.pos_ == "VERB" and fold(verb.text) not in _STATE_VERBS
 
 
 def is_place(text: str, phrase: str) -> bool:

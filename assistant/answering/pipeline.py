@@ -85,6 +85,7 @@ class _Run:
     dropped: list[DroppedSentence] = field(default_factory=list)
     start: float = field(default_factory=time.perf_counter)
     mark: float = 0.0
+    meant: set[str] = field(default_factory=set)  # the records the question names or describes
 
     def __post_init__(self) -> None:
         self.lookups = Lookups(self.pipeline.retriever)
@@ -115,7 +116,8 @@ class _Run:
     def premises(self, numbered: Numbered) -> Premised | Refusal:
         """Record conflicts and framings; refuse a framing about nothing we hold."""
         reading, cfg = self.reading, self.cfg
-        issues = premises.check(reading, numbered, cfg)
+        # The objects meant were found before their other passages joined the evidence.
+        issues = premises.check(reading, numbered, cfg, self.meant)
         loaded = premises.check_loaded(reading, numbered)
         unsupported = [c.claim for c in loaded if c.correction is None]
         # A framing no source refutes, about an object we hold, is neither endorsed nor
@@ -186,6 +188,7 @@ class _Run:
     def focus(self, numbered: Numbered) -> set[str]:
         """The objects the question names, by accession number, title or nickname."""
         by_code, named = identify.focus(self.reading, self.lookups, numbered, self.cfg)
+        self.meant = named
         if by_code or not named:
             return by_code
         return identify.widen(named, self.lookups, self.cfg, self.reading.context)

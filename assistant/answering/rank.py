@@ -71,9 +71,9 @@ class _Asked:
     shape_led: bool = False  # a leading candidate has the answer's shape
 
 
-def _asked(reading: Reading, names: list[str]) -> _Asked:
+def _asked(reading: Reading, names: list[str], kinds: frozenset[str] = frozenset()) -> _Asked:
     named = {w for n in names for w in content_words(n)}
-    bare = cues.without_titles(parse.without_named(reading.asked, named), names)
+    bare = cues.without_titles(parse.without_named(reading.asked, named, kinds), names)
     if len(topic_words(bare)) < _ASK_WORDS_MIN and cues.PRONOUN_IN.search(fold(bare)):
         # "The sitter holds a book - what is she doing with it?": the ask leans on the things
         # named before it, which say who "he" is (not on the object's own name).
@@ -246,17 +246,20 @@ def score(
     verifier: Verifier,
     titles: list[str],
     cfg: AnswerConfig,
+    kinds: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Score candidates: similarity to the question, shared words, and the fact asked for.
 
     Object titles are replaced by "it" on both sides first: a sentence that merely names the
-    object the question names is not thereby an answer to it.
+    object the question names is not thereby an answer to it. So, in the question, is a
+    phrase headed by the object's kind (``kinds``: the catalogue's "helmets") with what
+    describes it.
     """
     if not candidates:
         return []
     names = sorted({t for t in titles if t}, key=len, reverse=True)
     names += [n[4:] for n in names if n.lower().startswith("the ")]
-    asked = _asked(reading, names)
+    asked = _asked(reading, names, kinds)
     texts = [cues.without_titles(c.text, names) for c in candidates]
     vectors = verifier.embed([asked.bare, *texts])
     if _overview_like(reading, asked, vectors[0], texts, verifier, cfg):

@@ -51,6 +51,7 @@ class Ask(enum.StrEnum):
     FATE = "fate"  # what became of someone or something
     METHOD = "method"  # how something was done
     RECIPIENT = "recipient"  # for whom, for where or for what it was made
+    MODEL = "model"  # what it was modelled on, copied from or inspired by; its original
     DEPICTION = "depiction"
     OVERVIEW = "overview"
 
@@ -224,6 +225,10 @@ def _what_it_asks(ask: str, asking: str) -> tuple[set[Ask], set[str], bool]:
     if cues.asks_other_party(asking):
         # "Who was the drawing made for?" asks for whom, not who made it.
         asks = (asks - {Ask.MAKER}) | {Ask.PERSON}
+        fields = fields - {"creator"}
+    if Ask.MODEL in asks:
+        # "Whose work was the brooch modelled on?": the maker asked for is the model's.
+        asks.discard(Ask.MAKER)
         fields = fields - {"creator"}
     if Ask.FATE in asks and cues.dated_only_by_sequence(asking):
         # "What happened to it later on?" asks what became of it, not when it was made.
@@ -416,7 +421,10 @@ def _places(text: str) -> list[Claim]:
     for match in shapes.PLACE.finditer(text):
         # "Letters from King Gull XV's court": a name that ends in "'s" is a person's.
         possessed = POSSESSIVE.search(match.group(1)) or _POSSESSED.match(text[match.end(1) :])
-        if shapes.is_place_name(match.group(1)) and not possessed:
+        if not shapes.is_place_name(match.group(1)) or possessed:
+            continue
+        # "She trained in <city>": where someone lived or went says nothing of the object.
+        if not parse.places_a_person(text, match.start(1)):
             found.append(Claim("place", fold(match.group(1)), match.span(1)))
     return found
 

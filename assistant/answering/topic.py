@@ -342,13 +342,15 @@ def clauses(question: str) -> list[str]:
     return [p for p in parts if topic_words(p)] if len(parts) > 1 else []
 
 
-def coverage(question: str, texts: Iterable[str]) -> float:
+def coverage(question: str, texts: Iterable[str], named: bool = False) -> float:
     """Share of the question's topic words found anywhere in a source's texts (1.0 if none).
 
     For a question about several things, the best share over its parts counts: a source
     about one of two objects asked about is still on topic. A part that describes a thing in
     words the source never uses ("the diamond-hilted sword" against a helmet's text) is about
-    another object, however much else matches.
+    another object, however much else matches, unless the question ``named`` the source's
+    object in its own words: then that thing is a detail of it in the visitor's words ("the
+    young dude with the plume" in a named Crucifixion).
     """
     have = set(content_words(" ".join(texts)))
     best = 0.0
@@ -360,7 +362,7 @@ def coverage(question: str, texts: Iterable[str]) -> float:
         wanted = [w for w in naming if w in have or not misspelt_function_word(w)]
         if not wanted:
             return 1.0
-        if unknown_phrase(part, have):
+        if not named and unknown_phrase(part, have):
             continue
         best = max(best, sum(1 for w in wanted if spelled_in(w, have)) / len(wanted))
     return best

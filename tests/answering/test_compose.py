@@ -65,6 +65,14 @@ def first_sentence(question: str, source: str, verifier: Verifier) -> str:
         # "How did they ...?" is answered by the way it was done, not by the words it shares.
         ("How did Holm keep the boatman drawing from rubbing off?", "boatman", "milk"),
         ("Which occasion was the Oak Marriage Chest made for?", "chest", "wedding"),
+        # "What was it modelled on?" is answered by the sentence that names its model, not by
+        # one that repeats the visitor's description of it.
+        (
+            "Whose work was the carved oak chest with the hunting frieze modelled on?",
+            "chest",
+            "Amsel",
+        ),
+        ("is the hunters frieze on the marriage chest copied from something?", "chest", "Amsel"),
         pytest.param(
             "What is Johanna Vos holding in her portrait?",
             "portrait",

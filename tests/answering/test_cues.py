@@ -85,13 +85,25 @@ def test_object_phrases(text, expected):
         ("Who is doing the reading?", "A Poetry Reading", None),
         # A name after "called" is what is asked about.
         ("Why is the hippo called William?", "Hippopotamus (known as William)", None),
+        # A thing on the object is not the object, whatever its "on" names.
+        (
+            "Why are there deer on the Kraak Bowl with Deer?",
+            "Kraak Bowl with Deer",
+            "Why are there deer on it?",
+        ),
         # A word of the title set beside the object renames it; other words describe.
         (
             "What was poured from the Vos loving cup, the mazer, at weddings?",
             "Loving Cup (Mazer)",
-            "What was poured from it, at weddings?",
+            "What was poured from it at weddings?",
         ),
         ("What was poured from it, the silver one, at weddings?", "Loving Cup (Mazer)", None),
+        # What it is "with" and what its title says of it belong to the object's name.
+        (
+            "who had the spanish marriage chest with the lions before the museum",
+            "Marriage Chest with Lions",
+            "who had it before the museum",
+        ),
     ],
 )
 def test_without_named(text, title, expected):
@@ -99,6 +111,47 @@ def test_without_named(text, title, expected):
     from assistant.text import content_words
 
     assert without_named(text, set(content_words(title))) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        # A phrase headed by the object's kind, with what describes it, is the object.
+        (
+            "Where did the iron visor helmet with brass rivets end up after the war?",
+            "helmets",
+            "Where did it end up after the war?",
+        ),
+        (
+            "Who was the silver watch on the long chain, the one with the blue plaques, sold to?",
+            "watches",
+            "Who was it sold to?",
+        ),
+        (
+            "Whose design is the brooch with a swan spreading its wings after?",
+            "brooches",
+            "Whose design is it after?",
+        ),
+        # A part of the object, or a thing in it, stays what is asked about.
+        ("What is the back of the helmet made of?", "helmets", "What is the back of it made of?"),
+        (
+            "What does the swan on the brooch stand for?",
+            "brooches",
+            "What does the swan on it stand for?",
+        ),
+        # Another kind of thing is not the object.
+        ("Where did the iron helmet end up?", "watches", None),
+        # A word of the kind's stem is not the kind: "paint" is no "paintings".
+        ("Did Anna Berg paint the harbour in her attic?", "paintings", None),
+        # A thing on the object stays asked about; the object after "on" does not.
+        ("Why are there deer on the blue bowl from Delft?", "bowls", "Why are there deer on it?"),
+        ("Why are there deer on the blue bowl?", "bowls", "Why are there deer on it?"),
+    ],
+)
+def test_without_named_kind(text, kind, expected):
+    from assistant.answering.parse import without_named
+
+    assert without_named(text, set(), frozenset(kind.split())) == (expected or text)
 
 
 @pytest.mark.parametrize(
@@ -198,3 +251,21 @@ def test_a_sentence_names_someone_the_question_does_not(sentence, someone_new):
 )
 def test_what_the_one_is_picked_by(text, expected):
     assert chosen_ones(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, phrase, acting",
+    [
+        # A person of the story who does something is no object asked for, kin word or not.
+        ("would the sisters have actually done something with it?", "sisters", True),
+        ("What did the monks do with the bowl?", "monks", True),
+        # A kin word that is only there, or a thing that does something, may be an object.
+        ("Where is her sister?", "sister", False),
+        ("Is the sister panel here too?", "sister panel", False),
+        ("Why does the silver statue glow?", "silver statue", False),
+    ],
+)
+def test_a_person_acting(text, phrase, acting):
+    from assistant.answering.parse import person_acting
+
+    assert person_acting(text, phrase) is acting

@@ -497,6 +497,44 @@ def test_the_record_by_the_maker_named_is_the_subject(question, named):
     assert {p.source_id for p in identify.subjects(read(question).context, VIEWS).values()} == named
 
 
+def _kind(source_id: str, title: str, maker: str, medium: str, kind: str) -> Passage:
+    passage = _by(source_id, title, maker)
+    passage.meta.update({"medium": medium, "object_type": kind})
+    return passage
+
+
+# Two invented records share a plain title; a third, by a painter the question may name, is
+# titled otherwise.
+SHARED = {
+    1: _kind("self-a", "Self-Portrait", "Jon Wiik", "oil on canvas", "paintings"),
+    2: _kind("self-b", "Self-Portrait", "Per Ask", "oil on panel", "paintings"),
+    3: _kind("artist", "Portrait of the Artist", "Ola Georg Bakke", "oil on canvas", "paintings"),
+    4: _kind("hermes-a", "Mercury (Hermes)", "Roman", "bronze", "statuettes"),
+    5: _kind("hermes-b", "Mercury (Hermes)", "Roman", "bronze", "statuettes"),
+    6: _kind("plaque", "The Flight of Icarus", "Roman", "ivory", "plaques"),
+}
+
+
+@pytest.mark.parametrize(
+    "question, named",
+    [
+        # A title several records share, said as a common word, names none of them when the
+        # question's maker or description fits another record.
+        ("Who bought Ola Bakke's self-portrait?", {"artist"}),
+        ("the ivory plaque where hermes watches the boy fall - what is at the bottom?", {"plaque"}),
+        # Of the records that share it, the one the question's words fit.
+        ("What is on the oil on panel Self-Portrait?", {"self-b"}),
+        # Without such words, the records of that title are the ones meant.
+        ("Who painted the Self-Portrait?", {"self-a", "self-b"}),
+        ("Is the bronze Mercury (Hermes) Roman?", {"hermes-a", "hermes-b"}),
+    ],
+)
+def test_a_shared_title_said_of_another_record_names_it(question, named):
+    assert {
+        p.source_id for p in identify.subjects(read(question).context, SHARED).values()
+    } == named
+
+
 class _Titled:
     """Lookups for widen: a title per source, and the coverage evidence found."""
 

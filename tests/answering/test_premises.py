@@ -206,6 +206,13 @@ def test_each_object_is_checked_against_its_own_part_of_the_question():
         ("He carved it at the age of 40.", "He carved it aged 19, didn't he?", True),
         ("He carved it at the age of 40.", "Was he only twenty when he carved it?", True),
         ("He carved it at the age of 40.", "Was he in Rome when he carved it?", False),
+        # "One ..., the other ..." picks one of them; it counts nothing.
+        (
+            "One swan holds the ring in its beak, the other the pin.",
+            "The silver brooch with the two swans - how does it close?",
+            False,
+        ),
+        ("One swan and three herons are shown.", "It shows two swans, right?", True),
     ],
 )
 def test_count_rule(sentence, question, expected):
@@ -300,6 +307,17 @@ def test_refuting_sentences(sentence, question, expected):
         ("She painted it in Gothenburg, not in Norway.", "Why did she paint it in Oslo?", True),
         ("The ewer is fritware, not porcelain or stone.", "The ewer is jade, isn't it?", True),
         ("The ewer is fritware, not porcelain or stone.", "Why are cranes on the ewer?", False),
+        # A story called a legend denies it; a saint's legend told is no denial.
+        (
+            "That the potter was blind is a legend without support.",
+            "The brass ewer was made by a blind potter, right?",
+            True,
+        ),
+        (
+            "Its scenes make the saint's legend easier to remember than a reading.",
+            "Monks and a brass ewer with the story of Saint Anna - did they use it?",
+            False,
+        ),
     ],
 )
 def test_a_denial_of_the_kind_claimed_refutes(sentence, question, expected):

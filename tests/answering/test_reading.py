@@ -282,6 +282,23 @@ ROWS = [
     ("Which market was the ewer made for?", [], {"asks": {Ask.RECIPIENT}}),
     ("Was the ewer made for the king?", [], {"asks_not": {Ask.RECIPIENT}}),
     ("Who was the oak chest made by?", [], {"asks": {Ask.MAKER}}),
+    # -- what it follows: a model, a source, its original ------------------------------------------
+    ("What was the copper jug modelled on?", [], {"asks": {Ask.MODEL}}),
+    ("Whose work is the gold brooch based on?", [], {"asks": {Ask.MODEL}, "fields": frozenset()}),
+    ("is the little bronze a copy of something?", [], {"asks": {Ask.MODEL}}),
+    (
+        "The harbour scene is a reduced copy. Where is the original now?",
+        [],
+        {"asks": {Ask.MODEL, Ask.INSTITUTION}},
+    ),
+    ("What inspired the pattern on the chest?", [], {"asks": {Ask.MODEL}}),
+    ("Did the carver copy the figures from a print?", [], {"asks": {Ask.MODEL}}),
+    ("was the pattern taken from somewhere", [], {"asks": {Ask.MODEL}}),
+    ("Is the chest's lock original?", [], {"asks_not": {Ask.MODEL}}),
+    ("Who painted the harbour scene?", [], {"asks_not": {Ask.MODEL}}),
+    # "original" asks no place of making, "painted on its own" no material.
+    ("What is the original, and where does it stand?", [], {"asks_not": {PL}}),
+    ("Was the panel painted on its own or as part of a larger work?", [], {"fields": frozenset()}),
     # "later on" in a story says when in it; it asks no date ...
     ("What happened to the chest later on?", [], {"asks": {Ask.FATE}, "fields": frozenset()}),
     # ... while a date asked outright still is.
@@ -382,6 +399,21 @@ ROWS = [
         {"claims": {("date", "over 800 years old")}, "claims_not": {("date", "800")}},
     ),
     ("Does the portrait show a man 67 years old?", [], {"claims_not": {("date", "67 years old")}}),
+    # -- a place of someone's life is no place of the object -------------------------------------
+    (
+        "The painter trained in Antwerp. Who bought the harbour view?",
+        [],
+        {"claims_not": {("place", "antwerp")}},
+    ),
+    ("She grew up in Delft. Who painted her portrait?", [], {"claims_not": {("place", "delft")}}),
+    (
+        "The carver brought casts back with him from Rome. What is the chest copied from?",
+        [],
+        {"claims_not": {("place", "rome")}},
+    ),
+    ("He painted it in Oslo, didn't he?", [], {"claims": {("place", "oslo")}}),
+    ("The chest came from Lübeck, right?", [], {"claims": {("place", "lubeck")}}),
+    ("Was the jug found in Rome?", [], {"claims": {("place", "rome")}}),
     # -- the part that asks ----------------------------------------------------------------------
     ("Good morning! Quick one: who made the ewer?", [], {"ask": "who made the ewer?", "asks": {M}}),
     ("I love this room, so calm. When was the harbour painted?", [], {"asks": {D}}),

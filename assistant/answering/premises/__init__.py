@@ -27,10 +27,22 @@ __all__ = [
 ]
 
 
-def check(reading: Reading, numbered: Numbered, cfg: AnswerConfig = DEFAULT) -> list[PremiseIssue]:
-    """Conflicts between what the question asserts and the records of the objects it names."""
+def check(
+    reading: Reading,
+    numbered: Numbered,
+    cfg: AnswerConfig = DEFAULT,
+    meant: set[str] | None = None,
+) -> list[PremiseIssue]:
+    """Conflicts between what the question asserts and the records of the objects it names.
+
+    ``meant`` are the sources found named before the evidence was widened to their other
+    passages (which may push out a look-alike that told them apart); by default they are
+    found in ``numbered``.
+    """
     issues: list[PremiseIssue] = []
-    for n, passage in named_or_described(reading, numbered, cfg).items():
+    records = {n: p for n, p in numbered.items() if p.kind == "record"}
+    subjects = {n: p for n, p in records.items() if p.source_id in meant} if meant else {}
+    for n, passage in (subjects or named_or_described(reading, numbered, cfg)).items():
         about = subject(n, passage, scoped(reading, passage, numbered, cfg), numbered, cfg)
         issues += place.check(about)
         alike = maker.look_alikes(passage, numbered.values(), cfg.look_alike_title_words)
