@@ -91,8 +91,8 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
 def _fits_better(text: str, named: dict[int, Passage], numbered: Numbered) -> dict[int, Passage]:
     """The records a shared title names, or the one record the question describes best.
 
-    "George Baker's self-portrait", "the Roman ivory plaque where Zeus ...": a title several
-    records share ("Self-Portrait", "Jupiter (Zeus)"), said as a common word, names none of
+    "Ola Bakke's self-portrait", "the ivory plaque where Hermes ...": a title several
+    records share ("Self-Portrait", "Mercury (Hermes)"), said as a common word, names none of
     them when another record's maker, culture, medium or kind fit the question's other words
     better. A title only one record has is kept: "Vermeer's <that title>" is a premise to
     check against it.
@@ -113,8 +113,8 @@ def _fits_better(text: str, named: dict[int, Passage], numbered: Numbered) -> di
         and len({numbered[n].source_id for n in winners}) == 1
     ):
         return {n: numbered[n] for n in winners}
-    # Of the records that share the title, the one the question fits best ("the Syrian glass
-    # beaker" of two beakers), if one fits better than the rest.
+    # Of the records that share the title, the one the question fits best ("the Venetian glass
+    # cup" of two cups), if one fits better than the rest.
     fitting = {n for n in named if fits.get(n, 0) == best_named}
     if best_named >= _FITTING_WORDS and len({numbered[n].source_id for n in fitting}) == 1:
         return {n: named[n] for n in fitting}
@@ -245,7 +245,7 @@ def _dates(word: str, passage: Passage) -> bool:
 def _best_described(reading: Reading, found: dict[int, Passage]) -> dict[int, Passage]:
     """Of several records a phrase describes, the ones that name most of the question's words.
 
-    "The psalter leaf with David in a boat": two leaves show David, one of them in a boat.
+    "The choir-book leaf with Saint Blaise on a horse": two leaves show him, one on a horse.
     """
     said = set(content_words(reading.context)) - GENERIC
     counts = {
@@ -266,7 +266,7 @@ def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig, text: str = "") 
     wide = named | {s for s, c in lookups.coverage.items() if c >= cfg.nickname_coverage}
     titles = {s: chunks[0].title for s in wide if (chunks := lookups.chunks(s))}
     # A title several records share, passed over for the record the question fits better
-    # ("George Baker's self-portrait"), does not come back by its word.
+    # ("Ola Bakke's self-portrait"), does not come back by its word.
     shared = Counter(fold(t) for s, t in titles.items() if s not in named)
     wide = {s for s in wide if s in named or shared[fold(titles.get(s, ""))] < 2}
     # A title the question says as written stays, even inside a longer one ("Sandberg's Dusk"
@@ -765,7 +765,7 @@ def no_record_of(
         vocabularies = [(_vocabulary(s, lookups), _title(s, lookups)) for s in owners]
     for phrase in reading.objects:
         if parse.person_acting(reading.ask, phrase):
-            continue  # "would the sisters have used it?": people in the story, not objects
+            continue  # "would the brothers have used it?": people in the story, not objects
         describing = [
             s
             for s, (have, title) in zip(owners, vocabularies, strict=True)

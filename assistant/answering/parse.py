@@ -253,7 +253,7 @@ _MAKING_STEMS = (
 def places_a_person(text: str, start: int) -> bool:
     """Whether the place named at ``start`` says where a person went or lived, not the object.
 
-    "She grew up in <town>", "the sculptor brought casts back from <city>": a place of
+    "She grew up in <town>", "the carver took plaster casts home from <city>": a place of
     someone's life. "He painted it in <town>" puts the making there, and "it came from
     <town>" the object: both are claims about the object.
     """
@@ -262,6 +262,8 @@ def places_a_person(text: str, start: int) -> bool:
     if token is None or token.head.dep_ != "prep":
         return False
     verb = token.head.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+        verb = verb.head  # "took plaster casts from <city>": the taking's place
     if verb.pos_ not in ("VERB", "AUX") or verb.lower_.startswith(tuple(_MAKING_STEMS)):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -541,8 +543,8 @@ def is_kind(token: Any, kinds: frozenset[str]) -> bool:
     return any(form in kinds for form in (word, word + "s", word + "es", word[:-1] + "ies"))
 
 
-# What follows a thing's name and still describes it: "with eye holes", "on the chain",
-# "feeding her young", ", the one with the plaques,".
+# What follows a thing's name and still describes it: "with brass rivets", "on the long
+# chain", "catching a fish", ", the one with the blue plaques,".
 # Not "of": "the point of the lamp" is something of the object, not the object.
 _DESCRIBING_WORDS = frozenset({"with", "on", "from", "showing", "depicting", "featuring"})
 _NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
@@ -557,10 +559,10 @@ def _phrase_end(doc: Any, j: int) -> int:
             return start
         j += 1
     if j > start and j + 1 < len(doc) and doc[j].lower_ in ("of", "and"):
-        # "the names of God", "the bride and groom": one phrase.
+        # "the names of the donors", "the king and queen": one phrase.
         joined = _phrase_end(doc, j + 1)
         return joined if joined > j + 1 else j
-    if j > start and j < len(doc) and doc[j].tag_ == "VBG":  # "the pelican feeding her young"
+    if j > start and j < len(doc) and doc[j].tag_ == "VBG":  # "the heron catching a fish"
         j = _phrase_end(doc, j + 1) if _phrase_end(doc, j + 1) > j + 1 else j + 1
     return j
 
@@ -568,9 +570,9 @@ def _phrase_end(doc: Any, j: int) -> int:
 def _described_end(doc: Any, end: int) -> int:
     """Where the words that describe a thing named up to ``end`` end.
 
-    The tagger's tree is not trusted here (a small model hangs "with eye holes" anywhere);
+    The tagger's tree is not trusted here (a small model hangs "with brass rivets" anywhere);
     the words are: a describing preposition and its noun phrase, and an aside between commas
-    that opens with an article (", the one with the plaques,"). A question word ends it.
+    that opens with an article (", the one with the blue plaques,"). A question word ends it.
     """
     k = end
     while k < len(doc):
@@ -607,7 +609,7 @@ def without_named(text: str, named_words: set[str], kinds: frozenset[str] = froz
     ``named_words`` are the content-word stems of the objects' titles, ``kinds`` those of the
     kinds of object the question is about ("helmet"). "Who was the Dutch oak Portrait of
     Johanna Vos painted for?" -> "Who was it painted for?": the words that say which object
-    is meant ("Dutch", "oak"), and the details it is known by ("the helmet with eye holes"),
+    is meant ("Dutch", "oak"), and the details it is known by ("the helmet with brass rivets"),
     are not what the visitor asks about, and a sentence repeating them is no answer.
     """
     if not text.strip() or not (named_words or kinds):
@@ -785,7 +787,7 @@ def within_named(text: str, phrase: str, named_words: set[str]) -> bool:
 
 
 def person_acting(text: str, phrase: str) -> bool:
-    """Whether a phrase is a person who does something: "would the sisters have used it?".
+    """Whether a phrase is a person who does something: "would the brothers have used it?".
 
     A kin word names another object in "where is her sister?"; as the one who acts, it is
     someone in the visitor's story, not a thing asked for.

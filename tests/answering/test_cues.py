@@ -87,9 +87,9 @@ def test_object_phrases(text, expected):
         ("Why is the hippo called William?", "Hippopotamus (known as William)", None),
         # A thing on the object is not the object, whatever its "on" names.
         (
-            "Why are there deer on the Kraak Bowl with Deer?",
-            "Kraak Bowl with Deer",
-            "Why are there deer on it?",
+            "Why are there hares on the Blue Bowl with Hares?",
+            "Blue Bowl with Hares",
+            "Why are there hares on it?",
         ),
         # A word of the title set beside the object renames it; other words describe.
         (
@@ -144,8 +144,8 @@ def test_without_named(text, title, expected):
         # A word of the kind's stem is not the kind: "paint" is no "paintings".
         ("Did Anna Berg paint the harbour in her attic?", "paintings", None),
         # A thing on the object stays asked about; the object after "on" does not.
-        ("Why are there deer on the blue bowl from Delft?", "bowls", "Why are there deer on it?"),
-        ("Why are there deer on the blue bowl?", "bowls", "Why are there deer on it?"),
+        ("How did hares get onto the tin bowl from Delft?", "bowls", "How did hares get onto it?"),
+        ("How did hares get onto the tin bowl?", "bowls", "How did hares get onto it?"),
     ],
 )
 def test_without_named_kind(text, kind, expected):
@@ -257,7 +257,7 @@ def test_what_the_one_is_picked_by(text, expected):
     "text, phrase, acting",
     [
         # A person of the story who does something is no object asked for, kin word or not.
-        ("would the sisters have actually done something with it?", "sisters", True),
+        ("would the brothers have really used it for something?", "brothers", True),
         ("What did the monks do with the bowl?", "monks", True),
         # A kin word that is only there, or a thing that does something, may be an object.
         ("Where is her sister?", "sister", False),

@@ -297,8 +297,8 @@ ROWS = [
     ("Is the chest's lock original?", [], {"asks_not": {Ask.MODEL}}),
     ("Who painted the harbour scene?", [], {"asks_not": {Ask.MODEL}}),
     # "original" asks no place of making, "painted on its own" no material.
-    ("What is the original, and where does it stand?", [], {"asks_not": {PL}}),
-    ("Was the panel painted on its own or as part of a larger work?", [], {"fields": frozenset()}),
+    ("Which work is the original, and who owns it now?", [], {"asks_not": {PL}}),
+    ("Was the little board painted on its own, then framed?", [], {"fields": frozenset()}),
     # "later on" in a story says when in it; it asks no date ...
     ("What happened to the chest later on?", [], {"asks": {Ask.FATE}, "fields": frozenset()}),
     # ... while a date asked outright still is.
@@ -407,9 +407,9 @@ ROWS = [
     ),
     ("She grew up in Delft. Who painted her portrait?", [], {"claims_not": {("place", "delft")}}),
     (
-        "The carver brought casts back with him from Rome. What is the chest copied from?",
+        "The carver took plaster casts home from Naples. What is the chest copied from?",
         [],
-        {"claims_not": {("place", "rome")}},
+        {"claims_not": {("place", "naples")}},
     ),
     ("He painted it in Oslo, didn't he?", [], {"claims": {("place", "oslo")}}),
     ("The chest came from Lübeck, right?", [], {"claims": {("place", "lubeck")}}),
