@@ -224,7 +224,7 @@ def described(
             if not any(w[:1].isupper() for w in phrase.split()):
                 continue  # "the bronze incense burner" fits many; a name picks one out
             wanted = [w for w in content_words(phrase) if w not in GENERIC]
-            missing = [w for w in wanted if not spelled_in(w, have) and not _dates(w, passage)]
+            missing = [w for w in wanted if not spelled_in(w, have)]
             enough = len(wanted) - len(missing) >= cfg.described_words_min
             if enough and len(missing) <= cfg.described_words_spare and head(phrase) in have:
                 found[n] = passage
@@ -232,14 +232,6 @@ def described(
     if len({p.source_id for p in found.values()}) > 1:
         found = _best_described(reading, found)
     return found if len({p.source_id for p in found.values()}) == 1 else {}
-
-
-def _dates(word: str, passage: Passage) -> bool:
-    """Whether a word is a year the record's dates allow ("the 1668 testament")."""
-    begin, end = passage.meta.get("date_begin"), passage.meta.get("date_end")
-    if not (word.isdigit() and 3 <= len(word) <= 4 and isinstance(begin, int)):
-        return False
-    return begin <= int(word) <= (end if isinstance(end, int) else begin)
 
 
 def _best_described(reading: Reading, found: dict[int, Passage]) -> dict[int, Passage]:

@@ -454,6 +454,24 @@ def test_an_object_described_in_its_records_words_is_meant(question, meant):
 
 
 @pytest.mark.parametrize(
+    "question, meant",
+    [
+        # Of two records a phrase describes, the one that names most of the question's words.
+        ("Who made the Leiden Basin with the herons?", {"basin-herons"}),
+        ("Who made the Leiden Basin with the fish?", {"basin-fish"}),
+        ("Who made the Leiden Basin?", {"basin-fish", "basin-herons"}),
+    ],
+)
+def test_of_several_described_the_one_naming_most_is_meant(question, meant):
+    from tests.answering.collection import numbered
+
+    basins = numbered("basin-fish", "basin-herons")
+    records = {n: p for n, p in basins.items() if p.kind == "record"}
+    found = identify._best_described(read(question), records)
+    assert {p.source_id for p in found.values()} == meant
+
+
+@pytest.mark.parametrize(
     "phrase, related",
     [
         ("matching basin", True),
