@@ -302,8 +302,9 @@ def quantities(text: str) -> dict[str, float]:
 # A name is credited with making the object only in a maker's slot: the subject of a making verb
 # ("Vermeer painted"), the agent after "by", a possessive before the work ("Vermeer's"), or the
 # complement of "it was" / "is a" ("my guide said it was Vermeer", "that one is a Monet").
-NAME_PARTICLES = r"(?:van|von|de|der|den|da|di|del|della|la|le|du|ter|ibn)"
-_NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:" + NAME_PARTICLES + r"\s+)*[A-ZÀ-Þ][\w'’-]*)*")
+NAME_PARTICLES = r"(?:van|von|de|der|den|da|di|del|della|la|le|du|ter|ibn|y)"
+# Capitalised words in a row, as a name is written ("Anna van der Berg's").
+NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:" + NAME_PARTICLES + r"\s+)*[A-ZÀ-Þ][\w'’-]*)*")
 _MAKING = (
     r"(?:paint|painted|paints|made|make|makes|carved?|carves|sculpted|sculpts|created?|creates|drawn|"
     r"designed?|designs|drew|draws?|printed|prints|took|photographed|built|builds|cast|wove|"
@@ -343,7 +344,7 @@ _NOT_AUTHOR_VERBS = (
 def maker_names(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Names in a maker's slot, word by word ("Edvard", "Munch"), with where they are."""
     found = []
-    for run in _NAME_RUN.finditer(text):
+    for run in NAME_RUN.finditer(text):
         # "Why's", "It's", "That's": a function word's "'s" is "is", not a possessive.
         tokens = [
             t

@@ -145,7 +145,7 @@ class _Context:
     titles: list[str]
     focus: set[str]
     unendorsed: Sequence[str]
-    kinds: frozenset[str] = frozenset()  # stems of the focus objects' kinds ("helmet")
+    kinds: frozenset[str] = frozenset()  # words of the focus objects' kinds ("helmets")
 
 
 def context(

@@ -152,10 +152,7 @@ def respelled(folded: str) -> str:
 
 # Which catalogue fact a question is after, by its wording (the record field it names).
 # Verbs of making, as word starts ("paint" for painted, painting): where and when they happened.
-_MAKING = (
-    r"(made|paint|carv|sculpt|cast|weav|wove|woven|print|produc|creat|buil|manufactur|craft|"
-    r"fired|writ|wrote|illuminat|engrav|forg|embroider|blown|decorat|design)\w*"
-)
+_MAKING = rf"({'|'.join(parse.MAKING_STARTS)})\w*"
 INTENTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(rf"\b(who ({_MAKING}|drew)|made by|attribut|whose work)"),
@@ -253,7 +250,7 @@ _MODEL = re.compile(
     r"|\bcop(?:y|ied)\b(?:\s+\w+){0,3}\s+from\b"
     r"|\b(?:a|the) (?:copy|cast|reproduction|version) of (?:what|something|anything|another)\b"
     r"|\b(?:what|where|which|who)\b.*\bthe original\b|\bthe original\b.*\b(?:where|what)\b"
-    r"|\bwhat (?:inspired|was the (?:inspiration|model|source))\b|\bbased on\b"
+    r"|\bwhat (?:inspired|was the (?:inspiration|model|source))\b"
 )
 OVERVIEW = re.compile(
     r"^(what'?s the (deal|story) with|what is|what's|whats|what are|tell me (more )?about|"

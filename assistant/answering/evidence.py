@@ -6,20 +6,19 @@ question's topic or the question names it, by title or accession number.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.answering import identify, parse
 from assistant.answering.catalogue import Lookups, Numbered, Retriever
+from assistant.answering.claims import NAME_RUN
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Reading
 from assistant.answering.topic import GENERIC, coverage, mentions_title, names_missing, spelled_in
 from assistant.answering.trace import Refusal, Trace
-from assistant.documents import creators_from_meta
 from assistant.injection import looks_like_instruction
 from assistant.store import Passage
-from assistant.text import POSSESSIVE, STOPWORDS, content_words, fold, split_sentences, words
+from assistant.text import POSSESSIVE, STOPWORDS, content_words, fold, split_sentences
 
 
 @dataclass(frozen=True)
@@ -70,16 +69,8 @@ def _search(reading: Reading, retriever: Retriever, cfg: AnswerConfig) -> list[P
 
 
 def by_maker(passage: Passage, maker: str) -> bool:
-    """Whether a passage's object is by a person of that name.
-
-    A one-word creator ("Italian", "Roman", "Tairona") is a people, not a person: "an Italian
-    family" names no maker.
-    """
-    folded = fold(maker)
-    return any(
-        len(c.name.split()) > 1 and folded in {fold(w) for w in words(c.name)}
-        for c in creators_from_meta(passage.meta)
-    )
+    """Whether a passage's object is by a person of that name (not a people: "Roman")."""
+    return fold(maker) in {fold(w) for w in identify.people_named(passage.meta)}
 
 
 def _makers_named(reading: Reading) -> list[tuple[str, str]]:
@@ -87,18 +78,12 @@ def _makers_named(reading: Reading) -> list[tuple[str, str]]:
     out = {}
     for claim in reading.context_said.of("maker"):
         start = claim.span[0]
-        runs = [m for m in _NAME_RUN.finditer(reading.context) if m.start() <= start < m.end()]
+        runs = [m for m in NAME_RUN.finditer(reading.context) if m.start() <= start < m.end()]
         said = (runs[0].group(0) if runs else claim.value).split()
         while len(said) > 1 and fold(said[0]) in STOPWORDS:
             said = said[1:]  # "Did Rembrandt": the question's word, not the name's
         out[POSSESSIVE.sub("", " ".join(said))] = claim.value
     return [(maker, name) for name, maker in out.items()]
-
-
-# Capitalised words in a row, as a name is written ("Anna van der Berg's").
-_NAME_RUN = re.compile(
-    r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:y|de|da|van|von|der|del|di|le|la)\s+)*[A-ZÀ-Þ][\w'’-]*)*"
-)
 
 
 def about(reading: Reading, passage: Passage, lookups: Lookups, cfg: AnswerConfig) -> bool:
@@ -188,12 +173,7 @@ def gather(reading: Reading, retriever: Retriever, lookups: Lookups, cfg: Answer
     # A source by the maker the question names leads: "Sandberg's harbour at dusk" is hers, whatever
     # harbour views by others score higher.
     makers = [maker for maker, _ in _makers_named(reading)]
-    chosen.sort(
-        key=lambda p: (
-            not any(m in str(p.meta.get("creators_display", "")) for m in makers),
-            -p.score,
-        )
-    )
+    chosen.sort(key=lambda p: (not any(by_maker(p, m) for m in makers), -p.score))
     chosen = _look_alikes_told_apart(reading, chosen, lookups, cfg)
     return Evidence(exact + hits, chosen[: cfg.max_sources])
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Hashable, Sequence
-from typing import TypeVar
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -102,7 +102,7 @@ def _fits_better(text: str, named: dict[int, Passage], numbered: Numbered) -> di
         return named
     title_words = set(content_words(next(iter(named.values())).title))
     said = set(content_words(text)) - title_words - GENERIC
-    fits = {n: len(said & _field_words(p)) for n, p in numbered.items() if p.kind == "record"}
+    fits = {n: len(said & _field_words(p.meta)) for n, p in numbered.items() if p.kind == "record"}
     best_named = max(fits.get(n, 0) for n in named)
     others = {n: f for n, f in fits.items() if numbered[n].source_id not in sources}
     top = max(others.values(), default=0)
@@ -125,10 +125,18 @@ def _fits_better(text: str, named: dict[int, Passage], numbered: Numbered) -> di
 _FITTING_WORDS = 2
 
 
-def _field_words(passage: Passage) -> set[str]:
-    """The words of a record's describing fields: maker, culture, place, medium, kind."""
-    keys = ("creators_display", "culture", "place_made", "medium", "object_type")
-    return set(content_words(" ".join(str(passage.meta.get(k, "")) for k in keys)))
+def _field_words(meta: Mapping[str, object]) -> set[str]:
+    """The words of a record's naming fields: maker, culture, place, kind, medium."""
+    return set(content_words(" ".join(str(meta.get(k, "")) for k in _NAMING_FIELDS)))
+
+
+def people_named(meta: dict[str, Any]) -> set[str]:
+    """The words of a record's makers who are persons, by name of two words or more.
+
+    A one-word creator ("Italian", "Roman", "Tairona") is a people: "an Italian family" or
+    "the Roman plaque" names no maker.
+    """
+    return {w for c in creators_from_meta(meta) if len(c.name.split()) > 1 for w in words(c.name)}
 
 
 def _by_named_maker(
@@ -141,8 +149,7 @@ def _by_named_maker(
     "the harbour mouth at Dusk") needs its maker said as such ("Sandberg's", "by Sandberg"), and a
     person: a one-word creator ("Italian", "Roman") is a people.
     """
-    creators = creators_from_meta(passage.meta)
-    people = {w for c in creators if len(c.name.split()) > 1 for w in words(c.name)}
+    people = people_named(passage.meta)
     if named:
         return bool(q_names & people)
     return _said_whole(text, passage.title) and bool(makers & people)
@@ -249,8 +256,7 @@ def _best_described(reading: Reading, found: dict[int, Passage]) -> dict[int, Pa
 
 def _naming_words(passage: Passage) -> set[str]:
     """The words a record names its object by: title and naming fields."""
-    fields = [passage.title, *(str(passage.meta.get(k, "")) for k in _NAMING_FIELDS)]
-    return set(content_words(" ".join(fields)))
+    return set(content_words(passage.title)) | _field_words(passage.meta)
 
 
 def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig, text: str = "") -> set[str]:
@@ -1034,12 +1040,9 @@ def _matches(reading: Reading, meta: dict[str, object], title_words: set[str]) -
             continue
         last = end if isinstance(end, int) else begin
         score += 2 if claim.low <= last and begin <= claim.high else -1
-    fields = " ".join(
-        str(meta.get(k, ""))
-        for k in ("creators_display", "culture", "place_made", "medium", "object_type", "date")
-    )
+    fields = _field_words(meta) | set(content_words(str(meta.get("date", ""))))
     described = set(content_words(reading.asked)) - title_words - GENERIC
-    return score + len(described & set(content_words(fields)))
+    return score + len(described & fields)
 
 
 def look_alike(reading: Reading, records: Sequence[Passage], title: str) -> Passage | None:

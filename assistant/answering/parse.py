@@ -243,10 +243,11 @@ _PERSON_NOUNS = (
         "traveller traveler merchant monk nun bishop abbot".split()
     )
 )
-# Verbs of making: a place they put the making in is a place claim about the object.
-_MAKING_STEMS = (
-    "made make paint carv sculpt cast weav wove print produc creat buil manufactur craft fire "
-    "writ wrote illuminat engrav forg embroider blow decorat design drew draw"
+# Verbs of making, as word starts ("paint" for painted, painting); the ask tables (cues) and
+# the places of making read them alike.
+MAKING_STARTS = (
+    "made paint carv sculpt cast weav wove woven print produc creat buil manufactur craft "
+    "fired writ wrote illuminat engrav forg embroider blown decorat design"
 ).split()
 
 
@@ -264,7 +265,7 @@ def places_a_person(text: str, start: int) -> bool:
     verb = token.head.head
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
         verb = verb.head  # "took plaster casts from <city>": the taking's place
-    if verb.pos_ not in ("VERB", "AUX") or verb.lower_.startswith(tuple(_MAKING_STEMS)):
+    if verb.pos_ not in ("VERB", "AUX") or verb.lower_.startswith((*MAKING_STARTS, "drew")):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ in ("conj", "xcomp", "advcl"):
@@ -537,10 +538,12 @@ def is_kind(token: Any, kinds: frozenset[str]) -> bool:
 
     Whole words, not stems: "paint" is no "paintings".
     """
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return False
-    word = fold(token.text)
-    return any(form in kinds for form in (word, word + "s", word + "es", word[:-1] + "ies"))
+    return token.pos_ in ("NOUN", "PROPN") and bool(_forms(fold(token.text)) & kinds)
+
+
+def _forms(word: str) -> set[str]:
+    """A noun's singular and plural forms, as far as spelling tells ("box", "boxes", "nuns")."""
+    return {word, word + "s", word + "es", word[:-1] + "ies", word.removesuffix("s")}
 
 
 # What follows a thing's name and still describes it: "with brass rivets", "on the long
@@ -563,7 +566,7 @@ def _phrase_end(doc: Any, j: int) -> int:
         joined = _phrase_end(doc, j + 1)
         return joined if joined > j + 1 else j
     if j > start and j < len(doc) and doc[j].tag_ == "VBG":  # "the heron catching a fish"
-        j = _phrase_end(doc, j + 1) if _phrase_end(doc, j + 1) > j + 1 else j + 1
+        j = max(_phrase_end(doc, j + 1), j + 1)
     return j
 
 
@@ -592,7 +595,7 @@ def _described_end(doc: Any, end: int) -> int:
 
 
 def _described_start(doc: Any, i: int) -> int:
-    """Where the words before a kind word that describe its thing begin: "the steel turban"."""
+    """Where the words before a kind word that describe its thing begin: "the iron visor"."""
     j = i
     while j > 0 and (doc[j - 1].pos_ in _NOMINAL or doc[j - 1].tag_ in ("POS", "HYPH")):
         if doc[j - 1].lower_ in _QUESTION_WORDS:
@@ -606,11 +609,12 @@ def _described_start(doc: Any, i: int) -> int:
 def without_named(text: str, named_words: set[str], kinds: frozenset[str] = frozenset()) -> str:
     """The text with each noun phrase that names one of the objects replaced by "it".
 
-    ``named_words`` are the content-word stems of the objects' titles, ``kinds`` those of the
-    kinds of object the question is about ("helmet"). "Who was the Dutch oak Portrait of
-    Johanna Vos painted for?" -> "Who was it painted for?": the words that say which object
-    is meant ("Dutch", "oak"), and the details it is known by ("the helmet with brass rivets"),
-    are not what the visitor asks about, and a sentence repeating them is no answer.
+    ``named_words`` are the content-word stems of the objects' titles, ``kinds`` the words of
+    the catalogue's kinds of the objects the question is about ("helmets"). "Who was the
+    Dutch oak Portrait of Johanna Vos painted for?" -> "Who was it painted for?": the words
+    that say which object is meant ("Dutch", "oak"), and the details it is known by ("the
+    helmet with brass rivets"), are not what the visitor asks about, and a sentence repeating
+    them is no answer.
     """
     if not text.strip() or not (named_words or kinds):
         return text
@@ -796,8 +800,7 @@ def person_acting(text: str, phrase: str) -> bool:
     if chunk is None or chunk.root.dep_ != "nsubj":
         return False
     verb = chunk.root.head
-    word = fold(chunk.root.text)
-    person = any(w in _PERSON_NOUNS for w in (word, word[:-1] if word.endswith("s") else word))
+    person = bool(_forms(fold(chunk.root.text)) & _PERSON_NOUNS)
     return person and verb.pos_ == "VERB" and fold(verb.text) not in _STATE_VERBS
 
 
