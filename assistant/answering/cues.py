@@ -245,11 +245,16 @@ _METHOD = re.compile(
 # "What was it modelled on?", "is it copied from something?", "where is the original?": the
 # work it follows. A verb of following with its preposition, "the original" asked about
 # (not "is it original?"), or what inspired it.
+# "The original" as a thing ("where is the original?", "the original of it"), not the
+# adjective of "the original frame".
+_ORIGINAL_NOUN = r"(?=\s*(?:[?,.!;]|$)|\s+(?:is|was|now|kept|held|stands?|hangs?|one|version|of)\b)"
 _MODEL = re.compile(
-    r"\b(?:model+ed|based|patterned|copied|derived|adapted|inspired|taken)\s+(?:on|from|after|by)\b"
-    r"|\bcop(?:y|ied)\b(?:\s+\w+){0,3}\s+from\b"
+    # Not "modelled by <a maker>" (who made it) nor "taken by <soldiers>" (what became of it).
+    r"\b(?:model+ed|based|patterned)\s+(?:on|after)\b|\b(?:derived|adapted|taken)\s+from\b"
+    r"|\bcopied after\b|\binspired by\b|\bcop(?:y|ied)\b(?:\s+\w+){0,3}\s+from\b"
     r"|\b(?:a|the) (?:copy|cast|reproduction|version) of (?:what|something|anything|another)\b"
-    r"|\b(?:what|where|which|who)\b.*\bthe original\b|\bthe original\b.*\b(?:where|what)\b"
+    rf"|\b(?:what|where|which|who)\b.*\bthe original{_ORIGINAL_NOUN}"
+    rf"|\bthe original{_ORIGINAL_NOUN}.*\b(?:where|what)\b"
     r"|\bwhat (?:inspired|was the (?:inspiration|model|source))\b"
 )
 OVERVIEW = re.compile(

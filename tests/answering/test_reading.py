@@ -295,6 +295,11 @@ ROWS = [
     ("Did the carver copy the figures from a print?", [], {"asks": {Ask.MODEL}}),
     ("was the pattern taken from somewhere", [], {"asks": {Ask.MODEL}}),
     ("Is the chest's lock original?", [], {"asks_not": {Ask.MODEL}}),
+    # "Modelled by" names who made it; "taken by" what became of it.
+    ("Was the bronze boy modelled by Anna Berg?", [], {"asks_not": {Ask.MODEL}}),
+    ("Was the chest taken by soldiers in the war?", [], {"asks_not": {Ask.MODEL}}),
+    # "The original frame" is the object's own; "the original" alone is the work it follows.
+    ("What happened to the original frame of the harbour view?", [], {"asks_not": {Ask.MODEL}}),
     ("Who painted the harbour scene?", [], {"asks_not": {Ask.MODEL}}),
     # "original" asks no place of making, "painted on its own" no material.
     ("Which work is the original, and who owns it now?", [], {"asks_not": {PL}}),
