@@ -131,3 +131,20 @@ def test_a_period_no_text_names_keeps_only_the_object_described(question, source
 )
 def test_the_makers_a_question_names_are_searched_by_their_whole_name(question, makers):
     assert [(m, n) for m, n in evidence._makers_named(read(question))] == makers
+
+
+@pytest.mark.parametrize(
+    "question, on_topic",
+    [
+        # The object named in its texts' words ("the Kashan ewer with the cranes"): a detail
+        # beside it in words the texts lack is the visitor's way of saying a part of it ...
+        ("What are the wiggly blue doodles on the Kashan ewer with the cranes?", True),
+        # ... but with no such name, a thing the texts never speak of is another object.
+        ("What are the wiggly blue doodles on the jar?", False),
+        ("Who made the wiggly blue doodles?", False),
+    ],
+)
+def test_a_detail_in_other_words_beside_the_named_object_is_on_topic(question, on_topic):
+    lookups = Lookups(retriever())
+    passage = lookups.chunks("ewer")[0]
+    assert evidence.about(read(question), passage, lookups, CFG) is on_topic
