@@ -538,12 +538,13 @@ def is_kind(token: Any, kinds: frozenset[str]) -> bool:
 
     Whole words, not stems: "paint" is no "paintings".
     """
-    return token.pos_ in ("NOUN", "PROPN") and bool(_forms(fold(token.text)) & kinds)
-
-
-def _forms(word: str) -> set[str]:
-    """A noun's singular and plural forms, as far as spelling tells ("box", "boxes", "nuns")."""
-    return {word, word + "s", word + "es", word[:-1] + "ies", word.removesuffix("s")}
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    word = fold(token.text)
+    # The word as the catalogue's plural would spell it; a plural said of a kind the catalogue
+    # gives in the singular ("the two panels" of a "panel") stays: it may be the objects asked
+    # about together, and the ask without them says too little to rank by.
+    return any(form in kinds for form in (word, word + "s", word + "es", word[:-1] + "ies"))
 
 
 # What follows a thing's name and still describes it: "with brass rivets", "on the long
@@ -800,7 +801,8 @@ def person_acting(text: str, phrase: str) -> bool:
     if chunk is None or chunk.root.dep_ != "nsubj":
         return False
     verb = chunk.root.head
-    person = bool(_forms(fold(chunk.root.text)) & _PERSON_NOUNS)
+    word = fold(chunk.root.text)
+    person = bool({word, word.removesuffix("s")} & _PERSON_NOUNS)  # "the monks", "the nun"
     return person and verb.pos_ == "VERB" and fold(verb.text) not in _STATE_VERBS
 
 
