@@ -375,6 +375,8 @@ def _in_maker_slot(before: str, after: str) -> bool:
     """Whether a name between ``before`` and ``after`` is the one credited with the making."""
     if _NOT_AUTHOR_BY.search(before):
         return False  # "bought by X" names an owner
+    if _MADE_COPIES.match(after):
+        return False  # "X made copies of <the object>": X made the copies
     if _AFTER_MAKER.match(after) or _BEFORE_MAKER.search(before):
         return True
     # "... is a Munch." credits the work to the name that ends the sentence.
@@ -383,6 +385,44 @@ def _in_maker_slot(before: str, after: str) -> bool:
 
 _NOT_AUTHOR_BY = re.compile(
     r"\b(?:" + "|".join(_NOT_AUTHOR_VERBS) + r")(?:\s+\w+)?\s+by(?:\s+the)?\s+$", re.IGNORECASE
+)
+# What a thing was made from, told as another object: "based on a woodcut by X", "copied
+# after a bronze of 1520", "modelled on an old etching". What that phrase says (its maker,
+# material, year) is said of the source, not of the object asked about.
+# ("After the war" is a time: a bare "after" names a source only as "after a ...".)
+_SOURCE = re.compile(
+    r"\b(?:(?:based|modell?ed|copied|derived|adapted|taken)\s+(?:on|after|from)\s+"
+    r"(?:an?|one|some|the)|"
+    r"(?:copies|copy of|after|follows|reproduces|repeats|imitates|echoes)\s+(?:an?|one|some))\s",
+    re.IGNORECASE,
+)
+_SOURCE_END = re.compile(r"[,;:.!?]|\b(?:and|but|because|while|when|so)\b", re.IGNORECASE)
+
+
+# Copies made of the object, with what they are made of: "plaster copies of <it>", "made an
+# engraving of <it>" (a print made of a painting is another object, and not the painting's
+# material).
+_COPIES = re.compile(
+    r"(?:(?:\b[^\W\d_][\w'’-]*\s+){0,2}(?:copies|replicas|reproductions|imitations)|"
+    r"\b(?:made|produced|published|did)\s+(?:an?\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:engraving|etching|print|lithograph|cast|copy|replica))\s+(?:of|after)\s",
+    re.IGNORECASE,
+)
+
+
+def source_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text names what the object was made from, or copies of it, to the clause's end."""
+    spans = []
+    for match in [*_SOURCE.finditer(text), *_COPIES.finditer(text)]:
+        end = _SOURCE_END.search(text, match.end())
+        spans.append((match.start(), end.start() if end else len(text)))
+    return spans
+
+
+_MADE_COPIES = re.compile(
+    r"^\s+(?:\w+ly\s+)?" + _MAKING + r"\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:copies|copy|replicas?|reproductions?|imitations?)\s+(?:of|after)\b",
+    re.IGNORECASE,
 )
 _IS_A = re.compile(r"\b(?:is|was|'s|’s)\s+an?\s+$", re.IGNORECASE)
 

@@ -491,10 +491,20 @@ def the_ask(text: str) -> str:
         return text
     asking = [s for s in sentences if s.rstrip().endswith("?")]
     sentence = asking[-1] if asking else sentences[-1]
+    starts = [m.end() for m in re.finditer(r"(?:^|,\s*|\s-+\s*|—\s*)", sentence)]
     start = 0
-    for match in re.finditer(r"(?:^|,\s*|\s-+\s*|—\s*)", sentence):
-        clause = respelled(fold(sentence[match.end() :]))
+    for n, at in enumerate(starts):
+        clause = respelled(fold(sentence[at:]))
         if _ASKING.search(clause) or clause.startswith("why"):
-            start = match.end()
+            # "In her 1890 drawing, is the dog there too?": a phrase that places the question
+            # in a thing is part of what it asks, not a story before it ("On the one here,"
+            # names nothing more than the ask does).
+            before = sentence[starts[n - 1] : at] if n > 0 else ""
+            framing = _FRAMING.match(fold(before)) and content_words(before)
+            start = starts[n - 1] if framing else at
             break
     return sentence[start:].strip() or text
+
+
+# A clause that is only a place in something: "In the portrait," "On its lid,".
+_FRAMING = re.compile(r"(in|on|inside|within|behind|beneath|under|among)\s+(?!\d)[^,]*,\s*$")

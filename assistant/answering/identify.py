@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -393,6 +393,12 @@ def _title(source_id: str, lookups: Lookups) -> str:
     return card.title if card else ""
 
 
+def _meta(source_id: str, lookups: Lookups) -> Mapping[str, object]:
+    """A source's catalogue fields (none if it has no chunk)."""
+    card = _card(source_id, lookups)
+    return card.meta if card else {}
+
+
 def _card(source_id: str, lookups: Lookups) -> Passage | None:
     """A source's first chunk, which carries its title and catalogue fields."""
     chunks = lookups.chunks(source_id)
@@ -421,8 +427,11 @@ def _described_by(phrase: str, have: set[str], title: str = "") -> bool:
     texts say about that subject.
     """
     word = head(phrase)
+    of = phrase.split(" of ", 1)[1] if " of " in phrase else ""
     if not word:
-        return True
+        # "The painting" is the object itself; "the picture of <a subject>" is one of that
+        # subject, which must be there.
+        return all(spelled_in(w, have) for w in content_words(of) if w not in GENERIC)
     # A name may be cut short to its first syllable (topic.short_for).
     shortened = phrase[:1].isupper() and short_for(word, have)
     if not (spelled_in(word, have) or shortened):
@@ -431,7 +440,6 @@ def _described_by(phrase: str, have: set[str], title: str = "") -> bool:
     if any(w in _RELATIONS and w not in have for w in content_words(named) if w != word):
         return False
     # "a portrait of the sitter's brother": the brother is what it shows, so it must be there.
-    of = phrase.split(" of ", 1)[1] if " of " in phrase else ""
     if title and _other_subject(word, of, title):
         return False
     return all(spelled_in(w, have) for w in content_words(of) if w not in GENERIC)
@@ -485,7 +493,7 @@ def _named_by_record(phrase: str, focus: set[str], lookups: Lookups) -> bool:
     tokens = named.split()
     wanted = [head(phrase), *content_words(of)]
     wanted += [w for t in tokens if t[:1].isupper() for w in content_words(t)]
-    relations = [w for w in content_words(named) if w in _RELATIONS]
+    relations = _relations(named)
     wanted = [w for w in wanted if w and w not in GENERIC and w not in relations]
     # A relation is matched as written: a record word one letter off it names something
     # else ("tin" is no "twin"), where a typo in the object's name is still the object.
@@ -639,19 +647,27 @@ _ABSENT = re.compile(
 )
 
 
+# Relations whose other object comes after them: "copied from <it>", "modelled on <it>".
+_LOOKS_AHEAD = ("copied", "model")
+
+
 def _beside_relation(word: str, sentence: str, cfg: AnswerConfig) -> bool:
     """Whether ``word`` is within a few words of a relation ("a matching basin").
 
     In "it stood in a matching basin painted with the same hunt" the basin is the other
-    object; the hunt, further on, is the jug's own.
+    object; the hunt, further on, is the jug's own. "Copied from", "modelled on" look ahead
+    only: in "its inlaid eyes, a feature copied from ancient bronzes" the bronzes are the
+    other objects, the eyes its own.
     """
     folded = fold(sentence)
     tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\W_][\w'’-]*", folded)]
     at = [i for i, (_, _, t) in enumerate(tokens) if spelled_in(word, set(content_words(t)))]
     for match in _ANOTHER_OBJECT.finditer(folded):
         inside = [i for i, (b, e, _) in enumerate(tokens) if b < match.end() and e > match.start()]
+        ahead = match.group(0).startswith(_LOOKS_AHEAD)
+        near = [i for i in at if not (ahead and i < inside[0])] if inside else []
         if inside and any(
-            min(abs(i - inside[0]), abs(i - inside[-1])) <= cfg.relation_window for i in at
+            min(abs(i - inside[0]), abs(i - inside[-1])) <= cfg.relation_window for i in near
         ):
             return True
     return False
@@ -674,12 +690,78 @@ def _related(phrase: str) -> bool:
     A relation word that is itself the thing, said to be made of something, names a kind of
     object: "the gold pendant with <a god>" is a jewel, not a painting's partner.
     """
-    relations = [w for w in content_words(phrase) if w in _RELATIONS]
+    relations = _relations(phrase)
     named = phrase.split(" of ")[0].split(" with ")[0]
     thing = content_words(named)[-1:]
     if relations == thing and set(words(named)) & MATERIALS:
         return False
     return bool(relations)
+
+
+def _relations(phrase: str) -> list[str]:
+    """The stems of a phrase's relation words ("the other bowl" -> ["other"]).
+
+    "Other" is a stopword to content_words, and the word that most often says it.
+    """
+    return [stem(w) for w in words(phrase) if stem(w) in _RELATIONS]
+
+
+def pictures_another(reading: Reading, focus: set[str], lookups: Lookups) -> str:
+    """A picture the ask asks for of someone the story names whom no named record shows.
+
+    "<The plate> was given away by Grand Duchess <X>. Is there a portrait of her too?": "her"
+    is the last person the story names who may be a "her"; a record named by her name would
+    be the portrait. One named by the held object's record (its sitter, its maker) is the
+    object at hand.
+    """
+    story = reading.text[: max(reading.text.rfind(reading.ask), 0)]
+    if not (focus and story.strip()):
+        return ""
+    people = parse.people_named(story)
+    have = set().union(*(_record_words(s, lookups) for s in focus))
+    for noun, sex in parse.pictures_of_someone(reading.ask):
+        fits = [name for name, said in people if sex == "thing" or said in (sex, "thing")]
+        if fits and not all(spelled_in(w, have) for w in content_words(fits[-1])):
+            return f"{noun} of {fits[-1]}"
+    return ""
+
+
+def _of_another_named(phrase: str, focus: set[str], lookups: Lookups) -> bool:
+    """Whether a phrase names the named object's kind "of" someone its record is not named by.
+
+    "His cameo of <a hero>" beside a cameo titled by another subject; "the portrait of <her
+    father>" beside hers: the same kind of thing, of someone else, is another object, however
+    much its texts say of that person. Only names the visitor capitalised count: "of the
+    lady" may be the object's own subject in other words.
+    """
+    named, _, of = phrase.partition(" of ")
+    names = [w for t in of.split() if t[:1].isupper() for w in content_words(t)]
+    if not (focus and names):
+        return False
+    have = set().union(*(_record_words(s, lookups) for s in focus))
+    # "The mummy of the Walters": the museum that holds it is no one else.
+    held_by = {w for s in focus for w in content_words(str(_meta(s, lookups).get("institution")))}
+    others = [n for n in names if not spelled_in(n, have | held_by)]
+    return spelled_in(head(named), have) and bool(others)
+
+
+def _set_apart(
+    phrase: str, sources: set[str], focus: set[str], lookups: Lookups, cfg: AnswerConfig
+) -> bool:
+    """Whether a phrase names an object set apart from the named one that no record is.
+
+    "Which other bowls came from the grave?": "other" makes the thing another object than the
+    one named (whose text may well describe bowls); of a kind the collection holds, it is held
+    only if a record in the evidence is named so, "other" and all. A part set apart ("its other
+    side") is no object of its own. (The other relation words, "companion", "pendant", are
+    read by _hangs_off, with what the texts say of them.)
+    """
+    others = [w for w in words(phrase.partition(" of ")[0]) if w in parse.OTHERS]
+    if not (focus and others):
+        return False
+    kinds = {w for s in focus for w in content_words(_title(s, lookups))}
+    an_object = head(phrase) in kinds or _an_object(phrase, lookups, cfg)
+    return an_object and not _named_by_record(phrase, sources | focus, lookups)
 
 
 def _another_object(phrase: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
@@ -761,9 +843,15 @@ def no_record_of(
     else:
         owners = list(dict.fromkeys(sources))
         vocabularies = [(_vocabulary(s, lookups), _title(s, lookups)) for s in owners]
+    if pictured := pictures_another(reading, focus, lookups):
+        return pictured
     for phrase in reading.objects:
         if parse.person_acting(reading.ask, phrase):
             continue  # "would the brothers have used it?": people in the story, not objects
+        if _set_apart(phrase, set(sources), focus, lookups, cfg) or _of_another_named(
+            phrase, focus, lookups
+        ):
+            return phrase
         describing = [
             s
             for s, (have, title) in zip(owners, vocabularies, strict=True)
@@ -795,6 +883,38 @@ def no_record_of(
             continue
         return phrase
     return ""
+
+
+class _Stated(Protocol):
+    """A premise finding: the values the question states that it corrects."""
+
+    @property
+    def said(self) -> tuple[str, ...]: ...
+
+
+def corrects_another(
+    phrase: str, issues: Sequence[_Stated], reading: Reading, focus: set[str], lookups: Lookups
+) -> bool:
+    """Whether the premise stage corrected only what a question says of a thing no record is.
+
+    "The ivory saint carved from the same tusk as <the ewer>": "ivory" describes the saint,
+    not the ewer whose medium would correct it. The thing must be another by more than the
+    claims: by a name that is what the thing is or is "of" ("Saint Anne", "a portrait of
+    <someone>"), which no named record is named by. A kind word or a name before the head is
+    not enough: the "Old Kingdom faience amulet of <a god>" may be the held figurine, misdated
+    and of another material.
+    """
+    mine = set(words(phrase))
+    values = [set(words(v)) for issue in issues for v in issue.said] if phrase else []
+    if not (values and all(issue.said for issue in issues) and all(v <= mine for v in values)):
+        return False
+    claimed = {w for c in reading.claims if c.kind != "name" for w in content_words(c.value)}
+    have = set().union(*(_record_words(s, lookups) for s in focus)) if focus else set()
+    named, _, of = phrase.partition(" of ")
+    capitalised = {w for t in phrase.split() if t[:1].isupper() for w in content_words(t)}
+    wanted = [head(named), *content_words(of)]
+    rest = [w for w in wanted if w in capitalised and w not in claimed and w not in GENERIC]
+    return any(not spelled_in(w, have) for w in rest)
 
 
 def _named_otherwise(

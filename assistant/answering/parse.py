@@ -64,9 +64,12 @@ def parsed(text: str) -> Any:
 
 # Words that make a phrase another object related to one: its companion, its matching piece.
 RELATION_WORDS = frozenset(
-    "companion matching counterpart twin sister mate pendant second another".split()
+    "companion matching counterpart twin sister mate pendant second another other".split()
 )
 
+
+# Words that set things apart from the one named, after a question word ("which other").
+OTHERS = frozenset({"other", "another"})
 
 # Tokens that open a noun phrase without being part of what it names.
 _OPENERS = frozenset({"det", "poss", "case", "predet"})
@@ -124,13 +127,20 @@ def _determined(chunk: Any) -> bool:
     the visitor says exists.
     """
     if any(t.tag_ in ("WDT", "WP", "WP$") for t in chunk):
-        return False
+        # ... unless it says the things are others than the one named: "which other bowls
+        # came from the grave?" takes for granted that there are such bowls.
+        return any(t.lower_ in OTHERS for t in chunk)
     if chunk[0].tag_ == "PRP$":
         # "her head", "its eyes": a part of someone already named, not a thing; but "his
-        # matching portrait of the sitter's wife" names an object, by what it is of or matches.
+        # matching portrait of the sitter's wife" names an object, by what it is of or matches,
+        # and so do "her 1890 version" (a thing dated) and "his bowl with fish" (a thing told
+        # by what it shows).
         doc = chunk.doc
-        followed_by_of = chunk.end < len(doc) and doc[chunk.end].lower_ == "of"
-        return followed_by_of or any(t.lower_ in RELATION_WORDS for t in chunk)
+        followed_by = doc[chunk.end].lower_ if chunk.end < len(doc) else ""
+        dated = any(t.dep_ == "nummod" and t.like_num for t in chunk)
+        return (
+            followed_by in ("of", "with") or dated or any(t.lower_ in RELATION_WORDS for t in chunk)
+        )
     return chunk[0].dep_ in _OPENERS or any(t.dep_ == "case" for t in chunk)
 
 
@@ -240,7 +250,8 @@ _PERSON_NOUNS = (
     | frozenset(
         "artist painter sculptor potter carver maker engraver goldsmith silversmith weaver "
         "designer architect craftsman scribe printer owner collector patron family people "
-        "traveller traveler merchant monk nun bishop abbot".split()
+        "traveller traveler merchant monk nun bishop abbot dealer buyer seller banker "
+        "client pupil student teacher".split()
     )
 )
 # Verbs of making, as word starts ("paint" for painted, painting); the ask tables (cues) and
@@ -263,6 +274,9 @@ def places_a_person(text: str, start: int) -> bool:
     if token is None or token.head.dep_ != "prep":
         return False
     verb = token.head.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ != "dobj":
+        # "Made for a rich merchant in <city>", "sold by a dealer in <city>": where the person is.
+        return _a_person(verb)
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
         verb = verb.head  # "took plaster casts from <city>": the taking's place
     if verb.pos_ not in ("VERB", "AUX") or verb.lower_.startswith((*MAKING_STARTS, "drew")):
@@ -272,9 +286,77 @@ def places_a_person(text: str, start: int) -> bool:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ in ("acl", "relcl"):
         subjects = [verb.head]  # "the painter, trained in <city>, ..."
-    return any(
-        s.lower_ in _PERSONAL_PRONOUNS or s.lower_ in _PERSON_NOUNS or bool(person_names(s.text))
-        for s in subjects
+    return any(_a_person(s) for s in subjects)
+
+
+def about_a_likeness(text: str) -> list[tuple[int, int]]:
+    """The sentences about another thing like the object: "A similar ewer is in <a museum>".
+
+    A sentence whose subject is "a" or "another" thing, said to be like it in the subject ("a
+    similar ewer", "another example") or in the rest ("a pair of landscapes ... are very close
+    to <the title>"), brings in a second object; where that one is, who made it and when, is
+    said of it, not of the object asked about. "There is a similar ... in <a museum>" too.
+    """
+    if not text.strip():
+        return []
+    spans = []
+    for sentence in parsed(text).sents:
+        for token in sentence:
+            subject = token.dep_ in ("nsubj", "nsubjpass") or (
+                token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children)
+            )
+            if not subject or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            tokens = list(token.subtree)
+            opener = tokens[0].lower_ in ("a", "an", "another")
+            # Like it in the subject ("a similar bowl") or in what is said of it ("a pair of
+            # landscapes ... are very close to <the title>").
+            if opener and any(t.lower_ in _LIKENESS for t in [*tokens, *sentence]):
+                spans.append((sentence.start_char, sentence.end_char))
+                break
+    return spans
+
+
+_LIKENESS = frozenset(
+    "similar identical matching another comparable same twin companion second related close "
+    "alike resembles resembling".split()
+)
+
+
+def a_part_of_it(text: str, start: int) -> bool:
+    """Whether the word at ``start`` names a thing, not what something is made of.
+
+    "It seems to be missing its central panel", "the left panel of the triptych",
+    "<someone>'s engraving": a part picked by its place, or a thing someone owns or made;
+    "its bronze lid" says what the lid is made of.
+    """
+    doc = parsed(text)
+    token = next((t for t in doc if t.idx == start), None)
+    if token is None or token.pos_ != "NOUN" or token.dep_ in ("compound", "amod"):
+        return False
+    # "Is its lid bronze?" may be parsed as one noun, "its lid bronze": a noun before the word
+    # leaves it a material.
+    children = list(token.children)
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in _PLACES_IN_A_WHOLE for c in children):
+        return True
+    if any(c.dep_ == "compound" for c in children):
+        return False
+    return any(c.dep_ == "poss" for c in children)
+
+
+# Words that pick a part of a whole by its place: "the centre panel", "the left wing".
+_PLACES_IN_A_WHOLE = frozenset(
+    "left right centre center central middle upper lower top bottom side back front inner "
+    "outer".split()
+)
+
+
+def _a_person(token: Any) -> bool:
+    """Whether a token names a person: a pronoun, a person noun, or a person's name."""
+    return (
+        token.lower_ in _PERSONAL_PRONOUNS
+        or token.lower_ in _PERSON_NOUNS
+        or bool(person_names(token.text))
     )
 
 
@@ -320,6 +402,51 @@ def chosen_ones(text: str) -> list[str]:
         said = [w for w in near if w.pos_ in ("ADJ", "NOUN", "PROPN")]
         if said:
             found.append(" ".join(w.text for w in said))
+    return found
+
+
+def pictures_of_someone(text: str) -> list[tuple[str, str]]:
+    """Things an ask asks for as showing someone it points back to: "a portrait of her too?".
+
+    Each is the noun and the sex of its pronoun ("female", "male", or "thing" for "them").
+    Only a thing asked about as one more ("a ...", "... too", "also", "as well"): "who painted
+    the portrait of her?" asks about the one at hand.
+    """
+    if not text.strip():
+        return []
+    doc = parsed(text)
+    folded = fold(text)
+    one_more = bool(re.search(r"\b(?:too|also|as well|either)\b", folded))
+    found = []
+    for token in doc:
+        if token.lower_ != "of" or token.head.pos_ != "NOUN":
+            continue
+        pronoun = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PRON"), None)
+        sex = {"her": "female", "him": "male", "them": "thing"}.get(
+            pronoun.lower_ if pronoun else ""
+        )
+        determiner = [c.lower_ for c in token.head.children if c.dep_ == "det"]
+        if sex and (one_more or determiner[:1] in (["a"], ["an"], ["another"])):
+            found.append((token.head.text, sex))
+    return found
+
+
+def people_named(text: str) -> list[tuple[str, str]]:
+    """The people a text names by proper name, in order, each with its sex if a word says it.
+
+    "... given away by Grand Duchess Elena Sorokina" -> ("Grand Duchess Elena Sorokina",
+    "female"); a bare name ("Gerrit Vos") is "thing": its sex is not said.
+    """
+    if not text.strip():
+        return []
+    found = []
+    for chunk in parsed(text).noun_chunks:
+        if chunk.root.pos_ != "PROPN":
+            continue
+        name = " ".join(t.text for t in chunk if t.pos_ == "PROPN" and t.dep_ != "case")
+        before = [t for t in chunk.doc[max(chunk.start - 2, 0) : chunk.start]]
+        if name:
+            found.append((name, _sex_of([chunk, before])))
     return found
 
 

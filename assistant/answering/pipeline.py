@@ -223,7 +223,12 @@ class _Run:
                 "identify", f"the collection has no record of {absent}", absent
             )
         unknown = identify.no_record_of(self.reading, sources, self.lookups, focus, self.cfg)
-        if unknown and not (checked.corrections.kept or refuted or checked.unendorsed):
+        # A correction of what the question says of that thing ("the ivory saint", "that 1566
+        # original") corrects the wrong object: the finding is that no record is it.
+        of_it = identify.corrects_another(
+            unknown, checked.issues, self.reading, focus, self.lookups
+        )
+        if unknown and (of_it or not (checked.corrections.kept or refuted or checked.unendorsed)):
             return self.trace.refuse(
                 "identify", f"the collection has no record of {unknown}", unknown
             )

@@ -376,6 +376,10 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
         for name, span in shapes.maker_names(text)
         if fold(name) in name_words
     ]
+    # What the object was made from, or a thing like it the story brings in, has its own
+    # maker, date and place: nothing said of those is said of the object.
+    others = shapes.source_spans(text) + parse.about_a_likeness(text)
+    found = [c for c in found if not any(s <= c.span[0] < e for s, e in others)]
     asserts = cues.asserts_claim(text)
     return Said(
         text=text,
@@ -489,6 +493,8 @@ def _materials(text: str) -> list[Claim]:
             continue  # "brass rather than bronze" does not say bronze
         if _alternative(text, match):
             continue  # "wood or canvas?" asks which; it says neither
+        if parse.a_part_of_it(text, match.start()) or _COUNTED.search(text[: match.start()]):
+            continue  # "missing its central panel", "a three-panel screen": parts, no material
         # A general word ("stone") says what it is made of only after "of", "from" or "in"
         # ("carved from blue stone"); "what stone?" asks, "the <name> stone" names.
         if word in shapes.MATERIAL_KINDS and not _MADE_OF.search(text[: match.start()]):
@@ -502,6 +508,11 @@ _OR_BEFORE = re.compile(r"\bor\s+(?:(?:on|in|of|from|a|an)\s+)?$", re.IGNORECASE
 _OR_AFTER = re.compile(r"^\s*,?\s*or\b(?!\s+(?:so|something|not|what)\b)", re.IGNORECASE)
 
 
+# A number joined to the word before it: "a three-panel screen", "a 2-panel folding fan".
+_COUNTED = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|single|double)-$",
+    re.IGNORECASE,
+)
 _MADE_OF = re.compile(r"\b(?:of|from|in)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
 
 

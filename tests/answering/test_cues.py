@@ -30,8 +30,14 @@ from assistant.answering.parse import (
             ["silver cup", "Lidded Ewer"],
         ),
         ("Quick one: what's really kept in the Box of Letters?", ["Box of Letters"]),
-        # A question word's noun names what is asked, not a thing the visitor says exists.
+        # A question word's noun names what is asked, not a thing the visitor says exists ...
         ("Which sculptor cast the bronze horse?", ["bronze horse"]),
+        # ... unless it sets the things apart from one named: then it takes them for granted.
+        ("Which other jugs came from the same kiln?", ["other jugs", "same kiln"]),
+        # A possessive pronoun before a dated thing names it too; before a part, not.
+        ("Is her 1902 version on display?", ["1902 version"]),
+        ("Is her 1902 hat on display?", ["1902 hat"]),
+        ("Is her hat on display?", []),
         ("In what ink is the main text written?", ["main text"]),
         # A role or a likeness is no thing the visitor says is there.
         ("Was the jug ever catalogued as a forgery?", ["jug"]),

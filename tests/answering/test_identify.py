@@ -118,6 +118,45 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         ("What are the cranes that fly around the Lidded Ewer with Cranes?", {"ewer"}, ""),
         # Another of the named object's own kind.
         ("Tell me about the second Harbour at Dusk she painted.", {"harbour"}, "second Harbour"),
+        # ... set apart by "other", which its text may describe and no other record is.
+        (
+            "Which other ewers came from the kiln of the Lidded Ewer with Cranes?",
+            {"ewer"},
+            "other ewers",
+        ),
+        # d: a picture of someone the story names, asked for as one more, is of that person:
+        # no record, unless the person is the named object's own (its sitter).
+        (
+            "Pieter de Wit painted Johanna Vos, whose father Gerrit ran a brewery. Is there "
+            "a portrait of him too?",
+            {"portrait"},
+            "portrait of Gerrit",
+        ),
+        (
+            "Harbour at Dusk was sold by the dealer Karin Holm. Is there a painting of her too?",
+            {"harbour"},
+            "painting of Karin Holm",
+        ),
+        ("Pieter de Wit painted Johanna Vos. Is there a portrait of her too?", {"portrait"}, ""),
+        (
+            "Harbour at Dusk was sold by Karin Holm. Who painted the picture of her?",
+            {"harbour"},
+            "",
+        ),
+        # d: a work in general words "of" a subject its maker's texts never speak of is
+        # another work; "of" one they do, it may be the object itself.
+        (
+            "Marta Lindqvist painted fishing boats. Where is her picture of a lighthouse?",
+            set(),
+            "picture of lighthouse",
+        ),
+        ("Marta Lindqvist painted it. Where is her picture of the fishing boats?", set(), ""),
+        # d: the named object's kind "of" someone its record is not named by, capitalised.
+        ("Where is his portrait of Gerrit Blom?", {"portrait"}, "portrait of Gerrit Blom"),
+        ("Who painted the portrait of Johanna Vos?", {"portrait"}, ""),
+        ("Who painted the portrait of Johanna?", {"portrait"}, ""),
+        # ... but a part set apart so is the object's own.
+        ("What is painted on the other side of the Lidded Ewer with Cranes?", {"ewer"}, ""),
         # d: a relation the texts never speak of makes another object of a known kind.
         ("Where is the companion portrait to Portrait of Johanna Vos?", {"portrait"}, "portrait"),
         # d: the same kind of object about another named person is another object, even
@@ -576,3 +615,35 @@ class _Titled:
 def test_widening_keeps_a_title_said_as_written(question, kept):
     lookups = _Titled({"dusk": "Dusk", "mouth": "Dusk, Harbour Mouth"}, {"mouth": 1.0})
     assert identify.widen({"dusk"}, lookups, AnswerConfig(), question) == kept  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "word, sentence, beside",
+    [
+        ("basin", "It once stood in a matching basin painted with the same hunt.", True),
+        # "Copied from", "modelled on" look ahead: what comes after is the other object.
+        ("bronze", "Both have inlaid eyes, a feature copied from ancient bronzes.", True),
+        ("eye", "Both have inlaid eyes, a feature copied from ancient bronzes.", False),
+        ("statu", "The pose is modelled on a statue in Rome.", True),
+        ("pose", "The pose is modelled on a statue in Rome.", False),
+    ],
+)
+def test_what_a_relation_speaks_of_as_another(word, sentence, beside):
+    assert identify._beside_relation(word, sentence, AnswerConfig()) == beside
+
+
+@pytest.mark.parametrize(
+    "phrase, another",
+    [
+        ("portrait of Gerrit Blom", True),
+        ("portrait of Johanna Vos", False),
+        # The museum that holds it is no one else; a name only the visitor's capitals make.
+        ("portrait of Test Museum", False),
+        ("portrait of brewer", False),
+        # Another kind of thing is not this rule's.
+        ("basin of Gerrit Blom", False),
+    ],
+)
+def test_the_named_kind_of_someone_else(phrase, another):
+    lookups = Lookups(retriever())
+    assert identify._of_another_named(phrase, {"portrait"}, lookups) == another

@@ -71,6 +71,33 @@ def test_an_asserted_name_no_text_mentions_is_a_correction(question, history, ou
 
 
 @pytest.mark.parametrize(
+    "question, outcome",
+    [
+        # What the question says of a thing no record is ("ivory") would correct the named
+        # object's medium; the finding is that the collection has no record of the thing.
+        (
+            "Tell me about the ivory Saint Anne carved from the same tusk as the Lidded Ewer "
+            "with Cranes.",
+            "refused",
+        ),
+        # Said of the named object itself, it is corrected.
+        ("Tell me about the ivory Lidded Ewer with Cranes.", "corrected"),
+        # The maker of the thing it was made from made another object: no claim about it.
+        (
+            "The frieze on the Oak Marriage Chest is based on a woodcut by Jost Amsel; who "
+            "carved the chest?",
+            "answered",
+        ),
+    ],
+)
+def test_a_claim_about_another_thing_corrects_nothing_held(question, outcome):
+    answer = ask(question)
+    assert answer.outcome == outcome, (answer.answer, answer.refusal_reason)
+    if outcome == "refused":
+        assert answer.trace[-1]["stage"] == "identify"
+
+
+@pytest.mark.parametrize(
     "question, draft_asks, asked",
     [
         ("Who painted Harbour at Dusk?", None, True),  # None: every question is drafted

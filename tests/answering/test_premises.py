@@ -24,6 +24,17 @@ def claims(question: str, history=()) -> list[str]:
         ("Who painted Harbour at Dusk?", []),
         ("Did Marta Lindqvist paint Harbour at Dusk?", []),
         ("Was Harbour at Dusk bought by Ernst Blom?", []),  # a buyer is not a maker
+        # The maker of what it was made from made another object.
+        ("Harbour at Dusk is based on a woodcut by Ernst Blom; when was it painted?", []),
+        ("Was Harbour at Dusk copied after an old etching by Ernst Blom?", []),
+        ("Harbour at Dusk follows a print by Ernst Blom. Is the print here?", []),
+        # Who made copies of it made the copies.
+        ("Ernst Blom made plaster copies of Harbour at Dusk. When was it painted?", []),
+        ("Ernst Blom made Harbour at Dusk. When was it painted?", ["attributes it to Blom"]),
+        (
+            "Harbour at Dusk is a painting by Ernst Blom, isn't it?",
+            ["attributes it to Blom, Ernst"],
+        ),
         # A maker's slot is checked against the makers, even when the title bears the name;
         # a possessive may name the sitter.
         (

@@ -31,7 +31,9 @@ def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
         slack = max(cfg.date_slack_years, round(age * cfg.age_slack_share))
         if claim.high < begin - slack or claim.low > end + slack:
             fix = subject.fix("date")
-            return [PremiseIssue(f"dates it to {claim.value}", fix, subject.n)] if fix else []
+            if not fix:
+                return []
+            return [PremiseIssue(f"dates it to {claim.value}", fix, subject.n, (claim.value,))]
     return []
 
 

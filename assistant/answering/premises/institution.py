@@ -18,5 +18,7 @@ def check(subject: Subject) -> list[PremiseIssue]:
             and not set(content_words(claimed)) <= set(content_words(institution))
         ):
             fix = subject.fix("institution")
-            return [PremiseIssue(f"places it in {claim.value}", fix, subject.n)] if fix else []
+            if not fix:
+                return []
+            return [PremiseIssue(f"places it in {claim.value}", fix, subject.n, (claim.value,))]
     return []

@@ -56,7 +56,8 @@ def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[Premise
     fix = subject.fix("creator") if strangers else None
     if not fix:
         return []
-    return [PremiseIssue(f"attributes it to {', '.join(strangers)}", fix, subject.n)]
+    claim = f"attributes it to {', '.join(strangers)}"
+    return [PremiseIssue(claim, fix, subject.n, tuple(strangers))]
 
 
 def look_alikes(passage: Passage, evidence: Iterable[Passage], shared: int) -> list[Passage]:

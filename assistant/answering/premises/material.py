@@ -24,7 +24,9 @@ def check(subject: Subject) -> list[PremiseIssue]:
     if not (medium and named):
         return []
     fix = subject.fix("medium")
-    return [PremiseIssue(f"says it is {', '.join(named)}", fix, subject.n)] if fix else []
+    if not fix:
+        return []
+    return [PremiseIssue(f"says it is {', '.join(named)}", fix, subject.n, tuple(named))]
 
 
 def _covers(word: str, medium: set[str]) -> bool:

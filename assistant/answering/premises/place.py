@@ -13,4 +13,5 @@ def check(subject: Subject) -> list[PremiseIssue]:
     fix = subject.fix("place") or subject.fix("institution")
     if not fix:
         return []
-    return [PremiseIssue(f"places it in {', '.join(subject.wrong_places)}", fix, subject.n)]
+    wrong = subject.wrong_places
+    return [PremiseIssue(f"places it in {', '.join(wrong)}", fix, subject.n, tuple(wrong))]

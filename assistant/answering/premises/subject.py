@@ -21,6 +21,7 @@ class PremiseIssue:
     claim: str
     correction: str
     n: int  # number of the record passage the correction cites
+    said: tuple[str, ...] = ()  # the values the question states, as written ("1566", "ivory")
 
 
 @dataclass(frozen=True)
