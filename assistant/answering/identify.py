@@ -709,7 +709,7 @@ def _relations(phrase: str) -> list[str]:
 def pictures_another(reading: Reading, focus: set[str], lookups: Lookups) -> str:
     """A picture the ask asks for of someone the story names whom no named record shows.
 
-    "<The plate> was given away by Grand Duchess <X>. Is there a portrait of her too?": "her"
+    "<The jug> was sold by Countess <X>. Is there a bust of her as well?": "her"
     is the last person the story names who may be a "her"; a record named by her name would
     be the portrait. One named by the held object's record (its sitter, its maker) is the
     object at hand.
@@ -897,11 +897,11 @@ def corrects_another(
 ) -> bool:
     """Whether the premise stage corrected only what a question says of a thing no record is.
 
-    "The ivory saint carved from the same tusk as <the ewer>": "ivory" describes the saint,
+    "The ivory saint from the workshop of <the ewer>": "ivory" describes the saint,
     not the ewer whose medium would correct it. The thing must be another by more than the
     claims: by a name that is what the thing is or is "of" ("Saint Anne", "a portrait of
     <someone>"), which no named record is named by. A kind word or a name before the head is
-    not enough: the "Old Kingdom faience amulet of <a god>" may be the held figurine, misdated
+    not enough: the visitor's "Tang jade seal of <an emperor>" may be the held stamp, misdated
     and of another material.
     """
     mine = set(words(phrase))

@@ -275,7 +275,7 @@ def places_a_person(text: str, start: int) -> bool:
         return False
     verb = token.head.head
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ != "dobj":
-        # "Made for a rich merchant in <city>", "sold by a dealer in <city>": where the person is.
+        # "Made for a banker in <city>", "sold by a dealer in <city>": where the person is.
         return _a_person(verb)
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
         verb = verb.head  # "took plaster casts from <city>": the taking's place
@@ -310,7 +310,7 @@ def about_a_likeness(text: str) -> list[tuple[int, int]]:
             tokens = list(token.subtree)
             opener = tokens[0].lower_ in ("a", "an", "another")
             # Like it in the subject ("a similar bowl") or in what is said of it ("a pair of
-            # landscapes ... are very close to <the title>").
+            # bowls in <a city> are much like <the title>").
             if opener and any(t.lower_ in _LIKENESS for t in [*tokens, *sentence]):
                 spans.append((sentence.start_char, sentence.end_char))
                 break
@@ -319,14 +319,14 @@ def about_a_likeness(text: str) -> list[tuple[int, int]]:
 
 _LIKENESS = frozenset(
     "similar identical matching another comparable same twin companion second related close "
-    "alike resembles resembling".split()
+    "alike resemble resembles resembling".split()
 )
 
 
 def a_part_of_it(text: str, start: int) -> bool:
     """Whether the word at ``start`` names a thing, not what something is made of.
 
-    "It seems to be missing its central panel", "the left panel of the triptych",
+    "It has lost its central panel", "the right wing panel of a diptych",
     "<someone>'s engraving": a part picked by its place, or a thing someone owns or made;
     "its bronze lid" says what the lid is made of.
     """
@@ -406,7 +406,7 @@ def chosen_ones(text: str) -> list[str]:
 
 
 def pictures_of_someone(text: str) -> list[tuple[str, str]]:
-    """Things an ask asks for as showing someone it points back to: "a portrait of her too?".
+    """Things an ask asks for as showing someone it points back to: "a bust of him as well?".
 
     Each is the noun and the sex of its pronoun ("female", "male", or "thing" for "them").
     Only a thing asked about as one more ("a ...", "... too", "also", "as well"): "who painted
@@ -434,7 +434,7 @@ def pictures_of_someone(text: str) -> list[tuple[str, str]]:
 def people_named(text: str) -> list[tuple[str, str]]:
     """The people a text names by proper name, in order, each with its sex if a word says it.
 
-    "... given away by Grand Duchess Elena Sorokina" -> ("Grand Duchess Elena Sorokina",
+    "... sold by Countess Mira Vale" -> ("Countess Mira Vale",
     "female"); a bare name ("Gerrit Vos") is "thing": its sex is not said.
     """
     if not text.strip():

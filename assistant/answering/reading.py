@@ -494,7 +494,7 @@ def _materials(text: str) -> list[Claim]:
         if _alternative(text, match):
             continue  # "wood or canvas?" asks which; it says neither
         if parse.a_part_of_it(text, match.start()) or _COUNTED.search(text[: match.start()]):
-            continue  # "missing its central panel", "a three-panel screen": parts, no material
+            continue  # "lost its central panel", "a three-panel screen": parts, no material
         # A general word ("stone") says what it is made of only after "of", "from" or "in"
         # ("carved from blue stone"); "what stone?" asks, "the <name> stone" names.
         if word in shapes.MATERIAL_KINDS and not _MADE_OF.search(text[: match.start()]):

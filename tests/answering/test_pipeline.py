@@ -76,12 +76,12 @@ def test_an_asserted_name_no_text_mentions_is_a_correction(question, history, ou
         # What the question says of a thing no record is ("ivory") would correct the named
         # object's medium; the finding is that the collection has no record of the thing.
         (
-            "Tell me about the ivory Saint Anne carved from the same tusk as the Lidded Ewer "
-            "with Cranes.",
+            "What do you know of the ivory statuette of Saint Anne that was found with "
+            "the Lidded Ewer with Cranes?",
             "refused",
         ),
         # Said of the named object itself, it is corrected.
-        ("Tell me about the ivory Lidded Ewer with Cranes.", "corrected"),
+        ("What do you know of the ivory Lidded Ewer with Cranes?", "corrected"),
         # The maker of the thing it was made from made another object: no claim about it.
         (
             "The frieze on the Oak Marriage Chest is based on a woodcut by Jost Amsel; who "

@@ -419,7 +419,7 @@ ROWS = [
     ("He painted it in Oslo, didn't he?", [], {"claims": {("place", "oslo")}}),
     # Where a person the story names was is no place of the object's.
     (
-        "The ewer was one of a set for a rich merchant in Tabriz. Who made it?",
+        "The ewer was one of a set for a banker in Tabriz. Who made it?",
         [],
         {"claims_not": {("place", "tabriz")}},
     ),
@@ -441,7 +441,7 @@ ROWS = [
         {"claims_not": {("place", "bergen")}},
     ),
     (
-        "A pair of ewers in the Louvre in Paris are very close to this one. Who made it?",
+        "A pair of ewers in the Louvre in Paris resemble this one. Who made it?",
         [],
         {"claims_not": {("institution", "Louvre"), ("place", "paris")}},
     ),
@@ -462,7 +462,11 @@ ROWS = [
     ),
     ("Is it an engraving of the harbour?", [], {"claims": {("material", "engraving")}}),
     # ... nor a part picked by its place, nor a thing someone owns or made.
-    ("What is on the centre panel of the altarpiece?", [], {"claims_not": {("material", "panel")}}),
+    (
+        "Which saint stands in the altarpiece's centre panel?",
+        [],
+        {"claims_not": {("material", "panel")}},
+    ),
     (
         "It follows Ola Brink's engraving; who made it?",
         [],
