@@ -482,6 +482,16 @@ _FOR_OR_AFTER = re.compile(r"\s+(?:for|after)\s+", re.IGNORECASE)
 _NAMING_FIELDS = ("creators_display", "culture", "place_made", "object_type", "medium")
 
 
+def _words_of_records(sources: set[str], lookups: Lookups) -> set[str]:
+    """The naming words (``_record_words``) of several records together."""
+    return set().union(*(_record_words(s, lookups) for s in sources))
+
+
+def _capitalised(text: str) -> list[str]:
+    """The content-word stems of the words a text writes with a capital: the names it gives."""
+    return [w for t in text.split() if t[:1].isupper() for w in content_words(t)]
+
+
 def _named_by_record(phrase: str, focus: set[str], lookups: Lookups) -> bool:
     """Whether a record in focus names what a phrase names, in the record's own words.
 
@@ -490,9 +500,8 @@ def _named_by_record(phrase: str, focus: set[str], lookups: Lookups) -> bool:
     visitor's ("the little gold neck ring").
     """
     named, _, of = phrase.partition(" of ")
-    tokens = named.split()
     wanted = [head(phrase), *content_words(of)]
-    wanted += [w for t in tokens if t[:1].isupper() for w in content_words(t)]
+    wanted += _capitalised(named)
     relations = _relations(named)
     wanted = [w for w in wanted if w and w not in GENERIC and w not in relations]
     # A relation is matched as written: a record word one letter off it names something
@@ -519,10 +528,7 @@ _ANOTHER_OBJECT = re.compile(
 # ring"), such a word names another object than the one held, unless the object's own texts
 # or title say it of the same noun. (Not "original" or "finished": "is this the original
 # painting?" asks about the object itself.)
-SELECTORS = frozenset(
-    stem(w)
-    for w in "left right centre center central middle upper lower first earlier later".split()
-)
+SELECTORS = frozenset(stem(w) for w in [*parse.PLACES_IN_A_ROW, "first", "earlier", "later"])
 
 
 def _selects_another(phrase: str, focus: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
@@ -706,7 +712,7 @@ def _relations(phrase: str) -> list[str]:
     return [stem(w) for w in words(phrase) if stem(w) in _RELATIONS]
 
 
-def pictures_another(reading: Reading, focus: set[str], lookups: Lookups) -> str:
+def _pictures_another(reading: Reading, focus: set[str], lookups: Lookups) -> str:
     """A picture the ask asks for of someone the story names whom no named record shows.
 
     "<The jug> was sold by Countess <X>. Is there a bust of her as well?": "her"
@@ -717,8 +723,8 @@ def pictures_another(reading: Reading, focus: set[str], lookups: Lookups) -> str
     story = reading.text[: max(reading.text.rfind(reading.ask), 0)]
     if not (focus and story.strip()):
         return ""
-    people = parse.people_named(story)
-    have = set().union(*(_record_words(s, lookups) for s in focus))
+    people = parse.persons_named(story)
+    have = _words_of_records(focus, lookups)
     for noun, sex in parse.pictures_of_someone(reading.ask):
         fits = [name for name, said in people if sex == "thing" or said in (sex, "thing")]
         if fits and not all(spelled_in(w, have) for w in content_words(fits[-1])):
@@ -735,12 +741,14 @@ def _of_another_named(phrase: str, focus: set[str], lookups: Lookups) -> bool:
     lady" may be the object's own subject in other words.
     """
     named, _, of = phrase.partition(" of ")
-    names = [w for t in of.split() if t[:1].isupper() for w in content_words(t)]
+    names = _capitalised(of)
     if not (focus and names):
         return False
-    have = set().union(*(_record_words(s, lookups) for s in focus))
+    have = _words_of_records(focus, lookups)
     # "The mummy of the Walters": the museum that holds it is no one else.
-    held_by = {w for s in focus for w in content_words(str(_meta(s, lookups).get("institution")))}
+    held_by = {
+        w for s in focus for w in content_words(str(_meta(s, lookups).get("institution", "")))
+    }
     others = [n for n in names if not spelled_in(n, have | held_by)]
     return spelled_in(head(named), have) and bool(others)
 
@@ -843,7 +851,7 @@ def no_record_of(
     else:
         owners = list(dict.fromkeys(sources))
         vocabularies = [(_vocabulary(s, lookups), _title(s, lookups)) for s in owners]
-    if pictured := pictures_another(reading, focus, lookups):
+    if pictured := _pictures_another(reading, focus, lookups):
         return pictured
     for phrase in reading.objects:
         if parse.person_acting(reading.ask, phrase):
@@ -909,9 +917,9 @@ def corrects_another(
     if not (values and all(issue.said for issue in issues) and all(v <= mine for v in values)):
         return False
     claimed = {w for c in reading.claims if c.kind != "name" for w in content_words(c.value)}
-    have = set().union(*(_record_words(s, lookups) for s in focus)) if focus else set()
+    have = _words_of_records(focus, lookups)
     named, _, of = phrase.partition(" of ")
-    capitalised = {w for t in phrase.split() if t[:1].isupper() for w in content_words(t)}
+    capitalised = set(_capitalised(phrase))
     wanted = [head(named), *content_words(of)]
     rest = [w for w in wanted if w in capitalised and w not in claimed and w not in GENERIC]
     return any(not spelled_in(w, have) for w in rest)

@@ -293,8 +293,8 @@ def about_a_likeness(text: str) -> list[tuple[int, int]]:
     """The sentences about another thing like the object: "A similar ewer is in <a museum>".
 
     A sentence whose subject is "a" or "another" thing, said to be like it in the subject ("a
-    similar ewer", "another example") or in the rest ("a pair of landscapes ... are very close
-    to <the title>"), brings in a second object; where that one is, who made it and when, is
+    similar ewer", "another example") or in the rest ("two bowls in <a city> resemble <the
+    title>"), brings in a second object; where that one is, who made it and when, is
     said of it, not of the object asked about. "There is a similar ... in <a museum>" too.
     """
     if not text.strip():
@@ -344,10 +344,11 @@ def a_part_of_it(text: str, start: int) -> bool:
     return any(c.dep_ == "poss" for c in children)
 
 
-# Words that pick a part of a whole by its place: "the centre panel", "the left wing".
+# Words that pick one of several by its place: "the left wing", "the centre panel".
+PLACES_IN_A_ROW = ("left", "right", "centre", "center", "central", "middle", "upper", "lower")
+# ... and, of a part of a whole, by its place on it too: "the back panel", "the top rail".
 _PLACES_IN_A_WHOLE = frozenset(
-    "left right centre center central middle upper lower top bottom side back front inner "
-    "outer".split()
+    [*PLACES_IN_A_ROW, *"top bottom side back front inner outer".split()]
 )
 
 
@@ -431,7 +432,7 @@ def pictures_of_someone(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def people_named(text: str) -> list[tuple[str, str]]:
+def persons_named(text: str) -> list[tuple[str, str]]:
     """The people a text names by proper name, in order, each with its sex if a word says it.
 
     "... sold by Countess Mira Vale" -> ("Countess Mira Vale",

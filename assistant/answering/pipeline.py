@@ -223,9 +223,9 @@ class _Run:
                 "identify", f"the collection has no record of {absent}", absent
             )
         unknown = identify.no_record_of(self.reading, sources, self.lookups, focus, self.cfg)
-        # A correction of what the question says of that thing ("the ivory saint", "that 1566
-        # original") corrects the wrong object: the finding is that no record is it.
-        of_it = identify.corrects_another(
+        # A correction of what the question says of that thing ("the ivory saint", "the 1700
+        # first version") corrects the wrong object: the finding is that no record is it.
+        of_it = bool(unknown) and identify.corrects_another(
             unknown, checked.issues, self.reading, focus, self.lookups
         )
         if unknown and (of_it or not (checked.corrections.kept or refuted or checked.unendorsed)):
