@@ -487,6 +487,11 @@ def _words_of_records(sources: set[str], lookups: Lookups) -> set[str]:
     return set().union(*(_record_words(s, lookups) for s in sources))
 
 
+def _title_words(sources: set[str], lookups: Lookups) -> set[str]:
+    """The content-word stems of several records' titles: the kinds they are titled by."""
+    return {w for s in sources for w in content_words(_title(s, lookups))}
+
+
 def _capitalised(text: str) -> list[str]:
     """The content-word stems of the words a text writes with a capital: the names it gives."""
     return [w for t in text.split() if t[:1].isupper() for w in content_words(t)]
@@ -514,12 +519,15 @@ def _named_by_record(phrase: str, focus: set[str], lookups: Lookups) -> bool:
 
 # What a sentence says when it speaks of an object other than the one it describes: its
 # companion or pair, what it was found with, where that other one is now, that it is lost.
+# (The relations whose other object comes after them, "copied from <it>", "modelled on <it>",
+# are _AHEAD_OF: see _beside_relation.)
+_AHEAD_OF = r"model(?:l)?ed (?:after|on)|copied (?:after|from)"
 _ANOTHER_OBJECT = re.compile(
     r"\b(companion|counterpart|pendant (?:portrait|panel|piece|to)|pair(?:ed)? with|its pair|"
     r"twin|together with|found with|along with|sister (?:panel|piece)|now in|whereabouts|"
     r"other half|other wing|matching|lost|which is (?:now )?in|the model for|"
-    r"model(?:l)?ed (?:after|on)|copied (?:after|from)|"
-    r"the other (?:\w+ing|one|version|copy|sketch|study|panel|painting|drawing|example))\b"
+    + _AHEAD_OF
+    + r"|the other (?:\w+ing|one|version|copy|sketch|study|panel|painting|drawing|example))\b"
 )
 
 
@@ -556,7 +564,7 @@ def _picks_a_sibling(phrase: str, sources: set[str], lookups: Lookups, cfg: Answ
     a page, "the upper border" of a dish: a part the texts locate in other words.
     """
     word = head(phrase)
-    kinds = {w for s in sources for w in content_words(_title(s, lookups))}
+    kinds = _title_words(sources, lookups)
     sibling = word in kinds or word in _WORK_WORDS or _another_object(phrase, lookups, cfg)
     return sibling and _selects_another(phrase, sources, lookups, cfg)
 
@@ -653,10 +661,6 @@ _ABSENT = re.compile(
 )
 
 
-# Relations whose other object comes after them: "copied from <it>", "modelled on <it>".
-_LOOKS_AHEAD = ("copied", "model")
-
-
 def _beside_relation(word: str, sentence: str, cfg: AnswerConfig) -> bool:
     """Whether ``word`` is within a few words of a relation ("a matching basin").
 
@@ -670,7 +674,7 @@ def _beside_relation(word: str, sentence: str, cfg: AnswerConfig) -> bool:
     at = [i for i, (_, _, t) in enumerate(tokens) if spelled_in(word, set(content_words(t)))]
     for match in _ANOTHER_OBJECT.finditer(folded):
         inside = [i for i, (b, e, _) in enumerate(tokens) if b < match.end() and e > match.start()]
-        ahead = match.group(0).startswith(_LOOKS_AHEAD)
+        ahead = re.fullmatch(_AHEAD_OF, match.group(0))
         near = [i for i in at if not (ahead and i < inside[0])] if inside else []
         if inside and any(
             min(abs(i - inside[0]), abs(i - inside[-1])) <= cfg.relation_window for i in near
@@ -767,7 +771,7 @@ def _set_apart(
     others = [w for w in words(phrase.partition(" of ")[0]) if w in parse.OTHERS]
     if not (focus and others):
         return False
-    kinds = {w for s in focus for w in content_words(_title(s, lookups))}
+    kinds = _title_words(focus, lookups)
     an_object = head(phrase) in kinds or _an_object(phrase, lookups, cfg)
     return an_object and not _named_by_record(phrase, sources | focus, lookups)
 
@@ -873,7 +877,7 @@ def no_record_of(
             continue
         # Beside a named object, an unknown detail ("the horse", "the bottom") is a part of
         # it that the texts word differently; an unknown object ("its companion panel") is not.
-        kinds = {w for s in focus for w in content_words(_title(s, lookups))}
+        kinds = _title_words(focus, lookups)
         # "A second <title>" is another of the object's own kind; "a quartz owl" is made of
         # something, so it is an object whatever the catalogue classes it as (a figurine).
         if focus and not (

@@ -307,11 +307,10 @@ def about_a_likeness(text: str) -> list[tuple[int, int]]:
             )
             if not subject or token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            tokens = list(token.subtree)
-            opener = tokens[0].lower_ in ("a", "an", "another")
+            opener = next(iter(token.subtree)).lower_ in ("a", "an", "another")
             # Like it in the subject ("a similar bowl") or in what is said of it ("a pair of
-            # bowls in <a city> are much like <the title>").
-            if opener and any(t.lower_ in _LIKENESS for t in [*tokens, *sentence]):
+            # bowls in <a city> resemble <the title>").
+            if opener and any(t.lower_ in _LIKENESS for t in sentence):
                 spans.append((sentence.start_char, sentence.end_char))
                 break
     return spans
