@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from assistant.i18n import N_
+
 Outcome = Literal["answered", "corrected", "refused"]
 
-REFUSAL_TEXT = "I don't have a vetted museum source for that."
+REFUSAL_TEXT = N_("I don't have a vetted museum source for that.")
 # When what was asked about matches no record: say so, rather than "no source". The visitor's
 # own words are not repeated back: the assistant would then say whatever a visitor typed
 # ("no record of <anything>"); refusal_reason names it for staff.
-NOT_HELD_TEXT = "The museum's collection has no record of the object you asked about."
+NOT_HELD_TEXT = N_("The museum's collection has no record of the object you asked about.")
+# The assistant's own answer texts: shown in the question's language (assistant.i18n).
+OWN_TEXTS = frozenset({REFUSAL_TEXT, NOT_HELD_TEXT})
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,9 @@ class Answer:
     log_id: int | None = None
     # One {stage, decision, detail} per stage of the answer path: where the answer was decided.
     trace: list[dict[str, str]] = field(default_factory=list)
+    # The question's language (ISO 639-1): the assistant's own words are in it; quotations
+    # from the museum's texts stay in theirs.
+    language: str = "en"
 
     def to_contract(self) -> dict[str, Any]:
         """The public JSON shape (``museum-qa ask --json``)."""
@@ -98,6 +105,7 @@ class Answer:
                 for c in self.citations
             ],
             "refusal_reason": self.refusal_reason,
+            "language": self.language,
             "timings_ms": self.timings_ms,
         }
 

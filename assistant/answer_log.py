@@ -79,6 +79,7 @@ class AnswerRow(Base):
     timings_ms: Mapped[Any] = mapped_column(JSON)
     warnings: Mapped[Any] = mapped_column(JSON)
     trace: Mapped[Any] = mapped_column(JSON, nullable=True)  # the answer path's decisions
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True, index=True)
     n_dropped: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     top_score: Mapped[float | None] = mapped_column(Float, nullable=True)
     review_verdict: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
@@ -177,6 +178,7 @@ def _row(data: dict[str, Any], created_at: dt.datetime) -> AnswerRow:
         timings_ms=data.get("timings_ms", {}),
         warnings=data.get("warnings", []),
         trace=data.get("trace", []),
+        language=data.get("language"),
         n_dropped=len(dropped),
         top_score=top_score(data["outcome"], citations, retrieved),
     )

@@ -1,5 +1,7 @@
 """Errors that reach a user: each says what went wrong and what to do next."""
 
+from assistant.i18n import N_
+
 
 class MuseumQAError(Exception):
     """Base class for errors the CLI and UI show as a clear message, not a traceback."""
@@ -24,7 +26,7 @@ class ModelUnavailableError(MuseumQAError):
 class StoreUnavailableError(MuseumQAError):
     """The vector store cannot be opened or reached."""
 
-    visitor_message = (
+    visitor_message = N_(
         "Sorry, I can't search the museum's texts right now. Please try again in a minute, "
         "or ask a member of staff."
     )

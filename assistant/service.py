@@ -8,11 +8,13 @@ from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 
-from assistant.answer import Answer
+from assistant.answer import OWN_TEXTS, Answer
 from assistant.answer_log import AnswerLog
 from assistant.answering.config import EMBEDDED_DRAFT_ASKS
 from assistant.chain import AnswerChain, ChainConfig, Retriever
-from assistant.errors import StoreUnavailableError
+from assistant.errors import QuestionError, StoreUnavailableError
+from assistant.i18n import gettext
+from assistant.language import LanguageGuess, guess_language
 from assistant.llm import is_embedded, make_chat_model, model_name
 from assistant.question_text import clean_question
 from assistant.settings import Settings
@@ -30,32 +32,68 @@ class MuseumAssistant:
     settings: Settings
     log: AnswerLog | None = None
 
-    def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
+    def ask(
+        self, question: str, history: Sequence[str] = (), language: str | None = None
+    ) -> Answer:
         """Answer one visitor question (or refuse); raises ``QuestionError`` for bad input.
 
         ``history``: the visitor's earlier questions in the same conversation, oldest first.
+        ``language``: the visitor's language when a surface knows it (ISO 639-1); otherwise
+        it is detected from the question.
         """
         # Every surface (CLI, Streamlit, HTTP) gets the same Unicode hygiene and limits here.
         limit = self.settings.max_question_chars
         question = clean_question(question or "", limit)
         history = [clean_question(h, limit, what="history item") for h in history if h.strip()]
+        guess = self.language_of(question, history, language)
         try:
             answer = self.chain.run(question, history[-4:])
         except StoreUnavailableError as exc:
             # The visitor gets the error's polite message; the curator log keeps the question.
             logger.warning("search unavailable: %s", exc)
             self._record(
-                Answer(
-                    question,
-                    "refused",
-                    exc.visitor_message or str(exc),
-                    refusal_reason=f"search unavailable: {exc}",
-                    model=self.chain.model_name,
+                _in_language(
+                    Answer(
+                        question,
+                        "refused",
+                        exc.visitor_message or str(exc),
+                        refusal_reason=f"search unavailable: {exc}",
+                        model=self.chain.model_name,
+                    ),
+                    guess,
                 )
             )
             raise
+        answer = _in_language(answer, guess)
         self._record(answer)
         return answer
+
+    def language_of(
+        self, question: str, history: Sequence[str] = (), said: str | None = None
+    ) -> LanguageGuess:
+        """The language stage: the visitor's own choice, else the detector's (see language)."""
+        s = self.settings
+        if said:
+            code = said.strip().lower()
+            if code not in s.languages:
+                raise QuestionError(
+                    f"the language {said!r} is not one the museum expects "
+                    f"(MUSEUM_QA_LANGUAGES: {', '.join(s.languages)})"
+                )
+            return LanguageGuess(code, 1.0, "visitor")
+        previous = None
+        if history:
+            # The conversation's language: its latest turns, read as one text.
+            previous = self.language_of(" ".join(history[-2:])).language
+        return guess_language(
+            question,
+            languages=s.languages,
+            default=s.default_language,
+            min_confidence=s.language_min_confidence,
+            min_lead=s.language_min_lead,
+            min_words=s.language_min_words,
+            previous=previous,
+        )
 
     def _record(self, answer: Answer) -> None:
         """Log the answer; a log that cannot take it (even in its spool) never loses the visitor."""
@@ -65,6 +103,19 @@ class MuseumAssistant:
             answer.log_id = self.log.record(answer)
         except Exception:
             logger.exception("the answer log could not record an answer (nor spool it)")
+
+
+def _in_language(answer: Answer, guess: LanguageGuess) -> Answer:
+    """The answer with its own words in the question's language, and the stage in its trace."""
+    answer.language = guess.language
+    if answer.answer in OWN_TEXTS:
+        answer.answer = gettext(guess.language, answer.answer)
+    detail = f"{guess.decided_by}; confidence {guess.confidence:.2f}"
+    answer.trace = [
+        {"stage": "language", "decision": guess.language, "detail": detail},
+        *answer.trace,
+    ]
+    return answer
 
 
 def draft_asks(settings: Settings, model: BaseChatModel) -> frozenset[str] | None:

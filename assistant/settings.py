@@ -125,6 +125,49 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         1000, ge=10, le=20000, description="Longer questions are rejected, not truncated."
     )
+    default_language: str = Field(
+        "en",
+        description=(
+            "The museum's own language (ISO 639-1): the UI's language when the browser asks "
+            "for none it speaks, and a question's when the detector is unsure."
+        ),
+    )
+    languages: list[str] = Field(
+        default_factory=lambda: ["en", "fr", "nl", "de", "es", "it"],
+        description=(
+            "Languages visitors are expected to ask in (ISO 639-1, a JSON list); the detector "
+            "tells only these apart. The answer's own words follow the question's language "
+            "where a catalogue exists (assistant/locales)."
+        ),
+    )
+    language_min_confidence: float = Field(
+        0.3,
+        ge=0,
+        le=1,
+        description=(
+            "How sure the language detector must be before a question counts as asked in "
+            "another language than the conversation's (or the museum's); "
+            "bench/results/language_id.md."
+        ),
+    )
+    language_min_lead: float = Field(
+        0.2,
+        ge=0,
+        le=1,
+        description=(
+            "By how much that other language's confidence must beat the conversation's (or "
+            "the museum's) language; short questions score close (bench/results/language_id.md)."
+        ),
+    )
+    language_min_words: int = Field(
+        2,
+        ge=1,
+        le=20,
+        description=(
+            "Questions with fewer words than this (names aside) are too short to tell their "
+            "language ('Bronze?' is English, German and Dutch): they keep the conversation's."
+        ),
+    )
     n_ctx: int = Field(4096, ge=512, description="Context window for llama.cpp models.")
     max_tokens: int = Field(320, ge=16, description="Most tokens the model may generate.")
     temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature (0 = greedy).")
@@ -256,6 +299,18 @@ class Settings(BaseSettings):
                 )
             out.append(origin)
         return out
+
+    @field_validator("default_language", "languages")
+    @classmethod
+    def _iso_codes(cls, value: str | list[str]) -> str | list[str]:
+        codes = [value] if isinstance(value, str) else value
+        normal = [c.strip().lower() for c in codes]
+        bad = [c for c in normal if not re.fullmatch(r"[a-z]{2}", c)]
+        if bad or not normal:
+            raise ValueError(
+                f"{bad or codes!r}: use two-letter ISO 639-1 language codes such as 'en', 'fr'"
+            )
+        return normal[0] if isinstance(value, str) else list(dict.fromkeys(normal))
 
     @field_validator("api_rate_limit")
     @classmethod

@@ -133,6 +133,7 @@ def test_contract_has_exactly_the_documented_keys(indexed_settings):
         "sentences",
         "citations",
         "refusal_reason",
+        "language",
         "timings_ms",
     }
     assert set(contract["citations"][0]) == {

@@ -171,10 +171,26 @@ def ingest(
     envvar="MUSEUM_QA_DATA_DIR",
     help="Where the index and answer log live [env: MUSEUM_QA_DATA_DIR].",
 )
+@click.option(
+    "--language",
+    metavar="CODE",
+    help=(
+        "The visitor's language (ISO 639-1, e.g. fr) for the assistant's own words; "
+        "default: detected from the question."
+    ),
+)
 def ask(
-    question: str, as_json: bool, verbose: bool, llm: str | None, data_dir: Path | None
+    question: str,
+    as_json: bool,
+    verbose: bool,
+    llm: str | None,
+    data_dir: Path | None,
+    language: str | None,
 ) -> None:
     """Answer QUESTION from the vetted sources, with numbered citations, or refuse.
+
+    The assistant's own words (a refusal, "no record") are in the question's language;
+    quotations from the museum's texts stay in theirs.
 
     Exit code is 0 for every outcome (answered, corrected, refused) and 2 for errors.
     """
@@ -182,7 +198,7 @@ def ask(
 
     try:
         settings = _settings(llm=llm, data_dir=data_dir)
-        answer = build_assistant(settings).ask(question)
+        answer = build_assistant(settings).ask(question, language=language)
     except MuseumQAError as exc:
         _fail(exc)
         return

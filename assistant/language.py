@@ -1,0 +1,118 @@
+"""Which language a visitor asks in (lingua, restricted to the languages the museum expects).
+
+The answer's own words (refusals, "no record", the notices around quotations) follow the
+question's language, and the log and dashboard count questions per language. Short questions
+are hard to tell apart ("Is it bronze?" scores higher as German than as English), so another
+language than the museum's own is chosen only when it is clearly ahead; otherwise a
+conversation keeps the language it was in, and a first question gets the museum's language.
+Names are left out of what the detector reads. The thresholds are settings, measured in
+bench/language_id_bench.py (bench/results/language_id.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.errors import SettingsError
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """The language chosen for a question, how sure the detector was, and why."""
+
+    language: str  # ISO 639-1, lower case
+    confidence: float  # the detector's confidence in ``language`` (0 when not detected)
+    decided_by: str  # "detected", "conversation", "default" or "visitor" (said explicitly)
+
+
+@cache
+def _detector(languages: tuple[str, ...]):  # lingua is imported lazily: its type too
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    try:
+        wanted = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in languages]
+    except AttributeError as exc:
+        raise SettingsError(
+            f"MUSEUM_QA_LANGUAGES names a language the detector does not know: {exc}; "
+            "use ISO 639-1 codes such as en, fr, nl, de"
+        ) from exc
+    if len(wanted) < 2:
+        return None  # one language: nothing to tell apart
+    return LanguageDetectorBuilder.from_languages(*wanted).build()
+
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = (".", "?", "!", ":", ";")
+
+
+def without_names(text: str) -> str:
+    """``text`` without the capitalised words inside its sentences (names, titles).
+
+    Names are no evidence of the visitor's language ("Velázquez painted Las Meninas" reads
+    as Spanish) and German nouns lost this way leave its function words, which suffice.
+    A text that would keep fewer than two words is read whole.
+    """
+    tokens = text.split()
+    kept = [
+        t
+        for i, t in enumerate(tokens)
+        if i == 0 or not t[:1].isupper() or tokens[i - 1].endswith(_SENTENCE_END)
+    ]
+    rest = " ".join(kept)
+    return rest if len(_WORD.findall(rest)) >= 2 else text
+
+
+def words_left(text: str) -> int:
+    """How many words the detector would read in ``text`` (names aside)."""
+    return len(_WORD.findall(without_names(text)))
+
+
+def confidences(text: str, languages: Sequence[str]) -> dict[str, float]:
+    """The detector's confidence per language for ``text`` without its names."""
+    detector = _detector(tuple(languages))
+    text = without_names(text)
+    if detector is None or not text.strip():
+        return {}
+    return {
+        c.language.iso_code_639_1.name.lower(): float(c.value)
+        for c in detector.compute_language_confidence_values(text)
+    }
+
+
+def guess_language(
+    question: str,
+    *,
+    languages: Sequence[str],
+    default: str,
+    min_confidence: float,
+    min_lead: float,
+    min_words: int = 2,
+    previous: str | None = None,
+) -> LanguageGuess:
+    """The language of ``question``.
+
+    Args:
+        question: what the visitor typed.
+        languages: the languages to tell apart (the museum's own among them).
+        default: the museum's language, for a first question the detector is unsure of.
+        min_confidence: how sure the detector must be of a language other than ``default``.
+        min_lead: by how much that language must beat ``default``'s confidence.
+        min_words: fewer words than this (names aside) are too few to tell ("Bronze?").
+        previous: the language the conversation was in, if any: kept when unsure.
+
+    """
+    scores = confidences(question, languages) if words_left(question) >= min_words else {}
+    fallback = LanguageGuess(previous, 0.0, "conversation") if previous else None
+    if not scores:
+        return fallback or LanguageGuess(default, 0.0, "default")
+    best = max(scores, key=lambda lang: scores[lang])
+    stay = previous or default
+    if best == stay:
+        return LanguageGuess(best, scores[best], "detected")
+    ahead = scores[best] - scores.get(stay, 0.0)
+    if scores[best] >= min_confidence and ahead >= min_lead:
+        return LanguageGuess(best, scores[best], "detected")
+    return fallback or LanguageGuess(default, scores.get(default, 0.0), "default")

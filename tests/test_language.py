@@ -1,0 +1,121 @@
+"""The language stage: which language a question is in (real lingua models, no fakes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.i18n import accept_language, gettext, language_name, negotiate
+from assistant.language import guess_language, without_names
+from assistant.settings import Settings
+
+S = Settings()
+
+
+def guess(question: str, previous: str | None = None) -> tuple[str, str]:
+    g = guess_language(
+        question,
+        languages=S.languages,
+        default=S.default_language,
+        min_confidence=S.language_min_confidence,
+        min_lead=S.language_min_lead,
+        min_words=S.language_min_words,
+        previous=previous,
+    )
+    return g.language, g.decided_by
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "language", "decided_by"),
+    [
+        # Whole questions in each language (written for this table, not from the eval).
+        ("Who carved the little boxwood altarpiece?", None, "en", "detected"),
+        ("Qui a sculpté le petit retable en buis ?", None, "fr", "detected"),
+        ("Wie heeft het kleine altaarstuk van palmhout gesneden?", None, "nl", "detected"),
+        ("Wer hat den kleinen Altar aus Buchsbaum geschnitzt?", None, "de", "detected"),
+        ("¿Quién talló el pequeño retablo de boj?", None, "es", "detected"),
+        ("Chi ha scolpito il piccolo altare di bosso?", None, "it", "detected"),
+        # Names say nothing of the visitor's language.
+        ("Was it engraved by Hendrik Goltzius?", None, "en", "detected"),
+        # ... and when what is left is too close to call, the museum's language stays.
+        ("Did Hendrik Goltzius engrave Les Quatre Saisons in 1601?", None, "en", "default"),
+        # Too short to tell: the conversation's language, else the museum's.
+        ("Bronze?", None, "en", "default"),
+        ("Bronze?", "fr", "fr", "conversation"),
+        ("", "nl", "nl", "conversation"),
+        # A clear question in another language changes the conversation's language.
+        ("When was it made?", "de", "en", "detected"),
+    ],
+)
+def test_guess_language(question, previous, language, decided_by):
+    assert guess(question, previous) == (language, decided_by)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Did Hendrik Goltzius engrave it?", "Did engrave it?"),
+        ("Who made it? Tell me. When?", "Who made it? Tell me. When?"),
+        ("Vermeer?", "Vermeer?"),  # nothing would be left: read whole
+    ],
+)
+def test_without_names(text, kept):
+    assert without_names(text) == kept
+
+
+def test_one_language_needs_no_detector():
+    g = guess_language(
+        "Qui a peint ce tableau ?",
+        languages=["en"],
+        default="en",
+        min_confidence=0.3,
+        min_lead=0.2,
+    )
+    assert (g.language, g.decided_by) == ("en", "default")
+
+
+def test_an_unknown_language_code_is_a_clear_settings_error():
+    from assistant.errors import SettingsError
+    from assistant.language import confidences
+
+    with pytest.raises(SettingsError, match="ISO 639-1"):
+        confidences("Who made it?", ["en", "qq"])
+
+
+def test_settings_refuse_language_codes_that_are_not_iso_639_1(monkeypatch):
+    from pydantic import ValidationError
+
+    monkeypatch.setenv("MUSEUM_QA_LANGUAGES", '["en", "French"]')
+    with pytest.raises(ValidationError, match="ISO 639-1"):
+        Settings()
+
+
+@pytest.mark.parametrize(
+    ("header", "tags"),
+    [
+        ("fr-BE,fr;q=0.9,en;q=0.5", ["fr-BE", "fr", "en"]),
+        ("en;q=0.2, nl", ["nl", "en"]),
+        ("de;q=0, *", []),
+        ("", []),
+        ("fr;q=abc,it", ["it"]),
+    ],
+)
+def test_accept_language(header, tags):
+    assert accept_language(header) == tags
+
+
+def test_negotiate_falls_back_to_the_default():
+    assert negotiate(["xx-YY"], default="en") == "en"
+    assert negotiate([], default="en") == "en"
+    assert negotiate(["en-GB"], default="fr") == "en"
+
+
+def test_english_and_unknown_languages_are_the_msgids():
+    text = "I don't have a vetted museum source for that."
+    assert gettext("en", text) == text
+    assert gettext("xx", text) == text
+
+
+def test_language_names_are_their_own():
+    assert language_name("fr") == "Français"
+    assert language_name("de", "en") == "German"
+    assert language_name("??") == "??"
