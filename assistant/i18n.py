@@ -75,7 +75,7 @@ def language_name(language: str, in_language: str | None = None) -> str:
 
 def negotiate(preferred: Iterable[str], default: str = SOURCE_LANGUAGE) -> str:
     """The first UI language among ``preferred`` ("fr-BE", "nl"), else ``default``."""
-    wanted = [p.replace("-", "_") for p in preferred if p]
+    wanted = [p.replace("-", "_").lower() for p in preferred if p]
     found = negotiate_locale(wanted, list(ui_languages()), sep="_")
     return (found or default).split("_")[0]
 

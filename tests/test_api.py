@@ -496,14 +496,14 @@ def test_answers_are_computed_a_few_at_a_time(indexed_settings):
         def __init__(self, inner):
             self.inner = inner
 
-        def ask(self, question, history=()):
+        def ask(self, question, history=(), language=None):
             with lock:
                 inside[0] += 1
                 most[0] = max(most[0], inside[0])
                 order.append(question)
             time.sleep(0.2)  # long enough for the others to arrive meanwhile
             try:
-                return self.inner.ask(question, history)
+                return self.inner.ask(question, history, language)
             finally:
                 with lock:
                     inside[0] -= 1
@@ -534,10 +534,10 @@ def test_questions_beyond_the_pending_limit_get_a_prompt_503_busy(indexed_settin
         def __init__(self, inner):
             self.inner = inner
 
-        def ask(self, question, history=()):
+        def ask(self, question, history=(), language=None):
             entered.set()
             release.wait(30)
-            return self.inner.ask(question, history)
+            return self.inner.ask(question, history, language)
 
     settings = settings_for(indexed_settings, api_max_pending=1)
     model = ScriptedChatModel()

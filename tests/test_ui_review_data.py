@@ -14,6 +14,7 @@ from ui.review_data import (
     most_cited,
     outcome_mix,
     per_day,
+    per_language,
     table,
     to_csv,
     to_jsonl,
@@ -79,6 +80,46 @@ def test_dashboard_figures():
     }
     assert top_refused(ROWS) == [{"Question": "what is the capital of France", "Times asked": 2}]
     assert most_cited(ROWS)[0] == {"source": "The Night Watch", "answers": 2}
+
+
+def test_questions_are_counted_per_language_with_unrecorded_ones_last():
+    rows = [
+        row(1, language="fr"),
+        row(2, language="en"),
+        row(3, language="fr"),
+        row(4),  # logged before languages were recorded: no key at all
+        row(5, language=None),
+        row(6, language="nl"),
+    ]
+    assert per_language(rows) == [
+        {"language": "fr", "questions": 2},
+        {"language": "en", "questions": 1},  # ties: by code
+        {"language": "nl", "questions": 1},
+        {"language": "unknown", "questions": 2},
+    ]
+    assert per_language([]) == []
+
+
+def test_shown_words_go_through_the_pages_translate_function():
+    dutch = {
+        "Answered": "Beantwoord",
+        "Needs a source": "Bron nodig",
+        "Question": "Vraag",
+        "Times asked": "Keren gevraagd",
+        "Refused by {stage}: {reason}": "Geweigerd door {stage}: {reason}",
+    }.get
+
+    def translate(message):
+        return dutch(message, message)
+
+    shown = table([row(1, review_verdict="needs_source")], translate)[0]
+    assert shown["outcome"] == "Beantwoord" and shown["review"] == "Bron nodig"
+    assert top_refused(ROWS, translate=translate)[0] == {
+        "Vraag": "what is the capital of France",
+        "Keren gevraagd": 2,
+    }
+    refused = decisions(row(1, "refused", trace=[step("guard", "refused", "a reason")]), translate)
+    assert refused.summary == "Geweigerd door guard: a reason"  # the log's words stay as logged
 
 
 def test_table_rows_are_short_and_labelled():

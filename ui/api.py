@@ -7,7 +7,8 @@ Endpoints (details and curl examples in docs/api.md):
   verified sentence (with its citations), then ``answer`` with the full contract. The chain
   verifies every sentence before the first byte is sent, so nothing unverified is streamed.
 - ``GET /health``: index, model and answer-log status (200, or 503 naming what is down).
-- ``GET /widget``: a self-contained chat page for an ``<iframe>`` on the museum's own site.
+- ``GET /widget``: a self-contained chat page for an ``<iframe>`` on the museum's own site, in
+  the visitor's language (``?lang=``, else Accept-Language, else the museum's default).
 - ``GET /openapi.json``: the OpenAPI spec. No Swagger page: FastAPI's loads from a CDN.
 
 The assistant is built once, at startup; if that fails (no index yet, model missing) the API
@@ -31,14 +32,17 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from functools import cache, partial
 from importlib import resources
 from typing import Any, Literal
 
+from babel import Locale, UnknownLocaleError
 from fastapi import Depends, FastAPI, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field
+from jinja2 import Environment, StrictUndefined, Template
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -50,6 +54,14 @@ from assistant.errors import (
     QuestionError,
     StoreUnavailableError,
 )
+from assistant.i18n import (
+    N_,
+    SOURCE_LANGUAGE,
+    accept_language,
+    gettext,
+    negotiate,
+    ui_languages,
+)
 from assistant.question_text import clean_question
 from assistant.service import MuseumAssistant, build_assistant
 from assistant.settings import Settings
@@ -58,16 +70,19 @@ log = logging.getLogger("museum_qa.api")
 
 MAX_HISTORY = 8  # earlier questions a client may send; the assistant uses the last few
 NDJSON = "application/x-ndjson"
-UNAVAILABLE = (
+# Messages for visitors are msgids (N_, found by `pybabel extract`), translated per request.
+UNAVAILABLE = N_(
     "Sorry, the museum's assistant is not available right now. Your question was not "
     "answered; please try again in a minute."
 )
 RETRY_UNAVAILABLE_SECONDS = 30
-BUSY = (
+BUSY = N_(
     "Sorry, many visitors are asking right now. Your question was not answered; please try "
     "again in a moment."
 )
 RETRY_BUSY_SECONDS = 10
+RATE_LIMITED = N_("too many questions from this address; try again in {seconds} seconds")
+CRASHED = N_("Sorry, something went wrong on our side.")
 # The answer-log row of an answer, so staff (and the load benchmark) can find exactly that row.
 ANSWER_ID_HEADER = "X-Answer-Id"
 ANSWER_ID_DOC = {
@@ -108,6 +123,24 @@ class AskRequest(BaseModel):
         ),
         examples=[["Who painted The Night Watch?"]],
     )
+    language: str | None = Field(
+        default=None,
+        max_length=8,
+        description=(
+            "The question's language when the client knows it (ISO 639-1, e.g. 'fr'): one of "
+            "MUSEUM_QA_LANGUAGES, else 422. Overrides detection; the assistant's own words "
+            "(refusals, error messages) are then in it. Omit it to have the language detected "
+            "from the question."
+        ),
+        examples=["fr"],
+    )
+
+    @field_validator("language")
+    @classmethod
+    def _lower(cls, value: str | None) -> str | None:
+        # "FR" and " fr" mean "fr"; whether it is a language visitors may use is the app's
+        # setting, checked per request (``_check_language``).
+        return value.strip().lower() if value is not None else None
 
 
 class CitationOut(BaseModel):
@@ -145,6 +178,14 @@ class AnswerOut(BaseModel):
     sentences: list[SentenceOut]
     citations: list[CitationOut]
     refusal_reason: str | None
+    language: str = Field(
+        description=(
+            "The question's language (ISO 639-1): the request's `language` if given, else "
+            "detected from the question (and the conversation). The assistant's own words "
+            "(a refusal) are in it; quoted sentences stay in the language of the sources."
+        ),
+        examples=["en"],
+    )
     timings_ms: dict[str, float]
 
 
@@ -183,7 +224,7 @@ def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
     described = {
         400: "The question is unusable (empty, too long, NUL character); the message says why.",
         413: "The body is larger than MUSEUM_QA_API_MAX_BODY_BYTES; it was not read.",
-        422: "The body is not JSON of the documented shape.",
+        422: "The body is not JSON of the documented shape, or `language` is not allowed.",
         429: "Too many questions from this client; wait Retry-After seconds.",
         503: "The index or model is unavailable; nothing was answered, try again later.",
     }
@@ -315,25 +356,61 @@ class SecurityHeaders:
 # -- the widget page ---------------------------------------------------------------------------
 
 
+WIDGET_TEMPLATE = "static/widget.html"
+
+
 @dataclass(frozen=True)
 class WidgetPage:
-    """The widget's HTML and the CSP that allows exactly its inline script and style."""
+    """The widget's HTML in one language, and the CSP allowing exactly its script and style."""
 
     html: str
     csp: str
     frame_headers: dict[str, str]
+    language: str = SOURCE_LANGUAGE
 
 
 def _csp_hashes(html: str, tag: str) -> str:
+    # Only a bare ``<script>`` (``<style>``) tag is matched: the executable script. The page's
+    # words travel in ``<script type="application/json" id="widget-strings">``, a data block
+    # that browsers never run and CSP does not govern, so it is not hashed, and the script's
+    # hash is the same in every language.
     bodies = re.findall(rf"<{tag}>(.*?)</{tag}>", html, flags=re.S)
     return " ".join(
         f"'sha256-{base64.b64encode(hashlib.sha256(b.encode()).digest()).decode()}'" for b in bodies
     )
 
 
-def widget_page(frame_origins: list[str]) -> WidgetPage:
-    """The widget with a CSP: no external anything, framed only by ``frame_origins``."""
-    html = resources.files("ui").joinpath("static/widget.html").read_text(encoding="utf-8")
+@cache
+def _widget_template() -> Template:
+    """The widget's Jinja2 template, read once. Autoescaped: translations are text, not HTML."""
+    source = resources.files("ui").joinpath(WIDGET_TEMPLATE).read_text(encoding="utf-8")
+    env = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    return env.from_string(source)
+
+
+def _text_direction(language: str) -> str:
+    """The page's ``dir``: "rtl" for a language written right to left, else "ltr"."""
+    try:
+        return str(Locale.parse(language).text_direction)
+    except (ValueError, UnknownLocaleError):
+        return "ltr"
+
+
+def render_widget(language: str) -> str:
+    """The widget's HTML with its words in ``language`` (as written where not translated).
+
+    The template's msgids are its ``_("...")`` calls, which ``pybabel extract`` finds with the
+    babel.cfg line ``[jinja2: ui/static/**.html]``; the JavaScript's words are among them (the
+    JSON island), so nothing the visitor reads is outside the catalogue.
+    """
+    return _widget_template().render(
+        lang=language, dir=_text_direction(language), _=partial(gettext, language)
+    )
+
+
+def widget_page(frame_origins: list[str], language: str = SOURCE_LANGUAGE) -> WidgetPage:
+    """The widget in ``language``, with a CSP: nothing external, framed only by its origins."""
+    html = render_widget(language)
     ancestors = " ".join(["'self'", *frame_origins])
     csp = (
         "default-src 'none'; "
@@ -346,7 +423,86 @@ def widget_page(frame_origins: list[str]) -> WidgetPage:
     # X-Frame-Options cannot name other origins; browsers that know frame-ancestors ignore it,
     # so it is sent only when no other site may frame the widget (for old browsers).
     frame_headers = {} if frame_origins else {"X-Frame-Options": "SAMEORIGIN"}
-    return WidgetPage(html, csp, frame_headers)
+    return WidgetPage(html, csp, frame_headers, language)
+
+
+class WidgetPages:
+    """The widget rendered once per language, for one app's frame origins.
+
+    Kept per app rather than per process so that an app made after a catalogue changed (a new
+    translation, a test's catalogue) renders it afresh. The keys are ``ui_languages()`` only
+    (``widget_language`` never returns anything else), so the dict stays a handful of pages.
+    """
+
+    def __init__(self, frame_origins: list[str]):
+        self.frame_origins = list(frame_origins)
+        self._pages: dict[str, WidgetPage] = {}
+
+    def get(self, language: str) -> WidgetPage:
+        """The page in ``language``, rendered on first use (a race only renders it twice)."""
+        page = self._pages.get(language)
+        if page is None:
+            page = self._pages[language] = widget_page(self.frame_origins, language)
+        return page
+
+
+def widget_language(asked: str | None, accept: str | None, default: str) -> str:
+    """The widget's language, always one the UI speaks (``ui_languages()``).
+
+    ``?lang=`` (``asked``) if the UI speaks it ("fr-BE" counts as "fr"), else the browser's
+    first choice it speaks (``Accept-Language``), else ``default``, else English: a default
+    without a catalogue would label English words as another language.
+    """
+    if asked:
+        chosen = _negotiate([asked], "")
+        if chosen:
+            return chosen
+    fallback = default if default in ui_languages() else SOURCE_LANGUAGE
+    return _negotiate(accept_language(accept), fallback)
+
+
+def _negotiate(tags: list[str], default: str) -> str:
+    """``negotiate``, case-insensitively (language tags are)."""
+    # negotiate returns a region tag's language as written: "FR-ca" would come back as "FR",
+    # a catalogue (and a cache key) that does not exist.
+    return negotiate([tag.lower() for tag in tags], default)
+
+
+# -- the visitor's language for the server's own messages -------------------------------------
+
+
+def message_language(request: Request, given: str | None, default: str) -> str:
+    """The language of what the server itself tells this visitor (errors).
+
+    The request's ``language`` when it has one (already checked), else the browser's
+    (``Accept-Language``; the widget sends its page's language there), else ``default``.
+    ``gettext`` shows the English msgid where that language has no catalogue.
+    """
+    if given:
+        return given
+    return _negotiate(accept_language(request.headers.get("accept-language")), default)
+
+
+def _check_language(language: str | None, allowed: list[str]) -> None:
+    """422, shaped like the schema's own errors, when ``language`` is not one visitors may use.
+
+    Checked here and not in ``AskRequest``: the allowed codes are a setting, not the schema.
+    """
+    if language is None or language in allowed:
+        return
+    raise RequestValidationError(
+        [
+            {
+                "type": "value_error",
+                "loc": ("body", "language"),
+                "msg": (
+                    f"{language!r} is not a language visitors may ask in here; use one of "
+                    f"{', '.join(allowed)} (or leave it out to have it detected)"
+                ),
+                "input": language,
+            }
+        ]
+    )
 
 
 # -- the service state -------------------------------------------------------------------------
@@ -411,9 +567,11 @@ async def rate_limited(request: Request, state: ApiState = Depends(_state)) -> N
     """Count one question for this client; 429 with Retry-After when over the limit."""
     wait = state.retry_after(_client_key(request))
     if wait is not None:
+        # Counted before the body is read, so the browser's language, not the body's.
+        language = message_language(request, None, state.settings.default_language)
         raise HTTPException(
             429,
-            detail=f"too many questions from this address; try again in {wait} seconds",
+            detail=gettext(language, RATE_LIMITED).format(seconds=wait),
             headers={"Retry-After": str(wait)},
         )
 
@@ -422,7 +580,10 @@ def _component_errors() -> tuple[type[Exception], ...]:
     return (IndexMissingError, StoreUnavailableError, ModelUnavailableError, MuseumQAError)
 
 
-async def _answer(state: ApiState, body: AskRequest) -> Answer:
+async def _answer(state: ApiState, body: AskRequest, request: Request) -> Answer:
+    """The answer to ``body``, or an HTTP error in the visitor's language."""
+    _check_language(body.language, state.settings.languages)
+    language = message_language(request, body.language, state.settings.default_language)
     limit = state.settings.max_question_chars
     try:
         question = clean_question(body.question, limit)
@@ -431,7 +592,11 @@ async def _answer(state: ApiState, body: AskRequest) -> Answer:
         raise HTTPException(400, detail=str(exc)) from exc
     if state.pending >= state.settings.api_max_pending:
         # Past this, a visitor would wait minutes behind the queue: say so now instead.
-        raise HTTPException(503, detail=BUSY, headers={"Retry-After": str(RETRY_BUSY_SECONDS)})
+        raise HTTPException(
+            503,
+            detail=gettext(language, BUSY),
+            headers={"Retry-After": str(RETRY_BUSY_SECONDS)},
+        )
     state.pending += 1
     try:
         assistant = await run_in_threadpool(state.get_assistant)
@@ -440,15 +605,19 @@ async def _answer(state: ApiState, body: AskRequest) -> Answer:
         # A few answers at a time, in arrival order: fifty answered at once would share the
         # cores fifty ways and all come back as late as the last one.
         async with state.answering:
-            return await run_in_threadpool(assistant.ask, question, history)
+            return await run_in_threadpool(assistant.ask, question, history, language=body.language)
     except QuestionError as exc:
         raise HTTPException(400, detail=str(exc)) from exc
     except _component_errors() as exc:
         log.warning("question not answered: %s: %s", type(exc).__name__, exc)
         if isinstance(exc, IndexMissingError | StoreUnavailableError):
             state.assistant = None  # rebuild on the next question (e.g. after an ingest)
+        # The error's own words for visitors (search down) if it has them, else the general ones.
+        polite = getattr(exc, "visitor_message", None) or UNAVAILABLE
         raise HTTPException(
-            503, detail=UNAVAILABLE, headers={"Retry-After": str(RETRY_UNAVAILABLE_SECONDS)}
+            503,
+            detail=gettext(language, polite),
+            headers={"Retry-After": str(RETRY_UNAVAILABLE_SECONDS)},
         ) from exc
     finally:
         state.pending -= 1
@@ -587,7 +756,8 @@ def health_report(state: ApiState) -> HealthOut:
 def create_app(settings: Settings, factory: AssistantFactory | None = None) -> FastAPI:
     """The API for ``settings``; ``factory`` builds the assistant (tests pass a scripted one)."""
     state = ApiState(settings=settings, factory=factory or build_assistant)
-    widget = widget_page(settings.api_allowed_origins)
+    widgets = WidgetPages(settings.api_allowed_origins)
+    widgets.get(SOURCE_LANGUAGE)  # a broken template fails here, at startup, not for a visitor
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -661,7 +831,8 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s", request.url.path)
-        body = ErrorOut(error="internal_error", message="Sorry, something went wrong on our side.")
+        language = message_language(request, None, settings.default_language)
+        body = ErrorOut(error="internal_error", message=gettext(language, CRASHED))
         return JSONResponse(body.model_dump(exclude_none=True), status_code=500)
 
     @app.post(
@@ -671,8 +842,8 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
         dependencies=[Depends(rate_limited)],
         summary="Ask one question; get the verified, cited answer or a refusal",
     )
-    async def ask(body: AskRequest, response: Response) -> dict[str, Any]:
-        answer = await _answer(state, body)
+    async def ask(body: AskRequest, request: Request, response: Response) -> dict[str, Any]:
+        answer = await _answer(state, body, request)
         response.headers.update(_answer_id_headers(answer))
         return answer.to_contract()
 
@@ -694,8 +865,8 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
         response_class=StreamingResponse,
         summary="Ask one question; verified sentences arrive one by one (NDJSON)",
     )
-    async def ask_stream(body: AskRequest) -> StreamingResponse:
-        answer = await _answer(state, body)  # verified in full before anything is sent
+    async def ask_stream(body: AskRequest, request: Request) -> StreamingResponse:
+        answer = await _answer(state, body, request)  # verified in full before anything is sent
         contract = answer.to_contract()
         delay = settings.ui_stream_delay
 
@@ -728,16 +899,23 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
         return JSONResponse(report.model_dump(), status_code=503 if report.down else 200)
 
     @app.get("/widget", include_in_schema=False)
-    async def widget_html() -> HTMLResponse:
+    async def widget_html(request: Request, lang: str | None = None) -> HTMLResponse:
+        accept = request.headers.get("accept-language")
+        page = widgets.get(widget_language(lang, accept, settings.default_language))
         headers = {
-            "Content-Security-Policy": widget.csp,
+            "Content-Security-Policy": page.csp,
             "Cache-Control": "no-cache",
-            **widget.frame_headers,
+            "Content-Language": page.language,
+            # Without ?lang= the page follows Accept-Language: a cache must key on it.
+            "Vary": "Accept-Language",
+            **page.frame_headers,
         }
-        return HTMLResponse(widget.html, headers=headers)
+        return HTMLResponse(page.html, headers=headers)
 
     @app.get("/", include_in_schema=False)
-    async def root() -> RedirectResponse:
-        return RedirectResponse("/widget")
+    async def root(lang: str | None = None) -> RedirectResponse:
+        # Keep the language a link asked for ("/?lang=fr"); only a known one is passed on.
+        chosen = lang.strip().lower()[:2] if lang else ""
+        return RedirectResponse(f"/widget?lang={chosen}" if chosen in ui_languages() else "/widget")
 
     return app

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.language import _, language_picker
 from ui.services import services, show_model_notice
 from ui.theme import BASE_CSS
 
@@ -18,34 +19,37 @@ VIEWS = Path(__file__).resolve().parent / "views"
 WIDE = {"desk", "review"}
 
 pages = {
-    "Visitors": [
+    _("Visitors"): [
         st.Page(
             VIEWS / "visitor.py",
-            title="Ask the museum",
+            title=_("Ask the museum"),
             icon=":material/chat:",
             url_path="ask",
             default=True,
         ),
     ],
-    "Staff": [
+    _("Staff"): [
         st.Page(
-            VIEWS / "desk.py", title="Front desk", icon=":material/support_agent:", url_path="desk"
+            VIEWS / "desk.py",
+            title=_("Front desk"),
+            icon=":material/support_agent:",
+            url_path="desk",
         ),
         st.Page(
             VIEWS / "review.py",
-            title="Curator review",
+            title=_("Curator review"),
             icon=":material/fact_check:",
             url_path="review",
         ),
         st.Page(
             VIEWS / "dashboard.py",
-            title="Dashboard",
+            title=_("Dashboard"),
             icon=":material/bar_chart:",
             url_path="dashboard",
         ),
         st.Page(
             VIEWS / "accounts.py",
-            title="Staff accounts",
+            title=_("Staff accounts"),
             icon=":material/group:",
             url_path="accounts",
         ),
@@ -61,6 +65,8 @@ st.set_page_config(
 )
 st.markdown(BASE_CSS, unsafe_allow_html=True)
 svc = services()  # fail early, on every page, with one clear message
+# At the top of every page, where a visitor sees it (the sidebar starts collapsed).
+language_picker()
 # Filled after the page ran: the question asked in this run may just have found the model
 # unable to load, or its process dead.
 model_notice = st.empty()

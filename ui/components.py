@@ -1,7 +1,13 @@
-"""Streamlit pieces shared by the visitor and front-desk pages: an answer, its sources, a flag."""
+"""Streamlit pieces shared by the visitor and front-desk pages: an answer, its sources, a flag.
+
+What reads as part of an answer (the notice before it, a refusal and what follows it) is in
+the answer's language, the language the visitor asked in; the page around it (buttons,
+headings, the source cards' labels, the flag form) is in the UI language.
+"""
 
 from __future__ import annotations
 
+import html
 import time
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlparse
@@ -10,6 +16,8 @@ import streamlit as st
 
 from assistant.answer import Answer, AnswerSentence, Citation
 from assistant.answer_log import AnswerLog
+from assistant.i18n import N_, SOURCE_LANGUAGE, gettext
+from ui.language import _
 from ui.present import (
     cited_by,
     highlighted_passage,
@@ -22,8 +30,10 @@ from ui.present import (
 )
 
 PENDING = "pending_question"
-CORRECTED_NOTICE = "The museum's sources don't support that. Here is what they do say."
-REFUSAL_HELP = "I only answer from the museum's own checked texts, so I won't guess."
+CORRECTED_NOTICE = N_("The museum's sources don't support that. Here is what they do say.")
+REFUSAL_MESSAGE = N_(
+    "Sorry! {answer} I only answer from the museum's own checked texts, so I won't guess."
+)
 
 
 def ask_later(question: str) -> None:
@@ -34,6 +44,11 @@ def ask_later(question: str) -> None:
 def take_pending() -> str | None:
     """The question a button queued, if any (consumed)."""
     return st.session_state.pop(PENDING, None)
+
+
+def _asked_in(answer: Answer) -> str:
+    """The language the visitor asked in: the assistant's own words are in it already."""
+    return answer.language or SOURCE_LANGUAGE
 
 
 def _paced(pieces: Iterable[str], delay: float) -> Iterator[str]:
@@ -62,23 +77,28 @@ def source_card(citation: Citation, sentences: list[AnswerSentence]) -> None:
     if facts:
         st.markdown(md_escape(" · ".join(facts)))
     where = [
-        f"Accession number {citation.accession_number}" if citation.accession_number else "",
+        _("Accession number {number}").format(number=citation.accession_number)
+        if citation.accession_number
+        else "",
         citation.institution,
-        citation.locator,
+        _("p. {page}").format(page=citation.page) if citation.page else "",  # Citation.locator
     ]
     if any(where):
         st.markdown(md_escape(" · ".join(x for x in where if x)))
+    # Translated outside the f-strings: message extraction cannot see into one.
+    cited = html.escape(_("Cited passage"))
     st.markdown(
-        f'<blockquote class="source-passage" aria-label="Cited passage">'
+        f'<blockquote class="source-passage" aria-label="{cited}">'
         f"{highlighted_passage(citation, sentences)}</blockquote>",
         unsafe_allow_html=True,
     )
-    st.caption("Highlighted: the sentence this answer relies on.")
+    st.caption(_("Highlighted: the sentence this answer relies on."))
     links = []
     if urlparse(citation.url).scheme in {"http", "https"}:
-        links.append(f"[Catalogue record]({citation.url})")
+        record = md_escape(_("Catalogue record"))
+        links.append(f"[{record}]({citation.url})")
     if citation.license:
-        links.append(f"Licence: {md_escape(citation.license)}")
+        links.append(_("Licence: {licence}").format(licence=md_escape(citation.license)))
     if links:
         st.markdown(" · ".join(links))
 
@@ -87,21 +107,25 @@ def render_sources(answer: Answer, key: str) -> None:
     """One expandable source card per numbered citation."""
     if not answer.citations:
         return
-    st.markdown("**Sources**")
+    sources = _("Sources")
+    st.markdown(f"**{sources}**")
     for c in answer.citations:
-        label = md_escape(source_label(c, answer.citations))
+        label = md_escape(source_label(c, answer.citations, _))
         with st.expander(label, key=f"src_{key}_{c.n}"):
             source_card(c, cited_by(answer, c.n))
 
 
 def render_refusal(answer: Answer, key: str) -> None:
     """A friendly refusal, with questions about the nearest objects the collection covers."""
-    st.markdown(f"Sorry! {md_escape(answer.answer)} {REFUSAL_HELP}")
+    language = _asked_in(answer)
+    st.markdown(gettext(language, REFUSAL_MESSAGE).format(answer=md_escape(answer.answer)))
     suggestions = related_questions(answer)
     if not suggestions:
-        st.markdown("You could ask about an object by its name or its accession number.")
+        st.markdown(
+            gettext(language, "You could ask about an object by its name or its accession number.")
+        )
         return
-    st.markdown("The museum's texts can answer questions like these:")
+    st.markdown(gettext(language, "The museum's texts can answer questions like these:"))
     for i, question in enumerate(suggestions):
         st.button(question, key=f"suggest_{key}_{i}", on_click=ask_later, args=(question,))
 
@@ -112,29 +136,29 @@ def flag_control(answer: Answer, key: str, log: AnswerLog) -> None:
         return  # not in the log (logging off, or spooled): there is nothing to attach a flag to
     sent: set[int] = st.session_state.setdefault("flagged_ids", set())
     if answer.log_id in sent:
-        st.caption("Thank you. A curator will check this answer.")
+        st.caption(_("Thank you. A curator will check this answer."))
         return
     open_key = f"flagging_{key}"
     if not st.session_state.get(open_key):
         st.button(
-            "This looks wrong",
+            _("This looks wrong"),
             key=f"flag_{key}",
             icon=":material/flag:",
             type="tertiary",
-            help="Tell the museum's curators this answer may be wrong.",
+            help=_("Tell the museum's curators this answer may be wrong."),
             on_click=lambda: st.session_state.__setitem__(open_key, True),
         )
         return
     with st.form(f"flag_form_{key}"):
         comment = st.text_area(
-            "What looks wrong? (optional)",
+            _("What looks wrong? (optional)"),
             max_chars=1000,
             key=f"flag_comment_{key}",
-            help="Please don't include your name, email or phone number.",
+            help=_("Please don't include your name, email or phone number."),
         )
         send_col, cancel_col = st.columns(2)
-        send = send_col.form_submit_button("Send to a curator", type="primary")
-        cancel = cancel_col.form_submit_button("Cancel")
+        send = send_col.form_submit_button(_("Send to a curator"), type="primary")
+        cancel = cancel_col.form_submit_button(_("Cancel"))
     if send:
         log.flag(answer.log_id, comment or "")
         sent.add(answer.log_id)
@@ -151,14 +175,14 @@ def render_answer(
         render_refusal(answer, key)
     else:
         if answer.outcome == "corrected":
-            st.info(CORRECTED_NOTICE, icon=":material/info:")
+            st.info(gettext(_asked_in(answer), CORRECTED_NOTICE), icon=":material/info:")
         first, rest = short_and_more(answer) if compact else (answer.sentences, [])
         render_sentences(answer, first, fresh=fresh, delay=delay)
         more_key = f"more_{key}"
         if rest or (compact and answer.citations):
             if not st.session_state.get(more_key):
                 st.button(
-                    "More",
+                    _("More"),
                     key=f"more_btn_{key}",
                     icon=":material/expand_more:",
                     on_click=lambda: st.session_state.__setitem__(more_key, True),

@@ -1,18 +1,27 @@
 """How an ``Answer`` is shown: streamed pieces, highlighted passages, related questions.
 
 Plain functions of the answer contract, with no Streamlit in them, so they are unit-tested
-directly and shared by the visitor and front-desk pages.
+directly and shared by the visitor and front-desk pages. Words shown to people are English
+msgids; a page passes its translate function (``ui.language._``), the CLI keeps English.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from rapidfuzz import fuzz
 
 from assistant.answer import Answer, AnswerSentence, Citation
+from assistant.i18n import N_
+
+Translate = Callable[[str], str]
+OUTCOME_LABELS = {
+    "answered": N_("Answered"),
+    "corrected": N_("Corrected"),
+    "refused": N_("Refused"),
+}
 
 # The catalogue-record passage is written from fixed sentence shapes (assistant/documents.py);
 # each names the object's title. Used only when a retrieved entry carries no "title" key.
@@ -29,6 +38,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))", re.MULTILINE)
 _CODE_LIKE = re.compile(r"^(?=.*\d)[A-Za-z]{0,5}[ .\-]?[A-Za-z0-9]+(?:[.\-/][A-Za-z0-9]+)*$")
+
+
+def as_written(message: str) -> str:
+    """No translation: the English msgid itself (the CLI's words, and the default)."""
+    return message
 
 
 def md_escape(text: str) -> str:
@@ -91,13 +105,16 @@ def highlighted_passage(citation: Citation, sentences: Sequence[AnswerSentence])
     )
 
 
-def source_label(citation: Citation, citations: Sequence[Citation]) -> str:
+def source_label(
+    citation: Citation, citations: Sequence[Citation], translate: Translate = as_written
+) -> str:
     """``[n] Title``, plus which kind of text it is when two sources share a title."""
     label = f"[{citation.n}] {citation.title}"
     if sum(c.title == citation.title for c in citations) < 2:
         return label
     is_record = title_of({"kind": "record", "passage": citation.passage}) is not None
-    return label + (" (catalogue record)" if is_record else " (curatorial text)")
+    kind = N_("{label} (catalogue record)") if is_record else N_("{label} (curatorial text)")
+    return translate(kind).format(label=label)
 
 
 def title_of(entry: dict[str, object]) -> str | None:
@@ -119,6 +136,7 @@ def related_questions(answer: Answer, limit: int = 3) -> list[str]:
     """Questions about the nearest vetted objects, offered after a refusal.
 
     Only objects that were actually retrieved from the index are named, nearest first.
+    They stay English: a tap asks them, and they are worded as the assistant parses them.
     """
     scores: dict[str, float] = {}
     titles: dict[str, str] = {}
@@ -134,7 +152,10 @@ def related_questions(answer: Answer, limit: int = 3) -> list[str]:
 
 
 def lookup_question(kind: str, value: str) -> str:
-    """The question the front desk asks for a lookup by accession number or by title."""
+    """The question the front desk asks for a lookup by accession number or by title.
+
+    English, like ``related_questions``: it is asked, not shown as the UI's own words.
+    """
     value = " ".join(value.split())
     if kind == "accession":
         return f"What is the object with accession number {value}?"
@@ -146,8 +167,7 @@ def looks_like_accession(value: str) -> bool:
     return bool(_CODE_LIKE.fullmatch(value.strip()))
 
 
-def outcome_label(outcome: str) -> str:
+def outcome_label(outcome: str, translate: Translate = as_written) -> str:
     """Curator-facing words for an outcome."""
-    return {"answered": "Answered", "corrected": "Corrected", "refused": "Refused"}.get(
-        outcome, outcome
-    )
+    label = OUTCOME_LABELS.get(outcome)
+    return translate(label) if label else outcome

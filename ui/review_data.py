@@ -15,13 +15,16 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ui.present import outcome_label
+from assistant.i18n import N_
+from ui.present import Translate, as_written, outcome_label
 
+# English msgids: the pages translate them where they are shown.
 VERDICT_LABELS = {
-    "correct": "Correct",
-    "incorrect": "Incorrect",
-    "needs_source": "Needs a source",
+    "correct": N_("Correct"),
+    "incorrect": N_("Incorrect"),
+    "needs_source": N_("Needs a source"),
 }
+UNKNOWN_LANGUAGE = "unknown"  # rows logged before questions' languages were recorded
 CSV_COLUMNS = [
     "id",
     "created_at",
@@ -58,18 +61,19 @@ def cited_sources(row: dict[str, Any]) -> str:
     return "; ".join(str(c.get("title") or c.get("source_id", "")) for c in row["citations"] or [])
 
 
-def table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def table(rows: list[dict[str, Any]], translate: Translate = as_written) -> list[dict[str, Any]]:
     """Rows for the on-screen table (short, readable columns)."""
+    verdict = {k: translate(v) for k, v in VERDICT_LABELS.items()}
     return [
         {
             "id": r["id"],
             "when": _local(r["created_at"]),
-            "outcome": outcome_label(r["outcome"]),
+            "outcome": outcome_label(r["outcome"], translate),
             "question": r["question"],
             "flags": r.get("n_flags", 0),
             "dropped": r["n_dropped"],
             "support": r["top_score"],
-            "review": VERDICT_LABELS.get(r["review_verdict"] or "", ""),
+            "review": verdict.get(r["review_verdict"] or "", ""),
         }
         for r in rows
     ]
@@ -91,8 +95,11 @@ class Decisions:
     lines: list[str]
 
 
-def decisions(row: dict[str, Any]) -> Decisions:
-    """The answer's trace as one line per stage, and for a refusal the stage that refused."""
+def decisions(row: dict[str, Any], translate: Translate = as_written) -> Decisions:
+    """The answer's trace as one line per stage, and for a refusal the stage that refused.
+
+    Stage names, decisions and details are the log's own records, shown as recorded.
+    """
     # Each record is {stage, decision, detail} (Answer.trace); rows logged before traces were
     # kept have None.
     steps = [
@@ -105,7 +112,11 @@ def decisions(row: dict[str, Any]) -> Decisions:
     if row.get("outcome") == "refused" and refusals:
         # A run stops at its refusal, so the last one recorded is the one that stood.
         stage, reason = refusals[-1]
-        summary = f"Refused by {stage}" + (f": {reason}" if reason else "")
+        summary = (
+            translate(N_("Refused by {stage}: {reason}")).format(stage=stage, reason=reason)
+            if reason
+            else translate(N_("Refused by {stage}")).format(stage=stage)
+        )
     lines = [
         stage + (f": {decision}" if decision else "") + (f" ({detail})" if detail else "")
         for stage, decision, detail in steps
@@ -160,12 +171,18 @@ def _normal(question: str) -> str:
     return re.sub(r"[^\w\s]", "", question.lower()).strip()
 
 
-def top_refused(rows: list[dict[str, Any]], limit: int = 10) -> list[dict[str, Any]]:
-    """The most frequent refused questions: where the vetted texts have gaps."""
+def top_refused(
+    rows: list[dict[str, Any]], limit: int = 10, translate: Translate = as_written
+) -> list[dict[str, Any]]:
+    """The most frequent refused questions: where the vetted texts have gaps.
+
+    The keys are the table's column headings.
+    """
     refused = [r for r in rows if r["outcome"] == "refused"]
     counts = Counter(_normal(r["question"]) for r in refused)
     example = {_normal(r["question"]): r["question"] for r in refused}
-    return [{"Question": example[q], "Times asked": n} for q, n in counts.most_common(limit)]
+    question, asked = translate(N_("Question")), translate(N_("Times asked"))
+    return [{question: example[q], asked: n} for q, n in counts.most_common(limit)]
 
 
 def most_cited(rows: list[dict[str, Any]], limit: int = 10) -> list[dict[str, Any]]:
@@ -174,3 +191,13 @@ def most_cited(rows: list[dict[str, Any]], limit: int = 10) -> list[dict[str, An
     for r in rows:
         counts.update({str(c.get("title") or c.get("source_id")) for c in r["citations"] or []})
     return [{"source": s, "answers": n} for s, n in counts.most_common(limit)]
+
+
+def per_language(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """How many questions were asked in each language, most first (ties by code).
+
+    Rows logged before the language was recorded count as ``UNKNOWN_LANGUAGE``, listed last.
+    """
+    counts = Counter(r.get("language") or UNKNOWN_LANGUAGE for r in rows)
+    order = sorted(counts, key=lambda c: (c == UNKNOWN_LANGUAGE, -counts[c], c))
+    return [{"language": c, "questions": counts[c]} for c in order]

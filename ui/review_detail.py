@@ -8,143 +8,167 @@ import streamlit as st
 
 from assistant.answer_log import VERDICTS, AnswerLog
 from assistant.auth import StaffSession
+from ui.language import N_, _
 from ui.present import md_escape, outcome_label
 from ui.review_data import VERDICT_LABELS, decisions
 
 ORIGINS = {
-    "model": "phrased by the model",
-    "source": "quoted from a source text",
-    "record": "quoted from the catalogue record",
+    "model": N_("phrased by the model"),
+    "source": N_("quoted from a source text"),
+    "record": N_("quoted from the catalogue record"),
 }
 
 
+def _heading(text: str) -> None:
+    # Not inside an f-string: message extraction (Python 3.11 tokens) cannot see into one.
+    st.markdown(f"**{text}**")
+
+
+def _verdict(verdict: str) -> str:
+    return _(VERDICT_LABELS[verdict])
+
+
+def _origin(origin: str | None) -> str | None:
+    label = ORIGINS.get(origin or "")
+    return _(label) if label else origin
+
+
 def _sentences(row: dict[str, Any]) -> None:
-    st.markdown("**Sentences shown, each verified against its cited passage**")
+    _heading(_("Sentences shown, each verified against its cited passage"))
     if row["sentences"]:
+        # The keys are the column headings.
         st.table(
             [
                 {
-                    "sentence": s["text"],
-                    "cites": ", ".join(f"[{n}]" for n in s.get("citations", [])),
-                    "origin": ORIGINS.get(s.get("origin", "model"), s.get("origin")),
-                    "verification": "passed",
+                    _("sentence"): s["text"],
+                    _("cites"): ", ".join(f"[{n}]" for n in s.get("citations", [])),
+                    _("origin"): _origin(s.get("origin", "model")),
+                    _("verification"): _("passed"),
                 }
                 for s in row["sentences"]
             ],
             hide_index=True,
         )
     else:
-        st.caption("None: nothing was shown but the refusal.")
-    st.markdown("**Dropped sentences and why**")
+        st.caption(_("None: nothing was shown but the refusal."))
+    _heading(_("Dropped sentences and why"))
     if row["dropped"]:
         st.table(
             [
                 {
-                    "sentence": d["text"],
-                    "cites": ", ".join(f"[{n}]" for n in d.get("citations", [])),
-                    "reason": d["reason"],
+                    _("sentence"): d["text"],
+                    _("cites"): ", ".join(f"[{n}]" for n in d.get("citations", [])),
+                    _("reason"): d["reason"],
                 }
                 for d in row["dropped"]
             ],
             hide_index=True,
         )
     else:
-        st.caption("None.")
+        st.caption(_("None."))
 
 
 def _decided(row: dict[str, Any]) -> None:
-    st.markdown("**How this answer was decided**")
-    shown = decisions(row)
+    _heading(_("How this answer was decided"))
+    shown = decisions(row, _)
     if shown.summary:
         st.markdown(md_escape(shown.summary))
     if shown.lines:
         st.markdown("\n".join(f"- {md_escape(line)}" for line in shown.lines))
     else:
-        st.caption("No trace recorded: this answer was logged before traces were kept.")
+        st.caption(_("No trace recorded: this answer was logged before traces were kept."))
 
 
 def _passages(row: dict[str, Any]) -> None:
-    st.markdown("**Cited passages**")
+    _heading(_("Cited passages"))
     for c in row["citations"] or []:
         acc = f" ({c['accession_number']})" if c.get("accession_number") else ""
-        acc += f", p. {c['page']}" if c.get("page") else ""
+        acc += ", " + _("p. {page}").format(page=c["page"]) if c.get("page") else ""
         st.markdown(f"[{c['n']}] **{md_escape(c.get('title', ''))}**{md_escape(acc)}")
         st.markdown(f"> {md_escape(c.get('passage', ''))}")
     if not row["citations"]:
-        st.caption("None.")
-    st.markdown("**Retrieved passages (best first)**")
+        st.caption(_("None."))
+    _heading(_("Retrieved passages (best first)"))
     if row["retrieved"]:
         st.dataframe(
             [
                 {
-                    "score": r.get("score"),
-                    "kind": r.get("kind"),
-                    "source": r.get("source_id"),
-                    "passage": r.get("passage"),
+                    _("score"): r.get("score"),
+                    _("kind"): r.get("kind"),
+                    _("source"): r.get("source_id"),
+                    _("passage"): r.get("passage"),
                 }
                 for r in row["retrieved"]
             ],
             hide_index=True,
         )
     else:
-        st.caption("Nothing was retrieved (the question was refused before retrieval).")
+        st.caption(_("Nothing was retrieved (the question was refused before retrieval)."))
 
 
 def _review_form(row: dict[str, Any], log: AnswerLog, session: StaffSession) -> None:
-    st.markdown("**Your review**")
+    _heading(_("Your review"))
     if row["review_verdict"]:
         st.caption(
-            f"Last reviewed by {row['reviewed_by']} on "
-            f"{row['reviewed_at'].astimezone():%Y-%m-%d %H:%M}: "
-            f"{VERDICT_LABELS[row['review_verdict']]}."
+            _("Last reviewed by {name} on {when}: {verdict}.").format(
+                name=row["reviewed_by"],
+                when=f"{row['reviewed_at'].astimezone():%Y-%m-%d %H:%M}",
+                verdict=_verdict(row["review_verdict"]),
+            )
         )
     current = VERDICTS.index(row["review_verdict"]) if row["review_verdict"] in VERDICTS else None
     with st.form(f"review_{row['id']}"):
         verdict = st.radio(
-            "Verdict",
+            _("Verdict"),
             VERDICTS,
             index=current,
-            format_func=VERDICT_LABELS.__getitem__,
+            format_func=_verdict,
             horizontal=True,
             key=f"verdict_{row['id']}",
         )
         note = st.text_area(
-            "Note (optional)", value=row["review_note"] or "", key=f"note_{row['id']}"
+            _("Note (optional)"), value=row["review_note"] or "", key=f"note_{row['id']}"
         )
-        saved = st.form_submit_button("Save review", type="primary")
+        saved = st.form_submit_button(_("Save review"), type="primary")
     if saved:
         if verdict is None:
-            st.error("Choose a verdict first.")
+            st.error(_("Choose a verdict first."))
             return
         log.review(row["id"], verdict, note or "", session.name)
-        st.toast("Review saved.")
+        st.toast(_("Review saved."))
         st.rerun()
 
 
 def render_detail(row: dict[str, Any], log: AnswerLog, session: StaffSession) -> None:
     """Everything about one answer, then the review form."""
-    st.subheader(f"Answer #{row['id']}")
+    st.subheader(_("Answer #{id}").format(id=row["id"]))
     timings = " · ".join(
         f"{k.removesuffix('_ms')} {v:.0f} ms" for k, v in row["timings_ms"].items()
     )
+    # Facts joined by " · " (date, outcome, model, timings): each one a phrase of its own.
+    model = _("model {name}").format(name=row["model"] or _("unknown"))
     st.caption(
-        f"{row['created_at'].astimezone():%Y-%m-%d %H:%M} · {outcome_label(row['outcome'])} · "
-        f"model {row['model'] or 'unknown'}" + (f" · {timings}" if timings else "")
+        f"{row['created_at'].astimezone():%Y-%m-%d %H:%M} · "
+        f"{outcome_label(row['outcome'], _)} · {model}" + (f" · {timings}" if timings else "")
     )
-    st.markdown(f"**Question** (personal data redacted)  \n{md_escape(row['question'])}")
-    st.markdown(f"**Answer**  \n{md_escape(row['answer'])}")
+    st.markdown(_("**Question** (personal data redacted)") + f"  \n{md_escape(row['question'])}")
+    answer_heading = _("Answer")
+    st.markdown(f"**{answer_heading}**  \n{md_escape(row['answer'])}")
     if row["refusal_reason"]:
-        st.markdown(f"**Why it was refused:** {md_escape(row['refusal_reason'])}")
+        st.markdown(
+            _("**Why it was refused:** {reason}").format(reason=md_escape(row["refusal_reason"]))
+        )
     for issue in row["premise_issues"] or []:
-        st.markdown(f"**Premise checked:** {md_escape(issue)}")
+        st.markdown(_("**Premise checked:** {issue}").format(issue=md_escape(issue)))
     for warning in row["warnings"] or []:
         st.warning(warning)
     flags = row.get("flags", [])
     if flags:
-        st.markdown(f"**Flagged by visitors ({len(flags)})**")
+        st.markdown(_("**Flagged by visitors ({n})**").format(n=len(flags)))
         for f in flags:
             when = f["created_at"].astimezone().strftime("%Y-%m-%d %H:%M")
-            st.markdown(f"- {when}: {md_escape(f['comment']) or '(no comment)'}")
+            comment = md_escape(f["comment"]) or _("(no comment)")
+            st.markdown(f"- {when}: {comment}")
     _decided(row)
     _sentences(row)
     _passages(row)

@@ -14,8 +14,10 @@ from assistant.answer import Answer
 from assistant.answer_log import AnswerLog
 from assistant.auth import UserStore
 from assistant.errors import MuseumQAError
+from assistant.i18n import SOURCE_LANGUAGE
 from assistant.service import MuseumAssistant, build_assistant
 from assistant.settings import Settings, load_settings
+from ui.language import _
 
 
 @dataclass
@@ -71,12 +73,27 @@ def services() -> Services:
     try:
         return _build()
     except MuseumQAError as exc:
-        st.error(f"The app cannot start: {exc}")
+        st.error(_("The app cannot start: {error}").format(error=exc))
         st.stop()
     except Exception as exc:  # a database that cannot be reached, for instance
-        st.error(f"The app cannot open the answer log: {type(exc).__name__}: {exc}")
+        st.error(
+            _("The app cannot open the answer log: {error}").format(
+                error=f"{type(exc).__name__}: {exc}"
+            )
+        )
         st.stop()
     raise AssertionError("unreachable")  # st.stop() raises; this satisfies type checkers
+
+
+def default_language() -> str:
+    """The museum's language (settings), or English while the settings cannot be read.
+
+    Never an error page: the error pages themselves are translated, into this language.
+    """
+    try:
+        return _build().settings.default_language
+    except Exception:
+        return SOURCE_LANGUAGE
 
 
 def show_model_notice(slot: Any, svc: Services) -> None:
@@ -86,11 +103,13 @@ def show_model_notice(slot: Any, svc: Services) -> None:
         return
     ok, why = notice
     if ok:
-        slot.caption(f"The language model recovered from a problem: {why}.")
+        slot.caption(_("The language model recovered from a problem: {why}.").format(why=why))
     else:
         slot.warning(
-            "The language model is not available right now, so answers quote the museum's "
-            f"texts directly. Staff: {why}."
+            _(
+                "The language model is not available right now, so answers quote the "
+                "museum's texts directly. Staff: {why}."
+            ).format(why=why)
         )
 
 

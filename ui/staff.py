@@ -7,6 +7,8 @@ import time
 import streamlit as st
 
 from assistant.auth import StaffSession
+from assistant.i18n import ngettext
+from ui.language import _, current
 from ui.services import Services
 
 SESSION = "staff_session"
@@ -16,22 +18,37 @@ PAUSE_SECONDS = 30
 
 
 def _sign_in_form(svc: Services, notice: str | None) -> None:
-    st.title("Staff sign-in")
+    st.title(_("Staff sign-in"))
     if notice:
         st.info(notice)
     failures, last = st.session_state.get(FAILURES, (0, 0.0))
     wait = PAUSE_SECONDS - (time.time() - last)
     if failures >= MAX_FAILURES and wait > 0:
-        st.error(f"Too many wrong passwords. Try again in {int(wait) + 1} seconds.")
+        seconds = int(wait) + 1
+        st.error(
+            ngettext(
+                current(),
+                "Too many wrong passwords. Try again in {seconds} second.",
+                "Too many wrong passwords. Try again in {seconds} seconds.",
+                seconds,
+            ).format(seconds=seconds)
+        )
         return
     with st.form("sign_in"):
-        name = st.text_input("User name", key="sign_in_name", autocomplete="username")
+        name = st.text_input(_("User name"), key="sign_in_name", autocomplete="username")
         password = st.text_input(
-            "Password", type="password", key="sign_in_password", autocomplete="current-password"
+            _("Password"),
+            type="password",
+            key="sign_in_password",
+            autocomplete="current-password",
         )
-        submitted = st.form_submit_button("Sign in", type="primary")
+        submitted = st.form_submit_button(_("Sign in"), type="primary")
     if not submitted:
-        st.caption("Accounts are made with: museum-qa users add NAME --role curator")
+        st.caption(
+            _("Accounts are made with: {command}").format(
+                command="museum-qa users add NAME --role curator"
+            )
+        )
         return
     user = svc.users.authenticate(name, password)
     if user is None:
@@ -39,13 +56,18 @@ def _sign_in_form(svc: Services, notice: str | None) -> None:
         paused = svc.users.retry_after(name)
         if paused > 0:
             # Every name is paused the same way, known or not: this says nothing about which.
+            seconds = int(paused) + 1
             st.error(
-                "Too many wrong passwords for this user name. "
-                f"Try again in {int(paused) + 1} seconds."
+                ngettext(
+                    current(),
+                    "Too many wrong passwords for this user name. Try again in {seconds} second.",
+                    "Too many wrong passwords for this user name. Try again in {seconds} seconds.",
+                    seconds,
+                ).format(seconds=seconds)
             )
             return
         # One message for an unknown name and a wrong password: no hint which it was.
-        st.error("That user name and password don't match an active account.")
+        st.error(_("That user name and password don't match an active account."))
         return
     st.session_state.pop(FAILURES, None)
     st.session_state[SESSION] = StaffSession(user.name, user.role)
@@ -64,16 +86,20 @@ def require(svc: Services, role: str = "curator") -> StaffSession:
     if session is not None and session.expired(svc.settings.staff_idle_minutes):
         sign_out()
         session = None
-        notice = "Your session ended after a period of inactivity. Please sign in again."
+        notice = _("Your session ended after a period of inactivity. Please sign in again.")
     if session is None:
         _sign_in_form(svc, notice)
         st.stop()
     assert session is not None
     if not session.allows(role):
-        st.error(f"This page is for the {role} role; you are signed in as a {session.role}.")
+        st.error(
+            _("This page is for the {role} role; you are signed in as a {signed_in_role}.").format(
+                role=role, signed_in_role=session.role
+            )
+        )
         st.stop()
     session.touch()
     who, out = st.columns([4, 1], vertical_alignment="center")
-    who.caption(f"Signed in as {session.name} ({session.role})")
-    out.button("Sign out", key="sign_out", on_click=sign_out)
+    who.caption(_("Signed in as {name} ({role})").format(name=session.name, role=session.role))
+    out.button(_("Sign out"), key="sign_out", on_click=sign_out)
     return session

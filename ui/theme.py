@@ -31,6 +31,9 @@ BASE_CSS = f"""
     min-height: 48px; min-width: 48px; }}
   [data-testid="stRadio"] label, [data-testid="stCheckbox"] label {{
     min-height: 44px; align-items: center; }}
+  /* A select box's arrow is a button of its own (the language menu is on every page). */
+  [data-testid="stSelectbox"] [role="group"] {{ min-height: 50px; align-items: center; }}
+  [data-testid="stSelectbox"] [role="group"] button {{ min-height: 48px; min-width: 48px; }}
   [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{
     color: {MUTED_TEXT}; opacity: 1;
   }}

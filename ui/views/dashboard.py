@@ -1,4 +1,4 @@
-"""Curator dashboard: questions per day, outcome mix, gaps in the corpus, most-cited sources."""
+"""Curator dashboard: questions per day, outcome mix, languages, gaps, most-cited sources."""
 
 from __future__ import annotations
 
@@ -9,18 +9,46 @@ import pandas as pd
 import streamlit as st
 
 from assistant.answer_log import LogFilter
-from ui.review_data import local_day_bounds, most_cited, outcome_mix, per_day, top_refused
+from assistant.i18n import language_name
+from ui.language import N_, _, current
+from ui.review_data import (
+    UNKNOWN_LANGUAGE,
+    local_day_bounds,
+    most_cited,
+    outcome_mix,
+    per_day,
+    per_language,
+    top_refused,
+)
 from ui.services import services
 from ui.staff import require
 from ui.theme import OUTCOME_COLORS
 
+# The charts' outcome words, lower case as the log spells them (the review table capitalises).
+OUTCOME_WORDS = {"answered": N_("answered"), "corrected": N_("corrected"), "refused": N_("refused")}
+
+
+def outcome_word(outcome: str) -> str:
+    """An outcome as the charts name it, in the UI language."""
+    word = OUTCOME_WORDS.get(outcome)
+    return _(word) if word else outcome
+
+
+def language_label(code: str) -> str:
+    """A question language's name in the UI language ("Français" in French, "French" in English)."""
+    return _("Unknown") if code == UNKNOWN_LANGUAGE else language_name(code, current())
+
+
 svc = services()
 require(svc, "curator")
-st.title("Dashboard")
+st.title(_("Dashboard"))
 
 today = dt.date.today()
 days = st.date_input(
-    "Date range", value=(today - dt.timedelta(days=30), today), max_value=today, key="d_dates"
+    _("Date range"),
+    value=(today - dt.timedelta(days=30), today),
+    max_value=today,
+    key="d_dates",
 )
 picked = tuple(days) if isinstance(days, tuple | list) else (days,)
 start = picked[0] if picked else today - dt.timedelta(days=30)
@@ -28,57 +56,80 @@ end = picked[1] if len(picked) > 1 else start
 since, until = local_day_bounds(start, end)
 rows = svc.log.search(LogFilter(since=since, until=until, limit=100_000))
 if not rows:
-    st.info("No questions were asked in this period.")
+    st.info(_("No questions were asked in this period."))
     st.stop()
 
 total = len(rows)
 refused = sum(r["outcome"] == "refused" for r in rows)
 flagged = sum(1 for r in rows if r.get("n_flags"))
 m1, m2, m3 = st.columns(3)
-m1.metric("Questions", total)
-m2.metric("Refused", f"{refused / total:.0%}")
-m3.metric("Flagged by visitors", flagged)
+m1.metric(_("Questions"), total)
+m2.metric(_("Refused"), f"{refused / total:.0%}")
+m3.metric(_("Flagged by visitors"), flagged)
 
 # One colour per outcome on every chart, each at least 3:1 against white (WCAG 1.4.11).
-colors = alt.Scale(domain=list(OUTCOME_COLORS), range=list(OUTCOME_COLORS.values()))
+# The charts plot the outcome's word in the UI language, so the scale maps those words.
+colors = alt.Scale(
+    domain=[outcome_word(o) for o in OUTCOME_COLORS], range=list(OUTCOME_COLORS.values())
+)
 
-st.subheader("Questions per day")
+st.subheader(_("Questions per day"))
 daily = pd.DataFrame(per_day(rows))
+daily["outcome"] = daily["outcome"].map(outcome_word)
 st.altair_chart(
     alt.Chart(daily)
     .mark_bar(size=28)
     .encode(
-        x=alt.X("day:O", title="Day", axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("questions:Q", title="Questions", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("outcome:N", title="Outcome", scale=colors),
-        tooltip=["day", "outcome", "questions"],
+        x=alt.X("day:O", title=_("Day"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("questions:Q", title=_("Questions"), axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("outcome:N", title=_("Outcome"), scale=colors),
+        tooltip=[
+            alt.Tooltip("day:O", title=_("Day")),
+            alt.Tooltip("outcome:N", title=_("Outcome")),
+            alt.Tooltip("questions:Q", title=_("Questions")),
+        ],
     ),
-    alt="Bar chart of questions per day, stacked by outcome",
+    alt=_("Bar chart of questions per day, stacked by outcome"),
 )
 
-st.subheader("Outcome mix")
+st.subheader(_("Outcome mix"))
 mix = pd.DataFrame(outcome_mix(rows))
+mix["outcome"] = mix["outcome"].map(outcome_word)
 st.altair_chart(
     alt.Chart(mix)
     .mark_bar()
     .encode(
         y=alt.Y("outcome:N", title=None, sort="-x"),
-        x=alt.X("answers:Q", title="Answers", axis=alt.Axis(tickMinStep=1)),
+        x=alt.X("answers:Q", title=_("Answers"), axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("outcome:N", scale=colors, legend=None),
-        tooltip=["outcome", "answers"],
+        tooltip=[
+            alt.Tooltip("outcome:N", title=_("Outcome")),
+            alt.Tooltip("answers:Q", title=_("Answers")),
+        ],
     ),
-    alt="Bar chart of answers by outcome",
+    alt=_("Bar chart of answers by outcome"),
 )
 
-st.subheader("Top refused questions")
-st.caption("What visitors ask that the vetted texts don't cover: candidates for new texts.")
-gaps = top_refused(rows)
+st.subheader(_("Questions per language"))
+st.caption(_("The language each question was asked in, as the assistant detected it."))
+st.table(
+    # The keys are the column headings.
+    [
+        {_("Language"): language_label(d["language"]), _("Questions"): d["questions"]}
+        for d in per_language(rows)
+    ],
+    hide_index=True,
+)
+
+st.subheader(_("Top refused questions"))
+st.caption(_("What visitors ask that the vetted texts don't cover: candidates for new texts."))
+gaps = top_refused(rows, translate=_)
 if gaps:
     st.table(gaps, hide_index=True)
 else:
-    st.caption("None in this period.")
+    st.caption(_("None in this period."))
 
-st.subheader("Most-cited sources")
+st.subheader(_("Most-cited sources"))
 cited = most_cited(rows)
 if cited:
     st.altair_chart(
@@ -86,10 +137,13 @@ if cited:
         .mark_bar(color=OUTCOME_COLORS["answered"])
         .encode(
             y=alt.Y("source:N", title=None, sort="-x", axis=alt.Axis(labelLimit=320)),
-            x=alt.X("answers:Q", title="Answers citing it", axis=alt.Axis(tickMinStep=1)),
-            tooltip=["source", "answers"],
+            x=alt.X("answers:Q", title=_("Answers citing it"), axis=alt.Axis(tickMinStep=1)),
+            tooltip=[
+                alt.Tooltip("source:N", title=_("Source")),
+                alt.Tooltip("answers:Q", title=_("Answers")),
+            ],
         ),
-        alt="Bar chart of the sources cited in the most answers",
+        alt=_("Bar chart of the sources cited in the most answers"),
     )
 else:
-    st.caption("No answers cited a source in this period.")
+    st.caption(_("No answers cited a source in this period."))

@@ -6,11 +6,15 @@ import streamlit as st
 
 from assistant.errors import MuseumQAError
 from ui.components import ask_later, render_answer, take_pending
+from ui.language import N_, _
 from ui.present import looks_like_accession, lookup_question, md_escape
 from ui.services import services
 from ui.theme import DESK_CSS
 
 TURNS = "desk_turns"
+# The lookup kinds are the radio's values (English msgids), shown translated.
+BY_TITLE = N_("Object title")
+BY_ACCESSION = N_("Accession number")
 
 svc = services()
 st.markdown(DESK_CSS, unsafe_allow_html=True)
@@ -26,9 +30,9 @@ def new_visitor() -> None:
 
 
 title, reset = st.columns([3, 1], vertical_alignment="center")
-title.title("Front desk")
+title.title(_("Front desk"))
 reset.button(
-    "New visitor",
+    _("New visitor"),
     key="new_visitor",
     type="primary",
     icon=":material/restart_alt:",
@@ -38,7 +42,7 @@ reset.button(
 
 ask_col, answer_col = st.columns(2, gap="large")
 with ask_col:
-    st.subheader("Quick questions")
+    st.subheader(_("Quick questions"))
     quick = st.columns(2)
     for i, q in enumerate(svc.settings.desk_questions):
         quick[i % 2].button(
@@ -46,21 +50,25 @@ with ask_col:
         )
     with st.form("lookup", clear_on_submit=True):
         kind = st.radio(
-            "Look up by", ["Object title", "Accession number"], horizontal=True, key="lookup_kind"
+            _("Look up by"),
+            [BY_TITLE, BY_ACCESSION],
+            format_func=_,
+            horizontal=True,
+            key="lookup_kind",
         )
         value = st.text_input(
-            "Title or accession number",
+            _("Title or accession number"),
             key="lookup_value",
-            placeholder="e.g. The Night Watch, or SK-C-5",
+            placeholder=_("e.g. The Night Watch, or SK-C-5"),
         )
-        looked = st.form_submit_button("Look up", width="stretch")
+        looked = st.form_submit_button(_("Look up"), width="stretch")
     with st.form("desk_ask", clear_on_submit=True):
-        typed = st.text_input("Or type the visitor's question", key="desk_typed")
-        asked = st.form_submit_button("Ask", width="stretch")
+        typed = st.text_input(_("Or type the visitor's question"), key="desk_typed")
+        asked = st.form_submit_button(_("Ask"), width="stretch")
 
 question = take_pending()
 if looked and value and value.strip():
-    by_code = kind == "Accession number" or looks_like_accession(value)
+    by_code = kind == BY_ACCESSION or looks_like_accession(value)
     question = lookup_question("accession" if by_code else "title", value)
 elif asked and typed and typed.strip():
     question = typed
@@ -70,16 +78,20 @@ with answer_col:
     fresh = False
     if question:
         try:
-            with st.spinner("Checking the museum's sources…"):
+            with st.spinner(_("Checking the museum's sources…")):
                 answer = svc.ask(question, [t.question for t in turns])
         except MuseumQAError as exc:
-            st.error(exc.visitor_message or f"Sorry, no answer right now: {exc}")
+            st.error(
+                _(exc.visitor_message)
+                if exc.visitor_message
+                else _("Sorry, no answer right now: {error}").format(error=exc)
+            )
         else:
             turns.append(answer)
             fresh = True
     if not turns:
-        st.subheader("Answer")
-        st.markdown("Tap a quick question, look an object up, or type the visitor's question.")
+        st.subheader(_("Answer"))
+        st.markdown(_("Tap a quick question, look an object up, or type the visitor's question."))
     else:
         latest = turns[-1]
         st.subheader(md_escape(latest.question))
@@ -98,6 +110,6 @@ with answer_col:
             compact=True,
         )
         if len(turns) > 1:
-            with st.expander("Earlier questions from this visitor", key="desk_earlier"):
+            with st.expander(_("Earlier questions from this visitor"), key="desk_earlier"):
                 for t in reversed(turns[:-1]):
                     st.markdown(f"- {md_escape(t.question)}")

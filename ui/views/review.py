@@ -7,6 +7,8 @@ import datetime as dt
 import streamlit as st
 
 from assistant.answer_log import VERDICTS, LogFilter
+from assistant.i18n import ngettext
+from ui.language import _, current
 from ui.present import outcome_label
 from ui.review_data import VERDICT_LABELS, local_day_bounds, table, to_csv, to_jsonl
 from ui.review_detail import render_detail
@@ -15,39 +17,41 @@ from ui.staff import require
 
 svc = services()
 session = require(svc, "curator")
-st.title("Curator review")
+st.title(_("Curator review"))
 
 threshold = svc.settings.review_low_support
 today = dt.date.today()
-with st.expander("Filters", expanded=True, key="filters"):
+with st.expander(_("Filters"), expanded=True, key="filters"):
     left, right = st.columns(2)
     days = left.date_input(
-        "Date range",
+        _("Date range"),
         value=(today - dt.timedelta(days=30), today),
         max_value=today,
         key="f_dates",
     )
     outcomes = right.multiselect(
-        "Outcome",
+        _("Outcome"),
         ["answered", "corrected", "refused"],
-        format_func=outcome_label,
+        format_func=lambda o: outcome_label(o, _),
         key="f_outcomes",
-        placeholder="Any outcome",
+        placeholder=_("Any outcome"),
     )
     a, b, c = st.columns(3)
-    flagged = a.checkbox("Flagged by a visitor", key="f_flagged")
-    dropped = b.checkbox("Has dropped sentences", key="f_dropped")
-    low = c.checkbox(f"Low support (below {threshold:.2f})", key="f_low")
-    left, right = st.columns(2)
-    review = right.selectbox(
-        "Review status",
-        ["any", "unreviewed", *VERDICTS],
-        key="f_review",
-        format_func=lambda v: {"any": "Any", "unreviewed": "Not reviewed yet"}.get(
-            v, VERDICT_LABELS.get(v, v)
-        ),
+    flagged = a.checkbox(_("Flagged by a visitor"), key="f_flagged")
+    dropped = b.checkbox(_("Has dropped sentences"), key="f_dropped")
+    low = c.checkbox(
+        _("Low support (below {threshold})").format(threshold=f"{threshold:.2f}"), key="f_low"
     )
-    text = left.text_input("Search questions and answers", key="f_text")
+    left, right = st.columns(2)
+    statuses = {"any": _("Any"), "unreviewed": _("Not reviewed yet")}
+    statuses |= {v: _(VERDICT_LABELS.get(v, v)) for v in VERDICTS}
+    review = right.selectbox(
+        _("Review status"),
+        list(statuses),
+        key="f_review",
+        format_func=lambda v: statuses.get(v, v),
+    )
+    text = left.text_input(_("Search questions and answers"), key="f_text")
 
 picked_days = tuple(days) if isinstance(days, tuple | list) else (days,)
 start = picked_days[0] if picked_days else today - dt.timedelta(days=30)
@@ -67,13 +71,14 @@ rows = svc.log.search(
 )
 
 st.markdown(
-    f"**{len(rows)} answer{'s' if len(rows) != 1 else ''}** "
-    f"{'match' if len(rows) != 1 else 'matches'}."
+    ngettext(current(), "**{n} answer** matches.", "**{n} answers** match.", len(rows)).format(
+        n=len(rows)
+    )
 )
 stamp = f"{start:%Y%m%d}-{end:%Y%m%d}"
 csv_col, jsonl_col = st.columns(2)
 csv_col.download_button(
-    "Export CSV",
+    _("Export CSV"),
     to_csv(rows),
     file_name=f"museum-qa-log-{stamp}.csv",
     mime="text/csv",
@@ -82,7 +87,7 @@ csv_col.download_button(
     on_click="ignore",
 )
 jsonl_col.download_button(
-    "Export JSON Lines",
+    _("Export JSON Lines"),
     to_jsonl(rows),
     file_name=f"museum-qa-log-{stamp}.jsonl",
     mime="application/jsonl",
@@ -91,26 +96,28 @@ jsonl_col.download_button(
     on_click="ignore",
 )
 if not rows:
-    st.info("No answers match these filters.")
+    st.info(_("No answers match these filters."))
     st.stop()
 
 event = st.dataframe(
-    table(rows),
+    table(rows, _),
     hide_index=True,
     on_select="rerun",
     selection_mode="single-row",
     key="log_table",
     column_config={
         "id": st.column_config.NumberColumn("#", width="small"),
-        "when": st.column_config.TextColumn("When"),
-        "outcome": st.column_config.TextColumn("Outcome"),
-        "question": st.column_config.TextColumn("Question", width="large"),
-        "flags": st.column_config.NumberColumn("Flags", help="Visitors' 'this looks wrong'"),
-        "dropped": st.column_config.NumberColumn("Dropped", help="Sentences that failed checks"),
-        "support": st.column_config.NumberColumn(
-            "Support", format="%.2f", help="Relevance of the best cited passage"
+        "when": st.column_config.TextColumn(_("When")),
+        "outcome": st.column_config.TextColumn(_("Outcome")),
+        "question": st.column_config.TextColumn(_("Question"), width="large"),
+        "flags": st.column_config.NumberColumn(_("Flags"), help=_("Visitors' 'this looks wrong'")),
+        "dropped": st.column_config.NumberColumn(
+            _("Dropped"), help=_("Sentences that failed checks")
         ),
-        "review": st.column_config.TextColumn("Review"),
+        "support": st.column_config.NumberColumn(
+            _("Support"), format="%.2f", help=_("Relevance of the best cited passage")
+        ),
+        "review": st.column_config.TextColumn(_("Review")),
     },
 )
 ids = [r["id"] for r in rows]
@@ -122,11 +129,11 @@ if st.session_state.get("review_pick") not in ids:
     st.session_state.review_pick = ids[0]
 by_id = {r["id"]: r for r in rows}
 pick = st.selectbox(
-    "Open answer",
+    _("Open answer"),
     ids,
     key="review_pick",
     format_func=lambda i: (
-        f"#{i} · {outcome_label(by_id[i]['outcome'])} · {by_id[i]['question'][:70]}"
+        f"#{i} · {outcome_label(by_id[i]['outcome'], _)} · {by_id[i]['question'][:70]}"
     ),
 )
 st.divider()

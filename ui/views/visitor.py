@@ -9,14 +9,17 @@ import streamlit as st
 
 from assistant.errors import MuseumQAError
 from ui.components import render_answer, take_pending
+from ui.language import _
 from ui.present import md_escape
 from ui.services import services
 
 TURNS = "visitor_turns"
 
 svc = services()
-st.title("Ask the museum")
-st.caption("Answers come only from the museum's checked texts, with numbered sources you can open.")
+st.title(_("Ask the museum"))
+st.caption(
+    _("Answers come only from the museum's checked texts, with numbered sources you can open.")
+)
 turns: list = st.session_state.setdefault(TURNS, [])
 
 for i, answer in enumerate(turns):
@@ -26,7 +29,7 @@ for i, answer in enumerate(turns):
         render_answer(answer, f"v{i}", svc.log, fresh=False, delay=0)
 
 typed = st.chat_input(
-    "Ask about an object, e.g. Who painted The Night Watch?",
+    _("Ask about an object, e.g. Who painted The Night Watch?"),
     key="visitor_question",
     max_chars=svc.settings.max_question_chars,
 )
@@ -36,16 +39,22 @@ if isinstance(question, str) and question.strip():
         st.markdown(md_escape(question))
     with st.chat_message("assistant"):
         try:
-            with st.spinner("Checking the museum's sources…"):
+            with st.spinner(_("Checking the museum's sources…")):
                 answer = svc.ask(question, [t.question for t in turns])
         except MuseumQAError as exc:
-            st.error(exc.visitor_message or f"Sorry, I can't answer right now: {exc}")
+            st.error(
+                _(exc.visitor_message)
+                if exc.visitor_message
+                else _("Sorry, I can't answer right now: {error}").format(error=exc)
+            )
         else:
             key = f"v{len(turns)}"
             turns.append(answer)
             render_answer(answer, key, svc.log, fresh=True, delay=svc.settings.ui_stream_delay)
 elif not turns:
     st.markdown(
-        "Ask about an object in the collection: who made it, when, what it is made of, "
-        "or why it matters. If the museum's texts don't cover something, I'll say so."
+        _(
+            "Ask about an object in the collection: who made it, when, what it is made of, "
+            "or why it matters. If the museum's texts don't cover something, I'll say so."
+        )
     )

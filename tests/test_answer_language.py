@@ -1,0 +1,68 @@
+"""The language stage end to end: a question's language reaches the answer, its own words,
+the trace, the log and the CLI (real index and embedder, scripted model)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.answer import NOT_HELD_TEXT, REFUSAL_TEXT
+from assistant.answer_log import AnswerLog
+from assistant.errors import QuestionError
+from assistant.fakes import ScriptedChatModel
+from assistant.i18n import gettext
+from assistant.service import build_assistant
+
+
+def assistant_for(settings):
+    return build_assistant(settings, model=ScriptedChatModel(replies=[]))
+
+
+def test_a_french_refusal_is_in_french_and_logged_as_french(indexed_settings):
+    bot = assistant_for(indexed_settings)
+    answer = bot.ask("Quel est le prix du billet d'entrée pour les enfants ?")
+    assert answer.outcome == "refused"
+    assert answer.language == "fr"
+    assert answer.answer in {gettext("fr", REFUSAL_TEXT), gettext("fr", NOT_HELD_TEXT)}
+    assert answer.answer not in {REFUSAL_TEXT, NOT_HELD_TEXT}
+    assert answer.trace[0]["stage"] == "language" and answer.trace[0]["decision"] == "fr"
+    row = AnswerLog(indexed_settings.log_url).get(answer.log_id)
+    assert row["language"] == "fr"
+
+
+def test_english_stays_english(indexed_settings):
+    answer = assistant_for(indexed_settings).ask("What is the capital of France?")
+    assert (answer.language, answer.answer) == ("en", REFUSAL_TEXT)
+    assert answer.to_contract()["language"] == "en"
+
+
+def test_a_short_follow_up_keeps_the_conversation_s_language(indexed_settings):
+    answer = assistant_for(indexed_settings).ask(
+        "Et le prix ?", history=["Quel est le prix du billet d'entrée pour les enfants ?"]
+    )
+    assert answer.language == "fr"
+
+
+def test_the_visitor_s_own_choice_wins_and_is_checked(indexed_settings):
+    bot = assistant_for(indexed_settings)
+    answer = bot.ask("What is the capital of France?", language="NL")
+    assert answer.language == "nl" and answer.answer == gettext("nl", REFUSAL_TEXT)
+    assert answer.trace[0]["detail"].startswith("visitor")
+    with pytest.raises(QuestionError, match="MUSEUM_QA_LANGUAGES"):
+        bot.ask("What is the capital of France?", language="xx")
+
+
+def test_the_cli_takes_a_language(indexed_settings, monkeypatch):
+    from ui.cli import main
+
+    monkeypatch.setenv("MUSEUM_QA_DATA_DIR", str(indexed_settings.data_dir))
+    monkeypatch.setenv("MUSEUM_QA_DB_URL", indexed_settings.log_url)
+    monkeypatch.setenv("MUSEUM_QA_LLM", "scripted")
+    runner = CliRunner()
+    out = runner.invoke(main, ["ask", "--json", "--language", "de", "What is the capital?"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["language"] == "de"
+    bad = runner.invoke(main, ["ask", "--language", "klingon", "What is the capital?"])
+    assert bad.exit_code == 2 and "MUSEUM_QA_LANGUAGES" in bad.output
