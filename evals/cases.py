@@ -84,6 +84,11 @@ class EvalCase(BaseModel):
     corpus: CorpusName = Field(
         default="demo", description="demo (corpus/) or walters (shared data)."
     )
+    language: str = Field(
+        default="en",
+        pattern=r"^[a-z]{2}$",
+        description="The language the visitor asks in (ISO 639-1); reported per language.",
+    )
     notes: str = Field(default="", description="Why the case exists; free text.")
 
     @field_validator("gold_sources", "related_sources")
@@ -214,8 +219,9 @@ def select_cases(
     categories: Iterable[str] | None = None,
     limit: int | None = None,
     split: SplitChoice = "all",
+    languages: Iterable[str] | None = None,
 ) -> list[EvalCase]:
-    """Filter by split and category, then take at most ``limit`` cases spread over categories.
+    """Filter by split, category and language, then take at most ``limit`` spread over categories.
 
     The limit deals round-robin across categories (in file order within each), so a small
     CI slice still probes every behaviour instead of only the first file's category.
@@ -226,10 +232,13 @@ def select_cases(
         raise CaseFileError(f"unknown categories: {', '.join(sorted(unknown))}")
     if split not in (*SPLITS, "all"):
         raise CaseFileError(f"unknown split {split!r}: dev, test or all")
+    spoken = set(languages or [])
     chosen = [
         c
         for c in cases
-        if (not wanted or c.category in wanted) and (split == "all" or c.split == split)
+        if (not wanted or c.category in wanted)
+        and (split == "all" or c.split == split)
+        and (not spoken or c.language in spoken)
     ]
     if limit is None or limit >= len(chosen):
         return chosen

@@ -84,6 +84,14 @@ def _corpora(overrides: tuple[str, ...]) -> dict[str, Any]:
     help="Only the dev cases (tune on them), the test cases (judge on them), or all.",
 )
 @click.option(
+    "--language",
+    "languages",
+    multiple=True,
+    metavar="CODE",
+    help="Only the cases asked in this language (ISO 639-1, e.g. en, fr; repeatable). "
+    "Every run reports each language it includes.",
+)
+@click.option(
     "--limit",
     type=click.IntRange(min=1),
     help="At most N cases, spread over the categories (for a quick slice).",
@@ -147,6 +155,7 @@ def eval_command(
     cases_path: Path,
     categories: tuple[str, ...],
     split: Literal["dev", "test", "all"],
+    languages: tuple[str, ...],
     limit: int | None,
     variant: str,
     arm: str,
@@ -182,10 +191,13 @@ def eval_command(
         thresholds = load_thresholds(thresholds_path or THRESHOLDS_FILE)
         corpora = _corpora(corpus_paths)
         selected = with_variant(
-            select_cases(cases, categories=categories, limit=limit, split=split), variant
+            select_cases(
+                cases, categories=categories, limit=limit, split=split, languages=languages
+            ),
+            variant,
         )
         if not selected:
-            raise MuseumQAError("no case matches the chosen categories and split")
+            raise MuseumQAError("no case matches the chosen categories, split and language")
         results = []
         with ExitStack() as stack:
             # One data dir for both arms, so each corpus is ingested once.
@@ -228,6 +240,7 @@ def eval_command(
             "cases": f"{len(selected)} of {len(cases)} from {cases_path}",
             "categories": ", ".join(categories) or "all",
             "split": split,
+            "languages": ", ".join(languages) or "all",
             "variant": variant,
             "limit": limit,
             "llm": settings.llm,

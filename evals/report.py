@@ -208,6 +208,54 @@ def _md_side_by_side(report: Report) -> list[str]:
     return lines
 
 
+LANGUAGE_COLUMNS = (
+    "outcome_accuracy",
+    "fabrication_rate",
+    "false_premise_correction_rate",
+    "false_correction_rate",
+    "plausible_fabrication_refusal_rate",
+    "must_include_rate",
+    "answer_selection_rate",
+    "gold_source_hit_rate",
+)
+
+
+def _read_as(runs: Sequence[CaseRun], language: str, split: str) -> float | None:
+    """Share of a language's cases in ``split`` whose answer was in that language."""
+    mine = [r for r in runs if r.case.language == language and r.case.split == split]
+    return sum(r.answer.language == language for r in mine) / len(mine) if mine else None
+
+
+def _md_per_language(report: Report) -> list[str]:
+    """Each language's overall metrics per split, when the run asked in more than one."""
+    lines: list[str] = []
+    for result in report.results:
+        if len(result.by_language) < 2:
+            continue
+        lines += [f"## Per language: {result.arm} arm", ""]
+        lines += [
+            "'read as' is the share of answers whose language (the assistant's language stage) "
+            "is the case's: the language the assistant's own words were in.",
+            "",
+        ]
+        headers = dict(COLUMNS)
+        rows = [
+            [
+                language,
+                split,
+                str(m.n),
+                fmt("rate", _read_as(result.runs, language, split)),
+                *(fmt(k, getattr(m, k)) for k in LANGUAGE_COLUMNS),
+            ]
+            for language, splits in result.by_language.items()
+            for split, m in splits.items()
+        ]
+        lines += _md_table(
+            ["language", "split", "n", "read as", *(headers[k] for k in LANGUAGE_COLUMNS)], rows
+        )
+    return lines
+
+
 def _review_reasons(run: CaseRun) -> list[str]:
     s = run.score
     reasons = []
@@ -242,6 +290,7 @@ def render_markdown(report: Report) -> str:
 
     lines += _md_thresholds(report)
     lines += _md_side_by_side(report)
+    lines += _md_per_language(report)
     if len(report.results) > 1:
         lines += [
             "## What the assistant adds over the bare model "
@@ -369,6 +418,10 @@ def report_data(report: Report) -> dict[str, Any]:
             "metrics_by_split": {
                 split: {g: m.to_dict() for g, m in groups.items()}
                 for split, groups in split_metrics(result).items()
+            },
+            "metrics_by_language": {
+                language: {split: m.to_dict() for split, m in splits.items()}
+                for language, splits in result.by_language.items()
             },
             "thresholds": [
                 {

@@ -17,7 +17,14 @@ from assistant.errors import MuseumQAError
 from assistant.settings import Settings
 from evals.cases import CaseFileError, EvalCase, SplitChoice, select_cases
 from evals.judge import SupportFn, default_support_fn, judge_answer
-from evals.metrics import ItemScore, MetricSet, metrics_by_group, metrics_by_split, score_item
+from evals.metrics import (
+    ItemScore,
+    MetricSet,
+    metrics_by_group,
+    metrics_by_language,
+    metrics_by_split,
+    score_item,
+)
 from evals.thresholds import judged_split
 from ingest.loaders import Attestation
 
@@ -90,6 +97,7 @@ class EvalResult:
     elapsed_s: float
     corpora: dict[str, str] = field(default_factory=dict)
     by_split: dict[str, dict[str, MetricSet]] = field(default_factory=dict)
+    by_language: dict[str, dict[str, MetricSet]] = field(default_factory=dict)
 
     @property
     def judged_split(self) -> str:
@@ -265,4 +273,5 @@ def run_eval(
         elapsed_s=round(time.perf_counter() - started, 2),
         corpora={c: str(corpora[c].path) for c in dict.fromkeys(r.case.corpus for r in runs)},
         by_split=metrics_by_split(scores),
+        by_language=metrics_by_language(scores),
     )

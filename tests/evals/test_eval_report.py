@@ -230,3 +230,55 @@ def test_rich_tables_have_every_group_per_split(perfect: EvalResult) -> None:
         "full test",
         "status: full test",
     ]
+
+
+def test_each_language_is_reported_per_split_with_how_it_was_read(
+    answer_factory: Callable[..., Answer], support: Callable[..., bool]
+) -> None:
+    from evals.cases import select_cases
+    from evals.metrics import metrics_by_language
+
+    specs = [
+        ("en-1", "en", "dev", "refused", "en"),
+        ("fr-1", "fr", "dev", "refused", "fr"),
+        ("fr-2", "fr", "test", "answered", "en"),  # the assistant read it as English
+    ]
+    runs = []
+    for cid, language, split, outcome, read_as in specs:
+        c = EvalCase.model_validate(
+            {
+                "id": cid,
+                "category": "out_of_collection",
+                "language": language,
+                "question": f"q {cid}",
+                "expected_outcome": "refused",
+                "gold_sources": [],
+                "split": split,
+            }
+        )
+        ans = answer_factory(outcome)
+        ans.language = read_as
+        runs.append(CaseRun(c, [ans], score_item(c, ans, judge_answer(ans, support))))
+    scores = [r.score for r in runs]
+    by_language = metrics_by_language(scores)
+    assert list(by_language) == ["en", "fr"]
+    assert by_language["fr"]["dev"].outcome_accuracy == 1.0
+    assert by_language["fr"]["test"].outcome_accuracy == 0.0
+    result = EvalResult(
+        "full",
+        "fake",
+        runs,
+        metrics_by_group(scores),
+        1.0,
+        {"demo": "tests/data/corpus"},
+        metrics_by_split(scores),
+        by_language,
+    )
+    md = render_markdown(Report([result], load_thresholds()))
+    section = md[md.index("## Per language") :]
+    assert "| fr | dev | 1 | 1.00 | 1.00 |" in section
+    assert "| fr | test | 1 | 0.00 | 0.00 |" in section
+    cases = [r.case for r in runs]
+    assert [c.id for c in select_cases(cases, languages=["fr"])] == ["fr-1", "fr-2"]
+    with pytest.raises(ValueError):
+        EvalCase.model_validate({**cases[0].model_dump(), "language": "French"})
