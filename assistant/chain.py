@@ -76,15 +76,17 @@ class AnswerChain:
         """The answer path's tunables."""
         return self.pipeline.config
 
-    def run(self, question: str, history: Sequence[str] = ()) -> Answer:
+    def run(self, question: str, history: Sequence[str] = (), language: str = "en") -> Answer:
         """Answer a question, or refuse with a reason.
 
         ``history`` holds the visitor's earlier questions in this conversation, so that
         "Are you sure? My guide said it was Vermeer" is checked against the same object.
+        ``language`` is the language it is asked in (the service's language stage).
         """
         typed_lower = all(typed_in_lower_case(turn) for turn in (question, *history))
         casing = self._casing() if typed_lower else None
-        return self.pipeline.run(read(question, history, casing, self._named_periods()))
+        reading = read(question, history, casing, self._named_periods(), language)
+        return self.pipeline.run(reading)
 
     def prepare(self) -> None:
         """Read what the first questions would otherwise wait for (a server calls it at start)."""

@@ -47,7 +47,7 @@ class MuseumAssistant:
         history = [clean_question(h, limit, what="history item") for h in history if h.strip()]
         guess = self.language_of(question, history, language)
         try:
-            answer = self.chain.run(question, history[-4:])
+            answer = self.chain.run(question, history[-4:], guess.language)
         except StoreUnavailableError as exc:
             # The visitor gets the error's polite message; the curator log keeps the question.
             logger.warning("search unavailable: %s", exc)

@@ -66,3 +66,23 @@ def test_the_cli_takes_a_language(indexed_settings, monkeypatch):
     assert json.loads(out.output)["language"] == "de"
     bad = runner.invoke(main, ["ask", "--language", "klingon", "What is the capital?"])
     assert bad.exit_code == 2 and "MUSEUM_QA_LANGUAGES" in bad.output
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A year in another language's sentence is not a date of making the reader can see:
+        # read with the English rules, this is "corrected" (the portrait is dated 1503-1519).
+        "Wer hat die Mona Lisa 1911 aus dem Louvre gestohlen?",
+        "Qui a volé la Mona Lisa au Louvre en 1911 ?",
+        "¿Quién robó la Mona Lisa del Louvre en 1911?",
+    ],
+)
+def test_claims_of_a_question_in_another_language_are_not_read(indexed_settings, question):
+    bot = assistant_for(indexed_settings)
+    read_as_english = bot.ask(question, language="en")
+    assert read_as_english.outcome == "corrected"  # the mistake this guards against
+    answer = bot.ask(question)
+    assert answer.language in {"de", "fr", "es"} and answer.outcome != "corrected"
+    premises = next(s for s in answer.trace if s["stage"] == "premises")
+    assert premises["decision"] == "claims not read"

@@ -139,11 +139,16 @@ class _Run:
         self.lap("premises_ms")
         fixes = [Draft(i.correction, [i.n]) for i in issues]
         corrections = verify.check(reading, fixes, numbered, "record", self.pipeline.verifier, cfg)
-        self.trace.add(
-            "premises",
-            "conflicts" if issues else ("unsupported framing" if unendorsed else "no conflict"),
-            "; ".join([i.claim for i in issues] + unendorsed),
+        decision = (
+            "conflicts" if issues else ("unsupported framing" if unendorsed else "no conflict")
         )
+        detail = "; ".join([i.claim for i in issues] + unendorsed)
+        if not reading.claims_read:
+            decision, detail = (
+                "claims not read",
+                f"claims are read in English; asked in {reading.language}",
+            )
+        self.trace.add("premises", decision, detail)
         return Premised(issues, corrections, unendorsed)
 
     def draft(self, numbered: Numbered) -> str:

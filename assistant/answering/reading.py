@@ -81,6 +81,10 @@ class Claim:
     about: str = ""  # an event's year: which event ("theft"); a period: the word it describes
 
 
+# The languages whose claims the reader reads (its word tables and spaCy model are English).
+CLAIM_LANGUAGES = frozenset({"en"})
+
+
 @dataclass(frozen=True)
 class Said:
     """What a stretch of text states: the claims in it and the cues around them."""
@@ -127,6 +131,12 @@ class Reading:
     asserts: bool  # the question itself states something rather than only asking
     said: Said  # what the question itself states
     context_said: Said  # what the question with its context states
+    language: str = "en"  # the language it is asked in (assistant.language)
+
+    @property
+    def claims_read(self) -> bool:
+        """Whether what it states was read: the claim reader reads only CLAIM_LANGUAGES."""
+        return self.language in CLAIM_LANGUAGES
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -146,11 +156,15 @@ def read(
     history: Sequence[str] = (),
     casing: Mapping[Name, str] | None = None,
     periods: Periods | None = None,
+    language: str = "en",
 ) -> Reading:
     """Read ``question`` (and, if it follows on, the last two turns of ``history``).
 
     ``casing`` gives the collection's capitals to a question typed all in lower case;
     ``periods`` the years the collection gives the periods it names ("Ming", "Renaissance").
+    ``language``: the language it is asked in. The claims of a question in a language the
+    claim reader does not read are left unread: its English word tables and parser would
+    take "acheté en 1856" for a date of making and correct a visitor who said nothing wrong.
     """
     typed, question = question, apostrophes_restored(recased(question, casing or {}))
     typed_lower = typed_in_lower_case(typed)
@@ -166,8 +180,11 @@ def read(
     asked = cues.without_codes(ask)
     asking = parse.without_dating_modifiers(cues.without_asides(asked if codes or loose else ask))
     asks, fields, overview = _what_it_asks(ask, asking)
-    own = said(question, typed_lower, periods)
-    context_said = own if context == question else said(context, context_lower, periods)
+    if language in CLAIM_LANGUAGES:
+        own = said(question, typed_lower, periods)
+        context_said = own if context == question else said(context, context_lower, periods)
+    else:
+        own = context_said = Said(context, (), False, False, frozenset(), False, typed_lower)
     return Reading(
         typed=typed,
         text=question,
@@ -194,6 +211,7 @@ def read(
         asserts=own.asserts,
         said=own,
         context_said=context_said,
+        language=language,
     )
 
 
