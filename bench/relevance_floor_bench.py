@@ -80,7 +80,8 @@ def main() -> None:
         "",
         f"Cases asked in {args.language!r}; kept = answerable cases whose best gold chunk "
         "scores at or above the floor; dropped = out-of-collection cases whose best chunk "
-        "scores below it. Chosen on dev by Youden's J.",
+        "scores below it. The first index is the reference at its configured floor; another's "
+        "floor keeps as many answerable dev cases (Youden's J's choice beside it).",
         "",
         "| embedder | index | n answerable (dev/test) | n ooc (dev/test) | floor | "
         "dev kept / dropped | test kept / dropped | Youden's J floor (dev kept / dropped) |",
