@@ -36,7 +36,14 @@ def test_a_split_with_no_matching_case_exits_2(tmp_path: Path) -> None:
     args = ["--cases", str(SEED), "--split", "test", "--category", "answerable_single"]
     result = CliRunner().invoke(eval_command, [*args, "--llm", "scripted"])
     assert result.exit_code == 2
-    assert "no case matches the chosen categories and split" in result.output
+    assert "no case matches the chosen categories, split and language" in result.output
+
+
+def test_a_language_with_no_case_exits_2() -> None:
+    args = ["--cases", str(SEED), "--language", "fr", "--llm", "scripted"]
+    result = CliRunner().invoke(eval_command, args)
+    assert result.exit_code == 2
+    assert "no case matches the chosen categories, split and language" in result.output
 
 
 def test_unknown_split_is_refused() -> None:
