@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.answering.reading import CLAIM_LANGUAGES
 from assistant.errors import MuseumQAError
 from ui.components import render_answer, take_pending
-from ui.language import _
+from ui.language import _, current
 from ui.present import md_escape
 from ui.services import services
 
@@ -20,6 +21,16 @@ st.title(_("Ask the museum"))
 st.caption(
     _("Answers come only from the museum's checked texts, with numbered sources you can open.")
 )
+if current() not in CLAIM_LANGUAGES:
+    # Said before a visitor asks: the page speaks their language, the reading stages do not
+    # yet (docs/translations.md), so a refusal should not come as a surprise.
+    st.info(
+        _(
+            "For now the assistant understands questions in English best: asked in another "
+            "language, it may answer that it has no source for them."
+        ),
+        icon=":material/translate:",
+    )
 turns: list = st.session_state.setdefault(TURNS, [])
 
 for i, answer in enumerate(turns):
