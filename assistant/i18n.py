@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -73,11 +73,41 @@ def language_name(language: str, in_language: str | None = None) -> str:
     return name[:1].upper() + name[1:] if name else language
 
 
-def negotiate(preferred: Iterable[str], default: str = SOURCE_LANGUAGE) -> str:
-    """The first UI language among ``preferred`` ("fr-BE", "nl"), else ``default``."""
-    wanted = [p.replace("-", "_").lower() for p in preferred if p]
-    found = negotiate_locale(wanted, list(ui_languages()), sep="_")
+def negotiate(
+    preferred: Iterable[str],
+    default: str = SOURCE_LANGUAGE,
+    available: Sequence[str] | None = None,
+) -> str:
+    """The first of ``available`` (the UI's languages) among ``preferred``, else ``default``.
+
+    Tags match case-insensitively and by language ("FR-be" is "fr").
+    """
+    wanted = [p.strip().replace("-", "_").lower() for p in preferred if p and p.strip()]
+    speaks = list(ui_languages() if available is None else available)
+    found = negotiate_locale(wanted, speaks, sep="_") if wanted else None
     return (found or default).split("_")[0]
+
+
+def pick(
+    named: Iterable[str | None],
+    preferred: Iterable[str],
+    default: str,
+    available: Sequence[str] | None = None,
+) -> str:
+    """A page's language, most deliberate first; always one of ``available``.
+
+    The first of ``named`` the UI speaks (a visitor's pick, a link's ``?lang=``), else the
+    first of ``preferred`` (the browser's languages), else ``default`` when the UI speaks it,
+    else English: a default without a catalogue would label English words as another
+    language.
+    """
+    speaks = list(ui_languages() if available is None else available)
+    for name in named:
+        found = negotiate([name or ""], "", speaks)
+        if found:
+            return found
+    fallback = default if default in speaks else (speaks[0] if speaks else SOURCE_LANGUAGE)
+    return negotiate(preferred, fallback, speaks)
 
 
 def accept_language(header: str | None) -> list[str]:

@@ -60,6 +60,7 @@ from assistant.i18n import (
     accept_language,
     gettext,
     negotiate,
+    pick,
     ui_languages,
 )
 from assistant.question_text import clean_question
@@ -453,19 +454,7 @@ def widget_language(asked: str | None, accept: str | None, default: str) -> str:
     first choice it speaks (``Accept-Language``), else ``default``, else English: a default
     without a catalogue would label English words as another language.
     """
-    if asked:
-        chosen = _negotiate([asked], "")
-        if chosen:
-            return chosen
-    fallback = default if default in ui_languages() else SOURCE_LANGUAGE
-    return _negotiate(accept_language(accept), fallback)
-
-
-def _negotiate(tags: list[str], default: str) -> str:
-    """``negotiate``, case-insensitively (language tags are)."""
-    # negotiate returns a region tag's language as written: "FR-ca" would come back as "FR",
-    # a catalogue (and a cache key) that does not exist.
-    return negotiate([tag.lower() for tag in tags], default)
+    return pick([asked], accept_language(accept), default)
 
 
 # -- the visitor's language for the server's own messages -------------------------------------
@@ -480,7 +469,7 @@ def message_language(request: Request, given: str | None, default: str) -> str:
     """
     if given:
         return given
-    return _negotiate(accept_language(request.headers.get("accept-language")), default)
+    return negotiate(accept_language(request.headers.get("accept-language")), default)
 
 
 def _check_language(language: str | None, allowed: list[str]) -> None:

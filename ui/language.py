@@ -16,14 +16,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import streamlit as st
-from babel import negotiate_locale
 
 from assistant.i18n import (
     N_,
-    SOURCE_LANGUAGE,
     accept_language,
     gettext,
     language_name,
+    pick,
     ui_languages,
 )
 
@@ -49,15 +48,7 @@ def choose(
     ``locale`` is the browser's own language ("fr-BE"); ``header`` its ``Accept-Language``,
     which also ranks the languages it would accept instead.
     """
-    for named in (chosen, param):
-        code = (named or "").strip().lower()
-        if code in available:
-            return code
-    preferred = [tag.replace("-", "_") for tag in [locale or "", *accept_language(header)] if tag]
-    found = negotiate_locale(preferred, list(available), sep="_") if preferred else None
-    if found:
-        return found.split("_")[0].lower()
-    return default if default in available else (available[0] if available else SOURCE_LANGUAGE)
+    return pick([chosen, param], [locale or "", *accept_language(header)], default, available)
 
 
 def _museum_default() -> str:
