@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.errors import SettingsError
+from assistant.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,9 @@ _SENTENCE_END = (".", "?", "!", ":", ";")
 def without_names(text: str) -> str:
     """``text`` without the capitalised words inside its sentences (names, titles).
 
-    Names are no evidence of the visitor's language ("Velázquez painted Las Meninas" reads
-    as Spanish) and German nouns lost this way leave its function words, which suffice.
+    Names are no evidence of the visitor's language (an English question naming a Spanish
+    painter and his Spanish title reads as Spanish) and German nouns lost this way leave its
+    function words, which suffice.
     A text that would keep fewer than two words is read whole.
     """
     tokens = text.split()
@@ -82,37 +84,59 @@ def confidences(text: str, languages: Sequence[str]) -> dict[str, float]:
     }
 
 
-def guess_language(
-    question: str,
-    *,
-    languages: Sequence[str],
-    default: str,
-    min_confidence: float,
-    min_lead: float,
-    min_words: int = 2,
-    previous: str | None = None,
+@dataclass(frozen=True)
+class LanguageRules:
+    """How sure the stage must be (the settings' ``language_*`` values, named once)."""
+
+    languages: tuple[str, ...]  # the languages to tell apart (the museum's own among them)
+    default: str  # the museum's language, for a first question the detector is unsure of
+    min_confidence: float  # how sure the detector must be of another language
+    min_lead: float  # by how much that language must beat the one it would replace
+    min_words: int = 2  # fewer words than this (names aside) are too few to tell ("Bronze?")
+
+    @classmethod
+    def of(cls, settings: Settings) -> LanguageRules:
+        """The rules the settings give."""
+        return cls(
+            tuple(settings.languages),
+            settings.default_language,
+            settings.language_min_confidence,
+            settings.language_min_lead,
+            settings.language_min_words,
+        )
+
+
+def scores_of(question: str, rules: LanguageRules) -> dict[str, float]:
+    """The detector's confidences for ``question``; none when it is too short to tell."""
+    if words_left(question) < rules.min_words:
+        return {}
+    return confidences(question, rules.languages)
+
+
+def decide(
+    scores: dict[str, float], rules: LanguageRules, previous: str | None = None
 ) -> LanguageGuess:
-    """The language of ``question``.
+    """The language chosen from the detector's ``scores``.
 
-    Args:
-        question: what the visitor typed.
-        languages: the languages to tell apart (the museum's own among them).
-        default: the museum's language, for a first question the detector is unsure of.
-        min_confidence: how sure the detector must be of a language other than ``default``.
-        min_lead: by how much that language must beat ``default``'s confidence.
-        min_words: fewer words than this (names aside) are too few to tell ("Bronze?").
-        previous: the language the conversation was in, if any: kept when unsure.
-
+    Another language than the conversation's (``previous``) or, for a first question, the
+    museum's must be sure enough and ahead by enough; otherwise the conversation's (or the
+    museum's) language stays.
     """
-    scores = confidences(question, languages) if words_left(question) >= min_words else {}
     fallback = LanguageGuess(previous, 0.0, "conversation") if previous else None
     if not scores:
-        return fallback or LanguageGuess(default, 0.0, "default")
+        return fallback or LanguageGuess(rules.default, 0.0, "default")
     best = max(scores, key=lambda lang: scores[lang])
-    stay = previous or default
+    stay = previous or rules.default
     if best == stay:
         return LanguageGuess(best, scores[best], "detected")
     ahead = scores[best] - scores.get(stay, 0.0)
-    if scores[best] >= min_confidence and ahead >= min_lead:
+    if scores[best] >= rules.min_confidence and ahead >= rules.min_lead:
         return LanguageGuess(best, scores[best], "detected")
-    return fallback or LanguageGuess(default, scores.get(default, 0.0), "default")
+    return fallback or LanguageGuess(rules.default, scores.get(rules.default, 0.0), "default")
+
+
+def guess_language(
+    question: str, rules: LanguageRules, previous: str | None = None
+) -> LanguageGuess:
+    """The language of ``question`` (``previous``: the conversation's, kept when unsure)."""
+    return decide(scores_of(question, rules), rules, previous)

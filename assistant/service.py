@@ -14,7 +14,7 @@ from assistant.answering.config import EMBEDDED_DRAFT_ASKS
 from assistant.chain import AnswerChain, ChainConfig, Retriever
 from assistant.errors import QuestionError, StoreUnavailableError
 from assistant.i18n import gettext
-from assistant.language import LanguageGuess, guess_language
+from assistant.language import LanguageGuess, LanguageRules, guess_language
 from assistant.llm import is_embedded, make_chat_model, model_name
 from assistant.question_text import clean_question
 from assistant.settings import Settings
@@ -85,15 +85,7 @@ class MuseumAssistant:
         if history:
             # The conversation's language: its latest turns, read as one text.
             previous = self.language_of(" ".join(history[-2:])).language
-        return guess_language(
-            question,
-            languages=s.languages,
-            default=s.default_language,
-            min_confidence=s.language_min_confidence,
-            min_lead=s.language_min_lead,
-            min_words=s.language_min_words,
-            previous=previous,
-        )
+        return guess_language(question, LanguageRules.of(s), previous)
 
     def _record(self, answer: Answer) -> None:
         """Log the answer; a log that cannot take it (even in its spool) never loses the visitor."""

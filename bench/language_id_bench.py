@@ -19,11 +19,12 @@ import argparse
 import itertools
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
-from assistant.language import confidences, words_left
+from assistant.language import LanguageRules, decide, scores_of
 from assistant.settings import Settings
 from evals.cases import load_cases
 
@@ -34,52 +35,45 @@ LEADS = (0.0, 0.1, 0.2, 0.3, 0.4)
 ENGLISH_WEIGHT = 2
 
 
-def pick(scores: dict[str, float], default: str, min_conf: float, min_lead: float) -> str:
-    """The language the stage would choose for a first question (no conversation yet).
-
-    Mirrors assistant.language.guess_language with precomputed scores (empty: too short).
-    """
-    if not scores:
-        return default
-    best = max(scores, key=lambda k: scores[k])
-    if best == default:
-        return best
-    ok = scores[best] >= min_conf and scores[best] - scores.get(default, 0.0) >= min_lead
-    return best if ok else default
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=HERE / "results" / "language_id.md")
     args = parser.parse_args()
     settings = Settings()
-    langs, default = settings.languages, settings.default_language
+    rules = LanguageRules.of(settings)
+    langs = rules.languages
+
+    def pick(scores: dict[str, float], conf: float, lead: float) -> str:
+        """The stage's choice for a first question, at these thresholds."""
+        return decide(scores, replace(rules, min_confidence=conf, min_lead=lead)).language
 
     english: dict[str, list[str]] = {"dev": [], "test": []}
+    # The eval's own cases in other languages (lang_*.yaml, written fresh, with splits) are
+    # reported per split; they were not used to choose the thresholds.
+    written: dict[tuple[str, str], list[str]] = {}
     for case in load_cases():
-        english[case.split].extend(case.prompts)
+        if case.language == "en":
+            english[case.split].extend(case.prompts)
+        else:
+            written.setdefault((case.language, case.split), []).extend(case.prompts)
     others: list[tuple[str, str]] = []
     for row in yaml.safe_load(TRANSLATIONS.read_text(encoding="utf-8")):
         others.extend((lang, row[lang]) for lang in ("fr", "de", "nl", "es", "it") if lang in row)
 
     start = time.perf_counter()
-    confidences("warm-up", langs)
+    scores_of("warm-up question here", rules)
     load_s = time.perf_counter() - start
     start = time.perf_counter()
 
-    def scores(q: str) -> dict[str, float]:
-        short = words_left(q) < settings.language_min_words
-        return {} if short else confidences(q, langs)
-
-    en_scores = {s: [scores(q) for q in qs] for s, qs in english.items()}
-    other_scores = [(lang, scores(q)) for lang, q in others]
+    en_scores = {s: [scores_of(q, rules) for q in qs] for s, qs in english.items()}
+    other_scores = [(lang, scores_of(q, rules)) for lang, q in others]
     n = sum(len(v) for v in en_scores.values()) + len(other_scores)
     per_q_ms = (time.perf_counter() - start) * 1000 / n
 
     grid = []
     for c, lead in itertools.product(CONFIDENCES, LEADS):
-        en_wrong = sum(pick(s, default, c, lead) != "en" for s in en_scores["dev"])
-        other_wrong = sum(pick(s, default, c, lead) != lang for lang, s in other_scores)
+        en_wrong = sum(pick(s, c, lead) != "en" for s in en_scores["dev"])
+        other_wrong = sum(pick(s, c, lead) != lang for lang, s in other_scores)
         grid.append((ENGLISH_WEIGHT * en_wrong + other_wrong, c, lead, en_wrong, other_wrong))
     # Ties go to fewer English mistakes, then to the lower thresholds.
     best = min(grid, key=lambda g: (g[0], g[3], g[1], g[2]))
@@ -108,24 +102,32 @@ def main() -> None:
     lines += ["| questions | n | read as their language | read as English | other |"]
     lines += ["|---|---|---|---|---|"]
     for split in ("dev", "test"):
-        got = Counter(pick(s, default, *current) for s in en_scores[split])
+        got = Counter(pick(s, *current) for s in en_scores[split])
         total = len(en_scores[split])
         lines.append(
             f"| English ({split}) | {total} | {got['en'] / total:.3f} | – | "
             f"{dict(c for c in got.items() if c[0] != 'en')} |"
         )
     for lang in ("fr", "de", "nl", "es", "it"):
-        picks = Counter(pick(s, default, *current) for la, s in other_scores if la == lang)
+        picks = Counter(pick(s, *current) for la, s in other_scores if la == lang)
         total = sum(picks.values())
         rest = {k: v for k, v in picks.items() if k not in (lang, "en")}
         lines.append(
             f"| {lang} (dev translations) | {total} | {picks[lang] / total:.3f} | "
             f"{picks['en'] / total:.3f} | {rest} |"
         )
+    for (lang, split), prompts in sorted(written.items()):
+        picks = Counter(pick(scores_of(q, rules), *current) for q in prompts)
+        total = len(prompts)
+        rest = {k: v for k, v in picks.items() if k not in (lang, "en")}
+        lines.append(
+            f"| {lang} (eval cases, {split}) | {total} | {picks[lang] / total:.3f} | "
+            f"{picks['en'] / total:.3f} | {rest} |"
+        )
     wrong_en = [
         q
         for q, s in zip(english["dev"], en_scores["dev"], strict=True)
-        if pick(s, default, *current) != "en"
+        if pick(s, *current) != "en"
     ]
     lines += ["", "English dev prompts read as another language at the settings' thresholds:", ""]
     lines += [f"- {q!r}" for q in wrong_en[:40]]

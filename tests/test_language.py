@@ -5,22 +5,14 @@ from __future__ import annotations
 import pytest
 
 from assistant.i18n import accept_language, gettext, language_name, negotiate
-from assistant.language import guess_language, without_names
+from assistant.language import LanguageRules, guess_language, without_names
 from assistant.settings import Settings
 
-S = Settings()
+RULES = LanguageRules.of(Settings())
 
 
 def guess(question: str, previous: str | None = None) -> tuple[str, str]:
-    g = guess_language(
-        question,
-        languages=S.languages,
-        default=S.default_language,
-        min_confidence=S.language_min_confidence,
-        min_lead=S.language_min_lead,
-        min_words=S.language_min_words,
-        previous=previous,
-    )
+    g = guess_language(question, RULES, previous)
     return g.language, g.decided_by
 
 
@@ -63,13 +55,7 @@ def test_without_names(text, kept):
 
 
 def test_one_language_needs_no_detector():
-    g = guess_language(
-        "Qui a peint ce tableau ?",
-        languages=["en"],
-        default="en",
-        min_confidence=0.3,
-        min_lead=0.2,
-    )
+    g = guess_language("Qui a peint ce tableau ?", LanguageRules(("en",), "en", 0.3, 0.2))
     assert (g.language, g.decided_by) == ("en", "default")
 
 
