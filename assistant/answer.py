@@ -14,8 +14,6 @@ REFUSAL_TEXT = N_("I don't have a vetted museum source for that.")
 # own words are not repeated back: the assistant would then say whatever a visitor typed
 # ("no record of <anything>"); refusal_reason names it for staff.
 NOT_HELD_TEXT = N_("The museum's collection has no record of the object you asked about.")
-# The assistant's own answer texts: shown in the question's language (assistant.i18n).
-OWN_TEXTS = frozenset({REFUSAL_TEXT, NOT_HELD_TEXT})
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 
-from assistant.answer import OWN_TEXTS, Answer
+from assistant.answer import Answer
 from assistant.answer_log import AnswerLog
 from assistant.answering.config import EMBEDDED_DRAFT_ASKS
 from assistant.chain import AnswerChain, ChainConfig, Retriever
@@ -56,7 +56,7 @@ class MuseumAssistant:
                     Answer(
                         question,
                         "refused",
-                        exc.visitor_message or str(exc),
+                        gettext(guess.language, exc.visitor_message or str(exc)),
                         refusal_reason=f"search unavailable: {exc}",
                         model=self.chain.model_name,
                     ),
@@ -98,10 +98,11 @@ class MuseumAssistant:
 
 
 def _in_language(answer: Answer, guess: LanguageGuess) -> Answer:
-    """The answer with its own words in the question's language, and the stage in its trace."""
+    """The answer marked with the question's language, and the language stage in its trace.
+
+    The answer's own words are already in that language: the pipeline read it.
+    """
     answer.language = guess.language
-    if answer.answer in OWN_TEXTS:
-        answer.answer = gettext(guess.language, answer.answer)
     detail = f"{guess.decided_by}; confidence {guess.confidence:.2f}"
     answer.trace = [
         {"stage": "language", "decision": guess.language, "detail": detail},

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.embedding import index_embedder_name, index_embeddings
-from assistant.errors import IndexMissingError, StoreWriteError
+from assistant.errors import StoreWriteError
 from assistant.settings import Settings
 from assistant.store import GET_PAGE, VectorIndex, chroma_client
 
@@ -150,9 +150,10 @@ def reindex(settings: Settings, progress: Progress | None = None) -> ReindexRepo
             "`museum-qa reindex` again to continue where it stopped"
         ) from exc
     if staging.count() != source.count():
-        raise IndexMissingError(
+        raise StoreWriteError(
             f"the staged index holds {staging.count()} chunks, the index {source.count()}: "
-            "something wrote to it during the reindex; run `museum-qa reindex` again"
+            "something wrote to it during the reindex. The index is unchanged and still answers; run "
+            "`museum-qa reindex` again"
         )
     if name + PREVIOUS in _names(client):
         client.delete_collection(name + PREVIOUS)

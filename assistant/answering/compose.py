@@ -27,6 +27,7 @@ from assistant.answering.reading import Ask, Reading
 from assistant.answering.trace import Refusal, Trace
 from assistant.answering.verify import Drafted
 from assistant.documents import creators_from_meta
+from assistant.i18n import gettext
 from assistant.store import Passage
 from assistant.text import fold, words
 from assistant.verify import Verifier
@@ -194,7 +195,8 @@ def refused(
     return Answer(
         question=reading.typed,
         outcome="refused",
-        answer=NOT_HELD_TEXT if refusal.absent else REFUSAL_TEXT,
+        # The assistant's own words, in the language the question was asked in.
+        answer=gettext(reading.language, NOT_HELD_TEXT if refusal.absent else REFUSAL_TEXT),
         refusal_reason=refusal.reason,
         retrieved=retrieved,
         model=model,
