@@ -152,8 +152,8 @@ def reindex(settings: Settings, progress: Progress | None = None) -> ReindexRepo
     if staging.count() != source.count():
         raise StoreWriteError(
             f"the staged index holds {staging.count()} chunks, the index {source.count()}: "
-            "something wrote to it during the reindex. The index is unchanged and still answers; run "
-            "`museum-qa reindex` again"
+            "something wrote to it during the reindex. The index is unchanged and still "
+            "answers; run `museum-qa reindex` again"
         )
     if name + PREVIOUS in _names(client):
         client.delete_collection(name + PREVIOUS)
