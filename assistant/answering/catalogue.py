@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from assistant.relatedness import Relatedness
 from assistant.store import Passage
 from assistant.text import content_words, split_sentences
 
@@ -40,7 +41,9 @@ class Lookups:
     """
 
     retriever: Retriever
+    relatedness: Relatedness | None = None  # closeness in meaning, for questions not read by word
     coverage: dict[str, float] = field(default_factory=dict)
+    _related: dict[str, float] = field(default_factory=dict)
     _chunks: dict[str, list[Passage]] = field(default_factory=dict)
     _codes: dict[str, list[Passage]] = field(default_factory=dict)
     _kinds: dict[str, int] = field(default_factory=dict)
@@ -51,6 +54,20 @@ class Lookups:
         if source_id not in self._chunks:
             self._chunks[source_id] = self.retriever.find({"source_id": source_id}, limit=100)
         return self._chunks[source_id]
+
+    def related(self, question: str, passage: Passage) -> float:
+        """How close ``question`` is in meaning to the source of ``passage`` (its closest text).
+
+        0 without a scorer. One question per run, so the memo is by source.
+        """
+        if self.relatedness is None:
+            return 0.0
+        if passage.source_id not in self._related:
+            texts = source_texts(passage, self.chunks(passage.source_id))
+            self._related[passage.source_id] = max(
+                self.relatedness.scores(question, texts), default=0.0
+            )
+        return self._related[passage.source_id]
 
     def sentences(self, source_id: str) -> list[str]:
         """The sentences of one source's texts (not its catalogue card), split once.
@@ -94,3 +111,10 @@ def _kind_words(passage: Passage) -> set[str]:
     """The word stems a passage's object is catalogued by: its object type, else its title."""
     kind = str(passage.meta.get("object_type") or "")
     return set(content_words(kind or passage.title))
+
+
+def source_texts(passage: Passage, chunks: list[Passage]) -> list[str]:
+    """What a source says, as relatedness scores it: its name line, then each of its chunks."""
+    maker = str(passage.meta.get("creators_display") or "")
+    name = " - ".join(x for x in (passage.title, maker) if x)
+    return [t for t in (name, *(c.text for c in chunks or [passage])) if t.strip()]

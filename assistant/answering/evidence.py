@@ -86,13 +86,27 @@ def _makers_named(reading: Reading) -> list[tuple[str, str]]:
     return [(maker, name) for name, maker in out.items()]
 
 
-def about(reading: Reading, passage: Passage, lookups: Lookups, cfg: AnswerConfig) -> bool:
-    """Whether the passage's whole source covers the question's topic."""
+def about(
+    reading: Reading,
+    passage: Passage,
+    lookups: Lookups,
+    cfg: AnswerConfig,
+    leader: str | None = None,
+) -> bool:
+    """Whether the passage's whole source covers the question's topic.
+
+    ``leader``: for a question not read word by word, the source clearly nearest in meaning.
+    """
     if mentions_title(reading.context, passage.title) and not any(
         not mentions_title(q, passage.title) for q in reading.quoted
     ):
         lookups.coverage[passage.source_id] = 1.0
         return True
+    if not reading.words_read:
+        # Its words are not the texts' words ("La Ronde de nuit" for "The Night Watch"):
+        # the source is on topic when one of its texts is close to the question in meaning.
+        related = lookups.related(reading.context, passage)
+        return related >= cfg.min_topic_relatedness or passage.source_id == leader
     chunks = lookups.chunks(passage.source_id)
     texts = [passage.title, str(passage.meta.get("creators_display", ""))]
     texts += [c.text for c in chunks] or [passage.text]
@@ -111,6 +125,25 @@ def about(reading: Reading, passage: Passage, lookups: Lookups, cfg: AnswerConfi
         # never mentions, and not by this object's title: it is about something else.
         return False
     return lookups.coverage[passage.source_id] >= cfg.min_topic_coverage
+
+
+def _leader(
+    reading: Reading, passages: list[Passage], lookups: Lookups, cfg: AnswerConfig
+) -> str | None:
+    """The source clearly nearest in meaning to the question, if one is.
+
+    How close a question comes to any text depends on its length and style (a chatty
+    question is far from everything), so beside the floor every source must pass, the
+    nearest is on topic when it is near enough and ahead of the next by a margin.
+    """
+    first = {p.source_id: p for p in reversed(passages)}
+    ranked = sorted(
+        ((lookups.related(reading.context, p), s) for s, p in first.items()), reverse=True
+    )
+    if not ranked or ranked[0][0] < cfg.min_topic_relatedness_leader:
+        return None
+    second = ranked[1][0] if len(ranked) > 1 else 0.0
+    return ranked[0][1] if ranked[0][0] - second >= cfg.topic_relatedness_lead else None
 
 
 def _names_this(reading: Reading, passage: Passage, texts: list[str]) -> bool:
@@ -159,12 +192,12 @@ def gather(reading: Reading, retriever: Retriever, lookups: Lookups, cfg: Answer
     on_topic: dict[str, bool] = {}
     chosen: list[Passage] = []
     seen: set[str] = set()
-    for passage in exact + hits:
-        if passage.score < cfg.min_relevance:
-            continue
+    relevant = [p for p in exact + hits if p.score >= cfg.min_relevance]
+    leader = None if reading.words_read else _leader(reading, relevant, lookups, cfg)
+    for passage in relevant:
         if passage.source_id not in on_topic:
             on_topic[passage.source_id] = passage.source_id in exact_ids or about(
-                reading, passage, lookups, cfg
+                reading, passage, lookups, cfg, leader
             )
         if on_topic[passage.source_id] and passage.chunk_id not in seen:
             chosen.append(passage)
@@ -238,6 +271,12 @@ def decide(
             "evidence", f"no vetted source is relevant enough (best match {best:.2f})"
         )
     nearest = max(found.retrieved, key=lambda p: p.score)
+    if not reading.words_read:
+        return trace.refuse(
+            "evidence",
+            f"no vetted source is close enough in meaning to the question (nearest: "
+            f"{nearest.title}, {lookups.related(reading.context, nearest):.2f})",
+        )
     texts = [nearest.title, *(c.text for c in lookups.chunks(nearest.source_id))]
     have = set(content_words(" ".join(texts)))
     missing = [w for w in reading.topic if w not in have]

@@ -20,6 +20,7 @@ from assistant.answering.rank import Candidate, source_candidates
 from assistant.answering.reading import Reading
 from assistant.answering.trace import Refusal, Trace
 from assistant.citations import Draft, parse_reply
+from assistant.relatedness import Relatedness, multilingual
 from assistant.verify import Verifier
 
 
@@ -41,6 +42,9 @@ class Pipeline:
     verifier: Verifier
     config: AnswerConfig = field(default_factory=AnswerConfig)
     model_name: str = ""
+    # Closeness in meaning, for questions in a language the word checks do not read (loaded
+    # on the first such question).
+    relatedness: Relatedness = field(default_factory=multilingual)
 
     def run(self, reading: Reading) -> Answer:
         """Answer the question the Reading describes, or refuse, naming the stage."""
@@ -88,7 +92,7 @@ class _Run:
     meant: set[str] = field(default_factory=set)  # the records the question names or describes
 
     def __post_init__(self) -> None:
-        self.lookups = Lookups(self.pipeline.retriever)
+        self.lookups = Lookups(self.pipeline.retriever, self.pipeline.relatedness)
         self.cfg = self.pipeline.config
         self.mark = self.start
 
@@ -143,7 +147,7 @@ class _Run:
             "conflicts" if issues else ("unsupported framing" if unendorsed else "no conflict")
         )
         detail = "; ".join([i.claim for i in issues] + unendorsed)
-        if not reading.claims_read:
+        if not reading.words_read:
             decision, detail = (
                 "claims not read",
                 f"claims are read in English; asked in {reading.language}",
@@ -202,6 +206,13 @@ class _Run:
         self, numbered: Numbered, focus: set[str], checked: Premised, refuted: bool
     ) -> Refusal | None:
         """Refuse when the named objects' texts never mention what the question is about."""
+        if not self.reading.words_read:
+            # Its checks read the question's phrases with English rules ("no record of
+            # pintar"); in another language the evidence stage judged the sources on meaning.
+            self.trace.add(
+                "identify", "phrases not read", f"read in English; asked in {self.reading.language}"
+            )
+            return None
         others = [
             f"{p.title} {p.meta.get('creators_display', '')}"
             for p in numbered.values()
@@ -258,6 +269,7 @@ class _Run:
             focus,
             self.reading.context_codes,
             checked.unendorsed,
+            self.pipeline.relatedness,
         )
         chosen = compose.choose(self.reading, candidates, checked.corrections, refuters, bundle)
         self.lap("verify_ms")

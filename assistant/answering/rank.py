@@ -19,6 +19,7 @@ from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Ask, Reading
 from assistant.answering.topic import topic_words
 from assistant.documents import record_facts
+from assistant.relatedness import Relatedness
 from assistant.text import content_words, fold, quote_units
 from assistant.verify import Verifier, cosine
 
@@ -247,6 +248,7 @@ def score(
     titles: list[str],
     cfg: AnswerConfig,
     kinds: frozenset[str] = frozenset(),
+    relatedness: Relatedness | None = None,
 ) -> list[Candidate]:
     """Score candidates: similarity to the question, shared words, and the fact asked for.
 
@@ -261,13 +263,21 @@ def score(
     names += [n[4:] for n in names if n.lower().startswith("the ")]
     asked = _asked(reading, names, kinds)
     texts = [cues.without_titles(c.text, names) for c in candidates]
-    vectors = verifier.embed([asked.bare, *texts])
-    if _overview_like(reading, asked, vectors[0], texts, verifier, cfg):
-        asked = replace(asked, overview=True, wanted=asked.wanted | {"creator", "date"})
+    if reading.words_read or relatedness is None:
+        vectors = verifier.embed([asked.bare, *texts])
+        if _overview_like(reading, asked, vectors[0], texts, verifier, cfg):
+            asked = replace(asked, overview=True, wanted=asked.wanted | {"creator", "date"})
+        similarities = [cosine(vectors[0], v) for v in vectors[1:]]
+    else:
+        # Asked in another language, the question shares no words with the sentences: they
+        # are ranked by meaning, on the scale of the English similarities.
+        similarities = [
+            (v - cfg.relatedness_origin) * cfg.relatedness_scale
+            for v in relatedness.scores(reading.asked, texts)
+        ]
     values = []
-    for candidate, text, vector in zip(candidates, texts, vectors[1:], strict=True):
-        value = cosine(vectors[0], vector)
-        if asked.words:
+    for candidate, text, value in zip(candidates, texts, similarities, strict=True):
+        if asked.words and reading.words_read:
             shared = asked.words & _words_of(candidate, text)
             value += cfg.shared_word_weight * len(shared) / len(asked.words)
         values.append(value)

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from assistant.answering import asks_by_language, cues, parse
 from assistant.answering import claims as shapes
-from assistant.answering import cues, parse
 from assistant.answering.casing import Name, recased, typed_in_lower_case
 from assistant.answering.periods import Named, Periods
 from assistant.answering.topic import (
@@ -81,8 +81,10 @@ class Claim:
     about: str = ""  # an event's year: which event ("theft"); a period: the word it describes
 
 
-# The languages whose claims the reader reads (its word tables and spaCy model are English).
-CLAIM_LANGUAGES = frozenset({"en"})
+# The languages the reader reads word by word: its word tables, stopwords, stemmer and spaCy
+# model are English. A question in another language is read for what does not change between
+# languages (accession numbers, quoted titles) and judged on meaning (assistant.relatedness).
+WORD_LANGUAGES = frozenset({"en"})
 
 
 @dataclass(frozen=True)
@@ -134,9 +136,9 @@ class Reading:
     language: str = "en"  # the language it is asked in (assistant.language)
 
     @property
-    def claims_read(self) -> bool:
-        """Whether what it states was read: the claim reader reads only CLAIM_LANGUAGES."""
-        return self.language in CLAIM_LANGUAGES
+    def words_read(self) -> bool:
+        """Whether its words were read (claims, topic words): only WORD_LANGUAGES are."""
+        return self.language in WORD_LANGUAGES
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -170,7 +172,9 @@ def read(
     typed_lower = typed_in_lower_case(typed)
     context_lower = typed_lower and all(typed_in_lower_case(turn) for turn in history)
     history = [apostrophes_restored(recased(turn, casing or {})) for turn in history]
-    follows = cues.follows_on(question)
+    # In another language the English follow-on cues ("are you sure", "it") are not there to
+    # read; a turn of a conversation is read with the turns it follows, and judged on meaning.
+    follows = cues.follows_on(question) if language in WORD_LANGUAGES else bool(history)
     context = " ".join([*antecedents(history), question]) if follows else question
     codes = cues.asked_codes(question)
     loose = cues.loose_codes(question)
@@ -179,8 +183,11 @@ def read(
     ask = cues.the_ask(question)
     asked = cues.without_codes(ask)
     asking = parse.without_dating_modifiers(cues.without_asides(asked if codes or loose else ask))
-    asks, fields, overview = _what_it_asks(ask, asking)
-    if language in CLAIM_LANGUAGES:
+    if language in WORD_LANGUAGES:
+        asks, fields, overview = _what_it_asks(ask, asking)
+    else:
+        asks, fields, overview = _asked_in(language, question)
+    if language in WORD_LANGUAGES:
         own = said(question, typed_lower, periods)
         context_said = own if context == question else said(context, context_lower, periods)
     else:
@@ -226,6 +233,15 @@ def without_dates(text: str, dates: Sequence[Claim]) -> str:
 _ERA = r"\b(?:ad|ce|bce?|a\.d\.|b\.c\.)(?!\w)"
 _ERA_BEFORE = r"(?:\b(?:ad|ce|a\.d\.)\s+)?"
 _ERA_AFTER = rf"(?:\s*{_ERA})?"
+
+
+def _asked_in(language: str, question: str) -> tuple[set[Ask], set[str], bool]:
+    """What a question in another language asks, by its language's question words."""
+    fields, others, overview = asks_by_language.asked_in(language, question)
+    asks = {_FIELD_ASKS[f] for f in fields} | {Ask(o) for o in others}
+    if overview:
+        asks.add(Ask.OVERVIEW)
+    return asks, fields, overview
 
 
 def _what_it_asks(ask: str, asking: str) -> tuple[set[Ask], set[str], bool]:

@@ -9,7 +9,7 @@ from assistant.answering.periods import Periods
 from assistant.answering.reading import read
 from assistant.answering.trace import Trace
 from assistant.store import Passage
-from tests.answering.collection import retriever
+from tests.answering.collection import GLOSSARY, retriever
 
 CFG = AnswerConfig(min_relevance=0.3)
 
@@ -148,3 +148,28 @@ def test_a_detail_in_other_words_beside_the_named_object_is_on_topic(question, o
     lookups = Lookups(retriever())
     passage = lookups.chunks("ewer")[0]
     assert evidence.about(read(question), passage, lookups, CFG) is on_topic
+
+
+@pytest.mark.parametrize(
+    "question, language, sources",
+    [
+        # Asked in French, the words are not the texts' words: meaning decides.
+        ("Qui a peint le port au crépuscule ?", "fr", {"harbour"}),
+        ("Que montre l'aiguière aux grues ?", "fr", {"ewer"}),
+        ("Quelle est la capitale de la France ?", "fr", set()),
+        # The same words read as English are checked word by word, and are not the texts'.
+        ("Qui a peint le port au crépuscule ?", "en", set()),
+    ],
+)
+def test_a_question_in_another_language_is_on_topic_by_meaning(question, language, sources):
+    reading = read(question, language=language)
+    lookups = Lookups(retriever(), GLOSSARY)
+    # The hashed word vectors find nothing across languages; the floor is the index's business.
+    cfg = AnswerConfig(min_relevance=0.0, top_k=50)
+    found = evidence.gather(reading, lookups.retriever, lookups, cfg)
+    assert {p.source_id for p in found.chosen} == sources
+    trace = Trace()
+    refusal = evidence.decide(reading, found, lookups, cfg, trace)
+    assert (refusal is None) is bool(sources)
+    if refusal and language != "en":
+        assert "close enough in meaning" in trace.decisions[-1].detail

@@ -6,7 +6,7 @@ from assistant.answering.config import NO_ASK, AnswerConfig
 from assistant.answering.pipeline import Pipeline
 from assistant.answering.reading import read
 from assistant.fakes import ScriptedChatModel
-from tests.answering.collection import retriever, verifier
+from tests.answering.collection import GLOSSARY, retriever, verifier
 
 
 def ask(question, history=()):
@@ -140,3 +140,23 @@ def test_a_skipped_draft_answers_as_a_model_with_nothing_to_say():
         answer.pop("timings_ms")
         answer.pop("trace", None)
     assert first == second
+
+
+def test_a_question_in_another_language_is_answered_by_meaning():
+    pipeline = Pipeline(
+        retriever(),
+        ScriptedChatModel(),
+        verifier(),
+        AnswerConfig(min_relevance=0.0, top_k=50),
+        relatedness=GLOSSARY,
+    )
+    answer = pipeline.run(
+        read("Pourquoi les bateaux sont-ils de retour au crépuscule ?", language="fr")
+    )
+    assert answer.outcome == "answered", answer.refusal_reason
+    # Ranked by meaning: the sentence about the boats, not the record's lines.
+    assert answer.sentences[0].text == "The fishing boats are shown returning at dusk."
+    decisions = {d["stage"]: d["decision"] for d in answer.trace}
+    # The stages that read English words and phrases say they did not read these.
+    assert decisions["premises"] == "claims not read"
+    assert decisions["identify"] == "phrases not read"

@@ -534,3 +534,29 @@ def test_a_reading_is_frozen() -> None:
 def test_a_question_that_does_not_follow_on_has_itself_as_context() -> None:
     reading = read("Who painted The Night Watch?", ["What is the Rosetta Stone?"])
     assert reading.context == reading.text and reading.context_said is reading.said
+
+
+@pytest.mark.parametrize(
+    "question, history, language, follows",
+    [
+        # In another language the English cues are not there: a turn of a conversation is
+        # read with the turns before it ...
+        (
+            "Non, c'est du vieil anglais, l'audioguide le disait.",
+            ["En quelle langue ?"],
+            "fr",
+            True,
+        ),
+        ("Weet u dat zeker?", ["Van wie is het schilderij?"], "nl", True),
+        # ... and a first question on its own.
+        ("Qui a peint La Ronde de nuit ?", [], "fr", False),
+        # In English the cues decide: a new topic is read alone.
+        ("Who painted The Night Watch?", ["What is the Rosetta Stone?"], "en", False),
+        ("Are you sure?", ["Who painted The Night Watch?"], "en", True),
+    ],
+)
+def test_a_turn_follows_on_by_language(question, history, language, follows) -> None:
+    reading = read(question, history, language=language)
+    assert reading.follows_on is follows
+    assert (reading.context != reading.text) is follows
+    assert reading.words_read is (language == "en")

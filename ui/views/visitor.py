@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.answering.reading import CLAIM_LANGUAGES
+from assistant.answering.reading import WORD_LANGUAGES
 from assistant.errors import MuseumQAError
 from ui.components import render_answer, take_pending
 from ui.language import _, current
@@ -21,7 +21,7 @@ st.title(_("Ask the museum"))
 st.caption(
     _("Answers come only from the museum's checked texts, with numbered sources you can open.")
 )
-if current() not in CLAIM_LANGUAGES:
+if current() not in WORD_LANGUAGES:
     # Said before a visitor asks: the page speaks their language, the reading stages do not
     # yet (docs/translations.md), so a refusal should not come as a surprise.
     st.info(

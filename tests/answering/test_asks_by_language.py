@@ -1,0 +1,67 @@
+"""asks_by_language: what a question in French, German, Dutch, Spanish or Italian asks for."""
+
+import pytest
+
+from assistant.answering.asks_by_language import TABLES, asked_in
+from assistant.answering.reading import Ask, read
+
+
+@pytest.mark.parametrize(
+    "language, question, fields, others, overview",
+    [
+        ("fr", "Qui a peint La Ronde de nuit ?", {"creator"}, set(), False),
+        ("fr", "Qui a acheté les Très Riches Heures en 1856 ?", set(), set(), False),
+        ("fr", "En quelle année a-t-on rogné la toile ?", {"date"}, set(), False),
+        ("fr", "En quoi est faite la Pierre de Rosette ?", {"medium"}, set(), False),
+        ("fr", "Où se trouve la Joconde ?", {"place"}, set(), False),
+        (
+            "fr",
+            "La Joconde ou la Ronde de nuit, laquelle est la plus grande ?",
+            set(),
+            set(),
+            False,
+        ),
+        ("fr", "Pourquoi l'a-t-on rognée en 1715 ?", set(), {"reason"}, False),
+        ("fr", "Combien de notes a l'orgue ?", set(), {"count"}, False),
+        ("fr", "Parlez-moi de la Ronde de nuit.", set(), set(), True),
+        ("de", "Wer hat die Nachtwache gemalt?", {"creator"}, set(), False),
+        ("de", "Wer hat die Mona Lisa 1911 gestohlen?", set(), set(), False),
+        ("de", "Wann wurde der Stein gefunden?", {"date"}, set(), False),
+        ("de", "Woraus ist das Gefäß gemacht?", {"medium"}, set(), False),
+        ("de", "Warum heißt das Bild Nachtwache?", set(), {"reason"}, False),
+        ("de", "Erzählen Sie mir von der Nachtwache.", set(), set(), True),
+        ("nl", "Wie heeft De Nachtwacht geschilderd?", {"creator"}, set(), False),
+        ("nl", "Wanneer is de steen gevonden?", {"date"}, set(), False),
+        ("nl", "Waar is het beeld van gemaakt?", {"medium"}, set(), False),
+        ("nl", "Waar hangt De Nachtwacht?", {"place"}, set(), False),
+        ("nl", "Waarom heet het De Nachtwacht?", set(), {"reason"}, False),
+        ("nl", "Hoeveel bladen heeft de codex?", set(), {"count"}, False),
+        ("es", "¿Quién pintó el Guernica?", {"creator"}, set(), False),
+        ("es", "¿Quién robó la Mona Lisa?", set(), set(), False),
+        ("es", "¿De qué piedra está hecha la estela?", {"medium"}, set(), False),
+        ("es", "¿Dónde pintó Picasso el Guernica?", {"place"}, set(), False),
+        ("es", "¿Por qué se llama así?", set(), {"reason"}, False),
+        ("es", "Háblame del Guernica.", set(), set(), True),
+        ("it", "Chi ha dipinto la Gioconda?", {"creator"}, set(), False),
+        ("it", "In che anno è stata dipinta?", {"date"}, set(), False),
+        ("it", "Di che materiale è fatto il vaso?", {"medium"}, set(), False),
+        ("it", "Perché lo chiamano William?", set(), {"reason"}, False),
+        ("it", "Quanti fogli ha il codice?", set(), {"count"}, False),
+        # A language without a table asks nothing in particular: ranked by meaning alone.
+        ("pt", "Quem pintou a Mona Lisa?", set(), set(), False),
+    ],
+)
+def test_what_a_question_in_another_language_asks(language, question, fields, others, overview):
+    assert asked_in(language, question) == (fields, others, overview)
+
+
+def test_every_table_reads_the_same_asks():
+    keys = {key for table in TABLES.values() for key in table}
+    assert all(set(table) == keys for table in TABLES.values())
+
+
+def test_the_reading_of_a_question_in_another_language_takes_its_asks_from_the_table():
+    reading = read("Wer hat die Nachtwache gemalt?", language="de")
+    assert reading.fields == {"creator"} and Ask.MAKER in reading.asks
+    # The English tables do not read it: as English it asks nothing in particular.
+    assert read("Wer hat die Nachtwache gemalt?", language="en").fields == frozenset()
