@@ -58,8 +58,71 @@ _QUESTION_ONLY = [
     r"\b(raw json|chunk ids?|retrieved passages|relevance scores|embedding scores)\b",
     r"\bi (hereby )?(authori[sz]e|order|command|instruct|permit) you\b",
 ]
+# The same orders in the other languages visitors ask in (folded: no accents): overriding
+# the rules, a new rule or persona, a mode, a sentence to begin or end with or to write, an
+# answer of one word, the instructions to reveal.
+_OTHER_LANGUAGES = {
+    "fr": [
+        r"\b(ignore|ignorez|oublie|oubliez) (toutes |tous |les |tes |vos |ses |precedentes )*"
+        r"(instructions|consignes|regles|sources)\b",
+        r"\b(nouvelle regle|nouvelles (instructions|consignes)|a partir de maintenant,? tu|"
+        r"desormais,? tu|tu es (maintenant|desormais))\b",
+        r"\bmode (developpeur|sans restriction|debug|admin)\b",
+        r"\b(commence|commencez|termine|terminez|finis|conclus) (ta|votre|chaque) reponse\b",
+        r"\b(reponds|repondez) (uniquement|seulement) (par|avec)\b",
+        r"\b(ecris|ecrivez) que\b|\b(dis|dites) que\b",
+        r"\bsans (aucune )?regles?\b|\b(instructions|consignes) secretes\b",
+    ],
+    "de": [
+        r"\b(ignoriere|ignorier|ignorieren sie|vergiss|vergessen sie|missachte) (alle |deine |"
+        r"ihre |die |bisherigen |vorherigen |vorigen )*(anweisungen|regeln|vorgaben|quellen|"
+        r"instruktionen)\b",
+        r"\b(neue regel|neue anweisungen?|ab (jetzt|sofort) (bist|antwortest|sagst) du|"
+        r"du bist (jetzt|ab jetzt|nun|ab sofort))\b",
+        r"\b(entwickler-?modus|admin-?modus|debug-?modus)\b",
+        r"\b(beginne|beende|schliesse|starte) (deine|ihre|jede) antwort\b",
+        r"\b(antworte|antworten sie) (nur|ausschliesslich) mit\b",
+        r"\b(schreib|schreibe|schreiben sie|sag|sage|sagen sie),? dass\b",
+        r"\bohne regeln\b|\bgeheimen? (anweisungen|instruktionen)\b",
+    ],
+    "nl": [
+        r"\b(negeer|vergeet) (alle |je |jouw |uw |de |eerdere |vorige )*(instructies|regels|"
+        r"bronnen|opdrachten)\b",
+        r"\b(nieuwe regel|nieuwe instructies|vanaf nu (ben|antwoord|zeg) je|"
+        r"je bent (nu|vanaf nu))\b",
+        r"\b(ontwikkelaarsmodus|ontwikkelaarmodus|beheerdersmodus)\b",
+        r"\b(begin|beeindig|eindig|sluit) (je|jouw|uw|elk) antwoord\b",
+        r"\b(antwoord|antwoordt) (alleen|uitsluitend) met\b",
+        r"\b(schrijf|zeg) dat\b",
+        r"\bzonder regels\b|\bgeheime instructies\b",
+    ],
+    "es": [
+        r"\b(ignora|olvida|ignore|olvide) (todas |todos |tus |sus |las |los |anteriores |"
+        r"previas )*(instrucciones|reglas|normas|fuentes)\b",
+        r"\b(nueva regla|nuevas instrucciones|a partir de ahora (eres|responde|di)|"
+        r"ahora eres)\b",
+        r"\bmodo (desarrollador|sin restricciones|administrador|depuracion)\b",
+        r"\b(empieza|comienza|termina|acaba|cierra) (tu|su|cada) respuesta\b",
+        r"\b(responde|contesta) (solo|solamente|unicamente) con\b",
+        r"\b(escribe|escriba|di|diga) que\b",
+        r"\bsin reglas\b|\binstrucciones secretas\b",
+    ],
+    "it": [
+        r"\b(ignora|dimentica|ignori|dimentichi) (tutte |tutti |le |i |tue |sue |"
+        r"precedenti )*(istruzioni|regole|fonti|indicazioni)\b",
+        r"\b(nuova regola|nuove istruzioni|da (adesso|ora) in poi|d'ora in poi|ora sei)\b",
+        r"\bmodalita (sviluppatore|sviluppo|amministratore|debug|senza restrizioni)\b",
+        r"\b(inizia|comincia|chiudi|termina|finisci) (la tua|ogni|la) risposta\b",
+        r"\b(rispondi|risponda) (solo|soltanto|unicamente) con\b",
+        r"\b(scrivi|scriva) che\b",
+        r"\bsenza regole\b|\bistruzioni segrete\b",
+    ],
+}
 _QUESTION_INSTRUCTION = re.compile(
-    "|".join(f"(?:{p})" for p in _QUESTION_ONLY), re.IGNORECASE | re.MULTILINE
+    "|".join(
+        f"(?:{p})" for p in _QUESTION_ONLY + [p for ps in _OTHER_LANGUAGES.values() for p in ps]
+    ),
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
