@@ -76,16 +76,24 @@ class AnswerChain:
         """The answer path's tunables."""
         return self.pipeline.config
 
-    def run(self, question: str, history: Sequence[str] = (), language: str = "en") -> Answer:
+    def run(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        language: str = "en",
+        written_in: str | None = None,
+    ) -> Answer:
         """Answer a question, or refuse with a reason.
 
         ``history`` holds the visitor's earlier questions in this conversation, so that
         "Are you sure? My guide said it was Vermeer" is checked against the same object.
-        ``language`` is the language it is asked in (the service's language stage).
+        ``language`` is the visitor's language (the service's language stage), and
+        ``written_in`` the question's own when that is clearly another.
         """
         typed_lower = all(typed_in_lower_case(turn) for turn in (question, *history))
         casing = self._casing() if typed_lower else None
-        reading = read(question, history, casing, self._named_periods(), language)
+        periods = self._named_periods()
+        reading = read(question, history, casing, periods, language, written_in)
         return self.pipeline.run(reading)
 
     def prepare(self) -> None:

@@ -46,8 +46,15 @@ class MuseumAssistant:
         question = clean_question(question or "", limit)
         history = [clean_question(h, limit, what="history item") for h in history if h.strip()]
         guess = self.language_of(question, history, language)
+        written_in = None
+        if guess.decided_by == "visitor":
+            # The visitor's choice says what the assistant's own words are in; the question
+            # is read in the language it is typed in, when the detector is clear about it.
+            typed = self.language_of(question, history)
+            clear = typed.decided_by in {"detected", "conversation"}
+            written_in = typed.language if clear else None
         try:
-            answer = self.chain.run(question, history[-4:], guess.language)
+            answer = self.chain.run(question, history[-4:], guess.language, written_in)
         except StoreUnavailableError as exc:
             # The visitor gets the error's polite message; the curator log keeps the question.
             logger.warning("search unavailable: %s", exc)

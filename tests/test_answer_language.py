@@ -80,7 +80,7 @@ def test_the_cli_takes_a_language(indexed_settings, monkeypatch):
 )
 def test_claims_of_a_question_in_another_language_are_not_read(indexed_settings, question):
     bot = assistant_for(indexed_settings)
-    read_as_english = bot.ask(question, language="en")
+    read_as_english = bot.chain.run(question, language="en")  # read with the English rules
     assert read_as_english.outcome == "corrected"  # the mistake this guards against
     answer = bot.ask(question)
     assert answer.language in {"de", "fr", "es"} and answer.outcome != "corrected"
@@ -185,3 +185,14 @@ def test_a_question_in_another_language_about_nothing_held_is_refused(
 ):
     answer = assistant_for(multilingual_settings).ask(question)
     assert answer.outcome == "refused", answer.answer
+
+
+def test_a_visitor_who_chose_a_language_may_type_in_another(indexed_settings):
+    # The widget is in French; the visitor types English. The assistant's own words follow
+    # the choice; the question is read as the English it is.
+    bot = assistant_for(indexed_settings)
+    answer = bot.ask("Who painted The Night Watch?", language="fr")
+    assert answer.language == "fr" and answer.outcome == "answered"
+    assert "Rembrandt" in answer.answer
+    refused = bot.ask("What is the capital of France?", language="fr")
+    assert refused.answer in {gettext("fr", REFUSAL_TEXT), gettext("fr", NOT_HELD_TEXT)}

@@ -150,7 +150,7 @@ class _Run:
         if not reading.words_read:
             decision, detail = (
                 "claims not read",
-                f"claims are read in English; asked in {reading.language}",
+                f"claims are read in English; asked in {reading.written_in}",
             )
         self.trace.add("premises", decision, detail)
         return Premised(issues, corrections, unendorsed)
@@ -209,9 +209,8 @@ class _Run:
         if not self.reading.words_read:
             # Its checks read the question's phrases with English rules ("no record of
             # pintar"); in another language the evidence stage judged the sources on meaning.
-            self.trace.add(
-                "identify", "phrases not read", f"read in English; asked in {self.reading.language}"
-            )
+            asked_in = self.reading.written_in
+            self.trace.add("identify", "phrases not read", f"read in English; asked in {asked_in}")
             return None
         others = [
             f"{p.title} {p.meta.get('creators_display', '')}"

@@ -133,12 +133,13 @@ class Reading:
     asserts: bool  # the question itself states something rather than only asking
     said: Said  # what the question itself states
     context_said: Said  # what the question with its context states
-    language: str = "en"  # the language it is asked in (assistant.language)
+    language: str = "en"  # the visitor's language: the assistant's own words are in it
+    written_in: str = "en"  # the language its words are read in (usually ``language``)
 
     @property
     def words_read(self) -> bool:
         """Whether its words were read (claims, topic words): only WORD_LANGUAGES are."""
-        return self.language in WORD_LANGUAGES
+        return self.written_in in WORD_LANGUAGES
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -159,12 +160,15 @@ def read(
     casing: Mapping[Name, str] | None = None,
     periods: Periods | None = None,
     language: str = "en",
+    written_in: str | None = None,
 ) -> Reading:
     """Read ``question`` (and, if it follows on, the last two turns of ``history``).
 
     ``casing`` gives the collection's capitals to a question typed all in lower case;
     ``periods`` the years the collection gives the periods it names ("Ming", "Renaissance").
-    ``language``: the language it is asked in. The claims of a question in a language the
+    ``language``: the visitor's language; ``written_in``: the language the question is
+    written in, when it is clearly another (a visitor who chose French may type English).
+    The claims of a question in a language the
     claim reader does not read are left unread: its English word tables and parser would
     take "acheté en 1856" for a date of making and correct a visitor who said nothing wrong.
     """
@@ -174,7 +178,8 @@ def read(
     history = [apostrophes_restored(recased(turn, casing or {})) for turn in history]
     # In another language the English follow-on cues ("are you sure", "it") are not there to
     # read; a turn of a conversation is read with the turns it follows, and judged on meaning.
-    follows = cues.follows_on(question) if language in WORD_LANGUAGES else bool(history)
+    written_in = written_in or language
+    follows = cues.follows_on(question) if written_in in WORD_LANGUAGES else bool(history)
     context = " ".join([*antecedents(history), question]) if follows else question
     codes = cues.asked_codes(question)
     loose = cues.loose_codes(question)
@@ -183,11 +188,11 @@ def read(
     ask = cues.the_ask(question)
     asked = cues.without_codes(ask)
     asking = parse.without_dating_modifiers(cues.without_asides(asked if codes or loose else ask))
-    if language in WORD_LANGUAGES:
+    if written_in in WORD_LANGUAGES:
         asks, fields, overview = _what_it_asks(ask, asking)
     else:
-        asks, fields, overview = _asked_in(language, question)
-    if language in WORD_LANGUAGES:
+        asks, fields, overview = _asked_in(written_in, question)
+    if written_in in WORD_LANGUAGES:
         own = said(question, typed_lower, periods)
         context_said = own if context == question else said(context, context_lower, periods)
     else:
@@ -219,6 +224,7 @@ def read(
         said=own,
         context_said=context_said,
         language=language,
+        written_in=written_in,
     )
 
 
