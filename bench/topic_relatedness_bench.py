@@ -97,14 +97,14 @@ def rates(rows: list[dict], split: str, rule: Rule) -> tuple[float, float, float
 
 
 def best_rule(rows: list[dict], floors_only: bool) -> Rule:
-    """Youden's J on dev; among equals, the lower floors (the more questions answered)."""
-    rules = [
-        (f, lf if not floors_only else f, lead if not floors_only else 0.0)
-        for f in FLOORS
-        for lf in (LEADER_FLOORS if not floors_only else [f])
-        for lead in (LEADS if not floors_only else [0.0])
-        if (lf <= f)
-    ]
+    """Youden's J on dev; among equals, the lower floors (the more questions answered).
+
+    ``floors_only``: no leader (its floor is the floor itself, its lead 0).
+    """
+    if floors_only:
+        rules = [(f, f, 0.0) for f in FLOORS]
+    else:
+        rules = [(f, lf, lead) for f in FLOORS for lf in LEADER_FLOORS if lf <= f for lead in LEADS]
     return max(
         rules, key=lambda r: (round(sum(rates(rows, "dev", r)[:2]) - 1, 6), -r[1], -r[2], -r[0])
     )

@@ -22,19 +22,25 @@ def test_a_question_in_another_language_is_nearest_the_text_that_answers_it():
         assert max(range(3), key=scores.__getitem__) == best, (question, scores)
 
 
+class _Counting(HashingEmbedder):
+    """Counts the passages it embeds."""
+
+    def __init__(self):
+        super().__init__()
+        self.embedded: list[str] = []
+
+    def embed_documents(self, texts):
+        self.embedded.extend(texts)
+        return super().embed_documents(texts)
+
+
 def test_passage_vectors_are_cached_within_a_bound():
-    class Counting(HashingEmbedder):
-        embedded: list[str] = []
-
-        def embed_documents(self, texts):
-            self.embedded.extend(texts)
-            return super().embed_documents(texts)
-
-    embedder = Counting()
+    embedder = _Counting()
     related = EmbeddingRelatedness(embedder, cache_size=2)
     first = related.scores("poplar panel", TEXTS[:2])
     assert related.scores("poplar panel", TEXTS[:2]) == first
-    assert len(embedder.embedded) == 2  # the second call embedded nothing again
-    related.scores("decree", TEXTS[2:])
-    assert len(related._cache) == 2  # the oldest was let go
+    assert embedder.embedded == TEXTS[:2]  # the second call embedded nothing again
+    related.scores("decree", TEXTS[2:])  # a third text: the oldest is let go ...
+    related.scores("poplar panel", TEXTS[:1])
+    assert embedder.embedded == [*TEXTS, TEXTS[0]]  # ... and embedded again when asked
     assert related.scores("anything", []) == []
