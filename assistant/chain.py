@@ -17,6 +17,7 @@ from assistant.answering.catalogue import Retriever
 from assistant.answering.compose import citation_for
 from assistant.answering.config import DEFAULT, AnswerConfig, ChainConfig
 from assistant.answering.evidence import sanitized
+from assistant.answering.identify import collection_makers
 from assistant.answering.periods import Periods
 from assistant.answering.pipeline import Pipeline
 from assistant.answering.reading import read
@@ -50,6 +51,7 @@ class AnswerChain:
         self._names: dict[Name, str] | None = None
         self._names_lock = threading.Lock()  # the server's threads share one chain
         self._periods: Periods | None = None
+        self._makers: frozenset[str] = frozenset()  # read with the periods
 
     @property
     def retriever(self) -> Retriever:
@@ -93,7 +95,7 @@ class AnswerChain:
         typed_lower = all(typed_in_lower_case(turn) for turn in (question, *history))
         casing = self._casing() if typed_lower else None
         periods = self._named_periods()
-        reading = read(question, history, casing, periods, language, written_in)
+        reading = read(question, history, casing, periods, language, written_in, self._makers)
         return self.pipeline.run(reading)
 
     def prepare(self) -> None:
@@ -115,6 +117,7 @@ class AnswerChain:
                 except (StoreUnavailableError, IndexMissingError):
                     return None
                 self._periods = Periods.from_records((p.meta for p in records), cfg)
+                self._makers = collection_makers((p.meta for p in records), cfg)
             return self._periods
 
     def _casing(self) -> dict[Name, str]:

@@ -71,21 +71,24 @@ def test_the_cli_takes_a_language(indexed_settings, monkeypatch):
 @pytest.mark.parametrize(
     "question",
     [
-        # A year in another language's sentence is not a date of making the reader can see:
-        # read with the English rules, this is "corrected" (the portrait is dated 1503-1519).
+        # A year of another event (a theft) is no date of making: read with the English
+        # rules, these are "corrected" (the portrait is dated 1503-1519); read with their
+        # language's table (claims_by_language), the year dates the theft.
         "Wer hat die Mona Lisa 1911 aus dem Louvre gestohlen?",
         "Qui a volé la Mona Lisa au Louvre en 1911 ?",
         "¿Quién robó la Mona Lisa del Louvre en 1911?",
     ],
 )
-def test_claims_of_a_question_in_another_language_are_not_read(indexed_settings, question):
+def test_a_year_of_another_event_in_another_language_is_no_date_of_making(
+    indexed_settings, question
+):
     bot = assistant_for(indexed_settings)
     read_as_english = bot.chain.run(question, language="en")  # read with the English rules
     assert read_as_english.outcome == "corrected"  # the mistake this guards against
     answer = bot.ask(question)
     assert answer.language in {"de", "fr", "es"} and answer.outcome != "corrected"
     premises = next(s for s in answer.trace if s["stage"] == "premises")
-    assert premises["decision"] == "claims not read"
+    assert premises["decision"] == "no conflict"
 
 
 @pytest.fixture(scope="module")
@@ -185,6 +188,41 @@ def test_a_question_in_another_language_about_nothing_held_is_refused(
 ):
     answer = assistant_for(multilingual_settings).ask(question)
     assert answer.outcome == "refused", answer.answer
+
+
+@pytest.mark.parametrize(
+    "question, language, fix",
+    [
+        # A maker the record does not name, credited by the subject of a making verb.
+        ("Pourquoi Vermeer a-t-il peint la Mona Lisa en 1510 ?", "fr", "Leonardo da Vinci"),
+        # A date of making the record's dates rule out.
+        ("Rembrandt hat die Nachtwache 1703 gemalt, oder?", "de", "1642"),
+        # A material its medium does not name.
+        ("¿Es verdad que la Mona Lisa está pintada en lienzo?", "es", "poplar"),
+    ],
+)
+def test_a_false_premise_in_another_language_is_corrected(
+    multilingual_settings, question, language, fix
+):
+    answer = assistant_for(multilingual_settings).ask(question)
+    assert answer.language == language
+    assert answer.outcome == "corrected", answer.trace
+    assert fix in answer.answer
+    premises = next(s for s in answer.trace if s["stage"] == "premises")
+    assert premises["decision"] == "conflicts"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Rembrandt a peint La Ronde de nuit en 1642, n'est-ce pas ?",
+        "Die Mona Lisa ist auf Pappelholz gemalt, oder?",
+        "¿Quién pintó la Mona Lisa?",
+    ],
+)
+def test_a_true_premise_in_another_language_is_not_corrected(multilingual_settings, question):
+    answer = assistant_for(multilingual_settings).ask(question)
+    assert answer.outcome != "corrected", answer.answer
 
 
 def test_a_visitor_who_chose_a_language_may_type_in_another(indexed_settings):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from rapidfuzz import fuzz
@@ -34,6 +34,7 @@ from assistant.text import (
     POSSESSIVE,
     STOPWORDS,
     content_words,
+    everyday_frequency,
     fold,
     proper_names,
     stem,
@@ -137,6 +138,22 @@ def people_named(meta: dict[str, Any]) -> set[str]:
     "the Roman plaque" names no maker.
     """
     return {w for c in creators_from_meta(meta) if len(c.name.split()) > 1 for w in words(c.name)}
+
+
+def collection_makers(
+    metas: Iterable[Mapping[str, Any]], cfg: AnswerConfig = DEFAULT
+) -> frozenset[str]:
+    """The words of the names of the collection's makers who are persons, bar everyday words.
+
+    "Workshop", "Circle" and "Master" are words of the catalogue's makers too, but no names.
+    An elided particle is dropped ("d'Alemagna": "alemagna").
+    """
+    return frozenset(
+        w.split("'")[-1]
+        for meta in metas
+        for w in people_named(dict(meta))
+        if len(w) > 2 and everyday_frequency(w) <= cfg.name_max_everyday_frequency
+    )
 
 
 def _by_named_maker(

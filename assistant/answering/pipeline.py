@@ -148,9 +148,9 @@ class _Run:
         )
         detail = "; ".join([i.claim for i in issues] + unendorsed)
         if not reading.words_read:
-            decision, detail = (
-                "claims not read",
-                f"claims are read in English; asked in {reading.written_in}",
+            # Only makers, dates and materials are read in another language (its table).
+            detail = f"read in {reading.written_in}: makers, dates, materials; {detail}".rstrip(
+                "; "
             )
         self.trace.add("premises", decision, detail)
         return Premised(issues, corrections, unendorsed)
@@ -198,6 +198,12 @@ class _Run:
         """The objects the question names, by accession number, title or nickname."""
         by_code, named = identify.focus(self.reading, self.lookups, numbered, self.cfg)
         self.meant = named
+        if not self.reading.words_read:
+            # Not named in the texts' words: the object named by code or title, else the one
+            # clearly nearest in meaning, is the one its claims are checked against.
+            records = {p.source_id for p in numbered.values() if p.kind == "record"}
+            lead = self.cfg.topic_relatedness_lead
+            self.meant = (by_code | named) or self.lookups.nearest_in_meaning(records, lead)
         if by_code or not named:
             return by_code
         return identify.widen(named, self.lookups, self.cfg, self.reading.context)

@@ -161,6 +161,7 @@ def read(
     periods: Periods | None = None,
     language: str = "en",
     written_in: str | None = None,
+    makers: frozenset[str] = frozenset(),
 ) -> Reading:
     """Read ``question`` (and, if it follows on, the last two turns of ``history``).
 
@@ -168,9 +169,10 @@ def read(
     ``periods`` the years the collection gives the periods it names ("Ming", "Renaissance").
     ``language``: the visitor's language; ``written_in``: the language the question is
     written in, when it is clearly another (a visitor who chose French may type English).
-    The claims of a question in a language the
-    claim reader does not read are left unread: its English word tables and parser would
-    take "acheté en 1856" for a date of making and correct a visitor who said nothing wrong.
+    A question in another language has its claims read by that language's table
+    (claims_by_language): the English word tables and parser would take "acheté en 1856" for
+    a date of making and correct a visitor who said nothing wrong. ``makers``: the words of
+    the collection's makers' names, which tell a name from a noun in German.
     """
     typed, question = question, apostrophes_restored(recased(question, casing or {}))
     typed_lower = typed_in_lower_case(typed)
@@ -196,7 +198,13 @@ def read(
         own = said(question, typed_lower, periods)
         context_said = own if context == question else said(context, context_lower, periods)
     else:
-        own = context_said = Said(context, (), False, False, frozenset(), False, typed_lower)
+        # Imported here: that module builds the same Claim and Said this one defines.
+        from assistant.answering.claims_by_language import said_in
+
+        own = said_in(written_in, question, typed_lower, makers)
+        context_said = (
+            own if context == question else said_in(written_in, context, context_lower, makers)
+        )
     return Reading(
         typed=typed,
         text=question,

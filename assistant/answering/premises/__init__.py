@@ -42,8 +42,14 @@ def check(
     issues: list[PremiseIssue] = []
     records = {n: p for n, p in numbered.items() if p.kind == "record"}
     subjects = {n: p for n, p in records.items() if p.source_id in meant} if meant else {}
+    if not reading.words_read and not subjects:
+        return []  # in another language, only the object it names or is nearest to
     for n, passage in (subjects or named_or_described(reading, numbered, cfg)).items():
-        about = subject(n, passage, scoped(reading, passage, numbered, cfg), numbered, cfg)
+        # A question in another language is not split by the English coverage of its parts.
+        scope = (
+            scoped(reading, passage, numbered, cfg) if reading.words_read else reading.context_said
+        )
+        about = subject(n, passage, scope, numbered, cfg)
         issues += place.check(about)
         alike = maker.look_alikes(passage, numbered.values(), cfg.look_alike_title_words)
         issues += maker.check(about, alike)

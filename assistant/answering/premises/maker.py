@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from assistant.answering.catalogue import Numbered
 from assistant.answering.claims import MAKER_CUES, MAKER_VERB, NAME_PARTICLES
+from assistant.answering.claims_by_language import OTHER_LANGUAGE_SLOTS
 from assistant.answering.config import DEFAULT, AnswerConfig
 from assistant.answering.premises.subject import PremiseIssue, Subject
 from assistant.answering.reading import Claim
@@ -36,9 +37,7 @@ def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[Premise
     # "made for Abraham Lincoln" names an owner, not a maker.
     # Only a name in a maker's slot is credited ("Vermeer painted", "by Vermeer", "it was a
     # Vermeer"); "Since", "the Met" or "the July Revolution" elsewhere in the question are not.
-    named = sorted(
-        c.value for c in said.of("maker") if not set(words(c.value)) <= _known_for(c, subject)
-    )
+    named = sorted(c.value for c in said.of("maker") if not _naming(c) <= _known_for(c, subject))
     if said.lowercase:
         # Typed in lower case, only the names the collection knows have their capitals back
         # (and are read above); one it does not know has none, and the words in a maker's
@@ -58,6 +57,18 @@ def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[Premise
         return []
     claim = f"attributes it to {', '.join(strangers)}"
     return [PremiseIssue(claim, fix, subject.n, tuple(strangers))]
+
+
+def _naming(claim: Claim) -> set[str]:
+    """The words of a credited name that must be the record's.
+
+    Read in another language (claims_by_language), a first name is spelled in that language
+    ("Henri" for "Hendrik", "Léonard" for "Leonardo"): the surname alone tells the person.
+    """
+    named = words(claim.value)
+    if claim.about in OTHER_LANGUAGE_SLOTS:
+        named = [w for w in named if not re.fullmatch(NAME_PARTICLES, w)][-1:] or named
+    return set(named)
 
 
 def look_alikes(passage: Passage, evidence: Iterable[Passage], shared: int) -> list[Passage]:
@@ -85,6 +96,9 @@ def _known_for(claim: Claim, subject: Subject) -> frozenset[str]:
     """
     start, end = claim.span
     text = subject.said.text
+    if claim.about == "of":
+        # "La broche d'Alphonse Mucha" (claims_by_language): read like a possessive.
+        return subject.known | subject.mentioned
     # "<Name> <Numeral>'s": every word of a name that ends in a possessive is part of it.
     possessive = start >= 0 and bool(_POSSESSIVE_AFTER.match(text[end:]))
     if possessive:

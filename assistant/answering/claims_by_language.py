@@ -1,0 +1,500 @@
+"""What a question in another language states: a table of words per language, read by slot.
+
+Whom it credits, when and of what it says the object was made.
+
+The English claim reader (reading.said, claims.py) reads English words and an English parse.
+In French, German, Dutch, Spanish and Italian, names and years are written as in English; the
+words around them say which slot they fill, and those are few and fixed:
+
+- a maker: after "by" ("par Picasso", "door Rembrandt", "dipinto da ..."), after "of" behind a
+  work ("la broche d'Alphonse Mucha", "el Guernica de Dalí"), or the subject of a making verb
+  ("Braque a peint", "hat Picasso ... gemalt", "pintó Géricault");
+- a date of making: a year (decade, century) in a clause with a making verb ("peint en 1945",
+  "1743 gemalt") or a dating one ("è del 1939"), not one of buying, theft, finding or a span
+  ("depuis 1659");
+- a material: a material word after "of"/"in" ("en marbre", "aus Marmor", "de mármol"),
+  named by its English word so the record's medium can be compared.
+
+Everything else (places, counts, framings) is not read in these languages. Patterns match
+folded words (lower case, no accents).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.answering import asks_by_language
+from assistant.answering.reading import Claim, Said
+from assistant.text import everyday_frequency, fold
+
+
+@dataclass(frozen=True)
+class Words:
+    """One language's words for the slots a claim fills (space-separated folded words)."""
+
+    making: str  # verbs of making, as participles and finite forms ("peint", "malte")
+    by: str  # "by" before a maker ("par", "door")
+    of: str  # "of" before an owner or maker ("de", "van")
+    works: str  # nouns that name a work ("tableau", "bild"): "<work> of X" credits X
+    ranks: str  # "king", "duke", "saint": "<rank> of X" names a place or a person, no maker
+    before_names: str  # words after which a name is no subject: articles, prepositions
+    events: str  # verbs of other events (bought, stolen, found, shown, restored, moved)
+    since: str  # "since", "until": a year after it bounds a span, not the making
+    dating: str  # verbs that date without making ("date", "stammt", "è del")
+    material_of: str  # "of", "in", "from" before a material
+    alternatives: str  # "or", "not": a material offered as a choice or denied
+    asking: str  # "which", "what": a material asked about
+    eras: str  # the written era before Christ ("av. J.-C."), as a pattern
+    materials: dict[str, str]  # folded word -> the English material word
+
+
+# Materials by their English names (claims.MATERIALS), shared where the languages spell alike.
+_MATERIALS: dict[str, dict[str, str]] = {
+    "fr": {
+        "marbre": "marble", "bronze": "bronze", "or": "gold", "argent": "silver",
+        "ivoire": "ivory", "bois": "wood", "chene": "oak", "toile": "canvas",
+        "porcelaine": "porcelain", "terre cuite": "terracotta", "verre": "glass",
+        "cuivre": "copper", "fer": "iron", "acier": "steel", "laiton": "brass",
+        "jade": "jade", "calcaire": "limestone", "gres": "sandstone", "basalte": "basalt",
+        "granit": "granite", "albatre": "alabaster", "papier": "paper", "parchemin": "parchment",
+        "velin": "vellum", "soie": "silk", "laine": "wool", "lin": "linen", "os": "bone",
+        "platre": "plaster", "cire": "wax", "argile": "ceramic", "pierre": "stone",
+        "email": "enamel", "plomb": "lead", "etain": "tin",
+    },
+    "de": {
+        "marmor": "marble", "bronze": "bronze", "gold": "gold", "silber": "silver",
+        "elfenbein": "ivory", "holz": "wood", "eiche": "oak", "eichenholz": "oak",
+        "leinwand": "canvas", "porzellan": "porcelain", "terrakotta": "terracotta",
+        "glas": "glass", "kupfer": "copper", "eisen": "iron", "stahl": "steel",
+        "messing": "brass", "jade": "jade", "kalkstein": "limestone", "sandstein": "sandstone",
+        "basalt": "basalt", "granit": "granite", "alabaster": "alabaster", "papier": "paper",
+        "pergament": "parchment", "seide": "silk", "wolle": "wool", "leinen": "linen",
+        "knochen": "bone", "gips": "plaster", "wachs": "wax", "ton": "ceramic", "stein": "stone",
+        "email": "enamel", "blei": "lead", "zinn": "tin",
+    },
+    "nl": {
+        "marmer": "marble", "brons": "bronze", "goud": "gold", "zilver": "silver",
+        "ivoor": "ivory", "hout": "wood", "eiken": "oak", "eikenhout": "oak", "doek": "canvas",
+        "porselein": "porcelain", "terracotta": "terracotta", "glas": "glass",
+        "koper": "copper", "ijzer": "iron", "staal": "steel", "messing": "brass",
+        "jade": "jade", "kalksteen": "limestone", "zandsteen": "sandstone", "basalt": "basalt",
+        "graniet": "granite", "albast": "alabaster", "papier": "paper", "perkament": "parchment",
+        "zijde": "silk", "wol": "wool", "linnen": "linen", "bot": "bone", "gips": "plaster",
+        "was": "wax", "klei": "ceramic", "steen": "stone", "email": "enamel", "lood": "lead",
+        "tin": "tin",
+    },
+    "es": {
+        "marmol": "marble", "bronce": "bronze", "oro": "gold", "plata": "silver",
+        "marfil": "ivory", "madera": "wood", "roble": "oak", "lienzo": "canvas",
+        "porcelana": "porcelain", "terracota": "terracotta", "vidrio": "glass",
+        "cobre": "copper", "hierro": "iron", "acero": "steel", "laton": "brass",
+        "jade": "jade", "caliza": "limestone", "arenisca": "sandstone", "basalto": "basalt",
+        "granito": "granite", "alabastro": "alabaster", "papel": "paper",
+        "pergamino": "parchment", "vitela": "vellum", "seda": "silk", "lana": "wool",
+        "lino": "linen", "hueso": "bone", "yeso": "plaster", "cera": "wax", "arcilla": "ceramic",
+        "piedra": "stone", "esmalte": "enamel", "plomo": "lead", "estano": "tin",
+    },
+    "it": {
+        "marmo": "marble", "bronzo": "bronze", "oro": "gold", "argento": "silver",
+        "avorio": "ivory", "legno": "wood", "quercia": "oak", "tela": "canvas",
+        "porcellana": "porcelain", "terracotta": "terracotta", "vetro": "glass",
+        "rame": "copper", "ferro": "iron", "acciaio": "steel", "ottone": "brass",
+        "giada": "jade", "calcare": "limestone", "arenaria": "sandstone", "basalto": "basalt",
+        "granito": "granite", "alabastro": "alabaster", "carta": "paper",
+        "pergamena": "parchment", "seta": "silk", "lana": "wool", "lino": "linen",
+        "osso": "bone", "gesso": "plaster", "cera": "wax", "argilla": "ceramic",
+        "pietra": "stone", "smalto": "enamel", "piombo": "lead", "stagno": "tin",
+    },
+}  # fmt: skip
+
+TABLES: dict[str, Words] = {
+    "fr": Words(
+        making="peint peinte peints peintes peindre peignit peignait sculpte sculptee sculpter "
+        "sculpta grave gravee dessine dessinee realise realisee realisa cree creee crea "
+        "fabrique fabriquee concu concue modele modelee taille taillee faconne faconnee "
+        "photographie "
+        "brode brodee tisse tissee enlumine enluminee execute executee construit construite "
+        "coule coulee forge forgee signe signee",
+        by="par",
+        of="de d du des",
+        works="tableau toile peinture sculpture broche vase "
+        "oeuvre dessin gravure manuscrit fresque retable relief coupe plat bijou",
+        ranks="roi reine duc duchesse comte comtesse prince princesse empereur imperatrice pape "
+        "saint sainte eveque abbe sultan calife ville musee",
+        before_names="le la les l un une des du de d au aux a en dans sur pour avec chez par "
+        "vers son sa ses ce cette",
+        events="achete achetee vole volee vendu vendue trouve trouvee decouvert decouverte "
+        "retrouve retrouvee expose exposee restaure restauree rogne rognee installe installee "
+        "acquis acquise offert offerte legue leguee transporte deplace emmene",
+        since="depuis jusqu",
+        dating="date datee remonte",
+        material_of="en de d du dans",
+        alternatives="ou pas ni non",
+        eras=r"av(?:\.|ant)\s*j\.?-?c\.?|avant notre ere|av\.?\s*n\.?\s*e\.?",
+        asking="quel quelle quels quelles quoi",
+        materials=_MATERIALS["fr"],
+    ),
+    "de": Words(
+        making="gemalt malte malten malt geschaffen schuf geschnitzt schnitzte gemacht machte "
+        "hergestellt gefertigt fertigte angefertigt modelliert gegossen goss gezeichnet "
+        "zeichnete entworfen entwarf gebaut baute geschnitten schnitt gestochen fotografiert "
+        "gemeisselt gestaltet gestaltete geschmiedet gewebt gestickt bemalt illuminiert "
+        "geschrieben schrieb",
+        by="von",
+        of="von",
+        works="bild gemalde werk skulptur zeichnung stich "
+        "brosche vase handschrift fresko altar relief",
+        ranks="konig konigin herzog herzogin graf grafin prinz prinzessin kaiser kaiserin papst "
+        "sankt heilige heiligen bischof sultan kalif stadt museum burg schloss",
+        before_names="der die das den dem des ein eine einen einem einer eines von vom zu zum "
+        "zur in im an am auf aus mit fur uber bei nach sein seine seinem seinen ihr ihre",
+        events="gekauft kaufte gestohlen stahl verkauft verkaufte gefunden fand entdeckt "
+        "entdeckte ausgestellt restauriert erworben geschenkt vererbt gebracht verlegt",
+        since="seit bis",
+        dating="stammt datiert entstand entstanden",
+        material_of="aus in von",
+        alternatives="oder nicht kein keine",
+        eras=r"v\.\s*chr\.?|vor christus|v\.\s*u\.\s*z\.?",
+        asking="welchem welcher welches welche welchen was woraus",
+        materials=_MATERIALS["de"],
+    ),
+    "nl": Words(
+        making="geschilderd schilderde schilderden schildert schilderen gemaakt maakte maakten "
+        "gebeeldhouwd gesneden sneed getekend tekende ontworpen ontwierp vervaardigd "
+        "gegoten goot gebouwd bouwde gefotografeerd geweven geborduurd gegraveerd "
+        "gemodelleerd gehouwen geschreven schreef",
+        by="door",
+        of="van",
+        works="schilderij doek broche vaas werk tekening prent "
+        "handschrift fresco altaarstuk relief",
+        ranks="koning koningin hertog hertogin graaf gravin prins prinses keizer keizerin paus "
+        "sint heilige bisschop sultan kalief stad museum burcht kasteel",
+        before_names="de het een van in op aan met voor bij uit naar om door zijn haar hun "
+        "dat die dit deze",
+        events="gekocht kocht gestolen stal verkocht verkocht gevonden vond ontdekt ontdekte "
+        "tentoongesteld gerestaureerd verworven geschonken verhuisd gebracht ingekort",
+        since="sinds sedert tot",
+        dating="dateert stamt",
+        material_of="van uit in",
+        alternatives="of niet geen",
+        eras=r"v\.\s*chr\.?|voor christus|v\.\s*o\.\s*j\.?",
+        asking="welk welke wat",
+        materials=_MATERIALS["nl"],
+    ),
+    "es": Words(
+        making="pinto pintado pintada pintados pintadas pintar pintaba hizo hecho hecha "
+        "esculpio esculpido esculpida tallo tallado tallada modelo modelado modelada "
+        "creado creada realizo realizado realizada dibujado dibujada grabado grabada "
+        "diseno disenado disenada fabrico fabricado fabricada escribio escrito escrita "
+        "fundido fundida construido construida bordado bordada labrado labrada forjado "
+        "fotografio fotografiado iluminado",
+        by="por",
+        of="de del",
+        works="cuadro pintura lienzo escultura broche jarron "
+        "vaso obra dibujo grabado manuscrito fresco retablo relieve",
+        ranks="rey reina duque duquesa conde condesa principe princesa emperador emperatriz "
+        "papa san santo santa obispo sultan califa ciudad museo",
+        before_names="el la los las lo un una unos unas de del al a en con por para sobre "
+        "desde su sus este esta ese esa",
+        events="compro comprado comprada robo robado robada vendio vendido vendida encontro "
+        "encontrado encontrada descubrio descubierto descubierta expuesto expuesta "
+        "restaurado restaurada adquirido adquirida donado donada trasladado llevado",
+        since="desde hasta",
+        dating="data",
+        material_of="de en",
+        alternatives="o u no ni",
+        eras=r"a\.\s*(?:de\s*)?c\.?|antes de cristo",
+        asking="que cual cuales",
+        materials=_MATERIALS["es"],
+    ),
+    "it": Words(
+        making="dipinto dipinta dipinti dipinse dipingere dipinge dipingeva fatto fatta fece "
+        "scolpito scolpita scolpi scolpire realizzato realizzata realizzo creato creata "
+        "modellato modellata intagliato intagliata inciso incisa disegnato disegnata "
+        "progettato progettata fuso fusa costruito costruita ricamato ricamata fotografato "
+        "miniato miniata forgiato eseguito eseguita scritto scritta scrisse",
+        by="da dal dalla dallo",
+        of="di del della dello dei degli",
+        works="quadro dipinto tela scultura spilla vaso opera "
+        "disegno incisione manoscritto affresco pala rilievo",
+        ranks="re regina duca duchessa conte contessa principe principessa imperatore "
+        "imperatrice papa san santo santa vescovo sultano califfo citta museo",
+        before_names="il lo la i gli le l un una uno di del della dei degli delle a al alla "
+        "da dal dalla in nel nella con per su sul sulla suo sua suoi sue questo questa",
+        events="comprato comprata acquistato acquistata rubato rubata venduto venduta trovato "
+        "trovata scoperto scoperta esposto esposta restaurato restaurata donato donata "
+        "portato portata trasferito",
+        since="dal fino",
+        dating="risale data datato datata",
+        material_of="di in",
+        alternatives="o oppure non ne",
+        eras=r"a\.\s*c\.?|avanti cristo",
+        asking="che quale quali cosa",
+        materials=_MATERIALS["it"],
+    ),
+}
+
+# The slots a maker is read in (Claim.about): after "by", after "<a work> of", the subject.
+OTHER_LANGUAGE_SLOTS = frozenset({"by", "of", "subject"})
+# Languages that capitalise every noun: a word alone with a capital ("Jahr", "Burg") is a
+# name only when the collection knows it as a maker's.
+_NOUNS_CAPITALISED = frozenset({"de"})
+# "Picasso", "Braque": a word everyday speech uses this often is no one's name.
+_EVERYDAY_SHARE = 2e-6
+_TOKEN = re.compile(r"[^\W\d_]+")
+_CLAUSE_BREAK = re.compile(r"[,;:?!.]\s|[?!]$|\s[-–—]\s")
+_YEAR = re.compile(r"(?<![\w.,])(\d{3,4})(?![\w]|[.,]\d)")
+_DECADE = re.compile(r"\b(?:annees|jaren|decada de|anni|anos)\s+(1\d[0-9]0)\b|\b(1\d[0-9]0)er\b")
+_PARTICLES = frozenset("van von de der den da di del della la le du ter y d".split())
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int  # in the whole text
+    end: int
+    folded: str
+    written: str
+
+
+def said_in(
+    language: str, text: str, lowercase: bool = False, makers: frozenset[str] = frozenset()
+) -> Said:
+    """What ``text`` in ``language`` states, read with its language's table (none: nothing).
+
+    ``makers``: the words of the collection's makers' names ("vermeer"), which tell a name
+    from a noun where nouns have capitals too.
+    """
+    table = TABLES.get(language)
+    if table is None:
+        return Said(text, (), False, False, frozenset(), False, lowercase)
+    claims: list[Claim] = []
+    making = False
+    for start, end in _clauses(text):
+        tokens = _tokens(text, start, end)
+        makes = [i for i, w in enumerate(tokens) if w.folded in _set(table.making)]
+        making = making or bool(makes)
+        names = _names(language, table, tokens, makers, text)
+        claims += _makers(language, table, text[start:end], tokens, makes, names)
+        claims += _dates(table, text, start, end, tokens, bool(makes))
+        claims += _materials(table, tokens)
+    return Said(
+        text=text,
+        claims=tuple(claims),
+        asserts=False,  # whether it states or asks is not read: no source is taken to deny it
+        attributes=making or any(c.kind == "maker" for c in claims),
+        patrons=frozenset(),
+        other_event=False,  # read per clause: a year beside another event is no claim
+        lowercase=lowercase,
+    )
+
+
+@cache
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """The spans of the clauses of ``text``, split at punctuation."""
+    spans, at = [], 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        spans.append((at, match.start()))
+        at = match.end()
+    spans.append((at, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Word]:
+    """The words of one clause of ``text``."""
+    return [
+        _Word(start + m.start(), start + m.end(), fold(m.group(0)), m.group(0))
+        for m in _TOKEN.finditer(text[start:end])
+    ]
+
+
+def _names(
+    language: str, table: Words, tokens: list[_Word], makers: frozenset[str], text: str
+) -> list[tuple[int, int]]:
+    """The (first, last) token of each person's name in a clause.
+
+    Capitalised words in a row ("van", "de" between), but not the article that opens a title
+    ("La Ronde de nuit") nor the everyday or question word that opens a sentence with a
+    capital ("Hat der Buchbinder ...", "¿Quién ...").
+    """
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].written[0].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and _joins(tokens, j, text):
+            j += 1
+        first = i
+        while first <= j and not _could_name(tokens[first], first == 0, language, table):
+            first += 1
+        if first <= j and _a_person(tokens[first : j + 1], language, makers):
+            runs.append((first, j))
+        i = j + 1
+    return runs
+
+
+def _joins(tokens: list[_Word], j: int, text: str) -> bool:
+    """Whether the word after ``tokens[j]`` continues its name.
+
+    A capital (or a particle before one) after a space, not across a quotation mark
+    ("Picasso „Guernica“").
+    """
+    nxt = tokens[j + 1]
+    gap = text[tokens[j].end : nxt.start]
+    if gap == "-":
+        return True  # "Abd-er-Rahmen", "Jean-Baptiste"
+    if gap.strip():
+        return False
+    if nxt.written[0].isupper():
+        return True
+    return (
+        nxt.folded in _PARTICLES
+        and j + 2 < len(tokens)
+        and not text[nxt.end : tokens[j + 2].start].strip()
+        and tokens[j + 2].written[0].isupper()
+    )
+
+
+def _could_name(word: _Word, opens: bool, language: str, table: Words) -> bool:
+    """Whether a capitalised word may open a name.
+
+    Not an article or a particle, and, first in its clause, not an everyday or question word
+    ("Warum", "Das", "Háblame").
+    """
+    if word.folded in _set(table.before_names) or word.folded in _PARTICLES:
+        return False
+    if not opens:
+        return True
+    lower = word.written.lower()
+    everyday = max(everyday_frequency(lower, language), everyday_frequency(word.folded, language))
+    if everyday > _EVERYDAY_SHARE:
+        return False
+    fields, others, overview = asks_by_language.asked_in(language, word.written)
+    return not (fields or others or overview)
+
+
+def _a_person(run: list[_Word], language: str, makers: frozenset[str]) -> bool:
+    """Whether a run of capitalised words names a person rather than a thing."""
+    named = [w for w in run if w.folded not in _PARTICLES]
+    if len(named) > 1:
+        return True
+    # One word alone: in German any noun ("Jahr", "Burg") looks so; elsewhere, past the
+    # checks above, it is a name ("Picasso").
+    return language not in _NOUNS_CAPITALISED or named[0].folded in makers
+
+
+def _makers(
+    language: str,
+    table: Words,
+    clause: str,
+    tokens: list[_Word],
+    makes: list[int],
+    names: list[tuple[int, int]],
+) -> list[Claim]:
+    """The names a clause puts in a maker's slot.
+
+    After "by", after "<work> of", or as the subject of a making verb (the first name before
+    it, or right after it: "pintó Géricault"). Not the subject of a clause that asks who made
+    it ("Qui a peint Guernica ?").
+    """
+    found: list[Claim] = []
+    subject_taken = "creator" in asks_by_language.asked_in(language, clause)[0]
+    for first, last in names:
+        before = tokens[first - 1].folded if first > 0 else ""
+        two_before = tokens[first - 2].folded if first > 1 else ""
+        span = (tokens[first].start, tokens[last].end)
+        value = " ".join(w.written for w in tokens[first : last + 1])
+        if two_before in _set(table.ranks) or before in _set(table.ranks):
+            continue  # "le roi de France", "sultán Abd-er-Rahmen": a title, no maker
+        if before in _set(table.by) and (
+            two_before in _set(table.making)
+            or (makes and before != "von")
+            or two_before in _set(table.works)
+        ):
+            found.append(Claim("maker", value, span, about="by"))
+        elif before in _set(table.of) and two_before in _set(table.works) and last > first:
+            # "la broche d'Alphonse Mucha": like an English possessive, it may name an owner
+            # the object's texts speak of; premises.maker reads it so.
+            found.append(Claim("maker", value, span, about="of"))
+        elif (
+            not subject_taken
+            and before not in _set(table.before_names)
+            and (any(first < m for m in makes) or (first - 1) in makes)
+        ):
+            found.append(Claim("maker", value, span, about="subject"))
+            subject_taken = True
+    return found
+
+
+def _dates(
+    table: Words, text: str, start: int, end: int, tokens: list[_Word], makes: bool
+) -> list[Claim]:
+    """The years (and decades) a clause dates the making by.
+
+    Only in a clause that makes ("peint en 1945") or dates ("date de", "è del 1939"), and
+    not one of another event ("acheté en 1856") or a span ("depuis 1659").
+    """
+    words = {w.folded for w in tokens}
+    dating = (
+        makes
+        or bool(words & _set(table.dating))
+        or bool(_COPULA_DATE.search(fold(text[start:end])))
+    )
+    if not dating or words & _set(table.events):
+        return []
+    clause = fold(text[start:end])  # folding keeps the length of these scripts' words
+    found: list[Claim] = []
+    for match in _DECADE.finditer(clause):
+        decade = int(match.group(1) or match.group(2))
+        found.append(Claim("date", match.group(0), _span(start, match), decade, decade + 9))
+    for match in _YEAR.finditer(clause):
+        if any(c.span[0] <= start + match.start() < c.span[1] for c in found):
+            continue
+        before = clause[: match.start()].split()[-1:] or [""]
+        if before[0] in _set(table.since):
+            continue  # "depuis 1659": since when, not when made
+        year = int(match.group(1))
+        # Read past the clause: "av. J.-C." has a full stop in it.
+        if re.match(rf"\s*(?:{table.eras})", fold(text[start + match.end() :])):
+            year = -year
+        found.append(Claim("date", match.group(1), _span(start, match), year, year))
+    return found
+
+
+# "è del 1939", "es de 1937", "est de 1907": the object dated with "to be" and "of".
+_COPULA_DATE = re.compile(r"\b(?:e|es|est|is|ist)\s+(?:del|de|di|van|von|aus)\s+(?:l'|el\s+)?\d")
+
+
+def _span(offset: int, match: re.Match[str]) -> tuple[int, int]:
+    return offset + match.start(), offset + match.end()
+
+
+def _materials(table: Words, tokens: list[_Word]) -> list[Claim]:
+    """The materials a clause says it is made of ("en marbre", "aus Marmor").
+
+    Not one asked about ("in che pietra?"), offered as a choice ("en bois ou en toile ?")
+    or denied ("pas en marbre").
+    """
+    found: list[Claim] = []
+    for i, word in enumerate(tokens):
+        pair = f"{word.folded} {tokens[i + 1].folded}" if i + 1 < len(tokens) else ""
+        name = table.materials.get(pair) or table.materials.get(word.folded)
+        if name is None:
+            continue
+        before = [w.folded for w in tokens[max(0, i - 3) : i]]
+        after = [w.folded for w in tokens[i + 1 : i + 3]]
+        if not set(before[-2:]) & _set(table.material_of):
+            continue  # "l'or des Incas": only "of/in <material>" says what it is made of
+        if set(before) & (_set(table.alternatives) | _set(table.asking)):
+            continue
+        if set(after[:1]) & _set(table.alternatives):
+            continue
+        found.append(Claim("material", name, (word.start, word.end)))
+    return found

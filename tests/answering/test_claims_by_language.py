@@ -1,0 +1,103 @@
+"""The claims a question in another language makes, read with its language's table.
+
+Rows use invented makers and objects: what is tested is the slot a word fills, per language.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.claims_by_language import TABLES, said_in
+from assistant.answering.reading import read
+
+MAKERS = frozenset({"hendrikse", "talmont"})
+
+
+def claims(language: str, text: str) -> set[tuple[str, str]]:
+    return {(c.kind, c.value) for c in said_in(language, text, makers=MAKERS).claims}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # The subject of a making verb, before it or right after it.
+        (
+            "fr",
+            "Marguerite Dufresnoy a peint ce paysage, non ?",
+            {("maker", "Marguerite Dufresnoy")},
+        ),
+        ("fr", "Pourquoi Talmont a-t-il sculpté ce buste ?", {("maker", "Talmont")}),
+        ("es", "¿Cuándo pintó Talmont la vista del puerto?", {("maker", "Talmont")}),
+        (
+            "nl",
+            "Wanneer schilderde Pieter Hendrikse het molenlandschap?",
+            {("maker", "Pieter Hendrikse")},
+        ),
+        ("de", "Warum hat Hendrikse die Mühle gemalt?", {("maker", "Hendrikse")}),
+        ("it", "Talmont ha scolpito il busto del mercante?", {("maker", "Talmont")}),
+        # After "by", and after "<a work> of".
+        (
+            "it",
+            "Il vaso scolpito da Ottavio Berrini è di cristallo?",
+            {("maker", "Ottavio Berrini")},
+        ),
+        ("fr", "La broche d'Odile Varenne est en quoi ?", {("maker", "Odile Varenne")}),
+        ("nl", "Ik sta voor het schilderij van Pieter Hendrikse.", {("maker", "Pieter Hendrikse")}),
+        # Asked, not credited: "who made it" names no maker; a depicted person comes second.
+        ("fr", "Qui a peint Marguerite Dufresnoy ?", set()),
+        ("es", "¿Quién pintó el retrato de Odile Varenne?", set()),
+        ("fr", "Pourquoi Talmont a-t-il peint Odile Varenne ?", {("maker", "Talmont")}),
+        # Not a name: a title that opens with an article, a German noun, a sentence's opening
+        # word, a rank before "of", a place after "of" behind no work.
+        ("fr", "Qui a peint La Vue du port ?", set()),
+        ("de", "In welchem Jahr hat der Meister die Mühle gemalt?", set()),
+        ("de", "Warum hat man die Burg von Nimwegen gemalt?", set()),
+        ("es", "Háblame del retrato del rey de Francia.", set()),
+        ("it", "Il ritratto del sultano Abd-er-Rahmen è qui?", set()),
+        # A year of making; not one of another event, nor a span.
+        (
+            "fr",
+            "Talmont a peint ce paysage en 1701, non ?",
+            {("maker", "Talmont"), ("date", "1701")},
+        ),
+        ("de", "Das Bild wurde 1911 gestohlen, oder?", set()),
+        ("nl", "Sinds 1820 hangt het doek in het museum.", set()),
+        ("it", "La tela è del 1939?", {("date", "1939")}),
+        ("es", "¿Lo compró el museo en 1931?", set()),
+        # A material it is said to be made of; not one asked about, offered or denied.
+        ("es", "El código está tallado en mármol blanco, ¿no?", {("material", "marble")}),
+        ("de", "Die Figur ist aus Elfenbein geschnitzt.", {("material", "ivory")}),
+        ("it", "In che pietra è intagliato il vaso?", set()),
+        ("fr", "Est-il en bois ou en toile ?", set()),
+        ("nl", "Het beeldje is niet van brons.", set()),
+    ],
+)
+def test_claims_in_another_language(language, text, expected):
+    assert claims(language, text) == expected
+
+
+def test_a_year_before_christ_is_negative():
+    said = said_in("fr", "Cette coupe a été façonnée en 480 av. J.-C. ?")
+    assert [(c.low, c.high) for c in said.claims if c.kind == "date"] == [(-480, -480)]
+
+
+def test_a_decade_spans_ten_years():
+    said = said_in("fr", "Il a été peint dans les années 1890 ?")
+    assert [(c.low, c.high) for c in said.claims if c.kind == "date"] == [(1890, 1899)]
+
+
+def test_every_table_reads_the_same_slots():
+    # A language gains a table only with every slot filled: a gap would read nothing there.
+    for language, table in TABLES.items():
+        assert all(getattr(table, field) for field in table.__dataclass_fields__), language
+
+
+def test_a_language_without_a_table_states_nothing():
+    assert said_in("pl", "Rembrandt namalował to w 1700 roku.").claims == ()
+
+
+def test_the_reading_of_another_language_carries_its_claims():
+    reading = read("Talmont a sculpté ce buste en 1701, non ?", language="fr", makers=MAKERS)
+    assert not reading.words_read
+    assert {(c.kind, c.value) for c in reading.claims} == {("maker", "Talmont"), ("date", "1701")}
+    assert reading.context_said.attributes
