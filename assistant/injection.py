@@ -86,7 +86,7 @@ _OTHER_LANGUAGES = {
         r"\bohne regeln\b|\bgeheimen? (anweisungen|instruktionen)\b",
     ],
     "nl": [
-        r"\b(negeer|vergeet) (alle |je |jouw |uw |de |eerdere |vorige )*(instructies|regels|"
+        r"\b(negeer|vergeet) (alle |al |je |jouw |uw |de |eerdere |vorige )*(instructies|regels|"
         r"bronnen|opdrachten)\b",
         r"\b(nieuwe regel|nieuwe instructies|vanaf nu (ben|antwoord|zeg) je|"
         r"je bent (nu|vanaf nu))\b",

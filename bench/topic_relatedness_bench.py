@@ -9,9 +9,12 @@ correction is kept when a gold source reaches the floor; a case about something 
 collection does not hold (fabricated, out_of_collection, plausible_fabrication) is turned
 away when none of its sources is. Two rules are compared, each chosen on dev by Youden's J
 over cases (kept + turned away - 1; ties to the lower floors), test printed beside it: a
-floor every source must reach, and that floor or being clearly the nearest (at least the
-leader floor, and ahead of the next source by the lead). Other sources of answerable cases
-let in are counted too: they join the evidence, and the ranking must outvote them.
+floor every source must reach; that floor or being clearly the nearest (at least the
+leader floor, and ahead of the next source by the lead); and, beside those, being the
+nearest of the sources that give most of the names the question gives (``names_in``: written
+alike in every language), at least a third floor (``min_topic_relatedness_named``). Other
+sources of answerable cases let in are counted too: they join the evidence, and the ranking
+must outvote them.
 
     .venv/bin/python bench/topic_relatedness_bench.py --data-dir /tmp/evd [--data-dir ...]
 """
@@ -25,6 +28,9 @@ import numpy as np
 from relevance_floor_bench import index_for  # bench/ is the script's own directory
 
 from assistant.answering.catalogue import Lookups
+from assistant.answering.claims_by_language import names_in
+from assistant.answering.config import AnswerConfig
+from assistant.answering.evidence import _names_given
 from assistant.answering.reading import read
 from assistant.relatedness import multilingual
 from assistant.settings import Settings
@@ -35,6 +41,8 @@ HERE = Path(__file__).resolve().parent
 FLOORS = [round(float(x), 3) for x in np.arange(0.78, 0.921, 0.005)]
 LEADER_FLOORS = [round(float(x), 3) for x in np.arange(0.76, 0.86, 0.01)]
 LEADS = [0.0, 0.01, 0.02, 0.03, 0.04, 0.05]
+NAMED_FLOORS = [round(float(x), 3) for x in np.arange(0.76, 0.86, 0.01)]
+OFF = 9.0  # a floor no closeness reaches: that part of the rule is off
 UNHELD = {"fabricated", "out_of_collection", "plausible_fabrication"}
 
 
@@ -53,42 +61,53 @@ def scored(data_dir: Path, top_k: int) -> tuple[str, list[dict]]:
         lookups = Lookups(index, relatedness)
         # As the answer path reads it: a turn of a conversation with the turns before it.
         question = read(case.scored_question, case.prompts[:-1], language=case.language).context
-        best: dict[str, float] = {}
+        names = names_in(case.language, question)
+        best: dict[str, tuple[float, int]] = {}
         for passage in index.search(question, top_k):
-            best[passage.source_id] = lookups.related(question, passage)
-        gold = [v for s, v in best.items() if s in case.gold_sources]
-        other = [v for s, v in best.items() if s not in case.gold_sources]
+            if passage.source_id not in best:
+                named = len(_names_given(names, passage, lookups))
+                best[passage.source_id] = (lookups.related(question, passage), named)
         rows.append(
             {
                 "split": case.split,
                 "kind": "answerable" if answerable else "unheld",
-                "gold": max(gold, default=0.0),
-                "other": other,
+                "gold": [v for s, v in best.items() if s in case.gold_sources],
+                "other": [v for s, v in best.items() if s not in case.gold_sources],
             }
         )
     return "/".join(sorted({i.embedder for i in indexes.values()})), rows
 
 
-Rule = tuple[float, float, float]  # (floor, leader floor, lead)
+Rule = tuple[float, float, float, float]  # (floor, leader floor, lead, named floor)
+Scored = tuple[float, int]  # (closeness in meaning, names of the question its texts give)
 
 
-def _on(value: float, rivals: list[float], rule: Rule) -> bool:
-    floor, leader_floor, lead = rule
-    ahead = value - max(rivals, default=0.0) >= lead
-    return value >= floor or (value >= leader_floor and ahead)
+def _on(value: Scored, rivals: list[Scored], rule: Rule) -> bool:
+    """Whether a source is on topic among ``rivals``, as evidence._leaders decides."""
+    floor, leader_floor, lead, named_floor = rule
+    close, named = value
+    ahead = close - max((r[0] for r in rivals), default=0.0) >= lead
+    if close >= floor or (close >= leader_floor and ahead):
+        return True
+    # The nearest of those that give most names, all at least the named floor.
+    near = [r for r in rivals if r[0] >= named_floor]
+    return bool(named) and close >= named_floor and all((named, close) > r[::-1] for r in near)
 
 
 def rates(rows: list[dict], split: str, rule: Rule) -> tuple[float, float, float]:
     """(answerable kept, unheld turned away, other sources of answerable cases let in)."""
     ans = [r for r in rows if r["split"] == split and r["kind"] == "answerable"]
     unheld = [r for r in rows if r["split"] == split and r["kind"] == "unheld"]
-    kept = sum(_on(r["gold"], r["other"], rule) for r in ans) / max(len(ans), 1)
-    away = 0
-    for r in unheld:
-        ranked = sorted(r["other"], reverse=True)
-        away += not (ranked and _on(ranked[0], ranked[1:], rule))
+
+    def kept_any(values: list[Scored], rivals: list[Scored]) -> bool:
+        return any(
+            _on(v, [*values[:i], *values[i + 1 :], *rivals], rule) for i, v in enumerate(values)
+        )
+
+    kept = sum(kept_any(r["gold"], r["other"]) for r in ans) / max(len(ans), 1)
+    away = sum(not kept_any(r["other"], []) for r in unheld)
     others = [
-        (v, [r["gold"], *r["other"][:i], *r["other"][i + 1 :]])
+        (v, [*r["gold"], *r["other"][:i], *r["other"][i + 1 :]])
         for r in ans
         for i, v in enumerate(r["other"])
     ]
@@ -96,17 +115,36 @@ def rates(rows: list[dict], split: str, rule: Rule) -> tuple[float, float, float
     return kept, away / max(len(unheld), 1), let_in
 
 
-def best_rule(rows: list[dict], floors_only: bool) -> Rule:
+def best_rule(rows: list[dict], how: str) -> Rule:
     """Youden's J on dev; among equals, the lower floors (the more questions answered).
 
-    ``floors_only``: no leader (its floor is the floor itself, its lead 0).
+    ``how``: "floor" (no leader), "leader" (floor or clear leader), "named" (the leader
+    rule as set in AnswerConfig, and the named leader's floor chosen; among equals, the one
+    that lets in fewest other sources).
     """
-    if floors_only:
-        rules = [(f, f, 0.0) for f in FLOORS]
+    if how == "floor":
+        rules = [(f, f, 0.0, OFF) for f in FLOORS]
+    elif how == "leader":
+        rules = [
+            (f, lf, lead, OFF) for f in FLOORS for lf in LEADER_FLOORS if lf <= f for lead in LEADS
+        ]
     else:
-        rules = [(f, lf, lead) for f in FLOORS for lf in LEADER_FLOORS if lf <= f for lead in LEADS]
+        cfg = AnswerConfig()
+        set_rule = (cfg.min_topic_relatedness, cfg.min_topic_relatedness_leader)
+        rules = [(*set_rule, cfg.topic_relatedness_lead, nf) for nf in NAMED_FLOORS]
+        # Among equals, the floor that lets in fewest other sources: the floors below it
+        # answer no more questions here, and a wrong source is a wrong answer waiting.
+        return max(
+            rules,
+            key=lambda r: (
+                round(sum(rates(rows, "dev", r)[:2]) - 1, 6),
+                -rates(rows, "dev", r)[2],
+                -r[3],
+            ),
+        )
     return max(
-        rules, key=lambda r: (round(sum(rates(rows, "dev", r)[:2]) - 1, 6), -r[1], -r[2], -r[0])
+        rules,
+        key=lambda r: (round(sum(rates(rows, "dev", r)[:2]) - 1, 6), -r[3], -r[1], -r[2], -r[0]),
     )
 
 
@@ -142,13 +180,15 @@ def main() -> None:
             for s in ("dev", "test")
         }
         for how, rule in (
-            ("floor only", best_rule(rows, floors_only=True)),
-            ("floor or clear leader", best_rule(rows, floors_only=False)),
+            ("floor only", best_rule(rows, "floor")),
+            ("floor or clear leader", best_rule(rows, "leader")),
+            ("the leader rule set, or named leader", best_rule(rows, "named")),
         ):
             dev, test = rates(rows, "dev", rule), rates(rows, "test", rule)
+            named = f", named {rule[3]:.2f}" if rule[3] < OFF else ""
             lines.append(
                 f"| {embedder} | {n['dev'][0]} / {n['dev'][1]}; {n['test'][0]} / {n['test'][1]} | "
-                f"{how}: **{rule[0]:.3f}**, leader {rule[1]:.3f} ahead by {rule[2]:.2f} | "
+                f"{how}: **{rule[0]:.3f}**, leader {rule[1]:.3f} ahead by {rule[2]:.2f}{named} | "
                 f"{dev[0]:.3f} / {dev[1]:.3f} / {dev[2]:.3f} | "
                 f"{test[0]:.3f} / {test[1]:.3f} / {test[2]:.3f} |"
             )

@@ -155,6 +155,13 @@ def multilingual_settings(tmp_path_factory):
                 "the English ranker's echo check reads words, not meaning",
             ),
         ),
+        # Names are written alike in every language: the source that gives them leads.
+        (
+            "Qui était Frans Banninck Cocq, au centre de La Ronde de nuit ?",
+            "fr",
+            "test-night-watch",
+            "Cocq",
+        ),
         (
             "¿De qué piedra está hecha la piedra de Rosetta?",
             "es",

@@ -498,3 +498,32 @@ def _materials(table: Words, tokens: list[_Word]) -> list[Claim]:
             continue
         found.append(Claim("material", name, (word.start, word.end)))
     return found
+
+
+# A word of a name in a question in another language: capitalised past a sentence's start, and
+# no everyday word in that language or in English ("Gold", "Madame" are, "Newburyport" is not).
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+
+
+@cache
+def names_in(language: str, text: str) -> frozenset[str]:
+    """The folded words of the names ``text`` in ``language`` gives, which no language changes.
+
+    "Delacroix", "Newburyport", "Hammurabi" are written alike in every language, so a source
+    whose texts give them is about what the question names, whatever its other words.
+    """
+    found: set[str] = set()
+    for sentence in _SENTENCE.split(text):
+        for k, match in enumerate(_TOKEN.finditer(sentence)):
+            word = match.group(0)
+            if k == 0 or not word[0].isupper() or len(word) < 3:
+                continue  # a sentence's first word has a capital whatever it is
+            folded = fold(word)
+            everyday = max(
+                everyday_frequency(word.lower(), language),
+                everyday_frequency(folded, language),
+                everyday_frequency(folded),
+            )
+            if everyday <= _EVERYDAY_SHARE:
+                found.add(folded)
+    return frozenset(found)

@@ -6,19 +6,21 @@ question's topic or the question names it, by title or accession number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.answering import identify, parse
-from assistant.answering.catalogue import Lookups, Numbered, Retriever
+from assistant.answering.catalogue import Lookups, Numbered, Retriever, source_texts
 from assistant.answering.claims import NAME_RUN
+from assistant.answering.claims_by_language import names_in
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Reading
 from assistant.answering.topic import GENERIC, coverage, mentions_title, names_missing, spelled_in
 from assistant.answering.trace import Refusal, Trace
 from assistant.injection import looks_like_instruction
 from assistant.store import Passage
-from assistant.text import POSSESSIVE, STOPWORDS, content_words, fold, split_sentences
+from assistant.text import POSSESSIVE, STOPWORDS, content_words, fold, split_sentences, words
 
 
 @dataclass(frozen=True)
@@ -91,11 +93,12 @@ def about(
     passage: Passage,
     lookups: Lookups,
     cfg: AnswerConfig,
-    leader: str | None = None,
+    leaders: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the passage's whole source covers the question's topic.
 
-    ``leader``: for a question not read word by word, the source clearly nearest in meaning.
+    ``leaders``: for a question not read word by word, the source clearly nearest in meaning
+    and the nearest of those that give the names it gives (``_leaders``).
     """
     if mentions_title(reading.context, passage.title) and not any(
         not mentions_title(q, passage.title) for q in reading.quoted
@@ -106,7 +109,7 @@ def about(
         # Its words are not the texts' words ("La Ronde de nuit" for "The Night Watch"):
         # the source is on topic when one of its texts is close to the question in meaning.
         related = lookups.related(reading.context, passage)
-        return related >= cfg.min_topic_relatedness or passage.source_id == leader
+        return related >= cfg.min_topic_relatedness or passage.source_id in leaders
     chunks = lookups.chunks(passage.source_id)
     texts = [passage.title, str(passage.meta.get("creators_display", ""))]
     texts += [c.text for c in chunks] or [passage.text]
@@ -127,23 +130,46 @@ def about(
     return lookups.coverage[passage.source_id] >= cfg.min_topic_coverage
 
 
-def _leader(
+def _leaders(
     reading: Reading, passages: list[Passage], lookups: Lookups, cfg: AnswerConfig
-) -> str | None:
-    """The source clearly nearest in meaning to the question, if one is.
+) -> frozenset[str]:
+    """The sources on topic though below the floor in meaning.
 
+    The clearly nearest, and the nearest of those that give most of the question's names.
     How close a question comes to any text depends on its length and style (a chatty
     question is far from everything), so beside the floor every source must pass, the
-    nearest is on topic when it is near enough and ahead of the next by a margin.
+    nearest is on topic when it is near enough and ahead of the next by a margin. A name is
+    written alike in every language ("Newburyport"): the source that gives it is what the
+    question is about, when it is near enough in meaning too.
     """
     first = {p.source_id: p for p in reversed(passages)}
     ranked = sorted(
         ((lookups.related(reading.context, p), s) for s, p in first.items()), reverse=True
     )
-    if not ranked or ranked[0][0] < cfg.min_topic_relatedness_leader:
-        return None
-    second = ranked[1][0] if len(ranked) > 1 else 0.0
-    return ranked[0][1] if ranked[0][0] - second >= cfg.topic_relatedness_lead else None
+    leaders: set[str] = set()
+    if ranked and ranked[0][0] >= cfg.min_topic_relatedness_leader:
+        second = ranked[1][0] if len(ranked) > 1 else 0.0
+        if ranked[0][0] - second >= cfg.topic_relatedness_lead:
+            leaders.add(ranked[0][1])
+    names = names_in(reading.written_in, reading.context)
+    named = [
+        (len(_names_given(names, first[s], lookups)), related, s)
+        for related, s in ranked
+        if related >= cfg.min_topic_relatedness_named
+    ]
+    named = sorted((n for n in named if n[0]), reverse=True)
+    if named and (len(named) == 1 or named[0][:2] != named[1][:2]):
+        leaders.add(named[0][2])
+    return frozenset(leaders)
+
+
+def _names_given(names: frozenset[str], passage: Passage, lookups: Lookups) -> set[str]:
+    """The names among ``names`` that a source's texts give, bar its museum's ("Walters")."""
+    if not names:
+        return set()
+    texts = fold(" ".join(source_texts(passage, lookups.chunks(passage.source_id))))
+    museum = set(words(str(passage.meta.get("institution", ""))))
+    return {n for n in names - museum if re.search(rf"\b{re.escape(n)}\b", texts)}
 
 
 def _names_this(reading: Reading, passage: Passage, texts: list[str]) -> bool:
@@ -196,11 +222,11 @@ def gather(reading: Reading, retriever: Retriever, lookups: Lookups, cfg: Answer
     # languages the index's scores run lower, and closeness in meaning decides (about()).
     floor = cfg.min_relevance if reading.words_read else 0.0
     relevant = [p for p in exact + hits if p.score >= floor]
-    leader = None if reading.words_read else _leader(reading, relevant, lookups, cfg)
+    leaders = frozenset() if reading.words_read else _leaders(reading, relevant, lookups, cfg)
     for passage in relevant:
         if passage.source_id not in on_topic:
             on_topic[passage.source_id] = passage.source_id in exact_ids or about(
-                reading, passage, lookups, cfg, leader
+                reading, passage, lookups, cfg, leaders
             )
         if on_topic[passage.source_id] and passage.chunk_id not in seen:
             chosen.append(passage)

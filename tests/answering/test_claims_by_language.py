@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.claims_by_language import TABLES, said_in
+from assistant.answering.claims_by_language import TABLES, names_in, said_in
 from assistant.answering.reading import read
 
 MAKERS = frozenset({"hendrikse", "talmont"})
@@ -101,3 +101,21 @@ def test_the_reading_of_another_language_carries_its_claims():
     assert not reading.words_read
     assert {(c.kind, c.value) for c in reading.claims} == {("maker", "Talmont"), ("date", "1701")}
     assert reading.context_said.attributes
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "names"),
+    [
+        (
+            "fr",
+            "Où Martin Heade a-t-il peint les marais de Newburyport ?",
+            {"martin", "heade", "newburyport"},
+        ),
+        # Not a sentence's first word, nor a German noun English uses every day ("Gold"). A
+        # rarer German noun passes ("Bechers"): English texts never give it, so it tells nothing.
+        ("de", "Warum ist das Gold aus Newburyport so hell?", {"newburyport"}),
+        ("es", "¿Qué dice la inscripción del cofre?", set()),
+    ],
+)
+def test_the_names_a_question_gives(language, text, names):
+    assert names_in(language, text) == names

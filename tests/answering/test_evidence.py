@@ -173,3 +173,31 @@ def test_a_question_in_another_language_is_on_topic_by_meaning(question, languag
     assert (refusal is None) is bool(sources)
     if refusal and language != "en":
         assert "close enough in meaning" in trace.decisions[-1].detail
+
+
+class _Flat:
+    """Every text equally close to every question: meaning tells no source apart."""
+
+    def __init__(self, value: float):
+        self.value = value
+
+    def scores(self, query, texts):
+        return [self.value for _ in texts]
+
+
+@pytest.mark.parametrize(
+    "question, closeness, sources",
+    [
+        # A name is written alike in every language: the source whose texts give it leads.
+        ("Que tient dans ses mains Johanna Vos sur ce tableau ?", 0.81, {"portrait"}),
+        # Not when no source is near enough in meaning, nor when the question names nobody.
+        ("Que tient dans ses mains Johanna Vos sur ce tableau ?", 0.75, set()),
+        ("Que tient-elle dans ses mains sur ce tableau ?", 0.81, set()),
+    ],
+)
+def test_a_name_in_another_language_picks_the_source_that_gives_it(question, closeness, sources):
+    reading = read(question, language="fr")
+    lookups = Lookups(retriever(), _Flat(closeness))
+    cfg = AnswerConfig(min_relevance=0.0, top_k=50)
+    found = evidence.gather(reading, lookups.retriever, lookups, cfg)
+    assert {p.source_id for p in found.chosen} == sources
