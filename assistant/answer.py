@@ -31,6 +31,10 @@ class Citation:
     date: str = ""
     institution: str = ""
     page: int | None = None  # the PDF page the passage is on, when it comes from a PDF
+    # The attribution and rights statement the holder requires to be shown with its record.
+    credit_line: str = ""
+    rights: str = ""
+    image_url: str = ""
 
     @property
     def locator(self) -> str:

@@ -101,6 +101,10 @@ def source_card(citation: Citation, sentences: list[AnswerSentence]) -> None:
         links.append(_("Licence: {licence}").format(licence=md_escape(citation.license)))
     if links:
         st.markdown(" · ".join(links))
+    # The holder's required attribution and the rights in the object travel with its record.
+    held = [citation.credit_line, citation.rights]
+    if any(held):
+        st.caption(md_escape(" · ".join(x for x in held if x)))
 
 
 def render_sources(answer: Answer, key: str) -> None:
