@@ -119,7 +119,8 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[FileError], list[Skipp
             else:
                 errors.append(
                     FileError(
-                        str(path), f"unknown format {path.suffix or '(none)'!r}; readable: {READABLE}"
+                        str(path),
+                        f"unknown format {path.suffix or '(none)'!r}; readable: {READABLE}",
                     )
                 )
         else:

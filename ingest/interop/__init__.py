@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ingest.interop import edm, iiif, linked_art, lido
+from ingest.interop import edm, iiif, lido, linked_art
 from ingest.interop.common import FORMATS, NotThisFormat, Record, to_loaded
 from ingest.interop.detect import describe, detect, parse
 from ingest.loaders import Attestation, FileError, Loaded

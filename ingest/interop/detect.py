@@ -16,7 +16,8 @@ _LIDO = "http://www.lido-schema.org"
 # Never fetch a DTD or expand an entity from a file we were handed.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
-Parsed = etree._Element | Any  # an XML root, or decoded JSON
+# An XML root, or decoded JSON.
+Parsed = Any
 
 
 def parse(data: bytes) -> Parsed:
@@ -77,7 +78,8 @@ def _detect_xml(root: etree._Element) -> str | None:
 def describe(parsed: Parsed) -> str:
     """What unrecognised content looks like, for the error message."""
     if isinstance(parsed, etree._Element):
-        return f"XML with root <{etree.QName(parsed).localname}> in namespace {etree.QName(parsed).namespace or '(none)'}"
+        name = etree.QName(parsed)
+        return f"XML with root <{name.localname}> in namespace {name.namespace or '(none)'}"
     if isinstance(parsed, dict):
         keys = ", ".join(sorted(parsed)[:6])
         context = _contexts(parsed)

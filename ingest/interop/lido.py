@@ -69,7 +69,9 @@ def _first(element: etree._Element, path: str) -> str:
 
 
 def _title(lido: etree._Element) -> tuple[str, str]:
-    names = lido.xpath(f"{_IDENT}/lido:titleWrap/lido:titleSet/lido:appellationValue", namespaces=NS)
+    names = lido.xpath(
+        f"{_IDENT}/lido:titleWrap/lido:titleSet/lido:appellationValue", namespaces=NS
+    )
     preferred = [e for e in names if e.get(_PREF) == "preferred"]
     # A series title is a second titleSet marked "alternate"; it never stands for the object.
     chosen = preferred or [e for e in names if e.get(_PREF) != "alternate"]
@@ -78,9 +80,13 @@ def _title(lido: etree._Element) -> tuple[str, str]:
 
 def _production(lido: etree._Element) -> etree._Element | None:
     # Only the object's own events: a photo's subjectEvent describes the object it shows.
-    for event in lido.xpath(f"{_DESCRIPTIVE}/lido:eventWrap/lido:eventSet/lido:event", namespaces=NS):
+    for event in lido.xpath(
+        f"{_DESCRIPTIVE}/lido:eventWrap/lido:eventSet/lido:event", namespaces=NS
+    ):
         concepts = {c.text for c in event.xpath("lido:eventType/lido:conceptID", namespaces=NS)}
-        terms = {clean(t.text).lower() for t in event.xpath("lido:eventType/lido:term", namespaces=NS)}
+        terms = {
+            clean(t.text).lower() for t in event.xpath("lido:eventType/lido:term", namespaces=NS)
+        }
         if _PRODUCTION_CONCEPT in concepts or terms & _PRODUCTION_TERMS:
             return event
     return None
@@ -150,7 +156,9 @@ def _rights(lido: etree._Element) -> dict[str, str]:
             "/lido:legalBodyName/lido:appellationValue",
         )
     )
-    image = lido.xpath(f"{admin}/lido:resourceWrap/lido:resourceSet/lido:rightsResource", namespaces=NS)
+    image = lido.xpath(
+        f"{admin}/lido:resourceWrap/lido:resourceSet/lido:rightsResource", namespaces=NS
+    )
     # Kept apart: the record's licence is not the image's, nor the work's (README "Rights").
     parts = ([f"work: {', '.join(holders)}"] if holders else []) + [
         f"image: {r}" for r in unique(_rights_type(e) for e in image)

@@ -122,7 +122,9 @@ def statements(record: dict[str, Any], codes: set[str]) -> list[tuple[str, str]]
 
 def _title(record: dict[str, Any]) -> tuple[str, str]:
     names = [
-        n for n in _list(record.get("identified_by")) if isinstance(n, dict) and n.get("type") == "Name"
+        n
+        for n in _list(record.get("identified_by"))
+        if isinstance(n, dict) and n.get("type") == "Name"
     ]
     # "Preferred" also marks identifiers (Getty, Duchamp): only a Name is a title.
     preferred = [n for n in names if aat(n) & PREFERRED] or names
@@ -151,7 +153,9 @@ def _maker(actor: Any, role: str, dates: str) -> Creator | None:
 def _life_dates(production: dict[str, Any]) -> str:
     # Getty: "Dutch, 1853 - 1890" beside the maker; the dates follow the nationality.
     for statement in _list(production.get("referred_to_by")):
-        ids = " ".join(str(c.get("id")) for c in _list(statement.get("classified_as")) if isinstance(c, dict))
+        ids = " ".join(
+            str(c.get("id")) for c in _list(statement.get("classified_as")) if isinstance(c, dict)
+        )
         if "nationality-and-dates" in ids and "," in body(statement):
             return body(statement).split(",", 1)[1].strip()
     return ""
@@ -164,7 +168,13 @@ def _creators(record: dict[str, Any]) -> list[Creator]:
     direct = [a for a in _list(production.get("carried_out_by")) if isinstance(a, dict)]
     dates = _life_dates(production) if len(direct) == 1 else ""
     found = [
-        _maker(a, pick(statements(a, set()) or [(body(s), "") for s in _list(a.get("referred_to_by"))])[0], dates)
+        _maker(
+            a,
+            pick(statements(a, set()) or [(body(s), "") for s in _list(a.get("referred_to_by"))])[
+                0
+            ],
+            dates,
+        )
         for a in direct
     ]
     # The older draft and the Rijksmuseum name each maker in a part, with the role as technique.
@@ -241,7 +251,9 @@ def _text(record: dict[str, Any]) -> tuple[str, str]:
             (body(s), "")
             for s in _list(record.get("referred_to_by"))
             if isinstance(s, dict)
-            and any(label(c) in {"Note", "Notes", "Description"} for c in _list(s.get("classified_as")))
+            and any(
+                label(c) in {"Note", "Notes", "Description"} for c in _list(s.get("classified_as"))
+            )
         ]
     # A coin describes its faces as parts; the legend it carries is part of the description.
     for part in _list(record.get("part")):
