@@ -78,6 +78,11 @@ def clean(value: Any) -> str:
     return "" if _PLACEHOLDER.match(text) else text
 
 
+def line(value: Any) -> str:
+    """A value as one line: a statement with ``<br/>`` or paragraphs reads as one sentence."""
+    return " ".join(clean(value).split())
+
+
 def pick(values: Iterable[tuple[str, str]]) -> tuple[str, str]:
     """The (value, language) in the preferred language, else the first non-empty one."""
     found = [(v, lang) for v, lang in values if v]

@@ -56,7 +56,8 @@ def detect(parsed: Parsed) -> str | None:
     types = parsed.get("type")
     types = set(types) if isinstance(types, list) else {types}
     context = _contexts(parsed)
-    if "iiif.io/api/presentation/3" in context and "Manifest" in types:
+    # A version 2 manifest is recognised too, so its reader can say it needs converting.
+    if "iiif.io/api/presentation/" in context:
         return "iiif"
     # The Yale record's context has a typo ("linked.art.ns.v1"): the object type decides.
     if types & _LINKED_ART_TYPES or "linked.art" in context:
@@ -82,8 +83,5 @@ def describe(parsed: Parsed) -> str:
         return f"XML with root <{name.localname}> in namespace {name.namespace or '(none)'}"
     if isinstance(parsed, dict):
         keys = ", ".join(sorted(parsed)[:6])
-        context = _contexts(parsed)
-        if "iiif.io/api/presentation/2" in context:
-            return "a IIIF Presentation 2 manifest (only version 3 is read; convert it first)"
         return f"a JSON object with keys {keys}"
     return f"JSON {type(parsed).__name__}"

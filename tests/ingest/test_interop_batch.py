@@ -5,7 +5,7 @@ import shutil
 from click.testing import CliRunner
 
 from ingest import interop
-from ingest.loaders import FileError, Refusal, SourceDocument
+from ingest.loaders import Refusal, SourceDocument
 from ingest.pipeline import ingest
 from tests.ingest.interop_data import ATTEST, folder
 from ui.cli import main
@@ -111,19 +111,11 @@ def test_records_without_attestation_are_refused_each_with_the_reason(fresh_inde
     assert all("names no vetted_by" in r.reason for r in report.refused)
 
 
-def test_iiif_manifests_are_reported_not_silently_passed(fresh_index):
-    _, index = fresh_index
-    report = ingest([folder("iiif-v3")], index, attestation=ATTEST)
-    assert len(report.errors) == 5 and not report.added
-    assert all("not implemented yet" in e.reason for e in report.errors)
-
-
 def test_all_four_folders_land_in_a_real_index_with_their_metadata(fresh_index):
     _, index = fresh_index
     paths = [folder(n) for n in ("linked-art", "lido", "edm", "iiif-v3")]
     report = ingest(paths, index, attestation=ATTEST)
-    assert len(report.added) == 13 + 11 + 5 and not report.refused
-    assert [isinstance(e, FileError) for e in report.errors] == [True] * 5  # IIIF, not yet read
+    assert len(report.added) == 13 + 11 + 5 + 5 and not report.refused and not report.errors
     docs = index.documents()
     irises = next(d for d in docs.values() if d.accession_number == "90.PA.20")
     record = index.get_record(irises.source_id)
@@ -141,5 +133,8 @@ def test_all_four_folders_land_in_a_real_index_with_their_metadata(fresh_index):
     # A catalogue-only record answers "what is it made of" from its card.
     hit = index.search("What is Peach and Glass made of?", 3)
     assert any("Oil on canvas" in p.text for p in hit)
+    kranenburgh = next(d for d in docs.values() if d.accession_number == "00002")
+    assert kranenburgh.rights == "http://creativecommons.org/licenses/by/4.0"
+    assert kranenburgh.credit_line == "Provided by Museum Kranenburgh"
     again = ingest(paths, index, attestation=ATTEST)
-    assert again.added == [] and len(again.unchanged) == 29
+    assert again.added == [] and len(again.unchanged) == 34
