@@ -56,6 +56,8 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
+    # The names of ingest.interop.FORMATS (a test keeps them equal; importing the readers
+    # here would slow every command's start).
     type=click.Choice(["linked-art", "iiif", "lido", "edm"]),
     help="Read .json/.jsonld/.xml/.rdf files as this standard format. Default: recognised "
     "from each file's content.",

@@ -161,22 +161,18 @@ def _life_dates(production: dict[str, Any]) -> str:
     return ""
 
 
+def _role_statement(actor: dict[str, Any]) -> str:
+    return next((body(s) for s in _list(actor.get("referred_to_by")) if body(s)), "")
+
+
 def _creators(record: dict[str, Any]) -> list[Creator]:
     production = record.get("produced_by")
     if not isinstance(production, dict):
         return []
     direct = [a for a in _list(production.get("carried_out_by")) if isinstance(a, dict)]
     dates = _life_dates(production) if len(direct) == 1 else ""
-    found = [
-        _maker(
-            a,
-            pick(statements(a, set()) or [(body(s), "") for s in _list(a.get("referred_to_by"))])[
-                0
-            ],
-            dates,
-        )
-        for a in direct
-    ]
+    # Getty states each maker's role beside the maker ("Potters", "Photographers").
+    found = [_maker(a, _role_statement(a), dates) for a in direct]
     # The older draft and the Rijksmuseum name each maker in a part, with the role as technique.
     for part in _list(production.get("part")) + _list(production.get("consists_of")):
         if not isinstance(part, dict):

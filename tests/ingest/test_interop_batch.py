@@ -138,3 +138,21 @@ def test_all_four_folders_land_in_a_real_index_with_their_metadata(fresh_index):
     assert kranenburgh.credit_line == "Provided by Museum Kranenburgh"
     again = ingest(paths, index, attestation=ATTEST)
     assert again.added == [] and len(again.unchanged) == 34
+
+
+def test_the_format_option_offers_exactly_the_formats_there_are_readers_for():
+    option = next(p for p in main.commands["ingest"].params if p.name == "fmt")
+    assert list(option.type.choices) == list(interop.FORMATS)
+
+
+def test_a_folder_with_an_unreadable_record_lists_it_and_ingests_the_rest(tmp_path):
+    env = {"MUSEUM_QA_DATA_DIR": str(tmp_path / "data")}
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "cut-off.xml").write_bytes(b"<lido:lidoWrap xmlns:lido='http://www.lido-schema.org'>")
+    (batch / "latin1.json").write_bytes('{"title": "Café"}'.encode("latin-1"))
+    shutil.copy(folder("edm") / "bolton-1993.83.27.19-washing-day.edm.rdf", batch)
+    result = CliRunner().invoke(main, ["ingest", str(batch), "--vetted-by", "R"], env=env)
+    assert result.exit_code == 1 and "added 1" in result.output
+    assert "cut-off.xml: broken XML" in result.output
+    assert "latin1.json: not UTF-8 text" in result.output
