@@ -47,7 +47,9 @@ def records(root: etree._Element) -> Iterator[Record]:
     """
     found = root.xpath("descendant-or-self::lido:lido", namespaces=NS)
     if not found:
-        raise NotThisFormat(f"no lido:lido record in this XML (root <{root.tag}>)")
+        raise NotThisFormat(
+            f"no lido:lido record in this XML (root <{etree.QName(root).localname}>)"
+        )
     for element in found:
         yield read_record(element)
 
