@@ -294,6 +294,10 @@ def ask(
             f"  {source_label(c, answer.citations)}{acc} — {c.institution or c.source_id}"
             + (f" <{c.url}>" if c.url else "")
         )
+        # The holder's credit line and rights statement must be shown with its record.
+        held = " · ".join(x for x in (c.credit_line, c.rights) if x)
+        if held:
+            click.secho(f"    {held}", dim=True)
     if verbose:
         for step in answer.trace:
             detail = f" ({step['detail']})" if step.get("detail") else ""
