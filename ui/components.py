@@ -21,6 +21,7 @@ from ui.language import _
 from ui.present import (
     cited_by,
     highlighted_passage,
+    image_tag,
     md_escape,
     related_questions,
     sentence_line,
@@ -71,8 +72,13 @@ def render_sentences(
 
 
 def source_card(citation: Citation, sentences: list[AnswerSentence]) -> None:
-    """Title, creator, date, accession number, highlighted passage, link and licence."""
+    """Title, image, creator, date, accession number, highlighted passage, link and licence."""
     st.markdown(f"**{md_escape(citation.title)}**")
+    image = image_tag(citation)
+    if image:
+        # Markdown with the tag, not st.image: st.image sets neither the lazy loading nor the
+        # referrer policy. The URL still goes to the browser as is; the server never fetches it.
+        st.markdown(image, unsafe_allow_html=True)
     facts = [x for x in (citation.creators, citation.date) if x]
     if facts:
         st.markdown(md_escape(" · ".join(facts)))

@@ -14,6 +14,7 @@ from dataclasses import asdict
 from typing import Any
 
 from assistant.documents import Creator
+from assistant.images import iiif_image_request, image_src
 from ingest.interop.common import (
     NotThisFormat,
     Record,
@@ -123,16 +124,44 @@ def _date(meta: dict[str, tuple[str, str]]) -> dict[str, Any]:
 
 
 def _image(manifest: dict[str, Any]) -> str:
-    for canvas in manifest.get("items") or []:
-        for page in canvas.get("items") or [] if isinstance(canvas, dict) else []:
-            for annotation in page.get("items") or [] if isinstance(page, dict) else []:
-                body = annotation.get("body") if isinstance(annotation, dict) else None
-                if isinstance(body, dict):
-                    services = body.get("service") or []
-                    service = services[0] if services and isinstance(services[0], dict) else {}
-                    return str(service.get("id") or service.get("@id") or body.get("id") or "")
-    thumbs = manifest.get("thumbnail") or []
-    return str(thumbs[0].get("id") or "") if thumbs and isinstance(thumbs[0], dict) else ""
+    """An image a visitor's browser can show small, as its address (docs/formats/iiif.md).
+
+    The publisher's own thumbnail first: it is small and served at any IIIF level. Else a
+    small request to the first painted image's service (a service's base URL is not itself an
+    image), else that image as given, which may be full size.
+    """
+    for holder in (manifest, *_canvases(manifest)[:1]):
+        for thumb in _dicts(holder.get("thumbnail")):
+            if thumb.get("type", "Image") == "Image" and image_src(str(thumb.get("id") or "")):
+                return str(thumb["id"])
+    for canvas in _canvases(manifest):
+        for page in _dicts(canvas.get("items")):
+            for annotation in _dicts(page.get("items")):
+                body = annotation.get("body")
+                if not isinstance(body, dict):
+                    continue
+                service = next(iter(_dicts(body.get("service"))), {})
+                base = str(service.get("id") or service.get("@id") or "")
+                kind = str(service.get("type") or service.get("@type") or "")
+                request = iiif_image_request(base, kind, _profile(service.get("profile")))
+                return request or str(body.get("id") or "")
+    return ""
+
+
+def _profile(value: Any) -> str:
+    # Version 2 may give a list: the compliance level's URI, then an object of extra features.
+    parts = value if isinstance(value, list) else [value]
+    return " ".join(str(part) for part in parts if isinstance(part, str))
+
+
+def _canvases(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    return _dicts(manifest.get("items"))
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The objects in a JSON list (or the one object given bare); anything else is skipped."""
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, dict)]
 
 
 def _institution(manifest: dict[str, Any], meta: dict[str, tuple[str, str]]) -> str:

@@ -16,7 +16,8 @@ EXPECTED = {
         "rights": "",  # no rights or requiredStatement
         "credit_line": "",
         "url": "https://iiif.vam.ac.uk/collections/O1023003/manifest.json",
-        "image_url": "https://framemark.vam.ac.uk/collections/2013GU2911",  # the @id service
+        # No thumbnail: a small request to the @id service (level 1: width only).
+        "image_url": "https://framemark.vam.ac.uk/collections/2013GU2911/full/400,/0/default.jpg",
         "language": "en",
         "text": 'Chromolithograph travel poster for "Cunard Line - to all parts of the world"',
     },
@@ -32,7 +33,9 @@ EXPECTED = {
         "rights": "http://creativecommons.org/licenses/by/4.0",
         "credit_line": "Provided by Museum Kranenburgh",  # the English of en + nl
         "url": "https://n2t.net/ark:/67039/a5b1a9b3dad04c24b01bc7415beb8b71/iiif.json",
-        "image_url": "https://ndeiiif.adlibhosting.com/iiif/3/Q4350196.180",
+        # The manifest's own thumbnail.
+        "image_url": "https://ndeiiif.adlibhosting.com/iiif/3/Q4350196.180/full/!250,250/0/"
+        "default.jpg",
         "language": "nl",
         "text": "De kunstenares maakte zes illustraties voor het sprookje 'Grethe het "
         "kippenvrouwtje' van H.C. Andersen.",  # summary.nl
@@ -53,7 +56,8 @@ EXPECTED = {
         "found here.; http://www.getty.edu/legal/copyright.html#oc",  # HTML stripped
         "credit_line": "Digital image courtesy of the Getty's Open Content Program.",
         "url": "https://data.getty.edu/museum/api/iiif/298147/manifest.json",
-        "image_url": "https://data.getty.edu/museum/api/iiif/633385",
+        # The thumbnail: the service is level 0, which promises no small size.
+        "image_url": "https://data.getty.edu/museum/api/iiif/633385/full/231,300/0/default.jpg",
         "language": "",  # "@none"
         "text": "In a verdant park at sunset, a young woman abandons herself",
     },
@@ -67,7 +71,8 @@ EXPECTED = {
         "accession_number": "1951.65",
         "credit_line": "Harvard Art Museums",  # the requiredStatement
         "url": "https://iiif.harvardartmuseums.org/manifests/object/299843",
-        "image_url": "https://ids.lib.harvard.edu/ids/iiif/47174896",
+        # An ImageService1: its quality is "native".
+        "image_url": "https://ids.lib.harvard.edu/ids/iiif/47174896/full/400,/0/native.jpg",
         "text": "",  # "Description" is the empty string: a catalogue card
     },
     "ycba-B1977.14.29-scheemakers-alexander-pope.v2-converted.json": {
@@ -81,7 +86,8 @@ EXPECTED = {
         "institution": "Yale Center for British Art",
         "credit_line": "Yale Center for British Art, Paul Mellon Collection, Public Domain",
         "url": "https://manifests.britishart.yale.edu/manifest/1474",
-        "image_url": "https://images.britishart.yale.edu/iiif/1778fd7f-0dd6-4229-b667-fb682255a8f1",
+        "image_url": "https://images.britishart.yale.edu/iiif/1778fd7f-0dd6-4229-b667-fb682255a8f1"
+        "/full/400,/0/native.jpg",
         # The "Description" holds dimensions and the inscription: read as the record gives it.
         "text": "Overall: 27 x 18 x 9 inches (68.6 x 45.7 x 22.9 cm), Chiseled on front of socle: "
         '"POPE."',
