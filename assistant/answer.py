@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from assistant.i18n import N_
+from assistant.images import image_src
 
 Outcome = Literal["answered", "corrected", "refused"]
 
@@ -31,6 +32,15 @@ class Citation:
     date: str = ""
     institution: str = ""
     page: int | None = None  # the PDF page the passage is on, when it comes from a PDF
+    # The attribution and rights statement the holder requires to be shown with its record.
+    credit_line: str = ""
+    rights: str = ""
+    image_url: str = ""  # as the record names it; ``image_src`` is what a page may show
+
+    @property
+    def image_src(self) -> str:
+        """The image a browser may load for this source (http(s) only), else ""."""
+        return image_src(self.image_url)
 
     @property
     def locator(self) -> str:
@@ -98,8 +108,12 @@ class Answer:
                         "license",
                         "passage",
                         "page",
+                        "credit_line",
+                        "rights",
                     )
                 }
+                # Only an address a browser may load: the contract goes straight into pages.
+                | {"image_url": c.image_src}
                 for c in self.citations
             ],
             "refusal_reason": self.refusal_reason,

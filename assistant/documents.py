@@ -12,6 +12,11 @@ from typing import Any
 PIPELINE_VERSION = "2"  # 2: accession number in every chunk's embedded header
 
 
+# Fields left out of the content hash when empty, so documents that lack them keep the hash
+# they had before the field existed and are not re-embedded.
+_OPTIONAL_IN_HASH = ("period", "rights", "credit_line", "image_url", "language")
+
+
 @dataclass(frozen=True)
 class Creator:
     """One person or culture credited with an object."""
@@ -50,6 +55,12 @@ class SourceDocument:
     period: str = ""
     place_made: str = ""
     object_type: str = ""
+    # Rights in the object or its image ("No Copyright - United States", an edm:rights URI),
+    # kept apart from ``license``, the licence of the text itself: the two often differ.
+    rights: str = ""
+    credit_line: str = ""  # the attribution the holder requires (credit line, requiredStatement)
+    image_url: str = ""  # an IIIF image service or thumbnail the record names
+    language: str = ""  # ISO 639-1 of the record's text (else its title), where it states one
     origin: str = ""  # file (and line) the document was read from
     extra: dict[str, str] = field(default_factory=dict)
     # A PDF's text page by page (page 1 first), so chunks stay within a page and citations
@@ -64,8 +75,11 @@ class SourceDocument:
             # Absent for non-PDF documents, so their hashes are what they were before
             # page support existed (no needless re-embedding on upgrade).
             payload.pop("pages")
-        if not payload["period"]:
-            payload.pop("period")  # likewise for documents without a named period
+        # Likewise for fields added later (a named period; the rights, credit line, image and
+        # language of interoperable records): a document without them hashes as it did.
+        for name in _OPTIONAL_IN_HASH:
+            if not payload[name]:
+                payload.pop(name)
         payload["pipeline"] = PIPELINE_VERSION
         blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
@@ -89,6 +103,10 @@ class SourceDocument:
             "period": self.period,
             "place_made": self.place_made,
             "object_type": self.object_type,
+            "rights": self.rights,
+            "credit_line": self.credit_line,
+            "image_url": self.image_url,
+            "language": self.language,
             "origin": self.origin,
         }
         if self.date_begin is not None:

@@ -94,6 +94,8 @@ class IndexedDocument:
     accession_number: str = ""
     institution: str = ""
     license: str = ""
+    rights: str = ""
+    credit_line: str = ""
     vetted_by: str = ""
     vetted_on: str = ""
     creators: str = ""
@@ -482,6 +484,8 @@ class VectorIndex:
                 accession_number=str(first.get("accession_number", "")),
                 institution=str(first.get("institution", "")),
                 license=str(first.get("license", "")),
+                rights=str(first.get("rights", "")),
+                credit_line=str(first.get("credit_line", "")),
                 vetted_by=str(first.get("vetted_by", "")),
                 vetted_on=str(first.get("vetted_on", "")),
                 creators=str(first.get("creators_display", "")),

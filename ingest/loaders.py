@@ -32,7 +32,16 @@ MARKDOWN_SUFFIXES = {".md", ".markdown", ".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 RECORD_SUFFIXES = {".jsonl", ".json", ".csv"}
-KNOWN_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | RECORD_SUFFIXES
+# Linked Art, IIIF, LIDO and EDM records (ingest/interop); a .json file may hold one too,
+# which its content tells.
+INTEROP_SUFFIXES = {".xml", ".rdf", ".jsonld"}
+KNOWN_SUFFIXES = (
+    MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | RECORD_SUFFIXES | INTEROP_SUFFIXES
+)
+READABLE = (
+    "Markdown/text with front matter, HTML, PDF, CSV/JSON/JSON Lines collection exports, "
+    "and Linked Art, IIIF, LIDO or EDM records (.json, .jsonld, .xml, .rdf)"
+)
 # Documentation that lives beside a corpus is not a curatorial text.
 SKIPPED_NAMES = {"readme.md", "license", "license.md", "licence.md", "contributing.md"}
 
@@ -54,6 +63,14 @@ class FileError:
     reason: str
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A file inside a folder that was not read, and why (listed, never silently passed over)."""
+
+    path: str
+    reason: str
+
+
 Loaded = SourceDocument | Refusal | FileError
 
 
@@ -65,28 +82,37 @@ class Attestation:
     vetted_on: str
 
 
-def _wanted(path: Path) -> bool:
+def _skip_reason(path: Path, folder: Path) -> str | None:
+    """Why a file found in a folder is not read, or None when it is."""
     name = path.name.lower()
-    return (
-        name not in SKIPPED_NAMES
-        and not name.endswith(SIDECAR_SUFFIX)
-        and path.suffix.lower() in KNOWN_SUFFIXES
-    )
+    if any(part.startswith(".") for part in path.relative_to(folder).parts):
+        return "hidden"
+    if name in SKIPPED_NAMES:
+        return "documentation beside the texts, not a curatorial text"
+    if name.endswith(SIDECAR_SUFFIX):
+        if path.with_name(path.name[: -len(SIDECAR_SUFFIX)]).is_file():
+            return None  # read with the file it describes
+        return "a sidecar with no file beside it to describe"
+    if path.suffix.lower() not in KNOWN_SUFFIXES:
+        return f"unknown format {path.suffix or '(none)'!r}; readable: {READABLE}"
+    return None
 
 
-def discover(paths: list[Path]) -> tuple[list[Path], list[FileError]]:
-    """Expand folders into the files we can read; name what we cannot."""
+def discover(paths: list[Path]) -> tuple[list[Path], list[FileError], list[Skipped]]:
+    """Expand folders into the files we can read; name what we cannot and what we skip."""
     files: list[Path] = []
     errors: list[FileError] = []
+    skipped: list[Skipped] = []
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if (
-                    child.is_file()
-                    and _wanted(child)
-                    and not any(part.startswith(".") for part in child.relative_to(path).parts)
-                ):
+                if not child.is_file():
+                    continue
+                reason = _skip_reason(child, path)
+                if reason is None and not child.name.lower().endswith(SIDECAR_SUFFIX):
                     files.append(child)
+                elif reason is not None:
+                    skipped.append(Skipped(str(child), reason))
         elif path.is_file():
             if path.suffix.lower() in KNOWN_SUFFIXES:
                 files.append(path)
@@ -94,18 +120,19 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[FileError]]:
                 errors.append(
                     FileError(
                         str(path),
-                        f"unknown format {path.suffix or '(none)'!r}; readable formats: "
-                        "Markdown/text with front matter, HTML, PDF, and CSV, JSON or "
-                        "JSON Lines collection exports",
+                        f"unknown format {path.suffix or '(none)'!r}; readable: {READABLE}",
                     )
                 )
         else:
             errors.append(FileError(str(path), "no such file or folder"))
-    return files, errors
+    return files, errors, skipped
 
 
 def load_file(
-    path: Path, attestation: Attestation | None = None, mapping: Mapping | None = None
+    path: Path,
+    attestation: Attestation | None = None,
+    mapping: Mapping | None = None,
+    fmt: str | None = None,
 ) -> Iterator[Loaded]:
     """Yield the documents, refusals and errors one file holds.
 
@@ -113,9 +140,16 @@ def load_file(
         path: The file.
         attestation: A curator's vetting for documents that do not carry their own.
         mapping: How to read collection-export records (auto-detected when None).
+        fmt: Read .json/.jsonld/.xml/.rdf files as this standard format (``linked-art``,
+            ``iiif``, ``lido``, ``edm``) instead of recognising it from their content.
 
     """
     suffix = path.suffix.lower()
+    if suffix in INTEROP_SUFFIXES or (suffix == ".json" and (fmt or mapping is None)):
+        loaded = _load_interop(path, attestation, fmt)
+        if loaded is not None:
+            yield from loaded
+            return
     try:
         if suffix in PDF_SUFFIXES:
             yield _load_extracted(path, extract_pdf(path), attestation)
@@ -140,6 +174,21 @@ def load_file(
         yield from load_records(path, raw, attestation, mapping)
     else:
         yield _load_markdown(path, raw, attestation)
+
+
+def _load_interop(
+    path: Path, attestation: Attestation | None, fmt: str | None
+) -> Iterator[Loaded] | None:
+    """A Linked Art, IIIF, LIDO or EDM file, or None for a .json that is none of them."""
+    from ingest import interop
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return iter([FileError(str(path), f"cannot read: {exc.strerror or exc}")])
+    if path.suffix.lower() == ".json" and fmt is None and interop.recognise(data) is None:
+        return None  # a collection export (or our own JSON shape): read through a mapping
+    return interop.read(data, str(path), fmt, attestation)
 
 
 def _text(value: Any) -> str:
@@ -285,6 +334,10 @@ def document_from_fields(
         period=_text(meta.get("period")),
         place_made=_text(meta.get("place_made")),
         object_type=_text(meta.get("object_type")),
+        rights=_text(meta.get("rights")),
+        credit_line=_text(meta.get("credit_line")),
+        image_url=_text(meta.get("image_url")),
+        language=_text(meta.get("language")),
         origin=origin,
         pages=pages,
     )

@@ -39,6 +39,10 @@ FIELDS = frozenset(
         "period",
         "place_made",
         "object_type",
+        "rights",
+        "credit_line",
+        "image_url",
+        "language",
         "vetted_by",
         "vetted_on",
     }

@@ -9,7 +9,7 @@ from pathlib import Path
 from assistant.documents import SourceDocument
 from assistant.store import Chunk, VectorIndex, Withdrawal
 from ingest.chunking import chunk_document, flagged_sentences
-from ingest.loaders import Attestation, FileError, Refusal, discover, load_file
+from ingest.loaders import Attestation, FileError, Refusal, Skipped, discover, load_file
 from ingest.mapping import Mapping
 
 Progress = Callable[[str, int, int], None]
@@ -26,6 +26,10 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)  # pruned, or no longer vetted
     refused: list[Refusal] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    # Files inside the given folders that were not read (unknown format, documentation...).
+    skipped: list[Skipped] = field(default_factory=list)
+    # Documents and refusals read, changed or not: 0 means the run found nothing to read.
+    read: int = 0
     # (source id, sentence): vetted text that reads like an order to the assistant. It is
     # indexed (the curator decides) but never shown to the model or quoted.
     flagged: list[tuple[str, str]] = field(default_factory=list)
@@ -39,6 +43,11 @@ class IngestReport:
     def ok(self) -> bool:
         """True when every file could be read (refusals are expected, errors are not)."""
         return not self.errors
+
+    @property
+    def read_nothing(self) -> bool:
+        """True when no file under the paths held a document or record (never a silent no-op)."""
+        return self.read == 0
 
 
 def _origin_file(origin: str) -> str:
@@ -62,6 +71,7 @@ def ingest(
     prune: bool = False,
     attestation: Attestation | None = None,
     mapping: Mapping | None = None,
+    fmt: str | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Bring the index in step with the vetted documents under ``paths``.
@@ -77,15 +87,18 @@ def ingest(
         prune: Also remove indexed documents that are no longer under ``paths``.
         attestation: A curator's vetting for documents that do not name their own.
         mapping: How to read CSV/JSON records (auto-detected when None).
+        fmt: Read .json/.jsonld/.xml/.rdf files as this standard format (detected when None).
         progress: Called with (stage, done, total) as files are read and chunks embedded.
 
     """
     report = IngestReport()
-    files, report.errors = discover(paths)
+    files, report.errors, report.skipped = discover(paths)
     docs: dict[str, SourceDocument] = {}
     refused_ids: set[str] = set()
     for i, path in enumerate(files, start=1):
-        for item in load_file(path, attestation, mapping):
+        for item in load_file(path, attestation, mapping, fmt):
+            if not isinstance(item, FileError):
+                report.read += 1
             if isinstance(item, FileError):
                 report.errors.append(item)
             elif isinstance(item, Refusal):

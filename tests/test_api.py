@@ -16,6 +16,12 @@ from assistant.errors import ModelUnavailableError
 from assistant.fakes import ScriptedChatModel
 from assistant.service import build_assistant
 from tests.conftest import make_settings
+from tests.held_corpus import (
+    NIGHT_WATCH_CREDIT,
+    NIGHT_WATCH_IMAGE,
+    NIGHT_WATCH_RIGHTS,
+    index_held_corpus,
+)
 from tests.test_chain import cite_source_about
 from ui.api import AnswerOut, CitationOut, create_app
 from ui.cli import main
@@ -90,6 +96,81 @@ def test_the_response_model_is_exactly_the_answer_contract(indexed_settings):
     assert set(AnswerOut.model_fields) == set(contract)
     assert set(CitationOut.model_fields) == set(contract["citations"][0])
     assert AnswerOut.model_validate(contract).model_dump() == contract
+
+
+# -- rights, credit line and image on citations (issue 14) ------------------------------------
+
+
+@pytest.fixture
+def held_api(tmp_path):
+    """The API over the corpus with a holder's rights, credit line and image on some records."""
+    base = make_settings(tmp_path / "data", db_url=f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    index_held_corpus(base, tmp_path)
+    with client_for(settings_for(base)) as client:
+        yield client
+
+
+def test_a_citation_carries_its_records_rights_credit_line_and_image(held_api):
+    body = ask(held_api, "Who painted The Night Watch?").json()
+    assert body["outcome"] == "answered", body
+    cited = {c["source_id"]: c for c in body["citations"]}
+    night_watch = cited["test-night-watch"]
+    assert night_watch["rights"] == NIGHT_WATCH_RIGHTS
+    assert night_watch["credit_line"] == NIGHT_WATCH_CREDIT
+    assert night_watch["image_url"] == NIGHT_WATCH_IMAGE
+    # The stream carries them on each sentence's citations and in the final answer.
+    _, events = stream(held_api, "Who painted The Night Watch?")
+    streamed = [c for e in events if e["type"] == "sentence" for c in e["citations"]]
+    streamed += events[-1]["answer"]["citations"]
+    assert streamed and all(
+        (c["rights"], c["credit_line"], c["image_url"])
+        == (NIGHT_WATCH_RIGHTS, NIGHT_WATCH_CREDIT, NIGHT_WATCH_IMAGE)
+        for c in streamed
+        if c["source_id"] == "test-night-watch"
+    )
+
+
+def test_a_citation_of_a_record_without_them_carries_empty_strings(held_api):
+    body = ask(held_api, "What is the Rosetta Stone made of?").json()
+    assert body["outcome"] == "answered", body
+    rosetta = next(c for c in body["citations"] if c["source_id"] == "test-rosetta-stone")
+    assert (rosetta["rights"], rosetta["credit_line"], rosetta["image_url"]) == ("", "", "")
+
+
+def test_an_image_url_that_is_not_http_never_reaches_the_contract(held_api):
+    # The Mona Lisa's record names a javascript: URL: clients put image_url straight into pages.
+    body = ask(held_api, "Who painted the Mona Lisa?").json()
+    mona_lisa = next(c for c in body["citations"] if c["source_id"] == "test-mona-lisa")
+    assert mona_lisa["image_url"] == ""
+    assert "javascript" not in json.dumps(body)
+
+
+def test_the_new_citation_fields_are_optional_for_clients(api):
+    # Additive only: a citation as clients knew it before issue 14 still validates, and the
+    # schema requires exactly what it required then.
+    old = {
+        "n": 1,
+        "source_id": "s",
+        "title": "T",
+        "accession_number": "A",
+        "url": "",
+        "license": "CC0",
+        "passage": "p",
+        "page": None,
+    }
+    parsed = CitationOut.model_validate(old)
+    assert (parsed.rights, parsed.credit_line, parsed.image_url) == ("", "", "")
+    schema = api.get("/openapi.json").json()["components"]["schemas"]["CitationOut"]
+    assert set(schema["required"]) == {
+        "n",
+        "source_id",
+        "title",
+        "accession_number",
+        "url",
+        "license",
+        "passage",
+    }
+    assert {"rights", "credit_line", "image_url"} <= set(schema["properties"])
 
 
 def test_history_lets_a_follow_up_refer_back(api):

@@ -145,6 +145,9 @@ def test_contract_has_exactly_the_documented_keys(indexed_settings):
         "license",
         "passage",
         "page",
+        "credit_line",
+        "rights",
+        "image_url",
     }
     assert json.loads(json.dumps(contract)) == contract
 

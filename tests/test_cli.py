@@ -6,6 +6,12 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import DATA, TEST_CORPUS
+from tests.held_corpus import (
+    NIGHT_WATCH_CREDIT,
+    NIGHT_WATCH_IMAGE,
+    NIGHT_WATCH_RIGHTS,
+    write_held_corpus,
+)
 from ui.cli import main
 
 
@@ -27,6 +33,27 @@ def test_ingest_then_ask_json_prints_the_contract(env):
     payload = json.loads(asked.output)
     assert payload["outcome"] == "answered" and "granodiorite" in payload["answer"]
     assert payload["citations"][0]["source_id"] == "test-rosetta-stone"
+
+
+def test_ask_shows_the_holders_credit_line_and_rights_with_the_source(env, tmp_path):
+    run(["ingest", str(write_held_corpus(tmp_path / "corpus"))], env)
+    asked = run(["ask", "Who painted The Night Watch?"], env)
+    assert asked.exit_code == 0, asked.output
+    assert f"    {NIGHT_WATCH_CREDIT} · {NIGHT_WATCH_RIGHTS}" in asked.output.splitlines()
+    as_json = json.loads(run(["ask", "Who painted The Night Watch?", "--json"], env).output)
+    cited = next(c for c in as_json["citations"] if c["source_id"] == "test-night-watch")
+    assert (cited["credit_line"], cited["rights"], cited["image_url"]) == (
+        NIGHT_WATCH_CREDIT,
+        NIGHT_WATCH_RIGHTS,
+        NIGHT_WATCH_IMAGE,
+    )
+    # A source without them gets no extra line, and empty fields in the contract.
+    plain = run(["ask", "What is the Rosetta Stone made of?"], env).output
+    assert "Rosetta Stone" in plain and "\n    " not in plain
+    rosetta = json.loads(run(["ask", "What is the Rosetta Stone made of?", "--json"], env).output)
+    assert {(c["credit_line"], c["rights"], c["image_url"]) for c in rosetta["citations"]} == {
+        ("", "", "")
+    }
 
 
 def test_refusal_exits_zero(env):

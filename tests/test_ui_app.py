@@ -8,6 +8,13 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.answer_log import AnswerLog, LogFilter
 from assistant.auth import UserStore
+from tests.conftest import make_settings
+from tests.held_corpus import (
+    NIGHT_WATCH_CREDIT,
+    NIGHT_WATCH_IMAGE,
+    NIGHT_WATCH_RIGHTS,
+    index_held_corpus,
+)
 from ui.services import reset_for_tests
 
 APP = Path(__file__).resolve().parent.parent / "ui" / "app.py"
@@ -54,6 +61,43 @@ def test_visitor_sees_a_cited_answer_with_a_source_card(log_url):
     body = "\n".join(m.value for m in card.markdown)
     assert "SK-C-5" in body and "Rijksmuseum" in body and "CC-BY-4.0" in body
     assert '<mark class="cited">' in body
+
+
+@pytest.fixture
+def held_log_url(log_url, tmp_path, monkeypatch):
+    """As ``log_url``, over the corpus with a holder's rights, credit line and image."""
+    index_held_corpus(make_settings(tmp_path / "held"), tmp_path)
+    monkeypatch.setenv("MUSEUM_QA_DATA_DIR", str(tmp_path / "held"))
+    reset_for_tests()
+    return log_url
+
+
+def card_body(at: AppTest, title: str) -> str:
+    """Everything a source card's expander shows, Markdown and captions."""
+    card = next(e for e in at.expander if title in e.label.replace("\\", ""))
+    return "\n".join([m.value for m in card.markdown] + [c.value for c in card.caption])
+
+
+def test_a_source_card_shows_the_objects_image_credit_line_and_rights(held_log_url):
+    at = ask(app(), "Who painted The Night Watch?")
+    body = card_body(at, "The Night Watch")
+    assert (
+        f'<img class="source-image" src="{NIGHT_WATCH_IMAGE}" alt="The Night Watch" '
+        'loading="lazy" referrerpolicy="no-referrer">'
+    ) in body
+    assert f"{NIGHT_WATCH_CREDIT} · {NIGHT_WATCH_RIGHTS}" in body.replace("\\", "")
+    # The same card on the front desk, once "more" is asked for.
+    at.switch_page("views/desk.py").run()
+    at.button(key="quick_0").click().run()
+    at.button(key="more_btn_d0").click().run()
+    assert not at.exception
+    assert f'src="{NIGHT_WATCH_IMAGE}"' in card_body(at, "The Night Watch")
+
+
+def test_a_javascript_image_url_gives_no_image_on_the_card(held_log_url):
+    at = ask(app(), "Who painted the Mona Lisa?")
+    body = card_body(at, "Mona Lisa")
+    assert "Leonardo" in body and "<img" not in body and "javascript" not in body
 
 
 def test_a_refusal_is_friendly_and_offers_questions_about_indexed_objects(log_url):

@@ -5,6 +5,7 @@ import pytest
 from assistant.answer import Answer, AnswerSentence, Citation
 from ui.present import (
     highlighted_passage,
+    image_tag,
     looks_like_accession,
     lookup_question,
     md_escape,
@@ -117,3 +118,29 @@ def test_markdown_escaping_keeps_text_literal():
     assert md_escape("- not a list") == "\\- not a list"
     assert md_escape("1. not a list") == "1\\. not a list"
     assert md_escape("SK-C-5 (1642)") == "SK-C-5 (1642)"
+
+
+def test_a_source_image_is_an_img_the_browser_loads_lazily_without_a_referrer():
+    source = Citation(
+        1,
+        "nw",
+        'The "Night" <Watch> & co',
+        "SK-C-5",
+        "",
+        "CC0",
+        RECORD,
+        image_url='https://img.example/iiif/1/full/400,/0/default.jpg?a=1&b="x"',
+    )
+    assert image_tag(source) == (
+        '<img class="source-image" '
+        'src="https://img.example/iiif/1/full/400,/0/default.jpg?a=1&amp;b=&quot;x&quot;" '
+        'alt="The &quot;Night&quot; &lt;Watch&gt; &amp; co" loading="lazy" '
+        'referrerpolicy="no-referrer">'
+    )
+
+
+@pytest.mark.parametrize(
+    "url", ["", "javascript:alert(1)", "data:image/png;base64,AAAA", "//img.example/a.jpg"]
+)
+def test_no_img_for_an_address_that_is_not_http(url):
+    assert image_tag(Citation(1, "s", "T", "A", "", "CC0", "p", image_url=url)) == ""

@@ -155,6 +155,33 @@ class CitationOut(BaseModel):
     license: str
     passage: str = Field(description="The vetted passage the sentence was checked against.")
     page: int | None = Field(default=None, description="The PDF page of the passage, if any.")
+    # Added with the standard-format readers (issue 14): defaults keep older clients working.
+    credit_line: str = Field(
+        default="",
+        description=(
+            "The attribution the holder requires shown with its record (a credit line, a IIIF "
+            "requiredStatement), else empty."
+        ),
+        examples=["The J. Paul Getty Museum, Los Angeles"],
+    )
+    rights: str = Field(
+        default="",
+        description=(
+            "Rights in the object or its image (a rights statement or its URI), else empty. "
+            "Not the licence of the text: that is `license`."
+        ),
+        examples=["No Copyright - United States"],
+    )
+    image_url: str = Field(
+        default="",
+        description=(
+            "An image of the object, for the visitor's browser to load from the museum's "
+            "image server (museum-qa never fetches it): an http(s) URL, a IIIF image service "
+            "already given as a small image request. Empty when the record names none or "
+            "names one that is not http(s)."
+        ),
+        examples=["https://images.britishart.yale.edu/iiif/1778fd7f/full/400,/0/native.jpg"],
+    )
 
 
 class SentenceOut(BaseModel):
@@ -410,14 +437,16 @@ def render_widget(language: str) -> str:
 
 
 def widget_page(frame_origins: list[str], language: str = SOURCE_LANGUAGE) -> WidgetPage:
-    """The widget in ``language``, with a CSP: nothing external, framed only by its origins."""
+    """The widget in ``language``, with a CSP: nothing external but images; framed by its sites."""
     html = render_widget(language)
     ancestors = " ".join(["'self'", *frame_origins])
     csp = (
         "default-src 'none'; "
         f"script-src {_csp_hashes(html, 'script')}; "
         f"style-src {_csp_hashes(html, 'style')}; "
-        "connect-src 'self'; img-src 'self' data:; "
+        # Images of the cited objects come from the museums' own image servers, whichever
+        # they are (a record names its image); the visitor's browser loads them, not us.
+        "connect-src 'self'; img-src 'self' data: https: http:; "
         "base-uri 'none'; form-action 'none'; "
         f"frame-ancestors {ancestors}"
     )

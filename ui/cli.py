@@ -54,6 +54,15 @@ def main() -> None:
     "(walters, met, aic). Default: recognised from the records' keys.",
 )
 @click.option(
+    "--format",
+    "fmt",
+    # The names of ingest.interop.FORMATS (a test keeps them equal; importing the readers
+    # here would slow every command's start).
+    type=click.Choice(["linked-art", "iiif", "lido", "edm"]),
+    help="Read .json/.jsonld/.xml/.rdf files as this standard format. Default: recognised "
+    "from each file's content.",
+)
+@click.option(
     "--data-dir",
     type=click.Path(path_type=Path),
     envvar="MUSEUM_QA_DATA_DIR",
@@ -65,15 +74,18 @@ def ingest(
     vetted_by: str | None,
     vetted_on: str | None,
     mapping: str | None,
+    fmt: str | None,
     data_dir: Path | None,
 ) -> None:
-    """Index vetted texts: Markdown, HTML, PDF, and CSV/JSON/JSON Lines collection exports.
+    """Index vetted texts: Markdown, HTML, PDF, collection exports and standard records.
 
-    Only documents with a 'vetted_by' enter the index; others are refused with the reason
-    (an HTML page or PDF names its vetting in a sidecar '<file>.meta.yaml'). Unchanged
-    documents are skipped, changed ones replaced, and documents that lost their vetting
-    removed; withdrawn ones stay withdrawn. Exits 1 if any file could not be read (the rest
-    is still ingested).
+    Collection exports are CSV/JSON/JSON Lines; standard records are Linked Art, IIIF
+    Presentation 3, LIDO and EDM (docs/formats/), which need --vetted-by. Only documents
+    with a 'vetted_by' enter the index; others are refused with the reason (an HTML page or
+    PDF names its vetting in a sidecar '<file>.meta.yaml'). Unchanged documents are skipped,
+    changed ones replaced, and documents that lost their vetting removed; withdrawn ones stay
+    withdrawn. Files a folder holds that are not read are listed with the reason. Exits 1 if
+    any file could not be read (the rest is still ingested) or if nothing was read at all.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -111,6 +123,7 @@ def ingest(
                 prune=prune,
                 attestation=attestation,
                 mapping=shape,
+                fmt=fmt,
                 progress=progress,
             )
     except MuseumQAError as exc:
@@ -145,9 +158,19 @@ def ingest(
         click.echo(
             f"  {len(report.withdrawn)} source(s) stay withdrawn: museum-qa sources --withdrawn"
         )
+    for skipped in report.skipped:
+        click.secho(f"  skipped {skipped.path}: {skipped.reason}", fg="yellow")
     for error in report.errors:
         click.secho(f"  error {error.path}: {error.reason}", fg="red", err=True)
-    if report.errors:
+    if report.read_nothing:
+        click.secho(
+            "Nothing was read: no document or record in "
+            + ", ".join(str(p) for p in paths)
+            + (f" ({len(report.skipped)} file(s) skipped, listed above)" if report.skipped else ""),
+            fg="red",
+            err=True,
+        )
+    if report.errors or report.read_nothing:
         sys.exit(1)
 
 
@@ -271,6 +294,10 @@ def ask(
             f"  {source_label(c, answer.citations)}{acc} — {c.institution or c.source_id}"
             + (f" <{c.url}>" if c.url else "")
         )
+        # The holder's credit line and rights statement must be shown with its record.
+        held = " · ".join(x for x in (c.credit_line, c.rights) if x)
+        if held:
+            click.secho(f"    {held}", dim=True)
     if verbose:
         for step in answer.trace:
             detail = f" ({step['detail']})" if step.get("detail") else ""

@@ -21,6 +21,7 @@ from ui.language import _
 from ui.present import (
     cited_by,
     highlighted_passage,
+    image_tag,
     md_escape,
     related_questions,
     sentence_line,
@@ -71,8 +72,13 @@ def render_sentences(
 
 
 def source_card(citation: Citation, sentences: list[AnswerSentence]) -> None:
-    """Title, creator, date, accession number, highlighted passage, link and licence."""
+    """Title, image, creator, date, accession number, highlighted passage, link and licence."""
     st.markdown(f"**{md_escape(citation.title)}**")
+    image = image_tag(citation)
+    if image:
+        # Markdown with the tag, not st.image: st.image sets neither the lazy loading nor the
+        # referrer policy. The URL still goes to the browser as is; the server never fetches it.
+        st.markdown(image, unsafe_allow_html=True)
     facts = [x for x in (citation.creators, citation.date) if x]
     if facts:
         st.markdown(md_escape(" · ".join(facts)))
@@ -101,6 +107,10 @@ def source_card(citation: Citation, sentences: list[AnswerSentence]) -> None:
         links.append(_("Licence: {licence}").format(licence=md_escape(citation.license)))
     if links:
         st.markdown(" · ".join(links))
+    # The holder's required attribution and the rights in the object travel with its record.
+    held = [citation.credit_line, citation.rights]
+    if any(held):
+        st.caption(md_escape(" · ".join(x for x in held if x)))
 
 
 def render_sources(answer: Answer, key: str) -> None:

@@ -105,6 +105,23 @@ def highlighted_passage(citation: Citation, sentences: Sequence[AnswerSentence])
     )
 
 
+def image_tag(citation: Citation) -> str:
+    """The source's image as an ``<img>`` for the visitor's browser to load, else "".
+
+    The browser fetches it from the museum's image server (museum-qa never does), lazily,
+    without telling that server which page it is on. Only an http(s) address is used
+    (``Citation.image_src``), and it and the title are escaped for the attribute.
+    """
+    src = citation.image_src
+    if not src:
+        return ""
+    return (
+        f'<img class="source-image" src="{html.escape(src, quote=True)}" '
+        f'alt="{html.escape(citation.title, quote=True)}" loading="lazy" '
+        'referrerpolicy="no-referrer">'
+    )
+
+
 def source_label(
     citation: Citation, citations: Sequence[Citation], translate: Translate = as_written
 ) -> str:

@@ -176,6 +176,8 @@ def show(source_id: str, as_json: bool, data_dir: Path | None) -> None:
         ("accession", doc.accession_number),
         ("institution", doc.institution),
         ("licence", doc.license),
+        ("rights", doc.rights),
+        ("credit line", doc.credit_line),
         ("vetted", f"by {doc.vetted_by} on {doc.vetted_on}"),
         ("origin", doc.origin),
     ):

@@ -44,6 +44,9 @@ BASE_CSS = f"""
     color: {THEME["textColor"]} !important; }}
   mark.cited {{ background: {HIGHLIGHT_BG}; color: {THEME["textColor"]};
     padding: 0 .15em; border-radius: 3px; }}
+  /* An object's image on its source card: never wider than the card, never a full page. */
+  .source-image {{ display: block; max-width: 100%; max-height: 240px; width: auto;
+    margin: .25rem 0 .5rem; border-radius: 3px; }}
   .source-passage {{ border-left: 4px solid {THEME["borderColor"]}; padding: .25rem .75rem;
     margin: .5rem 0; }}
   .visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden;

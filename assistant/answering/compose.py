@@ -226,4 +226,7 @@ def citation_for(n: int, passage: Passage) -> Citation:
         date=str(meta.get("date", "")),
         institution=str(meta.get("institution", "")),
         page=passage.page,
+        credit_line=str(meta.get("credit_line", "")),
+        rights=str(meta.get("rights", "")),
+        image_url=str(meta.get("image_url", "")),
     )
