@@ -199,15 +199,20 @@ class PoliteClient:
             response = self._http.get(url, headers=headers)
         except httpx.TimeoutException as exc:
             why = f"no reply within {self.settings.harvest_timeout:g} s ({type(exc).__name__})"
-            return self._transport_failed(url, attempt, why)
+            self._transport_failed(url, attempt, why)
+            return None
         except httpx.TransportError as exc:
-            return self._transport_failed(url, attempt, f"cannot connect: {exc or type(exc)}")
+            self._transport_failed(
+                url, attempt, f"cannot connect: {str(exc) or type(exc).__name__}"
+            )
+            return None
         finally:
             self._last[urlsplit(url).netloc] = time.monotonic()
         self.stats.bytes_received += response.num_bytes_downloaded
         return response
 
     def _transport_failed(self, url: str, attempt: int, why: str) -> None:
+        """Raise on the last attempt; otherwise wait before the next one."""
         if attempt >= self.settings.harvest_retries:
             raise HarvestError(
                 f"{url}: {why} (tried {attempt + 1} times). Is the server up and the URL "

@@ -3,15 +3,16 @@
 What a failure leaves: a server that goes down, times out or sends something that is not
 XML stops the harvest with a message naming the URL, and every record read *before* it is
 still indexed, each one whole (the pipeline writes a document's new chunks before deleting
-its old ones). Nothing of a page that failed is read. Running the same command again
-continues cheaply: pages already fetched come back as 304s and unchanged records are not
-embedded again.
+its old ones). Nothing of a page that failed is read. Records are written in batches of
+``WRITE_EVERY`` as they are read, so an interrupted harvest keeps its earlier batches.
+Running the same command again continues cheaply: pages already fetched come back as 304s
+and unchanged records are not embedded again.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from assistant.documents import SourceDocument
@@ -22,6 +23,10 @@ from ingest.harvest.http import FetchStats, HarvestError, PoliteClient
 from ingest.harvest.oai import OaiRecord, Page, list_records
 from ingest.loaders import Attestation, Loaded
 from ingest.pipeline import IngestReport, Progress, ingest_loaded
+
+# Records read before they are written: a long harvest does not hold the whole endpoint in
+# memory, and one interrupted (Ctrl-C, a crash) keeps everything before its last batch.
+WRITE_EVERY = 500
 
 
 @dataclass
@@ -71,17 +76,38 @@ def _keep_vetting_dates(items: list[Loaded], index: VectorIndex) -> list[Loaded]
     return out
 
 
-def _finish(
-    items: list[Loaded],
-    index: VectorIndex,
-    report: HarvestReport,
-    keep_vetting_dates: bool,
-    progress: Progress | None,
-) -> HarvestReport:
-    if keep_vetting_dates:
-        items = _keep_vetting_dates(items, index)
-    report.ingest = ingest_loaded(items, index, report=report.ingest, progress=progress)
-    return report
+class _Writer:
+    """Hands records to the pipeline in batches of ``WRITE_EVERY`` as they are read.
+
+    A long harvest then holds few records in memory, and one interrupted keeps what it read
+    before its last batch.
+    """
+
+    def __init__(
+        self,
+        index: VectorIndex,
+        report: HarvestReport,
+        keep_vetting_dates: bool,
+        progress: Progress | None,
+    ):
+        self.index, self.report = index, report
+        self.keep_vetting_dates, self.progress = keep_vetting_dates, progress
+        self.items: list[Loaded] = []
+
+    def add(self, items: Iterable[Loaded]) -> None:
+        self.items.extend(items)
+        if len(self.items) >= WRITE_EVERY:
+            self.flush()
+
+    def flush(self) -> HarvestReport:
+        items, self.items = self.items, []
+        if self.keep_vetting_dates:
+            items = _keep_vetting_dates(items, self.index)
+        report = self.report
+        report.ingest = ingest_loaded(
+            items, self.index, report=report.ingest, progress=self.progress
+        )
+        return report
 
 
 def harvest_oai(
@@ -98,7 +124,7 @@ def harvest_oai(
     own = client is None
     client = client or PoliteClient(settings)
     report = HarvestReport(IngestReport(), client.stats)
-    items: list[Loaded] = []
+    writer = _Writer(index, report, keep_vetting_dates, progress)
     total: list[int | None] = [None]
 
     def on_page(page: Page) -> None:
@@ -119,7 +145,7 @@ def harvest_oai(
             if record.deleted:
                 report.deleted.append(record)
             else:
-                items.extend(_read(record, request.prefix, attestation))
+                writer.add(_read(record, request.prefix, attestation))
             if progress:
                 progress("harvest", report.records, total[0] or 0)
     except HarvestError as exc:
@@ -129,7 +155,7 @@ def harvest_oai(
             client.__exit__(None, None, None)
     if report.deleted:
         report.deleted_indexed = _indexed_from(report.deleted, index)
-    return _finish(items, index, report, keep_vetting_dates, progress)
+    return writer.flush()
 
 
 def _read(record: OaiRecord, prefix: str, attestation: Attestation | None) -> Iterator[Loaded]:
@@ -163,11 +189,11 @@ def harvest_urls(
     own = client is None
     client = client or PoliteClient(settings)
     report = HarvestReport(IngestReport(), client.stats)
-    items: list[Loaded] = []
+    writer = _Writer(index, report, keep_vetting_dates, progress)
     try:
         for n, url in enumerate(urls, start=1):
             fetched = client.get(url)
-            items.extend(interop.read(fetched.body, url, fmt, attestation))
+            writer.add(interop.read(fetched.body, url, fmt, attestation))
             report.records += 1
             if progress:
                 progress("harvest", n, len(urls))
@@ -176,4 +202,4 @@ def harvest_urls(
     finally:
         if own:
             client.__exit__(None, None, None)
-    return _finish(items, index, report, keep_vetting_dates, progress)
+    return writer.flush()

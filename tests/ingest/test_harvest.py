@@ -322,3 +322,35 @@ def test_a_304_without_a_cached_body_fetches_again(tmp_path):
             body.unlink()
         again = client.get(f"{base}/oai", {"verb": "ListRecords", "metadataPrefix": "edm"})
     assert again.body == first.body and not again.from_cache
+
+
+def test_the_harvest_options_offer_exactly_the_readers_and_prefixes_there_are():
+    from ingest import interop
+    from ingest.harvest.oai import PREFIXES
+
+    params = {p.name: p for p in main.commands["harvest"].params}
+    assert list(params["fmt"].type.choices) == list(interop.FORMATS)
+    assert tuple(params["prefix"].type.choices) == PREFIXES
+
+
+def test_records_are_written_in_batches_so_an_interrupted_harvest_keeps_them(tmp_path, monkeypatch):
+    from ingest.harvest import run
+
+    settings = _settings(tmp_path)
+    index = _index(settings)
+    monkeypatch.setattr(run, "WRITE_EVERY", 4)
+    real_read = run._read
+    calls = []
+
+    def read_then_interrupt(record, prefix, attestation):
+        calls.append(record)
+        if len(calls) == 6:
+            raise KeyboardInterrupt  # Ctrl-C while the 6th record is read
+        return real_read(record, prefix, attestation)
+
+    monkeypatch.setattr(run, "_read", read_then_interrupt)
+    with serve(_museum(page_size=4)) as base, pytest.raises(KeyboardInterrupt):
+        harvest_oai(OaiRequest(f"{base}/oai", "lido"), index, settings, attestation=ATTEST)
+    # The first batch (4 records) was written, whole; the 5th, read but unwritten, is not.
+    docs = index.documents()
+    assert len(docs) == 4 and all(d.complete for d in docs.values())
