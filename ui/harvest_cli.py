@@ -68,7 +68,7 @@ def harvest(
     vetted_on: str | None,
     data_dir: Path | None,
 ) -> None:
-    r"""Index records fetched over HTTP: single records, or a whole OAI-PMH endpoint.
+    """Index records fetched over HTTP: single records, or a whole OAI-PMH endpoint.
 
     \b
     museum-qa harvest https://museum.org/object/1.json --vetted-by Registrar
@@ -78,9 +78,10 @@ def harvest(
     A URL alone is one record (Linked Art, IIIF manifest, LIDO or EDM). With --prefix it is
     an OAI-PMH endpoint, listed page by page. Fetching is polite and cached (MUSEUM_QA_HARVEST_*
     settings): unchanged pages cost a 304, unchanged records are not embedded again. Records
-    deleted at the source are listed, not removed. If a server fails part-way, the records
-    read before are indexed whole and the command exits 1; "nothing new" exits 0.
-    """
+    deleted at the source are listed, not removed. A URL that fails is listed and the others
+    are harvested; an endpoint that fails part-way keeps the records read before, each whole.
+    Either exits 1; "nothing new" exits 0.
+    """  # noqa: D301 (click reads \b, the backspace character, as "keep these lines")
     from ingest.harvest.run import OaiRequest, harvest_oai, harvest_urls
 
     _check_args(urls, prefix, oai_from=since, until=until, oai_set=oai_set)
@@ -185,7 +186,7 @@ def _print(report: HarvestReport, endpoint: str | None) -> None:
     if report.failure:
         click.secho(f"Error: {report.failure}", fg="red", err=True)
         click.secho(
-            f"  The {report.records} record(s) read before it were indexed, each whole.",
+            f"  The records read before it ({report.records} listed) were indexed, each whole.",
             fg="red",
             err=True,
         )

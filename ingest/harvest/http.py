@@ -168,7 +168,8 @@ class PoliteClient:
 
     def get(self, url: str, params: dict[str, str] | None = None) -> Fetched:
         """The body at ``url``; a 304 re-uses the cached one. Raises ``HarvestError``."""
-        full = str(httpx.URL(url, params=params)) if params else url
+        # Merged, not replaced: an endpoint's own query (an API key) stays in every request.
+        full = str(httpx.URL(url).copy_merge_params(params)) if params else url
         for attempt in range(self.settings.harvest_retries + 1):
             response = self._request(full, attempt)
             if response is None:
@@ -193,7 +194,7 @@ class PoliteClient:
     def _request(self, url: str, attempt: int) -> httpx.Response | None:
         """One request (after the polite pause); None for a failure worth retrying."""
         self._pause(url)
-        headers = self.cache.validators(url) if self.cache.body(url) is not None else {}
+        headers = self.cache.validators(url)
         self.stats.requests += 1
         try:
             response = self._http.get(url, headers=headers)

@@ -21,7 +21,7 @@ from assistant.store import VectorIndex
 from ingest import interop
 from ingest.harvest.http import FetchStats, HarvestError, PoliteClient
 from ingest.harvest.oai import OaiRecord, Page, list_records
-from ingest.loaders import Attestation, Loaded
+from ingest.loaders import Attestation, FileError, Loaded
 from ingest.pipeline import IngestReport, Progress, ingest_loaded
 
 # Records read before they are written: a long harvest does not hold the whole endpoint in
@@ -185,20 +185,27 @@ def harvest_urls(
     progress: Progress | None = None,
     client: PoliteClient | None = None,
 ) -> HarvestReport:
-    """Fetch single records (a Linked Art object, a IIIF manifest) and index them."""
+    """Fetch single records (a Linked Art object, a IIIF manifest) and index them.
+
+    A URL that cannot be fetched is an error for that URL, like an unreadable file in a
+    folder: the other URLs are still harvested.
+    """
     own = client is None
     client = client or PoliteClient(settings)
     report = HarvestReport(IngestReport(), client.stats)
     writer = _Writer(index, report, keep_vetting_dates, progress)
     try:
         for n, url in enumerate(urls, start=1):
-            fetched = client.get(url)
-            writer.add(interop.read(fetched.body, url, fmt, attestation))
-            report.records += 1
+            try:
+                fetched = client.get(url)
+            except HarvestError as exc:
+                why = str(exc).removeprefix(url).lstrip(": ")
+                writer.add([FileError(url, why)])
+            else:
+                writer.add(interop.read(fetched.body, url, fmt, attestation))
+                report.records += 1
             if progress:
                 progress("harvest", n, len(urls))
-    except HarvestError as exc:
-        report.failure = str(exc)
     finally:
         if own:
             client.__exit__(None, None, None)

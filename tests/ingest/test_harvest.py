@@ -217,7 +217,7 @@ def test_cli_failure_mid_harvest_exits_1_saying_what_was_kept(tmp_path):
         result = _cli([f"{base}/oai", "--prefix", "lido", "--vetted-by", "R"], tmp_path)
     assert result.exit_code == 1, result.output
     assert "added 4," in result.output and "answered HTTP 500" in result.output
-    assert "The 4 record(s) read before it were indexed, each whole." in result.output
+    assert "The records read before it (4 listed) were indexed, each whole." in result.output
 
 
 def test_429_with_retry_after_is_retried_after_the_wait_asked(tmp_path):
@@ -280,13 +280,20 @@ def test_single_record_urls_linked_art_and_iiif(tmp_path):
         # Vetted "today" again the next day: an unchanged record keeps its first date.
         later = Attestation(ATTEST.vetted_by, "2026-12-04")
         again = harvest_urls(urls, index, settings, attestation=later, keep_vetting_dates=True)
-        missing = harvest_urls([f"{base}/nope.json"], index, settings, attestation=ATTEST)
+        down = f"http://127.0.0.1:{free_port()}/object.json"
+        some = harvest_urls(
+            [f"{base}/nope.json", down, urls[0]], index, settings, attestation=ATTEST
+        )
     assert len(first.ingest.added) == 2, (first.ingest.refused, first.ingest.errors)
     assert {index.documents()[s].origin for s in first.ingest.added} == set(urls)
     # Last-Modified revalidation: 304s, nothing embedded.
     assert again.fetch.not_modified == 2 and again.ingest.chunks_written == 0
     assert len(again.ingest.unchanged) == 2
-    assert missing.failure == f"{base}/nope.json answered HTTP 404 Not Found"
+    # A URL that fails is an error for that URL; the others are still harvested.
+    errors = {e.path: e.reason for e in some.ingest.errors}
+    assert errors[f"{base}/nope.json"] == "answered HTTP 404 Not Found"
+    assert errors[down].startswith("cannot connect") and some.records == 1
+    assert len(some.ingest.unchanged) == 1
 
 
 def test_cli_single_url_and_argument_checks(tmp_path):
@@ -354,3 +361,11 @@ def test_records_are_written_in_batches_so_an_interrupted_harvest_keeps_them(tmp
     # The first batch (4 records) was written, whole; the 5th, read but unwritten, is not.
     docs = index.documents()
     assert len(docs) == 4 and all(d.complete for d in docs.values())
+
+
+def test_an_endpoints_own_query_stays_in_every_request(tmp_path):
+    museum = _museum(page_size=4)
+    with serve(museum) as base, PoliteClient(_settings(tmp_path)) as client:
+        records = list(list_records(client, f"{base}/oai?apikey=k1", "lido"))
+    assert len(records) == 11
+    assert all(path.startswith("/oai?apikey=k1&verb=ListRecords&") for path, _ in museum.requests)
