@@ -187,7 +187,8 @@ class PoliteClient:
                 raise HarvestError(f"{full} answered {_status(response)}")
             self.cache.store(full, response)
             return Fetched(full, response.content, False)
-        raise HarvestError(  # pragma: no cover - the loop raises on its last attempt
+        # Failures raise on the last attempt; only a 304 for a body gone from the cache ends here.
+        raise HarvestError(
             f"{full}: no usable reply after {self.settings.harvest_retries + 1} tries"
         )
 
@@ -203,10 +204,11 @@ class PoliteClient:
             self._transport_failed(url, attempt, why)
             return None
         except httpx.TransportError as exc:
-            self._transport_failed(
-                url, attempt, f"cannot connect: {str(exc) or type(exc).__name__}"
-            )
+            what = "cannot connect" if isinstance(exc, httpx.ConnectError) else "connection lost"
+            self._transport_failed(url, attempt, f"{what}: {str(exc) or type(exc).__name__}")
             return None
+        except httpx.HTTPError as exc:  # too many redirects, a malformed URL: not worth retrying
+            raise HarvestError(f"{url}: {str(exc) or type(exc).__name__}") from exc
         finally:
             self._last[urlsplit(url).netloc] = time.monotonic()
         self.stats.bytes_received += response.num_bytes_downloaded

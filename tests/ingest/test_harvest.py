@@ -325,6 +325,9 @@ def test_a_304_without_a_cached_body_fetches_again(tmp_path):
     museum = _museum()
     with serve(museum) as base, PoliteClient(settings) as client:
         first = client.get(f"{base}/oai", {"verb": "ListRecords", "metadataPrefix": "edm"})
+        # The cache lives in the data dir unless MUSEUM_QA_HARVEST_CACHE_DIR says otherwise.
+        assert settings.http_cache_path == tmp_path / "data" / "http-cache"
+        assert len(list(settings.http_cache_path.glob("*.body"))) == 1
         for body in settings.http_cache_path.glob("*.body"):
             body.unlink()
         again = client.get(f"{base}/oai", {"verb": "ListRecords", "metadataPrefix": "edm"})
@@ -369,3 +372,18 @@ def test_an_endpoints_own_query_stays_in_every_request(tmp_path):
         records = list(list_records(client, f"{base}/oai?apikey=k1", "lido"))
     assert len(records) == 11
     assert all(path.startswith("/oai?apikey=k1&verb=ListRecords&") for path, _ in museum.requests)
+
+
+def test_redirects_are_followed_and_a_redirect_loop_is_named(tmp_path):
+    museum = Museum(
+        files={"/m.json": folder("iiif-v3") / "vam-E.1829-2004-cunard-line-poster.json"},
+        faults=[
+            Fault("/old/manifest", status=301, headers={"Location": "/m.json"}),
+            Fault("/loop", status=302, headers={"Location": "/loop"}, times=100),
+        ],
+    )
+    with serve(museum) as base, PoliteClient(_settings(tmp_path)) as client:
+        moved = client.get(f"{base}/old/manifest")
+        with pytest.raises(HarvestError, match=r"/loop: .*redirects"):
+            client.get(f"{base}/loop")
+    assert moved.body.startswith(b"{")
