@@ -26,6 +26,9 @@ from assistant.errors import MuseumQAError
 from assistant.settings import Settings
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+# Linked Art and IIIF servers negotiate: asked for HTML (a browser's default) some send the
+# object's web page instead of its record.
+ACCEPT = "application/ld+json, application/json;q=0.9, application/xml;q=0.8, */*;q=0.5"
 
 
 class HarvestError(MuseumQAError):
@@ -155,7 +158,7 @@ class PoliteClient:
         timeout = settings.harvest_timeout
         self._http = httpx.Client(
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            headers={"User-Agent": user_agent(settings.harvest_contact)},
+            headers={"User-Agent": user_agent(settings.harvest_contact), "Accept": ACCEPT},
             follow_redirects=True,
             transport=transport,
         )
