@@ -295,6 +295,63 @@ class Settings(BaseSettings):
             "API is reachable directly."
         ),
     )
+    harvest_timeout: float = Field(
+        30.0,
+        gt=0,
+        le=600,
+        description=(
+            "Seconds 'museum-qa harvest' waits for a museum's server to connect or to send "
+            "the next part of a reply before that request counts as failed."
+        ),
+    )
+    harvest_retries: int = Field(
+        3,
+        ge=0,
+        le=10,
+        description=(
+            "Times a harvest request is tried again after a timeout, a lost connection, a 5xx "
+            "or a 429 reply, waiting longer each time (and as long as Retry-After asks)."
+        ),
+    )
+    harvest_backoff: float = Field(
+        2.0,
+        ge=0,
+        le=300,
+        description="Seconds before the first retry of a harvest request; doubled each retry.",
+    )
+    harvest_max_wait: float = Field(
+        300.0,
+        ge=0,
+        le=3600,
+        description=(
+            "Longest a harvest waits for one retry, whatever a server's Retry-After asks; a "
+            "server asking for longer fails the harvest with its message."
+        ),
+    )
+    harvest_delay: float = Field(
+        1.0,
+        ge=0,
+        le=60,
+        description=(
+            "Seconds between two harvest requests to the same server (politeness: museum "
+            "servers are small; a revalidated page costs them little, but still a request)."
+        ),
+    )
+    harvest_contact: str = Field(
+        "",
+        description=(
+            "An address or URL added to the harvester's User-Agent ('museum-qa/VERSION "
+            "(+CONTACT)') so a museum's web team can reach whoever harvests them."
+        ),
+    )
+    harvest_cache_dir: Path | None = Field(
+        None,
+        description=(
+            "Where harvested pages are kept with their ETag/Last-Modified, so a re-harvest "
+            "asks 'changed since?' and an unchanged page costs a 304; unset means "
+            "<data_dir>/http-cache."
+        ),
+    )
 
     @field_validator("api_allowed_origins")
     @classmethod
@@ -364,6 +421,11 @@ class Settings(BaseSettings):
     def chroma_path(self) -> Path:
         """Where embedded Chroma keeps its files."""
         return self.data_dir / "chroma"
+
+    @property
+    def http_cache_path(self) -> Path:
+        """Where the harvester's HTTP cache lives."""
+        return self.harvest_cache_dir or self.data_dir / "http-cache"
 
     def min_relevance_for(self, embedder: str) -> float:
         """The relevance floor of an index built with ``embedder`` (its cosines' own scale)."""

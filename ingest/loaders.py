@@ -123,6 +123,9 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[FileError], list[Skipp
                         f"unknown format {path.suffix or '(none)'!r}; readable: {READABLE}",
                     )
                 )
+        elif str(path).startswith(("http:/", "https:/")):
+            # Path() folds "https://" into "https:/": this was a URL, not a file.
+            errors.append(FileError(str(path), "a URL: fetch it with museum-qa harvest URL"))
         else:
             errors.append(FileError(str(path), "no such file or folder"))
     return files, errors, skipped

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.documents import SourceDocument
 from assistant.store import Chunk, VectorIndex, Withdrawal
 from ingest.chunking import chunk_document, flagged_sentences
-from ingest.loaders import Attestation, FileError, Refusal, Skipped, discover, load_file
+from ingest.loaders import (
+    Attestation,
+    FileError,
+    Loaded,
+    Refusal,
+    Skipped,
+    discover,
+    load_file,
+)
 from ingest.mapping import Mapping
 
 Progress = Callable[[str, int, int], None]
@@ -93,34 +101,72 @@ def ingest(
     """
     report = IngestReport()
     files, report.errors, report.skipped = discover(paths)
-    docs: dict[str, SourceDocument] = {}
-    refused_ids: set[str] = set()
+    read = _Read(report)
     for i, path in enumerate(files, start=1):
         for item in load_file(path, attestation, mapping, fmt):
-            if not isinstance(item, FileError):
-                report.read += 1
-            if isinstance(item, FileError):
-                report.errors.append(item)
-            elif isinstance(item, Refusal):
-                report.refused.append(item)
-                if item.source_id:
-                    refused_ids.add(item.source_id)
-            elif item.source_id in docs:
-                report.refused.append(
-                    Refusal(
-                        item.origin,
-                        f"duplicate id {item.source_id!r} (first in {docs[item.source_id].origin})",
-                        None,
-                    )
-                )
-            else:
-                # Instruction-like sentences are found while chunking, and only for documents
-                # that are (re)written: sentence-splitting every unchanged text again made a
-                # no-op re-ingest of 2,500 records take 14 s instead of about 1.
-                docs[item.source_id] = item
+            read.add(item)
         if progress:
             progress("read", i, len(files))
+    return _write(read, index, prune=prune, progress=progress)
 
+
+def ingest_loaded(
+    items: Iterable[Loaded],
+    index: VectorIndex,
+    *,
+    report: IngestReport | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Bring the index in step with documents already read (a harvest's records).
+
+    The same writes as ``ingest``: unchanged documents are skipped, changed ones replaced
+    whole, refused ones removed. Never prunes: a harvest (often incremental) does not list
+    everything that should be in the index.
+    """
+    read = _Read(report or IngestReport())
+    for item in items:
+        read.add(item)
+    return _write(read, index, prune=False, progress=progress)
+
+
+class _Read:
+    """Documents and refusals read so far, keyed by source id (duplicates are refused)."""
+
+    def __init__(self, report: IngestReport):
+        self.report = report
+        self.docs: dict[str, SourceDocument] = {}
+        self.refused_ids: set[str] = set()
+
+    def add(self, item: Loaded) -> None:
+        report, docs = self.report, self.docs
+        if isinstance(item, FileError):
+            report.errors.append(item)
+            return
+        report.read += 1
+        if isinstance(item, Refusal):
+            report.refused.append(item)
+            if item.source_id:
+                self.refused_ids.add(item.source_id)
+        elif item.source_id in docs:
+            report.refused.append(
+                Refusal(
+                    item.origin,
+                    f"duplicate id {item.source_id!r} (first in {docs[item.source_id].origin})",
+                    None,
+                )
+            )
+        else:
+            # Instruction-like sentences are found while chunking, and only for documents
+            # that are (re)written: sentence-splitting every unchanged text again made a
+            # no-op re-ingest of 2,500 records take 14 s instead of about 1.
+            docs[item.source_id] = item
+
+
+def _write(
+    read: _Read, index: VectorIndex, *, prune: bool, progress: Progress | None
+) -> IngestReport:
+    """Write what ``read`` holds: new chunks first, then the stale ones go (see ``ingest``)."""
+    report, docs, refused_ids = read.report, read.docs, read.refused_ids
     indexed = index.documents()
     register = index.withdrawals()
     todo: list[tuple[SourceDocument, list[Chunk]]] = []

@@ -324,6 +324,9 @@ main.add_command(serve)
 from ui.doctor_cli import doctor  # noqa: E402  (checks an installation)
 
 main.add_command(doctor)
+from ui.harvest_cli import harvest  # noqa: E402  (records fetched over HTTP, OAI-PMH)
+
+main.add_command(harvest)
 
 
 if __name__ == "__main__":  # pragma: no cover
