@@ -192,7 +192,7 @@ def _corpus_documents(corpus: str) -> dict[str, SourceDocument]:
     spec = default_corpora()[corpus]
     if not spec.path.exists():
         pytest.skip(f"needs {spec.path} (../shared/data)")
-    paths, _ = discover([spec.path, *spec.extra])
+    paths, _, _ = discover([spec.path, *spec.extra])
     attest = spec.attestation or Attestation("test", "2026-01-01")
     return {
         d.source_id: d for p in paths for d in load_file(p, attest) if isinstance(d, SourceDocument)
