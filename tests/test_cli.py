@@ -39,7 +39,7 @@ def test_ask_shows_the_holders_credit_line_and_rights_with_the_source(env, tmp_p
     run(["ingest", str(write_held_corpus(tmp_path / "corpus"))], env)
     asked = run(["ask", "Who painted The Night Watch?"], env)
     assert asked.exit_code == 0, asked.output
-    assert f"    {NIGHT_WATCH_CREDIT} · {NIGHT_WATCH_RIGHTS}" in asked.output.splitlines()
+    assert f"    {NIGHT_WATCH_CREDIT} · rights: {NIGHT_WATCH_RIGHTS}" in asked.output.splitlines()
     as_json = json.loads(run(["ask", "Who painted The Night Watch?", "--json"], env).output)
     cited = next(c for c in as_json["citations"] if c["source_id"] == "test-night-watch")
     assert (cited["credit_line"], cited["rights"], cited["image_url"]) == (

@@ -295,7 +295,9 @@ def ask(
             + (f" <{c.url}>" if c.url else "")
         )
         # The holder's credit line and rights statement must be shown with its record.
-        held = " · ".join(x for x in (c.credit_line, c.rights) if x)
+        # Labelled: a record's rights may read "image: <url>", which is no image address.
+        rights = f"rights: {c.rights}" if c.rights else ""
+        held = " · ".join(x for x in (c.credit_line, rights) if x)
         if held:
             click.secho(f"    {held}", dim=True)
     if verbose:
