@@ -109,15 +109,93 @@ def iso_year(value: Any) -> int | None:
 def text_years(text: str) -> tuple[int | None, int | None]:
     """First and last year a display date names ("ca. 1628 - ca. 1629"; "about 500 B.C.").
 
-    Centuries in words ("4/4 sec. XIX", "17. Jahrhundert") give no year: the display text
-    stays as the record wrote it, and the range is left to a record that states one.
+    A date given only as a century ("4/4 sec. XIX", "2. Hälfte 17. Jahrhundert") spans the
+    part of the century it names (``century_years``); the display text stays as written.
     """
     years = [int(y) for y in _YEAR.findall(text)]
     if not years:
-        return None, None
+        return century_years(text)
     if _BCE.search(text):
         years = [-y for y in years]
     return min(years), max(years)
+
+
+# A century as records write it, in their languages: "17th cent.", "17. Jahrhundert",
+# "XVIIe siècle", "sec. XIX", "secol XX", "siglo XV", "19e eeuw".
+_ROMAN = r"[IVXL]+"
+_CENTURY = re.compile(
+    rf"(?:(?<![/\d])\b(?P<num>\d{{1,2}})(?:st|nd|rd|th|e|er|eme|ème|\.)?\s*"
+    rf"(?:cent(?:ury)?\.?|jahrhundert|jh\.|siecle|siècle|eeuw|secolo|sec\.)"
+    rf"|\b(?P<roman_before>{_ROMAN})(?:e|er|eme|ème)?\s+(?:siecle|siècle|secolo)"
+    rf"|\b(?:sec\.|secol(?:ul)?|secolo|siglo|century)\s+(?P<roman_after>{_ROMAN})\b)",
+    re.IGNORECASE,
+)
+# Which part of the century: a quarter ("4/4", "1/4"), a half ("2. Hälfte", "second half"),
+# its beginning or its end ("Începutul", "early", "fin", "late"), as (start, end) offsets.
+_PARTS = (
+    (re.compile(r"\b([1-4])/4\b"), None),
+    (
+        re.compile(
+            r"\b(?:1\.?\s*h(?:ä|a)lfte|first half|1(?:st|re|e)? moiti(?:é|e)|prima meta)", re.I
+        ),
+        (0, 49),
+    ),
+    (
+        re.compile(
+            r"\b(?:2\.?\s*h(?:ä|a)lfte|second half|2(?:nd|e)? moiti(?:é|e)|seconda meta)", re.I
+        ),
+        (50, 99),
+    ),
+    (
+        re.compile(
+            r"\b(?:inceput|început|începutul|inceputul|early|anfang|debut|début|inizio|principios|begin)",
+            re.I,
+        ),
+        (0, 33),
+    ),
+    (
+        re.compile(r"\b(?:sfarsit|sfârșit|sfârşitul|late|ende|fin|fine|finales|eind)\b", re.I),
+        (66, 99),
+    ),
+)
+
+
+def century_years(text: str) -> tuple[int | None, int | None]:
+    """The years a century date spans ("2. Hälfte 17. Jahrhundert": 1650-1699), or none."""
+    match = _CENTURY.search(text)
+    if not match:
+        return None, None
+    if match.group("num"):
+        number = int(match.group("num"))
+    else:
+        number = _roman(match.group("roman_before") or match.group("roman_after"))
+    if not 1 <= number <= 21:
+        return None, None
+    start = (number - 1) * 100
+    low, high = 0, 99
+    for pattern, span in _PARTS:
+        part = pattern.search(text)
+        if part and span is None:
+            quarter = int(part.group(1))
+            low, high = (quarter - 1) * 25, quarter * 25 - 1
+            break
+        if part and span is not None:
+            low, high = span
+            break
+    if _BCE.search(text):
+        # Counted down: the 5th century BC runs from 500 to 401 BC.
+        return -(start + 100 - low), -(start + 100 - high)
+    return start + low, start + high
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for i, ch in enumerate(numeral.upper()):
+        value = values[ch]
+        nxt = values[numeral.upper()[i + 1]] if i + 1 < len(numeral) else 0
+        total += -value if value < nxt else value
+    return total
 
 
 def is_anonymous(name: str) -> bool:

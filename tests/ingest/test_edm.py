@@ -32,7 +32,8 @@ EXPECTED = {
         "title": "gebundenes Clavichord",
         "creators": [],
         "date": "2. Hälfte 17. Jahrhundert",
-        "date_begin": None,
+        "date_begin": 1650,  # the second half of the 17th century
+        "date_end": 1699,
         "medium": "",  # only inside the description's prose
         "accession_number": "ULEI:M0000005",  # from rdf:about "#ULEI:M0000005"
         "institution": "Museum für Musikinstrumente der Universität Leipzig",
@@ -78,6 +79,8 @@ EXPECTED = {
         "title": "Hourglass (sand)",  # en of it + en
         "creators": [],
         "date": "17th cent.",
+        "date_begin": 1600,
+        "date_end": 1699,
         "medium": "ebony, boxwood, glass",  # the literal, not the AAT concepts' labels
         "accession_number": "urn:imss:instrument:401059",
         "institution": "Museo Galileo - Istituto e Museo di Storia della Scienza",

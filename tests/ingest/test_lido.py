@@ -49,8 +49,8 @@ EXPECTED = {
         "title": "Pian cu coadă verticală",
         "creators": [("Blithner, lulius", "producer", "")],  # the record's spelling
         "date": "1/4 sec. XX",
-        "date_begin": None,  # a century in words gives no year
-        "date_end": None,
+        "date_begin": 1900,  # its first quarter of the 20th century
+        "date_end": 1924,
         "medium_starts": "lemn; stucat; aurit; bronz; turnat; cizelat; vopsit; lăcuit; oțel",
         "accession_number": "3272/Z204",
         "institution": PELES,
@@ -91,8 +91,8 @@ EXPECTED = {
         "title": "Pompă de apă pentru stins incendii",
         "creators": [("Shand Mason & Co Engineers London", "producer", "")],  # &amp; decoded
         "date": "Început secol XX",
-        "date_begin": None,
-        "date_end": None,
+        "date_begin": 1900,  # the beginning of the 20th century: its first third
+        "date_end": 1933,
         "medium": "oțel; fontă; alamă",
         "accession_number": "8509",
         "institution": MNT,
@@ -106,6 +106,8 @@ EXPECTED = {
         "title": "Vagon de tramvai cu cai",
         "creators": [],  # "Anonim" says the maker is unknown; it is not a name
         "date": "Începutul sec. XX",
+        "date_begin": 1900,
+        "date_end": 1933,
         "medium": "oțel; fontă; alamă; lemn",
         "accession_number": "10238",
         "institution": MNT,
@@ -132,8 +134,8 @@ EXPECTED = {
         "title": "Polyphon",
         "creators": [("Polyphon - Musikwerke", "producer", "")],
         "date": "4/4 sec. XIX",
-        "date_begin": None,
-        "date_end": None,
+        "date_begin": 1875,  # the last quarter of the 19th century
+        "date_end": 1899,
         "medium": "lemn, bronz, oțel, sticlă, alamă, fontă",
         "accession_number": "404",
         "institution": IASI,
