@@ -9,7 +9,7 @@ words around them say which slot they fill, and those are few and fixed:
 - a maker: after "by" ("par Picasso", "door Rembrandt", "dipinto da ..."), after "of" behind a
   work ("la broche d'Alphonse Mucha", "el Guernica de Dalí"), or the subject of a making verb
   ("Braque a peint", "hat Picasso ... gemalt", "pintó Géricault");
-- a date of making: a year (decade, century) in a clause with a making verb ("peint en 1945",
+- a date of making: a year or a decade in a clause with a making verb ("peint en 1945",
   "1743 gemalt") or a dating one ("è del 1939"), not one of buying, theft, finding or a span
   ("depuis 1659");
 - a material: a material word after "of"/"in" ("en marbre", "aus Marmor", "de mármol"),
