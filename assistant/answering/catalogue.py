@@ -69,13 +69,16 @@ class Lookups:
             )
         return self._related[passage.source_id]
 
-    def nearest_in_meaning(self, source_ids: set[str], lead: float) -> set[str]:
+    def nearest_in_meaning(self, source_ids: set[str], lead: float, floor: float = 0.0) -> set[str]:
         """The one of ``source_ids`` found closest in meaning, ``lead`` ahead of the next.
 
-        Only sources whose closeness was measured count; none, or a tie, is no answer.
+        At least ``floor`` close. Only sources whose closeness was measured count; none, or
+        a tie, is no answer.
         """
         scored = sorted((self._related[s], s) for s in source_ids if s in self._related)
-        if not scored or (len(scored) > 1 and scored[-1][0] - scored[-2][0] < lead):
+        if not scored or scored[-1][0] < floor:
+            return set()
+        if len(scored) > 1 and scored[-1][0] - scored[-2][0] < lead:
             return set()
         return {scored[-1][1]}
 

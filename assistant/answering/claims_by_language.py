@@ -6,12 +6,12 @@ The English claim reader (reading.said, claims.py) reads English words and an En
 In French, German, Dutch, Spanish and Italian, names and years are written as in English; the
 words around them say which slot they fill, and those are few and fixed:
 
-- a maker: after "by" ("par Picasso", "door Rembrandt", "dipinto da ..."), after "of" behind a
-  work ("la broche d'Alphonse Mucha", "el Guernica de Dalí"), or the subject of a making verb
-  ("Braque a peint", "hat Picasso ... gemalt", "pintó Géricault");
-- a date of making: a year or a decade in a clause with a making verb ("peint en 1945",
-  "1743 gemalt") or a dating one ("è del 1939"), not one of buying, theft, finding or a span
-  ("depuis 1659");
+- a maker: after "by" ("par X", "door X", "dipinto da X"), after "of" behind a work ("le
+  tableau de X", "het schilderij van X"), or the subject of a making verb ("X a peint", "hat
+  X ... gemalt", "pintó X");
+- a date of making: a year or a decade in a clause with a making verb ("peint en 1701",
+  "1701 gemalt") or a dating one ("è del 1701"), not one of buying, theft, finding or a span
+  ("depuis 1701");
 - a material: a material word after "of"/"in" ("en marbre", "aus Marmor", "de mármol"),
   named by its English word so the record's medium can be compared.
 
@@ -241,7 +241,7 @@ OTHER_LANGUAGE_SLOTS = frozenset({"by", "of", "subject"})
 # Languages that capitalise every noun: a word alone with a capital ("Jahr", "Burg") is a
 # name only when the collection knows it as a maker's.
 _NOUNS_CAPITALISED = frozenset({"de"})
-# "Picasso", "Braque": a word everyday speech uses this often is no one's name.
+# A word everyday speech uses this often is no one's name (a surname seldom is).
 _EVERYDAY_SHARE = 2e-6
 _TOKEN = re.compile(r"[^\W\d_]+")
 _CLAUSE_BREAK = re.compile(r"[,;:?!.]\s|[?!]$|\s[-–—]\s")
@@ -320,7 +320,7 @@ def _names(
 
     Capitalised words in a row ("van", "de" between), but not the article that opens a title
     ("La Ronde de nuit") nor the everyday or question word that opens a sentence with a
-    capital ("Hat der Buchbinder ...", "¿Quién ...").
+    capital ("Hat der Tischler ...", "¿Quién ...").
     """
     runs: list[tuple[int, int]] = []
     i = 0
@@ -344,12 +344,12 @@ def _joins(tokens: list[_Word], j: int, text: str) -> bool:
     """Whether the word after ``tokens[j]`` continues its name.
 
     A capital (or a particle before one) after a space, not across a quotation mark
-    ("Picasso „Guernica“").
+    ("X „Titel“").
     """
     nxt = tokens[j + 1]
     gap = text[tokens[j].end : nxt.start]
     if gap == "-":
-        return True  # "Abd-er-Rahmen", "Jean-Baptiste"
+        return True  # "Jean-Baptiste", "Abd-al-Malik"
     if gap.strip():
         return False
     if nxt.written[0].isupper():
@@ -386,7 +386,7 @@ def _a_person(run: list[_Word], language: str, makers: frozenset[str]) -> bool:
     if len(named) > 1:
         return True
     # One word alone: in German any noun ("Jahr", "Burg") looks so; elsewhere, past the
-    # checks above, it is a name ("Picasso").
+    # checks above, it is a name (a surname).
     return language not in _NOUNS_CAPITALISED or named[0].folded in makers
 
 
@@ -401,8 +401,8 @@ def _makers(
     """The names a clause puts in a maker's slot.
 
     After "by", after "<work> of", or as the subject of a making verb (the first name before
-    it, or right after it: "pintó Géricault"). Not the subject of a clause that asks who made
-    it ("Qui a peint Guernica ?").
+    it, or right after it: "pintó X"). Not the subject of a clause that asks who made it
+    ("Qui a peint ce tableau ?").
     """
     found: list[Claim] = []
     subject_taken = "creator" in asks_by_language.asked_in(language, clause)[0]
@@ -412,7 +412,7 @@ def _makers(
         span = (tokens[first].start, tokens[last].end)
         value = " ".join(w.written for w in tokens[first : last + 1])
         if two_before in _set(table.ranks) or before in _set(table.ranks):
-            continue  # "le roi de France", "sultán Abd-er-Rahmen": a title, no maker
+            continue  # "le roi de France", "el sultán X": a title, no maker
         if before in _set(table.by) and (
             two_before in _set(table.making)
             or (makes and before != "von")
@@ -420,7 +420,7 @@ def _makers(
         ):
             found.append(Claim("maker", value, span, about="by"))
         elif before in _set(table.of) and two_before in _set(table.works) and last > first:
-            # "la broche d'Alphonse Mucha": like an English possessive, it may name an owner
+            # "le tableau de X": like an English possessive, it may name an owner
             # the object's texts speak of; premises.maker reads it so.
             found.append(Claim("maker", value, span, about="of"))
         elif (
@@ -438,8 +438,8 @@ def _dates(
 ) -> list[Claim]:
     """The years (and decades) a clause dates the making by.
 
-    Only in a clause that makes ("peint en 1945") or dates ("date de", "è del 1939"), and
-    not one of another event ("acheté en 1856") or a span ("depuis 1659").
+    Only in a clause that makes ("peint en 1701") or dates ("date de", "è del 1701"), and
+    not one of another event ("acheté en 1901") or a span ("depuis 1901").
     """
     words = {w.folded for w in tokens}
     dating = (
@@ -459,7 +459,7 @@ def _dates(
             continue
         before = clause[: match.start()].split()[-1:] or [""]
         if before[0] in _set(table.since):
-            continue  # "depuis 1659": since when, not when made
+            continue  # "depuis 1901": since when, not when made
         year = int(match.group(1))
         # Read past the clause: "av. J.-C." has a full stop in it.
         if re.match(rf"\s*(?:{table.eras})", fold(text[start + match.end() :])):
@@ -468,7 +468,7 @@ def _dates(
     return found
 
 
-# "è del 1939", "es de 1937", "est de 1907": the object dated with "to be" and "of".
+# "è del 1701", "es de 1701", "est de 1701": the object dated with "to be" and "of".
 _COPULA_DATE = re.compile(r"\b(?:e|es|est|is|ist)\s+(?:del|de|di|van|von|aus)\s+(?:l'|el\s+)?\d")
 
 
@@ -479,7 +479,7 @@ def _span(offset: int, match: re.Match[str]) -> tuple[int, int]:
 def _materials(table: Words, tokens: list[_Word]) -> list[Claim]:
     """The materials a clause says it is made of ("en marbre", "aus Marmor").
 
-    Not one asked about ("in che pietra?"), offered as a choice ("en bois ou en toile ?")
+    Not one asked about ("di che pietra?"), offered as a choice ("en bois ou en toile ?")
     or denied ("pas en marbre").
     """
     found: list[Claim] = []
@@ -501,7 +501,7 @@ def _materials(table: Words, tokens: list[_Word]) -> list[Claim]:
 
 
 # A word of a name in a question in another language: capitalised past a sentence's start, and
-# no everyday word in that language or in English ("Gold", "Madame" are, "Newburyport" is not).
+# no everyday word in that language or in English ("Gold", "Madame" are; a town's name is not).
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 
 
@@ -509,7 +509,7 @@ _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 def names_in(language: str, text: str) -> frozenset[str]:
     """The folded words of the names ``text`` in ``language`` gives, which no language changes.
 
-    "Delacroix", "Newburyport", "Hammurabi" are written alike in every language, so a source
+    A painter's, a town's or a king's name is written alike in every language, so a source
     whose texts give them is about what the question names, whatever its other words.
     """
     found: set[str] = set()

@@ -24,8 +24,8 @@ class AnswerConfig:
     min_topic_relatedness: float = 0.86
     min_topic_relatedness_leader: float = 0.83
     topic_relatedness_lead: float = 0.01
-    # Or it is the source that gives most of the names the question gives ("Newburyport",
-    # "Delacroix": written alike in every language) and the nearest of those, at least this
+    # Or it is the source that gives most of the names the question gives (a town's, a
+    # painter's: written alike in every language) and the nearest of those, at least this
     # close (bench/results/topic_relatedness.md).
     min_topic_relatedness_named: float = 0.80
     # Of the words of a title, how many the question's things must share for a source to stay

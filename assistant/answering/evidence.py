@@ -139,18 +139,16 @@ def _leaders(
     How close a question comes to any text depends on its length and style (a chatty
     question is far from everything), so beside the floor every source must pass, the
     nearest is on topic when it is near enough and ahead of the next by a margin. A name is
-    written alike in every language ("Newburyport"): the source that gives it is what the
+    written alike in every language (a town, a painter): the source that gives it is what the
     question is about, when it is near enough in meaning too.
     """
     first = {p.source_id: p for p in reversed(passages)}
     ranked = sorted(
         ((lookups.related(reading.context, p), s) for s, p in first.items()), reverse=True
     )
-    leaders: set[str] = set()
-    if ranked and ranked[0][0] >= cfg.min_topic_relatedness_leader:
-        second = ranked[1][0] if len(ranked) > 1 else 0.0
-        if ranked[0][0] - second >= cfg.topic_relatedness_lead:
-            leaders.add(ranked[0][1])
+    leaders = lookups.nearest_in_meaning(
+        set(first), cfg.topic_relatedness_lead, cfg.min_topic_relatedness_leader
+    )
     names = names_in(reading.written_in, reading.context)
     named = [
         (len(_names_given(names, first[s], lookups)), related, s)

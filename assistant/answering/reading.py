@@ -78,7 +78,9 @@ class Claim:
     low: int | None = None  # for a date: the earliest and latest year it allows
     high: int | None = None
     amount: float | None = None  # for a count: how many; for an age (a date): how old
-    about: str = ""  # an event's year: which event ("theft"); a period: the word it describes
+    # An event's year: which event ("theft"); a period: the word it describes; a maker read
+    # in another language: the slot it fills (claims_by_language.OTHER_LANGUAGE_SLOTS).
+    about: str = ""
 
 
 # The languages the reader reads word by word: its word tables, stopwords, stemmer and spaCy
@@ -170,7 +172,7 @@ def read(
     ``language``: the visitor's language; ``written_in``: the language the question is
     written in, when it is clearly another (a visitor who chose French may type English).
     A question in another language has its claims read by that language's table
-    (claims_by_language): the English word tables and parser would take "acheté en 1856" for
+    (claims_by_language): the English word tables and parser would take "acheté en 1901" for
     a date of making and correct a visitor who said nothing wrong. ``makers``: the words of
     the collection's makers' names, which tell a name from a noun in German.
     """

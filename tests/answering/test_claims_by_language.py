@@ -51,9 +51,9 @@ def claims(language: str, text: str) -> set[tuple[str, str]]:
         # word, a rank before "of", a place after "of" behind no work.
         ("fr", "Qui a peint La Vue du port ?", set()),
         ("de", "In welchem Jahr hat der Meister die Mühle gemalt?", set()),
-        ("de", "Warum hat man die Burg von Nimwegen gemalt?", set()),
+        ("de", "Warum hat man die Mühle von Kelsterbach gemalt?", set()),
         ("es", "Háblame del retrato del rey de Francia.", set()),
-        ("it", "Il ritratto del sultano Abd-er-Rahmen è qui?", set()),
+        ("it", "Il ritratto del sultano Abd-al-Malik è qui?", set()),
         # A year of making; not one of another event, nor a span.
         (
             "fr",
@@ -62,12 +62,12 @@ def claims(language: str, text: str) -> set[tuple[str, str]]:
         ),
         ("de", "Das Bild wurde 1911 gestohlen, oder?", set()),
         ("nl", "Sinds 1820 hangt het doek in het museum.", set()),
-        ("it", "La tela è del 1939?", {("date", "1939")}),
+        ("it", "La tela è del 1733?", {("date", "1733")}),
         ("es", "¿Lo compró el museo en 1931?", set()),
         # A material it is said to be made of; not one asked about, offered or denied.
-        ("es", "El código está tallado en mármol blanco, ¿no?", {("material", "marble")}),
+        ("es", "La estela está labrada en mármol, ¿verdad?", {("material", "marble")}),
         ("de", "Die Figur ist aus Elfenbein geschnitzt.", {("material", "ivory")}),
-        ("it", "In che pietra è intagliato il vaso?", set()),
+        ("it", "Di che pietra è fatta la coppa?", set()),
         ("fr", "Est-il en bois ou en toile ?", set()),
         ("nl", "Het beeldje is niet van brons.", set()),
     ],
@@ -108,12 +108,12 @@ def test_the_reading_of_another_language_carries_its_claims():
     [
         (
             "fr",
-            "Où Martin Heade a-t-il peint les marais de Newburyport ?",
-            {"martin", "heade", "newburyport"},
+            "Où Odile Varenne a-t-elle peint les marais de Kelsterbach ?",
+            {"odile", "varenne", "kelsterbach"},
         ),
         # Not a sentence's first word, nor a German noun English uses every day ("Gold"). A
         # rarer German noun passes ("Bechers"): English texts never give it, so it tells nothing.
-        ("de", "Warum ist das Gold aus Newburyport so hell?", {"newburyport"}),
+        ("de", "Warum ist das Gold aus Kelsterbach so hell?", {"kelsterbach"}),
         ("es", "¿Qué dice la inscripción del cofre?", set()),
     ],
 )

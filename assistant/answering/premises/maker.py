@@ -63,7 +63,7 @@ def _naming(claim: Claim) -> set[str]:
     """The words of a credited name that must be the record's.
 
     Read in another language (claims_by_language), a first name is spelled in that language
-    ("Henri" for "Hendrik", "Léonard" for "Leonardo"): the surname alone tells the person.
+    ("Guillaume" for "Willem", "Léonard" for "Leonardo"): the surname alone tells the person.
     """
     named = words(claim.value)
     if claim.about in OTHER_LANGUAGE_SLOTS:
@@ -97,7 +97,7 @@ def _known_for(claim: Claim, subject: Subject) -> frozenset[str]:
     start, end = claim.span
     text = subject.said.text
     if claim.about == "of":
-        # "La broche d'Alphonse Mucha" (claims_by_language): read like a possessive.
+        # "le tableau de X" (claims_by_language): read like a possessive.
         return subject.known | subject.mentioned
     # "<Name> <Numeral>'s": every word of a name that ends in a possessive is part of it.
     possessive = start >= 0 and bool(_POSSESSIVE_AFTER.match(text[end:]))
