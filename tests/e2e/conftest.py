@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -72,13 +73,20 @@ def app_url(indexed_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         check=True,
         capture_output=True,
     )
+    with running_app(env, work) as url:
+        yield url
+
+
+@contextmanager
+def running_app(env: dict[str, str], work: Path) -> Iterator[str]:
+    """`museum-qa ui` on a free port with ``env``, its log in ``work``; stopped after."""
     port = _free_port()
     log = work / "app.log"
     with log.open("wb") as out:
         # Its own process group: `museum-qa ui` becomes streamlit, and the model worker it
         # starts must go with it.
         proc = subprocess.Popen(
-            [*cli, "ui", "--port", str(port)],
+            [sys.executable, "-m", "ui.cli", "ui", "--port", str(port)],
             env=env,
             cwd=REPO,
             stdout=out,

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import base64
 import os
-import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, Route, expect
 
 from tests.conftest import make_settings
-from tests.e2e.conftest import REPO, _free_port, _wait_healthy
+from tests.e2e.conftest import running_app
 from tests.held_corpus import NIGHT_WATCH_CREDIT, NIGHT_WATCH_IMAGE, index_held_corpus
 
 pytestmark = pytest.mark.integration
@@ -41,27 +38,8 @@ def held_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "MUSEUM_QA_LLM": "scripted",
         "MUSEUM_QA_UI_STREAM_DELAY": "0",
     }
-    port = _free_port()
-    log = work / "app.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "ui.cli", "ui", "--port", str(port)],
-            env=env,
-            cwd=REPO,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_healthy(url, proc, log, timeout=90)
+    with running_app(env, work) as url:
         yield url
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
 
 
 @pytest.fixture
