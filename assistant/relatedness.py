@@ -56,12 +56,12 @@ class EmbeddingRelatedness:
                 self._cache[text] = vector
             out = []
             for text in texts:
-                vector = self._cache.get(text)
-                if vector is None:  # evicted by another thread meanwhile
-                    vector = self._embeddings.embed_documents([text])[0]
-                self._cache[text] = vector
+                cached = self._cache.get(text)
+                if cached is None:  # evicted by another thread meanwhile
+                    cached = self._embeddings.embed_documents([text])[0]
+                self._cache[text] = cached
                 self._cache.move_to_end(text)
-                out.append(vector)
+                out.append(cached)
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return out
