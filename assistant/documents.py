@@ -143,8 +143,19 @@ def record_facts(meta: dict[str, Any]) -> dict[str, str]:
     """Catalogue facts as standalone sentences, keyed by field, each true by construction.
 
     These let the record speak for itself: a weak model need not paraphrase them, and they
-    are what false premises are corrected with.
+    are what false premises are corrected with. An object's record that names no maker says
+    so: asked who made it, the visitor hears that, not a sentence that names someone else
+    (an author of the bibliography, a later owner).
     """
+    facts = _stated_facts(meta)
+    if "creator" not in facts and meta.get("accession_number"):
+        title = short_title(str(meta.get("title") or "This object"))
+        facts = {"creator": f"The catalogue record of {title} gives no maker's name.", **facts}
+    return facts
+
+
+def _stated_facts(meta: dict[str, Any]) -> dict[str, str]:
+    """The catalogue fields a record gives, each as a sentence."""
     title = short_title(str(meta.get("title") or "This object"))
     facts: dict[str, str] = {}
     creators = creators_from_meta(meta)

@@ -164,3 +164,12 @@ def test_every_chunk_embeds_title_creator_and_accession_number(fresh_index):
         assert header.startswith("The Night Watch — Rembrandt van Rijn"), header
         assert "SK-C-5" in header
         assert embedded.endswith(meta["passage"])  # the cited passage is what was embedded
+
+
+def test_an_objects_record_that_names_no_maker_says_so():
+    from assistant.documents import record_facts
+
+    made = record_facts({"title": "Lamp", "accession_number": "TM.1", "creators": "[]"})
+    assert made["creator"] == "The catalogue record of Lamp gives no maker's name."
+    # A text that is no catalogued object (no accession number) makes no such claim.
+    assert "creator" not in record_facts({"title": "Gallery guide", "creators": "[]"})

@@ -103,6 +103,12 @@ MATERIAL_KINDS: dict[str, frozenset[str]] = {
         """ceramic fritware earthenware stoneware porcelain faience terracotta majolica
         maiolica pottery clay""".split()
     ),
+    # Woods by their trees: "wood" is true of an oak panel. (Not "pear", "cherry", "lime" or
+    # "ash", which are more often a shape, a colour or a residue than a timber.)
+    "wood": frozenset(
+        """wood oak pine poplar walnut beech maple fir spruce ebony mahogany boxwood cedar
+        birch elm yew limewood pearwood fruitwood rosewood teak""".split()
+    ),
 }
 MATERIAL_KINDS["ceramics"] = MATERIAL_KINDS["pottery"] = MATERIAL_KINDS["ceramic"]
 # Every stone and metal a kind covers is a material a visitor may name ("soft grey schist").

@@ -8,14 +8,17 @@ words around them say which slot they fill, and those are few and fixed:
 
 - a maker: after "by" ("par X", "door X", "dipinto da X"), after "of" behind a work ("le
   tableau de X", "het schilderij van X"), or the subject of a making verb ("X a peint", "hat
-  X ... gemalt", "pintó X");
+  X ... gemalt", "pintó X") or of a clause that calls the work theirs ("X ... dans son
+  tableau");
 - a date of making: a year or a decade in a clause with a making verb ("peint en 1701",
   "1701 gemalt") or a dating one ("è del 1701"), not one of buying, theft, finding or a span
   ("depuis 1701");
 - a material: a material word after "of"/"in" ("en marbre", "aus Marmor", "de mármol"),
-  named by its English word so the record's medium can be compared.
+  named by its English word so the record's medium can be compared;
+- a place of making: a capitalised name after "in"/"at" in a clause that makes the object
+  ("peint à Anvers"), named by its English name where the table of places has it.
 
-Everything else (places, counts, framings) is not read in these languages. Patterns match
+Everything else (counts, framings) is not read in these languages. Patterns match
 folded words (lower case, no accents).
 """
 
@@ -38,12 +41,14 @@ class Words:
     by: str  # "by" before a maker ("par", "door")
     of: str  # "of" before an owner or maker ("de", "van")
     works: str  # nouns that name a work ("tableau", "bild"): "<work> of X" credits X
+    his: str  # possessive determiners ("son", "seinem"): "X ... <his> <work>" credits X
     ranks: str  # "king", "duke", "saint": "<rank> of X" names a place or a person, no maker
     before_names: str  # words after which a name is no subject: articles, prepositions
     events: str  # verbs of other events (bought, stolen, found, shown, restored, moved)
     since: str  # "since", "until": a year after it bounds a span, not the making
     dating: str  # verbs that date without making ("date", "stammt", "è del")
     material_of: str  # "of", "in", "from" before a material
+    at: str  # "in", "at" before a place ("peint à Rome")
     alternatives: str  # "or", "not": a material offered as a choice or denied
     asking: str  # "which", "what": a material asked about
     eras: str  # the written era before Christ ("av. J.-C."), as a pattern
@@ -62,6 +67,10 @@ _MATERIALS: dict[str, dict[str, str]] = {
         "velin": "vellum", "soie": "silk", "laine": "wool", "lin": "linen", "os": "bone",
         "platre": "plaster", "cire": "wax", "argile": "ceramic", "pierre": "stone",
         "email": "enamel", "plomb": "lead", "etain": "tin",
+        "pin": "pine", "sapin": "fir", "epicea": "spruce", "hetre": "beech", "noyer": "walnut",
+        "erable": "maple", "tilleul": "limewood", "ebene": "ebony", "acajou": "mahogany",
+        "cedre": "cedar", "bouleau": "birch", "orme": "elm", "peuplier": "poplar",
+        "buis": "boxwood",
     },
     "de": {
         "marmor": "marble", "bronze": "bronze", "gold": "gold", "silber": "silver",
@@ -73,6 +82,10 @@ _MATERIALS: dict[str, dict[str, str]] = {
         "pergament": "parchment", "seide": "silk", "wolle": "wool", "leinen": "linen",
         "knochen": "bone", "gips": "plaster", "wachs": "wax", "ton": "ceramic", "stein": "stone",
         "email": "enamel", "blei": "lead", "zinn": "tin",
+        "kiefer": "pine", "kiefernholz": "pine", "fichte": "spruce", "tanne": "fir",
+        "buche": "beech", "nussbaum": "walnut", "ahorn": "maple", "linde": "limewood",
+        "lindenholz": "limewood", "ebenholz": "ebony", "mahagoni": "mahogany", "zeder": "cedar",
+        "birke": "birch", "eibe": "yew", "ulme": "elm", "pappel": "poplar", "buchsbaum": "boxwood",
     },
     "nl": {
         "marmer": "marble", "brons": "bronze", "goud": "gold", "zilver": "silver",
@@ -84,6 +97,10 @@ _MATERIALS: dict[str, dict[str, str]] = {
         "zijde": "silk", "wol": "wool", "linnen": "linen", "bot": "bone", "gips": "plaster",
         "was": "wax", "klei": "ceramic", "steen": "stone", "email": "enamel", "lood": "lead",
         "tin": "tin",
+        "grenen": "pine", "grenenhout": "pine", "vurenhout": "spruce", "sparrenhout": "fir",
+        "beuken": "beech", "beukenhout": "beech", "notenhout": "walnut", "esdoorn": "maple",
+        "lindehout": "limewood", "ebbenhout": "ebony", "mahonie": "mahogany", "ceder": "cedar",
+        "berken": "birch", "iepen": "elm", "populier": "poplar", "palmhout": "boxwood",
     },
     "es": {
         "marmol": "marble", "bronce": "bronze", "oro": "gold", "plata": "silver",
@@ -95,6 +112,9 @@ _MATERIALS: dict[str, dict[str, str]] = {
         "pergamino": "parchment", "vitela": "vellum", "seda": "silk", "lana": "wool",
         "lino": "linen", "hueso": "bone", "yeso": "plaster", "cera": "wax", "arcilla": "ceramic",
         "piedra": "stone", "esmalte": "enamel", "plomo": "lead", "estano": "tin",
+        "pino": "pine", "abeto": "fir", "haya": "beech", "nogal": "walnut", "arce": "maple",
+        "tilo": "limewood", "ebano": "ebony", "caoba": "mahogany", "cedro": "cedar",
+        "abedul": "birch", "olmo": "elm", "alamo": "poplar", "boj": "boxwood",
     },
     "it": {
         "marmo": "marble", "bronzo": "bronze", "oro": "gold", "argento": "silver",
@@ -106,7 +126,59 @@ _MATERIALS: dict[str, dict[str, str]] = {
         "pergamena": "parchment", "seta": "silk", "lana": "wool", "lino": "linen",
         "osso": "bone", "gesso": "plaster", "cera": "wax", "argilla": "ceramic",
         "pietra": "stone", "smalto": "enamel", "piombo": "lead", "stagno": "tin",
+        "pino": "pine", "abete": "fir", "faggio": "beech", "noce": "walnut", "acero": "maple",
+        "tiglio": "limewood", "ebano": "ebony", "mogano": "mahogany", "cedro": "cedar",
+        "betulla": "birch", "olmo": "elm", "pioppo": "poplar", "bosso": "boxwood",
     },
+}  # fmt: skip
+
+# Places whose names these languages spell otherwise than English, by their English names, so
+# the record's place ("Antwerp") is compared with the visitor's ("Anvers"). Folded.
+_EXONYMS: dict[str, str] = {
+    # cities
+    "anvers": "Antwerp", "antwerpen": "Antwerp", "amberes": "Antwerp", "anversa": "Antwerp",
+    "bruxelles": "Brussels", "brussel": "Brussels", "bruselas": "Brussels",
+    "gand": "Ghent", "gent": "Ghent", "gante": "Ghent", "brugge": "Bruges", "brujas": "Bruges",
+    "la haye": "The Hague", "den haag": "The Hague", "la haya": "The Hague", "l'aia": "The Hague",
+    "londres": "London", "londra": "London", "londen": "London",
+    "rome": "Rome", "roma": "Rome", "venise": "Venice", "venezia": "Venice", "venecia": "Venice",
+    "venetie": "Venice", "firenze": "Florence", "florencia": "Florence", "florence": "Florence",
+    "milano": "Milan", "milan": "Milan", "napoli": "Naples", "napoles": "Naples",
+    "napels": "Naples", "sevilla": "Seville", "seville": "Seville", "siviglia": "Seville",
+    "lisbonne": "Lisbon", "lisboa": "Lisbon", "lisbona": "Lisbon", "lissabon": "Lisbon",
+    "cologne": "Cologne", "colonia": "Cologne", "keulen": "Cologne",
+    "munich": "Munich", "monaco di baviera": "Munich", "munchen": "Munich",
+    "vienne": "Vienna", "viena": "Vienna", "wenen": "Vienna", "atenes": "Athens",
+    "athenes": "Athens", "atene": "Athens", "atenas": "Athens", "athene": "Athens",
+    "constantinople": "Constantinople", "costantinopoli": "Constantinople",
+    "constantinopla": "Constantinople", "constantinopel": "Constantinople",
+    "pekin": "Beijing", "pechino": "Beijing", "peking": "Beijing",
+    # countries and regions
+    "italie": "Italy", "italia": "Italy", "italien": "Italy",
+    "espagne": "Spain", "espana": "Spain", "spagna": "Spain", "spanje": "Spain",
+    "francia": "France", "frankrijk": "France", "allemagne": "Germany", "alemania": "Germany",
+    "germania": "Germany", "duitsland": "Germany", "angleterre": "England",
+    "inglaterra": "England", "inghilterra": "England", "engeland": "England",
+    "flandre": "Flanders", "flandes": "Flanders", "fiandre": "Flanders",
+    "vlaanderen": "Flanders", "pays-bas": "Netherlands", "paises bajos": "Netherlands",
+    "paesi bassi": "Netherlands", "nederland": "Netherlands", "hollande": "Holland",
+    "holanda": "Holland", "olanda": "Holland", "grece": "Greece", "grecia": "Greece",
+    "griekenland": "Greece", "egypte": "Egypt", "egipto": "Egypt", "egitto": "Egypt",
+    "chine": "China", "cina": "China", "japon": "Japan", "giappone": "Japan",
+    "perse": "Persia", "perzie": "Persia", "turquie": "Turkey", "turquia": "Turkey",
+    "turchia": "Turkey", "turkije": "Turkey", "inde": "India", "indie": "India",
+    "mexique": "Mexico", "mexico": "Mexico", "messico": "Mexico",
+    "perou": "Peru", "peru": "Peru", "iran": "Iran", "irak": "Iraq",
+    # German spellings (German reads only the places of this table: its nouns have capitals)
+    "rom": "Rome", "venedig": "Venice", "florenz": "Florence", "mailand": "Milan",
+    "neapel": "Naples", "koln": "Cologne", "wien": "Vienna", "prag": "Prague",
+    "nurnberg": "Nuremberg", "spanien": "Spain", "frankreich": "France",
+    "deutschland": "Germany", "flandern": "Flanders", "niederlande": "Netherlands",
+    "griechenland": "Greece", "agypten": "Egypt", "persien": "Persia", "turkei": "Turkey",
+    "indien": "India", "mexiko": "Mexico", "paris": "Paris", "madrid": "Madrid",
+    "amsterdam": "Amsterdam", "delft": "Delft", "haarlem": "Haarlem", "leiden": "Leiden",
+    "utrecht": "Utrecht", "augsburg": "Augsburg", "dresden": "Dresden", "berlin": "Berlin",
+    "england": "England", "holland": "Holland", "china": "China", "japan": "Japan",
 }  # fmt: skip
 
 TABLES: dict[str, Words] = {
@@ -121,6 +193,7 @@ TABLES: dict[str, Words] = {
         of="de d du des",
         works="tableau toile peinture sculpture broche vase "
         "oeuvre dessin gravure manuscrit fresque retable relief coupe plat bijou",
+        his="son sa ses",
         ranks="roi reine duc duchesse comte comtesse prince princesse empereur imperatrice pape "
         "saint sainte eveque abbe sultan calife ville musee",
         before_names="le la les l un une des du de d au aux a en dans sur pour avec chez par "
@@ -130,6 +203,7 @@ TABLES: dict[str, Words] = {
         "acquis acquise offert offerte legue leguee transporte deplace emmene",
         since="depuis jusqu",
         dating="date datee remonte",
+        at="a au en dans",
         material_of="en de d du dans",
         alternatives="ou pas ni non",
         eras=r"av(?:\.|ant)\s*j\.?-?c\.?|avant notre ere|av\.?\s*n\.?\s*e\.?",
@@ -146,6 +220,7 @@ TABLES: dict[str, Words] = {
         of="von",
         works="bild gemalde werk skulptur zeichnung stich "
         "brosche vase handschrift fresko altar relief",
+        his="sein seine seinem seinen seiner seines ihr ihre ihrem ihren ihrer ihres",
         ranks="konig konigin herzog herzogin graf grafin prinz prinzessin kaiser kaiserin papst "
         "sankt heilige heiligen bischof sultan kalif stadt museum burg schloss",
         before_names="der die das den dem des ein eine einen einem einer eines von vom zu zum "
@@ -154,6 +229,7 @@ TABLES: dict[str, Words] = {
         "entdeckte ausgestellt restauriert erworben geschenkt vererbt gebracht verlegt",
         since="seit bis",
         dating="stammt datiert entstand entstanden",
+        at="in",
         material_of="aus in von",
         alternatives="oder nicht kein keine",
         eras=r"v\.\s*chr\.?|vor christus|v\.\s*u\.\s*z\.?",
@@ -169,6 +245,7 @@ TABLES: dict[str, Words] = {
         of="van",
         works="schilderij doek broche vaas werk tekening prent "
         "handschrift fresco altaarstuk relief",
+        his="zijn",
         ranks="koning koningin hertog hertogin graaf gravin prins prinses keizer keizerin paus "
         "sint heilige bisschop sultan kalief stad museum burcht kasteel",
         before_names="de het een van in op aan met voor bij uit naar om door zijn haar hun "
@@ -177,6 +254,7 @@ TABLES: dict[str, Words] = {
         "tentoongesteld gerestaureerd verworven geschonken verhuisd gebracht ingekort",
         since="sinds sedert tot",
         dating="dateert stamt",
+        at="in te",
         material_of="van uit in",
         alternatives="of niet geen",
         eras=r"v\.\s*chr\.?|voor christus|v\.\s*o\.\s*j\.?",
@@ -194,6 +272,7 @@ TABLES: dict[str, Words] = {
         of="de del",
         works="cuadro pintura lienzo escultura broche jarron "
         "vaso obra dibujo grabado manuscrito fresco retablo relieve",
+        his="su sus",
         ranks="rey reina duque duquesa conde condesa principe princesa emperador emperatriz "
         "papa san santo santa obispo sultan califa ciudad museo",
         before_names="el la los las lo un una unos unas de del al a en con por para sobre "
@@ -203,6 +282,7 @@ TABLES: dict[str, Words] = {
         "restaurado restaurada adquirido adquirida donado donada trasladado llevado",
         since="desde hasta",
         dating="data",
+        at="en",
         material_of="de en",
         alternatives="o u no ni",
         eras=r"a\.\s*(?:de\s*)?c\.?|antes de cristo",
@@ -219,6 +299,7 @@ TABLES: dict[str, Words] = {
         of="di del della dello dei degli",
         works="quadro dipinto tela scultura spilla vaso opera "
         "disegno incisione manoscritto affresco pala rilievo",
+        his="suo sua suoi sue",
         ranks="re regina duca duchessa conte contessa principe principessa imperatore "
         "imperatrice papa san santo santa vescovo sultano califfo citta museo",
         before_names="il lo la i gli le l un una uno di del della dei degli delle a al alla "
@@ -228,6 +309,7 @@ TABLES: dict[str, Words] = {
         "portato portata trasferito",
         since="dal fino",
         dating="risale data datato datata",
+        at="a in",
         material_of="di in",
         alternatives="o oppure non ne",
         eras=r"a\.\s*c\.?|avanti cristo",
@@ -279,6 +361,10 @@ def said_in(
         claims += _makers(language, table, text[start:end], tokens, makes, names)
         claims += _dates(table, text, start, end, tokens, bool(makes))
         claims += _materials(table, tokens)
+        places = _places(language, table, text, tokens, bool(makes))
+        # "in Den Haag geschilderd": a place's name is no maker, whatever precedes the verb.
+        claims = [c for c in claims if not (c.kind == "maker" and _within(c.span, places))]
+        claims += places
     return Said(
         text=text,
         claims=tuple(claims),
@@ -426,11 +512,32 @@ def _makers(
         elif (
             not subject_taken
             and before not in _set(table.before_names)
-            and (any(first < m for m in makes) or (first - 1) in makes)
+            and (
+                any(first < m for m in makes)
+                or (first - 1) in makes
+                or _owns_work(language, table, tokens[last + 1 :])
+            )
         ):
             found.append(Claim("maker", value, span, about="subject"))
             subject_taken = True
     return found
+
+
+def _owns_work(language: str, table: Words, after: list[_Word]) -> bool:
+    """Whether a clause goes on to call a work the subject's own ("X ... dans son tableau").
+
+    "Qu'a voulu montrer X dans son Paysage ?", "Was wollte X mit seinem Bild zeigen?": the
+    name before "his <work>" is the one the visitor credits, whatever the verb. A capitalised
+    word after "his" is a title, except where every noun has a capital.
+    """
+    for i, word in enumerate(after[:-1]):
+        if word.folded not in _set(table.his):
+            continue
+        nxt = after[i + 1]
+        titled = nxt.written[:1].isupper() and language not in _NOUNS_CAPITALISED
+        if nxt.folded in _set(table.works) or titled:
+            return True
+    return False
 
 
 def _dates(
@@ -472,6 +579,46 @@ def _dates(
 _COPULA_DATE = re.compile(r"\b(?:e|es|est|is|ist)\s+(?:del|de|di|van|von|aus)\s+(?:l'|el\s+)?\d")
 
 
+def _within(span: tuple[int, int], claims: list[Claim]) -> bool:
+    return any(c.span[0] <= span[0] and span[1] <= c.span[1] for c in claims)
+
+
+def _places(
+    language: str, table: Words, text: str, tokens: list[_Word], makes: bool
+) -> list[Claim]:
+    """The place a clause says the object was made in ("peint à Rome", "pintado en Madrid").
+
+    A capitalised name after "in"/"at" in a clause with a making verb, not one of another
+    event ("acheté à Paris"); read as a name and a place, as the English reader does, so the
+    record's place decides. In German, where "in Öl" has a capital too, only the places of
+    the table of names (``_EXONYMS``).
+    """
+    words = {w.folded for w in tokens}
+    if not (makes and table.at) or words & _set(table.events):
+        return []
+    found: list[Claim] = []
+    for i, word in enumerate(tokens[:-1]):
+        first = tokens[i + 1]
+        if word.folded not in _set(table.at) or not first.written[0].isupper():
+            continue
+        last = i + 1
+        if first.folded in _set(table.before_names) and last + 1 < len(tokens):
+            last += 1  # "à La Haye": an article that is part of the name, or none
+            if f"{first.folded} {tokens[last].folded}" not in _EXONYMS:
+                continue
+        elif first.folded in _set(table.before_names) or first.folded in table.materials:
+            continue
+        while last + 1 < len(tokens) and _joins(tokens, last, text):
+            last += 1
+        written = text[first.start : tokens[last].end]
+        if language in _NOUNS_CAPITALISED and fold(written) not in _EXONYMS:
+            continue
+        value = _EXONYMS.get(fold(written), written)
+        span = (first.start, tokens[last].end)
+        found += [Claim("name", value, span), Claim("place", value, span)]
+    return found
+
+
 def _span(offset: int, match: re.Match[str]) -> tuple[int, int]:
     return offset + match.start(), offset + match.end()
 
@@ -498,6 +645,19 @@ def _materials(table: Words, tokens: list[_Word]) -> list[Claim]:
             continue
         found.append(Claim("material", name, (word.start, word.end)))
     return found
+
+
+def states_material(text: str) -> bool:
+    """Whether a source's sentence, in any language of the tables, says what a thing is made of.
+
+    "Deckel aus Kiefer", "le socle en marbre": a sentence that answers "what is it made of?"
+    whatever language the museum wrote it in, where the question's words find nothing.
+    """
+    for table in TABLES.values():
+        for start, end in _clauses(text):
+            if _materials(table, _tokens(text, start, end)):
+                return True
+    return False
 
 
 # A word of a name in a question in another language: capitalised past a sentence's start, and

@@ -800,6 +800,10 @@ def credits_with(text: str, word: str) -> bool:
 _WH = frozenset({"who", "what", "which", "whose"})
 
 
+# Nouns that name a catalogue fact in a query without a verb ("maker and date pls").
+_FACT_NOUNS = frozenset({"date", "year", "century", "material", "medium", "dates"})
+
+
 def asks_for_role(text: str, roles: frozenset[str]) -> bool:
     """Whether the text asks who fills a role: "Which artist?", "Who was the painter?".
 
@@ -820,6 +824,10 @@ def asks_for_role(text: str, roles: frozenset[str]) -> bool:
         # artist?" names what a portrait shows).
         of_something = token.dep_ == "pobj" and fold(token.head.text) == "of"
         if verbless and not of_something and (token.dep_ == "ROOT" or token == words[-1]):
+            return True
+        # "<title>, maker and date pls": a role listed beside another fact asked is asked too.
+        listed = any(fold(t.text) in _FACT_NOUNS for t in doc)
+        if verbless and not of_something and listed:
             return True
         copula = fold(token.head.text) in {"is", "was", "are", "were", "be", "'s"}
         if has_who and copula and token.dep_ in ("attr", "nsubj") and token.head.i < token.i:

@@ -62,7 +62,8 @@ class Pipeline:
         focus = run.focus(numbered)
         # Once the object is known, its own texts are the evidence: the sentence that answers
         # may be in a passage the search ranked below other objects'.
-        numbered = evidence.focused(numbered, focus, run.lookups, self.config)
+        about = run.whose(numbered, focus)
+        numbered = evidence.focused(numbered, about, run.lookups, self.config)
         checked = run.premises(numbered)
         if isinstance(checked, Refusal):
             return run.refused(checked)
@@ -73,7 +74,11 @@ class Pipeline:
         if stop:
             return run.refused(stop)
         run.dropped = dropped
-        return run.composed(numbered, focus, checked, candidates, refuters)
+        # A catalogue fact asked of the only object found ("what is the clavichord made of?")
+        # is asked of it as of one named: its kind's word names it, and is no part of the
+        # answer. (The checks above judged the objects named.)
+        subjects = about if reading.fields else focus
+        return run.composed(numbered, subjects, checked, candidates, refuters)
 
 
 @dataclass
@@ -148,10 +153,9 @@ class _Run:
         )
         detail = "; ".join([i.claim for i in issues] + unendorsed)
         if not reading.words_read:
-            # Only makers, dates and materials are read in another language (its table).
-            detail = f"read in {reading.written_in}: makers, dates, materials; {detail}".rstrip(
-                "; "
-            )
+            # Only makers, dates, materials and places are read in another language (its table).
+            read_in = f"read in {reading.written_in}: makers, dates, materials, places"
+            detail = f"{read_in}; {detail}".rstrip("; ")
         self.trace.add("premises", decision, detail)
         return Premised(issues, corrections, unendorsed)
 
@@ -207,6 +211,21 @@ class _Run:
         if by_code or not named:
             return by_code
         return identify.widen(named, self.lookups, self.cfg, self.reading.context)
+
+    def whose(self, numbered: Numbered, focus: set[str]) -> set[str]:
+        """The objects whose other passages join the evidence: the named ones, or the only one.
+
+        When every passage found is about one object, its texts are the evidence even when
+        the question names it by kind alone ("the clavichord"): the passage that answers may
+        be one the search ranked below, or one in the language the museum wrote it in.
+        """
+        if focus:
+            return focus
+        found = {p.source_id for p in numbered.values()}
+        if len(found) != 1:
+            return set()
+        self.trace.add("evidence", "one object", "its other passages join the evidence")
+        return found
 
     def aspects(
         self, numbered: Numbered, focus: set[str], checked: Premised, refuted: bool

@@ -12,9 +12,15 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
-from assistant.answering import cues, parse
+from assistant.answering import claims_by_language, cues, parse
 from assistant.answering.catalogue import Numbered
-from assistant.answering.claims import EVENT, EVENT_ASKED, dates_another_event, years
+from assistant.answering.claims import (
+    EVENT,
+    EVENT_ASKED,
+    MATERIALS,
+    dates_another_event,
+    years,
+)
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Ask, Reading
 from assistant.answering.topic import topic_words
@@ -70,6 +76,7 @@ class _Asked:
     purposeful: frozenset[str] = frozenset()  # candidates that say what something is for
     personal: frozenset[str] = frozenset()  # leading candidates that name someone new
     shape_led: bool = False  # a leading candidate has the answer's shape
+    material: bool = False  # asks what it is made of
 
 
 def _asked(reading: Reading, names: list[str], kinds: frozenset[str] = frozenset()) -> _Asked:
@@ -103,6 +110,7 @@ def _asked(reading: Reading, names: list[str], kinds: frozenset[str] = frozenset
         person=Ask.PERSON in reading.asks,
         reason=Ask.REASON in reading.asks,
         known=said | named,  # the object's own name is no new person
+        material="medium" in wanted,
     )
 
 
@@ -128,7 +136,20 @@ def _shaped(text: str, asked: _Asked) -> bool:
         return True
     if text in asked.personal:
         return True  # "commissioned by Joel, abbot of ...": who, by name
+    if asked.material and states_material(text):
+        return True  # "the lid of pine", "Deckel aus Kiefer": what it is made of
     return text in asked.purposeful  # "... rotated on display to limit exposure"
+
+
+# "of pine", "in bronze", "on canvas": a material after the words that say what a thing is of.
+_MATERIAL_STATED = re.compile(
+    rf"\b(?:of|in|from|on)\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(MATERIALS))})\b"
+)
+
+
+def states_material(text: str) -> bool:
+    """Whether a sentence says what something is made of, in English or a language of the tables."""
+    return bool(_MATERIAL_STATED.search(fold(text))) or claims_by_language.states_material(text)
 
 
 def _echoes(text: str, asked: _Asked, cfg: AnswerConfig) -> bool:

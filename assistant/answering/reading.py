@@ -543,6 +543,8 @@ def _materials(text: str) -> list[Claim]:
             continue  # "brass rather than bronze" does not say bronze
         if _alternative(text, match):
             continue  # "wood or canvas?" asks which; it says neither
+        if word in shapes.MATERIAL_KINDS["wood"] and _PLANT_AFTER.match(text, match.end()):
+            continue  # "pine, bamboo and plum trees", "oak leaves": the plant, not the timber
         if parse.a_part_of_it(text, match.start()) or _COUNTED.search(text[: match.start()]):
             continue  # "lost its central panel", "a three-panel screen": parts, no material
         # A general word ("stone") says what it is made of only after "of", "from" or "in"
@@ -561,6 +563,13 @@ _OR_AFTER = re.compile(r"^\s*,?\s*or\b(?!\s+(?:so|something|not|what)\b)", re.IG
 # A number joined to the word before it: "a three-panel screen", "a 2-panel folding fan".
 _COUNTED = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|single|double)-$",
+    re.IGNORECASE,
+)
+# A tree's name, alone or in a list, before a word for the living plant or a part of it.
+_PLANT_AFTER = re.compile(
+    r"(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)[^\W\d_]+)*\s*-?\s*(?:trees?|leaf|leaves|branch(?:es)?|"
+    r"boughs?|twigs?|cones?|needles|forests?|groves?|blossoms?|flowers?|fruits?|nuts?|"
+    r"saplings?|seedlings?)\b",
     re.IGNORECASE,
 )
 _MADE_OF = re.compile(r"\b(?:of|from|in)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)

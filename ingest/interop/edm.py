@@ -191,6 +191,16 @@ def _medium_and_credit(proxy: Entity, labels: dict[str, list[Value]]) -> dict[st
     return {"medium": ", ".join(unique(preferred)), "credit_line": pick(credits)[0]}
 
 
+def _object_type(proxy: Entity, labels: dict[str, list[Value]]) -> str:
+    """What kind of object it is ("Clavichord"), from dc:type: names, not classification numbers.
+
+    MIMO types an instrument twice: by keyword and by its Hornbostel-Sachs number and class
+    ("314.122-4-8 True board zithers ..."), which no visitor calls it.
+    """
+    named = [(t, lang) for t, lang in _resolved(proxy.get("dc:type"), labels) if not t[0].isdigit()]
+    return pick(named)[0]
+
+
 def _identifier(proxy: Entity, graph: Graph) -> str:
     ids = [v.text for v in proxy.get("dc:identifier") if v.text]
     # A handle or URL identifies the web page; the inventory number is the plain one.
@@ -246,6 +256,7 @@ def read_record(graph: Graph) -> Record:
         **_dates(proxy, graph, labels),
         **_medium_and_credit(proxy, labels),
         "accession_number": identifier,
+        "object_type": _object_type(proxy, labels),
         **_aggregation(graph, labels),
         "language": text_lang or title_lang,
     }

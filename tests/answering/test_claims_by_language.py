@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.claims_by_language import TABLES, names_in, said_in
+from assistant.answering.claims_by_language import TABLES, names_in, said_in, states_material
 from assistant.answering.reading import read
 
 MAKERS = frozenset({"hendrikse", "talmont"})
@@ -70,6 +70,40 @@ def claims(language: str, text: str) -> set[tuple[str, str]]:
         ("it", "Di che pietra è fatta la coppa?", set()),
         ("fr", "Est-il en bois ou en toile ?", set()),
         ("nl", "Het beeldje is niet van brons.", set()),
+        # A name before "his <work>" or "his <Title>" is credited, whatever the verb.
+        ("fr", "Qu'a voulu montrer Talmont dans son Paysage d'hiver ?", {("maker", "Talmont")}),
+        ("de", "Was wollte Hendrikse mit seinem Bild zeigen?", {("maker", "Hendrikse")}),
+        ("nl", "Wat wilde Hendrikse laten zien met zijn schilderij?", {("maker", "Hendrikse")}),
+        ("es", "¿Qué quiso mostrar Talmont en su cuadro?", {("maker", "Talmont")}),
+        (
+            "it",
+            "Perché Talmont ha messo un gatto nel suo Ritratto di famiglia?",
+            {("maker", "Talmont")},
+        ),
+        # ... not before "his" and a thing that is no work; in German every noun has a capital.
+        ("fr", "Talmont aimait son chien, non ?", set()),
+        ("de", "Hendrikse liebte seinen Hund, oder?", set()),
+        # A place of making, by its English name where the language spells it otherwise;
+        # not the place of another event.
+        (
+            "fr",
+            "Talmont l'a peint à Anvers, non ?",
+            {("maker", "Talmont"), ("name", "Antwerp"), ("place", "Antwerp")},
+        ),
+        (
+            "es",
+            "Yo creía que lo había pintado en Sevilla.",
+            {("name", "Seville"), ("place", "Seville")},
+        ),
+        ("it", "È stato dipinto a Delft?", {("name", "Delft"), ("place", "Delft")}),
+        ("nl", "Is het in Den Haag geschilderd?", {("name", "The Hague"), ("place", "The Hague")}),
+        ("fr", "Il a été peint à La Haye ?", {("name", "The Hague"), ("place", "The Hague")}),
+        ("fr", "Le musée l'a acheté à Paris en 1931.", set()),
+        ("de", "Wurde es in Öl gemalt?", set()),
+        ("de", "Wurde es in Venedig gemalt?", {("name", "Venice"), ("place", "Venice")}),
+        # Woods by their trees.
+        ("fr", "Le coffret est en noyer, n'est-ce pas ?", {("material", "walnut")}),
+        ("it", "La cornice è di pioppo?", {("material", "poplar")}),
     ],
 )
 def test_claims_in_another_language(language, text, expected):
@@ -119,3 +153,22 @@ def test_the_reading_of_another_language_carries_its_claims():
 )
 def test_the_names_a_question_gives(language, text, names):
     assert names_in(language, text) == names
+
+
+@pytest.mark.parametrize(
+    "sentence, states",
+    [
+        # A source's sentence that says what a thing is made of, whatever its language.
+        ("Unterboden und Deckel aus Kiefer.", True),
+        ("Le socle est en marbre blanc.", True),
+        ("De lijst is van eikenhout.", True),
+        ("El marco es de nogal.", True),
+        ("La base è in bronzo dorato.", True),
+        # A material word without the word that says "made of" is no such statement.
+        ("Das Gold der Inkas war berühmt.", False),
+        ("Le musée l'a acheté en 1931.", False),
+        ("Die Tanne im Garten.", False),
+    ],
+)
+def test_a_statement_of_material_is_read_in_every_language(sentence, states):
+    assert states_material(sentence) is states

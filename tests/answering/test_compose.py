@@ -4,7 +4,7 @@ import pytest
 
 from assistant.answering import compose
 from assistant.answering.config import AnswerConfig
-from assistant.answering.rank import source_candidates
+from assistant.answering.rank import source_candidates, states_material
 from assistant.answering.reading import read
 from assistant.answering.verify import Drafted
 from assistant.store import load_embeddings
@@ -214,3 +214,18 @@ def test_when_about_an_event_is_answered_with_the_events_year(verifier):
     ):
         chosen = first_sentence(question, "harbour", verifier)
         assert "1890" in chosen, (question, chosen)
+
+
+@pytest.mark.parametrize(
+    "sentence, states",
+    [
+        ("The lid is of pine, the bridge of oak.", True),
+        ("It was cast in bronze around 1530.", True),
+        ("Painted in oil on canvas.", True),
+        ("Deckel und Korpus aus Kiefer.", True),  # the museum's text may be in German
+        ("It was bought in 1931 at auction.", False),
+        ("The gold of the Incas was famous.", False),
+    ],
+)
+def test_a_sentence_that_says_what_it_is_made_of_has_the_answers_shape(sentence, states):
+    assert states_material(sentence) is states

@@ -160,5 +160,5 @@ def test_a_question_in_another_language_is_answered_by_meaning():
     details = {d["stage"]: d["detail"] for d in answer.trace}
     # Its claims are read with the French table; identify's English phrase checks are not run.
     assert decisions["premises"] == "no conflict"
-    assert details["premises"].startswith("read in fr: makers, dates, materials")
+    assert details["premises"].startswith("read in fr: makers, dates, materials, places")
     assert decisions["identify"] == "phrases not read"

@@ -1,5 +1,6 @@
 """premises: one table per rule; Reading + records -> the issues each rule finds."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -397,3 +398,23 @@ def test_a_possessor_is_no_place(question, places):
 )
 def test_a_general_material_covers_its_kinds(question, expected):
     assert [i.claim for i in premises.check(read(question), numbered("ewer"))] == expected
+
+
+@pytest.mark.parametrize(
+    "question, medium, expected",
+    [
+        # A tree names a wood: "wood" is true of oak, and pine is not oak.
+        ("Is the Oak Marriage Chest made of wood?", "carved oak with iron fittings", set()),
+        ("Is the Oak Marriage Chest made of pine?", "carved oak", {"says it is pine"}),
+        ("Is the Oak Marriage Chest carved from walnut?", "carved oak", {"says it is walnut"}),
+        # A record that says only "wood" neither confirms nor denies the tree the visitor names.
+        ("Is the Oak Marriage Chest made of pine?", "painted wood", set()),
+        ("Is the Oak Marriage Chest carved in limestone?", "stone", set()),
+        ("Is the Oak Marriage Chest made of bronze?", "painted wood", {"says it is bronze"}),
+    ],
+)
+def test_woods_are_materials_and_a_general_medium_leaves_the_kind_unchecked(
+    question, medium, expected
+):
+    chest = {n: replace(p, meta={**p.meta, "medium": medium}) for n, p in numbered("chest").items()}
+    assert {i.claim for i in premises.check(read(question), chest)} == expected

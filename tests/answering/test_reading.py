@@ -161,6 +161,10 @@ ROWS = [
     ("Harbour at Dusk painter?", [], {"asks": {M}}),
     ("the lidded ewer with cranes potter?", [], {"asks": {M}}),
     ("Portrait of an artist?", [], {"asks_not": {M}}),
+    # ... and so does one listed beside another fact it asks for.
+    ("oak marriage chest with the hunt on it, maker and date pls", [], {"asks": {M, D}}),
+    ("the tall jug, artist, date", [], {"asks": {M, D}}),
+    ("Portrait of an artist, date?", [], {"asks_not": {M}}),
     # A contraction typed without its apostrophe asks as the contraction does; a word that is
     # a word of its own ("its", "were") is left alone.
     ("whos the artist", [], {"asks": {M}, "text": "who's the artist"}),
@@ -256,6 +260,11 @@ ROWS = [
     ("lidded ewer what stone", [], {"claims_not": {("material", "stone")}}),
     ("the kettle stone made of??", [], {"claims_not": {("material", "stone")}}),
     ("The ewer is carved from green stone, isn't it?", [], {"claims": {("material", "stone")}}),
+    # A tree before a word for the living plant is the plant, however listed; a timber is not.
+    ("Why are oak, bamboo and plum trees on the chest?", [], {"claims_not": {("material", "oak")}}),
+    ("What do the walnut leaves on the lid mean?", [], {"claims_not": {("material", "walnut")}}),
+    ("Is the pine chest from Lübeck?", [], {"claims": {("material", "pine")}}),
+    ("The lid is carved from walnut, isn't it?", [], {"claims": {("material", "walnut")}}),
     # A choice between materials asserts neither; a hedge after one still asserts it.
     ("harbour at dusk canvas or panel", [], {"claims_not": {("material", "canvas")}}),
     ("Is the ewer in bronze, or in brass?", [], {"claims_not": {("material", "bronze")}}),

@@ -19,6 +19,7 @@ EXPECTED = {
         # dcterms:medium holds the credit line here, not a material.
         "credit_line": "Gift of Jonkvrouw C.I. Six, 's-Graveland",
         "accession_number": "BK-1978-399",  # not the handle URL
+        "object_type": "beurs",  # dc:type's label in the record (Dutch, the only one given)
         "institution": "Rijksmuseum",
         "rights": "http://creativecommons.org/publicdomain/mark/1.0/; Public Domain; "
         "Publiek Domein",
@@ -36,6 +37,7 @@ EXPECTED = {
         "date_end": 1699,
         "medium": "",  # only inside the description's prose
         "accession_number": "ULEI:M0000005",  # from rdf:about "#ULEI:M0000005"
+        "object_type": "Clavichord",  # the keyword, not the Hornbostel-Sachs class
         "institution": "Museum für Musikinstrumente der Universität Leipzig",
         "rights": BY_NC_SA,
         "url": MIMO + "ULEI/M0000005",
@@ -52,6 +54,7 @@ EXPECTED = {
         "date_end": 2009,
         "medium": "",
         "accession_number": "GNM:7116411",
+        "object_type": "Natural trumpet",
         "institution": "Germanisches Nationalmuseum",
         "rights": BY_NC_SA,
         "url": MIMO + "GNM/7116411",
@@ -68,6 +71,7 @@ EXPECTED = {
         "date_end": 1938,
         "medium": "",  # an AAT URI only
         "accession_number": "1993.83.27.19",
+        "object_type": "",  # an AAT URI with no label in the record
         "institution": "Bolton Council",
         "rights": "http://rightsstatements.org/vocab/InC/1.0/; Bolton Council",
         "url": "http://boltonworktown.co.uk/photograph/washing-day-2",
@@ -83,6 +87,7 @@ EXPECTED = {
         "date_end": 1699,
         "medium": "ebony, boxwood, glass",  # the literal, not the AAT concepts' labels
         "accession_number": "urn:imss:instrument:401059",
+        "object_type": "hourglasses",
         "institution": "Museo Galileo - Istituto e Museo di Storia della Scienza",
         "rights": "http://www.europeana.eu/rights/rr-f/; © Museo Galileo - Istituto e Museo di "
         "Storia della Scienza",

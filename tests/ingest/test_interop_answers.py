@@ -48,3 +48,28 @@ def test_what_a_lido_record_is_made_of_is_answered_from_its_card(interop_assista
     assert any("12489" in c.accession_number for c in answer.citations)
     # Its medium, as the record gives it (in Romanian): quoted, not translated.
     assert "lemn de tei" in answer.answer
+
+
+def test_what_an_edm_record_is_made_of_is_answered_from_its_german_text(interop_assistant):
+    # The record has no medium field: the materials are only in the museum's German prose,
+    # in a passage the English question does not retrieve by its words.
+    answer = interop_assistant.ask("What is the clavichord made of?")
+    assert answer.outcome == "answered", answer.trace
+    assert all(c.accession_number == "ULEI:M0000005" for c in answer.citations)
+    # Each sentence shown says what a part is made of ("... aus Eiche", "... aus Kiefer"),
+    # quoted in the language of the text; none is the catalogue's bibliography.
+    assert answer.sentences and all(" aus " in s.text for s in answer.sentences), answer.answer
+    assert "Hubert Henkel" not in answer.answer
+    # The evidence stage says it took in the object's other passages.
+    assert any(s["stage"] == "evidence" and s["decision"] == "one object" for s in answer.trace)
+
+
+def test_who_made_an_object_whose_record_names_no_maker_says_so(interop_assistant):
+    # The clavichord's record has no dc:creator; its texts name the author of the catalogue
+    # it cites, who must not read as the maker.
+    answer = interop_assistant.ask("Who made the clavichord?")
+    assert answer.outcome == "answered", answer.trace
+    assert answer.sentences[0].text == (
+        "The catalogue record of gebundenes Clavichord gives no maker's name."
+    )
+    assert "Henkel" not in answer.answer

@@ -18,6 +18,7 @@ def check(subject: Subject) -> list[PremiseIssue]:
         for c in subject.said.of("material")
         if stem(c.value) not in medium
         and not _covers(c.value, medium)
+        and not _within(c.value, medium)
         and stem(c.value) not in kind
         and c.value not in subject.title_words
     )
@@ -33,3 +34,11 @@ def _covers(word: str, medium: set[str]) -> bool:
     """Whether a general material word ("stone") covers a word of the medium ("limestone")."""
     members = MATERIAL_KINDS.get(word, frozenset())
     return any(stem(m) in medium for m in members)
+
+
+def _within(word: str, medium: set[str]) -> bool:
+    """Whether the medium gives only the general word for a named material ("pine", "wood").
+
+    The record neither confirms nor denies the tree: the visitor's word stands unchecked.
+    """
+    return any(stem(kind) in medium and word in members for kind, members in MATERIAL_KINDS.items())
