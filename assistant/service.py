@@ -68,11 +68,12 @@ class MuseumAssistant:
                         model=self.chain.model_name,
                     ),
                     guess,
-                )
+                ),
+                history,
             )
             raise
         answer = _in_language(answer, guess)
-        self._record(answer)
+        self._record(answer, history)
         return answer
 
     def language_of(
@@ -94,12 +95,15 @@ class MuseumAssistant:
             previous = self.language_of(" ".join(history[-2:])).language
         return guess_language(question, LanguageRules.of(s), previous)
 
-    def _record(self, answer: Answer) -> None:
-        """Log the answer; a log that cannot take it (even in its spool) never loses the visitor."""
+    def _record(self, answer: Answer, history: Sequence[str]) -> None:
+        """Log the answer; a log that cannot take it (even in its spool) never loses the visitor.
+
+        The whole conversation goes with it, for the log to redact what it found there.
+        """
         if self.log is None:
             return
         try:
-            answer.log_id = self.log.record(answer)
+            answer.log_id = self.log.record(answer, history)
         except Exception:
             logger.exception("the answer log could not record an answer (nor spool it)")
 
@@ -154,5 +158,9 @@ def build_assistant(
     )
     log = None
     if settings.log_answers:
-        log = AnswerLog(settings.log_url, spool=settings.data_dir / "answer-log-spool.jsonl")
+        log = AnswerLog(
+            settings.log_url,
+            spool=settings.data_dir / "answer-log-spool.jsonl",
+            phone_regions=settings.phone_regions,
+        )
     return MuseumAssistant(chain=chain, settings=settings, log=log)

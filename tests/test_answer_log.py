@@ -22,3 +22,15 @@ def test_a_row_that_cannot_be_written_is_spooled_then_replayed(tmp_path):
     log.record(Answer("Next", "refused", "No."))
     assert [r["question"] for r in log.recent()] == ["Next", "Lost?"]
     assert not spool.exists()
+
+
+def test_a_spooled_row_is_redacted_with_its_conversation_before_it_is_written(tmp_path):
+    spool = tmp_path / "spool.jsonl"
+    db = tmp_path / "log.sqlite3"
+    log = AnswerLog(f"sqlite:///{db}", spool=spool)
+    db.unlink()
+    db.mkdir()  # the database file is now unusable
+    answer = Answer("Is it true?", "refused", "No.", refusal_reason="no mention of jane, doe")
+    assert log.record(answer, ["I'm jane.doe@example.com"]) is None
+    spooled = spool.read_text()
+    assert "jane" not in spooled and "doe" not in spooled and "[redacted]" in spooled

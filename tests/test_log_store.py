@@ -115,6 +115,40 @@ def test_questions_are_stored_with_personal_data_redacted(log_url):
     assert answer.question.startswith("I'm jane.smith")  # the visitor's own copy is untouched
 
 
+def test_what_an_earlier_turn_held_is_redacted_from_every_stored_text(log_url):
+    log = AnswerLog(log_url, phone_regions=["FR"])
+    history = ["I'm jane.doe@example.com, tel 01 23 45 67 89. Who painted it?"]
+    answer = refused("And the varnish?")
+    answer.answer = "Write to jane.doe@example.com."  # echoed by a model
+    answer.refusal_reason = "it does not mention jane, doe, exampl, 23, 45, 67, 89, varnish"
+    answer.premise_issues = ["Jane Doe is not named in the record"]
+    answer.warnings = ["the model wrote 01 23 45 67 89"]
+    answer.dropped = [DroppedSentence("Call 01 23 45 67 89.", [1], "doe is not in [1]")]
+    answer.trace = [{"stage": "evidence", "decision": "refused", "detail": "jane, 67, 89"}]
+    log.record(answer, history)
+    row = log.recent()[0]
+    assert row["question"] == "And the varnish?"
+    assert row["answer"] == "Write to [email]."
+    assert row["refusal_reason"] == (
+        "it does not mention [redacted], [redacted], [redacted], [redacted], [redacted], "
+        "[redacted], [redacted], varnish"
+    )
+    assert row["premise_issues"] == ["[redacted] [redacted] is not named in the record"]
+    assert row["warnings"] == ["the model wrote [phone]"]
+    assert row["dropped"][0]["text"] == "Call [phone]."
+    assert row["dropped"][0]["reason"] == "[redacted] is not in [1]"
+    assert row["trace"][0]["detail"] == "[redacted], [redacted], [redacted]"
+    assert history == ["I'm jane.doe@example.com, tel 01 23 45 67 89. Who painted it?"]
+
+
+def test_flag_comments_are_redacted_through_invisible_characters(log_url):
+    log = AnswerLog(log_url, phone_regions=["GB"])
+    answer_id = log.record(answered())
+    assert answer_id is not None
+    log.flag(answer_id, "Wrong! Mail jane.doe@exa\u200bmple.com or 0044.20.7946.0958")
+    assert log.get(answer_id)["flags"][0]["comment"] == "Wrong! Mail [email] or [phone]"
+
+
 def test_purge_removes_rows_older_than_the_retention_and_their_flags(log_url):
     log = AnswerLog(log_url)
     old = log.record(answered("Old?"))
