@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import logging
 import os
+import secrets
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,9 @@ logger = logging.getLogger(__name__)
 
 # Rows of the spool are replayed in pages of this many.
 DRAIN_PAGE = 500
+# Random bytes in an answer's public id (hex, twice as many characters): unguessable, and
+# unlike the row id it says nothing about how many questions were asked.
+PUBLIC_ID_BYTES = 12
 
 Verdict = Literal["correct", "incorrect", "needs_source"]
 VERDICTS: tuple[str, ...] = get_args(Verdict)
@@ -65,6 +69,10 @@ class AnswerRow(Base):
     __tablename__ = "answers"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # What visitors are given (X-Answer-Id); rows logged before it have none.
+    public_id: Mapped[str | None] = mapped_column(
+        String(32), nullable=True, index=True, unique=True
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     question: Mapped[str] = mapped_column(Text)
     outcome: Mapped[str] = mapped_column(String(16), index=True)
@@ -131,6 +139,11 @@ def top_score(
         cited = {c.get("source_id") for c in citations}
         scores = [float(r.get("score", 0.0)) for r in retrieved if r.get("source_id") in cited]
     return round(max(scores), 4) if scores else None
+
+
+def new_public_id() -> str:
+    """A fresh public id for an answer: random hex, so ids reveal no count or order."""
+    return secrets.token_hex(PUBLIC_ID_BYTES)
 
 
 def _utc(value: dt.datetime | None) -> dt.datetime | None:
@@ -206,6 +219,7 @@ def _row(data: dict[str, Any], created_at: dt.datetime) -> AnswerRow:
     citations = data.get("citations", [])
     dropped = data.get("dropped", [])
     return AnswerRow(
+        public_id=data.get("public_id"),
         created_at=created_at,
         question=data["question"],
         outcome=data["outcome"],
@@ -489,11 +503,13 @@ class AnswerLog:
             query = query.where(AnswerRow.review_verdict == where.review)
         if where.text.strip():
             needle = where.text.strip().lower()
-            # autoescape: a visitor's "%" or "_" is text to find, not a wildcard.
+            # autoescape: a visitor's "%" or "_" is text to find, not a wildcard. An answer's
+            # public id (the API's X-Answer-Id, quoted in a report) finds that answer.
             query = query.where(
                 or_(
                     func.lower(AnswerRow.question).contains(needle, autoescape=True),
                     func.lower(AnswerRow.answer).contains(needle, autoescape=True),
+                    AnswerRow.public_id == needle,
                 )
             )
         query = query.order_by(AnswerRow.id.desc()).limit(where.limit)

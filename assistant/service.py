@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answer import Answer
-from assistant.answer_log import AnswerLog
+from assistant.answer_log import AnswerLog, new_public_id
 from assistant.answering.config import EMBEDDED_DRAFT_ASKS
 from assistant.chain import AnswerChain, ChainConfig, Retriever
 from assistant.errors import QuestionError, StoreUnavailableError
@@ -102,9 +102,12 @@ class MuseumAssistant:
         """
         if self.log is None:
             return
+        # Given before the write, so that a row waiting in the spool is found by it later.
+        answer.public_id = new_public_id()
         try:
             answer.log_id = self.log.record(answer, history)
         except Exception:
+            answer.public_id = None  # nothing was stored under it
             logger.exception("the answer log could not record an answer (nor spool it)")
 
 

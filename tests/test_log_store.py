@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from assistant.answer import Answer, AnswerSentence, Citation, DroppedSentence
-from assistant.answer_log import AnswerLog, LogFilter
+from assistant.answer_log import AnswerLog, LogFilter, new_public_id
 from assistant.migrations import head_revision
 from tests.test_log_postgres import fresh_postgres_url, postgres_server  # noqa: F401
 
@@ -83,6 +83,20 @@ def test_filters_combine(log_url):
     assert ids(since=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)) == []
     assert ids(until=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)) == [no, strong, weak]
     assert log.search(LogFilter(flagged=True))[0]["n_flags"] == 1
+
+
+def test_an_answer_is_found_by_its_public_id(log_url):
+    log = AnswerLog(log_url)
+    first, second = answered("Who made the first one?"), answered("Who made the second?")
+    first.public_id, second.public_id = new_public_id(), new_public_id()
+    log.record(first)
+    log.record(second)
+    assert first.public_id != second.public_id and len(first.public_id) == 24
+    found = log.search(LogFilter(text=second.public_id))
+    assert [(r["question"], r["public_id"]) for r in found] == [
+        ("Who made the second?", second.public_id)
+    ]
+    assert log.search(LogFilter(text=second.public_id[:12])) == []  # the whole id, not a part
 
 
 def test_a_flag_and_a_review_are_stored_against_the_answer(log_url):
