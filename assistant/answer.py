@@ -83,6 +83,9 @@ class Answer:
     model: str = ""
     warnings: list[str] = field(default_factory=list)
     log_id: int | None = None
+    # The id visitors are given for this answer (the API's X-Answer-Id), set when it is logged:
+    # random, where the log's row id would tell how many questions were asked.
+    public_id: str | None = None
     # One {stage, decision, detail} per stage of the answer path: where the answer was decided.
     trace: list[dict[str, str]] = field(default_factory=list)
     # The question's language (ISO 639-1): the assistant's own words are in it; quotations
@@ -132,4 +135,5 @@ class Answer:
         record["model"] = self.model
         record["warnings"] = self.warnings
         record["trace"] = self.trace
+        record["public_id"] = self.public_id
         return record

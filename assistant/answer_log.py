@@ -13,7 +13,8 @@ import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Iterator
+import secrets
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -39,7 +40,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from assistant import migrations
 from assistant.answer import Answer
-from assistant.redact import find_personal_data, redact, scrub_fragments
+from assistant.redact import REDACTED_TOKEN, find_personal_data, redact, scrub_fragments
 
 try:  # POSIX: the spool is shared by every process using this data dir
     import fcntl
@@ -50,6 +51,9 @@ logger = logging.getLogger(__name__)
 
 # Rows of the spool are replayed in pages of this many.
 DRAIN_PAGE = 500
+# Random bytes in an answer's public id (hex, twice as many characters): unguessable, and
+# unlike the row id it says nothing about how many questions were asked.
+PUBLIC_ID_BYTES = 12
 
 Verdict = Literal["correct", "incorrect", "needs_source"]
 VERDICTS: tuple[str, ...] = get_args(Verdict)
@@ -65,6 +69,10 @@ class AnswerRow(Base):
     __tablename__ = "answers"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # What visitors are given (X-Answer-Id); rows logged before it have none.
+    public_id: Mapped[str | None] = mapped_column(
+        String(32), nullable=True, index=True, unique=True
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     question: Mapped[str] = mapped_column(Text)
     outcome: Mapped[str] = mapped_column(String(16), index=True)
@@ -133,6 +141,11 @@ def top_score(
     return round(max(scores), 4) if scores else None
 
 
+def new_public_id() -> str:
+    """A fresh public id for an answer: random hex, so ids reveal no count or order."""
+    return secrets.token_hex(PUBLIC_ID_BYTES)
+
+
 def _utc(value: dt.datetime | None) -> dt.datetime | None:
     # SQLite hands back naive datetimes; everything is written in UTC.
     if value is None or value.tzinfo is not None:
@@ -140,22 +153,64 @@ def _utc(value: dt.datetime | None) -> dt.datetime | None:
     return value.replace(tzinfo=dt.UTC)
 
 
-def _redacted(data: dict[str, Any]) -> dict[str, Any]:
-    found = find_personal_data(data["question"])
-    if not found:
-        return data
+@dataclass(frozen=True)
+class _Redaction:
+    """What a record's texts are cleaned of: the personal data its conversation held."""
+
+    found: tuple[str, ...]  # what find_personal_data found in the question and its history
+    regions: tuple[str, ...]
+
+    def said(self, text: str) -> str:
+        """Text a visitor typed or was shown: patterns, and the found items where they recur."""
+        text = redact(text, self.regions)
+        for item in self.found:
+            text = text.replace(item, REDACTED_TOKEN)
+        return text
+
+    def derived(self, text: str) -> str:
+        """Text built from the visitor's words (a refusal reason, a trace detail).
+
+        It may list them one by one ("do not mention jane, doe, example, com"), so the
+        pieces of every found item go too, not just the items whole.
+        """
+        return scrub_fragments(redact(text, self.regions), self.found)
+
+    def deep(self, value: Any) -> Any:
+        """``derived`` applied to every string inside lists and dicts (a trace)."""
+        if isinstance(value, str):
+            return self.derived(value)
+        if isinstance(value, list):
+            return [self.deep(v) for v in value]
+        if isinstance(value, dict):
+            return {k: self.deep(v) for k, v in value.items()}
+        return value
+
+
+def _redacted(
+    data: dict[str, Any], history: Sequence[str] = (), regions: Sequence[str] = ()
+) -> dict[str, Any]:
+    """A record as it may be stored: every text the visitor's words can reach, redacted.
+
+    The one place the log cleans what it writes (rows, and the spool). The personal data is
+    looked for in the question and in the conversation's earlier questions (``history``),
+    which the answer path reads too: a refusal reason can name words of an earlier turn.
+    The sources' own passages (``citations``, ``retrieved``) are the museum's vetted texts,
+    kept as they are for the curator to audit.
+    """
+    found = [x for text in (data["question"], *history) for x in find_personal_data(text, regions)]
+    clean = _Redaction(tuple(dict.fromkeys(found)), tuple(regions))
     data = dict(data)
-    data["question"] = redact(data["question"])
+    data["question"] = clean.said(data["question"])
+    data["answer"] = clean.said(data.get("answer", ""))
     if data.get("refusal_reason"):
-        data["refusal_reason"] = scrub_fragments(redact(data["refusal_reason"]), found)
-    data["premise_issues"] = [
-        scrub_fragments(redact(x), found) for x in data.get("premise_issues", [])
+        data["refusal_reason"] = clean.derived(data["refusal_reason"])
+    data["sentences"] = [{**s, "text": clean.said(s["text"])} for s in data.get("sentences", [])]
+    data["dropped"] = [
+        {**d, "text": clean.said(d["text"]), "reason": clean.derived(d.get("reason", ""))}
+        for d in data.get("dropped", [])
     ]
-    data["warnings"] = [scrub_fragments(redact(x), found) for x in data.get("warnings", [])]
-    data["trace"] = [
-        {**d, "detail": scrub_fragments(redact(str(d.get("detail", ""))), found)}
-        for d in data.get("trace", [])
-    ]
+    for key in ("premise_issues", "warnings", "trace"):
+        data[key] = clean.deep(data.get(key) or [])
     return data
 
 
@@ -164,6 +219,7 @@ def _row(data: dict[str, Any], created_at: dt.datetime) -> AnswerRow:
     citations = data.get("citations", [])
     dropped = data.get("dropped", [])
     return AnswerRow(
+        public_id=data.get("public_id"),
         created_at=created_at,
         question=data["question"],
         outcome=data["outcome"],
@@ -194,7 +250,14 @@ def _as_dict(row: AnswerRow) -> dict[str, Any]:
 class AnswerLog:
     """Store of answers. A row that cannot be written is spooled, never lost."""
 
-    def __init__(self, url: str, spool: Path | None = None, *, retention_days: int = 0):
+    def __init__(
+        self,
+        url: str,
+        spool: Path | None = None,
+        *,
+        retention_days: int = 0,
+        phone_regions: Sequence[str] = (),
+    ):
         """Open (and migrate) the log.
 
         A database that cannot be reached now is not fatal when there is a spool: rows go
@@ -205,6 +268,8 @@ class AnswerLog:
             url: SQLAlchemy URL of the database.
             spool: JSON Lines file for rows that could not be written; replayed later.
             retention_days: When above 0, rows older than this are purged now.
+            phone_regions: Countries whose national phone numbers are redacted
+                (``settings.phone_regions``); numbers with a country code always are.
 
         """
         parsed = make_url(url)
@@ -221,6 +286,7 @@ class AnswerLog:
             url, future=True, pool_pre_ping=True, connect_args=connect_args
         )
         self.spool = spool
+        self.phone_regions = tuple(phone_regions)
         self.ready = False
         try:
             self._migrate()
@@ -243,14 +309,17 @@ class AnswerLog:
 
     # -- writing -----------------------------------------------------------------------------
 
-    def record(self, answer: Answer) -> int | None:
+    def record(self, answer: Answer, history: Sequence[str] = ()) -> int | None:
         """Write one answer; on failure append it to the spool file and return None.
+
+        ``history``: the conversation's earlier questions, oldest first. They are not stored;
+        the personal data in them is redacted from what is (see ``_redacted``).
 
         Raises:
             OSError: The database failed and the spool could not be written either.
 
         """
-        data = _redacted(answer.to_record())
+        data = _redacted(answer.to_record(), history, self.phone_regions)
         row = _row(data, dt.datetime.now(dt.UTC))
         try:
             self._migrate()
@@ -303,7 +372,7 @@ class AnswerLog:
                 if not line.strip():
                     continue
                 try:
-                    d = _redacted(json.loads(line))
+                    d = _redacted(json.loads(line), (), self.phone_regions)
                     d["created_at"] = dt.datetime.fromisoformat(d["created_at"])
                     rows.append(d)
                 except (ValueError, KeyError, TypeError):
@@ -343,7 +412,7 @@ class AnswerLog:
             flag = FlagRow(
                 answer_id=answer_id,
                 created_at=dt.datetime.now(dt.UTC),
-                comment=redact(comment.strip())[:2000],
+                comment=redact(comment.strip(), self.phone_regions)[:2000],
             )
             session.add(flag)
             session.flush()
@@ -434,11 +503,13 @@ class AnswerLog:
             query = query.where(AnswerRow.review_verdict == where.review)
         if where.text.strip():
             needle = where.text.strip().lower()
-            # autoescape: a visitor's "%" or "_" is text to find, not a wildcard.
+            # autoescape: a visitor's "%" or "_" is text to find, not a wildcard. An answer's
+            # public id (the API's X-Answer-Id, quoted in a report) finds that answer.
             query = query.where(
                 or_(
                     func.lower(AnswerRow.question).contains(needle, autoescape=True),
                     func.lower(AnswerRow.answer).contains(needle, autoescape=True),
+                    AnswerRow.public_id == needle,
                 )
             )
         query = query.order_by(AnswerRow.id.desc()).limit(where.limit)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answer import Answer
-from assistant.answer_log import AnswerLog
+from assistant.answer_log import AnswerLog, new_public_id
 from assistant.answering.config import EMBEDDED_DRAFT_ASKS
 from assistant.chain import AnswerChain, ChainConfig, Retriever
 from assistant.errors import QuestionError, StoreUnavailableError
@@ -68,11 +68,12 @@ class MuseumAssistant:
                         model=self.chain.model_name,
                     ),
                     guess,
-                )
+                ),
+                history,
             )
             raise
         answer = _in_language(answer, guess)
-        self._record(answer)
+        self._record(answer, history)
         return answer
 
     def language_of(
@@ -94,13 +95,19 @@ class MuseumAssistant:
             previous = self.language_of(" ".join(history[-2:])).language
         return guess_language(question, LanguageRules.of(s), previous)
 
-    def _record(self, answer: Answer) -> None:
-        """Log the answer; a log that cannot take it (even in its spool) never loses the visitor."""
+    def _record(self, answer: Answer, history: Sequence[str]) -> None:
+        """Log the answer; a log that cannot take it (even in its spool) never loses the visitor.
+
+        The whole conversation goes with it, for the log to redact what it found there.
+        """
         if self.log is None:
             return
+        # Given before the write, so that a row waiting in the spool is found by it later.
+        answer.public_id = new_public_id()
         try:
-            answer.log_id = self.log.record(answer)
+            answer.log_id = self.log.record(answer, history)
         except Exception:
+            answer.public_id = None  # nothing was stored under it
             logger.exception("the answer log could not record an answer (nor spool it)")
 
 
@@ -154,5 +161,9 @@ def build_assistant(
     )
     log = None
     if settings.log_answers:
-        log = AnswerLog(settings.log_url, spool=settings.data_dir / "answer-log-spool.jsonl")
+        log = AnswerLog(
+            settings.log_url,
+            spool=settings.data_dir / "answer-log-spool.jsonl",
+            phone_regions=settings.phone_regions,
+        )
     return MuseumAssistant(chain=chain, settings=settings, log=log)

@@ -201,6 +201,15 @@ class Settings(BaseSettings):
             "'museum-qa log purge'; 0 keeps them forever."
         ),
     )
+    phone_regions: list[str] = Field(
+        # The countries of the languages visitors are expected to ask in (MUSEUM_QA_LANGUAGES)
+        # that the redaction tests cover; numbers with a country code are found regardless.
+        default_factory=lambda: ["GB", "US", "FR", "NL", "DE"],
+        description=(
+            "Countries (ISO 3166-1 alpha-2, JSON list) whose national phone numbers, written "
+            "without a country code ('020 7946 0958'), are redacted from the answer log."
+        ),
+    )
     staff_idle_minutes: int = Field(
         30,
         ge=1,
@@ -387,6 +396,19 @@ class Settings(BaseSettings):
                 f"{bad or codes!r}: use two-letter ISO 639-1 language codes such as 'en', 'fr'"
             )
         return normal[0] if isinstance(value, str) else list(dict.fromkeys(normal))
+
+    @field_validator("phone_regions")
+    @classmethod
+    def _regions(cls, value: list[str]) -> list[str]:
+        from phonenumbers import SUPPORTED_REGIONS
+
+        normal = [c.strip().upper() for c in value]
+        bad = [c for c in normal if c not in SUPPORTED_REGIONS]
+        if bad:
+            raise ValueError(
+                f"{bad!r}: use two-letter ISO 3166-1 country codes such as 'GB', 'FR', 'NL'"
+            )
+        return list(dict.fromkeys(normal))
 
     @field_validator("api_rate_limit")
     @classmethod

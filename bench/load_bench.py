@@ -13,9 +13,10 @@ previous answer has arrived. Reported: throughput (questions/s over the wall tim
 p50/p95/max, answer outcomes, and errors by HTTP status (or transport error).
 
 Then the answer log is checked: every answered question must be in it exactly once. Each
-answer's ``X-Answer-Id`` header names its row; the row must hold that question, no two answers
-may share a row, and the rows the run added must be exactly the questions answered (same
-texts, same number of times). Without ``--db-url`` (against ``--url``) that check is skipped.
+answer's ``X-Answer-Id`` header names its row (by its public id); the row must hold that
+question, no two answers may share a row, and the rows the run added must be exactly the
+questions answered (same texts, same number of times). Without ``--db-url`` (against
+``--url``) that check is skipped.
 
 When it starts the server itself, it ingests ``--corpus`` (default: the demo corpus) into a
 temporary data dir (or a Chroma server) and sets ``MUSEUM_QA_API_RATE_LIMIT`` high: 50
@@ -93,7 +94,7 @@ class Result:
     question: str
     status: str  # the HTTP status ("200", "503") or "error:<ExceptionName>"
     latency_s: float
-    answer_id: int | None = None
+    answer_id: str | None = None  # the X-Answer-Id header: the row's public id
     outcome: str | None = None
 
 
@@ -126,8 +127,7 @@ async def run_load(
                     status, answer_id, outcome = f"error:{type(exc).__name__}", None, None
                 else:
                     status = str(reply.status_code)
-                    header = reply.headers.get("x-answer-id")
-                    answer_id = int(header) if header else None
+                    answer_id = reply.headers.get("x-answer-id")
                     outcome = reply.json().get("outcome") if reply.status_code == 200 else None
                 elapsed = time.perf_counter() - started
                 results.append(
@@ -198,7 +198,7 @@ def check_log(db_url: str, results: list[Result], after_id: int) -> dict[str, An
     try:
         with engine.connect() as conn:
             found = conn.execute(
-                select(AnswerRow.id, AnswerRow.question, AnswerRow.warnings).where(
+                select(AnswerRow.public_id, AnswerRow.question, AnswerRow.warnings).where(
                     AnswerRow.id > after_id
                 )
             ).all()

@@ -1,6 +1,7 @@
 import pytest
 
 from assistant.redact import find_personal_data, redact, scrub_fragments
+from assistant.settings import Settings
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,96 @@ def test_scrubs_the_pieces_of_found_data_from_derived_text():
 
 def test_scrub_does_not_touch_words_that_merely_contain_a_piece():
     assert scrub_fragments("Jane Austen's janes", ["jane@x.io"]) == "[redacted] Austen's janes"
+
+
+# The default countries (MUSEUM_QA_PHONE_REGIONS), as the answer log uses them.
+REGIONS = Settings.model_fields["phone_regions"].get_default(call_default_factory=True)
+ZWSP = "\u200b"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # phone numbers in two-digit groups, with a country code or a trunk 0
+        ("call +33 1 23 45 67 89 tonight", "call [phone] tonight"),
+        ("call 01 23 45 67 89 tonight", "call [phone] tonight"),
+        ("06 12 34 56 78", "[phone]"),
+        # a seven-digit local number
+        ("ring 555 1234 please", "ring [phone] please"),
+        # the international prefix written 00, with dots or a (0)
+        ("0044.20.7946.0958", "[phone]"),
+        ("0044 (0)20 7946 0958", "[phone]"),
+        ("0031 20 123 4567", "[phone]"),
+        ("+31 (0)20 674 7000", "[phone]"),
+        # national numbers the numbering plans know (phonenumbers)
+        ("Berlin 030 1234567", "Berlin [phone]"),
+        ("mobile 0612345678", "mobile [phone]"),
+        # addresses spelled out so that a program would not see them
+        ("jane at example dot com", "[email]"),
+        ("JANE AT EXAMPLE DOT COM", "[email]"),
+        ("write to jane(at)example(dot)com", "write to [email]"),
+        ("jane [at] example [dot] org", "[email]"),
+        ("jane dot doe at example dot co dot uk", "[email]"),
+        ("jane at example.com", "[email]"),
+        ("jane @ example . com", "[email]"),
+        ("jane\uff20example.com", "[email]"),
+        # a zero-width space (or joiner, or soft hyphen) inside an address
+        (f"jane{ZWSP}.doe@example.com", "[email]"),
+        (f"jane.doe@exa{ZWSP}mple.com", "[email]"),
+        ("jane.doe@exa\u200dmple\u00ad.com", "[email]"),
+        (f"call +44 20 79{ZWSP}46 0958", "call [phone]"),
+    ],
+)
+def test_redacts_the_formats_redaction_used_to_miss(text, expected):
+    assert redact(text, REGIONS) == expected
+    assert find_personal_data(text, REGIONS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is accession number 37.1940.183?",
+        "Is 1993.83.27.19 the same object as 37.1940.183?",
+        "Tell me about SK-C-5, RP-P-OB-12.345 and EA 10470/3",
+        "acc. no. 1975.1.186, inv. nr. 2007-123-4567",
+        "Made 1650-1699 or 1650–1699, in the 17th century (1601-1700)?",
+        "Rembrandt (1606–1669) and Vermeer (1632-1675)",
+        "Between 800-1200 AD",
+        "Is it from 1642 or 1643 or 1644?",
+        "The years 1600 1650 1700 1750",
+        "Objects 1650, 1699 and 1700",
+        "Object W.863 from 1479-1185 BC, lent 2024-11-24",
+        "dimensions 0.99 x 1.33 x 0.04 cm",
+        "Was it painted at Arles.He was there in 1888",
+        "Look at it: what is at stake in the painting?",
+    ],
+)
+def test_with_the_phone_regions_codes_years_and_dates_still_survive(text):
+    assert redact(text, REGIONS) == text
+    assert find_personal_data(text, REGIONS) == []
+
+
+def test_scrubs_the_digit_groups_of_a_phone_number_but_not_decimals():
+    found = find_personal_data("call +33 1 23 45 67 89", REGIONS)
+    reason = "it does not mention 33, 23, 45, 67, 89 (best match 0.23)"
+    assert scrub_fragments(reason, found) == (
+        "it does not mention [redacted], [redacted], [redacted], [redacted], [redacted] "
+        "(best match 0.23)"
+    )
+
+
+def test_scrubs_the_words_of_a_spelled_out_address():
+    found = find_personal_data("I am jane at example dot com", REGIONS)
+    assert found == ["jane at example dot com"]
+    reason = "the texts do not mention jane, example, dot, com, varnish"
+    assert scrub_fragments(reason, found) == (
+        "the texts do not mention [redacted], [redacted], [redacted], [redacted], varnish"
+    )
+
+
+def test_scrubs_the_stems_a_refusal_reason_lists_but_not_longer_words():
+    found = find_personal_data("My email is jane.doe@example.com", REGIONS)
+    reason = "it does not mention email, jane, doe, exampl, com, examples, janes"
+    assert scrub_fragments(reason, found) == (
+        "it does not mention email, [redacted], [redacted], [redacted], [redacted], examples, janes"
+    )

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from assistant.answer import Answer, AnswerSentence, Citation, DroppedSentence
-from assistant.answer_log import AnswerLog, LogFilter
+from assistant.answer_log import AnswerLog, LogFilter, new_public_id
 from assistant.migrations import head_revision
 from tests.test_log_postgres import fresh_postgres_url, postgres_server  # noqa: F401
 
@@ -85,6 +85,20 @@ def test_filters_combine(log_url):
     assert log.search(LogFilter(flagged=True))[0]["n_flags"] == 1
 
 
+def test_an_answer_is_found_by_its_public_id(log_url):
+    log = AnswerLog(log_url)
+    first, second = answered("Who made the first one?"), answered("Who made the second?")
+    first.public_id, second.public_id = new_public_id(), new_public_id()
+    log.record(first)
+    log.record(second)
+    assert first.public_id != second.public_id and len(first.public_id) == 24
+    found = log.search(LogFilter(text=second.public_id))
+    assert [(r["question"], r["public_id"]) for r in found] == [
+        ("Who made the second?", second.public_id)
+    ]
+    assert log.search(LogFilter(text=second.public_id[:12])) == []  # the whole id, not a part
+
+
 def test_a_flag_and_a_review_are_stored_against_the_answer(log_url):
     log = AnswerLog(log_url)
     answer_id = log.record(answered())
@@ -113,6 +127,40 @@ def test_questions_are_stored_with_personal_data_redacted(log_url):
     assert row["question"] == "I'm [email], tel [phone]: who is Jane?"
     assert "smith" not in row["refusal_reason"] and "example" not in row["refusal_reason"]
     assert answer.question.startswith("I'm jane.smith")  # the visitor's own copy is untouched
+
+
+def test_what_an_earlier_turn_held_is_redacted_from_every_stored_text(log_url):
+    log = AnswerLog(log_url, phone_regions=["FR"])
+    history = ["I'm jane.doe@example.com, tel 01 23 45 67 89. Who painted it?"]
+    answer = refused("And the varnish?")
+    answer.answer = "Write to jane.doe@example.com."  # echoed by a model
+    answer.refusal_reason = "it does not mention jane, doe, exampl, 23, 45, 67, 89, varnish"
+    answer.premise_issues = ["Jane Doe is not named in the record"]
+    answer.warnings = ["the model wrote 01 23 45 67 89"]
+    answer.dropped = [DroppedSentence("Call 01 23 45 67 89.", [1], "doe is not in [1]")]
+    answer.trace = [{"stage": "evidence", "decision": "refused", "detail": "jane, 67, 89"}]
+    log.record(answer, history)
+    row = log.recent()[0]
+    assert row["question"] == "And the varnish?"
+    assert row["answer"] == "Write to [email]."
+    assert row["refusal_reason"] == (
+        "it does not mention [redacted], [redacted], [redacted], [redacted], [redacted], "
+        "[redacted], [redacted], varnish"
+    )
+    assert row["premise_issues"] == ["[redacted] [redacted] is not named in the record"]
+    assert row["warnings"] == ["the model wrote [phone]"]
+    assert row["dropped"][0]["text"] == "Call [phone]."
+    assert row["dropped"][0]["reason"] == "[redacted] is not in [1]"
+    assert row["trace"][0]["detail"] == "[redacted], [redacted], [redacted]"
+    assert history == ["I'm jane.doe@example.com, tel 01 23 45 67 89. Who painted it?"]
+
+
+def test_flag_comments_are_redacted_through_invisible_characters(log_url):
+    log = AnswerLog(log_url, phone_regions=["GB"])
+    answer_id = log.record(answered())
+    assert answer_id is not None
+    log.flag(answer_id, "Wrong! Mail jane.doe@exa\u200bmple.com or 0044.20.7946.0958")
+    assert log.get(answer_id)["flags"][0]["comment"] == "Wrong! Mail [email] or [phone]"
 
 
 def test_purge_removes_rows_older_than_the_retention_and_their_flags(log_url):

@@ -99,20 +99,23 @@ def instances(
             server.stop()
 
 
-def ask(server: ServeProcess, question: str) -> tuple[dict[str, Any], int]:
+def ask(server: ServeProcess, question: str) -> tuple[dict[str, Any], str]:
     reply = httpx.post(f"{server.url}/ask", json={"question": question}, timeout=300)
     assert reply.status_code == 200, reply.text
-    return reply.json(), int(reply.headers["x-answer-id"])
+    return reply.json(), reply.headers["x-answer-id"]
 
 
-def log_rows(db_url: str) -> dict[int, dict[str, Any]]:
+def log_rows(db_url: str) -> dict[str, dict[str, Any]]:
+    """The log's rows by public id (what X-Answer-Id names)."""
     import psycopg
 
     dsn = db_url.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(dsn) as conn:
         return {
             i: {"question": q, "model": m, "warnings": w}
-            for i, q, m, w in conn.execute("SELECT id, question, model, warnings FROM answers")
+            for i, q, m, w in conn.execute(
+                "SELECT public_id, question, model, warnings FROM answers"
+            )
         }
 
 

@@ -25,9 +25,19 @@ def test_default_data_dir_is_not_the_repo():
 
 @pytest.mark.parametrize(
     "var,value",
-    [("MUSEUM_QA_LLM", "chatgpt"), ("MUSEUM_QA_TOP_K", "0"), ("MUSEUM_QA_MIN_RELEVANCE", "2")],
+    [
+        ("MUSEUM_QA_LLM", "chatgpt"),
+        ("MUSEUM_QA_TOP_K", "0"),
+        ("MUSEUM_QA_MIN_RELEVANCE", "2"),
+        ("MUSEUM_QA_PHONE_REGIONS", '["GB", "XX"]'),
+    ],
 )
 def test_bad_values_give_one_clear_message(monkeypatch, var, value):
     monkeypatch.setenv(var, value)
     with pytest.raises(SettingsError, match=var):
         load_settings()
+
+
+def test_phone_regions_are_country_codes_in_upper_case(monkeypatch):
+    monkeypatch.setenv("MUSEUM_QA_PHONE_REGIONS", '["it", " es", "IT"]')
+    assert load_settings().phone_regions == ["IT", "ES"]

@@ -66,6 +66,8 @@ def test_the_app_runs_on_loopback_with_the_theme_and_no_usage_statistics():
     assert "--server.address=127.0.0.1" in command and "--server.port=8599" in command
     assert "--browser.gatherUsageStats=false" in command
     assert "--theme.primaryColor=#1c5d87" in command
+    # Only the review page's exports, which neutralise formulas, write CSV.
+    assert "--client.disableDataExport=true" in command
 
 
 def test_ui_help_mentions_how_to_make_accounts():

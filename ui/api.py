@@ -84,15 +84,17 @@ BUSY = N_(
 RETRY_BUSY_SECONDS = 10
 RATE_LIMITED = N_("too many questions from this address; try again in {seconds} seconds")
 CRASHED = N_("Sorry, something went wrong on our side.")
-# The answer-log row of an answer, so staff (and the load benchmark) can find exactly that row.
+# The answer's public id in the answer log, so staff (and the load benchmark) can find exactly
+# that row. Random, not the row's sequential id, which would tell how many were asked.
 ANSWER_ID_HEADER = "X-Answer-Id"
 ANSWER_ID_DOC = {
     ANSWER_ID_HEADER: {
         "description": (
-            "The answer's row in the answer log (for staff to find it). Absent when logging is "
-            "off or the database was down (the row waits in the spool)."
+            "The answer's public id in the answer log (for staff to find it: the review "
+            "page's search takes it), random hex. Absent when logging is off or the answer "
+            "could not be logged."
         ),
-        "schema": {"type": "integer"},
+        "schema": {"type": "string"},
     }
 }
 
@@ -642,7 +644,7 @@ async def _answer(state: ApiState, body: AskRequest, request: Request) -> Answer
 
 
 def _answer_id_headers(answer: Answer) -> dict[str, str]:
-    return {} if answer.log_id is None else {ANSWER_ID_HEADER: str(answer.log_id)}
+    return {} if answer.public_id is None else {ANSWER_ID_HEADER: answer.public_id}
 
 
 def _sentence_event(index: int, answer: Answer, contract: dict[str, Any]) -> dict[str, Any]:

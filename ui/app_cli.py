@@ -38,6 +38,9 @@ def streamlit_command(host: str, port: int, *, open_browser: bool = False) -> li
         "--browser.gatherUsageStats=false",
         "--server.fileWatcherType=none",
         "--client.toolbarMode=minimal",
+        # No "Download as CSV" on tables: Streamlit's own export writes a visitor's "=..." as a
+        # formula. Staff export through the review page's buttons (ui/csv_export.py).
+        "--client.disableDataExport=true",
         # Visitors see a generic message; details go to the console for staff.
         "--client.showErrorDetails=none",
         *streamlit_flags(),

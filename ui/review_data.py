@@ -6,9 +6,7 @@ browser; the pages only lay them out.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
 from collections import Counter
@@ -16,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.i18n import N_
+from ui.csv_export import csv_bytes
 from ui.present import Translate, as_written, outcome_label
 
 # English msgids: the pages translate them where they are shown.
@@ -133,16 +132,15 @@ def _plain(value: Any) -> Any:
 def to_csv(rows: list[dict[str, Any]]) -> bytes:
     """The rows as CSV (one line per answer; nested fields summarised), UTF-8 with BOM.
 
-    The BOM lets spreadsheet programs detect UTF-8 (titles have accents).
+    Written by ``csv_bytes``: a visitor's question cannot be a formula in a spreadsheet.
     """
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for r in rows:
-        writer.writerow(
+    return csv_bytes(
+        (
             {**{k: _plain(r.get(k)) for k in CSV_COLUMNS}, "cited_sources": cited_sources(r)}
-        )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+            for r in rows
+        ),
+        CSV_COLUMNS,
+    )
 
 
 def to_jsonl(rows: list[dict[str, Any]]) -> bytes:

@@ -24,6 +24,17 @@ def _heading(text: str) -> None:
     st.markdown(f"**{text}**")
 
 
+def _as_text(text: str) -> None:
+    """What a visitor wrote, or what was built from it, shown as plain text.
+
+    Not Markdown: Streamlit's Markdown turns a bare URL ("http://...", "www...") into a link
+    a curator might follow, and escaping does not stop it (checked with Streamlit 1.67 in a
+    browser: backslashes and character references are linked all the same). ``st.text``
+    shows the text as typed, wrapped, with no links.
+    """
+    st.text(text)
+
+
 def _verdict(verdict: str) -> str:
     return _(VERDICT_LABELS[verdict])
 
@@ -36,8 +47,10 @@ def _origin(origin: str | None) -> str | None:
 def _sentences(row: dict[str, Any]) -> None:
     _heading(_("Sentences shown, each verified against its cited passage"))
     if row["sentences"]:
-        # The keys are the column headings.
-        st.table(
+        # The keys are the column headings. A dataframe, not st.table: Streamlit 1.67 renders
+        # st.table's cells as Markdown, and a sentence a visitor steered the model to write
+        # ("see http://...") would be a link; a dataframe's cells are plain text.
+        st.dataframe(
             [
                 {
                     _("sentence"): s["text"],
@@ -53,7 +66,7 @@ def _sentences(row: dict[str, Any]) -> None:
         st.caption(_("None: nothing was shown but the refusal."))
     _heading(_("Dropped sentences and why"))
     if row["dropped"]:
-        st.table(
+        st.dataframe(
             [
                 {
                     _("sentence"): d["text"],
@@ -72,9 +85,12 @@ def _decided(row: dict[str, Any]) -> None:
     _heading(_("How this answer was decided"))
     shown = decisions(row, _)
     if shown.summary:
-        st.markdown(md_escape(shown.summary))
+        _as_text(shown.summary)
     if shown.lines:
-        st.markdown("\n".join(f"- {md_escape(line)}" for line in shown.lines))
+        # One element per stage, close together: a trace detail can hold the visitor's words.
+        with st.container(gap=None):
+            for line in shown.lines:
+                _as_text(line)
     else:
         st.caption(_("No trace recorded: this answer was logged before traces were kept."))
 
@@ -151,15 +167,17 @@ def render_detail(row: dict[str, Any], log: AnswerLog, session: StaffSession) ->
         f"{row['created_at'].astimezone():%Y-%m-%d %H:%M} · "
         f"{outcome_label(row['outcome'], _)} · {model}" + (f" · {timings}" if timings else "")
     )
-    st.markdown(_("**Question** (personal data redacted)") + f"  \n{md_escape(row['question'])}")
-    answer_heading = _("Answer")
-    st.markdown(f"**{answer_heading}**  \n{md_escape(row['answer'])}")
+    st.markdown(_("**Question** (personal data redacted)"))
+    _as_text(row["question"])
+    _heading(_("Answer"))
+    _as_text(row["answer"])
     if row["refusal_reason"]:
-        st.markdown(
-            _("**Why it was refused:** {reason}").format(reason=md_escape(row["refusal_reason"]))
-        )
-    for issue in row["premise_issues"] or []:
-        st.markdown(_("**Premise checked:** {issue}").format(issue=md_escape(issue)))
+        st.markdown(_("**Why it was refused:**"))
+        _as_text(row["refusal_reason"])
+    if row["premise_issues"]:
+        st.markdown(_("**Premise checked:**"))
+        for issue in row["premise_issues"]:
+            _as_text(issue)
     for warning in row["warnings"] or []:
         st.warning(warning)
     flags = row.get("flags", [])
@@ -167,8 +185,8 @@ def render_detail(row: dict[str, Any], log: AnswerLog, session: StaffSession) ->
         st.markdown(_("**Flagged by visitors ({n})**").format(n=len(flags)))
         for f in flags:
             when = f["created_at"].astimezone().strftime("%Y-%m-%d %H:%M")
-            comment = md_escape(f["comment"]) or _("(no comment)")
-            st.markdown(f"- {when}: {comment}")
+            comment = f["comment"] or _("(no comment)")
+            _as_text(f"{when}: {comment}")
     _decided(row)
     _sentences(row)
     _passages(row)

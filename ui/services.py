@@ -64,6 +64,7 @@ def _build() -> Services:
         settings.log_url,
         spool=settings.data_dir / "answer-log-spool.jsonl",
         retention_days=settings.log_retention_days,
+        phone_regions=settings.phone_regions,
     )
     return Services(settings=settings, log=log, users=UserStore(log.engine))
 

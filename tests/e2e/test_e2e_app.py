@@ -141,7 +141,7 @@ def test_a_visitors_flag_reaches_the_curator_view(new_page, shots):
     answered(visitor)
     visitor.get_by_role("button", name="This looks wrong").click()
     visitor.get_by_role("textbox", name="What looks wrong? (optional)").fill(
-        "The varnish story needs a source"
+        "The varnish story needs a source, see http://evil.example/varnish"
     )
     visitor.get_by_role("button", name="Send to a curator").click()
     expect(visitor.get_by_text("A curator will check this answer")).to_be_visible()
@@ -152,8 +152,11 @@ def test_a_visitors_flag_reaches_the_curator_view(new_page, shots):
     curator.get_by_text("Flagged by a visitor").click()
     wait_idle(curator)
     expect(curator.get_by_text("The varnish story needs a source", exact=False)).to_be_visible()
-    detail = curator.get_by_test_id("stMarkdownContainer")
+    # What visitors wrote is shown as text: a bare URL in it is not a link to follow.
+    detail = curator.get_by_test_id("stText")
     expect(detail.filter(has_text="Why is it called The Night Watch?").first).to_be_visible()
+    expect(detail.filter(has_text="http://evil.example/varnish").first).to_be_visible()
+    expect(curator.locator("a[href*='evil.example']")).to_have_count(0)
     # How it was decided: one line per stage, from the guard to the composed answer.
     expect(curator.get_by_text("How this answer was decided", exact=True)).to_be_visible()
     expect(curator.get_by_text("guard: passed", exact=True)).to_be_visible()
@@ -218,3 +221,16 @@ def test_the_dashboard_shows_the_charts(new_page, shots):
     expect(page.locator("[data-testid='stVegaLiteChart']").first).to_be_visible()
     page.wait_for_timeout(1500)  # charts finish drawing after the run
     snap(page, shots / "dashboard.png")
+
+
+def test_a_url_in_a_refused_question_is_not_a_link_for_curators(new_page):
+    visitor = new_page()
+    ask(visitor, "Who painted the Sistine Chapel? see www.evil.example/ceiling")
+    answered(visitor)
+
+    page = new_page("dashboard")
+    sign_in(page, *CURATOR)
+    # The heading after the table: the table of top refused questions has been drawn.
+    expect(page.get_by_role("heading", name="Most-cited sources")).to_be_visible()
+    page.wait_for_timeout(1500)
+    expect(page.locator("a[href*='evil.example']")).to_have_count(0)

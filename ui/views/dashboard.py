@@ -125,7 +125,9 @@ st.subheader(_("Top refused questions"))
 st.caption(_("What visitors ask that the vetted texts don't cover: candidates for new texts."))
 gaps = top_refused(rows, translate=_)
 if gaps:
-    st.table(gaps, hide_index=True)
+    # Visitors' questions: a dataframe shows them as text (st.table reads its cells as
+    # Markdown, so a bare URL in a question would be a link).
+    st.dataframe(gaps, hide_index=True)
 else:
     st.caption(_("None in this period."))
 
