@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ import click
 
 from assistant.errors import MuseumQAError
 from assistant.settings import Settings, load_settings
+from ui.attestation_options import attestation_from, vetting_options
 
 
 def _settings(**overrides: Any) -> Settings:
@@ -42,12 +42,10 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--prune", is_flag=True, help="Remove indexed documents that are no longer in PATHS.")
-@click.option(
-    "--vetted-by",
-    help="Attest that records lacking 'vetted_by' were vetted by NAME "
-    "(for whole collection exports, e.g. JSON Lines).",
+@vetting_options(
+    "Attest that records lacking 'vetted_by' were vetted by NAME "
+    "(for whole collection exports, e.g. JSON Lines)."
 )
-@click.option("--vetted-on", help="Date of that attestation (YYYY-MM-DD; default today).")
 @click.option(
     "--mapping",
     help="How to read CSV/JSON collection exports: a mapping YAML file, or a bundled one "
@@ -90,16 +88,13 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from assistant.store import VectorIndex
-    from ingest.loaders import Attestation
     from ingest.mapping import load_mapping
     from ingest.pipeline import ingest as run_ingest
 
     try:
         settings = _settings(data_dir=data_dir)
         shape = load_mapping(mapping) if mapping else None
-        attestation = None
-        if vetted_by:
-            attestation = Attestation(vetted_by, vetted_on or dt.date.today().isoformat())
+        attestation = attestation_from(vetted_by, vetted_on)
         index = VectorIndex.open(settings, create=True)
         with Progress(
             TextColumn("{task.description}"),

@@ -6,7 +6,6 @@ harvest command changes nothing in ``ingest``'s code.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +14,7 @@ import click
 
 from assistant.errors import MuseumQAError
 from assistant.settings import load_settings
+from ui.attestation_options import attestation_from, vetting_options
 
 if TYPE_CHECKING:
     from ingest.harvest.run import HarvestReport
@@ -49,8 +49,7 @@ def _check_args(urls: tuple[str, ...], prefix: str | None, **only_oai: str | Non
     type=click.Choice(["linked-art", "iiif", "lido", "edm"]),
     help="Read single-record URLs as this format. Default: recognised from the content.",
 )
-@click.option("--vetted-by", help="Attest that the harvested records were vetted by NAME.")
-@click.option("--vetted-on", help="Date of that attestation (YYYY-MM-DD; default today).")
+@vetting_options("Attest that the harvested records were vetted by NAME.")
 @click.option(
     "--data-dir",
     type=click.Path(path_type=Path),
@@ -89,7 +88,7 @@ def harvest(
         raise click.UsageError("--format is for single records; --prefix names the format")
     try:
         settings = load_settings(**({"data_dir": data_dir} if data_dir else {}))
-        attestation = _attestation(vetted_by, vetted_on)
+        attestation = attestation_from(vetted_by, vetted_on)
         with _ProgressBar() as progress:
             common: dict[str, Any] = {
                 "attestation": attestation,
@@ -109,14 +108,6 @@ def harvest(
     _print(report, urls[0] if prefix else None)
     if report.failure or report.ingest.errors:
         sys.exit(1)
-
-
-def _attestation(vetted_by: str | None, vetted_on: str | None) -> Any:
-    from ingest.loaders import Attestation
-
-    if not vetted_by:
-        return None
-    return Attestation(vetted_by, vetted_on or dt.date.today().isoformat())
 
 
 def _open_index(settings: Any) -> Any:
