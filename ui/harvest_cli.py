@@ -15,6 +15,7 @@ import click
 from assistant.errors import MuseumQAError
 from assistant.settings import load_settings
 from ui.attestation_options import attestation_from, vetting_options
+from ui.progress_bar import ProgressBar
 
 if TYPE_CHECKING:
     from ingest.harvest.run import HarvestReport
@@ -89,7 +90,7 @@ def harvest(
     try:
         settings = load_settings(**({"data_dir": data_dir} if data_dir else {}))
         attestation = attestation_from(vetted_by, vetted_on)
-        with _ProgressBar() as progress:
+        with ProgressBar(_LABELS) as progress:
             common: dict[str, Any] = {
                 "attestation": attestation,
                 # Only a defaulted date is kept from earlier runs; an explicit one is news.
@@ -114,33 +115,6 @@ def _open_index(settings: Any) -> Any:
     from assistant.store import VectorIndex
 
     return VectorIndex.open(settings, create=True)
-
-
-class _ProgressBar:
-    """The ingest command's progress bars (on a terminal only), fed (stage, done, total)."""
-
-    def __enter__(self) -> Any:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        self.bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            transient=True,
-            disable=not sys.stderr.isatty(),
-        )
-        self.bar.__enter__()
-        tasks: dict[str, Any] = {}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = self.bar.add_task(_LABELS.get(stage, stage), total=total or None)
-            self.bar.update(tasks[stage], completed=done, total=total or None)
-
-        return progress
-
-    def __exit__(self, *exc: object) -> None:
-        self.bar.__exit__(None, None, None)
 
 
 def _print(report: HarvestReport, endpoint: str | None) -> None:
