@@ -15,6 +15,7 @@ import click
 from assistant.errors import MuseumQAError
 from assistant.settings import load_settings
 from ui.attestation_options import attestation_from, vetting_options
+from ui.ingest_report import Line, error_lines, flagged_lines, refused_lines, show
 from ui.progress_bar import ProgressBar
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def harvest(
     except MuseumQAError as exc:
         click.secho(f"Error: {exc}", fg="red", err=True)
         sys.exit(2)
-    _print(report, urls[0] if prefix else None)
+    show(_lines(report, urls[0] if prefix else None))
     if report.failure or report.ingest.errors:
         sys.exit(1)
 
@@ -117,41 +118,44 @@ def _open_index(settings: Any) -> Any:
     return VectorIndex.open(settings, create=True)
 
 
-def _print(report: HarvestReport, endpoint: str | None) -> None:
+def _lines(report: HarvestReport, endpoint: str | None) -> list[Line]:
+    """Everything ``museum-qa harvest`` prints about ``report``, in order."""
     got, fetch = report.ingest, report.fetch
+    lines: list[Line] = []
     if endpoint and report.nothing_new:
-        click.echo(f"nothing new at {endpoint} (no record matched)")
-    click.echo(
-        f"harvested {report.records} record(s): added {len(got.added)}, updated "
-        f"{len(got.updated)}, unchanged {len(got.unchanged)}, refused {len(got.refused)}, "
-        f"deleted at the source {len(report.deleted)}, errors {len(got.errors)} "
-        f"({got.chunks_written} chunks written; {fetch.requests} request(s), "
-        f"{fetch.not_modified} unchanged page(s), {fetch.bytes_received / 1024:.0f} KiB received)"
+        lines.append(Line(f"nothing new at {endpoint} (no record matched)"))
+    lines.append(
+        Line(
+            f"harvested {report.records} record(s): added {len(got.added)}, updated "
+            f"{len(got.updated)}, unchanged {len(got.unchanged)}, refused {len(got.refused)}, "
+            f"deleted at the source {len(report.deleted)}, errors {len(got.errors)} "
+            f"({got.chunks_written} chunks written; {fetch.requests} request(s), "
+            f"{fetch.not_modified} unchanged page(s), "
+            f"{fetch.bytes_received / 1024:.0f} KiB received)"
+        )
     )
-    for refusal in got.refused[:50]:
-        click.secho(f"  refused {refusal.origin}: {refusal.reason}", fg="yellow")
-    if len(got.refused) > 50:
-        click.secho(f"  ... and {len(got.refused) - 50} more refused", fg="yellow")
-    for record in report.deleted:
-        indexed = report.deleted_indexed.get(record.identifier)
-        hint = (
-            f" (indexed as {indexed}: museum-qa sources withdraw {indexed} --reason ...)"
-            if indexed
-            else ""
-        )
-        click.secho(f"  deleted at the source: {record.identifier}{hint}", fg="yellow")
-    for source_id, sentence in got.flagged:
-        click.secho(
-            f"  flagged for curator review ({source_id}): reads like an instruction to "
-            f"the assistant, never quoted: {sentence!r}",
-            fg="magenta",
-        )
-    for error in got.errors:
-        click.secho(f"  error {error.path}: {error.reason}", fg="red", err=True)
+    lines += refused_lines(got.refused)
+    lines += [Line(_deleted(report, r.identifier), "yellow") for r in report.deleted]
+    lines += flagged_lines(got.flagged)
+    lines += error_lines(got.errors)
     if report.failure:
-        click.secho(f"Error: {report.failure}", fg="red", err=True)
-        click.secho(
-            f"  The records read before it ({report.records} listed) were indexed, each whole.",
-            fg="red",
-            err=True,
+        lines.append(Line(f"Error: {report.failure}", "red", err=True))
+        lines.append(
+            Line(
+                f"  The records read before it ({report.records} listed) were indexed, each whole.",
+                "red",
+                err=True,
+            )
         )
+    return lines
+
+
+def _deleted(report: HarvestReport, identifier: str) -> str:
+    """A record deleted at the source, and how to withdraw it where it was indexed."""
+    indexed = report.deleted_indexed.get(identifier)
+    hint = (
+        f" (indexed as {indexed}: museum-qa sources withdraw {indexed} --reason ...)"
+        if indexed
+        else ""
+    )
+    return f"  deleted at the source: {identifier}{hint}"
