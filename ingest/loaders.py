@@ -297,30 +297,61 @@ def document_from_fields(
         columns: For a mapped record, the column each field came from (for the reasons).
 
     """
+    vetting = _vetting(meta, attestation)
+    reason = _why_refused(meta, text, vetting, require_text=require_text, columns=columns)
+    if reason:
+        return Refusal(origin, reason, _text(meta.get("id")) or None)
+    return _document(meta, text, vetting, origin=origin, pages=pages)
 
-    def missing(name: str) -> str:
-        column = (columns or {}).get(name)
-        return f"missing {name!r}" + (f" (column {column!r})" if column else "")
 
-    source_id = _text(meta.get("id"))
-    if not source_id:
-        return Refusal(origin, missing("id"))
+def _vetting(meta: dict[str, Any], attestation: Attestation | None) -> tuple[str, str]:
+    """Who vetted it and on which day: as the document says, else as the attestation does."""
     vetted_by = _text(meta.get("vetted_by")) or (attestation.vetted_by if attestation else "")
     vetted_on = _text(meta.get("vetted_on")) or (attestation.vetted_on if attestation else "")
+    return vetted_by, vetted_on
+
+
+def _missing(name: str, columns: dict[str, str] | None) -> str:
+    column = (columns or {}).get(name)
+    return f"missing {name!r}" + (f" (column {column!r})" if column else "")
+
+
+def _why_refused(
+    meta: dict[str, Any],
+    text: str,
+    vetting: tuple[str, str],
+    *,
+    require_text: bool,
+    columns: dict[str, str] | None,
+) -> str | None:
+    """The first reason the fields may not enter the index, or None when they may."""
+    if not _text(meta.get("id")):
+        return _missing("id", columns)
+    vetted_by, vetted_on = vetting
     if not vetted_by:
-        return Refusal(origin, "not vetted: no 'vetted_by'", source_id)
+        return "not vetted: no 'vetted_by'"
     if not vetted_on:
-        return Refusal(origin, "not vetted: no 'vetted_on' date", source_id)
-    title = _text(meta.get("title"))
-    if not title:
-        return Refusal(origin, missing("title"), source_id)
+        return "not vetted: no 'vetted_on' date"
+    if not _text(meta.get("title")):
+        return _missing("title", columns)
     if require_text and not text.strip():
-        return Refusal(
-            origin, "empty text" + (f" ({missing('text')})" if columns else ""), source_id
-        )
+        return "empty text" + (f" ({_missing('text', columns)})" if columns else "")
+    return None
+
+
+def _document(
+    meta: dict[str, Any],
+    text: str,
+    vetting: tuple[str, str],
+    *,
+    origin: str,
+    pages: tuple[str, ...],
+) -> SourceDocument:
+    """The document the fields describe (``_why_refused`` said they may)."""
+    vetted_by, vetted_on = vetting
     return SourceDocument(
-        source_id=source_id,
-        title=title,
+        source_id=_text(meta.get("id")),
+        title=_text(meta.get("title")),
         text=text.strip(),
         vetted_by=vetted_by,
         vetted_on=vetted_on,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.documents import SourceDocument
-from assistant.store import Chunk, VectorIndex, Withdrawal
+from assistant.store import Chunk, IndexedDocument, VectorIndex, Withdrawal
 from ingest.chunking import chunk_document, flagged_sentences
 from ingest.loaders import (
     Attestation,
@@ -22,6 +22,8 @@ from ingest.mapping import Mapping
 
 Progress = Callable[[str, int, int], None]
 BATCH_CHUNKS = 256
+# A document to (re)write and its chunks.
+_Pending = tuple[SourceDocument, list[Chunk]]
 
 
 @dataclass
@@ -166,16 +168,35 @@ def _write(
     read: _Read, index: VectorIndex, *, prune: bool, progress: Progress | None
 ) -> IngestReport:
     """Write what ``read`` holds: new chunks first, then the stale ones go (see ``ingest``)."""
-    report, docs, refused_ids = read.report, read.docs, read.refused_ids
+    report = read.report
     indexed = index.documents()
-    register = index.withdrawals()
-    todo: list[tuple[SourceDocument, list[Chunk]]] = []
-    for source_id, doc in docs.items():
+    todo = _to_write(read, indexed, index.withdrawals())
+    _write_batches(todo, index, indexed, report, progress)
+    # Only after every batch landed: a document that lost its vetting must stop being cited.
+    _remove_unvetted(read, indexed, index)
+    if prune:
+        _prune(read.docs, indexed, index, report)
+    return report
+
+
+def _withdrawal(
+    source_id: str, old: IndexedDocument | None, register: dict[str, Withdrawal]
+) -> Withdrawal | None:
+    if old and old.withdrawn:
+        # Chunks withdrawn before the register existed carry the decision themselves.
+        return Withdrawal(source_id, old.withdrawn_reason, old.withdrawn_on)
+    return register.get(source_id)
+
+
+def _to_write(
+    read: _Read, indexed: dict[str, IndexedDocument], register: dict[str, Withdrawal]
+) -> list[_Pending]:
+    """The new and changed documents with their chunks; unchanged ones are only reported."""
+    report = read.report
+    todo: list[_Pending] = []
+    for source_id, doc in read.docs.items():
         old = indexed.get(source_id)
-        withdrawal = register.get(source_id)
-        if old and old.withdrawn:
-            # Chunks withdrawn before the register existed carry the decision themselves.
-            withdrawal = Withdrawal(source_id, old.withdrawn_reason, old.withdrawn_on)
+        withdrawal = _withdrawal(source_id, old, register)
         if withdrawal:
             report.withdrawn.append(source_id)
         if old and old.complete and old.doc_hash == doc.content_hash():
@@ -188,54 +209,88 @@ def _write(
             _carry_withdrawal(withdrawal, chunks)
         report.flagged.extend((source_id, s) for s in flagged_sentences(chunks))
         todo.append((doc, chunks))
-
     # Embed documents of similar length together: the model pads every batch to its longest
     # text, and batches of mixed lengths embedded ~5% slower than the same texts sorted.
     todo.sort(key=lambda item: max(len(c.embed_text) for c in item[1]))
-    total = sum(len(chunks) for _, chunks in todo)
-    done = 0
-    batch: list[tuple[SourceDocument, list[Chunk]]] = []
+    return todo
 
-    def flush() -> None:
-        nonlocal done
-        chunks = [c for _, cs in batch for c in cs]
-        index.add_chunks(chunks)
-        stale: list[str] = []
-        for doc, cs in batch:
-            old = indexed.get(doc.source_id)
-            new_ids = {c.chunk_id for c in cs}
-            if old:
-                stale.extend(cid for cid in old.chunk_ids if cid not in new_ids)
-                report.updated.append(doc.source_id)
-            else:
-                report.added.append(doc.source_id)
-        index.delete_chunks(stale)
-        done += len(chunks)
-        report.chunks_written += len(chunks)
-        batch.clear()
-        if progress:
-            progress("embed", done, total)
 
+def _batches(todo: list[_Pending]) -> Iterator[list[_Pending]]:
+    """Whole documents, until a batch holds ``BATCH_CHUNKS`` chunks or more.
+
+    A document is never split: its new chunks go to the index in one ``add_chunks`` call,
+    which lands whole or not at all.
+    """
+    batch: list[_Pending] = []
     for pending in todo:
         batch.append(pending)
         if sum(len(cs) for _, cs in batch) >= BATCH_CHUNKS:
-            flush()
+            yield batch
+            batch = []
     if batch:
-        flush()
+        yield batch
 
-    # A document that lost its vetting must stop being cited at once.
-    for source_id in sorted(refused_ids - set(docs)):
+
+def _write_batches(
+    todo: list[_Pending],
+    index: VectorIndex,
+    indexed: dict[str, IndexedDocument],
+    report: IngestReport,
+    progress: Progress | None,
+) -> None:
+    total = sum(len(chunks) for _, chunks in todo)
+    done = 0  # this call's chunks: a harvest hands in one report over several calls
+    for batch in _batches(todo):
+        done += _write_batch(batch, index, indexed, report)
+        if progress:
+            progress("embed", done, total)
+
+
+def _write_batch(
+    batch: list[_Pending],
+    index: VectorIndex,
+    indexed: dict[str, IndexedDocument],
+    report: IngestReport,
+) -> int:
+    """Add the batch's chunks, then delete the old ones they replace; returns how many."""
+    chunks = [c for _, cs in batch for c in cs]
+    # New before old: a failure in between leaves each document searchable in its old or
+    # its new version, never in neither.
+    index.add_chunks(chunks)
+    stale: list[str] = []
+    for doc, cs in batch:
+        old = indexed.get(doc.source_id)
+        new_ids = {c.chunk_id for c in cs}
+        if old:
+            stale.extend(cid for cid in old.chunk_ids if cid not in new_ids)
+            report.updated.append(doc.source_id)
+        else:
+            report.added.append(doc.source_id)
+    index.delete_chunks(stale)
+    report.chunks_written += len(chunks)
+    return len(chunks)
+
+
+def _remove_unvetted(read: _Read, indexed: dict[str, IndexedDocument], index: VectorIndex) -> None:
+    """Delete the indexed documents read this time as refused (they lost their vetting)."""
+    for source_id in sorted(read.refused_ids - set(read.docs)):
         if source_id in indexed:
             index.delete_chunks(indexed[source_id].chunk_ids)
-            report.removed.append(source_id)
+            read.report.removed.append(source_id)
 
-    if prune:
-        unreadable = {_origin_file(e.path) for e in report.errors}
-        for source_id, old in sorted(indexed.items()):
-            if source_id in docs or source_id in report.removed:
-                continue
-            if _origin_file(old.origin) in unreadable:
-                continue  # its file is broken, not gone: keep the last good version
-            index.delete_chunks(old.chunk_ids)
-            report.removed.append(source_id)
-    return report
+
+def _prune(
+    docs: dict[str, SourceDocument],
+    indexed: dict[str, IndexedDocument],
+    index: VectorIndex,
+    report: IngestReport,
+) -> None:
+    """Delete the indexed documents not read this time, except those of unreadable files."""
+    unreadable = {_origin_file(e.path) for e in report.errors}
+    for source_id, old in sorted(indexed.items()):
+        if source_id in docs or source_id in report.removed:
+            continue
+        if _origin_file(old.origin) in unreadable:
+            continue  # its file is broken, not gone: keep the last good version
+        index.delete_chunks(old.chunk_ids)
+        report.removed.append(source_id)

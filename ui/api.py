@@ -30,7 +30,7 @@ import re
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
@@ -778,6 +778,29 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
     state = ApiState(settings=settings, factory=factory or build_assistant)
     widgets = WidgetPages(settings.api_allowed_origins)
     widgets.get(SOURCE_LANGUAGE)  # a broken template fails here, at startup, not for a visitor
+    app = FastAPI(
+        title="museum-qa",
+        version="1",
+        description=(
+            "Answers visitors' questions only from the museum's vetted texts. Every sentence "
+            "is cited and verified against the passage it cites; otherwise the answer is a "
+            "refusal. Docs: docs/api.md."
+        ),
+        lifespan=_lifespan(state),
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN: not offline-safe
+        redoc_url=None,
+    )
+    app.state.museum = state
+    _add_middleware(app, settings)
+    _add_error_handlers(app, settings)
+    # Routes in this order: it is the order of the OpenAPI document.
+    _add_ask_routes(app, state)
+    _add_page_routes(app, state, widgets)
+    return app
+
+
+def _lifespan(state: ApiState) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """Build the assistant (and load its model) at startup, before the first visitor."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -796,20 +819,11 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
             log.error("the assistant could not be built at startup: %s", exc)
         yield
 
-    app = FastAPI(
-        title="museum-qa",
-        version="1",
-        description=(
-            "Answers visitors' questions only from the museum's vetted texts. Every sentence "
-            "is cited and verified against the passage it cites; otherwise the answer is a "
-            "refusal. Docs: docs/api.md."
-        ),
-        lifespan=lifespan,
-        docs_url=None,  # Swagger UI and ReDoc load from a CDN: not offline-safe
-        redoc_url=None,
-    )
-    app.state.museum = state
+    return lifespan
 
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    """Security headers, CORS for the allowed origins, the body limit (outermost first)."""
     app.add_middleware(BodyLimit, limit=settings.api_max_body_bytes)
     app.add_middleware(
         CORSMiddleware,
@@ -821,6 +835,9 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
     )
     app.add_middleware(SecurityHeaders, frame_origins=settings.api_allowed_origins)
 
+
+def _add_error_handlers(app: FastAPI, settings: Settings) -> None:
+    """Every error is an ErrorOut body (a crash too, in the visitor's language)."""
     codes = {400: "bad_question", 404: "not_found", 405: "method_not_allowed", 413: "too_large"}
     codes |= {429: "rate_limited", 503: "unavailable"}
 
@@ -854,6 +871,11 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
         language = message_language(request, None, settings.default_language)
         body = ErrorOut(error="internal_error", message=gettext(language, CRASHED))
         return JSONResponse(body.model_dump(exclude_none=True), status_code=500)
+
+
+def _add_ask_routes(app: FastAPI, state: ApiState) -> None:
+    """POST /ask and /ask/stream."""
+    settings = state.settings
 
     @app.post(
         "/ask",
@@ -908,6 +930,11 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
             },
         )
 
+
+def _add_page_routes(app: FastAPI, state: ApiState, widgets: WidgetPages) -> None:
+    """GET /health, the widget page and / (which leads to it)."""
+    settings = state.settings
+
     @app.get(
         "/health",
         response_model=HealthOut,
@@ -937,5 +964,3 @@ def create_app(settings: Settings, factory: AssistantFactory | None = None) -> F
         # Keep the language a link asked for ("/?lang=fr"); only a known one is passed on.
         chosen = lang.strip().lower()[:2] if lang else ""
         return RedirectResponse(f"/widget?lang={chosen}" if chosen in ui_languages() else "/widget")
-
-    return app

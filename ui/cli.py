@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from assistant.errors import MuseumQAError
 from assistant.settings import Settings, load_settings
+from ui.attestation_options import attestation_from, vetting_options
+from ui.ingest_report import ingest_lines, show
+from ui.progress_bar import ProgressBar
+
+if TYPE_CHECKING:
+    from ingest.loaders import Attestation
+    from ingest.pipeline import IngestReport
+
+_INGEST_STAGES = {"read": "Reading files", "embed": "Embedding chunks"}
 
 
 def _settings(**overrides: Any) -> Settings:
@@ -42,12 +50,10 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--prune", is_flag=True, help="Remove indexed documents that are no longer in PATHS.")
-@click.option(
-    "--vetted-by",
-    help="Attest that records lacking 'vetted_by' were vetted by NAME "
-    "(for whole collection exports, e.g. JSON Lines).",
+@vetting_options(
+    "Attest that records lacking 'vetted_by' were vetted by NAME "
+    "(for whole collection exports, e.g. JSON Lines)."
 )
-@click.option("--vetted-on", help="Date of that attestation (YYYY-MM-DD; default today).")
 @click.option(
     "--mapping",
     help="How to read CSV/JSON collection exports: a mapping YAML file, or a bundled one "
@@ -87,91 +93,50 @@ def ingest(
     withdrawn. Files a folder holds that are not read are listed with the reason. Exits 1 if
     any file could not be read (the rest is still ingested) or if nothing was read at all.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from assistant.store import VectorIndex
-    from ingest.loaders import Attestation
-    from ingest.mapping import load_mapping
-    from ingest.pipeline import ingest as run_ingest
-
     try:
         settings = _settings(data_dir=data_dir)
-        shape = load_mapping(mapping) if mapping else None
-        attestation = None
-        if vetted_by:
-            attestation = Attestation(vetted_by, vetted_on or dt.date.today().isoformat())
-        index = VectorIndex.open(settings, create=True)
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=None,
-            transient=True,
-            disable=not sys.stderr.isatty(),
-        ) as bar:
-            tasks: dict[str, Any] = {}
-
-            def progress(stage: str, done: int, total: int) -> None:
-                label = {"read": "Reading files", "embed": "Embedding chunks"}[stage]
-                if stage not in tasks:
-                    tasks[stage] = bar.add_task(label, total=total)
-                bar.update(tasks[stage], completed=done, total=total)
-
-            report = run_ingest(
-                list(paths),
-                index,
-                prune=prune,
-                attestation=attestation,
-                mapping=shape,
-                fmt=fmt,
-                progress=progress,
-            )
+        report = _run_ingest(
+            list(paths),
+            settings,
+            prune=prune,
+            attestation=attestation_from(vetted_by, vetted_on),
+            mapping=mapping,
+            fmt=fmt,
+        )
     except MuseumQAError as exc:
         _fail(exc)
         return
-    click.echo(
-        f"added {len(report.added)}, updated {len(report.updated)}, "
-        f"unchanged {len(report.unchanged)}, removed {len(report.removed)}, "
-        f"refused {len(report.refused)}, errors {len(report.errors)} "
-        f"({report.chunks_written} chunks written; index at "
-        f"{settings.chroma_url or settings.chroma_path})"
-    )
-    for source_id in report.removed:
-        click.echo(f"  removed {source_id}")
-    for refusal in report.refused[:50]:
-        click.secho(f"  refused {refusal.origin}: {refusal.reason}", fg="yellow")
-    if len(report.refused) > 50:
-        click.secho(f"  ... and {len(report.refused) - 50} more refused", fg="yellow")
-    for source_id, sentence in report.flagged:
-        click.secho(
-            f"  flagged for curator review ({source_id}): reads like an instruction to "
-            f"the assistant, never quoted: {sentence!r}",
-            fg="magenta",
-        )
-    if report.still_flagged:
-        click.secho(
-            f"  {len(report.still_flagged)} unchanged source(s) still have flagged passages: "
-            "museum-qa sources --flagged",
-            fg="magenta",
-        )
-    if report.withdrawn:
-        click.echo(
-            f"  {len(report.withdrawn)} source(s) stay withdrawn: museum-qa sources --withdrawn"
-        )
-    for skipped in report.skipped:
-        click.secho(f"  skipped {skipped.path}: {skipped.reason}", fg="yellow")
-    for error in report.errors:
-        click.secho(f"  error {error.path}: {error.reason}", fg="red", err=True)
-    if report.read_nothing:
-        click.secho(
-            "Nothing was read: no document or record in "
-            + ", ".join(str(p) for p in paths)
-            + (f" ({len(report.skipped)} file(s) skipped, listed above)" if report.skipped else ""),
-            fg="red",
-            err=True,
-        )
+    show(ingest_lines(report, paths, str(settings.chroma_url or settings.chroma_path)))
     if report.errors or report.read_nothing:
         sys.exit(1)
+
+
+def _run_ingest(
+    paths: list[Path],
+    settings: Settings,
+    *,
+    prune: bool,
+    attestation: Attestation | None,
+    mapping: str | None,
+    fmt: str | None,
+) -> IngestReport:
+    """Bring the index in step with ``paths``, with progress bars on a terminal."""
+    from assistant.store import VectorIndex
+    from ingest.mapping import load_mapping
+    from ingest.pipeline import ingest as run_ingest
+
+    shape = load_mapping(mapping) if mapping else None
+    index = VectorIndex.open(settings, create=True)
+    with ProgressBar(_INGEST_STAGES) as progress:
+        return run_ingest(
+            paths,
+            index,
+            prune=prune,
+            attestation=attestation,
+            mapping=shape,
+            fmt=fmt,
+            progress=progress,
+        )
 
 
 @main.command()

@@ -6,7 +6,6 @@ harvest command changes nothing in ``ingest``'s code.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +14,9 @@ import click
 
 from assistant.errors import MuseumQAError
 from assistant.settings import load_settings
+from ui.attestation_options import attestation_from, vetting_options
+from ui.ingest_report import Line, error_lines, flagged_lines, refused_lines, show
+from ui.progress_bar import ProgressBar
 
 if TYPE_CHECKING:
     from ingest.harvest.run import HarvestReport
@@ -49,8 +51,7 @@ def _check_args(urls: tuple[str, ...], prefix: str | None, **only_oai: str | Non
     type=click.Choice(["linked-art", "iiif", "lido", "edm"]),
     help="Read single-record URLs as this format. Default: recognised from the content.",
 )
-@click.option("--vetted-by", help="Attest that the harvested records were vetted by NAME.")
-@click.option("--vetted-on", help="Date of that attestation (YYYY-MM-DD; default today).")
+@vetting_options("Attest that the harvested records were vetted by NAME.")
 @click.option(
     "--data-dir",
     type=click.Path(path_type=Path),
@@ -89,8 +90,8 @@ def harvest(
         raise click.UsageError("--format is for single records; --prefix names the format")
     try:
         settings = load_settings(**({"data_dir": data_dir} if data_dir else {}))
-        attestation = _attestation(vetted_by, vetted_on)
-        with _ProgressBar() as progress:
+        attestation = attestation_from(vetted_by, vetted_on)
+        with ProgressBar(_LABELS) as progress:
             common: dict[str, Any] = {
                 "attestation": attestation,
                 # Only a defaulted date is kept from earlier runs; an explicit one is news.
@@ -106,17 +107,9 @@ def harvest(
     except MuseumQAError as exc:
         click.secho(f"Error: {exc}", fg="red", err=True)
         sys.exit(2)
-    _print(report, urls[0] if prefix else None)
+    show(_lines(report, urls[0] if prefix else None))
     if report.failure or report.ingest.errors:
         sys.exit(1)
-
-
-def _attestation(vetted_by: str | None, vetted_on: str | None) -> Any:
-    from ingest.loaders import Attestation
-
-    if not vetted_by:
-        return None
-    return Attestation(vetted_by, vetted_on or dt.date.today().isoformat())
 
 
 def _open_index(settings: Any) -> Any:
@@ -125,68 +118,44 @@ def _open_index(settings: Any) -> Any:
     return VectorIndex.open(settings, create=True)
 
 
-class _ProgressBar:
-    """The ingest command's progress bars (on a terminal only), fed (stage, done, total)."""
-
-    def __enter__(self) -> Any:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        self.bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            transient=True,
-            disable=not sys.stderr.isatty(),
-        )
-        self.bar.__enter__()
-        tasks: dict[str, Any] = {}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = self.bar.add_task(_LABELS.get(stage, stage), total=total or None)
-            self.bar.update(tasks[stage], completed=done, total=total or None)
-
-        return progress
-
-    def __exit__(self, *exc: object) -> None:
-        self.bar.__exit__(None, None, None)
-
-
-def _print(report: HarvestReport, endpoint: str | None) -> None:
+def _lines(report: HarvestReport, endpoint: str | None) -> list[Line]:
+    """Everything ``museum-qa harvest`` prints about ``report``, in order."""
     got, fetch = report.ingest, report.fetch
+    lines: list[Line] = []
     if endpoint and report.nothing_new:
-        click.echo(f"nothing new at {endpoint} (no record matched)")
-    click.echo(
-        f"harvested {report.records} record(s): added {len(got.added)}, updated "
-        f"{len(got.updated)}, unchanged {len(got.unchanged)}, refused {len(got.refused)}, "
-        f"deleted at the source {len(report.deleted)}, errors {len(got.errors)} "
-        f"({got.chunks_written} chunks written; {fetch.requests} request(s), "
-        f"{fetch.not_modified} unchanged page(s), {fetch.bytes_received / 1024:.0f} KiB received)"
+        lines.append(Line(f"nothing new at {endpoint} (no record matched)"))
+    lines.append(
+        Line(
+            f"harvested {report.records} record(s): added {len(got.added)}, updated "
+            f"{len(got.updated)}, unchanged {len(got.unchanged)}, refused {len(got.refused)}, "
+            f"deleted at the source {len(report.deleted)}, errors {len(got.errors)} "
+            f"({got.chunks_written} chunks written; {fetch.requests} request(s), "
+            f"{fetch.not_modified} unchanged page(s), "
+            f"{fetch.bytes_received / 1024:.0f} KiB received)"
+        )
     )
-    for refusal in got.refused[:50]:
-        click.secho(f"  refused {refusal.origin}: {refusal.reason}", fg="yellow")
-    if len(got.refused) > 50:
-        click.secho(f"  ... and {len(got.refused) - 50} more refused", fg="yellow")
-    for record in report.deleted:
-        indexed = report.deleted_indexed.get(record.identifier)
-        hint = (
-            f" (indexed as {indexed}: museum-qa sources withdraw {indexed} --reason ...)"
-            if indexed
-            else ""
-        )
-        click.secho(f"  deleted at the source: {record.identifier}{hint}", fg="yellow")
-    for source_id, sentence in got.flagged:
-        click.secho(
-            f"  flagged for curator review ({source_id}): reads like an instruction to "
-            f"the assistant, never quoted: {sentence!r}",
-            fg="magenta",
-        )
-    for error in got.errors:
-        click.secho(f"  error {error.path}: {error.reason}", fg="red", err=True)
+    lines += refused_lines(got.refused)
+    lines += [Line(_deleted(report, r.identifier), "yellow") for r in report.deleted]
+    lines += flagged_lines(got.flagged)
+    lines += error_lines(got.errors)
     if report.failure:
-        click.secho(f"Error: {report.failure}", fg="red", err=True)
-        click.secho(
-            f"  The records read before it ({report.records} listed) were indexed, each whole.",
-            fg="red",
-            err=True,
+        lines.append(Line(f"Error: {report.failure}", "red", err=True))
+        lines.append(
+            Line(
+                f"  The records read before it ({report.records} listed) were indexed, each whole.",
+                "red",
+                err=True,
+            )
         )
+    return lines
+
+
+def _deleted(report: HarvestReport, identifier: str) -> str:
+    """A record deleted at the source, and how to withdraw it where it was indexed."""
+    indexed = report.deleted_indexed.get(identifier)
+    hint = (
+        f" (indexed as {indexed}: museum-qa sources withdraw {indexed} --reason ...)"
+        if indexed
+        else ""
+    )
+    return f"  deleted at the source: {identifier}{hint}"

@@ -1,0 +1,131 @@
+"""document_from_fields, which every format ends in: what it refuses, and the fields it reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant.documents import Creator, SourceDocument
+from ingest.loaders import Attestation, Refusal, document_from_fields
+from ingest.mapping import FIELDS
+
+VETTED = {"id": "obj-1", "title": "A Bowl", "vetted_by": "Curator", "vetted_on": "2026-11-24"}
+ATTEST = Attestation("Registrar", "2026-12-03")
+COLUMNS = {"id": "ObjectID", "title": "Title", "text": "Label"}
+# Every field a mapping may fill that is read as plain text, trimmed (none left out).
+NOT_PLAIN = {"id", "title", "text", "vetted_by", "vetted_on", "creators", "date_begin", "date_end"}
+PLAIN_FIELDS = FIELDS - NOT_PLAIN
+
+
+@pytest.mark.parametrize(
+    ("meta", "text", "options", "refusal"),
+    [
+        ({**VETTED, "id": " "}, "Text.", {}, Refusal("o", "missing 'id'")),
+        (
+            {**VETTED, "id": ""},
+            "Text.",
+            {"columns": COLUMNS},
+            Refusal("o", "missing 'id' (column 'ObjectID')"),
+        ),
+        (
+            {**VETTED, "vetted_by": ""},
+            "Text.",
+            {},
+            Refusal("o", "not vetted: no 'vetted_by'", "obj-1"),
+        ),
+        (
+            {**VETTED, "vetted_on": None},
+            "Text.",
+            {},
+            Refusal("o", "not vetted: no 'vetted_on' date", "obj-1"),
+        ),
+        ({**VETTED, "title": ""}, "Text.", {}, Refusal("o", "missing 'title'", "obj-1")),
+        (
+            {**VETTED, "title": ""},
+            "T.",
+            {"columns": COLUMNS},
+            Refusal("o", "missing 'title' (column 'Title')", "obj-1"),
+        ),
+        (VETTED, " \n", {}, Refusal("o", "empty text", "obj-1")),
+        (
+            VETTED,
+            "",
+            {"columns": COLUMNS},
+            Refusal("o", "empty text (missing 'text' (column 'Label'))", "obj-1"),
+        ),
+        (VETTED, "", {"columns": {}}, Refusal("o", "empty text", "obj-1")),
+    ],
+)
+def test_what_it_refuses_and_why(meta, text, options, refusal):
+    assert document_from_fields(meta, text, origin="o", **options) == refusal
+
+
+def test_the_first_refusal_wins_in_order_id_vetting_title_text():
+    assert document_from_fields({}, "", origin="o") == Refusal("o", "missing 'id'")
+    got = document_from_fields({"id": "x"}, "", origin="o")
+    assert got == Refusal("o", "not vetted: no 'vetted_by'", "x")
+
+
+def test_an_attestation_vets_what_names_no_vetting_of_its_own():
+    bare = {"id": "obj-1", "title": "A Bowl"}
+    got = document_from_fields(bare, "Text.", origin="o", attestation=ATTEST)
+    assert isinstance(got, SourceDocument)
+    assert (got.vetted_by, got.vetted_on) == ("Registrar", "2026-12-03")
+    own = document_from_fields(VETTED, "Text.", origin="o", attestation=ATTEST)
+    assert (own.vetted_by, own.vetted_on) == ("Curator", "2026-11-24")
+    half = document_from_fields(
+        {**bare, "vetted_by": "Curator"}, "T.", origin="o", attestation=ATTEST
+    )
+    assert (half.vetted_by, half.vetted_on) == ("Curator", "2026-12-03")
+
+
+def test_a_catalogue_only_record_may_have_no_text():
+    got = document_from_fields(VETTED, "", origin="o", require_text=False)
+    assert isinstance(got, SourceDocument) and got.text == ""
+
+
+def test_every_field_is_read_trimmed_and_typed():
+    meta = {
+        **VETTED,
+        "id": " obj-1 ",
+        "vetted_on": dt.date(2026, 11, 24),
+        "creators": [
+            {"name": "A. Potter", "role": "maker", "dates": 1900},
+            " B. Glazer ",
+            {"role": "x"},
+            "",
+        ],
+        "date_begin": "1899.0",
+        "date_end": "about then",
+        **{name: f" {name} value " for name in PLAIN_FIELDS},
+    }
+    got = document_from_fields(meta, "  Text.\n", origin="f.md:3", pages=("Text.",))
+    assert got == SourceDocument(
+        source_id="obj-1",
+        title="A Bowl",
+        text="Text.",
+        vetted_by="Curator",
+        vetted_on="2026-11-24",
+        creators=(Creator("A. Potter", "maker", "1900"), Creator("B. Glazer")),
+        date="date value",
+        date_begin=1899,
+        date_end=None,
+        medium="medium value",
+        accession_number="accession_number value",
+        institution="institution value",
+        url="url value",
+        license="license value",
+        culture="culture value",
+        period="period value",
+        place_made="place_made value",
+        object_type="object_type value",
+        rights="rights value",
+        credit_line="credit_line value",
+        image_url="image_url value",
+        language="language value",
+        origin="f.md:3",
+        pages=("Text.",),
+    )
+    one = document_from_fields({**VETTED, "creators": " A. Potter "}, "T.", origin="o")
+    assert one.creators == (Creator("A. Potter"),)
