@@ -3,6 +3,7 @@
 from datetime import date
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from ingest.loaders import Attestation
@@ -27,9 +28,22 @@ def test_the_date_defaults_to_today():
     assert attestation_from("Registrar", "").vetted_on in {before, date.today().isoformat()}
 
 
-def test_the_date_is_taken_as_given_not_checked():
-    # Neither command has ever checked it; this records that (a check would change both).
-    assert attestation_from("Registrar", "24/11/2026").vetted_on == "24/11/2026"
+def test_a_date_that_is_no_calendar_date_is_refused_with_a_clear_message():
+    # Until 2026-12-04 any text was stored as the vetting date; now both commands refuse it.
+    for bad in ("24/11/2026", "2026-13-01", "yesterday"):
+        with pytest.raises(click.BadParameter, match="YYYY-MM-DD"):
+            attestation_from("Registrar", bad)
+    ran = CliRunner().invoke(_command(), ["--vetted-by", "R", "--vetted-on", "24/11/2026"])
+    assert ran.exit_code == 2 and "--vetted-on" in ran.output and "YYYY-MM-DD" in ran.output
+
+
+def _command() -> click.Command:
+    @click.command()
+    @vetting_options("Attest NAME vetted these.")
+    def command(vetted_by, vetted_on):
+        click.echo(repr(attestation_from(vetted_by, vetted_on)))
+
+    return command
 
 
 def test_the_options_come_in_order_with_the_commands_own_help():

@@ -34,11 +34,21 @@ def vetting_options(vetted_by_help: str) -> Callable[[F], F]:
 def attestation_from(vetted_by: str | None, vetted_on: str | None) -> Attestation | None:
     """The curator's attestation the options give, or None without a name.
 
-    The date is taken as given (it is not checked); without one it is today's.
+    Without a date it is today's. A date that is no calendar date (``24/11/2026``,
+    ``2026-13-01``) is refused with a clear message: it would be stored on every chunk as
+    the day the texts were vetted, and sorted and compared as one.
     """
     # Imported here: the readers are slow to import, and every command's start would pay.
     from ingest.loaders import Attestation
 
     if not vetted_by:
         return None
+    if vetted_on:
+        try:
+            dt.date.fromisoformat(vetted_on)
+        except ValueError:
+            raise click.BadParameter(
+                f"{vetted_on!r} is not a date; write it as YYYY-MM-DD (e.g. 2026-11-24)",
+                param_hint="--vetted-on",
+            ) from None
     return Attestation(vetted_by, vetted_on or dt.date.today().isoformat())
