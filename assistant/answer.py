@@ -55,6 +55,9 @@ class AnswerSentence:
     text: str
     citations: list[int]
     origin: str = "model"  # "model" (phrased by the model), "source" or "record" (quoted)
+    # The words the sentence was checked in, when it is shown in the visitor's language (a
+    # catalogue sentence: the record's values in our translated words); empty otherwise.
+    checked: str = ""
 
 
 @dataclass(frozen=True)

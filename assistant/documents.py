@@ -8,6 +8,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from assistant.i18n import N_, SOURCE_LANGUAGE, gettext
+
 # Bump when chunking or record rendering changes, so re-ingest rewrites every document.
 PIPELINE_VERSION = "2"  # 2: accession number in every chunk's embedded header
 
@@ -139,45 +141,63 @@ def _article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
-def record_facts(meta: dict[str, Any]) -> dict[str, str]:
+# The catalogue sentences' own words, translated in the gettext catalogues; the record's values
+# (a title, a maker's name, a medium) go in as the museum wrote them. The English of a culture
+# standing in for a maker picks its article ("an Egyptian maker"), so it is written below.
+_SENTENCES = {
+    "creator": N_("{title} is by {makers}."),
+    "culture_maker": N_("{title} is the work of a maker catalogued as {name} ({role})."),
+    "no_maker": N_("The catalogue record of {title} gives no maker's name."),
+    "date": N_("{title} is dated {date}."),
+    "medium": N_("The medium of {title} is {medium}."),
+    "place": N_("{title} was made in {place}."),
+    "culture": N_("{title} is catalogued as {culture}."),
+    "institution": N_("{title} is in the collection of {institution}."),
+    "accession": N_("The accession number of {title} is {number}."),
+}
+
+
+def record_facts(meta: dict[str, Any], language: str = SOURCE_LANGUAGE) -> dict[str, str]:
     """Catalogue facts as standalone sentences, keyed by field, each true by construction.
 
     These let the record speak for itself: a weak model need not paraphrase them, and they
     are what false premises are corrected with. An object's record that names no maker says
     so: asked who made it, the visitor hears that, not a sentence that names someone else
-    (an author of the bibliography, a later owner).
+    (an author of the bibliography, a later owner). In ``language``, the same facts with the
+    words around the record's values translated (the answer is verified in English first).
     """
-    facts = _stated_facts(meta)
-    if "creator" not in facts and meta.get("accession_number"):
-        title = short_title(str(meta.get("title") or "This object"))
-        facts = {"creator": f"The catalogue record of {title} gives no maker's name.", **facts}
-    return facts
-
-
-def _stated_facts(meta: dict[str, Any]) -> dict[str, str]:
-    """The catalogue fields a record gives, each as a sentence."""
     title = short_title(str(meta.get("title") or "This object"))
+
+    def say(key: str, **values: str) -> str:
+        return gettext(language, _SENTENCES[key]).format(title=title, **values)
+
     facts: dict[str, str] = {}
     creators = creators_from_meta(meta)
     if len(creators) == 1 and " " not in creators[0].name and not creators[0].dates:
         # A culture standing in for an unknown maker ("Egyptian"), not a person.
         name, role = creators[0].name, (creators[0].role or "maker").lower()
-        facts["creator"] = f"{title} is the work of {_article(name)} {name} {role}."
+        facts["creator"] = (
+            f"{title} is the work of {_article(name)} {name} {role}."
+            if language == SOURCE_LANGUAGE
+            else say("culture_maker", name=name, role=role)
+        )
     elif creators:
-        facts["creator"] = f"{title} is by {'; '.join(c.display() for c in creators)}."
+        facts["creator"] = say("creator", makers="; ".join(c.display() for c in creators))
+    elif meta.get("accession_number"):
+        facts["creator"] = say("no_maker")
     if meta.get("date"):
         period = f" ({meta['period']})" if meta.get("period") else ""
-        facts["date"] = f"{title} is dated {meta['date']}{period}."
+        facts["date"] = say("date", date=f"{meta['date']}{period}")
     if meta.get("medium"):
-        facts["medium"] = f"The medium of {title} is {meta['medium']}."
+        facts["medium"] = say("medium", medium=str(meta["medium"]))
     if meta.get("place_made"):
-        facts["place"] = f"{title} was made in {meta['place_made']}."
+        facts["place"] = say("place", place=str(meta["place_made"]))
     elif meta.get("culture"):
-        facts["place"] = f"{title} is catalogued as {meta['culture']}."
+        facts["place"] = say("culture", culture=str(meta["culture"]))
     if meta.get("institution"):
-        facts["institution"] = f"{title} is in the collection of {meta['institution']}."
+        facts["institution"] = say("institution", institution=str(meta["institution"]))
     if meta.get("accession_number"):
-        facts["accession"] = f"The accession number of {title} is {meta['accession_number']}."
+        facts["accession"] = say("accession", number=str(meta["accession_number"]))
     return facts
 
 

@@ -18,6 +18,7 @@ from functools import cache
 
 from assistant.errors import SettingsError
 from assistant.settings import Settings
+from assistant.text import everyday_frequency
 
 
 @dataclass(frozen=True)
@@ -46,36 +47,58 @@ def _detector(languages: tuple[str, ...]):  # lingua is imported lazily: its typ
 
 
 _WORD = re.compile(r"\w+")
+# The default of ``Settings.language_name_share``.
+NAME_SHARE = Settings.model_fields["language_name_share"].default
 _SENTENCE_END = (".", "?", "!", ":", ";")
 
 
-def without_names(text: str) -> str:
+def without_names(text: str, languages: Sequence[str] = (), name_share: float = NAME_SHARE) -> str:
     """``text`` without the capitalised words inside its sentences (names, titles).
 
     Names are no evidence of the visitor's language (an English question naming a Spanish
     painter and his Spanish title reads as Spanish) and German nouns lost this way leave its
-    function words, which suffice.
+    function words, which suffice. A sentence's first word goes too when no one of
+    ``languages`` uses it every day (under ``name_share`` of its words): "Rembrandt a peint
+    ..." is French, whatever language the painter's name looks like.
     A text that would keep fewer than two words is read whole.
     """
     tokens = text.split()
     kept = [
         t
         for i, t in enumerate(tokens)
-        if i == 0 or not t[:1].isupper() or tokens[i - 1].endswith(_SENTENCE_END)
+        if not t[:1].isupper()
+        or (
+            (i == 0 or tokens[i - 1].endswith(_SENTENCE_END))
+            and not _a_name(t, languages, name_share)
+        )
     ]
     rest = " ".join(kept)
     return rest if len(_WORD.findall(rest)) >= 2 else text
 
 
-def words_left(text: str) -> int:
+def _a_name(token: str, languages: Sequence[str], name_share: float) -> bool:
+    """Whether a capitalised word is no everyday word of any of ``languages`` (a name)."""
+    word = "".join(_WORD.findall(token)).lower()
+    shares = []
+    for language in languages:
+        try:
+            shares.append(everyday_frequency(word, language))
+        except ValueError:
+            return False  # a language with no word list: keep the word, as before
+    return bool(shares) and max(shares) < name_share
+
+
+def words_left(text: str, languages: Sequence[str] = (), name_share: float = NAME_SHARE) -> int:
     """How many words the detector would read in ``text`` (names aside)."""
-    return len(_WORD.findall(without_names(text)))
+    return len(_WORD.findall(without_names(text, languages, name_share)))
 
 
-def confidences(text: str, languages: Sequence[str]) -> dict[str, float]:
+def confidences(
+    text: str, languages: Sequence[str], name_share: float = NAME_SHARE
+) -> dict[str, float]:
     """The detector's confidence per language for ``text`` without its names."""
     detector = _detector(tuple(languages))
-    text = without_names(text)
+    text = without_names(text, languages, name_share)
     if detector is None or not text.strip():
         return {}
     return {
@@ -93,6 +116,7 @@ class LanguageRules:
     min_confidence: float  # how sure the detector must be of another language
     min_lead: float  # by how much that language must beat the one it would replace
     min_words: int = 2  # fewer words than this (names aside) are too few to tell ("Bronze?")
+    name_share: float = NAME_SHARE  # a first word rarer than this in every language is a name
 
     @classmethod
     def of(cls, settings: Settings) -> LanguageRules:
@@ -103,14 +127,15 @@ class LanguageRules:
             settings.language_min_confidence,
             settings.language_min_lead,
             settings.language_min_words,
+            settings.language_name_share,
         )
 
 
 def scores_of(question: str, rules: LanguageRules) -> dict[str, float]:
     """The detector's confidences for ``question``; none when it is too short to tell."""
-    if words_left(question) < rules.min_words:
+    if words_left(question, rules.languages, rules.name_share) < rules.min_words:
         return {}
-    return confidences(question, rules.languages)
+    return confidences(question, rules.languages, rules.name_share)
 
 
 def decide(

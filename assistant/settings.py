@@ -178,6 +178,17 @@ class Settings(BaseSettings):
             "the museum's) language; short questions score close (bench/results/language_id.md)."
         ),
     )
+    language_name_share: float = Field(
+        1e-6,
+        ge=0,
+        le=1,
+        description=(
+            "A question's first word is a name, left out of what the language detector reads, "
+            "when no language of MUSEUM_QA_LANGUAGES uses it this often (share of everyday "
+            "words): 'Rembrandt a peint ...' is French (painters' names 3e-8 to 4e-7; 'qui', "
+            "'wer', 'het' 1e-4 and more)."
+        ),
+    )
     language_min_words: int = Field(
         2,
         ge=1,

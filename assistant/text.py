@@ -97,8 +97,23 @@ def everyday_frequency(word: str, language: str = "en") -> float:
     From pyspellchecker's word lists (counted in film subtitles): "hand" 2e-4, "turner" 3e-7,
     "vermeer" 3e-8. A name seldom is an everyday word; a word it does not list is 0.
     """
+    if word in _UNLISTED.get(language, ()):
+        return _UNLISTED_SHARE
     counts = _word_counts(language)
     return counts[word] / max(counts.total_words, 1)
+
+
+# pyspellchecker 0.9.1's Spanish list lacks most conjugated forms of its commonest verbs
+# ("fue", "puede", "hay"), so "¿Fue tallado ...?" would open with a name. These are among the
+# commonest words of the language; they count as everyday at this share.
+_UNLISTED = {
+    "es": frozenset(
+        """fue fueron fui era eran puede pueden pudo podria podrian hizo hicieron tiene tienen
+        tenia hay esta estan estaba estaban habia habian seria serian sera seran cree creo
+        crees sabe sabes se dice dicen dijo hace hacen quiso quiere quieren""".split()
+    )
+}
+_UNLISTED_SHARE = 1e-4
 
 
 @functools.cache

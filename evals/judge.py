@@ -87,7 +87,10 @@ def judge_answer(answer: Answer, support_fn: SupportFn) -> Judgement:
     if answer.outcome == "refused":
         return Judgement()
     passages = {c.n: citation_passage(c) for c in answer.citations}
-    drafts = [(s.text, list(s.citations)) for s in answer.sentences]
+    # A catalogue sentence shown in the visitor's language is judged in the words it was
+    # checked in: the record's values, in the English of its template (its translation is
+    # ours, from the catalogues, not the source's).
+    drafts = [(s.checked or s.text, list(s.citations)) for s in answer.sentences]
     if not drafts and answer.answer.strip():
         drafts = [(answer.answer, [])]
 

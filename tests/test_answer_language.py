@@ -206,6 +206,12 @@ def test_a_question_in_another_language_about_nothing_held_is_refused(
         ("Rembrandt hat die Nachtwache 1703 gemalt, oder?", "de", "1642"),
         # A material its medium does not name.
         ("¿Es verdad que la Mona Lisa está pintada en lienzo?", "es", "poplar"),
+        # A place of making its record does not give, named in the visitor's spelling.
+        (
+            "Léonard a peint la Joconde à Venise, non ?",
+            "fr",
+            "Lieu de création de Mona Lisa : Florence",
+        ),
     ],
 )
 def test_a_false_premise_in_another_language_is_corrected(
@@ -223,6 +229,9 @@ def test_a_false_premise_in_another_language_is_corrected(
     "question",
     [
         "Rembrandt a peint La Ronde de nuit en 1642, n'est-ce pas ?",
+        # A first name and a place in French spelling: the record's own ("Leonardo", Florence).
+        "Léonard a peint la Joconde à Florence, non ?",
+        "Rembrandt a peint La Ronde de nuit à Amsterdam ?",
         "Die Mona Lisa ist auf Pappelholz gemalt, oder?",
         "¿Quién pintó la Mona Lisa?",
     ],
@@ -230,6 +239,24 @@ def test_a_false_premise_in_another_language_is_corrected(
 def test_a_true_premise_in_another_language_is_not_corrected(multilingual_settings, question):
     answer = assistant_for(multilingual_settings).ask(question)
     assert answer.outcome != "corrected", answer.answer
+
+
+@pytest.mark.parametrize(
+    "question, language, words",
+    [
+        # The catalogue's sentences are ours: our words in the visitor's language, the
+        # record's values as the museum wrote them.
+        ("Qui a peint La Ronde de nuit ?", "fr", "The Night Watch est de Rembrandt"),
+        ("Wer hat die Mona Lisa gemalt?", "de", "Mona Lisa ist von Leonardo da Vinci"),
+    ],
+)
+def test_catalogue_sentences_are_in_the_visitors_language(
+    multilingual_settings, question, language, words
+):
+    answer = assistant_for(multilingual_settings).ask(question)
+    assert answer.language == language
+    assert words in answer.answer, answer.answer
+    assert " is by " not in answer.answer
 
 
 def test_a_visitor_who_chose_a_language_may_type_in_another(indexed_settings):

@@ -28,6 +28,9 @@ def guess(question: str, previous: str | None = None) -> tuple[str, str]:
         ("Chi ha scolpito il piccolo altare di bosso?", None, "it", "detected"),
         # Names say nothing of the visitor's language.
         ("Was it engraved by Hendrik Goltzius?", None, "en", "detected"),
+        # ... not even first in the question, where every word has a capital.
+        ("Goltzius a gravé les quatre saisons, non ?", None, "fr", "detected"),
+        ("Goltzius hat die vier Jahreszeiten gestochen, oder?", None, "de", "detected"),
         # ... and when what is left is too close to call, the museum's language stays.
         ("Did Hendrik Goltzius engrave Les Quatre Saisons in 1601?", None, "en", "default"),
         # Too short to tell: the conversation's language, else the museum's.
@@ -52,6 +55,19 @@ def test_guess_language(question, previous, language, decided_by):
 )
 def test_without_names(text, kept):
     assert without_names(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A first word no language uses every day is a name; "Qui", "Wer" are everyday words.
+        ("Goltzius a gravé les saisons ?", "a gravé les saisons ?"),
+        ("Qui a gravé les saisons ?", "Qui a gravé les saisons ?"),
+        ("Wer hat es gestochen?", "Wer hat es gestochen?"),
+    ],
+)
+def test_a_first_word_no_language_uses_is_a_name(text, kept):
+    assert without_names(text, ("en", "fr", "de", "nl")) == kept
 
 
 def test_one_language_needs_no_detector():

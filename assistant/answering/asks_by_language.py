@@ -69,7 +69,7 @@ TABLES: dict[str, dict[str, str]] = {
         r"\bque (artista|pintor|escultor|taller)\b",
         "date": r"\bcuando\b|\ben que ano\b|\bde que (ano|epoca|siglo)\b|\bque edad\b|"
         r"\bdesde que ano\b",
-        "medium": r"\bde que (esta hech|son|es|material|piedra|madera|metal)\b|"
+        "medium": r"\bde que (esta hech\w*|son|es|material|piedra|madera|metal)\b|"
         r"\bque (material|piedra|madera|metal|pigmento)\b",
         "place": r"\bdonde\b|\ben que (ciudad|pais|lugar|region)\b",
         "reason": r"\bpor que\b|\bpara que\b",
@@ -82,7 +82,7 @@ TABLES: dict[str, dict[str, str]] = {
         r"\bquale (artista|pittore|scultore|bottega)\b",
         "date": r"\bquando\b|\bin che anno\b|\bdi che (anno|epoca|secolo)\b|"
         r"\bquanti anni ha\b|\bda che anno\b",
-        "medium": r"\bdi che (materiale|cosa e fatt|pietra|legno|metallo)\b|"
+        "medium": r"\bdi che (materiale|cosa e fatt\w*|pietra|legno|metallo)\b|"
         r"\bin che (materiale|pietra|legno|metallo)\b|\bche materiale\b",
         "place": r"\bdove\b|\bda dove\b|\bin quale (citta|paese|luogo|regione)\b",
         "reason": r"\bperche\b",

@@ -262,7 +262,8 @@ TABLES: dict[str, Words] = {
         materials=_MATERIALS["nl"],
     ),
     "es": Words(
-        making="pinto pintado pintada pintados pintadas pintar pintaba hizo hecho hecha "
+        making="pinto pintado pintada pintados pintadas pintar pintaba pintara pintase hizo hecho "
+        "hecha hiciera "
         "esculpio esculpido esculpida tallo tallado tallada modelo modelado modelada "
         "creado creada realizo realizado realizada dibujado dibujada grabado grabada "
         "diseno disenado disenada fabrico fabricado fabricada escribio escrito escrita "
@@ -579,6 +580,12 @@ def _dates(
 _COPULA_DATE = re.compile(r"\b(?:e|es|est|is|ist)\s+(?:del|de|di|van|von|aus)\s+(?:l'|el\s+)?\d")
 
 
+# A century in Roman numerals ("XVIe", "XIX", "XVIIº") and the eras these languages write with
+# a capital: after "au"/"en"/"in" they say when, not where.
+_ROMAN = re.compile(r"[IVXLC]+(?:e|er|eme|ème|°|º|ª)?")
+_ERAS = frozenset({"moyen age", "haut moyen age", "bas moyen age", "renaissance", "antiquite"})
+
+
 def _within(span: tuple[int, int], claims: list[Claim]) -> bool:
     return any(c.span[0] <= span[0] and span[1] <= c.span[1] for c in claims)
 
@@ -613,9 +620,12 @@ def _places(
         written = text[first.start : tokens[last].end]
         if language in _NOUNS_CAPITALISED and fold(written) not in _EXONYMS:
             continue
+        if _ROMAN.fullmatch(written) or fold(written) in _ERAS:
+            continue  # "au XVIe siècle", "au Moyen Âge": a time, not a place
         value = _EXONYMS.get(fold(written), written)
         span = (first.start, tokens[last].end)
-        found += [Claim("name", value, span), Claim("place", value, span)]
+        # Folded, as the English reader gives a place (premises compare it so).
+        found += [Claim("name", value, span), Claim("place", fold(value), span)]
     return found
 
 

@@ -26,8 +26,8 @@ from assistant.answering.rank import Candidate, asked_facts, score, select
 from assistant.answering.reading import Ask, Reading
 from assistant.answering.trace import Refusal, Trace
 from assistant.answering.verify import Drafted
-from assistant.documents import creators_from_meta
-from assistant.i18n import gettext
+from assistant.documents import creators_from_meta, record_facts
+from assistant.i18n import SOURCE_LANGUAGE, gettext
 from assistant.relatedness import Relatedness
 from assistant.store import Passage
 from assistant.text import fold, words
@@ -181,7 +181,9 @@ def renumbered(
     for sentence in kept:
         for n in sentence.citations:
             order.setdefault(n, len(order) + 1)
-    sentences = [AnswerSentence(s.text, [order[n] for n in s.citations], s.origin) for s in kept]
+    sentences = [
+        AnswerSentence(s.text, [order[n] for n in s.citations], s.origin, s.checked) for s in kept
+    ]
     citations = [citation_for(new, numbered[old]) for old, new in order.items()]
     text = " ".join(f"{s.text} {''.join(f'[{n}]' for n in s.citations)}" for s in sentences)
     return text, sentences, citations
@@ -209,6 +211,30 @@ def refused(
         dropped=list(dropped),
         trace=trace.records(),
     )
+
+
+def in_language(
+    kept: Sequence[AnswerSentence], numbered: Numbered, language: str
+) -> list[AnswerSentence]:
+    """The catalogue's sentences in the visitor's language; quotations stay as written.
+
+    A catalogue sentence is ours, built from the record's fields (checked in English): its
+    words are put in the visitor's language, the record's values are not. The museum's own
+    sentences are quotations, in the language the museum wrote them.
+    """
+    if language == SOURCE_LANGUAGE:
+        return list(kept)
+    out = []
+    for sentence in kept:
+        passage = numbered.get(sentence.citations[0]) if sentence.citations else None
+        if sentence.origin == "record" and passage is not None:
+            english = record_facts(passage.meta)
+            field_ = next((k for k, v in english.items() if v == sentence.text), None)
+            if field_ is not None:
+                text = record_facts(passage.meta, language)[field_]
+                sentence = AnswerSentence(text, sentence.citations, sentence.origin, sentence.text)
+        out.append(sentence)
+    return out
 
 
 def citation_for(n: int, passage: Passage) -> Citation:

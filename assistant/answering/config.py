@@ -42,6 +42,11 @@ class AnswerConfig:
     # Title words two records must share to be look-alikes whose makers may be confused
     # ("Harbour at Dusk"); one ("Portrait") is only a kind of object.
     look_alike_title_words: int = 2
+    # A name in another language's spelling ("Léonard", "Tintoret") is the record's
+    # ("Leonardo", "Tintoretto") when their starts agree for this many letters and this share
+    # of the shorter word.
+    cognate_min_letters: int = 5
+    cognate_min_share: float = 0.75
 
     # -- reading --------------------------------------------------------------------------------
     # A question typed all in lower case gets back the capitals of the words the collection's

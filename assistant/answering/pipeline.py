@@ -305,7 +305,8 @@ class _Run:
                 else "no sentence survived verification against the cited sources"
             )
             return self.refused(self.trace.refuse("compose", reason))
-        text, sentences, citations = compose.renumbered(chosen.kept, numbered)
+        kept = compose.in_language(chosen.kept, numbered, self.reading.language)
+        text, sentences, citations = compose.renumbered(kept, numbered)
         corrected = bool(checked.corrections.kept or chosen.implicit or checked.unendorsed)
         outcome: Outcome = "corrected" if corrected else "answered"
         self.trace.add("compose", outcome, f"{len(sentences)} sentences")

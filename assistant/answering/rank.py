@@ -292,9 +292,11 @@ def score(
     else:
         # Asked in another language, the question shares no words with the sentences: they
         # are ranked by meaning, on the scale of the English similarities.
+        # The object's name and kind say which object, as in English; what is asked is the rest.
+        query = cues.without_titles(reading.asked, names + sorted(kinds, key=len, reverse=True))
         similarities = [
             (v - cfg.relatedness_origin) * cfg.relatedness_scale
-            for v in relatedness.scores(reading.asked, texts)
+            for v in relatedness.scores(query, texts)
         ]
     values = []
     for candidate, text, value in zip(candidates, texts, similarities, strict=True):

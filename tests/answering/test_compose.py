@@ -229,3 +229,33 @@ def test_when_about_an_event_is_answered_with_the_events_year(verifier):
 )
 def test_a_sentence_that_says_what_it_is_made_of_has_the_answers_shape(sentence, states):
     assert states_material(sentence) is states
+
+
+def test_catalogue_sentences_are_given_in_the_visitors_language():
+    from assistant.answer import AnswerSentence
+    from assistant.documents import record_facts
+
+    chest = numbered("chest")
+    record = next(n for n, p in chest.items() if p.kind == "record")
+    text = next(n for n, p in chest.items() if p.kind != "record")
+    english = record_facts(chest[record].meta)
+    quoted = chest[text].text.split(". ")[0] + "."
+    kept = [
+        AnswerSentence(english["creator"], [record], "record"),
+        AnswerSentence(english["medium"], [record], "record"),
+        AnswerSentence(quoted, [text], "source"),
+    ]
+    french = compose.in_language(kept, chest, "fr")
+    # Our words in French, the record's values as the museum wrote them; a quotation as is.
+    assert french[0].text.startswith("Oak Marriage Chest est de Claus Berg")
+    assert (
+        french[1].text
+        == "Matériaux et technique de Oak Marriage Chest : carved oak with iron fittings."
+    )
+    assert french[2].text == quoted
+    # What was checked stays with the sentence (the eval judges it, the log keeps it).
+    assert [s.checked for s in french] == [english["creator"], english["medium"], ""]
+    assert [s.citations for s in french] == [[record], [record], [text]]
+    assert compose.in_language(kept, chest, "en") == kept
+    # A language with no catalogue yet keeps the English.
+    assert [s.text for s in compose.in_language(kept, chest, "es")] == [s.text for s in kept]

@@ -418,3 +418,22 @@ def test_woods_are_materials_and_a_general_medium_leaves_the_kind_unchecked(
 ):
     chest = {n: replace(p, meta={**p.meta, "medium": medium}) for n, p in numbered("chest").items()}
     assert {i.claim for i in premises.check(read(question), chest)} == expected
+
+
+@pytest.mark.parametrize(
+    "word, known, same",
+    [
+        # A name in another language's spelling starts as the record's does.
+        ("leonard", "leonardo", True),
+        ("tintoret", "tintoretto", True),
+        ("caravage", "caravaggio", True),
+        # ... but a shared start of a few letters is no same name.
+        ("vermeer", "vermeulen", False),
+        ("jan", "jansen", False),
+    ],
+)
+def test_a_name_spelled_another_languages_way_is_the_records(word, known, same):
+    from assistant.answering.config import DEFAULT
+    from assistant.answering.premises.maker import _same_name
+
+    assert _same_name(word, known, DEFAULT) is same

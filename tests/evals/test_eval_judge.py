@@ -84,3 +84,19 @@ def test_citation_passage_keeps_title_and_creators(answer_factory: Callable[...,
     assert passage.source_id == "night"
     assert passage.title == "Night"
     assert passage.meta["creators_display"] == ""
+
+
+def test_a_sentence_shown_in_the_visitors_language_is_judged_as_checked(
+    answer_factory: Callable[..., Answer], support: Support
+) -> None:
+    from dataclasses import replace
+
+    answer = answer_factory("answered", [("Rembrandt painted it.", [1])], CIT)
+    shown = replace(
+        answer.sentences[0], text="Rembrandt l'a peint.", checked="Rembrandt painted it."
+    )
+    answer.sentences = [shown]
+    assert not judge_answer(answer, support).any_unsupported
+    # Without the words it was checked in, the translation is judged as it stands.
+    answer.sentences = [replace(shown, checked="")]
+    assert judge_answer(answer, support).sentences[0].text == "Rembrandt l'a peint."

@@ -52,7 +52,7 @@ def check(
         about = subject(n, passage, scope, numbered, cfg)
         issues += place.check(about)
         alike = maker.look_alikes(passage, numbered.values(), cfg.look_alike_title_words)
-        issues += maker.check(about, alike)
+        issues += maker.check(about, alike, cfg)
         issues += date.check(about, cfg)
         issues += material.check(about)
         issues += institution.check(about)

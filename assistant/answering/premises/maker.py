@@ -25,7 +25,9 @@ from assistant.text import (
 )
 
 
-def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[PremiseIssue]:
+def check(
+    subject: Subject, look_alikes: Iterable[Passage] = (), cfg: AnswerConfig = DEFAULT
+) -> list[PremiseIssue]:
     """A maker the question credits that the record's creators do not include.
 
     Not when a look-alike in the evidence (another "Harbour at Dusk") is by that maker:
@@ -37,7 +39,9 @@ def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[Premise
     # "made for Abraham Lincoln" names an owner, not a maker.
     # Only a name in a maker's slot is credited ("Vermeer painted", "by Vermeer", "it was a
     # Vermeer"); "Since", "the Met" or "the July Revolution" elsewhere in the question are not.
-    named = sorted(c.value for c in said.of("maker") if not _naming(c) <= _known_for(c, subject))
+    named = sorted(
+        c.value for c in said.of("maker") if not _accounted(c, _known_for(c, subject), cfg)
+    )
     if said.lowercase:
         # Typed in lower case, only the names the collection knows have their capitals back
         # (and are read above); one it does not know has none, and the words in a maker's
@@ -69,6 +73,30 @@ def _naming(claim: Claim) -> set[str]:
     if claim.about in OTHER_LANGUAGE_SLOTS:
         named = [w for w in named if not re.fullmatch(NAME_PARTICLES, w)][-1:] or named
     return set(named)
+
+
+def _accounted(claim: Claim, known: frozenset[str], cfg: AnswerConfig) -> bool:
+    """Whether the record's words account for a credited name.
+
+    Read in another language, a name may be spelled that language's way ("Léonard" for
+    "Leonardo", "Tintoret" for "Tintoretto"): a word of the record that starts alike, for
+    most of the shorter word, is the same name.
+    """
+    naming = _naming(claim)
+    if naming <= known:
+        return True
+    if claim.about not in OTHER_LANGUAGE_SLOTS:
+        return False
+    return all(any(_same_name(w, k, cfg) for k in known) for w in naming)
+
+
+def _same_name(word: str, known: str, cfg: AnswerConfig) -> bool:
+    shared = next(
+        (i for i, (a, b) in enumerate(zip(word, known, strict=False)) if a != b),
+        min(len(word), len(known)),
+    )
+    shorter = min(len(word), len(known))
+    return shared >= cfg.cognate_min_letters and shared >= cfg.cognate_min_share * shorter
 
 
 def look_alikes(passage: Passage, evidence: Iterable[Passage], shared: int) -> list[Passage]:
