@@ -9,7 +9,9 @@ import streamlit as st
 from assistant.answer_log import ITEM_STATUSES, AnswerLog, StaleItemError
 from assistant.auth import StaffSession
 from ui.language import _
+from ui.present import md_escape
 from ui.review_data import (
+    ITEM_REASON_LABELS,
     ITEM_STATUS_LABELS,
     assignee_choices,
     cited_sources,
@@ -175,11 +177,19 @@ def render_worklist(svc: Services, session: StaffSession) -> None:
         _("Open item"),
         list(by_id),
         key="w_pick",
-        format_func=lambda i: f"{i} · {_status(by_id[i]['status'])} · {by_id[i]['question'][:70]}",
+        # Not the status: Streamlit's box keeps showing the label it was picked with.
+        format_func=lambda i: f"{i} · {by_id[i]['question'][:70]}",
     )
     item = svc.log.work_item(pick)
     if item is None:
         return
+    st.markdown(
+        _("**Status:** {status} · **assigned to** {name} · {reason}").format(
+            status=_status(item["status"]),
+            name=md_escape(_who(item["assignee"] or "")),
+            reason=_(ITEM_REASON_LABELS.get(item["reason"], item["reason"])),
+        )
+    )
     _answer(svc.log, item["answer_id"])
     with st.expander(_("History")):
         st.text("\n".join(item_history(item["events"], _)))
