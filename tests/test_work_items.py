@@ -1,5 +1,8 @@
 """The curators' work list in the answer log: the same contract on SQLite and PostgreSQL."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from sqlalchemy import inspect, text
 
@@ -160,3 +163,19 @@ def test_purging_an_answer_purges_its_item_and_history(log_url):  # noqa: F811
     assert log.work_items() == []
     with log.engine.connect() as conn:
         assert conn.scalar(text("select count(*) from item_events")) == 0
+
+
+def test_flags_arriving_at_once_still_make_one_item(log_url):  # noqa: F811
+    log = AnswerLog(log_url)
+    answer_id = log.record(answered())
+    barrier = threading.Barrier(6)
+
+    def flag(i):
+        barrier.wait()
+        return log.flag(answer_id, f"flag {i}")
+
+    with ThreadPoolExecutor(6) as pool:
+        assert len(set(pool.map(flag, range(6)))) == 6  # every flag is kept
+    item = one_item(log, answer_id)
+    assert [e["action"] for e in log.work_item(item["id"])["events"]].count("opened") == 1
+    assert len(log.work_item(item["id"])["events"]) == 6
