@@ -33,13 +33,15 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    update,
 )
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from assistant import migrations
 from assistant.answer import Answer
+from assistant.errors import MuseumQAError
 from assistant.redact import REDACTED_TOKEN, find_personal_data, redact, scrub_fragments
 
 try:  # POSIX: the spool is shared by every process using this data dir
@@ -57,6 +59,16 @@ PUBLIC_ID_BYTES = 12
 
 Verdict = Literal["correct", "incorrect", "needs_source"]
 VERDICTS: tuple[str, ...] = get_args(Verdict)
+# A work item's status; every item starts "open", and reopening is a change back to it.
+ItemStatus = Literal["open", "in_progress", "resolved", "wont_fix"]
+ITEM_STATUSES: tuple[str, ...] = get_args(ItemStatus)
+# Why an item was filed: a visitor's flag, or a curator's verdict that calls for work.
+FLAG_REASON = "flag"
+WORK_VERDICTS = ("incorrect", "needs_source")
+
+
+class StaleItemError(MuseumQAError):
+    """A work item changed since the curator saw it (another curator saved first)."""
 
 
 class Base(DeclarativeBase):
@@ -105,6 +117,82 @@ class FlagRow(Base):
     answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     comment: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class WorkItemRow(Base):
+    """Work for curators on one answer (the question, answer, sources and trace are its row)."""
+
+    __tablename__ = "work_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    answer_id: Mapped[int] = mapped_column(
+        ForeignKey("answers.id", ondelete="CASCADE"), index=True, unique=True
+    )
+    reason: Mapped[str] = mapped_column(String(16))  # what filed it: FLAG_REASON or a verdict
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    assignee: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # Raised by every change: a curator's save names the version they saw (optimistic check).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+
+class ItemEventRow(Base):
+    """One thing that happened to a work item; rows are only ever added."""
+
+    __tablename__ = "item_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("work_items.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str | None] = mapped_column(String(80), nullable=True)  # None: a visitor
+    action: Mapped[str] = mapped_column(String(16))  # opened, reported, status, assignee
+    value: Mapped[str | None] = mapped_column(String(80), nullable=True)
+
+
+def _file_item(session: Session, answer_id: int, reason: str, actor: str | None) -> None:
+    """Open a work item on the answer, or note the new report on the one it has.
+
+    A second report never makes a second item and never changes the item's status: a
+    resolved item stays resolved until a curator reopens it.
+    """
+    now = dt.datetime.now(dt.UTC)
+    item = session.scalar(select(WorkItemRow).where(WorkItemRow.answer_id == answer_id))
+    action = "reported"
+    if item is None:
+        try:
+            with session.begin_nested():
+                item = WorkItemRow(
+                    answer_id=answer_id,
+                    reason=reason,
+                    status="open",
+                    created_at=now,
+                    updated_at=now,
+                    version=1,
+                )
+                session.add(item)
+            action = "opened"
+        except IntegrityError:  # filed at the same moment by another session: use that one
+            item = session.scalar(select(WorkItemRow).where(WorkItemRow.answer_id == answer_id))
+            assert item is not None
+    session.add(ItemEventRow(item_id=item.id, at=now, actor=actor, action=action, value=reason))
+
+
+def _item_dict(item: WorkItemRow, answer: AnswerRow) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "answer_id": item.answer_id,
+        "reason": item.reason,
+        "status": item.status,
+        "assignee": item.assignee,
+        "created_at": _utc(item.created_at),
+        "updated_at": _utc(item.updated_at),
+        "version": item.version,
+        "question": answer.question,
+        "outcome": answer.outcome,
+    }
 
 
 @dataclass(frozen=True)
@@ -416,10 +504,13 @@ class AnswerLog:
             )
             session.add(flag)
             session.flush()
+            _file_item(session, answer_id, FLAG_REASON, None)
             return int(flag.id)
 
     def review(self, answer_id: int, verdict: str, note: str, reviewer: str) -> None:
         """Store a curator's verdict on an answer (the latest review replaces the previous).
+
+        An "incorrect" or "needs a source" verdict files a work item on the answer.
 
         Raises:
             ValueError: ``verdict`` is not one of ``VERDICTS``.
@@ -436,6 +527,8 @@ class AnswerLog:
             row.review_note = note.strip()
             row.reviewed_by = reviewer
             row.reviewed_at = dt.datetime.now(dt.UTC)
+            if verdict in WORK_VERDICTS:
+                _file_item(session, answer_id, verdict, reviewer)
 
     def purge(self, older_than_days: int, now: dt.datetime | None = None) -> int:
         """Delete answers (and their flags) older than the retention period; returns how many."""
@@ -443,6 +536,9 @@ class AnswerLog:
         old = select(AnswerRow.id).where(AnswerRow.created_at < cutoff)
         with Session(self.engine) as session, session.begin():
             # Explicitly, because SQLite does not enforce ON DELETE CASCADE by default.
+            items = select(WorkItemRow.id).where(WorkItemRow.answer_id.in_(old))
+            session.execute(delete(ItemEventRow).where(ItemEventRow.item_id.in_(items)))
+            session.execute(delete(WorkItemRow).where(WorkItemRow.answer_id.in_(old)))
             session.execute(delete(FlagRow).where(FlagRow.answer_id.in_(old)))
             result = session.execute(delete(AnswerRow).where(AnswerRow.created_at < cutoff))
             return int(result.rowcount or 0)  # type: ignore[attr-defined]
@@ -515,3 +611,123 @@ class AnswerLog:
         query = query.order_by(AnswerRow.id.desc()).limit(where.limit)
         with Session(self.engine) as session:
             return [{**_as_dict(row), "n_flags": int(n)} for row, n in session.execute(query)]
+
+    # -- the work list -----------------------------------------------------------------------
+
+    def work_items(
+        self, status: str | None = None, assignee: str | None = None, limit: int = 1000
+    ) -> list[dict[str, Any]]:
+        """Work items, newest first, each with its answer's question and outcome.
+
+        Args:
+            status: Only items with this status (one of ``ITEM_STATUSES``); None: any.
+            assignee: Only items this user is on; "" for items nobody is on; None: anyone's.
+            limit: At most this many items.
+
+        Raises:
+            ValueError: ``status`` is not one of ``ITEM_STATUSES``.
+
+        """
+        query = select(WorkItemRow, AnswerRow).join(
+            AnswerRow, AnswerRow.id == WorkItemRow.answer_id
+        )
+        if status is not None:
+            _check_status(status)
+            query = query.where(WorkItemRow.status == status)
+        if assignee == "":
+            query = query.where(WorkItemRow.assignee.is_(None))
+        elif assignee is not None:
+            query = query.where(WorkItemRow.assignee == assignee)
+        query = query.order_by(WorkItemRow.id.desc()).limit(limit)
+        with Session(self.engine) as session:
+            return [_item_dict(item, answer) for item, answer in session.execute(query)]
+
+    def work_item(self, item_id: int) -> dict[str, Any] | None:
+        """One work item with its history (``events``: oldest first), or None."""
+        with Session(self.engine) as session:
+            item = session.get(WorkItemRow, item_id)
+            if item is None:
+                return None
+            answer = session.get(AnswerRow, item.answer_id)
+            assert answer is not None  # items go with their answer (purge deletes both)
+            out = _item_dict(item, answer)
+            events = session.scalars(
+                select(ItemEventRow)
+                .where(ItemEventRow.item_id == item_id)
+                .order_by(ItemEventRow.id)
+            )
+            out["events"] = [
+                {"at": _utc(e.at), "actor": e.actor, "action": e.action, "value": e.value}
+                for e in events
+            ]
+            return out
+
+    def update_item(
+        self, item_id: int, *, status: str, assignee: str | None, actor: str, seen_version: int
+    ) -> int:
+        """Change an item's status and who is on it, if nobody changed it since it was seen.
+
+        Each change is recorded in the item's history with ``actor`` and the time.
+
+        Args:
+            item_id: The item.
+            status: Its new status (one of ``ITEM_STATUSES``; the same one keeps it).
+            assignee: The user name now on it, or None for nobody.
+            actor: The signed-in curator making the change.
+            seen_version: The ``version`` the curator's screen showed.
+
+        Returns:
+            The item's version after the change (unchanged when nothing changed).
+
+        Raises:
+            ValueError: ``status`` is not one of ``ITEM_STATUSES``.
+            KeyError: No item has that id.
+            StaleItemError: The item changed since ``seen_version``; nothing was written.
+
+        """
+        _check_status(status)
+        assignee = (assignee or "").strip() or None
+        now = dt.datetime.now(dt.UTC)
+        with Session(self.engine) as session, session.begin():
+            item = session.get(WorkItemRow, item_id)
+            if item is None:
+                raise KeyError(item_id)
+            if item.version != seen_version:
+                raise StaleItemError(f"work item {item_id} changed since version {seen_version}")
+            changes = [
+                (action, new)
+                for action, old, new in (
+                    ("status", item.status, status),
+                    ("assignee", item.assignee, assignee),
+                )
+                if old != new
+            ]
+            if not changes:
+                return seen_version
+            # The version in the WHERE makes the check and the write one step: of two curators
+            # who saw the same version, the second one's update matches no row.
+            done = session.execute(
+                update(WorkItemRow)
+                .where(WorkItemRow.id == item_id, WorkItemRow.version == seen_version)
+                .values(status=status, assignee=assignee, updated_at=now, version=seen_version + 1)
+                .execution_options(synchronize_session=False)
+            )
+            if not done.rowcount:  # type: ignore[attr-defined]
+                raise StaleItemError(f"work item {item_id} changed since version {seen_version}")
+            for action, value in changes:
+                session.add(
+                    ItemEventRow(item_id=item_id, at=now, actor=actor, action=action, value=value)
+                )
+            return seen_version + 1
+
+    def item_counts(self) -> dict[str, int]:
+        """How many work items have each status (every status listed, in ``ITEM_STATUSES``)."""
+        query = select(WorkItemRow.status, func.count()).group_by(WorkItemRow.status)
+        with Session(self.engine) as session:
+            found = {str(s): int(n) for s, n in session.execute(query)}
+        return {s: found.get(s, 0) for s in ITEM_STATUSES}
+
+
+def _check_status(status: str) -> None:
+    if status not in ITEM_STATUSES:
+        raise ValueError(f"status must be one of {', '.join(ITEM_STATUSES)}")

@@ -237,7 +237,7 @@ def test_dashboard_and_accounts_pages_render(log_url):
     at = ask(app(), "What is the capital of France?")
     at.switch_page("views/dashboard.py").run()
     sign_in(at, "root", "correct horse battery")
-    assert [s.value for s in at.subheader][:2] == ["Questions per day", "Outcome mix"]
+    assert [s.value for s in at.subheader][:3] == ["Work list", "Questions per day", "Outcome mix"]
     at.switch_page("views/accounts.py").run()
     assert not at.exception and at.title[0].value == "Staff accounts"
 

@@ -12,16 +12,20 @@ from assistant.answer_log import AnswerLog, LogFilter
 from ui.csv_export import FORMULA_STARTS, csv_bytes, spreadsheet_safe
 from ui.review_data import (
     Decisions,
+    assignee_choices,
     decisions,
+    item_history,
     local_day_bounds,
     most_cited,
     outcome_mix,
     per_day,
     per_language,
+    status_counts,
     table,
     to_csv,
     to_jsonl,
     top_refused,
+    work_table,
 )
 from ui.theme import OUTCOME_COLORS, THEME, contrast_ratio
 
@@ -231,3 +235,58 @@ def test_theme_colours_meet_wcag_aa_contrast():
     assert contrast_ratio(THEME["borderColor"], white) >= 3  # input outlines
     for color in OUTCOME_COLORS.values():
         assert contrast_ratio(color, white) >= 3  # chart marks
+
+
+def test_the_work_list_table_names_status_reason_and_who_is_on_it():
+    item = {
+        "id": 7,
+        "answer_id": 42,
+        "reason": "needs_source",
+        "status": "wont_fix",
+        "assignee": None,
+        "question": "Who painted it?",
+        "updated_at": NOON,
+    }
+    [shown] = work_table([item])
+    assert shown == {
+        "item": 7,
+        "answer": 42,
+        "status": "Won't fix",
+        "reason": "Verdict: needs a source",
+        "assignee": "",
+        "question": "Who painted it?",
+        "updated": NOON.astimezone().strftime("%Y-%m-%d %H:%M"),
+    }
+    assert work_table([item], lambda m: m.upper())[0]["status"] == "WON'T FIX"
+
+
+def test_status_counts_keep_the_statuses_order_with_labels():
+    counts = {"open": 2, "in_progress": 0, "resolved": 1, "wont_fix": 0}
+    assert status_counts(counts) == [
+        ("Open", 2),
+        ("In progress", 0),
+        ("Resolved", 1),
+        ("Won't fix", 0),
+    ]
+
+
+def test_an_items_history_says_when_who_and_what():
+    at = NOON.astimezone().strftime("%Y-%m-%d %H:%M")
+    events = [
+        {"at": NOON, "actor": None, "action": "opened", "value": "flag"},
+        {"at": NOON, "actor": "ada", "action": "reported", "value": "incorrect"},
+        {"at": NOON, "actor": "ada", "action": "status", "value": "resolved"},
+        {"at": NOON, "actor": "bob", "action": "assignee", "value": None},
+    ]
+    assert item_history(events) == [
+        f"{at} · a visitor · opened: Visitor's flag",
+        f"{at} · ada · reported again: Verdict: incorrect",
+        f"{at} · ada · status: Resolved",
+        f"{at} · bob · assigned to nobody",
+    ]
+
+
+def test_an_item_can_go_to_nobody_me_or_active_staff_and_keeps_its_assignee():
+    assert assignee_choices(["zoe", "ada", "bob"], "bob", None) == ["", "bob", "ada", "zoe"]
+    # Carol's account was disabled since she took the item: she is still listed.
+    assert assignee_choices(["ada"], "ada", "carol") == ["", "ada", "carol"]

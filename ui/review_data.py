@@ -199,3 +199,77 @@ def per_language(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     counts = Counter(r.get("language") or UNKNOWN_LANGUAGE for r in rows)
     order = sorted(counts, key=lambda c: (c == UNKNOWN_LANGUAGE, -counts[c], c))
     return [{"language": c, "questions": counts[c]} for c in order]
+
+
+# The work list (AnswerLog.work_items): English msgids, translated where they are shown.
+ITEM_STATUS_LABELS = {
+    "open": N_("Open"),
+    "in_progress": N_("In progress"),
+    "resolved": N_("Resolved"),
+    "wont_fix": N_("Won't fix"),
+}
+ITEM_REASON_LABELS = {
+    "flag": N_("Visitor's flag"),
+    "incorrect": N_("Verdict: incorrect"),
+    "needs_source": N_("Verdict: needs a source"),
+}
+
+
+def work_table(
+    items: list[dict[str, Any]], translate: Translate = as_written
+) -> list[dict[str, Any]]:
+    """Rows for the on-screen work list (labels in the UI language; "" for nobody on it)."""
+    return [
+        {
+            "item": i["id"],
+            "answer": i["answer_id"],
+            "status": translate(ITEM_STATUS_LABELS.get(i["status"], i["status"])),
+            "reason": translate(ITEM_REASON_LABELS.get(i["reason"], i["reason"])),
+            "assignee": i["assignee"] or "",
+            "question": i["question"],
+            "updated": _local(i["updated_at"]),
+        }
+        for i in items
+    ]
+
+
+def status_counts(
+    counts: dict[str, int], translate: Translate = as_written
+) -> list[tuple[str, int]]:
+    """``AnswerLog.item_counts`` as (status label, count), in the statuses' order."""
+    return [(translate(ITEM_STATUS_LABELS.get(s, s)), n) for s, n in counts.items()]
+
+
+def item_history(events: list[dict[str, Any]], translate: Translate = as_written) -> list[str]:
+    """An item's history, one line per event, oldest first: when, who, what."""
+    visitor = translate(N_("a visitor"))
+    nobody = translate(N_("nobody"))
+    lines = []
+    for e in events:
+        value = e["value"] or ""
+        if e["action"] in ("opened", "reported"):
+            what = translate(
+                N_("opened: {reason}")
+                if e["action"] == "opened"
+                else N_("reported again: {reason}")
+            ).format(reason=translate(ITEM_REASON_LABELS.get(value, value)))
+        elif e["action"] == "status":
+            what = translate(N_("status: {status}")).format(
+                status=translate(ITEM_STATUS_LABELS.get(value, value))
+            )
+        else:
+            what = translate(N_("assigned to {name}")).format(name=value or nobody)
+        lines.append(f"{_local(e['at'])} · {e['actor'] or visitor} · {what}")
+    return lines
+
+
+def assignee_choices(active_names: list[str], me: str, current: str | None) -> list[str]:
+    """Who an item can be given to: nobody (""), me, then the other active staff, by name.
+
+    The current assignee stays listed even when their account was disabled since, so
+    saving a status change does not quietly take the item off them.
+    """
+    names = ["", me, *sorted(n for n in active_names if n != me)]
+    if current and current not in names:
+        names.append(current)
+    return names

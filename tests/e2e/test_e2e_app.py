@@ -234,3 +234,35 @@ def test_a_url_in_a_refused_question_is_not_a_link_for_curators(new_page):
     expect(page.get_by_role("heading", name="Most-cited sources")).to_be_visible()
     page.wait_for_timeout(1500)
     expect(page.locator("a[href*='evil.example']")).to_have_count(0)
+
+
+def test_a_verdict_becomes_a_work_item_the_curator_resolves(new_page, shots):
+    visitor = new_page()
+    ask(visitor, "What is the Rosetta Stone made of?")
+    answered(visitor)
+
+    page = new_page("review")
+    sign_in(page, *CURATOR)
+    expect(page.get_by_role("heading", name="Work list")).to_be_visible()
+    # The log opens the newest answer, the visitor's: the curator marks it incorrect.
+    verdict = page.get_by_test_id("stRadio").filter(has_text="Verdict")
+    verdict.locator("label").filter(has_text=re.compile(r"^Incorrect$")).click()
+    page.get_by_role("button", name="Save review").click()
+    wait_idle(page)
+    picked = page.get_by_role("combobox", name="Open item")
+    expect(picked).to_have_value(re.compile(r"^\d+ · What is the Rosetta Stone made of\?"))
+    expect(
+        page.get_by_text("Status: Open · assigned to Nobody · Verdict: incorrect")
+    ).to_be_visible()
+    # The counts above the list (other tests' items may be there too).
+    expect(page.get_by_text(re.compile(r"^Open: [1-9]\d* · In progress: "))).to_be_visible()
+
+    status = page.get_by_test_id("stRadio").filter(has_text="Won't fix")
+    status.locator("label").filter(has_text=re.compile(r"^Resolved$")).click()
+    page.get_by_role("button", name="Save item").click()
+    wait_idle(page)
+    expect(page.get_by_text("Status: Resolved · assigned to Nobody")).to_be_visible()
+    expect(page.get_by_text(re.compile(r" · Resolved: [1-9]\d* · "))).to_be_visible()
+    page.get_by_text("History", exact=True).click()
+    expect(page.get_by_text(f"{CURATOR[0]} · status: Resolved", exact=False)).to_be_visible()
+    snap(page, shots / "review-worklist.png")

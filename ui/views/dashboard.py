@@ -1,4 +1,4 @@
-"""Curator dashboard: questions per day, outcome mix, languages, gaps, most-cited sources."""
+"""Curator dashboard: work items, questions per day, outcome mix, languages, gaps, sources."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from ui.review_data import (
     outcome_mix,
     per_day,
     per_language,
+    status_counts,
     top_refused,
 )
 from ui.services import services
@@ -42,6 +43,12 @@ def language_label(code: str) -> str:
 svc = services()
 require(svc, "curator")
 st.title(_("Dashboard"))
+
+# Work is counted whenever it was filed: an item opened last quarter and still open counts.
+st.subheader(_("Work list"))
+counts = status_counts(svc.log.item_counts(), _)
+for column, (label, n) in zip(st.columns(len(counts)), counts, strict=True):
+    column.metric(label, n)
 
 today = dt.date.today()
 days = st.date_input(

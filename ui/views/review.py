@@ -14,10 +14,14 @@ from ui.review_data import VERDICT_LABELS, local_day_bounds, table, to_csv, to_j
 from ui.review_detail import render_detail
 from ui.services import services
 from ui.staff import require
+from ui.worklist import render_worklist
 
 svc = services()
 session = require(svc, "curator")
 st.title(_("Curator review"))
+render_worklist(svc, session)
+st.divider()
+st.subheader(_("Answer log"))
 
 threshold = svc.settings.review_low_support
 today = dt.date.today()
