@@ -23,10 +23,10 @@ from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from assistant.answering.casing import name_casing  # noqa: E402
-from assistant.answering.config import DEFAULT  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
-from assistant.store import VectorIndex  # noqa: E402
+from assistant.answering.casing import name_casing
+from assistant.answering.config import DEFAULT
+from assistant.settings import Settings
+from assistant.store import VectorIndex
 
 
 def _timed(fn, *args):  # type: ignore[no-untyped-def]

