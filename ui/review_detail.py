@@ -151,6 +151,11 @@ def _review_form(row: dict[str, Any], log: AnswerLog, session: StaffSession) -> 
             st.error(_("Choose a verdict first."))
             return
         log.review(row["id"], verdict, note or "", session.name)
+        # A verdict that files work opens its item in the work list above (on the rerun: the
+        # list's picker is drawn already).
+        filed = [i["id"] for i in log.work_items() if i["answer_id"] == row["id"]]
+        if filed:
+            st.session_state.w_open_next = filed[0]
         st.toast(_("Review saved."))
         st.rerun()
 

@@ -171,6 +171,8 @@ def render_worklist(svc: Services, session: StaffSession) -> None:
         },
     )
     by_id = {i["id"]: i for i in items}
+    if st.session_state.get("w_open_next") in by_id:
+        st.session_state.w_pick = st.session_state.pop("w_open_next")
     if st.session_state.get("w_pick") not in by_id:
         st.session_state.w_pick = items[0]["id"]  # a filter changed: open the newest
     pick = st.selectbox(
