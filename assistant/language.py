@@ -131,6 +131,12 @@ class LanguageRules:
         )
 
 
+def prepare(rules: LanguageRules) -> None:
+    """Load what the first question would wait for: the detector and the word lists."""
+    _detector(tuple(rules.languages))
+    _a_name("Prepare", rules.languages, rules.name_share)
+
+
 def scores_of(question: str, rules: LanguageRules) -> dict[str, float]:
     """The detector's confidences for ``question``; none when it is too short to tell."""
     if words_left(question, rules.languages, rules.name_share) < rules.min_words:

@@ -15,6 +15,7 @@ from assistant.chain import AnswerChain, ChainConfig, Retriever
 from assistant.errors import QuestionError, StoreUnavailableError
 from assistant.i18n import gettext
 from assistant.language import LanguageGuess, LanguageRules, guess_language
+from assistant.language import prepare as prepare_language
 from assistant.llm import is_embedded, make_chat_model, model_name
 from assistant.question_text import clean_question
 from assistant.settings import Settings
@@ -31,6 +32,15 @@ class MuseumAssistant:
     chain: AnswerChain
     settings: Settings
     log: AnswerLog | None = None
+
+    def prepare(self) -> None:
+        """Read and load what the first visitor would otherwise wait for (a server, at start).
+
+        The chain's names and periods, and the language stage's detector and word lists
+        (about a second between them).
+        """
+        self.chain.prepare()
+        prepare_language(LanguageRules.of(self.settings))
 
     def ask(
         self, question: str, history: Sequence[str] = (), language: str | None = None

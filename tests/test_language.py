@@ -121,3 +121,14 @@ def test_language_names_are_their_own():
     assert language_name("fr") == "Français"
     assert language_name("de", "en") == "German"
     assert language_name("??") == "??"
+
+
+def test_prepare_loads_what_the_first_question_would_wait_for():
+    from assistant import language
+    from assistant.text import _word_counts
+
+    language._detector.cache_clear()
+    _word_counts.cache_clear()
+    language.prepare(RULES)
+    assert language._detector.cache_info().currsize == 1
+    assert _word_counts.cache_info().currsize == len(RULES.languages)

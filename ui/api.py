@@ -811,8 +811,9 @@ def _lifespan(state: ApiState) -> Callable[[FastAPI], AbstractAsyncContextManage
             warm_up = getattr(_model_of(assistant), "warm_up", None)
             if callable(warm_up):
                 await run_in_threadpool(warm_up)
-            # The collection's spelling of names, for questions typed in lower case.
-            prepare = getattr(getattr(assistant, "chain", None), "prepare", None)
+            # The collection's spelling of names (for questions typed in lower case), and the
+            # language stage's detector and word lists.
+            prepare = getattr(assistant, "prepare", None)
             if callable(prepare):
                 await run_in_threadpool(prepare)
         except Exception as exc:

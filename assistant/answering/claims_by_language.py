@@ -527,7 +527,8 @@ def _makers(
 def _owns_work(language: str, table: Words, after: list[_Word]) -> bool:
     """Whether a clause goes on to call a work the subject's own ("X ... dans son tableau").
 
-    "Qu'a voulu montrer X dans son Paysage ?", "Was wollte X mit seinem Bild zeigen?": the
+    "Pourquoi X a-t-il mis un chien dans son Paysage ?", "Warum hat X sein Bild so dunkel
+    gehalten?": the
     name before "his <work>" is the one the visitor credits, whatever the verb. A capitalised
     word after "his" is a title, except where every noun has a capital.
     """
@@ -660,8 +661,8 @@ def _materials(table: Words, tokens: list[_Word]) -> list[Claim]:
 def states_material(text: str) -> bool:
     """Whether a source's sentence, in any language of the tables, says what a thing is made of.
 
-    "Deckel aus Kiefer", "le socle en marbre": a sentence that answers "what is it made of?"
-    whatever language the museum wrote it in, where the question's words find nothing.
+    "Deckel aus Kiefer", "le socle en marbre": a material question's answer, in whichever
+    language the museum wrote it, where the question's own words find nothing.
     """
     for table in TABLES.values():
         for start, end in _clauses(text):

@@ -147,6 +147,9 @@ _MATERIAL_STATED = re.compile(
 )
 
 
+# Every candidate of a material question is read with six languages' rules, and the same
+# source sentences come back question after question.
+@functools.lru_cache(maxsize=65536)
 def states_material(text: str) -> bool:
     """Whether a sentence says what something is made of, in English or a language of the tables."""
     return bool(_MATERIAL_STATED.search(fold(text))) or claims_by_language.states_material(text)

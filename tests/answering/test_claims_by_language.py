@@ -71,10 +71,18 @@ def claims(language: str, text: str) -> set[tuple[str, str]]:
         ("fr", "Est-il en bois ou en toile ?", set()),
         ("nl", "Het beeldje is niet van brons.", set()),
         # A name before "his <work>" or "his <Title>" is credited, whatever the verb.
-        ("fr", "Qu'a voulu montrer Talmont dans son Paysage d'hiver ?", {("maker", "Talmont")}),
-        ("de", "Was wollte Hendrikse mit seinem Bild zeigen?", {("maker", "Hendrikse")}),
-        ("nl", "Wat wilde Hendrikse laten zien met zijn schilderij?", {("maker", "Hendrikse")}),
-        ("es", "¿Qué quiso mostrar Talmont en su cuadro?", {("maker", "Talmont")}),
+        (
+            "fr",
+            "Pourquoi Talmont a-t-il mis un chien dans son Paysage d'hiver ?",
+            {("maker", "Talmont")},
+        ),
+        ("de", "Warum hat Hendrikse sein Bild so dunkel gehalten?", {("maker", "Hendrikse")}),
+        (
+            "nl",
+            "Waarom koos Hendrikse zo'n donkere lucht voor zijn schilderij?",
+            {("maker", "Hendrikse")},
+        ),
+        ("es", "¿Por qué usó Talmont tanto azul en su cuadro?", {("maker", "Talmont")}),
         (
             "it",
             "Perché Talmont ha messo un gatto nel suo Ritratto di famiglia?",
