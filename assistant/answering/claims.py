@@ -104,10 +104,11 @@ MATERIAL_KINDS: dict[str, frozenset[str]] = {
         maiolica pottery clay""".split()
     ),
     # Woods by their trees: "wood" is true of an oak panel. (Not "pear", "cherry", "lime" or
-    # "ash", which are more often a shape, a colour or a residue than a timber.)
+    # "ash", which are more often a shape, a colour or a residue than a timber.) A painting's
+    # panel is its wooden support unless the record says what else.
     "wood": frozenset(
         """wood oak pine poplar walnut beech maple fir spruce ebony mahogany boxwood cedar
-        birch elm yew limewood pearwood fruitwood rosewood teak""".split()
+        birch elm yew limewood pearwood fruitwood rosewood teak panel""".split()
     ),
 }
 MATERIAL_KINDS["ceramics"] = MATERIAL_KINDS["pottery"] = MATERIAL_KINDS["ceramic"]

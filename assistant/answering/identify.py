@@ -36,6 +36,7 @@ from assistant.text import (
     content_words,
     everyday_frequency,
     fold,
+    opens_sentence,
     proper_names,
     stem,
     words,
@@ -68,6 +69,7 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
         if p.kind == "record"
         and mentions_title(text, p.title)
         and not _describes_a_kind(text, p, numbered)
+        and not _another_of_its_kind(text, p, numbered)
     }
     outer = _outer_titles({n: p.title for n, p in named.items()})
     # Names that are part of a named title ("Cyrus" in "Cyrus Cylinder") are not creators.
@@ -87,6 +89,47 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
     return by_creator or _fits_better(
         text, {n: p for n, p in named.items() if n in outer}, numbered
     )
+
+
+def _another_of_its_kind(text: str, passage: Passage, numbered: Numbered) -> bool:
+    """Whether a title that is only a common word ("Vase") is said of another thing of the kind.
+
+    "His glass vase of about 1884" is not the porcelain "Vase", nor "the tile with the boar"
+    the "Tile" with tulips, nor "a vase" in a story any vase in particular: the visitor's
+    material or what the thing is "with" must be the record's, and an indefinite article
+    names none. A capitalised "Vase" mid-sentence is the visitor naming the work.
+    """
+    name = re.sub(r"\(.*?\)", "", passage.title).strip()
+    if len(name.split()) != 1:
+        return False
+    word = stem(name.lower())
+    spoken = [m for m in re.finditer(rf"\b{re.escape(name)}\w*", text, re.IGNORECASE)]
+    if not spoken or any(_capitalised_at(text, m.start()) for m in spoken):
+        return False
+    if any(_INDEFINITE.search(text[: m.start()]) for m in spoken):
+        return True
+    texts = " ".join(p.text for p in numbered.values() if p.source_id == passage.source_id)
+    have = _naming_words(passage) | set(content_words(texts))
+    said = [_MODIFIERS.search(text[: m.start()]) for m in spoken]
+    before = {w for m in said if m for w in words(m.group(0))}
+    if any(w in shapes.MATERIALS and stem(w) not in have for w in before):
+        return True
+    pairs = [p.partition(" with ") for p in parse.with_phrases(text)]
+    shown = [after for thing, _, after in pairs if head(thing) == word]
+    return any(w not in GENERIC and w not in have for p in shown for w in content_words(p))
+
+
+# The words that describe a thing just before its name, after its article or possessor.
+_MODIFIERS = re.compile(r"(?:[\w-]+\s+){1,3}$")
+
+
+def _capitalised_at(text: str, start: int) -> bool:
+    """Whether the word at ``start`` has a capital of its own, not the sentence's."""
+    return text[start].isupper() and not opens_sentence(text, start)
+
+
+# "a vase", "an old jug": any one of its kind, no object in particular.
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _fits_better(text: str, named: dict[int, Passage], numbered: Numbered) -> dict[int, Passage]:
@@ -874,6 +917,10 @@ def no_record_of(
         vocabularies = [(_vocabulary(s, lookups), _title(s, lookups)) for s in owners]
     if pictured := _pictures_another(reading, focus, lookups):
         return pictured
+    described = {
+        phrase: _describing(phrase, owners, vocabularies, focus, lookups, cfg)
+        for phrase in reading.objects
+    }
     for phrase in reading.objects:
         if parse.person_acting(reading.ask, phrase):
             continue  # "would the brothers have used it?": people in the story, not objects
@@ -881,12 +928,7 @@ def no_record_of(
             phrase, focus, lookups
         ):
             return phrase
-        describing = [
-            s
-            for s, (have, title) in zip(owners, vocabularies, strict=True)
-            if _described_by(phrase, have, title)
-            and not _picks_a_sibling(phrase, focus or {s}, lookups, cfg)
-        ]
+        describing = described[phrase]
         if _hangs_off(reading, phrase, set(sources), focus, describing, lookups, cfg):
             return phrase
         # "Is the ewer a basin?" says what the object is (a premise), not another one.
@@ -894,10 +936,13 @@ def no_record_of(
             continue
         # Beside a named object, an unknown detail ("the horse", "the bottom") is a part of
         # it that the texts word differently; an unknown object ("its companion panel") is not.
-        kinds = _title_words(focus, lookups)
+        # So beside an object the question describes in its texts' words ("the glints on the
+        # harbour painting"), though it names no title.
+        beside = focus or _described_beside(phrase, reading, described)
+        kinds = _title_words(beside, lookups)
         # "A second <title>" is another of the object's own kind; "a quartz owl" is made of
         # something, so it is an object whatever the catalogue classes it as (a figurine).
-        if focus and not (
+        if beside and not (
             head(phrase) in kinds
             or parse.modified_by(reading.text, head(phrase), MATERIALS)
             or _another_object(phrase, lookups, cfg)
@@ -912,6 +957,35 @@ def no_record_of(
             continue
         return phrase
     return ""
+
+
+def _described_beside(phrase: str, reading: Reading, described: dict[str, list[str]]) -> set[str]:
+    """The sources that describe the other things a question names, when ``phrase`` is a detail.
+
+    Only a plain detail ("the raised pattern on the cloak pin"): a thing named by its relation
+    ("the matching half") or as "<part> of <something>" ("the rest of the lyre", "the chariot
+    of the sun") may be a thing apart, which must be in the texts.
+    """
+    if _related(phrase) or " of " in phrase:
+        return set()
+    return {s for other in reading.objects if other != phrase for s in described[other]}
+
+
+def _describing(
+    phrase: str,
+    owners: list[str],
+    vocabularies: list[tuple[set[str], str]],
+    focus: set[str],
+    lookups: Lookups,
+    cfg: AnswerConfig,
+) -> list[str]:
+    """The owners whose words describe what a phrase names (not a sibling of theirs)."""
+    return [
+        s
+        for s, (have, title) in zip(owners, vocabularies, strict=True)
+        if _described_by(phrase, have, title)
+        and not _picks_a_sibling(phrase, focus or {s}, lookups, cfg)
+    ]
 
 
 class _Stated(Protocol):

@@ -401,7 +401,7 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
     named_periods = [
         n
         for n in (periods.named_in(text) if periods else [])
-        if not parse.names_a_person(text, *n.span)
+        if not parse.names_a_person(text, *n.span) and not _STYLE_AFTER.match(text, n.span[1])
     ]
     found = _dates(text, named_periods)
     found += _materials(text)
@@ -545,6 +545,8 @@ def _materials(text: str) -> list[Claim]:
             continue  # "wood or canvas?" asks which; it says neither
         if word in shapes.MATERIAL_KINDS["wood"] and _PLANT_AFTER.match(text, match.end()):
             continue  # "pine, bamboo and plum trees", "oak leaves": the plant, not the timber
+        if _joined_to_another(text, match.end()):
+            continue  # "an oil-slick sheen", "ivory-white": a look, not what it is made of
         if parse.a_part_of_it(text, match.start()) or _COUNTED.search(text[: match.start()]):
             continue  # "lost its central panel", "a three-panel screen": parts, no material
         # A general word ("stone") says what it is made of only after "of", "from" or "in"
@@ -553,6 +555,21 @@ def _materials(text: str) -> list[Claim]:
             continue
         out[word] = Claim("material", word, match.span())
     return list(out.values())
+
+
+def _joined_to_another(text: str, end: int) -> bool:
+    """Whether a material word is joined by a hyphen to a word that is no material."""
+    joined = _HYPHENED.match(text, end)
+    return bool(joined) and fold(joined.group(1)) not in shapes.MATERIALS
+
+
+_HYPHENED = re.compile(r"-([^\W\d_]+)")
+# A period before a word for a style or manner speaks of a look, which a later piece may
+# borrow: "in the Ming style", "Gothic-revival", "Renaissance-inspired shapes" date nothing.
+_STYLE_AFTER = re.compile(
+    r"[\s-]*(?:style[sd]?|manner|taste|fashion|revival|inspired|influenced|like|looking|esque)\b",
+    re.IGNORECASE,
+)
 
 
 # A material offered as one of two: "wood or canvas", "on wood or on canvas", "bronze, or brass?".

@@ -171,6 +171,15 @@ OBJECTS.update(
             "smudges at a touch; Holm fixed it by brushing thinned milk over the sheet.",
             "drawings",
         ),
+        # A title that is only the object's kind: "the flask" may be any flask.
+        "flask": _other(
+            "Flask",
+            "Anon.",
+            "salt-glazed stoneware",
+            "TM.920",
+            "A bearded face is moulded under the neck of this flask.",
+            "flasks",
+        ),
         "pendant-mourning": _other(
             "Mourning Pendant",
             "Anon.",

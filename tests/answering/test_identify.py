@@ -55,6 +55,28 @@ def test_records_are_named_by_their_titles(question, named):
 
 
 @pytest.mark.parametrize(
+    "question, named",
+    [
+        # A title that is only a common word names its record when the visitor's words for
+        # the thing fit the record, or add nothing to the kind.
+        ("Who made the flask?", {"flask"}),
+        ("Who made the stoneware flask with the bearded face?", {"flask"}),
+        ("Who made the Flask?", {"flask"}),
+        # ... not when they say it is of another material, or shows what the record's does
+        # not: that is another flask, of which the collection may hold none.
+        ("Who made the glass flask of about 1884?", set()),
+        ("Who painted the flask with the dancing bears?", set()),
+        # ... nor when it is any one of its kind ("a flask" in a story).
+        ("Why does the brewer in the painting reach for a flask?", set()),
+    ],
+)
+def test_a_title_that_is_a_common_word_names_only_the_thing_it_fits(question, named):
+    evidence = numbered("flask", "harbour", "ewer")
+    found = identify.subjects(read(question).context, evidence)
+    assert {p.source_id for p in found.values()} == named
+
+
+@pytest.mark.parametrize(
     "question, lacking",
     [
         ("Who painted Harbour at Dusk?", []),
@@ -240,6 +262,17 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         # catalogue kind, not the title's kind): a part the texts locate in other words.
         ("What is the woman mending on the lower quay?", set(), ""),
         ("Who glazed the larger ewer with the cranes?", set(), "larger ewer"),
+        # ... and beside an object the question describes in its texts' words, though it
+        # names no title: a detail of that object, which the texts word in their own way.
+        ("How were the shiny ripples painted around the fishing boats?", set(), ""),
+        ("What are the tiny dots scattered between the fishing boats?", set(), ""),
+        ("Why is the rim pattern zigzagged on the ewer with the cranes?", set(), ""),
+        # ... but beside it, an object of a kind the catalogue classes, one made of something,
+        # another of its own kind or one no text speaks of is still another object.
+        ("Is there a bronze basin that goes with the Kashan ewer?", set(), "bronze basin"),
+        ("Where is the second ewer with cranes from Kashan kept?", set(), "second ewer"),
+        ("Do you also have a Persian smartphone like the Kashan ewer?", set(), "smartphone"),
+        ("What is on the matching half of the ewer with the cranes?", set(), "matching half"),
         # h: nothing named, and no evidence source speaks of the thing asked about.
         ("What is the capital of Sweden?", set(), "capital of Sweden"),
         ("Tell me about the Persian smartphone in your collection.", set(), "Persian smartphone"),

@@ -133,7 +133,8 @@ def test_a_named_period_the_record_rules_out_is_a_false_date(question, expected)
 def test_a_period_named_in_the_objects_own_title_is_no_date_claim():
     # An invented period that shares a word with a title: in the title it names the subject.
     dusk = Periods.from_records(_records("Dusk", [(1500, 1600)] * 3), CFG)
-    reading = read("Is the Harbour at Dusk the Dusk style?", periods=dusk)
+    # (Not "the Dusk style": a period before a style word dates nothing, see below.)
+    reading = read("Is the Harbour at Dusk a Dusk piece?", periods=dusk)
     assert [c.value for c in reading.said.of("date")] == ["Dusk", "Dusk"]
     assert premises.check(reading, ALL) == []
 
@@ -222,3 +223,21 @@ def test_a_period_the_record_itself_names_its_maker_by_is_no_false_date():
     reading = read("Is the Husayn ewer with the cranes lidded?", periods=husayn)
     assert [c.value for c in reading.said.of("date")] == ["Husayn"]
     assert premises.check(reading, numbered("ewer")) == []
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # A period said of how the object looks or of its style is no date of it: a later
+        # piece may look Gull Dynasty, or borrow its shapes.
+        ("The Lidded Ewer with Cranes looks Gull Dynasty. What gives it away?", []),
+        ("The Lidded Ewer with Cranes has Gull Dynasty shapes. Which ones?", []),
+        ("Is the Lidded Ewer with Cranes decorated in the Gull style?", []),
+        ("Why is the Lidded Ewer with Cranes so Gull-looking?", []),
+        # Said of the object itself, it dates it.
+        ("Is the Lidded Ewer with Cranes a Gull Dynasty piece?", ["dates it to Gull Dynasty"]),
+        ("Was the Lidded Ewer with Cranes made in the Gull Dynasty?", ["dates it to Gull Dynasty"]),
+    ],
+)
+def test_a_period_said_of_a_look_or_style_is_no_date(question, expected):
+    assert [i.claim for i in premises.check(read(question, periods=PERIODS), ALL)] == expected

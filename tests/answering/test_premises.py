@@ -411,6 +411,9 @@ def test_a_general_material_covers_its_kinds(question, expected):
         ("Is the Oak Marriage Chest made of pine?", "painted wood", set()),
         ("Is the Oak Marriage Chest carved in limestone?", "stone", set()),
         ("Is the Oak Marriage Chest made of bronze?", "painted wood", {"says it is bronze"}),
+        # A panel is a painting's wooden support: "wood" leaves it unchecked, canvas does not.
+        ("What is painted on the Oak Marriage Chest panel?", "painted wood", set()),
+        ("What is painted on the Oak Marriage Chest panel?", "oil on canvas", {"says it is panel"}),
     ],
 )
 def test_woods_are_materials_and_a_general_medium_leaves_the_kind_unchecked(

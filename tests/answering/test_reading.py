@@ -264,6 +264,11 @@ ROWS = [
     ("Why are oak, bamboo and plum trees on the chest?", [], {"claims_not": {("material", "oak")}}),
     ("What do the walnut leaves on the lid mean?", [], {"claims_not": {("material", "walnut")}}),
     ("Is the pine chest from Lübeck?", [], {"claims": {("material", "pine")}}),
+    # A material joined to a word that is none describes a look, not what it is made of.
+    ("The ewer has an oil-slick sheen; how?", [], {"claims_not": {("material", "oil")}}),
+    ("Why is the ivory-white glaze so pale?", [], {"claims_not": {("material", "ivory")}}),
+    ("Is the gold-coloured lid brass?", [], {"claims_not": {("material", "gold")}}),
+    ("Is the cup silver-gilt?", [], {"claims": {("material", "silver")}}),
     ("The lid is carved from walnut, isn't it?", [], {"claims": {("material", "walnut")}}),
     # A choice between materials asserts neither; a hedge after one still asserts it.
     ("harbour at dusk canvas or panel", [], {"claims_not": {("material", "canvas")}}),
