@@ -94,10 +94,10 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
 def _another_of_its_kind(text: str, passage: Passage, numbered: Numbered) -> bool:
     """Whether a title that is only a common word ("Vase") is said of another thing of the kind.
 
-    "His glass vase of about 1884" is not the porcelain "Vase", nor "the tile with the boar"
-    the "Tile" with tulips, nor "a vase" in a story any vase in particular: the visitor's
-    material or what the thing is "with" must be the record's, and an indefinite article
-    names none. A capitalised "Vase" mid-sentence is the visitor naming the work.
+    "Her silver flask" is not the stoneware "Flask", nor "the flask with the dancing bears"
+    the "Flask" with a bearded face, nor "a flask" in a story any flask in particular: the
+    visitor's material or what the thing is "with" must be the record's, and an indefinite
+    article names none. A capitalised "Flask" mid-sentence is the visitor naming the work.
     """
     name = re.sub(r"\(.*?\)", "", passage.title).strip()
     if len(name.split()) != 1:
@@ -962,7 +962,7 @@ def no_record_of(
 def _described_beside(phrase: str, reading: Reading, described: dict[str, list[str]]) -> set[str]:
     """The sources that describe the other things a question names, when ``phrase`` is a detail.
 
-    Only a plain detail ("the raised pattern on the cloak pin"): a thing named by its relation
+    Only a plain detail ("the ripples round the fishing boats"): a thing named by its relation
     ("the matching half") or as "<part> of <something>" ("the rest of the lyre", "the chariot
     of the sun") may be a thing apart, which must be in the texts.
     """

@@ -546,7 +546,7 @@ def _materials(text: str) -> list[Claim]:
         if word in shapes.MATERIAL_KINDS["wood"] and _PLANT_AFTER.match(text, match.end()):
             continue  # "pine, bamboo and plum trees", "oak leaves": the plant, not the timber
         if _joined_to_another(text, match.end()):
-            continue  # "an oil-slick sheen", "ivory-white": a look, not what it is made of
+            continue  # "a copper-toned glow", "ivory-white": a look, not what it is made of
         if parse.a_part_of_it(text, match.start()) or _COUNTED.search(text[: match.start()]):
             continue  # "lost its central panel", "a three-panel screen": parts, no material
         # A general word ("stone") says what it is made of only after "of", "from" or "in"
