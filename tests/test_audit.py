@@ -175,7 +175,7 @@ def test_the_second_of_two_admins_changing_one_account_is_refused(log_url):  # n
     users.add("ada", PASSWORD)
     seen = users.get("ada").version  # both admins see this
     users.change("ada", actor="root", disabled=True, seen_version=seen)
-    with pytest.raises(StaleAccountError, match="changed by someone else.*now curator, disabled"):
+    with pytest.raises(StaleAccountError, match=r"changed by someone else.*now curator, disabled"):
         users.change("ada", actor="eve", role="admin", password="x" * 12, seen_version=seen)
     ada = users.get("ada")
     assert (ada.role, ada.disabled) == ("curator", True)
