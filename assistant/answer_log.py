@@ -762,6 +762,7 @@ class AnswerLog:
                     "version": seen_version + 1,
                     **{action: value for action, value in changes},
                 },
+                staff=("assignee",),
             )
             return seen_version + 1
 

@@ -13,7 +13,7 @@ That is why the log's retention purge keeps them (docs/operations.md, "Audit tra
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
@@ -68,8 +68,8 @@ class AuditRow(Base):
     details: Mapped[Any] = mapped_column(JSON)
 
 
-def _clean(value: Any, regions: Sequence[str]) -> Any:
-    """``value`` with every string redacted, refusing keys that name a secret."""
+def _clean(value: Any, regions: Sequence[str], staff: Collection[str] = ()) -> Any:
+    """``value`` with every string redacted (but ``staff`` keys), refusing secret keys."""
     if isinstance(value, str):
         return redact(value, regions)
     if isinstance(value, list | tuple):
@@ -78,7 +78,10 @@ def _clean(value: Any, regions: Sequence[str]) -> Any:
         bad = [k for k in value if any(part in str(k).lower() for part in FORBIDDEN_KEY_PARTS)]
         if bad:
             raise AuditError(f"audit details may not hold {', '.join(map(str, bad))}")
-        return {str(k): _clean(v, regions) for k, v in value.items()}
+        return {
+            str(k): v if k in staff and isinstance(v, str | None) else _clean(v, regions)
+            for k, v in value.items()
+        }
     return value
 
 
@@ -90,6 +93,7 @@ def record_audit(
     details: dict[str, Any] | None = None,
     *,
     regions: Sequence[str] = (),
+    staff: Collection[str] = (),
 ) -> None:
     """Add one audit row to ``session``'s transaction (it commits or rolls back with it).
 
@@ -101,6 +105,8 @@ def record_audit(
         details: How it changed (ids, statuses, roles); strings are redacted of emails and
             phone numbers, and no key may name a password, hash, secret or token.
         regions: Countries whose national phone numbers are redacted (``phone_regions``).
+        staff: Keys of ``details`` whose values are staff user names, kept as they are (a
+            name may look like an email address, and the actor is one too).
 
     Raises:
         AuditError: ``action`` is not in ``AUDIT_ACTIONS``, or a detail names a secret.
@@ -114,7 +120,7 @@ def record_audit(
             actor=(actor.strip() or SYSTEM)[:ACTOR_CHARS],
             action=action,
             target=target[:TARGET_CHARS],
-            details=_clean(details or {}, regions),
+            details=_clean(details or {}, regions, staff),
         )
     )
 

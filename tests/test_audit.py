@@ -231,6 +231,17 @@ def test_record_audit_refuses_unknown_actions_and_secrets_and_redacts(log_url): 
             record_audit(session, "ada", "note.save", "note:1", {"a": {"password_hash": "x"}})
         record_audit(session, "ada", "note.save", "note:1", {"topic": "mail jane@example.org"})
     assert last(log)["details"] == {"topic": "mail [email]"}
+
+
+def test_a_staff_name_that_looks_like_an_email_is_kept_where_it_names_staff(log_url):  # noqa: F811
+    log = AnswerLog(log_url)
+    log.flag(log.record(answered()))
+    [item] = log.work_items()
+    log.update_item(
+        item["id"], status="open", assignee="ada@museum.org", actor="bob@museum.org", seen_version=1
+    )
+    row = last(log)
+    assert (row["actor"], row["details"]["assignee"]) == ("bob@museum.org", "ada@museum.org")
     assert "note.save" in AUDIT_ACTIONS
 
 
