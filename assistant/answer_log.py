@@ -37,11 +37,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from assistant import migrations
 from assistant.answer import Answer
+from assistant.audit import SYSTEM, VISITOR, record_audit
 from assistant.errors import MuseumQAError
+from assistant.log_base import Base
 from assistant.redact import REDACTED_TOKEN, find_personal_data, redact, scrub_fragments
 
 try:  # POSIX: the spool is shared by every process using this data dir
@@ -69,10 +71,6 @@ WORK_VERDICTS = ("incorrect", "needs_source")
 
 class StaleItemError(MuseumQAError):
     """A work item changed since the curator saw it (another curator saved first)."""
-
-
-class Base(DeclarativeBase):
-    """Declarative base of the log tables (the schema itself comes from the migrations)."""
 
 
 class AnswerRow(Base):
@@ -152,11 +150,15 @@ class ItemEventRow(Base):
     value: Mapped[str | None] = mapped_column(String(80), nullable=True)
 
 
-def _file_item(session: Session, answer_id: int, reason: str, actor: str | None) -> None:
+def _file_item(session: Session, answer_id: int, reason: str, actor: str | None) -> int:
     """Open a work item on the answer, or note the new report on the one it has.
 
     A second report never makes a second item and never changes the item's status: a
     resolved item stays resolved until a curator reopens it.
+
+    Returns:
+        The item's id.
+
     """
     now = dt.datetime.now(dt.UTC)
     item = session.scalar(select(WorkItemRow).where(WorkItemRow.answer_id == answer_id))
@@ -178,6 +180,7 @@ def _file_item(session: Session, answer_id: int, reason: str, actor: str | None)
             item = session.scalar(select(WorkItemRow).where(WorkItemRow.answer_id == answer_id))
             assert item is not None
     session.add(ItemEventRow(item_id=item.id, at=now, actor=actor, action=action, value=reason))
+    return int(item.id)
 
 
 def _item_dict(item: WorkItemRow, answer: AnswerRow) -> dict[str, Any]:
@@ -504,7 +507,15 @@ class AnswerLog:
             )
             session.add(flag)
             session.flush()
-            _file_item(session, answer_id, FLAG_REASON, None)
+            item_id = _file_item(session, answer_id, FLAG_REASON, None)
+            # The comment stays in the log (and goes with its answer); the trail has no text.
+            record_audit(
+                session,
+                VISITOR,
+                "flag.add",
+                f"answer:{answer_id}",
+                {"flag": int(flag.id), "item": item_id},
+            )
             return int(flag.id)
 
     def review(self, answer_id: int, verdict: str, note: str, reviewer: str) -> None:
@@ -523,15 +534,29 @@ class AnswerLog:
             row = session.get(AnswerRow, answer_id)
             if row is None:
                 raise KeyError(answer_id)
+            # The note's text stays in the log: it may quote the visitor, and the trail
+            # outlives the log's retention. The trail says whether there was one.
+            details: dict[str, Any] = {
+                "verdict": verdict,
+                "previous": row.review_verdict,
+                "with_note": bool(note.strip()),
+            }
             row.review_verdict = verdict
             row.review_note = note.strip()
             row.reviewed_by = reviewer
             row.reviewed_at = dt.datetime.now(dt.UTC)
             if verdict in WORK_VERDICTS:
-                _file_item(session, answer_id, verdict, reviewer)
+                details["item"] = _file_item(session, answer_id, verdict, reviewer)
+            record_audit(session, reviewer, "review.set", f"answer:{answer_id}", details)
 
-    def purge(self, older_than_days: int, now: dt.datetime | None = None) -> int:
-        """Delete answers (and their flags) older than the retention period; returns how many."""
+    def purge(
+        self, older_than_days: int, now: dt.datetime | None = None, *, actor: str = SYSTEM
+    ) -> int:
+        """Delete answers (and their flags) older than the retention period; returns how many.
+
+        The audit trail is kept: its rows hold no visitor's words (see ``assistant.audit``),
+        and it records the purge itself, by ``actor``, when anything was deleted.
+        """
         cutoff = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(days=older_than_days)
         old = select(AnswerRow.id).where(AnswerRow.created_at < cutoff)
         with Session(self.engine) as session, session.begin():
@@ -541,7 +566,16 @@ class AnswerLog:
             session.execute(delete(WorkItemRow).where(WorkItemRow.answer_id.in_(old)))
             session.execute(delete(FlagRow).where(FlagRow.answer_id.in_(old)))
             result = session.execute(delete(AnswerRow).where(AnswerRow.created_at < cutoff))
-            return int(result.rowcount or 0)  # type: ignore[attr-defined]
+            removed = int(result.rowcount or 0)  # type: ignore[attr-defined]
+            if removed:
+                record_audit(
+                    session,
+                    actor,
+                    "log.purge",
+                    "log:answers",
+                    {"older_than_days": older_than_days, "answers": removed},
+                )
+            return removed
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -718,6 +752,18 @@ class AnswerLog:
                 session.add(
                     ItemEventRow(item_id=item_id, at=now, actor=actor, action=action, value=value)
                 )
+            record_audit(
+                session,
+                actor,
+                "item.update",
+                f"item:{item_id}",
+                {
+                    "answer": item.answer_id,
+                    "version": seen_version + 1,
+                    **{action: value for action, value in changes},
+                },
+                staff=("assignee",),
+            )
             return seen_version + 1
 
     def item_counts(self) -> dict[str, int]:

@@ -14,16 +14,18 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Boolean, DateTime, Integer, String, create_engine, select
+from sqlalchemy import Boolean, DateTime, Integer, String, create_engine, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from assistant import migrations
 from assistant.answer_log import Base
+from assistant.audit import SYSTEM, VISITOR, record_audit
 from assistant.errors import MuseumQAError
 
 Role = Literal["curator", "admin"]
@@ -103,6 +105,10 @@ class AccountError(MuseumQAError):
     """An account cannot be created or changed as asked."""
 
 
+class StaleAccountError(AccountError):
+    """The account changed since the admin saw it (another admin saved first)."""
+
+
 class UserRow(Base):
     """A staff account."""
 
@@ -117,6 +123,8 @@ class UserRow(Base):
         DateTime(timezone=True), nullable=True
     )
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Raised by every change: an admin's change names the version they saw (optimistic check).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 @dataclass(frozen=True)
@@ -126,10 +134,11 @@ class User:
     name: str
     role: str
     disabled: bool = False
+    version: int = 1
 
 
 def _user(row: UserRow) -> User:
-    return User(row.name, row.role, bool(row.disabled))
+    return User(row.name, row.role, bool(row.disabled), int(row.version))
 
 
 def check_password(password: str) -> None:
@@ -159,8 +168,8 @@ class UserStore:
         """Open the accounts of the log database at ``url``."""
         return cls(create_engine(url, future=True))
 
-    def add(self, name: str, password: str, role: str = "curator") -> User:
-        """Create an account.
+    def add(self, name: str, password: str, role: str = "curator", *, actor: str = SYSTEM) -> User:
+        """Create an account (audited as ``account.add`` by ``actor``).
 
         Raises:
             AccountError: Bad name or role, weak password, or the name is taken.
@@ -169,34 +178,111 @@ class UserStore:
         name = name.strip()
         if not _NAME.fullmatch(name):
             raise AccountError("a user name is 1-80 letters, digits, '.', '@', '_' or '-'")
-        if role not in ROLES:
-            raise AccountError(f"the role must be one of: {', '.join(ROLES)}")
+        _check_role(role)
         check_password(password)
-        with Session(self.engine) as session, session.begin():
-            if session.scalar(select(UserRow).where(UserRow.name == name)) is not None:
-                raise AccountError(f"there is already a user named {name!r}")
-            session.add(
-                UserRow(
-                    name=name,
-                    password_hash=_hasher.hash(password),
-                    role=role,
-                    created_at=dt.datetime.now(dt.UTC),
-                    disabled=False,
+        taken = AccountError(f"there is already a user named {name!r}")
+        try:
+            with Session(self.engine) as session, session.begin():
+                if session.scalar(select(UserRow).where(UserRow.name == name)) is not None:
+                    raise taken
+                session.add(
+                    UserRow(
+                        name=name,
+                        password_hash=_hasher.hash(password),
+                        role=role,
+                        created_at=dt.datetime.now(dt.UTC),
+                        disabled=False,
+                        version=1,
+                    )
                 )
-            )
+                record_audit(session, actor, "account.add", f"user:{name}", {"role": role})
+        except IntegrityError as exc:  # added at the same moment by another admin
+            raise taken from exc
         return User(name, role)
 
-    def set_password(self, name: str, password: str) -> None:
-        """Replace an account's password (raises ``AccountError`` for an unknown name)."""
-        check_password(password)
+    def change(
+        self,
+        name: str,
+        *,
+        actor: str = SYSTEM,
+        password: str | None = None,
+        disabled: bool | None = None,
+        role: str | None = None,
+        seen_version: int | None = None,
+    ) -> int:
+        """Change an account's password, access or role at once (None keeps it as it is).
+
+        Each change is audited (``account.password``, ``account.disable``/``enable``,
+        ``account.role``) by ``actor`` in the same transaction; the password never is.
+
+        Args:
+            name: The account.
+            actor: Who changes it: a staff name, or ``"cli:<os user>"``.
+            password: A new password.
+            disabled: True to stop the account signing in, False to allow it again.
+            role: A new role (one of ``ROLES``).
+            seen_version: The ``version`` the admin's screen showed; None: no check.
+
+        Returns:
+            The account's version after the change.
+
+        Raises:
+            AccountError: Unknown name, weak password or bad role.
+            StaleAccountError: The account changed since ``seen_version``; nothing written.
+
+        """
+        if password is not None:
+            check_password(password)
+        if role is not None:
+            _check_role(role)
         with Session(self.engine) as session, session.begin():
             row = self._row(session, name)
-            row.password_hash = _hasher.hash(password)
+            if seen_version is not None and row.version != seen_version:
+                raise StaleAccountError(_stale(row))
+            events: list[tuple[str, dict[str, Any]]] = []
+            values: dict[str, Any] = {}
+            if password is not None:
+                values["password_hash"] = _hasher.hash(password)
+                events.append(("account.password", {}))
+            if disabled is not None and disabled != bool(row.disabled):
+                values["disabled"] = disabled
+                events.append(("account.disable" if disabled else "account.enable", {}))
+            if role is not None and role != row.role:
+                values["role"] = role
+                events.append(("account.role", {"role": role, "previous": row.role}))
+            if not values:
+                return int(row.version)
+            # The version in the WHERE makes the check and the write one step: of two admins
+            # who saw the same version, the second one's update matches no row.
+            done = session.execute(
+                update(UserRow)
+                .where(UserRow.id == row.id, UserRow.version == row.version)
+                .values(**values, version=row.version + 1)
+                .execution_options(synchronize_session=False)
+            )
+            if not done.rowcount:  # type: ignore[attr-defined]
+                raise StaleAccountError(f"{row.name!r} was changed by someone else meanwhile")
+            for action, details in events:
+                record_audit(session, actor, action, f"user:{row.name}", details)
+            return int(row.version) + 1
 
-    def set_disabled(self, name: str, disabled: bool) -> None:
+    def set_password(self, name: str, password: str, *, actor: str = SYSTEM) -> None:
+        """Replace an account's password (raises ``AccountError`` for an unknown name)."""
+        self.change(name, actor=actor, password=password)
+
+    def set_disabled(self, name: str, disabled: bool, *, actor: str = SYSTEM) -> None:
         """Disable (or re-enable) an account; a disabled account cannot sign in."""
-        with Session(self.engine) as session, session.begin():
-            self._row(session, name).disabled = disabled
+        self.change(name, actor=actor, disabled=disabled)
+
+    def set_role(self, name: str, role: str, *, actor: str = SYSTEM) -> None:
+        """Make an account a curator or an admin."""
+        self.change(name, actor=actor, role=role)
+
+    def get(self, name: str) -> User | None:
+        """One account, or None (a page checks its session's account is still as it was)."""
+        with Session(self.engine) as session:
+            row = session.scalar(select(UserRow).where(UserRow.name == name.strip()))
+            return None if row is None else _user(row)
 
     def users(self) -> list[User]:
         """Every account, by name."""
@@ -210,6 +296,8 @@ class UserStore:
         password is refused, the right one too, and none is checked.
         """
         if self.throttle.retry_after(name) > 0:
+            # Not audited: refused without a password check, so as cheap as a request, and
+            # the trail cannot be pruned. The wrong passwords that caused the pause were.
             return None
         with Session(self.engine) as session, session.begin():
             row = session.scalar(select(UserRow).where(UserRow.name == name.strip()))
@@ -217,11 +305,14 @@ class UserStore:
                 _hasher.verify(row.password_hash if row else _dummy_hash(), password)
             except (VerificationError, InvalidHashError):
                 self.throttle.failed(name)
+                _failed_sign_in(session, row, "wrong_password")
                 return None
             if row is None or row.disabled:
                 self.throttle.failed(name)
+                _failed_sign_in(session, row, "disabled")
                 return None
             self.throttle.succeeded(name)
+            record_audit(session, row.name, "signin.ok", f"user:{row.name}")
             if _hasher.check_needs_rehash(row.password_hash):
                 # Parameters were raised since this hash was made; upgrade it while we can.
                 row.password_hash = _hasher.hash(password)
@@ -238,6 +329,26 @@ class UserStore:
         if row is None:
             raise AccountError(f"no user named {name!r}")
         return row
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise AccountError(f"the role must be one of: {', '.join(ROLES)}")
+
+
+def _stale(row: UserRow) -> str:
+    state = "disabled" if row.disabled else "active"
+    return f"{row.name!r} was changed by someone else meanwhile (now {row.role}, {state})"
+
+
+def _failed_sign_in(session: Session, row: UserRow | None, reason: str) -> None:
+    """Audit a refused sign-in, by a visitor (nobody is signed in), never with the password.
+
+    A name that is no account is not written down: people type their password in the
+    name box by mistake.
+    """
+    target = f"user:{row.name}" if row is not None else "user:?"
+    record_audit(session, VISITOR, "signin.fail", target, {"reason": reason})
 
 
 @dataclass

@@ -236,6 +236,21 @@ class Settings(BaseSettings):
             "counts as 'low support'."
         ),
     )
+    audit_page_size: int = Field(
+        50,
+        ge=10,
+        le=1000,
+        description="Audit-trail rows per page on the admins' audit page.",
+    )
+    audit_export_max: int = Field(
+        10_000,
+        ge=100,
+        le=1_000_000,
+        description=(
+            "At most this many audit-trail rows in the audit page's CSV export (newest first); "
+            "'museum-qa log audit --limit' reads more."
+        ),
+    )
     ui_host: str = Field(
         "127.0.0.1", description="Address 'museum-qa ui' listens on; loopback by default."
     )

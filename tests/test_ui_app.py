@@ -262,7 +262,9 @@ def test_an_admin_adds_an_account_and_a_curator_cannot_manage_accounts(log_url):
     assert "for the admin role" in curator.error[0].value
 
 
-@pytest.mark.parametrize("page", ["views/review.py", "views/dashboard.py", "views/accounts.py"])
+@pytest.mark.parametrize(
+    "page", ["views/review.py", "views/dashboard.py", "views/accounts.py", "views/audit.py"]
+)
 def test_curator_pages_show_the_sign_in_and_no_data_without_a_session(log_url, page):
     UserStore.open(log_url).add("ada", "correct horse battery", "curator")
     ask(app(), "Who painted The Night Watch? My email is visitor@example.org")

@@ -72,3 +72,42 @@ def test_the_app_runs_on_loopback_with_the_theme_and_no_usage_statistics():
 
 def test_ui_help_mentions_how_to_make_accounts():
     assert "museum-qa users add" in CliRunner().invoke(main, ["ui", "--help"]).output
+
+
+def test_account_changes_and_purges_from_the_cli_are_audited_as_the_os_user(tmp_path):
+    import json
+
+    from assistant.audit import AuditFilter, AuditTrail
+    from ui.app_cli import cli_actor
+
+    env = {**env_for(tmp_path), "MUSEUM_QA_LOG_RETENTION_DAYS": "30"}
+    run(["users", "add", "ada"], env, "correct horse battery\n")
+    run(["users", "passwd", "ada"], env, "another long one\n")
+    assert run(["users", "role", "ada", "admin"], env).output == "ada is now admin\n"
+    run(["users", "disable", "ada"], env)
+    log = AnswerLog(f"sqlite:///{tmp_path / 'answers.sqlite3'}")
+    log.record(Answer("Old?", "refused", "No."))
+    with log.engine.begin() as conn:
+        conn.execute(
+            text("update answers set created_at = :t"),
+            {"t": dt.datetime.now(dt.UTC) - dt.timedelta(days=45)},
+        )
+    run(["log", "purge"], env)
+    actor = cli_actor()
+    assert actor.startswith("cli:") and len(actor) > len("cli:")
+    rows = AuditTrail(log.engine).events(AuditFilter(), limit=10)
+    assert [(r["actor"], r["action"], r["target"]) for r in reversed(rows)] == [
+        (actor, "account.add", "user:ada"),
+        (actor, "account.password", "user:ada"),
+        (actor, "account.role", "user:ada"),
+        (actor, "account.disable", "user:ada"),
+        (actor, "log.purge", "log:answers"),
+    ]
+    assert "correct horse" not in str(rows) and "another long" not in str(rows)
+    # The trail reads back as JSON Lines, newest first, filtered.
+    printed = run(["log", "audit", "--action", "account.role"], env).output.splitlines()
+    assert [json.loads(line)["details"] for line in printed] == [
+        {"role": "admin", "previous": "curator"}
+    ]
+    assert len(run(["log", "audit", "--since", "2000-01-01"], env).output.splitlines()) == 5
+    assert run(["log", "audit", "--actor", "nobody"], env).output == ""

@@ -16,7 +16,7 @@ from ui.theme import BASE_CSS
 
 VIEWS = Path(__file__).resolve().parent / "views"
 # The tablet desk and the log table need the width; reading pages stay narrow.
-WIDE = {"desk", "review"}
+WIDE = {"desk", "review", "audit"}
 
 pages = {
     _("Visitors"): [
@@ -52,6 +52,12 @@ pages = {
             title=_("Staff accounts"),
             icon=":material/group:",
             url_path="accounts",
+        ),
+        st.Page(
+            VIEWS / "audit.py",
+            title=_("Audit trail"),
+            icon=":material/history:",
+            url_path="audit",
         ),
     ],
 }

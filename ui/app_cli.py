@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -97,6 +98,24 @@ def _store() -> Any:
     return UserStore.open(_settings().log_url)
 
 
+def cli_actor() -> str:
+    """Who the audit trail names for a change made here: ``cli:<operating-system user>``.
+
+    The account the command runs as (from the process's user id where the system has one),
+    not a staff account: whoever can run these commands can reach the database directly.
+    """
+    try:
+        import pwd
+
+        name = pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError):  # Windows, or a uid with no passwd entry (a container)
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = "unknown"
+    return f"cli:{name}"
+
+
 @users_group.command("add")
 @click.argument("name")
 @click.option(
@@ -109,7 +128,7 @@ def _store() -> Any:
 def users_add(name: str, role: str) -> None:
     """Create account NAME; the password is read from a prompt or standard input."""
     try:
-        _store().add(name, _read_password(confirm=True), role)
+        _store().add(name, _read_password(confirm=True), role, actor=cli_actor())
     except MuseumQAError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"added {role} {name}")
@@ -120,7 +139,7 @@ def users_add(name: str, role: str) -> None:
 def users_passwd(name: str) -> None:
     """Set a new password for NAME (prompt or standard input)."""
     try:
-        _store().set_password(name, _read_password(confirm=True))
+        _store().set_password(name, _read_password(confirm=True), actor=cli_actor())
     except MuseumQAError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"password changed for {name}")
@@ -132,10 +151,22 @@ def users_passwd(name: str) -> None:
 def users_disable(name: str, enable: bool) -> None:
     """Stop NAME from signing in (or allow it again with --enable)."""
     try:
-        _store().set_disabled(name, not enable)
+        _store().set_disabled(name, not enable, actor=cli_actor())
     except MuseumQAError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{'enabled' if enable else 'disabled'} {name}")
+
+
+@users_group.command("role")
+@click.argument("name")
+@click.argument("role", type=click.Choice(["curator", "admin"]))
+def users_role(name: str, role: str) -> None:
+    """Make NAME a curator or an admin."""
+    try:
+        _store().set_role(name, role, actor=cli_actor())
+    except MuseumQAError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{name} is now {role}")
 
 
 @users_group.command("list")
@@ -166,8 +197,32 @@ def log_purge(days: int | None) -> None:
     if keep <= 0:
         click.echo("retention is 0 (keep forever): nothing purged")
         return
-    removed = AnswerLog(settings.log_url).purge(keep)
+    removed = AnswerLog(settings.log_url).purge(keep, actor=cli_actor())
     click.echo(f"purged {removed} answers older than {keep} days")
+
+
+@log_group.command("audit")
+@click.option("--actor", help="Only changes by this actor (a user name, visitor, system, cli:…).")
+@click.option("--action", help="Only this action (review.set, account.role, signin.fail, …).")
+@click.option(
+    "--since",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Only changes on or after this day (UTC, YYYY-MM-DD).",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=1000, show_default=True)
+def log_audit(actor: str | None, action: str | None, since: Any, limit: int) -> None:
+    """Print the audit trail as JSON Lines, newest first (who changed what, and when)."""
+    import datetime as dt
+    import json
+
+    from assistant.answer_log import AnswerLog
+    from assistant.audit import AuditFilter, AuditTrail
+
+    where = AuditFilter(
+        actor=actor, action=action, since=since.replace(tzinfo=dt.UTC) if since else None
+    )
+    for row in AuditTrail(AnswerLog(_settings().log_url).engine).events(where, limit=limit):
+        click.echo(json.dumps({**row, "at": row["at"].isoformat()}, ensure_ascii=False))
 
 
 def register(main: click.Group) -> None:

@@ -79,6 +79,22 @@ def sign_out() -> None:
     st.session_state.pop(SESSION, None)
 
 
+def _still_allowed(
+    svc: Services, session: StaffSession, notice: str | None
+) -> tuple[StaffSession | None, str | None]:
+    """The session as the account is now: an admin's change applies at the next click.
+
+    A disabled (or removed) account is signed out; a changed role replaces the one the
+    session began with, so a curator made admin, or an admin made curator, sees it at once.
+    """
+    account = svc.users.get(session.name)
+    if account is None or account.disabled:
+        sign_out()
+        return None, _("Your account was disabled. Ask an admin if you need access again.")
+    session.role = account.role
+    return session, notice
+
+
 def require(svc: Services, role: str = "curator") -> StaffSession:
     """The signed-in staff session allowed to see ``role`` pages; else a form, and stop."""
     session: StaffSession | None = st.session_state.get(SESSION)
@@ -87,6 +103,8 @@ def require(svc: Services, role: str = "curator") -> StaffSession:
         sign_out()
         session = None
         notice = _("Your session ended after a period of inactivity. Please sign in again.")
+    if session is not None:
+        session, notice = _still_allowed(svc, session, notice)
     if session is None:
         _sign_in_form(svc, notice)
         st.stop()

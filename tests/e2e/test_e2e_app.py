@@ -135,6 +135,14 @@ def test_a_wrong_password_is_rejected(new_page, shots):
     snap(page, shots / "review-sign-in.png")
 
 
+def test_a_curator_cannot_open_the_audit_trail(new_page):
+    page = new_page("audit")
+    sign_in(page, *CURATOR)
+    expect(page.get_by_text("This page is for the admin role")).to_be_visible()
+    expect(page.get_by_role("heading", name="Audit trail")).to_have_count(0)
+    expect(page.get_by_test_id("stDataFrame")).to_have_count(0)
+
+
 def test_a_visitors_flag_reaches_the_curator_view(new_page, shots):
     visitor = new_page()
     ask(visitor, "Why is it called The Night Watch?")
