@@ -128,7 +128,9 @@ def _render_form(svc: Services, session: StaffSession) -> None:
     """The note being written or edited, with its save button and any warning or refusal."""
     mode = st.session_state.get("n_mode")
     editing = mode not in (None, "new")
-    st.markdown(f"**{_('Edit note {id}').format(id=mode) if editing else _('New note')}**")
+    # Translated outside the f-string: message extraction cannot see into one.
+    heading = _("Edit note {id}").format(id=mode) if editing else _("New note")
+    st.markdown(f"**{heading}**")
     if refused := st.session_state.pop("n_refused", None):
         st.error(refused)
     _form_fields(svc, editing)
