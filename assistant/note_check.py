@@ -1,4 +1,4 @@
-"""Does a curator's note contradict the catalogue record of the object it is tied to?
+"""Whether a curator's note contradicts the catalogue record of the object it is tied to.
 
 The note's sentences are read as claims about the object, as a visitor's question is
 (``assistant.answering.reading``), and checked by the same premise rules the answer path

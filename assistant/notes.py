@@ -125,9 +125,7 @@ def check_note(
     if not (accession_number or topic):
         raise NoteError("the note is about nothing: give an accession number or a topic")
     if len(body) > max_chars:
-        raise NoteError(
-            f"the note is {len(body)} characters long; at most {max_chars} are allowed"
-        )
+        raise NoteError(f"the note is {len(body)} characters long; at most {max_chars} are allowed")
     for name, value, limit in (
         ("accession number", accession_number, TARGET_CHARS),
         ("topic", topic, TARGET_CHARS),

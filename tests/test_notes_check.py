@@ -5,7 +5,9 @@ import pytest
 from assistant.note_check import contradictions
 from tests.answering.collection import numbered
 
-RECORDS = {p.title: p for p in numbered("harbour", "ewer", "portrait").values() if p.kind == "record"}
+RECORDS = {
+    p.title: p for p in numbered("harbour", "ewer", "portrait").values() if p.kind == "record"
+}
 HARBOUR, EWER = "Harbour at Dusk", "Lidded Ewer with Cranes"
 
 

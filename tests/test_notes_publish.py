@@ -58,7 +58,12 @@ def test_an_edit_replaces_the_indexed_text_and_a_withdrawal_removes_it(museum):
     note = save(notes, index, settings.notes_path, draft(), author="ada")
     new = BODY.replace("two doors", "two columns")
     note = save(
-        notes, index, settings.notes_path, draft(new), author="bob", note_id=note.id,
+        notes,
+        index,
+        settings.notes_path,
+        draft(new),
+        author="bob",
+        note_id=note.id,
         seen_version=1,
     )
     texts = " ".join(p.text for p in index.chunks(note.source_id))
@@ -75,11 +80,25 @@ def test_an_edit_replaces_the_indexed_text_and_a_withdrawal_removes_it(museum):
 def test_a_racing_edit_and_bad_input_leave_the_index_as_it_was(museum):
     settings, index, notes = museum
     note = save(notes, index, settings.notes_path, draft(), author="ada")
-    save(notes, index, settings.notes_path, draft(BODY + " Ok."), author="bob", note_id=note.id,
-         seen_version=1)
+    save(
+        notes,
+        index,
+        settings.notes_path,
+        draft(BODY + " Ok."),
+        author="bob",
+        note_id=note.id,
+        seen_version=1,
+    )
     with pytest.raises(StaleNoteError):
-        save(notes, index, settings.notes_path, draft("Lost?"), author="ada", note_id=note.id,
-             seen_version=1)
+        save(
+            notes,
+            index,
+            settings.notes_path,
+            draft("Lost?"),
+            author="ada",
+            note_id=note.id,
+            seen_version=1,
+        )
     with pytest.raises(NoteError):
         save(notes, index, settings.notes_path, draft("  "), author="ada")
     with pytest.raises(NoteError):
@@ -99,15 +118,16 @@ def test_the_record_check_finds_what_the_real_index_contradicts(museum):
     ]
     assert check_draft(index, draft()).found == ()
     assert check_draft(index, draft(wrong, accession="", topic="frames")).found == ()
-    note = save(notes, index, settings.notes_path, draft(wrong), author="ada",
-                despite_warning=True)
+    note = save(notes, index, settings.notes_path, draft(wrong), author="ada", despite_warning=True)
     assert DESPITE_WARNING in notes.get(note.id, with_versions=True).versions[0].reason
 
 
 def test_a_topic_note_is_indexed_and_a_full_ingest_keeps_the_notes(museum):
     settings, index, notes = museum
     note = save(
-        notes, index, settings.notes_path,
+        notes,
+        index,
+        settings.notes_path,
         draft("Gallery 3 is closed on Mondays for cleaning.", accession="", topic="opening"),
         author="ada",
     )

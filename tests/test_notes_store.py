@@ -76,7 +76,9 @@ def test_of_two_curators_saving_at_once_exactly_one_lands(log_url):  # noqa: F81
 
     def save(i: int) -> str:
         try:
-            notes.edit(note.id, f"Edit {i}.", question="", author=f"c{i}", reason="", seen_version=1)
+            notes.edit(
+                note.id, f"Edit {i}.", question="", author=f"c{i}", reason="", seen_version=1
+            )
             return "saved"
         except StaleNoteError:
             return "refused"

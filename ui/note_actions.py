@@ -87,9 +87,7 @@ def save(
         PublishError, StoreWriteError: The version is saved but the index did not take it.
 
     """
-    check_note(
-        draft.body, draft.accession_number, draft.topic, draft.question, notes.max_chars
-    )
+    check_note(draft.body, draft.accession_number, draft.topic, draft.question, notes.max_chars)
     reason = _reason(draft, despite_warning)
     if note_id is None:
         note = notes.create(
@@ -135,8 +133,6 @@ def restore(
     reason: str,
 ) -> Note:
     """Undo: make an earlier version's text the note's again, active, and index it now."""
-    done = notes.restore(
-        note.id, version, author=author, reason=reason, seen_version=note.version
-    )
+    done = notes.restore(note.id, version, author=author, reason=reason, seen_version=note.version)
     _publish(index, notes_dir, done)
     return done

@@ -84,16 +84,14 @@ def _bad_input(draft: note_actions.Draft, max_chars: int) -> str | None:
             "it (your text is still in the form)."
         ).format(n=len(draft.body.strip()), limit=max_chars)
     if max(len(draft.accession_number.strip()), len(draft.topic.strip())) > TARGET_CHARS:
-        return _("Not saved: the accession number or topic is longer than {limit} characters.").format(
-            limit=TARGET_CHARS
-        )
+        return _(
+            "Not saved: the accession number or topic is longer than {limit} characters."
+        ).format(limit=TARGET_CHARS)
     return None
 
 
 def _warning_text(check: note_actions.Check) -> str:
-    lines = [
-        _("The catalogue record of {title} says otherwise:").format(title=check.record_title)
-    ]
+    lines = [_("The catalogue record of {title} says otherwise:").format(title=check.record_title)]
     for c in check.found:
         lines.append(
             _("- the {field} in “{sentence}”: the record says “{record}”").format(
@@ -150,7 +148,7 @@ def _render_form(svc: Services, session: StaffSession) -> None:
     if cancel_col.button(_("Cancel"), key="n_cancel", on_click=_close):
         return
     if save_col.button(_("Save note"), key="n_save", type="primary"):
-        _save(svc, session, None if mode == "new" else int(mode))
+        _save(svc, session, mode if isinstance(mode, int) else None)
 
 
 def _save(svc: Services, session: StaffSession, note_id: int | None) -> None:
@@ -271,13 +269,22 @@ def _act(
     try:
         if what == "withdraw":
             note_actions.withdraw(
-                svc.notes, svc.index(), svc.settings.notes_path, note,
-                author=session.name, reason=reason,
+                svc.notes,
+                svc.index(),
+                svc.settings.notes_path,
+                note,
+                author=session.name,
+                reason=reason,
             )
         else:
             note_actions.restore(
-                svc.notes, svc.index(), svc.settings.notes_path, note, version,
-                author=session.name, reason=reason,
+                svc.notes,
+                svc.index(),
+                svc.settings.notes_path,
+                note,
+                version,
+                author=session.name,
+                reason=reason,
             )
     except StaleNoteError:
         st.session_state.n_list_refused = _(
@@ -304,9 +311,7 @@ def _table(notes: list[Note]) -> list[dict[str, Any]]:
 def render_notes(svc: Services, session: StaffSession) -> None:
     """The notes section: the form (when one is open), the list and the picked note."""
     st.subheader(_("Curator notes"))
-    st.caption(
-        _("A note is a vetted source at once: the next visitor's answer can cite it.")
-    )
+    st.caption(_("A note is a vetted source at once: the next visitor's answer can cite it."))
     if st.session_state.get("n_mode") is None:
         st.button(_("New note"), key="n_new", on_click=start_note)
     else:

@@ -138,7 +138,7 @@ def source_label(
 
 
 def note_byline(citation: Citation, translate: Translate = as_written) -> str:
-    """"Curator's note by <author>, <date>" for a curator's note; "" for any other source."""
+    """The "Curator's note by <author>, <date>" line of a curator's note; "" for other sources."""
     if citation.source_type != CURATOR_NOTE:
         return ""
     return translate(N_("Curator's note by {author}, {date}")).format(
