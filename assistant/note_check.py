@@ -18,8 +18,6 @@ from assistant.answering.reading import read
 from assistant.store import Passage
 from assistant.text import split_sentences
 
-# The record fields a note is checked against, named as the catalogue sentences key them.
-FIELDS = ("creator", "date", "medium")
 # A note tells the object's later story with years ("cut down in 1715", "moved in 1808") that
 # the question reader does not all know as other events. So a year is read as the date of
 # making only in a sentence that credits the making ("painted in") or dates the object.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, select, update
 from sqlalchemy.engine import Engine
@@ -370,18 +370,3 @@ class NoteStore:
         query = query.order_by(NoteRow.updated_at.desc(), NoteRow.id.desc())
         with Session(self.engine) as session:
             return [_note(row, latest) for row, latest in session.execute(query)]
-
-    def summary(self) -> list[dict[str, Any]]:
-        """The notes as table rows (for the review page)."""
-        return [
-            {
-                "note": n.id,
-                "about": n.about,
-                "status": n.status,
-                "version": n.version,
-                "author": n.author,
-                "updated": n.updated_at.strftime("%Y-%m-%d %H:%M"),
-                "text": n.body[:80],
-            }
-            for n in self.notes()
-        ]

@@ -122,16 +122,27 @@ def test_the_record_check_finds_what_the_real_index_contradicts(museum):
     assert DESPITE_WARNING in notes.get(note.id, with_versions=True).versions[0].reason
 
 
-def test_a_topic_note_is_indexed_and_a_full_ingest_keeps_the_notes(museum):
+def test_a_topic_note_answers_and_a_full_ingest_keeps_the_notes(museum):
     settings, index, notes = museum
+    hours = (
+        "The museum's galleries are closed on Mondays for cleaning. On other days they open "
+        "at ten in the morning."
+    )
     note = save(
         notes,
         index,
         settings.notes_path,
-        draft("Gallery 3 is closed on Mondays for cleaning.", accession="", topic="opening"),
+        draft(hours, accession="", topic="opening hours"),
         author="ada",
     )
-    assert index.chunks(note.source_id)
+    answer = ask(settings, index, "Is the museum open on Mondays?")
+    assert [(c.title, c.source_type) for c in answer.citations] == [("opening hours", CURATOR_NOTE)]
+    assert "closed on Mondays" in answer.answer
     report = ingest(with_notes([TEST_CORPUS], settings.notes_path), index, prune=True)
     assert note.source_id not in report.removed
     assert index.chunks(note.source_id)
+    # An index rebuilt from nothing in the same data dir has the note again.
+    for doc in index.documents().values():
+        index.delete_chunks(doc.chunk_ids)
+    ingest(with_notes([TEST_CORPUS], settings.notes_path), index)
+    assert hours in " ".join(p.text for p in index.chunks(note.source_id))

@@ -132,3 +132,24 @@ def test_a_racing_edit_is_refused_with_the_text_kept_and_admins_see_the_history(
     [history] = [e for e in root.expander if e.label == "History (admins)"]
     text = "\n".join(str(t.value) for t in history.text)
     assert "Version 2" in text and "edited by bob" in text and "Version 3" in text
+
+
+def test_withdraw_and_restore_from_the_list_and_a_stale_withdrawal_is_refused(log_url):
+    UserStore.open(log_url).add("ada", PASSWORD, "curator")
+    store = notes(log_url)
+    note = store.create(NOTE, accession_number="SK-C-5", author="ada")
+    ada = staff("ada")  # sees version 1
+    store.edit(note.id, NOTE + " Bob's.", question="", author="bob", reason="", seen_version=1)
+    click(ada, "Withdraw")
+    assert [e.value for e in ada.error] == [
+        "Not done: someone else changed this note since you opened it. Look again."
+    ]
+    assert store.get(note.id).status == "active"
+    ada.text_input(key=f"n_why_{note.id}").input("unsure of the year")
+    click(ada, "Withdraw")
+    gone = store.get(note.id, with_versions=True)
+    assert (gone.status, gone.versions[-1].reason) == ("withdrawn", "unsure of the year")
+    ada.selectbox(key=f"n_v_{note.id}").set_value(1)
+    click(ada, "Restore this version")
+    back = store.get(note.id)
+    assert (back.status, back.version, back.body) == ("active", 4, NOTE)

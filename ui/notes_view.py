@@ -7,6 +7,7 @@ catalogue record, another curator's newer version) says why and keeps every word
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -245,22 +246,31 @@ def _history(note: Note) -> list[str]:
 
 def _note_actions(svc: Services, session: StaffSession, note: Note) -> None:
     """Edit, withdraw or restore the picked note; admins also read every version."""
+    key = f"n_list_seen_{note.id}"
+    # The version this view was made for: a withdrawal or restore names it, so a change
+    # another curator saved since is refused by the store, never silently undone.
+    seen = int(st.session_state.setdefault(key, note.version))
     st.text(note.body)
     full = svc.notes.get(note.id, with_versions=True)
     assert full is not None
     a, b = st.columns(2)
     a.button(_("Edit"), key=f"n_edit_{note.id}", on_click=_edit_note, args=(note,))
     reason = b.text_input(_("Why (for a withdrawal or restore)"), key=f"n_why_{note.id}")
-    if note.status == "active" and b.button(_("Withdraw"), key=f"n_withdraw_{note.id}"):
-        _act(svc, session, note, "withdraw", reason)
+    withdraw = note.status == "active" and b.button(_("Withdraw"), key=f"n_withdraw_{note.id}")
     earlier = [v.version for v in full.versions if v.version != note.version]
+    version = 0
+    restore = False
     if earlier:
-        version = a.selectbox(_("Earlier version"), earlier[::-1], key=f"n_v_{note.id}")
-        if b.button(_("Restore this version"), key=f"n_restore_{note.id}"):
-            _act(svc, session, note, "restore", reason, int(version))
+        version = int(a.selectbox(_("Earlier version"), earlier[::-1], key=f"n_v_{note.id}"))
+        restore = b.button(_("Restore this version"), key=f"n_restore_{note.id}")
     if session.role == "admin":
         with st.expander(_("History (admins)")):
             st.text("\n".join(_history(full)))
+    seen_note = replace(note, version=seen)
+    if withdraw or restore:
+        _act(svc, session, seen_note, "withdraw" if withdraw else "restore", reason, version)
+    else:  # this run shows the note as it is now: the next click acts on that version
+        st.session_state[key] = note.version
 
 
 def _act(
@@ -290,6 +300,7 @@ def _act(
         st.session_state.n_list_refused = _(
             "Not done: someone else changed this note since you opened it. Look again."
         )
+    st.session_state.pop(f"n_list_seen_{note.id}", None)
     st.rerun()
 
 
