@@ -9,7 +9,8 @@ from assistant.notes import NoteError, NoteStore, StaleNoteError
 from assistant.service import build_assistant
 from ingest.notes import with_notes
 from ingest.pipeline import ingest
-from tests.conftest import TEST_CORPUS
+from tests.conftest import TEST_CORPUS, make_settings
+from tests.test_api import client_for
 from ui.note_actions import DESPITE_WARNING, Draft, check_draft, restore, save, withdraw
 
 QUESTION = "Why was The Night Watch cut down?"
@@ -146,3 +147,17 @@ def test_a_topic_note_answers_and_a_full_ingest_keeps_the_notes(museum):
         index.delete_chunks(doc.chunk_ids)
     ingest(with_notes([TEST_CORPUS], settings.notes_path), index)
     assert hours in " ".join(p.text for p in index.chunks(note.source_id))
+
+
+def test_the_api_says_a_cited_source_is_a_curators_note(museum, tmp_path):
+    settings, index, notes = museum
+    note = save(notes, index, settings.notes_path, draft(), author="ada")
+    api = make_settings(
+        settings.data_dir, db_url=f"sqlite:///{tmp_path / 'api.sqlite3'}", ui_stream_delay=0
+    )
+    with client_for(api) as client:
+        response = client.post("/ask", json={"question": QUESTION})
+    assert response.status_code == 200
+    cited = [c for c in response.json()["citations"] if c["source_type"] == CURATOR_NOTE]
+    assert cited and cited[0]["vetted_by"] == "ada"
+    assert cited[0]["vetted_on"] == note.updated_at.date().isoformat()
