@@ -153,3 +153,22 @@ def test_withdraw_and_restore_from_the_list_and_a_stale_withdrawal_is_refused(lo
     click(ada, "Restore this version")
     back = store.get(note.id)
     assert (back.status, back.version, back.body) == ("active", 4, NOTE)
+
+
+def test_an_unreachable_index_saves_nothing_and_keeps_the_text(log_url, monkeypatch):
+    import socket
+
+    with socket.socket() as s:  # a loopback port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("MUSEUM_QA_CHROMA_URL", f"http://127.0.0.1:{port}")
+    monkeypatch.setenv("MUSEUM_QA_CHROMA_TIMEOUT", "1")
+    reset_for_tests()
+    UserStore.open(log_url).add("ada", PASSWORD, "curator")
+    at = click(staff("ada"), "New note")
+    at.text_input(key="n_acc").input("SK-C-5")
+    at.text_area(key="n_body").input(NOTE)
+    click(at, "Save note")
+    assert any(e.value.startswith("Not saved: the index cannot be reached") for e in at.error)
+    assert at.text_area(key="n_body").value == NOTE
+    assert notes(log_url).notes() == []

@@ -165,7 +165,11 @@ def _save(svc: Services, session: StaffSession, note_id: int | None) -> None:
         st.error(bad)
         return
     despite = bool(st.session_state.get("n_despite"))
-    check = note_actions.check_draft(svc.index(), draft)
+    try:
+        check = note_actions.check_draft(svc.index(), draft)
+    except MuseumQAError as exc:  # the index is unreachable: nothing is saved, nothing lost
+        st.error(_("Not saved: the index cannot be reached ({error}).").format(error=exc))
+        return
     if check.found and not despite:
         st.session_state.n_warning = _warning_text(check)
         st.rerun()
