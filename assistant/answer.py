@@ -36,6 +36,10 @@ class Citation:
     credit_line: str = ""
     rights: str = ""
     image_url: str = ""  # as the record names it; ``image_src`` is what a page may show
+    # "curator_note" for a curator's note (cited as one, with who wrote it and when), else "".
+    source_type: str = ""
+    vetted_by: str = ""
+    vetted_on: str = ""
 
     @property
     def image_src(self) -> str:
@@ -116,6 +120,9 @@ class Answer:
                         "page",
                         "credit_line",
                         "rights",
+                        "source_type",
+                        "vetted_by",
+                        "vetted_on",
                     )
                 }
                 # Only an address a browser may load: the contract goes straight into pages.

@@ -16,7 +16,10 @@ PIPELINE_VERSION = "2"  # 2: accession number in every chunk's embedded header
 
 # Fields left out of the content hash when empty, so documents that lack them keep the hash
 # they had before the field existed and are not re-embedded.
-_OPTIONAL_IN_HASH = ("period", "rights", "credit_line", "image_url", "language")
+_OPTIONAL_IN_HASH = ("period", "rights", "credit_line", "image_url", "language", "source_type")
+# The ``source_type`` of a curator's note written in the review page (ingest/notes.py); other
+# documents have none (a catalogue record or curatorial text).
+CURATOR_NOTE = "curator_note"
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class SourceDocument:
     credit_line: str = ""  # the attribution the holder requires (credit line, requiredStatement)
     image_url: str = ""  # an IIIF image service or thumbnail the record names
     language: str = ""  # ISO 639-1 of the record's text (else its title), where it states one
+    source_type: str = ""  # CURATOR_NOTE for a curator's note; empty for every other text
     origin: str = ""  # file (and line) the document was read from
     extra: dict[str, str] = field(default_factory=dict)
     # A PDF's text page by page (page 1 first), so chunks stay within a page and citations
@@ -109,6 +113,7 @@ class SourceDocument:
             "credit_line": self.credit_line,
             "image_url": self.image_url,
             "language": self.language,
+            "source_type": self.source_type,
             "origin": self.origin,
         }
         if self.date_begin is not None:

@@ -251,6 +251,15 @@ class Settings(BaseSettings):
             "'museum-qa log audit --limit' reads more."
         ),
     )
+    note_max_chars: int = Field(
+        4000,
+        ge=100,
+        le=100_000,
+        description=(
+            "A curator's note may be at most this many characters: a note answers one "
+            "question about one object or topic; longer texts go through ingest."
+        ),
+    )
     ui_host: str = Field(
         "127.0.0.1", description="Address 'museum-qa ui' listens on; loopback by default."
     )
@@ -469,6 +478,11 @@ class Settings(BaseSettings):
     def chroma_path(self) -> Path:
         """Where embedded Chroma keeps its files."""
         return self.data_dir / "chroma"
+
+    @property
+    def notes_path(self) -> Path:
+        """Where curators' notes are kept as vetted Markdown files (ingested with the corpus)."""
+        return self.data_dir / "notes"
 
     @property
     def http_cache_path(self) -> Path:

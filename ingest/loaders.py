@@ -372,6 +372,7 @@ def _document(
         credit_line=_text(meta.get("credit_line")),
         image_url=_text(meta.get("image_url")),
         language=_text(meta.get("language")),
+        source_type=_text(meta.get("source_type")),
         origin=origin,
         pages=pages,
     )

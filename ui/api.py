@@ -184,6 +184,17 @@ class CitationOut(BaseModel):
         ),
         examples=["https://images.britishart.yale.edu/iiif/1778fd7f/full/400,/0/native.jpg"],
     )
+    source_type: str = Field(
+        default="",
+        description=(
+            "What kind of source it is: 'curator_note' for a note a curator wrote in the "
+            "review page (cite it as a curator's note, by `vetted_by` on `vetted_on`), else "
+            "empty (a catalogue record or curatorial text)."
+        ),
+        examples=["curator_note"],
+    )
+    vetted_by: str = Field(default="", description="Who vetted the source (a note's author).")
+    vetted_on: str = Field(default="", description="When it was vetted (YYYY-MM-DD).")
 
 
 class SentenceOut(BaseModel):

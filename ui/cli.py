@@ -123,13 +123,16 @@ def _run_ingest(
     """Bring the index in step with ``paths``, with progress bars on a terminal."""
     from assistant.store import VectorIndex
     from ingest.mapping import load_mapping
+    from ingest.notes import with_notes
     from ingest.pipeline import ingest as run_ingest
 
     shape = load_mapping(mapping) if mapping else None
     index = VectorIndex.open(settings, create=True)
     with ProgressBar(_INGEST_STAGES) as progress:
+        # The curators' notes are vetted texts too: read with every ingest, so a pruned or
+        # rebuilt index keeps them (docs/ui.md, "Curator notes").
         return run_ingest(
-            paths,
+            with_notes(paths, settings.notes_path),
             index,
             prune=prune,
             attestation=attestation,

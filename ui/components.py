@@ -23,6 +23,7 @@ from ui.present import (
     highlighted_passage,
     image_tag,
     md_escape,
+    note_byline,
     related_questions,
     sentence_line,
     short_and_more,
@@ -74,6 +75,9 @@ def render_sentences(
 def source_card(citation: Citation, sentences: list[AnswerSentence]) -> None:
     """Title, image, creator, date, accession number, highlighted passage, link and licence."""
     st.markdown(f"**{md_escape(citation.title)}**")
+    byline = note_byline(citation, _)
+    if byline:
+        st.markdown(f"*{md_escape(byline)}*")
     image = image_tag(citation)
     if image:
         # Markdown with the tag, not st.image: st.image sets neither the lazy loading nor the

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from rapidfuzz import fuzz
 
 from assistant.answer import Answer, AnswerSentence, Citation
+from assistant.documents import CURATOR_NOTE
 from assistant.i18n import N_
 
 Translate = Callable[[str], str]
@@ -125,13 +126,24 @@ def image_tag(citation: Citation) -> str:
 def source_label(
     citation: Citation, citations: Sequence[Citation], translate: Translate = as_written
 ) -> str:
-    """``[n] Title``, plus which kind of text it is when two sources share a title."""
+    """``[n] Title``, plus which kind of text it is: a curator's note, or when two share a title."""
     label = f"[{citation.n}] {citation.title}"
+    if byline := note_byline(citation, translate):
+        return f"{label} · {byline}"
     if sum(c.title == citation.title for c in citations) < 2:
         return label
     is_record = title_of({"kind": "record", "passage": citation.passage}) is not None
     kind = N_("{label} (catalogue record)") if is_record else N_("{label} (curatorial text)")
     return translate(kind).format(label=label)
+
+
+def note_byline(citation: Citation, translate: Translate = as_written) -> str:
+    """The "Curator's note by <author>, <date>" line of a curator's note; "" for other sources."""
+    if citation.source_type != CURATOR_NOTE:
+        return ""
+    return translate(N_("Curator's note by {author}, {date}")).format(
+        author=citation.vetted_by, date=citation.vetted_on
+    )
 
 
 def title_of(entry: dict[str, object]) -> str | None:

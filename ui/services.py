@@ -15,8 +15,10 @@ from assistant.answer_log import AnswerLog
 from assistant.auth import UserStore
 from assistant.errors import MuseumQAError
 from assistant.i18n import SOURCE_LANGUAGE
+from assistant.notes import NoteStore
 from assistant.service import MuseumAssistant, build_assistant
 from assistant.settings import Settings, load_settings
+from assistant.store import VectorIndex
 from ui.language import _
 
 
@@ -27,7 +29,9 @@ class Services:
     settings: Settings
     log: AnswerLog
     users: UserStore
+    notes: NoteStore
     _assistant: MuseumAssistant | None = None
+    _index: VectorIndex | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def assistant(self) -> MuseumAssistant:
@@ -36,6 +40,17 @@ class Services:
             if self._assistant is None:
                 self._assistant = build_assistant(self.settings)
             return self._assistant
+
+    def index(self) -> VectorIndex:
+        """The index curators' notes are written to: the one visitors' questions search.
+
+        Opened once; embedded Chroma in this process shares its files with the assistant's
+        reader, so the next question sees a note the moment it is saved.
+        """
+        with self._lock:
+            if self._index is None:
+                self._index = VectorIndex.open(self.settings, create=True)
+            return self._index
 
     def ask(self, question: str, history: Sequence[str]) -> Answer:
         """Ask the public ``build_assistant(settings).ask``; ``history``: earlier questions."""
@@ -66,7 +81,12 @@ def _build() -> Services:
         retention_days=settings.log_retention_days,
         phone_regions=settings.phone_regions,
     )
-    return Services(settings=settings, log=log, users=UserStore(log.engine))
+    return Services(
+        settings=settings,
+        log=log,
+        users=UserStore(log.engine),
+        notes=NoteStore(log.engine, settings.note_max_chars),
+    )
 
 
 def services() -> Services:

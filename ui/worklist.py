@@ -9,6 +9,7 @@ import streamlit as st
 from assistant.answer_log import ITEM_STATUSES, AnswerLog, StaleItemError
 from assistant.auth import StaffSession
 from ui.language import _
+from ui.notes_view import start_note
 from ui.present import md_escape
 from ui.review_data import (
     ITEM_REASON_LABELS,
@@ -196,3 +197,23 @@ def render_worklist(svc: Services, session: StaffSession) -> None:
     with st.expander(_("History")):
         st.text("\n".join(item_history(item["events"], _)))
     _change_form(item, svc.log, session, names)
+    row = svc.log.get(item["answer_id"]) or {}
+    st.button(
+        _("Write a note"),
+        key=f"w_note_{item['id']}",
+        help=_("A curator's note answering this question, cited from then on."),
+        on_click=start_note,
+        kwargs={
+            "question": item["question"],
+            "accession": _cited_number(row),
+            "item_id": item["id"],
+        },
+    )
+
+
+def _cited_number(row: dict[str, Any]) -> str:
+    """The accession number of the first object the answer cited, if it cited one."""
+    for citation in row.get("citations") or []:
+        if citation.get("accession_number"):
+            return str(citation["accession_number"])
+    return ""

@@ -255,4 +255,7 @@ def citation_for(n: int, passage: Passage) -> Citation:
         credit_line=str(meta.get("credit_line", "")),
         rights=str(meta.get("rights", "")),
         image_url=str(meta.get("image_url", "")),
+        source_type=str(meta.get("source_type", "")),
+        vetted_by=str(meta.get("vetted_by", "")),
+        vetted_on=str(meta.get("vetted_on", "")),
     )

@@ -9,6 +9,7 @@ import streamlit as st
 from assistant.answer_log import VERDICTS, LogFilter
 from assistant.i18n import ngettext
 from ui.language import _, current
+from ui.notes_view import render_notes
 from ui.present import outcome_label
 from ui.review_data import VERDICT_LABELS, local_day_bounds, table, to_csv, to_jsonl
 from ui.review_detail import render_detail
@@ -20,6 +21,8 @@ svc = services()
 session = require(svc, "curator")
 st.title(_("Curator review"))
 render_worklist(svc, session)
+st.divider()
+render_notes(svc, session)
 st.divider()
 st.subheader(_("Answer log"))
 

@@ -9,7 +9,7 @@ DELETE and TRUNCATE). A later revision that rebuilds this table with ``batch_alt
 version they saw and a change another admin saved meanwhile is never overwritten.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-04
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
