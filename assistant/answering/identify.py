@@ -106,8 +106,10 @@ def _another_of_its_kind(text: str, passage: Passage, numbered: Numbered) -> boo
     spoken = [m for m in re.finditer(rf"\b{re.escape(name)}\w*", text, re.IGNORECASE)]
     if not spoken or any(_capitalised_at(text, m.start()) for m in spoken):
         return False
-    if any(_INDEFINITE.search(text[: m.start()]) for m in spoken):
+    definite = [m for m in spoken if not _INDEFINITE.search(text[: m.start()])]
+    if not definite:
         return True
+    spoken = definite
     texts = " ".join(p.text for p in numbered.values() if p.source_id == passage.source_id)
     have = _naming_words(passage) | set(content_words(texts))
     said = [_MODIFIERS.search(text[: m.start()]) for m in spoken]

@@ -68,6 +68,8 @@ def test_records_are_named_by_their_titles(question, named):
         ("Who painted the flask with the dancing bears?", set()),
         # ... nor when it is any one of its kind ("a flask" in a story).
         ("Why does the brewer in the painting reach for a flask?", set()),
+        # ... though the kind in general may come before the one meant.
+        ("Why make a flask with a face? I mean the stoneware flask here.", {"flask"}),
     ],
 )
 def test_a_title_that_is_a_common_word_names_only_the_thing_it_fits(question, named):
