@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -152,15 +153,49 @@ def topic_embedder(settings: Settings) -> tuple[str, float]:
 
 
 def embed_with(name: str) -> Embed:
-    """``Embed`` for an index embedder by name (loaded once per process)."""
-    from assistant.embedding import index_embeddings
+    """``Embed`` for an index embedder by name (loaded once per process).
+
+    Questions are compared with questions: with e5, both sides take the "query:" prefix
+    (the e5 authors' advice for symmetric tasks; it also kept five objects' questions apart
+    at a wider cut than "passage:" did, bench/results/topics.md). MiniLM has no prefixes.
+    """
+    from assistant.embedding import E5Embeddings, index_embeddings
 
     embeddings = index_embeddings(name)
 
     def embed(texts: list[str]) -> np.ndarray:
+        if isinstance(embeddings, E5Embeddings):
+            return np.asarray(embeddings.embed_queries(texts), dtype=np.float32)
         return np.asarray(embeddings.embed_documents(texts), dtype=np.float32)
 
     return embed
+
+
+class VectorCache:
+    """Questions' vectors kept across dashboard periods: only new questions are embedded.
+
+    Bounded (oldest out first), since the log keeps growing; one per embedder.
+    """
+
+    def __init__(self, embed: Embed, size: int):
+        """Wrap ``embed``; keep at most ``size`` vectors."""
+        self._embed = embed
+        self._size = size
+        self._vectors: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        """Vectors of ``texts`` (rows, in order), embedding only the ones not kept yet."""
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+            if missing:
+                for text, vector in zip(missing, self._embed(missing), strict=True):
+                    self._vectors[text] = vector
+                wanted = set(texts)
+                for old in list(self._vectors)[: max(0, len(self._vectors) - self._size)]:
+                    if old not in wanted:
+                        del self._vectors[old]
+            return np.asarray([self._vectors[t] for t in texts], dtype=np.float32)
 
 
 def needs_attention(row: dict[str, object]) -> bool:

@@ -128,3 +128,22 @@ def test_gap_questions_are_refused_flagged_or_judged_lacking_newest_first() -> N
     ]
     assert [a.question for a in gap_questions(rows, 10)] == ["q1", "q3", "q5", "q6"]
     assert [a.question for a in gap_questions(rows, 2)] == ["q1", "q3"]
+
+
+def test_the_vector_cache_embeds_each_question_once_and_stays_bounded() -> None:
+    from assistant.topics import VectorCache
+
+    calls: list[list[str]] = []
+
+    def embed(texts: list[str]) -> np.ndarray:
+        calls.append(list(texts))
+        return np.asarray([[float(len(t)), 1.0] for t in texts], dtype=np.float32)
+
+    cache = VectorCache(embed, size=3)
+    first = cache(["a", "bb", "a"])
+    assert calls == [["a", "bb"]] and first.tolist() == [[1, 1], [2, 1], [1, 1]]
+    cache(["bb", "ccc"])
+    assert calls[-1] == ["ccc"]
+    cache(["dddd"])  # a fourth question: the oldest one not asked for goes
+    cache(["a"])
+    assert calls[-1] == ["a"] and len(calls) == 4

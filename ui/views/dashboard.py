@@ -5,13 +5,20 @@ from __future__ import annotations
 import datetime as dt
 
 import altair as alt
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 from assistant.answer_log import LogFilter
 from assistant.i18n import language_name
-from assistant.topics import Asked, Topic, embed_with, gap_questions, topic_embedder, topics
+from assistant.topics import (
+    Asked,
+    Topic,
+    VectorCache,
+    embed_with,
+    gap_questions,
+    topic_embedder,
+    topics,
+)
 from ui.language import N_, _, current
 from ui.review_data import (
     UNKNOWN_LANGUAGE,
@@ -44,24 +51,19 @@ def language_label(code: str) -> str:
     return _("Unknown") if code == UNKNOWN_LANGUAGE else language_name(code, current())
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def question_vectors(texts: tuple[str, ...], embedder: str) -> np.ndarray:
-    """Embeddings of the questions (the page reruns on every click; the questions rarely change)."""
-    return embed_with(embedder)(list(texts))
+@st.cache_resource(show_spinner=False)
+def question_vectors(embedder: str, size: int) -> VectorCache:
+    """One per app process: a question is embedded once, whatever period shows it."""
+    return VectorCache(embed_with(embedder), size)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def question_topics(
-    asked: tuple[Asked, ...], until: dt.datetime, embedder: str, cut: float, days: int
+    asked: tuple[Asked, ...], until: dt.datetime, embedder: str, cut: float, days: int, size: int
 ) -> list[Topic]:
-    """Topics of the period's gap questions, computed once per period and log state."""
-    return topics(
-        asked,
-        lambda texts: question_vectors(tuple(texts), embedder),
-        max_distance=cut,
-        until=until,
-        trend_days=days,
-    )
+    """Topics of the period's gap questions; the page reruns on every click, this does not."""
+    embed = question_vectors(embedder, size)
+    return topics(asked, embed, max_distance=cut, until=until, trend_days=days)
 
 
 svc = services()
@@ -177,7 +179,9 @@ if gap_asked:
     embedder, cut = topic_embedder(settings)
     trend_end = min(until, dt.datetime.now(dt.UTC))
     with st.spinner(_("Grouping questions by topic...")):
-        found = question_topics(gap_asked, trend_end, embedder, cut, days_back)
+        found = question_topics(
+            gap_asked, trend_end, embedder, cut, days_back, settings.topic_cache_size
+        )
     st.dataframe(
         topic_table(found[: settings.topic_limit], days_back, _),
         hide_index=True,
