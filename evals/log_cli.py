@@ -137,6 +137,7 @@ def cases_from_log(
     try:
         settings = load_settings(**({"db_url": db_url} if db_url else {}), log_answers=False)
         end = _day_start(until + dt.timedelta(days=1)) if until else None
+        _check_log_exists(settings.log_url)
         rows = AnswerLog(settings.log_url).reviewed(_day_start(since), end)
         done = existing_answer_ids(out)
         fresh = [r for r in rows if not r.get("public_id") or r["public_id"] not in done]
@@ -161,6 +162,16 @@ def cases_from_log(
         f"{len(rows)} reviewed answer(s); wrote {len(new)} case(s) to {out}; skipped {skipped}; "
         f"{len(rows) - len(fresh)} already case(s). Sources looked up in {where}."
     )
+
+
+def _check_log_exists(url: str) -> None:
+    """Opening a SQLite log that is not there would make an empty one: say so instead."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() == "sqlite" and database and not Path(database).is_file():
+        raise MuseumQAError(f"no answer log at {database} (set --db-url or MUSEUM_QA_DATA_DIR)")
 
 
 def _raw(path: Path) -> list[dict[str, Any]]:

@@ -194,11 +194,40 @@ def test_bad_dates_and_unreadable_logs_exit_2(tmp_path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("- id: [unclosed\n", encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'log.sqlite3'}"
+    AnswerLog(url)
     result = CliRunner().invoke(
         eval_command,
         ["cases-from-log", "--since", "2026-01-01", "--db-url", url, "--out", str(broken)],
     )
     assert result.exit_code == 2 and "not valid YAML" in result.output
+
+
+def test_a_missing_log_is_an_error_and_a_missing_index_only_narrows_the_lookup(
+    tmp_path, monkeypatch
+) -> None:
+    from assistant.answer import Answer, Citation
+
+    monkeypatch.setenv("MUSEUM_QA_DATA_DIR", str(tmp_path / "no-index"))
+    out = tmp_path / "from_log.yaml"
+    args = ["cases-from-log", "--since", "2026-01-01", "--out", str(out), "--db-url"]
+    missing = CliRunner().invoke(eval_command, [*args, f"sqlite:///{tmp_path / 'typo.db'}"])
+    assert missing.exit_code == 2 and "no answer log at" in missing.output
+    assert not (tmp_path / "typo.db").exists()
+
+    url = f"sqlite:///{tmp_path / 'log.sqlite3'}"
+    log = AnswerLog(url)
+    cited = Citation(1, "test-night-watch", "The Night Watch", "SK-C-5", "", "", "…")
+    answer_id = log.record(Answer("Who painted it?", "refused", "No.", public_id="ab12"))
+    assert answer_id is not None
+    log.review(answer_id, "incorrect", "The label of SK-C-5 says so", "ada")
+    other = log.record(Answer("Who?", "answered", "Him. [1]", citations=[cited], public_id="cd34"))
+    assert other is not None
+    result = CliRunner().invoke(eval_command, [*args, url])
+    assert result.exit_code == 0, result.output
+    assert "Sources looked up in the reviewed answers" in result.output
+    (case,) = load_cases(out)
+    # No index to ask, and SK-C-5 was not cited by a reviewed answer: nothing is invented.
+    assert case.expected_outcome == "answered" and case.gold_sources == []
 
 
 def test_move_case_refuses_written_cases_and_unknown_ids(tmp_path) -> None:
