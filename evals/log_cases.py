@@ -42,8 +42,6 @@ _EXPECT = re.compile(r"\bexpect(?:ed)?\s*:\s*(answered|corrected|refused)\b", re
 _SOURCES = re.compile(r"\bsources?\s*:\s*([^\n;]+)", re.IGNORECASE)
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|«([^»]+)»|„([^“”]+)[“”]")
 
-SourceLookup = Callable[[str], str | None]
-"""An accession number or source id as a curator wrote it -> the index's source id."""
 TiedSources = Callable[[Mapping[str, Any]], Sequence[str]]
 """Source ids a curator has tied to an answer outside its note (e.g. a curator note written
 for its work item): they are gold sources, as if the review note had named them."""
@@ -69,26 +67,52 @@ class Outcome:
     reason: str  # why it was skipped, or what the case checks
 
 
-def read_note(note: str, lookup: SourceLookup, known: Iterable[str] = ()) -> NoteReading:
+def source_names(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """``{name as a note may write it (lower case): source id}`` from (name, source id) pairs.
+
+    Names are source ids and accession numbers; the first pair for a name wins.
+    """
+    names: dict[str, str] = {}
+    for name, source_id in pairs:
+        key = " ".join(name.lower().split())
+        if key:
+            names.setdefault(key, source_id)
+    return names
+
+
+def _mentions(note: str, names: Mapping[str, str]) -> list[str]:
+    """Source ids named anywhere in the note: runs of one to three words looked up whole.
+
+    Accession numbers may hold a space ("INV 779") or dots ("37.355"); a word's trailing
+    full stop or comma is the sentence's, not the number's.
+    """
+    words = [w.rstrip(".,:;!?)") for w in re.findall(r"[\w][\w.,:/-]*", note.lower())]
+    found = []
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            source = names.get(" ".join(words[start : start + size]))
+            if source:
+                found.append(source)
+    return found
+
+
+def read_note(note: str, names: Mapping[str, str]) -> NoteReading:
     """Read a reviewer's note: an explicit outcome, the sources it names, the words it quotes.
 
-    A source is named after "source:" (comma-separated), or anywhere as one of ``known``
-    (source ids and accession numbers the lookup knows, matched as whole words). Quoted text
-    that names a source is a source, not words to include.
+    ``names`` (from ``source_names``) says which source ids and accession numbers exist: a
+    name that is not there is not a source, whether after "source:" or anywhere in the note.
+    Quoted text that names a source is a source, not words to include.
     """
     expect = _EXPECT.search(note)
-    named: list[str] = []
+    sources = []
     for match in _SOURCES.finditer(note):
-        named += [t.strip(" .") for t in match[1].split(",") if t.strip(" .")]
-    lowered = note.lower()
-    for key in known:
-        if re.search(rf"(?<![\w.-]){re.escape(key.lower())}(?![\w-]|\.\w)", lowered):
-            named.append(key)
-    sources = [s for s in (lookup(n) for n in named) if s]
+        listed = [" ".join(t.strip(" .").lower().split()) for t in match[1].split(",")]
+        sources += [names[t] for t in listed if t in names]
+    sources += _mentions(note, names)
     phrases = []
     for match in _QUOTED.finditer(note):
         text = " ".join(next(g for g in match.groups() if g).split())
-        if text and lookup(text) is None:
+        if text and text.lower() not in names:
             phrases.append(text)
     return NoteReading(
         expect.group(1).lower() if expect else None,
@@ -152,8 +176,7 @@ def _incorrect_default(outcome: str, note: NoteReading) -> str | None:
 
 def case_from_row(
     row: Mapping[str, Any],
-    lookup: SourceLookup,
-    known: Iterable[str] = (),
+    names: Mapping[str, str],
     tied: TiedSources | None = None,
     corpus: str = LIVE_CORPUS,
 ) -> Outcome:
@@ -164,7 +187,7 @@ def case_from_row(
     if not answer_id:
         return _skip(base, "logged before answers had public ids")
     note_text = str(row.get("review_note") or "")
-    note = read_note(note_text, lookup, known)
+    note = read_note(note_text, names)
     if tied is not None:
         extra = tuple(s for s in tied(row) if s)
         note = NoteReading(note.expect, tuple(dict.fromkeys([*note.sources, *extra])), note.phrases)

@@ -30,33 +30,32 @@ def _day_start(day: dt.datetime) -> dt.datetime:
     return day.replace(tzinfo=dt.datetime.now().astimezone().tzinfo).astimezone(dt.UTC)
 
 
-def _lookup(settings: Any, rows: list[dict[str, Any]]) -> tuple[dict[str, str], str]:
+def _source_names(settings: Any, rows: list[dict[str, Any]]) -> tuple[dict[str, str], str]:
     """Source ids and accession numbers a note may name -> source id, and where from.
 
     The museum's index knows every source (a curator note ingested as a source included);
     when it cannot be opened, the sources the reviewed answers cited or retrieved still are.
     """
-    known: dict[str, str] = {}
+    from evals.log_cases import source_names
+
+    pairs: list[tuple[str, str]] = []
     where = "the reviewed answers"
     try:
         from assistant.store import VectorIndex
 
         for doc in VectorIndex.open(settings).documents().values():
-            known[doc.source_id] = doc.source_id
-            if doc.accession_number:
-                known.setdefault(doc.accession_number, doc.source_id)
+            pairs += [(doc.source_id, doc.source_id), (doc.accession_number, doc.source_id)]
         where = "the museum's index and the reviewed answers"
     except MuseumQAError:
         pass
     for row in rows:
         for c in row.get("citations") or []:
-            known.setdefault(str(c["source_id"]), str(c["source_id"]))
-            if c.get("accession_number"):
-                known.setdefault(str(c["accession_number"]), str(c["source_id"]))
+            source_id = str(c["source_id"])
+            pairs += [(source_id, source_id), (str(c.get("accession_number") or ""), source_id)]
         for r in row.get("retrieved") or []:
             if r.get("source_id"):
-                known.setdefault(str(r["source_id"]), str(r["source_id"]))
-    return known, where
+                pairs.append((str(r["source_id"]), str(r["source_id"])))
+    return source_names(pairs), where
 
 
 def _table(outcomes: list[Any], written: dict[str, str]) -> Any:
@@ -141,8 +140,8 @@ def cases_from_log(
         rows = AnswerLog(settings.log_url).reviewed(_day_start(since), end)
         done = existing_answer_ids(out)
         fresh = [r for r in rows if not r.get("public_id") or r["public_id"] not in done]
-        known, where = _lookup(settings, fresh)
-        outcomes = [case_from_row(r, known.get, known, corpus=corpus) for r in fresh]
+        names, where = _source_names(settings, fresh)
+        outcomes = [case_from_row(r, names, corpus=corpus) for r in fresh]
         new = [o.case for o in outcomes if o.case is not None]
         # Every case that can share an object with the new ones: the packaged files and the
         # log-cases file (wherever it is).

@@ -12,15 +12,22 @@ from click.testing import CliRunner
 from assistant.answer_log import AnswerLog
 from evals.cases import load_cases
 from evals.cli import eval_command
-from evals.log_cases import NoteReading, expectation, read_note
+from evals.log_cases import NoteReading, expectation, read_note, source_names
 from tests.test_log_postgres import fresh_postgres_url, postgres_server  # noqa: F401
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-KNOWN = {"test-night-watch": "test-night-watch", "SK-C-5": "test-night-watch", "EA 24": "rosetta"}
+KNOWN = source_names(
+    [
+        ("test-night-watch", "test-night-watch"),
+        ("SK-C-5", "test-night-watch"),
+        ("EA 24", "rosetta"),
+        ("37.355", "walters-37355"),
+    ]
+)
 
 
 def _note(text: str) -> NoteReading:
-    return read_note(text, KNOWN.get, KNOWN)
+    return read_note(text, KNOWN)
 
 
 @pytest.mark.parametrize(
@@ -34,6 +41,8 @@ def _note(text: str) -> NoteReading:
         ('quoted id "SK-C-5" is a source', None, ("test-night-watch",), ()),
         ("source: nothing-like-this", None, (), ()),  # an unknown id is not invented
         ("SK-C-50 is another object", None, (), ()),
+        ("Its number is 37.355.", None, ("walters-37355",), ()),  # the full stop is the sentence's
+        ("sources: ea  24, sk-c-5", None, ("rosetta", "test-night-watch"), ()),
     ],
 )
 def test_a_note_names_outcome_sources_and_words(text, expect, sources, phrases) -> None:
