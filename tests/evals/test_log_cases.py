@@ -175,6 +175,26 @@ def test_reviewed_answers_become_cases_once_and_run_through_the_eval(tmp_path, l
     assert {c.id: c.split for c in load_cases(out)}[night.id] == "test"
 
     _eval_on_the_live_index(settings, out)
+    _eval_command_reports_the_log_cases_per_split(settings, out)
+
+
+def _eval_command_reports_the_log_cases_per_split(settings, out: Path) -> None:
+    import json
+
+    report = out.parent / "report"
+    args = ["--cases", str(out.parent), "--category", "from_log", "--out", str(report)]
+    args += ["--no-agreement", "--no-fail", "--data-dir", str(out.parent / "eval")]
+    result = CliRunner().invoke(
+        eval_command,
+        args,
+        env={"MUSEUM_QA_DATA_DIR": str(settings.data_dir), "MUSEUM_QA_LLM": "scripted"},
+    )
+    assert result.exit_code == 0, result.output
+    by_split = json.loads((report / "report.json").read_text())["arms"]["full"]["metrics_by_split"]
+    assert {split: "from_log" in groups for split, groups in by_split.items()} == {
+        "dev": True,
+        "test": True,
+    }
 
 
 def _eval_on_the_live_index(settings, out: Path) -> None:
@@ -192,6 +212,27 @@ def _eval_on_the_live_index(settings, out: Path) -> None:
     assert set(result.by_split) == {"dev", "test"} and "from_log" in result.metrics
     assert result.corpora == {"museum": str(settings.data_dir)}
     assert AnswerLog(settings.log_url).count() == before  # the eval logs nothing
+
+
+def test_sources_tied_to_an_answer_outside_its_note_are_gold() -> None:
+    """The hook for curator notes: a note written for the answer's work item names its source."""
+    from evals.log_cases import case_from_row
+
+    row = {
+        "id": 7,
+        "public_id": "ef56",
+        "question": "Who carved the Rosetta Stone?",
+        "outcome": "refused",
+        "citations": [],
+        "review_verdict": "needs_source",
+        "review_note": "",
+        "reviewed_at": dt.datetime(2026, 12, 1, tzinfo=dt.UTC),
+        "language": "en",
+    }
+    assert case_from_row(row, KNOWN).case is None
+    made = case_from_row(row, KNOWN, tied=lambda r: ["note-rosetta-carver"])
+    assert made.case is not None and made.case["gold_sources"] == ["note-rosetta-carver"]
+    assert made.case["expected_outcome"] == "answered" and made.case["answer_id"] == "ef56"
 
 
 def test_bad_dates_and_unreadable_logs_exit_2(tmp_path) -> None:
