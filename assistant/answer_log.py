@@ -646,6 +646,23 @@ class AnswerLog:
         with Session(self.engine) as session:
             return [{**_as_dict(row), "n_flags": int(n)} for row, n in session.execute(query)]
 
+    def reviewed(
+        self, since: dt.datetime | None = None, until: dt.datetime | None = None
+    ) -> list[dict[str, Any]]:
+        """Answers with a curator's verdict, reviewed in [since, until), oldest review first.
+
+        By the review's time, not the question's: an answer asked months ago and reviewed
+        today is new work for whoever turns reviews into eval cases.
+        """
+        query = select(AnswerRow).where(AnswerRow.review_verdict.is_not(None))
+        if since is not None:
+            query = query.where(AnswerRow.reviewed_at >= since)
+        if until is not None:
+            query = query.where(AnswerRow.reviewed_at < until)
+        query = query.order_by(AnswerRow.reviewed_at, AnswerRow.id)
+        with Session(self.engine) as session:
+            return [_as_dict(row) for row in session.scalars(query)]
+
     # -- the work list -----------------------------------------------------------------------
 
     def work_items(

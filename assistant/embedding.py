@@ -85,6 +85,13 @@ class E5Embeddings(Embeddings):
         with self._lock:
             return self._unit(self._e5().query(text))[0]
 
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        """Embed many questions at once (``query:`` prefix), to compare them with each other."""
+        if not texts:
+            return []
+        with self._lock:
+            return self._unit(self._e5().query(list(texts)))
+
 
 @cache
 def index_embeddings(name: str) -> Embeddings:

@@ -107,7 +107,7 @@ class Note:
     @property
     def source_id(self) -> str:
         """The id its text has in the index."""
-        return f"curator-note-{self.id}"
+        return source_id_of(self.id)
 
     @property
     def about(self) -> str:
@@ -362,6 +362,27 @@ class NoteStore:
             versions = tuple(_version(v) for v in rows) if with_versions else ()
             return _note(row, rows[-1], versions)
 
+    def sources_by_answer(self) -> dict[int, list[str]]:
+        """The active notes' source ids, by the answer whose work item a version was written for.
+
+        A note written from an item answers that item's question: turned into an eval case,
+        the reviewed answer's gold source is the note (evals/log_cli.py).
+        """
+        from assistant.answer_log import WorkItemRow
+
+        query = (
+            select(WorkItemRow.answer_id, NoteRow.id)
+            .join(NoteVersionRow, NoteVersionRow.item_id == WorkItemRow.id)
+            .join(NoteRow, NoteRow.id == NoteVersionRow.note_id)
+            .where(NoteRow.status == "active")
+            .distinct()
+        )
+        found: dict[int, list[str]] = {}
+        with Session(self.engine) as session:
+            for answer_id, note_id in session.execute(query):
+                found.setdefault(answer_id, []).append(source_id_of(note_id))
+        return found
+
     def notes(self, status: str | None = None) -> list[Note]:
         """Every note (or those with ``status``), most recently changed first."""
         query = select(NoteRow, NoteVersionRow).join(
@@ -373,6 +394,11 @@ class NoteStore:
         query = query.order_by(NoteRow.updated_at.desc(), NoteRow.id.desc())
         with Session(self.engine) as session:
             return [_note(row, latest) for row, latest in session.execute(query)]
+
+
+def source_id_of(note_id: int) -> str:
+    """The id a note's text has in the index."""
+    return f"curator-note-{note_id}"
 
 
 # A note's versions say what changed; the audit trail says who changed which note, when.

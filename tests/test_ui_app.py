@@ -242,6 +242,42 @@ def test_dashboard_and_accounts_pages_render(log_url):
     assert not at.exception and at.title[0].value == "Staff accounts"
 
 
+def test_dashboard_groups_refused_and_flagged_questions_by_topic(log_url):
+    from assistant.answer import Answer
+
+    log = AnswerLog(log_url)
+    refused = [
+        "Who made the Ishtar Gate?",
+        "Who built the Ishtar Gate?",
+        "who was the architect of the Ishtar Gate",
+        "What time does the museum open?",
+        "opening hours today",
+        "What time do you close?",
+    ]
+    for question in refused:
+        log.record(Answer(question, "refused", "I don't have a vetted museum source for that."))
+    flagged = log.record(Answer("When are you open on Sundays?", "answered", "At ten. [1]"))
+    assert flagged is not None
+    log.flag(flagged, "not on Sundays")
+    log.record(Answer("Who painted The Night Watch?", "answered", "Rembrandt. [1]"))
+    UserStore.open(log_url).add("ada", "correct horse battery", "curator")
+    at = app()
+    at.switch_page("views/dashboard.py").run()
+    sign_in(at, "ada", "correct horse battery")
+    assert not at.exception, at.exception
+    assert "Topics of refused and flagged questions" in [s.value for s in at.subheader]
+    table = next(d.value for d in at.dataframe if "Most asked question" in d.value.columns)
+    topics = {
+        r["Most asked question"]: (r["Times asked"], r["Also asked as"])
+        for r in table.to_dict("records")
+    }
+    assert len(topics) == 2
+    (hours, (asked, also)), (ishtar, (ishtar_asked, _)) = topics.items()  # most asked first
+    assert "Ishtar" in ishtar and ishtar_asked == 3
+    assert asked == 4 and "Sundays" in f"{hours} {also}"  # the flagged question joined them
+    assert "Night Watch" not in " ".join(topics)
+
+
 def test_an_admin_adds_an_account_and_a_curator_cannot_manage_accounts(log_url):
     users = UserStore.open(log_url)
     users.add("root", "correct horse battery", "admin")

@@ -290,3 +290,60 @@ def test_an_item_can_go_to_nobody_me_or_active_staff_and_keeps_its_assignee():
     assert assignee_choices(["zoe", "ada", "bob"], "bob", None) == ["", "bob", "ada", "zoe"]
     # Carol's account was disabled since she took the item: she is still listed.
     assert assignee_choices(["ada"], "ada", "carol") == ["", "ada", "carol"]
+
+
+def test_flagged_sources_count_flags_and_incorrect_verdicts_from_a_real_log(tmp_path):
+    from assistant.answer import AnswerSentence, Citation
+    from ui.review_data import flagged_sources
+
+    log = AnswerLog(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+
+    def cited(*titles: str) -> int:
+        answer = Answer(
+            "Who painted it?",
+            "answered",
+            "It is by the painter. [1]",
+            sentences=[AnswerSentence("It is by the painter.", [1], "text")],
+            citations=[Citation(n, t.lower(), t, "", "", "", "…") for n, t in enumerate(titles, 1)],
+        )
+        answer_id = log.record(answer)
+        assert answer_id is not None
+        return answer_id
+
+    watch_flagged = cited("The Night Watch")
+    log.flag(watch_flagged, "wrong painter")
+    log.flag(watch_flagged, "still wrong")  # two flags on one answer: one flagged answer
+    both_incorrect = cited("The Night Watch", "Mona Lisa")
+    log.review(both_incorrect, "incorrect", "", "ada")
+    cited("The Night Watch")
+    log.review(cited("Mona Lisa"), "correct", "", "ada")
+    log.review(cited("Rosetta Stone"), "needs_source", "", "ada")  # not judged incorrect
+
+    rows = log.search(LogFilter())
+    assert flagged_sources(rows) == [
+        {"source": "The Night Watch", "flagged": 2, "answers": 3},
+        {"source": "Mona Lisa", "flagged": 1, "answers": 2},
+    ]
+    assert flagged_sources(rows, limit=1) == flagged_sources(rows)[:1]
+    assert most_cited(rows)[0] == {"source": "The Night Watch", "answers": 3}
+
+
+def test_topic_table_headings_name_the_trend_window():
+    from assistant.topics import Topic
+    from ui.review_data import topic_table
+
+    found = [
+        Topic("Who made the Ishtar Gate?", 5, 3, 1, ("Who built it?", "Ishtar builder", "a", "b")),
+        Topic("Opening hours?", 2, 0, 2, ()),
+        Topic("Café?", 1, 0, 0, ()),
+    ]
+    rows = topic_table(found, 7)
+    assert rows[0] == {
+        "Most asked question": "Who made the Ishtar Gate?",
+        "Times asked": 5,
+        "Last 7 days": 3,
+        "7 days before": 1,
+        "Trend": "+2",
+        "Also asked as": "Who built it? · Ishtar builder · a",
+    }
+    assert [r["Trend"] for r in rows] == ["+2", "-2", "0"]

@@ -191,6 +191,49 @@ def most_cited(rows: list[dict[str, Any]], limit: int = 10) -> list[dict[str, An
     return [{"source": s, "answers": n} for s, n in counts.most_common(limit)]
 
 
+def flagged_sources(rows: list[dict[str, Any]], limit: int = 10) -> list[dict[str, Any]]:
+    """The sources cited by the most answers that were flagged or judged incorrect.
+
+    Each with how many answers cited it at all, so a source cited often and flagged once
+    reads differently from one flagged every time it is cited.
+    """
+    cited: Counter[str] = Counter()
+    flagged: Counter[str] = Counter()
+    for r in rows:
+        sources = {str(c.get("title") or c.get("source_id")) for c in r["citations"] or []}
+        cited.update(sources)
+        if r.get("n_flags") or r.get("review_verdict") == "incorrect":
+            flagged.update(sources)
+    order = sorted(flagged, key=lambda s: (-flagged[s], -cited[s], s))[:limit]
+    return [{"source": s, "flagged": flagged[s], "answers": cited[s]} for s in order]
+
+
+def topic_table(
+    found: list[Any], trend_days: int, translate: Translate = as_written
+) -> list[dict[str, Any]]:
+    """Topics (``assistant.topics.Topic``) as rows; the keys are the table's column headings.
+
+    The trend is the count of the last ``trend_days`` days against the days before, signed.
+    """
+    question = translate(N_("Most asked question"))
+    asked = translate(N_("Times asked"))
+    recent = translate(N_("Last {days} days")).format(days=trend_days)
+    previous = translate(N_("{days} days before")).format(days=trend_days)
+    trend = translate(N_("Trend"))
+    also = translate(N_("Also asked as"))
+    return [
+        {
+            question: t.question,
+            asked: t.count,
+            recent: t.recent,
+            previous: t.previous,
+            trend: f"{t.change:+d}" if t.change else "0",
+            also: " · ".join(t.others[:3]),
+        }
+        for t in found
+    ]
+
+
 def per_language(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """How many questions were asked in each language, most first (ties by code).
 

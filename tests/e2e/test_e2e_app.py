@@ -235,7 +235,9 @@ def test_the_dashboard_shows_the_charts(new_page, shots):
         "Questions per day",
         "Outcome mix",
         "Top refused questions",
+        "Topics of refused and flagged questions",
         "Most-cited sources",
+        "Most-flagged sources",
     ):
         expect(page.get_by_role("heading", name=heading)).to_be_visible()
     expect(page.locator("[data-testid='stVegaLiteChart']").first).to_be_visible()

@@ -7,6 +7,7 @@ from assistant.documents import SourceDocument
 from evals.cases import (
     CASES_DIR,
     CATEGORIES,
+    LOG_CATEGORY,
     CaseFileError,
     EvalCase,
     load_cases,
@@ -180,9 +181,9 @@ def test_unknown_category_or_split_filter_is_refused() -> None:
 
 
 def test_categories_match_the_issues() -> None:
-    # Ten from issue 3, five case families from issue 11.
-    assert len(CATEGORIES) == 15
-    assert "plausible_fabrication" in CATEGORIES
+    # Ten from issue 3, five case families from issue 11, and issue 15's reviewed answers.
+    assert len(CATEGORIES) == 16
+    assert "plausible_fabrication" in CATEGORIES and CATEGORIES[-1] == LOG_CATEGORY
 
 
 def _corpus_documents(corpus: str) -> dict[str, SourceDocument]:
@@ -250,4 +251,8 @@ def test_every_category_has_both_splits() -> None:
     by_category: dict[str, set[str]] = {}
     for case in load_cases(CASES_DIR):
         by_category.setdefault(case.category, set()).add(case.split)
-    assert by_category == {category: {"dev", "test"} for category in CATEGORIES}
+    # Cases from the answer log join dev and move to test one by one (museum-qa eval
+    # move-case), so only the written families must have both.
+    by_category.pop(LOG_CATEGORY, None)
+    written = [category for category in CATEGORIES if category != LOG_CATEGORY]
+    assert by_category == {category: {"dev", "test"} for category in written}

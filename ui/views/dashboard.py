@@ -10,9 +10,19 @@ import streamlit as st
 
 from assistant.answer_log import LogFilter
 from assistant.i18n import language_name
+from assistant.topics import (
+    Asked,
+    Topic,
+    VectorCache,
+    embed_with,
+    gap_questions,
+    topic_embedder,
+    topics,
+)
 from ui.language import N_, _, current
 from ui.review_data import (
     UNKNOWN_LANGUAGE,
+    flagged_sources,
     local_day_bounds,
     most_cited,
     outcome_mix,
@@ -20,6 +30,7 @@ from ui.review_data import (
     per_language,
     status_counts,
     top_refused,
+    topic_table,
 )
 from ui.services import services
 from ui.staff import require
@@ -38,6 +49,21 @@ def outcome_word(outcome: str) -> str:
 def language_label(code: str) -> str:
     """A question language's name in the UI language ("Français" in French, "French" in English)."""
     return _("Unknown") if code == UNKNOWN_LANGUAGE else language_name(code, current())
+
+
+@st.cache_resource(show_spinner=False)
+def question_vectors(embedder: str, size: int) -> VectorCache:
+    """One per app process: a question is embedded once, whatever period shows it."""
+    return VectorCache(embed_with(embedder), size)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def question_topics(
+    asked: tuple[Asked, ...], until: dt.datetime, embedder: str, cut: float, days: int, size: int
+) -> list[Topic]:
+    """Topics of the period's gap questions; the page reruns on every click, this does not."""
+    embed = question_vectors(embedder, size)
+    return topics(asked, embed, max_distance=cut, until=until, trend_days=days)
 
 
 svc = services()
@@ -138,6 +164,31 @@ if gaps:
 else:
     st.caption(_("None in this period."))
 
+st.subheader(_("Topics of refused and flagged questions"))
+settings = svc.settings
+days_back = settings.topic_trend_days
+st.caption(
+    _(
+        "Refused, flagged and judged-lacking questions grouped by meaning, most asked first: "
+        "what to write next. The trend compares the last {days} days of the period with the "
+        "{days} days before."
+    ).format(days=days_back)
+)
+gap_asked = tuple(gap_questions(rows, settings.topic_max_questions))
+if gap_asked:
+    embedder, cut = topic_embedder(settings)
+    trend_end = min(until, dt.datetime.now(dt.UTC))
+    with st.spinner(_("Grouping questions by topic...")):
+        found = question_topics(
+            gap_asked, trend_end, embedder, cut, days_back, settings.topic_cache_size
+        )
+    st.dataframe(
+        topic_table(found[: settings.topic_limit], days_back, _),
+        hide_index=True,
+    )
+else:
+    st.caption(_("None in this period."))
+
 st.subheader(_("Most-cited sources"))
 cited = most_cited(rows)
 if cited:
@@ -156,3 +207,21 @@ if cited:
     )
 else:
     st.caption(_("No answers cited a source in this period."))
+
+st.subheader(_("Most-flagged sources"))
+st.caption(_("Sources cited by answers that visitors flagged or curators judged incorrect."))
+flagged_rows = flagged_sources(rows)
+if flagged_rows:
+    st.dataframe(
+        [
+            {
+                _("Source"): f["source"],
+                _("Flagged or incorrect"): f["flagged"],
+                _("Answers citing it"): f["answers"],
+            }
+            for f in flagged_rows
+        ],
+        hide_index=True,
+    )
+else:
+    st.caption(_("No answer citing a source was flagged in this period."))
