@@ -7,11 +7,13 @@ migrations and retention purge run then), and hands over to the page the URL nam
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import streamlit as st
 
 from ui.language import _, language_picker
 from ui.services import services, show_model_notice
+from ui.staff import SESSION
 from ui.theme import BASE_CSS
 
 VIEWS = Path(__file__).resolve().parent / "views"
@@ -47,20 +49,30 @@ pages = {
             icon=":material/bar_chart:",
             url_path="dashboard",
         ),
-        st.Page(
-            VIEWS / "accounts.py",
-            title=_("Staff accounts"),
-            icon=":material/group:",
-            url_path="accounts",
-        ),
-        st.Page(
-            VIEWS / "audit.py",
-            title=_("Audit trail"),
-            icon=":material/history:",
-            url_path="audit",
-        ),
     ],
 }
+# The admins' pages: listed for admins, and for someone not signed in (whom they ask to sign
+# in); a curator's menu leaves them out (opened by their address, they say whom they are for).
+signed_in = st.session_state.get(SESSION)
+admin_visibility: Literal["visible", "hidden"] = (
+    "visible" if signed_in is None or signed_in.allows("admin") else "hidden"
+)
+pages[_("Staff")] += [
+    st.Page(
+        VIEWS / "accounts.py",
+        title=_("Staff accounts"),
+        icon=":material/group:",
+        url_path="accounts",
+        visibility=admin_visibility,
+    ),
+    st.Page(
+        VIEWS / "audit.py",
+        title=_("Audit trail"),
+        icon=":material/history:",
+        url_path="audit",
+        visibility=admin_visibility,
+    ),
+]
 page = st.navigation(pages)
 # One page-config call per run, after navigation picked the page, so layouts never flicker.
 st.set_page_config(

@@ -560,7 +560,7 @@ def _materials(text: str) -> list[Claim]:
 def _joined_to_another(text: str, end: int) -> bool:
     """Whether a material word is joined by a hyphen to a word that is no material."""
     joined = _HYPHENED.match(text, end)
-    return bool(joined) and fold(joined.group(1)) not in shapes.MATERIALS
+    return joined is not None and fold(joined.group(1)) not in shapes.MATERIALS
 
 
 _HYPHENED = re.compile(r"-([^\W\d_]+)")
