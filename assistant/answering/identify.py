@@ -919,13 +919,18 @@ def no_record_of(
         vocabularies = [(_vocabulary(s, lookups), _title(s, lookups)) for s in owners]
     if pictured := _pictures_another(reading, focus, lookups):
         return pictured
+    # The other things the whole question names, its story too ("The <dish> is lovely! What
+    # do the words say?"), can say which object a detail belongs to.
+    named = parse.object_phrases(reading.context) + parse.with_phrases(reading.context)
     described = {
         phrase: _describing(phrase, owners, vocabularies, focus, lookups, cfg)
-        for phrase in reading.objects
+        for phrase in dict.fromkeys([*reading.objects, *named])
     }
     for phrase in reading.objects:
         if parse.person_acting(reading.ask, phrase):
             continue  # "would the brothers have used it?": people in the story, not objects
+        if head(phrase) in _TIMES or parse.came_from(reading.context, phrase):
+            continue  # "from the time of the kings", "it came from a house in <a town>"
         if _set_apart(phrase, set(sources), focus, lookups, cfg) or _of_another_named(
             phrase, focus, lookups
         ):
@@ -970,7 +975,11 @@ def _described_beside(phrase: str, reading: Reading, described: dict[str, list[s
     """
     if _related(phrase) or " of " in phrase:
         return set()
-    return {s for other in reading.objects if other != phrase for s in described[other]}
+    return {s for other, found in described.items() if other != phrase for s in found}
+
+
+# Words for a time, not a thing: "the time of the kings", "the days of the empire".
+_TIMES = frozenset(stem(w) for w in "time times day days age era period reign".split())
 
 
 def _describing(

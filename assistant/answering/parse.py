@@ -947,6 +947,28 @@ def is_place(text: str, phrase: str) -> bool:
     return chunk is not None and chunk.root.dep_ == "pobj" and chunk.root.head.lower_ in _LOCATIVE
 
 
+def came_from(text: str, phrase: str) -> bool:
+    """Whether a phrase is where the object came from: "it came from a house in <a town>".
+
+    A house, a grave or a shop the object was found, bought or taken in is the place of its
+    story, not a thing the visitor asks the collection for.
+    """
+    chunk = _chunk_for(text, phrase)
+    if chunk is None or chunk.root.dep_ != "pobj":
+        return False
+    preposition = chunk.root.head
+    verb = preposition.head
+    return preposition.lower_ in _ORIGIN_PREPOSITIONS and verb.lemma_.lower() in _ORIGIN_VERBS
+
+
+# How a text says where a thing was before: "found in", "bought at", "taken from".
+_ORIGIN_PREPOSITIONS = frozenset({"from", "in", "at", "out"})
+_ORIGIN_VERBS = frozenset(
+    "come bring take remove find excavate discover dig buy acquire purchase sell loot "
+    "salvage recover rescue unearth".split()
+)
+
+
 def asked_locations(text: str) -> list[str]:
     """Where a yes/no question asks whether something is: "Is the ring at the Walters?".
 

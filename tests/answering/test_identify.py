@@ -275,6 +275,14 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         ("Where is the second ewer with cranes from Kashan kept?", set(), "second ewer"),
         ("Do you also have a Persian smartphone like the Kashan ewer?", set(), "smartphone"),
         ("What is on the matching half of the ewer with the cranes?", set(), "matching half"),
+        # ... also beside a thing the question's story names ("The ewer ... is lovely!").
+        ("The Kashan ewer with cranes is lovely! What do the squiggles say?", set(), ""),
+        # A time, or the place the object came from, is no object asked for.
+        ("Why are there cranes on a ewer from the time of the shahs?", set(), ""),
+        ("The Kashan ewer came from a palace near Tabriz. Who glazed it?", set(), ""),
+        ("The ewer was found in a tomb at Rayy. Who glazed it?", set(), ""),
+        # ... but a thing that was with it there still is one.
+        ("Is the basin found with the Kashan ewer in the collection?", set(), "basin"),
         # h: nothing named, and no evidence source speaks of the thing asked about.
         ("What is the capital of Sweden?", set(), "capital of Sweden"),
         ("Tell me about the Persian smartphone in your collection.", set(), "Persian smartphone"),
