@@ -257,7 +257,7 @@ def chroma_client(settings: Settings, *, create: bool) -> Any:
 # over the last one, so it has a new inode while the old one still exists; the mtime tells
 # apart a reused inode. None: no stamp (an index never written since this existed).
 Stamp = tuple[int, int] | None
-# The stamp could not be read (permissions, I/O error): treated as "unchanged".
+# The stamp could not be read (permissions, I/O error): treated as "unchanged", as is none.
 UNREADABLE: tuple[int, int] = (-1, -1)
 
 _SYSTEMS_LOCK = threading.RLock()
@@ -463,7 +463,8 @@ class VectorIndex:
         if self._stamp is None or self._reopen is None:
             return
         now = read_stamp(self._stamp)
-        if now == self._seen or now == UNREADABLE:
+        # A stamp gone missing (a data dir copied without it) is not a change either.
+        if now in (self._seen, None, UNREADABLE):
             return
         # The API answers on several threads: one reopens, the others wait and then see it.
         with self._reopen_lock:
