@@ -47,11 +47,13 @@ def _names(client: Any) -> set[str]:
     return {c if isinstance(c, str) else c.name for c in client.list_collections()}
 
 
-def _finish_cut_swap(client: Any, name: str) -> None:
-    """A reindex stopped between its renames: the index is staged but not yet named."""
+def _finish_cut_swap(client: Any, name: str) -> bool:
+    """A reindex stopped between its renames: name the staged index; True if it was cut."""
     names = _names(client)
     if name not in names and name + STAGING in names and name + PREVIOUS in names:
         client.get_collection(name + STAGING).modify(name=name)
+        return True
+    return False
 
 
 def _ids(collection: Any) -> set[str]:
@@ -132,7 +134,8 @@ def reindex(settings: Settings, progress: Progress | None = None) -> ReindexRepo
     target = index_embedder_name(settings.index_embedder, settings.embedding_model)
     client = chroma_client(settings, create=False)
     name = settings.collection
-    _finish_cut_swap(client, name)
+    if _finish_cut_swap(client, name):
+        mark_changed(settings)  # running apps look the index up by its name again
     current = VectorIndex.open(settings)
     old = current.embedder
     source = current.store._collection
