@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
+import threading
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +39,8 @@ from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from langchain_chroma import Chroma
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -229,11 +234,99 @@ def chroma_client(settings: Settings, *, create: bool) -> Any:
 
     try:
         path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        # chromadb's per-path cache of open systems has no lock of its own; a reopen
+        # (``reopened_client``) swaps the entry, so reads and swaps of it are serialised.
+        with _SYSTEMS_LOCK:
+            return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     except (ChromaError, OSError) as exc:
         if create:
             raise _write_failed(str(path), exc) from exc
         raise StoreUnavailableError(f"the index at {path} could not be opened: {exc}") from exc
+
+
+# -- Seeing other processes' writes to an embedded index -----------------------------------
+#
+# An embedded Chroma loads a collection's vectors (its HNSW segment) once per process and
+# never looks at the disk again for queries: another process's later adds are counted and
+# fetched by id, but never returned by a search, and a reindex's swap is not seen at all.
+# So every write through ``VectorIndex`` (and a reindex's swap) replaces a small stamp file
+# beside the Chroma folder; a reader stats it before each call and, when it changed since
+# the reader loaded the index, opens the index again. A Chroma server needs none of this.
+
+# The identity of the stamp file: (inode, mtime in ns). Each stamp is a new file renamed
+# over the last one, so it has a new inode while the old one still exists; the mtime tells
+# apart a reused inode. None: no stamp (an index never written since this existed).
+Stamp = tuple[int, int] | None
+# The stamp could not be read (permissions, I/O error): treated as "unchanged", as is none.
+UNREADABLE: tuple[int, int] = (-1, -1)
+
+_SYSTEMS_LOCK = threading.RLock()
+# Per Chroma folder: the stamp seen just before its cached system was last reopened, so a
+# second index on the same folder in this process reuses that fresh system.
+_REOPENED_AT: dict[str, Stamp] = {}
+
+
+def stamp_path(chroma_path: Path) -> Path:
+    """The change stamp of an embedded index: a file beside its Chroma folder."""
+    return chroma_path.with_name(chroma_path.name + ".changed")
+
+
+def read_stamp(path: Path) -> Stamp:
+    """The stamp's identity (one ``os.stat``), None when missing, ``UNREADABLE`` on error."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return UNREADABLE
+    return (st.st_ino, st.st_mtime_ns)
+
+
+def write_stamp(path: Path) -> Stamp:
+    """Replace the stamp atomically; returns its identity, or ``UNREADABLE`` if it failed.
+
+    The identity is taken from the new file before the rename (a rename keeps inode and
+    mtime), so a stamp another process writes at the same moment is not taken for ours.
+    Failing to write it never fails the index write it records: others then see that write
+    only at their next reopen, which is what happened before stamps existed.
+    """
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8") as out:
+            out.write(f"{uuid.uuid4().hex} pid {os.getpid()}\n")
+            out.flush()
+            st = os.fstat(out.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("could not record the index change in %s: %s", path, exc)
+        tmp.unlink(missing_ok=True)
+        return UNREADABLE
+    return (st.st_ino, st.st_mtime_ns)
+
+
+def mark_changed(settings: Settings) -> None:
+    """Tell other processes the embedded index changed (for writes not made by VectorIndex)."""
+    if not settings.chroma_url:
+        write_stamp(stamp_path(settings.chroma_path))
+
+
+def reopened_client(settings: Settings, seen: Stamp) -> Any:
+    """A client of the embedded index that loads it from disk again, as of stamp ``seen``.
+
+    Only this folder's entry in chromadb's cache of systems is dropped (``clear_system_cache``
+    would drop every folder's). The old system is not stopped: clients holding it, other
+    indexes and calls still running on other threads, keep working on it until they reopen
+    too, and it is freed with them. Its refcount is left as it is so that closing one of those
+    old clients cannot stop the new system.
+    """
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    key = str(settings.chroma_path)
+    with _SYSTEMS_LOCK:
+        if _REOPENED_AT.get(key, UNREADABLE) != seen:
+            SharedSystemClient._identifier_to_system.pop(key, None)
+            _REOPENED_AT[key] = seen
+        return chroma_client(settings, create=False)
 
 
 _P = ParamSpec("_P")
@@ -270,7 +363,9 @@ def _guarded(
 
     A server that cannot be reached (refused, reset, no reply within the timeout) is
     ``StoreUnavailableError``, and the client is rebuilt on the next call; a write the disk
-    refused is ``StoreWriteError``.
+    refused is ``StoreWriteError``. First, an embedded index another process changed since
+    this one loaded it is opened again (``VectorIndex.refresh``), so reads see its writes
+    and writes land on the index as it is now.
     """
 
     def decorate(
@@ -281,6 +376,7 @@ def _guarded(
             import httpx
             from chromadb.errors import ChromaError
 
+            self.refresh()
             try:
                 return method(self, *args, **kwargs)
             except MuseumQAError:
@@ -321,6 +417,9 @@ class VectorIndex:
         where: str = "",
         embedder: str = MINILM,
         legacy_embedder: str = MINILM,
+        stamp: Path | None = None,
+        seen: Stamp = None,
+        reopen: Callable[[Stamp], Any] | None = None,
     ):
         """Use ``collection`` through ``client``.
 
@@ -334,6 +433,9 @@ class VectorIndex:
             embedder: The embedder a new collection is built with; an existing collection
                 is searched with the one it records (``assistant.embedding``).
             legacy_embedder: What an index that records none was built with.
+            stamp: An embedded index's change stamp (``stamp_path``); None for a server.
+            seen: The stamp as read just before ``client`` was opened.
+            reopen: Makes a client that loads the index from disk again, as of a stamp.
 
         """
         self._legacy_embedder = legacy_embedder
@@ -343,7 +445,52 @@ class VectorIndex:
         self._create = create
         self._connect = connect
         self._where = where or collection
+        self._stamp = stamp
+        self._seen = seen
+        self._reopen = reopen
+        self._reopen_lock = threading.Lock()
+        # Called with no arguments after each reopen (tests count them).
+        self.on_reopen: Callable[[], None] | None = None
         self._store: Chroma | None = None if client is None else self._attach(client)
+
+    def refresh(self) -> None:
+        """Open the embedded index again if another process changed it since it was loaded.
+
+        One ``os.stat`` of the stamp when nothing changed. A missing or unreadable stamp
+        counts as unchanged, and a reopen that fails keeps the index as loaded (logged): a
+        stale answer is better than none.
+        """
+        if self._stamp is None or self._reopen is None:
+            return
+        now = read_stamp(self._stamp)
+        # A stamp gone missing (a data dir copied without it) is not a change either.
+        if now in (self._seen, None, UNREADABLE):
+            return
+        # The API answers on several threads: one reopens, the others wait and then see it.
+        with self._reopen_lock:
+            if now == self._seen:
+                return
+            try:
+                store = self._attach(self._reopen(now))
+            except Exception as exc:  # never fail an answer for freshness
+                log.warning("could not reopen the index at %s: %s", self._where, exc)
+                return
+            self._store, self._seen = store, now
+        if self.on_reopen is not None:
+            self.on_reopen()
+
+    def _changed(self) -> None:
+        """Record a write of this process in the stamp, so other processes reopen.
+
+        If someone else wrote since this index last looked, their stamp is replaced by
+        ours, so ours is not taken as seen: the next call reopens and sees their write too.
+        """
+        if self._stamp is None:
+            return
+        before = read_stamp(self._stamp)
+        mine = write_stamp(self._stamp)
+        if before == self._seen and mine != UNREADABLE:
+            self._seen = mine
 
     def _attach(self, client: Any) -> Chroma:
         import httpx
@@ -404,7 +551,14 @@ class VectorIndex:
         def connect() -> Any:
             return chroma_client(settings, create=create)
 
+        def reopen(seen: Stamp) -> Any:
+            return reopened_client(settings, seen)
+
         where = settings.chroma_url or str(settings.chroma_path)
+        embedded = not settings.chroma_url
+        stamp = stamp_path(settings.chroma_path) if embedded else None
+        # Read before opening: a write between the two then costs one reopen, never a miss.
+        seen = read_stamp(stamp) if stamp is not None else None
         try:
             client = connect()
         except StoreUnavailableError:
@@ -420,6 +574,9 @@ class VectorIndex:
             where=where,
             embedder=embedder,
             legacy_embedder=settings.embedding_model or MINILM,
+            stamp=stamp,
+            seen=seen,
+            reopen=reopen if embedded else None,
         )
         if create and client is not None and index.embedder != embedder:
             raise SettingsError(
@@ -534,22 +691,25 @@ class VectorIndex:
         ids = [cid for cid, _ in self._all_metadata(where={"source_id": source_id})]
         if not ids:
             return 0
-        register = self._withdrawal_register()
-        if withdrawn:
-            register.upsert(
-                ids=[source_id], embeddings=[[0.0]], metadatas=[{"reason": reason, "on": on}]
-            )
-        else:
-            register.delete(ids=[source_id])
         # None deletes a metadata key in Chroma, so a restored chunk carries no stale reason.
         meta: dict[str, Any] = {
             "withdrawn": withdrawn,
             "withdrawn_reason": reason if withdrawn else None,
             "withdrawn_on": on if withdrawn else None,
         }
-        for start in range(0, len(ids), GET_PAGE):
-            page = ids[start : start + GET_PAGE]
-            self.store._collection.update(ids=page, metadatas=[meta] * len(page))
+        try:
+            register = self._withdrawal_register()
+            if withdrawn:
+                register.upsert(
+                    ids=[source_id], embeddings=[[0.0]], metadatas=[{"reason": reason, "on": on}]
+                )
+            else:
+                register.delete(ids=[source_id])
+            for start in range(0, len(ids), GET_PAGE):
+                page = ids[start : start + GET_PAGE]
+                self.store._collection.update(ids=page, metadatas=[meta] * len(page))
+        finally:
+            self._changed()  # even a part-done withdrawal is there for others to see
         return len(ids)
 
     @_guarded(write=True)
@@ -565,6 +725,7 @@ class VectorIndex:
             documents=texts,
             metadatas=[c.metadata for c in chunks],
         )
+        self._changed()
 
     @_guarded(write=True)
     def delete_chunks(self, chunk_ids: Iterable[str]) -> None:
@@ -572,6 +733,7 @@ class VectorIndex:
         ids = list(chunk_ids)
         if ids:
             self.store.delete(ids=ids)
+            self._changed()
 
     @_guarded(write=False)
     def texts(self) -> list[str]:
@@ -599,7 +761,8 @@ class VectorIndex:
         shown = [hit for hit in hits if not hit[1].get("withdrawn")]
         if len(shown) < k and len(hits) == wanted:
             shown = self._nearest(vector, k, where=visible())
-        if not hits and self.count() == 0:
+        # The collection's own count: ``self.count`` would look at the stamp a second time.
+        if not hits and self.store._collection.count() == 0:
             raise IndexMissingError("the index is empty. Build it first: museum-qa ingest corpus/")
         return [self._passage(cid, meta, 1.0 - dist) for cid, meta, dist in shown[:k]]
 

