@@ -148,6 +148,9 @@ def test_contract_has_exactly_the_documented_keys(indexed_settings):
         "credit_line",
         "rights",
         "image_url",
+        "source_type",
+        "vetted_by",
+        "vetted_on",
     }
     assert json.loads(json.dumps(contract)) == contract
 

@@ -185,6 +185,9 @@ def choose(page, box: str, option: str) -> None:
     A click focuses the box; with the work list drawn above it, the list of options does not
     always open on that click, and the arrow key opens it (or moves within it, when open).
     """
+    # A run still drawing the page (the work list, the notes) re-renders the box and detaches
+    # its options from under the click: wait for it first.
+    wait_idle(page)
     combobox = page.get_by_role("combobox", name=box)
     combobox.click()
     if not page.get_by_role("option").count():
