@@ -64,7 +64,7 @@ def parsed(text: str) -> Any:
 
 # Words that make a phrase another object related to one: its companion, its matching piece.
 RELATION_WORDS = frozenset(
-    "companion matching counterpart twin sister mate pendant second another other".split()
+    "companion matching counterpart twin sister mate partner pendant second another other".split()
 )
 
 

@@ -275,6 +275,7 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         ("Where is the second ewer with cranes from Kashan kept?", set(), "second ewer"),
         ("Do you also have a Persian smartphone like the Kashan ewer?", set(), "smartphone"),
         ("What is on the matching half of the ewer with the cranes?", set(), "matching half"),
+        ("Which birds fly on the partner ewer of the one with cranes?", set(), "partner ewer"),
         # ... also beside a thing the question's story names ("The ewer ... is lovely!").
         ("The Kashan ewer with cranes is lovely! What do the squiggles say?", set(), ""),
         # A time, or the place the object came from, is no object asked for.
