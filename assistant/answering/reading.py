@@ -426,6 +426,8 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
         for name, span in shapes.maker_names(text)
         if fold(name) in name_words
     ]
+    if not any(c.kind == "maker" for c in found):
+        found += _credited_as_his(text, name_words)
     # What the object was made from, or a thing like it the story brings in, has its own
     # maker, date and place: nothing said of those is said of the object.
     others = shapes.source_spans(text) + parse.about_a_likeness(text)
@@ -440,6 +442,45 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
         other_event=bool(shapes.EVENT.search(folded)) and not asserts,
         lowercase=typed_lower or text == text.lower(),
     )
+
+
+def _credited_as_his(text: str, name_words: set[str]) -> list[Claim]:
+    """The name a sentence credits by calling the work "his" or "her" <work>.
+
+    "X chose the colours for his <Title>", "Y used gold leaf in her screens". Read like a
+    possessive (``about="his"``): an owner or a patron the object's texts name may call it
+    theirs as well, so only a name its texts never mention is a false maker. Not after a verb
+    of owning, giving or showing ("X bought his <Title>"), which says whose it was.
+    """
+    found = []
+    for match in _HIS_WORK.finditer(text):
+        start = max(text.rfind(p, 0, match.start()) for p in ".?!;") + 1
+        before = text[start : match.start()]
+        if _OWNING.search(before):
+            continue
+        for run in shapes.NAME_RUN.finditer(before):
+            at = start + run.start()
+            named = [w for w in words(run.group(0)) if w in name_words]
+            if named and not opens_sentence(text, at):
+                value = POSSESSIVE.sub("", run.group(0))
+                found.append(Claim("maker", value, (at, at + len(value)), about="his"))
+                break
+    return found
+
+
+# "his <a capitalised title or a word for a work>": the work the visitor says is the person's.
+_HIS_WORK = re.compile(
+    r"\b(?:his|her)\s+(?:own\s+|famous\s+|great\s+)?(?=[A-Z]|(?:painting|picture|portrait|"
+    r"statue|sculpture|print|drawing|screens?|work|masterpiece|canvas|panel|vase)s?\b)"
+)
+# Verbs that make a thing someone's without their making it.
+_OWNING = re.compile(
+    r"\b(?:b(?:ought|uys?|uying)|own(?:s|ed)?|s(?:old|ells?)|collect(?:s|ed)?|gave|gives?|"
+    r"donat(?:es?|ed)|lent|lends?|inherit(?:s|ed)?|acquir(?:es?|ed)|kept|keeps?|hung|hangs?|"
+    r"st(?:ole|eals?)|commission(?:s|ed)?|sat|sits?|posed?|shows?|showed|shown|portrays?|"
+    r"portrayed|depicts?|depicted)\b",
+    re.IGNORECASE,
+)
 
 
 def _dates(text: str, named_periods: list[Named]) -> list[Claim]:

@@ -171,6 +171,27 @@ def test_false_premises_in_a_makers_slot_are_still_corrected(question, expected)
 @pytest.mark.parametrize(
     "question, expected",
     [
+        # A name that calls the work "his" or "hers" credits it, whatever the verb.
+        (
+            "What made Edvard Munch choose grey for his Harbour at Dusk?",
+            ["attributes it to Edvard Munch"],
+        ),
+        ("Why did Lindqvist choose grey for her Harbour at Dusk?", []),
+        ("Ali ibn Husayn put cranes on his ewer: why cranes?", []),
+        # ... read like a possessive: someone the texts name may call it theirs too.
+        ("Why did Johanna Vos want her Portrait of Johanna Vos so plain?", []),
+        # ... and not after a verb of owning, giving or showing.
+        ("Why did Gerrit Blom buy his Harbour at Dusk?", []),
+        ("Did Edvard Munch hang his Harbour at Dusk by the window?", []),
+    ],
+)
+def test_a_name_that_calls_the_work_his_is_credited_with_it(question, expected):
+    assert claims(question) == expected
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
         # Two objects of one name: a maker one of them bears out is no false premise.
         ("Did Elin Sandberg paint the Harbour at Dusk copy?", set()),
         ("When did Marta Lindqvist paint Harbour at Dusk?", set()),

@@ -124,8 +124,8 @@ def _known_for(claim: Claim, subject: Subject) -> frozenset[str]:
     """
     start, end = claim.span
     text = subject.said.text
-    if claim.about == "of":
-        # "le tableau de X" (claims_by_language): read like a possessive.
+    if claim.about in ("of", "his"):
+        # "le tableau de X" (claims_by_language), "X ... his <work>": read like a possessive.
         return subject.known | subject.mentioned
     # "<Name> <Numeral>'s": every word of a name that ends in a possessive is part of it.
     possessive = start >= 0 and bool(_POSSESSIVE_AFTER.match(text[end:]))
