@@ -909,14 +909,7 @@ def no_record_of(
     "the companion piece of a painting we hold"), not whether it shares the other words. When
     the question names objects, the thing must be one of them, or in their texts.
     """
-    if focus:
-        # A thing that hangs off a named object (its companion, its pair, a relative's portrait)
-        # must be that object or in its texts, with what it is "of".
-        owners = [""]
-        vocabularies = [(set().union(*(_vocabulary(s, lookups) for s in focus)), "")]
-    else:
-        owners = list(dict.fromkeys(sources))
-        vocabularies = [(_vocabulary(s, lookups), _title(s, lookups)) for s in owners]
+    owners, vocabularies = _owners(sources, focus, lookups)
     if pictured := _pictures_another(reading, focus, lookups):
         return pictured
     # The other things the whole question names, its story too ("The <dish> is lovely! What
@@ -941,29 +934,56 @@ def no_record_of(
         # "Is the ewer a basin?" says what the object is (a premise), not another one.
         if describing or _said_of_named(reading.ask, phrase, focus, lookups):
             continue
-        # Beside a named object, an unknown detail ("the horse", "the bottom") is a part of
-        # it that the texts word differently; an unknown object ("its companion panel") is not.
-        # So beside an object the question describes in its texts' words ("the glints on the
-        # harbour painting"), though it names no title.
         beside = focus or _described_beside(phrase, reading, described)
-        kinds = _title_words(beside, lookups)
-        # "A second <title>" is another of the object's own kind; "a quartz owl" is made of
-        # something, so it is an object whatever the catalogue classes it as (a figurine).
-        if beside and not (
-            head(phrase) in kinds
-            or parse.modified_by(reading.text, head(phrase), MATERIALS)
-            or _another_object(phrase, lookups, cfg)
-        ):
-            continue
-        # "The <thing> in <the object>", "a family bought <the object>": a detail of a named
-        # object, or someone acting on it, whatever else the collection titles by that word.
-        titles = kinds or {w for _, title in vocabularies for w in content_words(title)}
-        if not _related(phrase) and parse.within_named(reading.ask, phrase, titles):
-            continue
-        if _named_otherwise(phrase, reading, titles, vocabularies):
-            continue
-        return phrase
+        if not _a_detail(phrase, reading, beside, vocabularies, lookups, cfg):
+            return phrase
     return ""
+
+
+def _owners(
+    sources: Sequence[str], focus: set[str], lookups: Lookups
+) -> tuple[list[str], list[tuple[set[str], str]]]:
+    """Whose words may describe a thing asked about: the named objects' together, or each source's.
+
+    A thing that hangs off a named object (its companion, its pair, a relative's portrait)
+    must be that object or in its texts, with what it is "of".
+    """
+    if focus:
+        return [""], [(set().union(*(_vocabulary(s, lookups) for s in focus)), "")]
+    owners = list(dict.fromkeys(sources))
+    return owners, [(_vocabulary(s, lookups), _title(s, lookups)) for s in owners]
+
+
+def _a_detail(
+    phrase: str,
+    reading: Reading,
+    beside: set[str],
+    vocabularies: list[tuple[set[str], str]],
+    lookups: Lookups,
+    cfg: AnswerConfig,
+) -> bool:
+    """Whether a thing no text names is a detail of an object the question names or describes.
+
+    Beside a named object, an unknown detail ("the horse", "the bottom") is a part of it that
+    the texts word differently; an unknown object ("its companion panel") is not. So beside an
+    object the question describes in its texts' words ("the glints on the harbour painting"),
+    though it names no title (``beside``: those objects).
+    """
+    kinds = _title_words(beside, lookups)
+    # "A second <title>" is another of the object's own kind; "a quartz owl" is made of
+    # something, so it is an object whatever the catalogue classes it as (a figurine).
+    if beside and not (
+        head(phrase) in kinds
+        or parse.modified_by(reading.text, head(phrase), MATERIALS)
+        or _another_object(phrase, lookups, cfg)
+    ):
+        return True
+    # "The <thing> in <the object>", "a family bought <the object>": a detail of a named
+    # object, or someone acting on it, whatever else the collection titles by that word.
+    titles = kinds or {w for _, title in vocabularies for w in content_words(title)}
+    if not _related(phrase) and parse.within_named(reading.ask, phrase, titles):
+        return True
+    return _named_otherwise(phrase, reading, titles, vocabularies)
 
 
 def _described_beside(phrase: str, reading: Reading, described: dict[str, list[str]]) -> set[str]:

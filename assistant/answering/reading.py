@@ -196,17 +196,9 @@ def read(
         asks, fields, overview = _what_it_asks(ask, asking)
     else:
         asks, fields, overview = _asked_in(written_in, question)
-    if written_in in WORD_LANGUAGES:
-        own = said(question, typed_lower, periods)
-        context_said = own if context == question else said(context, context_lower, periods)
-    else:
-        # Imported here: that module builds the same Claim and Said this one defines.
-        from assistant.answering.claims_by_language import said_in
-
-        own = said_in(written_in, question, typed_lower, makers)
-        context_said = (
-            own if context == question else said_in(written_in, context, context_lower, makers)
-        )
+    own, context_said = _claims(
+        written_in, question, context, (typed_lower, context_lower), periods, makers
+    )
     return Reading(
         typed=typed,
         text=question,
@@ -236,6 +228,29 @@ def read(
         language=language,
         written_in=written_in,
     )
+
+
+def _claims(
+    written_in: str,
+    question: str,
+    context: str,
+    lower: tuple[bool, bool],
+    periods: Periods | None,
+    makers: frozenset[str],
+) -> tuple[Said, Said]:
+    """What the question, and the conversation it follows on from, claim.
+
+    ``lower``: whether the question, and the whole conversation, were typed in lower case.
+    In a language without English word tables, that language's table reads them.
+    """
+    if written_in in WORD_LANGUAGES:
+        own = said(question, lower[0], periods)
+        return own, own if context == question else said(context, lower[1], periods)
+    # Imported here: that module builds the same Claim and Said this one defines.
+    from assistant.answering.claims_by_language import said_in
+
+    own = said_in(written_in, question, lower[0], makers)
+    return own, own if context == question else said_in(written_in, context, lower[1], makers)
 
 
 def without_dates(text: str, dates: Sequence[Claim]) -> str:
