@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from assistant.answer_log import Base, _utc
+from assistant.answer_log import Base, WorkItemRow, _utc
 from assistant.audit import record_audit
 from assistant.errors import MuseumQAError
 
@@ -202,17 +202,8 @@ class NoteStore:
             )
             session.add(row)
             session.flush()
-            first = NoteVersionRow(
-                note_id=row.id,
-                version=1,
-                action="written",
-                status="active",
-                body=body,
-                question=question,
-                author=author,
-                created_at=now,
-                reason=reason.strip(),
-                item_id=item_id,
+            first = _version_row(
+                row.id, 1, "written", "active", body, question, author, now, reason, item_id
             )
             session.add(first)
             _audit(session, author, "written", row.id, 1, accession_number or topic)
@@ -324,17 +315,17 @@ class NoteStore:
                 )
                 if not done.rowcount:  # type: ignore[attr-defined]
                     raise stale
-                latest = NoteVersionRow(
-                    note_id=note_id,
-                    version=seen_version + 1,
-                    action=action,
-                    status=status,
-                    body=body,
-                    question=question,
-                    author=author,
-                    created_at=now,
-                    reason=reason.strip(),
-                    item_id=item_id,
+                latest = _version_row(
+                    note_id,
+                    seen_version + 1,
+                    action,
+                    status,
+                    body,
+                    question,
+                    author,
+                    now,
+                    reason,
+                    item_id,
                 )
                 session.add(latest)
                 _audit(session, author, action, note_id, seen_version + 1)
@@ -368,8 +359,6 @@ class NoteStore:
         A note written from an item answers that item's question: turned into an eval case,
         the reviewed answer's gold source is the note (evals/log_cli.py).
         """
-        from assistant.answer_log import WorkItemRow
-
         query = (
             select(WorkItemRow.answer_id, NoteRow.id)
             .join(NoteVersionRow, NoteVersionRow.item_id == WorkItemRow.id)
@@ -394,6 +383,33 @@ class NoteStore:
         query = query.order_by(NoteRow.updated_at.desc(), NoteRow.id.desc())
         with Session(self.engine) as session:
             return [_note(row, latest) for row, latest in session.execute(query)]
+
+
+def _version_row(
+    note_id: int,
+    version: int,
+    action: str,
+    status: str,
+    body: str,
+    question: str,
+    author: str,
+    now: dt.datetime,
+    reason: str,
+    item_id: int | None,
+) -> NoteVersionRow:
+    """One version of a note as stored: what it said, who wrote it, when and why."""
+    return NoteVersionRow(
+        note_id=note_id,
+        version=version,
+        action=action,
+        status=status,
+        body=body,
+        question=question,
+        author=author,
+        created_at=now,
+        reason=reason.strip(),
+        item_id=item_id,
+    )
 
 
 def source_id_of(note_id: int) -> str:

@@ -56,17 +56,22 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: f
 @pytest.fixture(scope="session")
 def app_url(indexed_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of a running app (one server for the e2e session)."""
-    work = tmp_path_factory.mktemp("e2e")
+    with app_with_curator(indexed_dir, tmp_path_factory.mktemp("e2e")) as url:
+        yield url
+
+
+@contextmanager
+def app_with_curator(data_dir: Path, work: Path) -> Iterator[str]:
+    """The app on ``data_dir`` (scripted model, its own log in ``work``) with CURATOR's account."""
     env = {
         **os.environ,
-        "MUSEUM_QA_DATA_DIR": str(indexed_dir),
+        "MUSEUM_QA_DATA_DIR": str(data_dir),
         "MUSEUM_QA_DB_URL": f"sqlite:///{work / 'log.sqlite3'}",
         "MUSEUM_QA_LLM": "scripted",
         "MUSEUM_QA_UI_STREAM_DELAY": "0.05",
     }
-    cli = [sys.executable, "-m", "ui.cli"]
     subprocess.run(
-        [*cli, "users", "add", CURATOR[0], "--role", "curator"],
+        [sys.executable, "-m", "ui.cli", "users", "add", CURATOR[0], "--role", "curator"],
         input=f"{CURATOR[1]}\n".encode(),
         env=env,
         cwd=REPO,

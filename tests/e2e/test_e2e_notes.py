@@ -2,13 +2,11 @@
 
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import CURATOR, REPO, running_app
+from tests.e2e.conftest import CURATOR, app_with_curator
 from tests.e2e.test_e2e_app import answered, ask, sign_in, snap, wait_idle
 
 pytestmark = pytest.mark.integration
@@ -27,22 +25,7 @@ def notes_app(indexed_dir, tmp_path_factory):  # type: ignore[no-untyped-def]
     work = tmp_path_factory.mktemp("e2e-notes")
     data = work / "data"
     shutil.copytree(indexed_dir, data)
-    env = {
-        **__import__("os").environ,
-        "MUSEUM_QA_DATA_DIR": str(data),
-        "MUSEUM_QA_DB_URL": f"sqlite:///{work / 'log.sqlite3'}",
-        "MUSEUM_QA_LLM": "scripted",
-        "MUSEUM_QA_UI_STREAM_DELAY": "0.05",
-    }
-    subprocess.run(
-        [sys.executable, "-m", "ui.cli", "users", "add", CURATOR[0], "--role", "curator"],
-        input=f"{CURATOR[1]}\n".encode(),
-        env=env,
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-    )
-    with running_app(env, work) as url:
+    with app_with_curator(data, work) as url:
         yield url
 
 
