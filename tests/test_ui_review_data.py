@@ -347,3 +347,22 @@ def test_topic_table_headings_name_the_trend_window():
         "Also asked as": "Who built it? · Ishtar builder · a",
     }
     assert [r["Trend"] for r in rows] == ["+2", "-2", "0"]
+
+
+@pytest.mark.parametrize(
+    "days, expected",
+    [
+        # A picked range, one day while the range is still being picked, or nothing yet.
+        (
+            (dt.date(2026, 11, 2), dt.date(2026, 11, 9)),
+            (dt.date(2026, 11, 2), dt.date(2026, 11, 9)),
+        ),
+        ((dt.date(2026, 11, 2),), (dt.date(2026, 11, 2), dt.date(2026, 11, 2))),
+        (dt.date(2026, 11, 2), (dt.date(2026, 11, 2), dt.date(2026, 11, 2))),
+        ((), (dt.date(2026, 11, 4), dt.date(2026, 11, 4))),
+    ],
+)
+def test_a_date_range_picker_gives_its_first_and_last_day(days, expected):
+    from ui.review_data import picked_days
+
+    assert picked_days(days, dt.date(2026, 12, 4)) == expected

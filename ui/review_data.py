@@ -51,6 +51,22 @@ def local_day_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.date
     return since.astimezone(dt.UTC), until.astimezone(dt.UTC)
 
 
+# The date range staff pages show at first: the last this many days.
+DEFAULT_RANGE_DAYS = 30
+
+
+def picked_days(days: Any, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day a date-range picker holds.
+
+    The picker gives a pair, or one day while the range is still being picked (that day),
+    or nothing (the default range).
+    """
+    picked = tuple(days) if isinstance(days, tuple | list) else (days,)
+    start = picked[0] if picked and picked[0] else today - dt.timedelta(days=DEFAULT_RANGE_DAYS)
+    end = picked[1] if len(picked) > 1 else start
+    return start, end
+
+
 def _local(value: dt.datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
 

@@ -17,7 +17,7 @@ from assistant.audit import AUDIT_ACTIONS, AuditFilter, AuditTrail
 from assistant.i18n import ngettext
 from ui.csv_export import csv_bytes
 from ui.language import _, current
-from ui.review_data import local_day_bounds
+from ui.review_data import DEFAULT_RANGE_DAYS, local_day_bounds, picked_days
 from ui.services import services
 from ui.staff import require
 
@@ -52,14 +52,11 @@ def _filters() -> AuditFilter:
     )
     days = right.date_input(
         _("Date range"),
-        value=(today - dt.timedelta(days=30), today),
+        value=(today - dt.timedelta(days=DEFAULT_RANGE_DAYS), today),
         max_value=today,
         key="a_dates",
     )
-    picked = tuple(days) if isinstance(days, tuple | list) else (days,)
-    start = picked[0] if picked else today - dt.timedelta(days=30)
-    end = picked[1] if len(picked) > 1 else start  # a range still being picked
-    since, until = local_day_bounds(start, end)
+    since, until = local_day_bounds(*picked_days(days, today))
     return AuditFilter(actor=actor or None, action=action or None, since=since, until=until)
 
 

@@ -21,6 +21,7 @@ from assistant.topics import (
 )
 from ui.language import N_, _, current
 from ui.review_data import (
+    DEFAULT_RANGE_DAYS,
     UNKNOWN_LANGUAGE,
     flagged_sources,
     local_day_bounds,
@@ -28,6 +29,7 @@ from ui.review_data import (
     outcome_mix,
     per_day,
     per_language,
+    picked_days,
     status_counts,
     top_refused,
     topic_table,
@@ -79,14 +81,11 @@ for column, (label, n) in zip(st.columns(len(counts)), counts, strict=True):
 today = dt.date.today()
 days = st.date_input(
     _("Date range"),
-    value=(today - dt.timedelta(days=30), today),
+    value=(today - dt.timedelta(days=DEFAULT_RANGE_DAYS), today),
     max_value=today,
     key="d_dates",
 )
-picked = tuple(days) if isinstance(days, tuple | list) else (days,)
-start = picked[0] if picked else today - dt.timedelta(days=30)
-end = picked[1] if len(picked) > 1 else start
-since, until = local_day_bounds(start, end)
+since, until = local_day_bounds(*picked_days(days, today))
 rows = svc.log.search(LogFilter(since=since, until=until, limit=100_000))
 if not rows:
     st.info(_("No questions were asked in this period."))

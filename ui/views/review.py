@@ -11,7 +11,15 @@ from assistant.i18n import ngettext
 from ui.language import _, current
 from ui.notes_view import render_notes
 from ui.present import outcome_label
-from ui.review_data import VERDICT_LABELS, local_day_bounds, table, to_csv, to_jsonl
+from ui.review_data import (
+    DEFAULT_RANGE_DAYS,
+    VERDICT_LABELS,
+    local_day_bounds,
+    picked_days,
+    table,
+    to_csv,
+    to_jsonl,
+)
 from ui.review_detail import render_detail
 from ui.services import services
 from ui.staff import require
@@ -32,7 +40,7 @@ with st.expander(_("Filters"), expanded=True, key="filters"):
     left, right = st.columns(2)
     days = left.date_input(
         _("Date range"),
-        value=(today - dt.timedelta(days=30), today),
+        value=(today - dt.timedelta(days=DEFAULT_RANGE_DAYS), today),
         max_value=today,
         key="f_dates",
     )
@@ -60,9 +68,7 @@ with st.expander(_("Filters"), expanded=True, key="filters"):
     )
     text = left.text_input(_("Search questions and answers"), key="f_text")
 
-picked_days = tuple(days) if isinstance(days, tuple | list) else (days,)
-start = picked_days[0] if picked_days else today - dt.timedelta(days=30)
-end = picked_days[1] if len(picked_days) > 1 else start  # a range still being picked
+start, end = picked_days(days, today)
 since, until = local_day_bounds(start, end)
 rows = svc.log.search(
     LogFilter(
