@@ -324,6 +324,20 @@ class Settings(BaseSettings):
         ],
         description="Quick-question buttons on the front-desk page (a JSON list in the env var).",
     )
+    accessibility_contact: str = Field(
+        "",
+        description=(
+            "Where visitors report an accessibility barrier (an e-mail address or a web "
+            "address), shown in the accessibility statement; empty = the front desk."
+        ),
+    )
+    accessibility_statement_url: str = Field(
+        "",
+        description=(
+            "The museum's own published accessibility statement, linked from every page and "
+            "the widget; empty = the statement museum-qa ships (docs/accessibility.md)."
+        ),
+    )
     api_host: str = Field(
         "127.0.0.1", description="Address 'museum-qa serve' listens on; loopback by default."
     )

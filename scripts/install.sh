@@ -54,4 +54,10 @@ fi
 # Everything else at the locked versions; torch's CPU build comes from constraints.txt.
 "$VENV/bin/pip" install -q -c constraints.txt -r "$LOCK"
 "$VENV/bin/pip" install -q --no-deps -e .
+# axe-core for the accessibility checks in the end-to-end tests, where npm is at hand (they
+# skip, saying so, without it).
+if command -v npm >/dev/null; then
+  npm ci --prefix tests/e2e --no-audit --no-fund --silent || echo "install: npm ci failed;" \
+    "the accessibility tests will skip (npm ci --prefix tests/e2e)" >&2
+fi
 echo "install: done; try $VENV/bin/museum-qa doctor"

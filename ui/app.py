@@ -73,7 +73,7 @@ pages[_("Staff")] += [
         visibility=admin_visibility,
     ),
 ]
-page = st.navigation(pages)
+page = st.navigation(pages, position="top")
 # One page-config call per run, after navigation picked the page, so layouts never flicker.
 st.set_page_config(
     page_title=f"{page.title} · museum-qa",
