@@ -73,6 +73,14 @@ def language_name(language: str, in_language: str | None = None) -> str:
     return name[:1].upper() + name[1:] if name else language
 
 
+def text_direction(language: str) -> str:
+    """A page's ``dir`` for ``language``: "rtl" for a language written right to left."""
+    try:
+        return str(Locale.parse(language).text_direction)
+    except (ValueError, UnknownLocaleError):
+        return "ltr"
+
+
 def negotiate(
     preferred: Iterable[str],
     default: str = SOURCE_LANGUAGE,

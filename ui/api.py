@@ -36,7 +36,6 @@ from functools import cache, partial
 from importlib import resources
 from typing import Any, Literal
 
-from babel import Locale, UnknownLocaleError
 from fastapi import Depends, FastAPI, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -61,6 +60,7 @@ from assistant.i18n import (
     gettext,
     negotiate,
     pick,
+    text_direction,
     ui_languages,
 )
 from assistant.question_text import clean_question
@@ -429,14 +429,6 @@ def _widget_template() -> Template:
     return env.from_string(source)
 
 
-def _text_direction(language: str) -> str:
-    """The page's ``dir``: "rtl" for a language written right to left, else "ltr"."""
-    try:
-        return str(Locale.parse(language).text_direction)
-    except (ValueError, UnknownLocaleError):
-        return "ltr"
-
-
 def render_widget(language: str) -> str:
     """The widget's HTML with its words in ``language`` (as written where not translated).
 
@@ -445,7 +437,7 @@ def render_widget(language: str) -> str:
     JSON island), so nothing the visitor reads is outside the catalogue.
     """
     return _widget_template().render(
-        lang=language, dir=_text_direction(language), _=partial(gettext, language)
+        lang=language, dir=text_direction(language), _=partial(gettext, language)
     )
 
 

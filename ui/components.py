@@ -16,9 +16,12 @@ import streamlit as st
 
 from assistant.answer import Answer, AnswerSentence, Citation
 from assistant.answer_log import AnswerLog
-from assistant.i18n import N_, SOURCE_LANGUAGE, gettext
+from assistant.i18n import SOURCE_LANGUAGE, gettext
+from ui.a11y import CHAT_INPUT, announce, answer_tools, move_focus
 from ui.language import _
 from ui.present import (
+    CORRECTED_NOTICE,
+    REFUSAL_MESSAGE,
     cited_by,
     highlighted_passage,
     image_tag,
@@ -32,10 +35,6 @@ from ui.present import (
 )
 
 PENDING = "pending_question"
-CORRECTED_NOTICE = N_("The museum's sources don't support that. Here is what they do say.")
-REFUSAL_MESSAGE = N_(
-    "Sorry! {answer} I only answer from the museum's own checked texts, so I won't guess."
-)
 
 
 def ask_later(question: str) -> None:
@@ -144,13 +143,23 @@ def render_refusal(answer: Answer, key: str) -> None:
         st.button(question, key=f"suggest_{key}_{i}", on_click=ask_later, args=(question,))
 
 
+def _open_flag_form(key: str) -> None:
+    """Button callback: show the flag form; counted, so each opening moves focus once."""
+    st.session_state[f"flagging_{key}"] = True
+    st.session_state[f"flag_opened_{key}"] = st.session_state.get(f"flag_opened_{key}", 0) + 1
+
+
 def flag_control(answer: Answer, key: str, log: AnswerLog) -> None:
     """The "this looks wrong" control: an optional comment, stored against the log id."""
     if answer.log_id is None:
         return  # not in the log (logging off, or spooled): there is nothing to attach a flag to
     sent: set[int] = st.session_state.setdefault("flagged_ids", set())
     if answer.log_id in sent:
-        st.caption(_("Thank you. A curator will check this answer."))
+        thanks = _("Thank you. A curator will check this answer.")
+        st.caption(thanks)
+        # Said once, and the visitor is back where the next question is typed.
+        announce(thanks, f"flagged-{answer.log_id}")
+        move_focus(CHAT_INPUT, f"flagged-focus-{answer.log_id}", force=True)
         return
     open_key = f"flagging_{key}"
     if not st.session_state.get(open_key):
@@ -160,7 +169,8 @@ def flag_control(answer: Answer, key: str, log: AnswerLog) -> None:
             icon=":material/flag:",
             type="tertiary",
             help=_("Tell the museum's curators this answer may be wrong."),
-            on_click=lambda: st.session_state.__setitem__(open_key, True),
+            on_click=_open_flag_form,
+            args=(key,),
         )
         return
     with st.form(f"flag_form_{key}"):
@@ -173,6 +183,9 @@ def flag_control(answer: Answer, key: str, log: AnswerLog) -> None:
         send_col, cancel_col = st.columns(2)
         send = send_col.form_submit_button(_("Send to a curator"), type="primary")
         cancel = cancel_col.form_submit_button(_("Cancel"))
+    # The button that opened the form is gone, and focus with it: put it in the comment box.
+    opened = st.session_state.get(f"flag_opened_{key}", 0)
+    move_focus(f".st-key-flag_comment_{key} textarea", f"flag-open-{key}-{opened}")
     if send:
         log.flag(answer.log_id, comment or "")
         sent.add(answer.log_id)
@@ -187,11 +200,13 @@ def render_answer(
     """One answer: notice, sentences (short first if ``compact``), sources, and a flag."""
     if answer.outcome == "refused":
         render_refusal(answer, key)
+        answer_tools(answer, key)
     else:
         if answer.outcome == "corrected":
             st.info(gettext(_asked_in(answer), CORRECTED_NOTICE), icon=":material/info:")
         first, rest = short_and_more(answer) if compact else (answer.sentences, [])
         render_sentences(answer, first, fresh=fresh, delay=delay)
+        answer_tools(answer, key)
         more_key = f"more_{key}"
         if rest or (compact and answer.citations):
             if not st.session_state.get(more_key):

@@ -18,6 +18,11 @@ from assistant.documents import CURATOR_NOTE
 from assistant.i18n import N_
 
 Translate = Callable[[str], str]
+# Said in the visitor's language before a corrected answer, and around a refusal.
+CORRECTED_NOTICE = N_("The museum's sources don't support that. Here is what they do say.")
+REFUSAL_MESSAGE = N_(
+    "Sorry! {answer} I only answer from the museum's own checked texts, so I won't guess."
+)
 OUTCOME_LABELS = {
     "answered": N_("Answered"),
     "corrected": N_("Corrected"),

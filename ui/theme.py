@@ -49,6 +49,24 @@ BASE_CSS = f"""
     margin: .25rem 0 .5rem; border-radius: 3px; }}
   .source-passage {{ border-left: 4px solid {THEME["borderColor"]}; padding: .25rem .75rem;
     margin: .5rem 0; }}
+  /* The page links (ui/navigation.py): touch-sized, and which one is this page. */
+  .st-key-site_nav a[data-testid="stPageLink-NavLink"] {{ min-height: 48px; padding: 0 .6rem;
+    display: flex; align-items: center; }}
+  .st-key-site_nav a[aria-current="page"] {{ text-decoration: underline;
+    text-underline-offset: .3em; text-decoration-thickness: 2px; }}
+  /* "Read aloud" (ui/a11y.py) looks like Streamlit's secondary buttons, at 48 px. */
+  button.mqa-speak {{ min-height: 48px; padding: .25rem .9rem; display: inline-flex;
+    align-items: center; gap: .4rem; font: inherit; color: {THEME["textColor"]};
+    background: {THEME["backgroundColor"]}; border: 1px solid {THEME["borderColor"]};
+    border-radius: .5rem; cursor: pointer; }}
+  button.mqa-speak:hover {{ border-color: {THEME["primaryColor"]};
+    color: {THEME["primaryColor"]}; }}
+  button.mqa-speak[aria-pressed="true"] {{ background: {THEME["secondaryBackgroundColor"]}; }}
+  .mqa-speak-icon {{ font-family: "Material Symbols Rounded"; font-size: 1.25rem;
+    line-height: 1; }}
+  /* Markers for a11y.js (hidden elements only) and its script take no room in the page. */
+  [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > [hidden]:only-child),
+  [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] script) {{ display: none; }}
   .visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; }}
 </style>

@@ -49,7 +49,6 @@ def assert_accessible(page, state: str, frame_selector: str | None = None) -> No
     """Fail, listing each rule and element, on a serious or critical violation in ``state``."""
     found = [v for v in violations(page, frame_selector) if v["impact"] in FAILING_IMPACTS]
     report = "\n".join(
-        f"- {v['impact']} {v['id']} ({v['help']}):\n    " + "\n    ".join(v["nodes"])
-        for v in found
+        f"- {v['impact']} {v['id']} ({v['help']}):\n    " + "\n    ".join(v["nodes"]) for v in found
     )
     assert not found, f"axe: {len(found)} serious or critical violation(s) in {state}:\n{report}"

@@ -30,6 +30,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 CURATOR = ("curator1", "correct horse battery")
+ADMIN = ("admin1", "battery staple horse correct")
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -62,7 +63,8 @@ def app_url(indexed_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 @contextmanager
 def app_with_curator(data_dir: Path, work: Path) -> Iterator[str]:
-    """The app on ``data_dir`` (scripted model, its own log in ``work``) with CURATOR's account."""
+    """The app on ``data_dir`` (scripted model, its own log in ``work``), with CURATOR's and
+    ADMIN's accounts."""
     env = {
         **os.environ,
         "MUSEUM_QA_DATA_DIR": str(data_dir),
@@ -70,14 +72,15 @@ def app_with_curator(data_dir: Path, work: Path) -> Iterator[str]:
         "MUSEUM_QA_LLM": "scripted",
         "MUSEUM_QA_UI_STREAM_DELAY": "0.05",
     }
-    subprocess.run(
-        [sys.executable, "-m", "ui.cli", "users", "add", CURATOR[0], "--role", "curator"],
-        input=f"{CURATOR[1]}\n".encode(),
-        env=env,
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-    )
+    for (name, password), role in ((CURATOR, "curator"), (ADMIN, "admin")):
+        subprocess.run(
+            [sys.executable, "-m", "ui.cli", "users", "add", name, "--role", role],
+            input=f"{password}\n".encode(),
+            env=env,
+            cwd=REPO,
+            check=True,
+            capture_output=True,
+        )
     with running_app(env, work) as url:
         yield url
 

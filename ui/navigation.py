@@ -1,0 +1,45 @@
+"""The app's own page navigation: links in the page, in place of Streamlit's menu.
+
+Streamlit's menu (sidebar, or a top bar that falls back to a sidebar on narrow screens) puts
+section headings inside its list, which screen readers then misreport (axe: `list` and
+`listitem`, serious, on every page), and a collapsed sidebar leaves its links focusable off
+screen. `st.page_link` keeps Streamlit's client-side page switch (the session, and so a
+staff sign-in, survives it) and is a plain link. The row is marked as a navigation landmark by
+ui/static/a11y.js, since Streamlit cannot wrap widgets in a <nav> element.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+NAV_KEY = "site_nav"  # the row's class is st-key-site_nav (a11y.js and theme.py use it)
+
+
+def visible_links(
+    visitor_pages: list[StreamlitPage],
+    staff_pages: list[StreamlitPage],
+    current: StreamlitPage,
+    staff_entry_label: str,
+) -> list[tuple[StreamlitPage, str]]:
+    """The links shown on ``current``, with their labels.
+
+    A visitor sees the visitor pages and one way in for staff; staff see every staff page
+    they may open, and the way back to the visitor page.
+    """
+    if current in staff_pages:
+        return [(p, p.title) for p in (*visitor_pages, *staff_pages)]
+    return [(p, p.title) for p in visitor_pages] + [(staff_pages[0], staff_entry_label)]
+
+
+def render_navigation(
+    links: list[tuple[StreamlitPage, str]], statement: StreamlitPage | str, statement_label: str
+) -> None:
+    """One wrapping row of links at the top of the page (48 px targets, theme.py).
+
+    The last is the accessibility statement: the app's page, or the museum's own published one.
+    """
+    with st.container(horizontal=True, key=NAV_KEY, gap="small"):
+        for page, label in links:
+            st.page_link(page, label=label, icon=page.icon or None)
+        st.page_link(statement, label=statement_label, icon=":material/accessibility_new:")

@@ -1,0 +1,134 @@
+// museum-qa's page helpers for assistive technology, installed once per browser tab by
+// ui/a11y.py. Streamlit redraws pages from the server and cannot give an element a role,
+// move focus or speak; the Python side renders inert markers (hidden elements with data
+// attributes) and this script acts on them as they appear, so no visitor text is ever
+// executed and a rerun that redraws a marker does not repeat its effect.
+(function () {
+  "use strict";
+  const doc = window.document;
+  if (window.__museumQa) return;
+  window.__museumQa = true;
+  const done = new Set(); // markers acted on, by id: an announcement is made once
+
+  // One polite live region outside Streamlit's React tree, so redraws never replace it and
+  // its text changes only when we say something.
+  const live = doc.createElement("div");
+  live.id = "mqa-live";
+  live.setAttribute("role", "status");
+  live.setAttribute("aria-live", "polite");
+  live.setAttribute("aria-atomic", "true");
+  live.className = "visually-hidden";
+  doc.body.appendChild(live);
+
+  function announce(text) {
+    // Emptied first, then filled: screen readers announce a change, even to the same words.
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = text; }, 100);
+  }
+
+  function focusTarget(selector) {
+    const target = doc.querySelector(selector);
+    if (!target) return false;
+    if (target.tabIndex < 0 && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: false });
+    return doc.activeElement === target;
+  }
+
+  function pageLanguage() {
+    // The UI language the server chose (ui/a11y.py); Streamlit's page always says "en".
+    const page = doc.querySelector("[data-mqa-page]");
+    if (!page) return;
+    if (doc.documentElement.lang !== page.dataset.mqaLang) doc.documentElement.lang = page.dataset.mqaLang;
+    if (doc.documentElement.dir !== page.dataset.mqaDir) doc.documentElement.dir = page.dataset.mqaDir;
+  }
+
+  function landmarks() {
+    // The page links (ui/navigation.py) as a navigation landmark.
+    const nav = doc.querySelector(".st-key-site_nav");
+    if (nav && nav.getAttribute("role") !== "navigation") {
+      nav.setAttribute("role", "navigation");
+      nav.setAttribute("aria-label", doc.querySelector("[data-mqa-page]")?.dataset.mqaNavLabel || "Pages");
+    }
+    // Which link is this page (Streamlit styles it, but does not say so to screen readers).
+    if (nav) {
+      const here = window.location.pathname.replace(/\/$/, "");
+      nav.querySelectorAll("a").forEach(function (link) {
+        const path = new URL(link.getAttribute("href") || ".", window.location.href).pathname.replace(/\/$/, "");
+        if (path === here) link.setAttribute("aria-current", "page");
+        else link.removeAttribute("aria-current");
+      });
+    }
+  }
+
+  function act(marker) {
+    const id = marker.dataset.mqaId;
+    if (!id || done.has(id)) return;
+    if (marker.dataset.mqaAnnounce !== undefined) {
+      done.add(id);
+      announce(marker.dataset.mqaAnnounce);
+    }
+    if (marker.dataset.mqaFocus) {
+      // Only when focus was lost (the control that had it is gone) or the marker insists:
+      // never pull a visitor away from where they are typing.
+      const lost = !doc.activeElement || doc.activeElement === doc.body;
+      if (lost || marker.dataset.mqaForce !== undefined) {
+        // The target may be drawn a moment after its marker; try for up to two seconds.
+        let tries = 0;
+        const attempt = function () {
+          if (focusTarget(marker.dataset.mqaFocus) || ++tries > 20) return;
+          window.setTimeout(attempt, 100);
+        };
+        done.add(id);
+        attempt();
+      }
+    }
+  }
+
+  function scan() {
+    pageLanguage();
+    landmarks();
+    doc.querySelectorAll("[data-mqa-id]").forEach(act);
+  }
+
+  // Read aloud with the browser's own speech synthesis (no server, no network).
+  function speak(button) {
+    const synth = window.speechSynthesis;
+    if (button.getAttribute("aria-pressed") === "true") {
+      synth.cancel();
+      return;
+    }
+    const text = button.dataset.mqaSpeak || "";
+    const utterance = new window.SpeechSynthesisUtterance(text);
+    utterance.lang = button.dataset.mqaLang || doc.documentElement.lang || "en";
+    const reset = function () {
+      button.setAttribute("aria-pressed", "false");
+      button.querySelector(".mqa-speak-label").textContent = button.dataset.mqaStart;
+    };
+    utterance.onend = reset;
+    utterance.onerror = reset;
+    synth.cancel();
+    button.setAttribute("aria-pressed", "true");
+    button.querySelector(".mqa-speak-label").textContent = button.dataset.mqaStop;
+    synth.speak(utterance);
+  }
+
+  doc.addEventListener("click", function (event) {
+    const button = event.target.closest && event.target.closest("button[data-mqa-speak]");
+    if (button) speak(button);
+  });
+  // Speech synthesis missing (some browsers, some kiosks): no button that cannot work.
+  if (!("speechSynthesis" in window)) {
+    const style = doc.createElement("style");
+    style.textContent = "button[data-mqa-speak] { display: none !important; }";
+    doc.head.appendChild(style);
+  }
+
+  // Streamlit redraws often (each streamed sentence): scan once per frame, not per change.
+  let queued = false;
+  new MutationObserver(function () {
+    if (queued) return;
+    queued = true;
+    window.requestAnimationFrame(function () { queued = false; scan(); });
+  }).observe(doc.body, { childList: true, subtree: true });
+  scan();
+})();
