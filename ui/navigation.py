@@ -13,6 +13,8 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from ui.language import _
+
 NAV_KEY = "site_nav"  # the row's class is st-key-site_nav (a11y.js and theme.py use it)
 
 
@@ -43,3 +45,20 @@ def render_navigation(
         for page, label in links:
             st.page_link(page, label=label, icon=page.icon or None)
         st.page_link(statement, label=statement_label, icon=":material/accessibility_new:")
+
+
+# The review page's parts, as heading anchors its contents links lead to (fixed ids, so a
+# translated heading keeps its address).
+WORK_LIST_ANCHOR = "work-list"
+NOTES_ANCHOR = "curator-notes"
+LOG_ANCHOR = "answer-log"
+REVIEW_ANCHOR = "your-review"
+
+
+def page_contents(parts: list[tuple[str, str]]) -> None:
+    """In-page links to a long page's parts (their headings' anchors).
+
+    A keyboard user follows one and the next Tab is inside that part (WCAG 2.4.1).
+    """
+    links = " · ".join(f"[{label}](#{anchor})" for label, anchor in parts)
+    st.markdown(f"{_('On this page:')} {links}")

@@ -19,6 +19,7 @@ from assistant.i18n import N_
 from assistant.notes import TARGET_CHARS, Note, StaleNoteError
 from ui import note_actions
 from ui.language import _
+from ui.navigation import NOTES_ANCHOR
 from ui.services import Services
 
 # The form's widgets, kept in the session so nothing typed is lost between reruns.
@@ -325,7 +326,7 @@ def _table(notes: list[Note]) -> list[dict[str, Any]]:
 
 def render_notes(svc: Services, session: StaffSession) -> None:
     """The notes section: the form (when one is open), the list and the picked note."""
-    st.subheader(_("Curator notes"))
+    st.subheader(_("Curator notes"), anchor=NOTES_ANCHOR)
     st.caption(_("A note is a vetted source at once: the next visitor's answer can cite it."))
     if st.session_state.get("n_mode") is None:
         st.button(_("New note"), key="n_new", on_click=start_note)

@@ -9,6 +9,7 @@ import streamlit as st
 from assistant.answer_log import VERDICTS, AnswerLog
 from assistant.auth import StaffSession
 from ui.language import N_, _
+from ui.navigation import REVIEW_ANCHOR
 from ui.present import md_escape, outcome_label
 from ui.review_data import VERDICT_LABELS, decisions
 
@@ -123,7 +124,7 @@ def _passages(row: dict[str, Any]) -> None:
 
 
 def _review_form(row: dict[str, Any], log: AnswerLog, session: StaffSession) -> None:
-    _heading(_("Your review"))
+    st.subheader(_("Your review"), anchor=REVIEW_ANCHOR)
     if row["review_verdict"]:
         st.caption(
             _("Last reviewed by {name} on {when}: {verdict}.").format(

@@ -9,6 +9,7 @@ import streamlit as st
 from assistant.answer_log import ITEM_STATUSES, AnswerLog, StaleItemError
 from assistant.auth import StaffSession
 from ui.language import _
+from ui.navigation import WORK_LIST_ANCHOR
 from ui.notes_view import start_note
 from ui.present import md_escape
 from ui.review_data import (
@@ -147,7 +148,7 @@ def _refuse(log: AnswerLog, item_id: int, status: str, assignee: str) -> None:
 
 def render_worklist(svc: Services, session: StaffSession) -> None:
     """The work list: counts per status, filters, the items, and the one picked."""
-    st.subheader(_("Work list"))
+    st.subheader(_("Work list"), anchor=WORK_LIST_ANCHOR)
     st.caption(_("Answers marked incorrect or needing a source, and answers visitors flagged."))
     counts = status_counts(svc.log.item_counts(), _)
     st.caption(" · ".join(f"{label}: {n}" for label, n in counts))

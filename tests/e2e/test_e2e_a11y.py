@@ -65,7 +65,9 @@ def test_the_visitor_page_passes_axe_in_every_state(new_page):
     expect(page.locator("mark.cited").first).to_be_visible()
     assert_accessible(page, "the visitor page with a source open")
     ask(page, "Did Vermeer paint The Night Watch?")
-    expect(page.get_by_role("main").get_by_text("sources don't support that", exact=False)).to_be_visible()
+    expect(
+        page.get_by_role("main").get_by_text("sources don't support that", exact=False)
+    ).to_be_visible()
     answered(page)
     assert_accessible(page, "the visitor page with a correction")
     page.get_by_role("button", name="This looks wrong").last.click()
@@ -76,7 +78,9 @@ def test_the_visitor_page_passes_axe_in_every_state(new_page):
 def test_a_refusal_passes_axe(new_page):
     page = new_page()
     ask(page, "What is the capital of France?")
-    expect(page.get_by_role("main").get_by_text("I don't have a vetted museum source", exact=False)).to_be_visible()
+    expect(
+        page.get_by_role("main").get_by_text("I don't have a vetted museum source", exact=False)
+    ).to_be_visible()
     answered(page)
     assert_accessible(page, "the visitor page with a refusal")
 

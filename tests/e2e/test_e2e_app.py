@@ -76,7 +76,9 @@ def test_a_visitor_asks_and_sees_a_cited_answer(new_page, shots):
 def test_a_refused_question_offers_what_the_collection_can_answer(new_page, shots):
     page = new_page()
     ask(page, "What is the capital of France?")
-    expect(page.get_by_role("main").get_by_text("I don't have a vetted museum source", exact=False)).to_be_visible()
+    expect(
+        page.get_by_role("main").get_by_text("I don't have a vetted museum source", exact=False)
+    ).to_be_visible()
     suggestion = page.get_by_role("button", name="Who made The Night Watch?")
     expect(suggestion).to_be_visible()
     answered(page)
@@ -96,7 +98,9 @@ def test_the_visitor_page_works_on_a_phone_and_by_keyboard(new_page, shots):
     assert page.evaluate("document.activeElement?.getAttribute('aria-label')").startswith("Ask")
     page.keyboard.type("Did Vermeer paint The Night Watch?")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("main").get_by_text("sources don't support that", exact=False)).to_be_visible()
+    expect(
+        page.get_by_role("main").get_by_text("sources don't support that", exact=False)
+    ).to_be_visible()
     answered(page)
     page.get_by_text("[1] The Night Watch").click()
     expect(page.locator("mark.cited").first).to_be_visible()
@@ -156,7 +160,9 @@ def test_a_visitors_flag_reaches_the_curator_view(new_page, shots):
         "The varnish story needs a source, see http://evil.example/varnish"
     )
     visitor.get_by_role("button", name="Send to a curator").click()
-    expect(visitor.get_by_role("main").get_by_text("A curator will check this answer")).to_be_visible()
+    expect(
+        visitor.get_by_role("main").get_by_text("A curator will check this answer")
+    ).to_be_visible()
 
     curator = new_page("review")
     sign_in(curator, *CURATOR)

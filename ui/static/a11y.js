@@ -84,9 +84,20 @@
     }
   }
 
+  function tabStops() {
+    // Streamlit's scroll container takes a Tab of its own, though the skip link already
+    // leads there: it stays focusable for that link, out of the Tab order.
+    const main = doc.getElementById("stMain");
+    if (main && main.getAttribute("tabindex") === "0") main.setAttribute("tabindex", "-1");
+    // A heading's "link to heading" anchor shows only under a mouse, yet takes a Tab.
+    doc.querySelectorAll('[data-testid="stHeaderActionElements"] a:not([tabindex])').forEach(
+      function (link) { link.setAttribute("tabindex", "-1"); });
+  }
+
   function scan() {
     pageLanguage();
     landmarks();
+    tabStops();
     doc.querySelectorAll("[data-mqa-id]").forEach(act);
   }
 
@@ -112,9 +123,26 @@
     synth.speak(utterance);
   }
 
+  // An in-page link moves focus to where it leads, so the next Tab continues from there
+  // (Streamlit scrolls its own container, and the browser's focus would stay on the link).
+  // Streamlit's skip link leads to its main block, which starts with the page links: it
+  // should skip them, so it goes to the page's heading.
+  function followInPageLink(event, link) {
+    const id = decodeURIComponent(link.getAttribute("href").slice(1));
+    const target = id === "stMain" ? doc.querySelector("#stMain h1") : doc.getElementById(id);
+    if (!target) return;
+    event.preventDefault();
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "start" });
+  }
+
   doc.addEventListener("click", function (event) {
-    const button = event.target.closest && event.target.closest("button[data-mqa-speak]");
+    if (!event.target.closest) return;
+    const button = event.target.closest("button[data-mqa-speak]");
     if (button) speak(button);
+    const link = event.target.closest('a[href^="#"]');
+    if (link && link.getAttribute("href").length > 1) followInPageLink(event, link);
   });
   // Speech synthesis missing (some browsers, some kiosks): no button that cannot work.
   if (!("speechSynthesis" in window)) {

@@ -9,6 +9,13 @@ import streamlit as st
 from assistant.answer_log import VERDICTS, LogFilter
 from assistant.i18n import ngettext
 from ui.language import _, current
+from ui.navigation import (
+    LOG_ANCHOR,
+    NOTES_ANCHOR,
+    REVIEW_ANCHOR,
+    WORK_LIST_ANCHOR,
+    page_contents,
+)
 from ui.notes_view import render_notes
 from ui.present import outcome_label
 from ui.review_data import (
@@ -28,11 +35,21 @@ from ui.worklist import render_worklist
 svc = services()
 session = require(svc, "curator")
 st.title(_("Curator review"))
+# In-page links to each part: by keyboard the review form is otherwise some 45 Tabs down,
+# past the filters and three data grids (docs/accessibility.md).
+page_contents(
+    [
+        (_("Work list"), WORK_LIST_ANCHOR),
+        (_("Curator notes"), NOTES_ANCHOR),
+        (_("Answer log"), LOG_ANCHOR),
+        (_("Your review"), REVIEW_ANCHOR),
+    ]
+)
 render_worklist(svc, session)
 st.divider()
 render_notes(svc, session)
 st.divider()
-st.subheader(_("Answer log"))
+st.subheader(_("Answer log"), anchor=LOG_ANCHOR)
 
 threshold = svc.settings.review_low_support
 today = dt.date.today()
