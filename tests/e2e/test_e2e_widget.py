@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.axe import assert_accessible
 from tests.servers import ServeProcess
 
 pytestmark = pytest.mark.integration
@@ -170,3 +171,127 @@ def test_another_site_cannot_frame_the_widget(page, hosts):
     widget = page.frame_locator("iframe[title='Ask the museum']")
     expect(widget.get_by_role("heading", name="Ask the museum")).to_have_count(0)
     assert any("frame-ancestors" in text for text in blocked), blocked
+
+
+# -- accessibility (issue 16): axe in every state, one announcement per answer, focus, speech --
+
+FRAME = "iframe[title='Ask the museum']"
+QUESTION_BOX = "Your question about the collection"
+REFUSAL_NOTICE = (
+    "I don't have a vetted museum source for that. "
+    "The museum's vetted texts don't cover this, so I won't guess."
+)
+CORRECTION_NOTICE = "The museum's sources don't support that. Here is what they do say:"
+# Records every change of the live region (#status) as its text, in every frame.
+RECORD_STATUS = """
+window.__status = [];
+document.addEventListener("DOMContentLoaded", () => {
+  const region = document.getElementById("status");
+  if (!region) return;
+  new MutationObserver((records) => {
+    records.forEach(() => window.__status.push(region.textContent));
+  }).observe(region, {childList: true, characterData: true, subtree: true});
+});
+"""
+# The browser's speech synthesis, replaced by recorders: what would be said, and in what language.
+RECORD_SPEECH = """
+window.__spoken = []; window.__utterances = []; window.__cancels = 0;
+if ("speechSynthesis" in window) {
+  window.speechSynthesis.speak = (u) => {
+    window.__spoken.push({text: u.text, lang: u.lang}); window.__utterances.push(u);
+  };
+  window.speechSynthesis.cancel = () => { window.__cancels += 1; };
+}
+"""
+
+
+def framed(page, hosts, *init_scripts: str):  # type: ignore[no-untyped-def]
+    """The museum's page framing the widget (with ``init_scripts`` run in every frame), and
+    the widget's Frame (for evaluating in it)."""
+    for script in init_scripts:
+        page.context.add_init_script(script)
+    page.goto(hosts.museum + "/")
+    widget = page.frame_locator(FRAME)
+    expect(widget.get_by_role("heading", name="Ask the museum")).to_be_visible()
+    return widget, page.locator(FRAME).element_handle().content_frame()
+
+
+def answered(target) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the last question's answer is final (its sources and buttons are in)."""
+    expect(target.locator(".turn").last.locator(".pending")).to_have_count(0)
+    expect(target.get_by_role("button", name="Ask")).to_be_enabled()
+
+
+def test_every_state_of_the_widget_passes_axe(page, hosts):
+    widget, _ = framed(page, hosts)
+    assert_accessible(page, "the empty widget", FRAME)
+
+    ask(widget, "Who painted The Night Watch?")
+    answered(widget)
+    assert_accessible(page, "an answer", FRAME)
+
+    widget.get_by_text("What the source says").first.click()
+    expect(widget.locator(".sources blockquote").first).to_be_visible()
+    assert_accessible(page, "an answer with a source opened", FRAME)
+
+    ask(widget, "What is the capital of France?")
+    answered(widget)
+    expect(widget.locator(".turn").last.locator(".notice.refused")).to_be_visible()
+    assert_accessible(page, "a refusal", FRAME)
+
+    ask(widget, "Did Vermeer paint The Night Watch?")
+    answered(widget)
+    expect(widget.locator(".turn").last.locator(".notice.corrected")).to_be_visible()
+    assert_accessible(page, "a correction", FRAME)
+
+
+def test_an_unreachable_server_is_announced_and_passes_axe(page, api_url):
+    page.route("**/ask/stream", lambda route: route.abort("connectionrefused"))
+    page.goto(api_url + "widget")
+    ask(page, "Who painted The Night Watch?")
+    expect(page.get_by_role("alert")).to_contain_text("could not be reached")
+    expect(page.get_by_role("textbox", name=QUESTION_BOX)).to_have_value(
+        "Who painted The Night Watch?"
+    )
+    assert_accessible(page, "the error state (server down)")
+
+
+def _spoken_sources(target) -> list[str]:  # type: ignore[no-untyped-def]
+    """The last answer's listed sources, as "n. Title." (how they are read aloud)."""
+    items = target.locator(".turn").last.locator(".sources > li")
+    return [
+        f"{item.get_attribute('value')}. {item.locator('cite').inner_text()}."
+        for item in items.all()
+    ]
+
+
+def test_each_finished_answer_is_announced_once_by_one_status_region(page, hosts):
+    widget, frame = framed(page, hosts, RECORD_STATUS)
+    # Nothing else is live: the conversation streams in silently, #status speaks for it.
+    assert frame.evaluate("document.querySelectorAll('[aria-live]').length") == 0
+    assert frame.evaluate("document.querySelectorAll('[role=status]').length") == 1
+    status = widget.get_by_role("status")
+
+    ask(widget, "Who painted The Night Watch?")
+    answered(widget)
+    sources = len(_spoken_sources(widget))
+    first = frame.evaluate("window.__status")
+    assert len(first) == 1, first  # once, when the answer is final, not per sentence
+    assert "Rembrandt" in first[0] and "[1]" not in first[0]
+    assert first[0].endswith(" 1 source." if sources == 1 else f" {sources} sources.")
+    expect(status).to_have_text(first[0])
+    sentences = widget.locator(".turn").last.locator(".sentence").all_inner_texts()
+    assert first[0].startswith(re.sub(r"\s*\[\d+\]", "", sentences[0]))
+
+    ask(widget, "What is the capital of France?")
+    answered(widget)
+    expect(status).to_have_text(REFUSAL_NOTICE)
+
+    ask(widget, "Did Vermeer paint The Night Watch?")
+    answered(widget)
+    expect(status).to_have_text(
+        re.compile(rf"^{re.escape(CORRECTION_NOTICE)} .*Rembrandt.* sources?\.$")
+    )
+    changes = frame.evaluate("window.__status")
+    assert len(changes) == 3, changes  # one announcement per answer
+    assert changes[1] == REFUSAL_NOTICE and changes[2].startswith(CORRECTION_NOTICE)
