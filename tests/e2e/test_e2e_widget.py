@@ -152,6 +152,7 @@ def test_an_error_is_announced_and_keeps_the_question(page, api_url, status, hea
     expect(page.get_by_role("alert")).to_contain_text(shown)
     box = page.get_by_role("textbox", name="Your question about the collection")
     expect(box).to_have_value("Who painted The Night Watch?")  # nothing lost
+    assert_accessible(page, f"the error state ({status})")
 
 
 def test_the_museums_own_site_may_frame_the_widget(page, hosts):
@@ -219,7 +220,7 @@ def framed(page, hosts, *init_scripts: str):  # type: ignore[no-untyped-def]
 def answered(target) -> None:  # type: ignore[no-untyped-def]
     """Wait until the last question's answer is final (its sources and buttons are in)."""
     expect(target.locator(".turn").last.locator(".pending")).to_have_count(0)
-    expect(target.get_by_role("button", name="Ask")).to_be_enabled()
+    expect(target.locator("#send")).to_be_enabled()
 
 
 def test_every_state_of_the_widget_passes_axe(page, hosts):
@@ -295,3 +296,62 @@ def test_each_finished_answer_is_announced_once_by_one_status_region(page, hosts
     changes = frame.evaluate("window.__status")
     assert len(changes) == 3, changes  # one announcement per answer
     assert changes[1] == REFUSAL_NOTICE and changes[2].startswith(CORRECTION_NOTICE)
+
+
+def test_read_aloud_speaks_the_answer_and_its_sources_and_stops(page, hosts):
+    widget, frame = framed(page, hosts, RECORD_SPEECH)
+    ask(widget, "Who painted The Night Watch?")
+    answered(widget)
+    read = widget.get_by_role("button", name="Read aloud")
+    expect(read).to_have_count(1)
+    box = read.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44, box  # WCAG 2.5.5's target size
+    # By keyboard: from the question box, back one stop to the answer's last control.
+    expect(widget.get_by_role("textbox", name=QUESTION_BOX)).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(read).to_be_focused()
+    page.keyboard.press("Enter")
+
+    spoken = frame.evaluate("window.__spoken")
+    assert len(spoken) == 1 and spoken[0]["lang"] == "en", spoken
+    text = spoken[0]["text"]
+    sentences = widget.locator(".turn").last.locator(".sentence").all_inner_texts()
+    for sentence in sentences:
+        assert re.sub(r"\s*\[\d+\]", "", sentence) in text
+    sources = _spoken_sources(widget)
+    assert text.endswith("Sources: " + " ".join(sources)), text
+    assert "The Night Watch" in text and "[1]" not in text
+
+    stop = widget.get_by_role("button", name="Stop reading")
+    expect(stop).to_be_focused()
+    page.keyboard.press("Space")  # pressed while speaking: stops
+    expect(read).to_be_focused()
+    assert frame.evaluate("window.__cancels") == 1
+    assert len(frame.evaluate("window.__spoken")) == 1
+
+    page.keyboard.press("Enter")  # read again, then the voice finishes by itself
+    expect(stop).to_be_visible()
+    frame.evaluate("window.__utterances.at(-1).dispatchEvent(new Event('end'))")
+    expect(read).to_be_visible()
+    assert len(frame.evaluate("window.__spoken")) == 2
+
+
+def test_read_aloud_follows_the_answers_language(page, api_url):
+    page.context.add_init_script(RECORD_SPEECH)
+    page.goto(api_url + "widget?lang=fr")
+    page.locator("#question").fill("Qui a peint La Ronde de nuit ?")
+    page.locator("#send").click()
+    answered(page)
+    page.locator(".turn").last.locator("button.read").click()
+    spoken = page.evaluate("window.__spoken")
+    assert spoken and spoken[0]["lang"] == "fr", spoken
+
+
+def test_without_speech_synthesis_there_is_no_read_aloud_button(page, api_url):
+    page.context.add_init_script("delete window.speechSynthesis;")
+    page.goto(api_url + "widget")
+    assert page.evaluate("'speechSynthesis' in window") is False
+    ask(page, "Who painted The Night Watch?")
+    answered(page)
+    expect(page.locator(".turn").last.locator(".sources")).to_be_visible()
+    expect(page.locator("button.read")).to_have_count(0)
