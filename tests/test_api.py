@@ -508,6 +508,59 @@ def test_the_widget_is_self_contained_and_framed_only_by_the_museum(indexed_sett
     assert "x-frame-options" not in framed.headers
 
 
+# -- the accessibility statement (issue 16) ----------------------------------------------------
+
+
+@pytest.fixture
+def statement_file(tmp_path, monkeypatch):
+    """A statement with the {contact} placeholder (docs/accessibility.md is the museum's)."""
+    import ui.statement
+
+    path = tmp_path / "accessibility.md"
+    path.write_text(
+        "# Accessibility statement\n\nReport a barrier to {contact}.\n\n"
+        "<script>alert(1)</script> [bad](javascript:alert(1))\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(ui.statement, "STATEMENT", path)
+    return path
+
+
+def test_the_accessibility_statement_is_a_page_with_the_contact(indexed_settings, statement_file):
+    settings = settings_for(indexed_settings, accessibility_contact="access@museum.org")
+    with client_for(settings) as client:
+        response = client.get("/accessibility")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    html = response.text
+    assert '<html lang="en"' in html and "<title>Accessibility statement</title>" in html
+    assert "<main>" in html and "<h1>Accessibility statement</h1>" in html
+    assert "Report a barrier to access@museum.org." in html
+    # Markdown's raw HTML and script links are shown as text, never run.
+    assert "<script>" not in html and 'href="javascript:' not in html
+    csp = response.headers["content-security-policy"]
+    style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    assert f"style-src {_hash(style)};" in csp and "script-src" not in csp
+    assert "frame-ancestors 'none'" in csp and response.headers["x-frame-options"] == "DENY"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["content-language"] == "en"
+
+
+def test_the_widget_links_to_the_statement_in_a_new_tab(indexed_settings):
+    link = re.compile(r'<a id="statement" href="([^"]*)" target="_blank" rel="noopener">')
+    with client_for(settings_for(indexed_settings)) as client:
+        own = client.get("/widget").text
+    # Relative, as the widget reaches ask/stream: /widget -> /accessibility, prefix or not.
+    assert link.search(own).group(1) == "accessibility"
+    assert 'Accessibility<span class="vh"> (opens a new tab)</span></a>' in own
+
+    settings = settings_for(
+        indexed_settings, accessibility_statement_url="https://museum.org/access"
+    )
+    with client_for(settings) as client:
+        theirs = client.get("/widget").text
+    assert link.search(theirs).group(1) == "https://museum.org/access"
+
+
 def test_openapi_documents_the_api_and_no_cdn_docs_page_is_served(api):
     spec = api.get("/openapi.json").json()
     assert set(spec["paths"]) == {"/ask", "/ask/stream", "/health"}

@@ -174,9 +174,9 @@ def test_each_language_is_rendered_once(indexed_settings, french, monkeypatch):
 
     rendered: list[str] = []
 
-    def counting(language: str) -> str:
+    def counting(language: str, **options: str) -> str:
         rendered.append(language)
-        return render_widget(language)
+        return render_widget(language, **options)
 
     monkeypatch.setattr(ui.api, "render_widget", counting)
     with client_for(settings_for(indexed_settings)) as client:

@@ -9,6 +9,8 @@ Endpoints (details and curl examples in docs/api.md):
 - ``GET /health``: index, model and answer-log status (200, or 503 naming what is down).
 - ``GET /widget``: a self-contained chat page for an ``<iframe>`` on the museum's own site, in
   the visitor's language (``?lang=``, else Accept-Language, else the museum's default).
+- ``GET /accessibility``: the accessibility statement (docs/accessibility.md) the widget links
+  to, unless MUSEUM_QA_ACCESSIBILITY_STATEMENT_URL names the museum's own.
 - ``GET /openapi.json``: the OpenAPI spec. No Swagger page: FastAPI's loads from a CDN.
 
 The assistant is built once, at startup; if that fails (no index yet, model missing) the API
@@ -66,6 +68,7 @@ from assistant.i18n import (
 from assistant.question_text import clean_question
 from assistant.service import MuseumAssistant, build_assistant
 from assistant.settings import Settings
+from ui import statement
 
 log = logging.getLogger("museum_qa.api")
 
@@ -398,6 +401,9 @@ class SecurityHeaders:
 
 
 WIDGET_TEMPLATE = "static/widget.html"
+# The widget links to the API's own statement page relative to itself, as it reaches
+# "ask/stream": the link then holds behind a proxy that serves the API under a path prefix.
+STATEMENT_HREF = statement.API_PATH.lstrip("/")
 
 
 @dataclass(frozen=True)
@@ -429,21 +435,29 @@ def _widget_template() -> Template:
     return env.from_string(source)
 
 
-def render_widget(language: str) -> str:
+def render_widget(language: str, statement_href: str = STATEMENT_HREF) -> str:
     """The widget's HTML with its words in ``language`` (as written where not translated).
 
     The template's msgids are its ``_("...")`` calls, which ``pybabel extract`` finds with the
     babel.cfg line ``[jinja2: ui/static/**.html]``; the JavaScript's words are among them (the
-    JSON island), so nothing the visitor reads is outside the catalogue.
+    JSON island), so nothing the visitor reads is outside the catalogue. ``statement_href`` is
+    where its "Accessibility" link points.
     """
     return _widget_template().render(
-        lang=language, dir=text_direction(language), _=partial(gettext, language)
+        lang=language,
+        dir=text_direction(language),
+        _=partial(gettext, language),
+        statement_href=statement_href,
     )
 
 
-def widget_page(frame_origins: list[str], language: str = SOURCE_LANGUAGE) -> WidgetPage:
+def widget_page(
+    frame_origins: list[str],
+    language: str = SOURCE_LANGUAGE,
+    statement_href: str = STATEMENT_HREF,
+) -> WidgetPage:
     """The widget in ``language``, with a CSP: nothing external but images; framed by its sites."""
-    html = render_widget(language)
+    html = render_widget(language, statement_href=statement_href)
     ancestors = " ".join(["'self'", *frame_origins])
     csp = (
         "default-src 'none'; "
@@ -469,16 +483,32 @@ class WidgetPages:
     (``widget_language`` never returns anything else), so the dict stays a handful of pages.
     """
 
-    def __init__(self, frame_origins: list[str]):
+    def __init__(self, frame_origins: list[str], statement_href: str = STATEMENT_HREF):
         self.frame_origins = list(frame_origins)
+        self.statement_href = statement_href
         self._pages: dict[str, WidgetPage] = {}
 
     def get(self, language: str) -> WidgetPage:
         """The page in ``language``, rendered on first use (a race only renders it twice)."""
         page = self._pages.get(language)
         if page is None:
-            page = self._pages[language] = widget_page(self.frame_origins, language)
+            page = widget_page(self.frame_origins, language, self.statement_href)
+            self._pages[language] = page
         return page
+
+
+def statement_headers(html: str) -> dict[str, str]:
+    """The statement page's headers: nothing runs, never framed; its own style by hash."""
+    csp = (
+        f"default-src 'none'; style-src {_csp_hashes(html, 'style')}; "
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
+    return {
+        "Content-Security-Policy": csp,
+        "X-Frame-Options": "DENY",
+        "Content-Language": statement.LANGUAGE,
+        "Cache-Control": "no-cache",
+    }
 
 
 def widget_language(asked: str | None, accept: str | None, default: str) -> str:
@@ -779,7 +809,10 @@ def health_report(state: ApiState) -> HealthOut:
 def create_app(settings: Settings, factory: AssistantFactory | None = None) -> FastAPI:
     """The API for ``settings``; ``factory`` builds the assistant (tests pass a scripted one)."""
     state = ApiState(settings=settings, factory=factory or build_assistant)
-    widgets = WidgetPages(settings.api_allowed_origins)
+    widgets = WidgetPages(
+        settings.api_allowed_origins,
+        statement.statement_link(settings, default=STATEMENT_HREF),
+    )
     widgets.get(SOURCE_LANGUAGE)  # a broken template fails here, at startup, not for a visitor
     app = FastAPI(
         title="museum-qa",
@@ -936,7 +969,7 @@ def _add_ask_routes(app: FastAPI, state: ApiState) -> None:
 
 
 def _add_page_routes(app: FastAPI, state: ApiState, widgets: WidgetPages) -> None:
-    """GET /health, the widget page and / (which leads to it)."""
+    """GET /health, the widget page, its accessibility statement and / (which leads to it)."""
     settings = state.settings
 
     @app.get(
@@ -962,6 +995,13 @@ def _add_page_routes(app: FastAPI, state: ApiState, widgets: WidgetPages) -> Non
             **page.frame_headers,
         }
         return HTMLResponse(page.html, headers=headers)
+
+    @app.get(statement.API_PATH, include_in_schema=False)
+    def accessibility_statement() -> HTMLResponse:
+        # A plain def: FastAPI runs it in a thread, and the statement file is read each time
+        # (an edit shows without a restart).
+        html = statement.statement_page(settings)
+        return HTMLResponse(html, headers=statement_headers(html))
 
     @app.get("/", include_in_schema=False)
     async def root(lang: str | None = None) -> RedirectResponse:

@@ -37,9 +37,19 @@ def axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
+def _target(page, frame_selector: str | None):  # type: ignore[no-untyped-def]
+    """The page, or the document inside its iframe ``frame_selector`` (a Frame: a
+    FrameLocator only finds elements, it cannot evaluate a script)."""
+    if not frame_selector:
+        return page
+    frame = page.locator(frame_selector).element_handle().content_frame()
+    assert frame is not None, f"{frame_selector} is not a loaded frame"
+    return frame
+
+
 def violations(page, frame_selector: str | None = None) -> list[dict]:  # type: ignore[no-untyped-def]
     """axe's WCAG A/AA violations of the page (or of the iframe ``frame_selector`` names)."""
-    target = page.frame_locator(frame_selector).owner.content_frame if frame_selector else page
+    target = _target(page, frame_selector)
     if target.evaluate("typeof window.axe") == "undefined":
         target.evaluate(axe_source())
     return list(target.evaluate(_RUN, WCAG_TAGS))
