@@ -14,7 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.answer import Answer
-from assistant.i18n import gettext, text_direction
+from assistant.i18n import gettext, ngettext, text_direction
 from ui.language import _, current
 from ui.present import CORRECTED_NOTICE, REFUSAL_MESSAGE, source_label
 
@@ -60,9 +60,8 @@ def announcement(answer: Answer) -> str:
     count = len(answer.citations)
     if not count:
         return _said(answer)
-    sources = (_("{count} source below.") if count == 1 else _("{count} sources below.")).format(
-        count=count
-    )
+    sources = ngettext(current(), "{count} source below.", "{count} sources below.", count)
+    sources = sources.format(count=count)
     return f"{_said(answer)} {sources}"
 
 
