@@ -40,6 +40,9 @@ class Citation:
     source_type: str = ""
     vetted_by: str = ""
     vetted_on: str = ""
+    # The language of the passage's text (ISO 639-1) where its source states one, else "":
+    # pages mark a quoted passage with it, so a screen reader reads it in the right voice.
+    language: str = ""
 
     @property
     def image_src(self) -> str:
@@ -123,6 +126,7 @@ class Answer:
                         "source_type",
                         "vetted_by",
                         "vetted_on",
+                        "language",
                     )
                 }
                 # Only an address a browser may load: the contract goes straight into pages.

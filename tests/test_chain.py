@@ -151,6 +151,7 @@ def test_contract_has_exactly_the_documented_keys(indexed_settings):
         "source_type",
         "vetted_by",
         "vetted_on",
+        "language",
     }
     assert json.loads(json.dumps(contract)) == contract
 

@@ -198,6 +198,14 @@ class CitationOut(BaseModel):
     )
     vetted_by: str = Field(default="", description="Who vetted the source (a note's author).")
     vetted_on: str = Field(default="", description="When it was vetted (YYYY-MM-DD).")
+    language: str = Field(
+        default="",
+        description=(
+            "The language of the passage (ISO 639-1) where its source states one, else empty: "
+            "mark a quoted passage with it (an HTML lang attribute)."
+        ),
+        examples=["nl"],
+    )
 
 
 class SentenceOut(BaseModel):

@@ -86,7 +86,7 @@ render_navigation(
     visible_links(
         visitor_pages,
         staff_pages + (admin_pages if may_admin else []),
-        page,
+        page in staff_pages + admin_pages,
         _("Staff pages"),
     ),
     statement_link(svc.settings, statement_page),

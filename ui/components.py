@@ -71,6 +71,15 @@ def render_sentences(
         st.markdown(" ".join(sentence_line(s) for s in sentences))
 
 
+def _lang_attribute(citation: Citation) -> str:
+    """` lang="xx"` for a passage whose source states its language (WCAG 3.1.2), else ""."""
+    code = citation.language.strip()
+    # A language tag is letters, digits and hyphens (BCP 47); anything else is not one.
+    if not code or not all(ch.isalnum() or ch == "-" for ch in code):
+        return ""
+    return f' lang="{html.escape(code, quote=True)}"'
+
+
 def source_card(citation: Citation, sentences: list[AnswerSentence]) -> None:
     """Title, image, creator, date, accession number, highlighted passage, link and licence."""
     st.markdown(f"**{md_escape(citation.title)}**")
@@ -97,7 +106,7 @@ def source_card(citation: Citation, sentences: list[AnswerSentence]) -> None:
     # Translated outside the f-strings: message extraction cannot see into one.
     cited = html.escape(_("Cited passage"))
     st.markdown(
-        f'<blockquote class="source-passage" aria-label="{cited}">'
+        f'<blockquote class="source-passage" aria-label="{cited}"{_lang_attribute(citation)}>'
         f"{highlighted_passage(citation, sentences)}</blockquote>",
         unsafe_allow_html=True,
     )

@@ -21,15 +21,15 @@ NAV_KEY = "site_nav"  # the row's class is st-key-site_nav (a11y.js and theme.py
 def visible_links(
     visitor_pages: list[StreamlitPage],
     staff_pages: list[StreamlitPage],
-    current: StreamlitPage,
+    on_staff_page: bool,
     staff_entry_label: str,
 ) -> list[tuple[StreamlitPage, str]]:
-    """The links shown on ``current``, with their labels.
+    """The links shown on a page, with their labels.
 
-    A visitor sees the visitor pages and one way in for staff; staff see every staff page
-    they may open, and the way back to the visitor page.
+    A visitor sees the visitor pages and one way in for staff; on a staff page, staff see
+    every staff page they may open (``staff_pages``), and the way back to the visitor page.
     """
-    if current in staff_pages:
+    if on_staff_page:
         return [(p, p.title) for p in (*visitor_pages, *staff_pages)]
     return [(p, p.title) for p in visitor_pages] + [(staff_pages[0], staff_entry_label)]
 

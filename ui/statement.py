@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
+from typing import TypeVar
 
 from jinja2 import Environment, StrictUndefined, Template
 from markdown_it import MarkdownIt
@@ -21,6 +22,7 @@ STATEMENT = Path(__file__).resolve().parents[1] / "docs" / "accessibility.md"
 # The app's own page for it (ui/app.py), and the API server's route (ui/api.py).
 APP_PATH = "accessibility"
 API_PATH = "/accessibility"
+T = TypeVar("T")  # a page object, or an address
 PAGE_TEMPLATE = "static/statement.html"
 # The statement is written in English (the museum publishes its translations on its own page,
 # MUSEUM_QA_ACCESSIBILITY_STATEMENT_URL); the page says so to screen readers.
@@ -41,7 +43,7 @@ def statement_markdown(settings: Settings) -> str:
     return text.replace("{contact}", contact)
 
 
-def statement_link(settings: Settings, default: str) -> str:
+def statement_link(settings: Settings, default: T) -> str | T:
     """Where links to the statement point: the museum's own page if set, else ``default``."""
     return settings.accessibility_statement_url.strip() or default
 

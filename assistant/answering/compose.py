@@ -258,4 +258,5 @@ def citation_for(n: int, passage: Passage) -> Citation:
         source_type=str(meta.get("source_type", "")),
         vetted_by=str(meta.get("vetted_by", "")),
         vetted_on=str(meta.get("vetted_on", "")),
+        language=str(meta.get("language", "")),
     )

@@ -129,12 +129,20 @@
   // should skip them, so it goes to the page's heading.
   function followInPageLink(event, link) {
     const id = decodeURIComponent(link.getAttribute("href").slice(1));
-    const target = id === "stMain" ? doc.querySelector("#stMain h1") : doc.getElementById(id);
-    if (!target) return;
     event.preventDefault();
-    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
-    target.focus({ preventScroll: true });
-    target.scrollIntoView({ block: "start" });
+    // The part may still be drawing (a rerun): try for up to two seconds.
+    let tries = 0;
+    const attempt = function () {
+      const target = id === "stMain" ? doc.querySelector("#stMain h1") : doc.getElementById(id);
+      if (!target) {
+        if (++tries <= 20) window.setTimeout(attempt, 100);
+        return;
+      }
+      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "start" });
+    };
+    attempt();
   }
 
   doc.addEventListener("click", function (event) {
