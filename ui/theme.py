@@ -132,11 +132,18 @@ ZOOM_CSS = """
     [data-testid="stStatusWidget"] { display: none; }
     [data-testid="stMainBlockContainer"] { padding-top: 1rem; padding-bottom: 1rem; }
     [data-testid="stBottomBlockContainer"] { padding: .25rem .5rem .25rem 3.5rem; }
-    /* The input's box and its send button on one row, whatever the placeholder's length. */
+    /* The input's box and its send button on one row. Streamlit stacks them when it measured
+       the placeholder wrapping (before this CSS applied, on some loads): the box then takes
+       the row's free width and, empty, one line's height. */
     [data-testid="stChatInput"] > div { padding: .25rem .5rem; }
     [data-testid="stChatInput"] > div > div { flex-direction: row; flex-wrap: nowrap;
       align-items: center; }
+    [data-testid="stChatInput"] > div > div > div:first-child { flex: 1 1 auto; min-width: 0;
+      width: auto; }
+    [data-testid="stChatInput"] > div > div > div:not(:first-child) { flex: 0 0 auto;
+      width: auto; }
     [data-testid="stChatInputTextArea"] { max-height: 3rem; }
+    [data-testid="stChatInputTextArea"]:placeholder-shown { height: 1.75rem !important; }
     [data-testid="stChatInputTextArea"]::placeholder { white-space: nowrap; overflow: hidden;
       text-overflow: ellipsis; }
   }

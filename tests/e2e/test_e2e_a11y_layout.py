@@ -44,47 +44,58 @@ _TARGETS = """() => {
   return targets;
 }"""
 
-# Undersized targets (under 24x24) that fail the spacing exception: a 24 px circle on their
-# centre meets another target, or another undersized target's circle.
+# Undersized targets (under ``min`` px either way) that fail the spacing exception: a circle
+# of ``min`` px on their centre meets another target, or another undersized target's circle.
 _CROWDED = (
-    """() => {
-  const targets = ("""
+    "(min) => { const targets = ("
     + _TARGETS
     + """)();
-  const small = t => t.r.width < 24 || t.r.height < 24;
+  const small = t => t.r.width < min || t.r.height < min;
   const centre = t => [t.r.left + t.r.width / 2, t.r.top + t.r.height / 2];
   const toRect = ([x, y], r) => Math.hypot(Math.max(r.left - x, 0, x - r.right),
                                            Math.max(r.top - y, 0, y - r.bottom));
   const apart = (a, b) => {
     if (a.el.contains(b.el) || b.el.contains(a.el)) return true;
     const [ax, ay] = centre(a), [bx, by] = centre(b);
-    return small(b) ? Math.hypot(ax - bx, ay - by) >= 24 : toRect([ax, ay], b.r) >= 12;
+    return small(b) ? Math.hypot(ax - bx, ay - by) >= min : toRect([ax, ay], b.r) >= min / 2;
   };
-  const sizes = targets.map(t => Math.min(t.r.width, t.r.height));
+  const size = t => `${t.name} ${t.r.width.toFixed(1)}x${t.r.height.toFixed(1)}`;
+  const sides = targets.map(t => Math.min(t.r.width, t.r.height));
   return {
     count: targets.length,
-    smallest: targets.map(t => `${t.name} ${t.r.width.toFixed(1)}x${t.r.height.toFixed(1)}`)
-      [sizes.indexOf(Math.min(...sizes))],
+    smallest: size(targets[sides.indexOf(Math.min(...sides))]),
     crowded: targets.filter(small).filter(t => !targets.every(o => o === t || apart(t, o)))
-      .map(t => `${t.name} ${t.r.width.toFixed(1)}x${t.r.height.toFixed(1)}`),
+      .map(size),
   };
 }"""
 )
 
-# ``el`` scrolled to the middle, then what is drawn at its centre: inside ``el``, or the
-# header or bottom bar (measured at once: the chat's scroller follows its growing end).
-_COVER = """el => {
-  el.scrollIntoView({block: 'center', behavior: 'instant'});
-  const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+# What is drawn at (x, y): inside ``el``, or else the header, the bottom bar or another tag.
+_DRAWN_AT = """(el, x, y) => {
   const hit = document.elementFromPoint(x, y);
   const chrome = hit && hit.closest('[data-testid=stHeader], [data-testid=stBottom]');
   return {x, y, inside: !!hit && el.contains(hit),
           by: chrome ? chrome.getAttribute('data-testid') : (hit ? hit.tagName : 'nothing')};
 }"""
 
+# ``el`` scrolled to the middle, then what is drawn at its centre: inside ``el``, or the
+# header or bottom bar (measured at once: the chat's scroller follows its growing end).
+_COVER = (
+    "el => { const drawnAt = "
+    + _DRAWN_AT
+    + """;
+  el.scrollIntoView({block: 'center', behavior: 'instant'});
+  const r = el.getBoundingClientRect();
+  return drawnAt(el, r.left + r.width / 2, r.top + r.height / 2);
+}"""
+)
+
 # One sentence of paragraph ``p``, scrolled to the middle of the page's scroller: for each of
 # its lines, what is drawn at the line's centre (a Range: the answer's DOM stays untouched).
-_SENTENCE_LINES = """(p, text) => {
+_SENTENCE_LINES = (
+    "(p, text) => { const drawnAt = "
+    + _DRAWN_AT
+    + """;
   const node = [...p.childNodes].find(n => n.nodeType === 3 && n.data.includes(text.slice(0, 30)));
   if (!node) return [{found: false}];
   const range = document.createRange();
@@ -94,14 +105,10 @@ _SENTENCE_LINES = """(p, text) => {
   const scroller = p.closest('[data-testid=stMain], [data-testid=stAppScrollToBottomContainer]');
   const box = range.getBoundingClientRect();
   scroller.scrollTop += box.top + box.height / 2 - innerHeight / 2;
-  return [...range.getClientRects()].filter(r => r.width > 1).map(r => {
-    const x = r.left + r.width / 2, y = r.top + r.height / 2;
-    const hit = document.elementFromPoint(x, y);
-    const chrome = hit && hit.closest('[data-testid=stHeader], [data-testid=stBottom]');
-    return {found: true, x, y, inside: !!hit && p.contains(hit),
-            by: chrome ? chrome.getAttribute('data-testid') : (hit ? hit.tagName : 'nothing')};
-  });
+  return [...range.getClientRects()].filter(r => r.width > 1)
+    .map(r => ({found: true, ...drawnAt(p, r.left + r.width / 2, r.top + r.height / 2)}));
 }"""
+)
 
 # Each answer sentence's text ends with its citation marks, e.g. "... Rembrandt. [1]".
 _SENTENCE_END = re.compile(r"(?<=\])\s+(?=[^\[])")
@@ -144,7 +151,7 @@ def assert_targets_fit(page: Page, state: str) -> None:
     """Every visible target is 24x24 px, or has no other target within 24 px; then axe."""
     wait_idle(page)
     page.wait_for_timeout(500)
-    found = page.evaluate(_CROWDED)
+    found = page.evaluate(_CROWDED, MIN_TARGET)
     print(f"{state}: {found['count']} targets, smallest {found['smallest']}")
     assert found["count"] > 5, state
     assert not found["crowded"], f"targets under 24x24 px beside others in {state}: {found}"
