@@ -116,8 +116,8 @@ TARGET_CSS = """
 
 # --- Reflow at 400% zoom (issue 16, WCAG 1.4.10) ---------------------------------------------
 # A 1280x1024 window at 400% is 320x256 CSS px. There Streamlit's fixed header (60 px of
-# empty chrome but the sidebar's open button) and the chat bar (130 px, the input on two
-# rows) covered most of the screen and the sources under them. On short screens the open
+# empty chrome but the sidebar's open button) and the chat bar (130 to 186 px, the input on
+# two rows) covered most of the screen and the sources under them. On short screens the open
 # button moves into the bottom bar's left corner, the header's other chrome (the running
 # indicator) is hidden, and the chat input keeps to one compact line: nothing floats over
 # the page's content.
@@ -130,7 +130,9 @@ ZOOM_CSS = """
     [data-testid="stToolbar"] div { margin: 0; }
     [data-testid="stExpandSidebarButton"] { margin: 0 .25rem; }
     [data-testid="stStatusWidget"] { display: none; }
-    [data-testid="stMainBlockContainer"] { padding-top: 1rem; padding-bottom: 1rem; }
+    /* Room below the last element, so it scrolls clear of the open button on pages
+       without a chat bar. */
+    [data-testid="stMainBlockContainer"] { padding-top: 1rem; padding-bottom: 3.5rem; }
     [data-testid="stBottomBlockContainer"] { padding: .25rem .5rem .25rem 3.5rem; }
     /* The input's box and its send button on one row. Streamlit stacks them when it measured
        the placeholder wrapping (before this CSS applied, on some loads): the box then takes
