@@ -100,3 +100,85 @@ def contrast_ratio(foreground: str, background: str) -> float:
     """
     lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+# --- Chart text (issue 16, WCAG 1.4.3) -------------------------------------------------------
+# Streamlit's chart theme draws axis and legend text in #808495 (3.7:1 on white, under the
+# 4.5:1 text needs). An explicit Altair config wins over that theme in the browser, so every
+# chart sets its text colours here: labels in the caption grey, titles in the body colour.
+CHART_LABEL_COLOR = MUTED_TEXT
+CHART_TITLE_COLOR = THEME["textColor"]
+CHART_TEXT_CONFIG: dict[str, dict[str, str]] = {
+    "axis": {"labelColor": CHART_LABEL_COLOR, "titleColor": CHART_TITLE_COLOR},
+    "legend": {"labelColor": CHART_LABEL_COLOR, "titleColor": CHART_TITLE_COLOR},
+    "title": {"color": CHART_TITLE_COLOR, "subtitleColor": CHART_LABEL_COLOR},
+    "text": {"color": CHART_TITLE_COLOR},
+}
+
+# --- Target sizes (issue 16, WCAG 2.5.8) -----------------------------------------------------
+# Streamlit's own small controls measured under 24x24 px: a date field's year, month and day
+# parts (18x20, side by side), its calendar button (24x16), a multiselect's arrow (32x22) and
+# a password field's eye button (32x16). Each is given at least 24x24 px, centred as before.
+TARGET_CSS = """
+<style>
+  [data-testid="stDateInputField"] [role="spinbutton"] {
+    display: inline-flex; min-width: 24px; min-height: 24px;
+    align-items: center; justify-content: center; }
+  [data-testid="stDateInputCalendarButton"] {
+    min-width: 24px; min-height: 24px; display: inline-flex;
+    align-items: center; justify-content: center; }
+  [data-testid="stMultiSelect"] [role="group"] button { min-width: 24px; min-height: 24px; }
+  [data-testid="stTextInputRootElement"] button { min-width: 24px; min-height: 24px; }
+</style>
+"""
+
+# --- Reflow at 400% zoom (issue 16, WCAG 1.4.10) ---------------------------------------------
+# A 1280x1024 window at 400% is 320x256 CSS px. There Streamlit's fixed header (60 px of
+# empty chrome but the sidebar's open button) and the chat bar (130 to 186 px, the input on
+# two rows) covered most of the screen and the sources under them. On short screens the open
+# button moves into the bottom bar's left corner, the header's other chrome (the running
+# indicator) is hidden, and the chat input keeps to one compact line: nothing floats over
+# the page's content.
+ZOOM_CSS = """
+<style>
+  @media (max-height: 500px) {
+    [data-testid="stHeader"] { top: auto; bottom: 0; left: 0; right: auto; width: 3.5rem;
+      height: auto; min-height: 0; background: transparent; }
+    [data-testid="stToolbar"] { padding: 0; height: auto; min-height: 0; }
+    [data-testid="stToolbar"] div { margin: 0; }
+    [data-testid="stExpandSidebarButton"] { margin: 0 .25rem; }
+    [data-testid="stStatusWidget"] { display: none; }
+    /* Room below the last element, so it scrolls clear of the open button on pages
+       without a chat bar. */
+    [data-testid="stMainBlockContainer"] { padding-top: 1rem; padding-bottom: 3.5rem; }
+    [data-testid="stBottomBlockContainer"] { padding: .25rem .5rem .25rem 3.5rem; }
+    /* The input's box and its send button on one row. Streamlit stacks them when it measured
+       the placeholder wrapping (before this CSS applied, on some loads): the box then takes
+       the row's free width and, empty, one line's height. */
+    [data-testid="stChatInput"] > div { padding: .25rem .5rem; }
+    [data-testid="stChatInput"] > div > div { flex-direction: row; flex-wrap: nowrap;
+      align-items: center; }
+    [data-testid="stChatInput"] > div > div > div:first-child { flex: 1 1 auto; min-width: 0;
+      width: auto; }
+    [data-testid="stChatInput"] > div > div > div:not(:first-child) { flex: 0 0 auto;
+      width: auto; }
+    [data-testid="stChatInputTextArea"] { max-height: 3rem; }
+    [data-testid="stChatInputTextArea"]:placeholder-shown { height: 1.75rem !important; }
+    [data-testid="stChatInputTextArea"]::placeholder { white-space: nowrap; overflow: hidden;
+      text-overflow: ellipsis; }
+  }
+</style>
+"""
+
+# --- A collapsed sidebar is out of the tab order (issue 16, WCAG 2.4.7 / 2.4.11) --------------
+# Streamlit slides a collapsed sidebar off-screen (x < 0) but leaves its links focusable, so
+# Tab reached things no one could see. Streamlit 1.67 marks it data-collapsed="true";
+# hidden, its links leave the tab order, and expanding it (data-collapsed="false") shows them.
+SIDEBAR_CSS = """
+<style>
+  [data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; }
+</style>
+"""
+
+# Every page injects BASE_CSS (ui/app.py); the issue 16 blocks above travel with it.
+BASE_CSS += TARGET_CSS + ZOOM_CSS + SIDEBAR_CSS

@@ -30,7 +30,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 CURATOR = ("curator1", "correct horse battery")
-ADMIN = ("admin1", "battery staple horse correct")
+ADMIN = ("admin1", "staple battery horse")  # only in the session app (app_url)
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -57,14 +57,16 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: f
 @pytest.fixture(scope="session")
 def app_url(indexed_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of a running app (one server for the e2e session)."""
-    with app_with_curator(indexed_dir, tmp_path_factory.mktemp("e2e")) as url:
+    with app_with_curator(indexed_dir, tmp_path_factory.mktemp("e2e"), admin=True) as url:
         yield url
 
 
 @contextmanager
-def app_with_curator(data_dir: Path, work: Path) -> Iterator[str]:
-    """The app on ``data_dir`` (scripted model, its own log in ``work``), with CURATOR's and
-    ADMIN's accounts."""
+def app_with_curator(data_dir: Path, work: Path, *, admin: bool = False) -> Iterator[str]:
+    """The app on ``data_dir`` (scripted model, its own log in ``work``) with CURATOR's account.
+
+    With ``admin``, ADMIN's account too (the admins' pages are checked signed in).
+    """
     env = {
         **os.environ,
         "MUSEUM_QA_DATA_DIR": str(data_dir),
@@ -72,7 +74,8 @@ def app_with_curator(data_dir: Path, work: Path) -> Iterator[str]:
         "MUSEUM_QA_LLM": "scripted",
         "MUSEUM_QA_UI_STREAM_DELAY": "0.05",
     }
-    for (name, password), role in ((CURATOR, "curator"), (ADMIN, "admin")):
+    accounts = [(CURATOR, "curator")] + ([(ADMIN, "admin")] if admin else [])
+    for (name, password), role in accounts:
         subprocess.run(
             [sys.executable, "-m", "ui.cli", "users", "add", name, "--role", role],
             input=f"{password}\n".encode(),
