@@ -134,24 +134,16 @@ TARGET_CSS = """
 
 # --- Reflow at 400% zoom (issue 16, WCAG 1.4.10) ---------------------------------------------
 # A 1280x1024 window at 400% is 320x256 CSS px. There Streamlit's fixed header (60 px of
-# empty chrome but the sidebar's open button) and the chat bar (130 to 186 px, the input on
-# two rows) covered most of the screen and the sources under them. On short screens the open
-# button moves into the bottom bar's left corner, the header's other chrome (the running
-# indicator) is hidden, and the chat input keeps to one compact line: nothing floats over
-# the page's content.
+# chrome: the running indicator; the pages' links are in the page, ui/navigation.py) and the
+# chat bar (130 to 186 px, the input on two rows) covered most of the screen and the sources
+# under them. On short screens the header goes and the chat input keeps to one compact line:
+# nothing floats over the page's content.
 ZOOM_CSS = """
 <style>
   @media (max-height: 500px) {
-    [data-testid="stHeader"] { top: auto; bottom: 0; left: 0; right: auto; width: 3.5rem;
-      height: auto; min-height: 0; background: transparent; }
-    [data-testid="stToolbar"] { padding: 0; height: auto; min-height: 0; }
-    [data-testid="stToolbar"] div { margin: 0; }
-    [data-testid="stExpandSidebarButton"] { margin: 0 .25rem; }
-    [data-testid="stStatusWidget"] { display: none; }
-    /* Room below the last element, so it scrolls clear of the open button on pages
-       without a chat bar. */
-    [data-testid="stMainBlockContainer"] { padding-top: 1rem; padding-bottom: 3.5rem; }
-    [data-testid="stBottomBlockContainer"] { padding: .25rem .5rem .25rem 3.5rem; }
+    [data-testid="stHeader"] { display: none; }
+    [data-testid="stMainBlockContainer"] { padding-top: 1rem; padding-bottom: 1rem; }
+    [data-testid="stBottomBlockContainer"] { padding: .25rem .5rem; }
     /* The input's box and its send button on one row. Streamlit stacks them when it measured
        the placeholder wrapping (before this CSS applied, on some loads): the box then takes
        the row's free width and, empty, one line's height. */
@@ -170,15 +162,5 @@ ZOOM_CSS = """
 </style>
 """
 
-# --- A collapsed sidebar is out of the tab order (issue 16, WCAG 2.4.7 / 2.4.11) --------------
-# Streamlit slides a collapsed sidebar off-screen (x < 0) but leaves its links focusable, so
-# Tab reached things no one could see. Streamlit 1.67 marks it data-collapsed="true";
-# hidden, its links leave the tab order, and expanding it (data-collapsed="false") shows them.
-SIDEBAR_CSS = """
-<style>
-  [data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; }
-</style>
-"""
-
 # Every page injects BASE_CSS (ui/app.py); the issue 16 blocks above travel with it.
-BASE_CSS += TARGET_CSS + ZOOM_CSS + SIDEBAR_CSS
+BASE_CSS += TARGET_CSS + ZOOM_CSS

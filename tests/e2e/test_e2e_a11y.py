@@ -229,22 +229,3 @@ def test_read_aloud_speaks_the_answer_and_names_its_sources(browser, app_url):
         )
     finally:
         context.close()
-
-
-def test_no_focusable_element_is_off_screen_on_a_phone(new_page):
-    page = new_page(width=390, height=844)
-    expect(page.get_by_role("textbox", name=re.compile("^Ask about an object"))).to_be_visible()
-    wait_idle(page)
-    for _ in range(30):
-        page.keyboard.press("Tab")
-        box = page.evaluate(
-            "(() => { const r = document.activeElement.getBoundingClientRect();"
-            " return [r.left, r.top, r.right, r.bottom, document.activeElement.outerHTML"
-            ".slice(0, 120)]; })()"
-        )
-        left, top, right, bottom, what = box
-        assert left >= 0 and right <= 390 and bottom >= 0 and top <= 844, what
-        if page.evaluate("document.activeElement?.dataset.testid") == "stChatInputTextArea":
-            break
-    else:
-        pytest.fail("Tab never reached the question box")

@@ -145,8 +145,7 @@ def test_a_curator_cannot_open_the_audit_trail(new_page):
     expect(page.get_by_text("This page is for the admin role")).to_be_visible()
     expect(page.get_by_role("heading", name="Audit trail")).to_have_count(0)
     expect(page.get_by_test_id("stDataFrame")).to_have_count(0)
-    # A curator's menu does not offer the admins' pages at all. A collapsed sidebar is hidden
-    # (its off-screen links are out of the tab order, issue 16): the menu is read opened.
+    # A curator's page links do not offer the admins' pages at all.
     expect(page.get_by_role("link", name="Curator review")).to_have_count(1)
     expect(page.get_by_role("link", name="Audit trail")).to_have_count(0)
     expect(page.get_by_role("link", name="Staff accounts")).to_have_count(0)

@@ -61,12 +61,14 @@ class Keys:
 
     def tab_to(self, name: str | re.Pattern[str], *, back: bool = False, limit: int = 60) -> None:
         """Tab (or Shift+Tab) until the focused element's name matches ``name``."""
+        passed = []
         for _ in range(limit):
             self.press("Shift+Tab" if back else "Tab")
             focused = self.page.evaluate(FOCUSED)
             if re.search(name, focused) if isinstance(name, re.Pattern) else focused == name:
                 return
-        pytest.fail(f"{name!r} was not reached in {limit} presses")
+            passed.append(focused[:30])
+        pytest.fail(f"{name!r} was not reached in {limit} presses, past: {passed}")
 
     def skip_to_content(self) -> None:
         """The first Tab reaches the skip link; it leads past the page links to the heading."""
@@ -154,6 +156,8 @@ def test_a_curator_signs_in_and_reviews_an_answer_by_keyboard(new_page):
     # The newest answer is open. The page's contents links lead to its review form, past the
     # filters and three data grids; the curator picks a verdict and saves it.
     wait_idle(page)
+    # As a sighted keyboard user would, act once the answer's review form is drawn.
+    expect(page.get_by_role("radiogroup", name="Verdict")).to_be_visible()
     start = keys.count
     keys.tab_to("Your review")
     keys.press("Enter")
