@@ -61,4 +61,5 @@ def page_contents(parts: list[tuple[str, str]]) -> None:
     A keyboard user follows one and the next Tab is inside that part (WCAG 2.4.1).
     """
     links = " · ".join(f"[{label}](#{anchor})" for label, anchor in parts)
-    st.markdown(f"{_('On this page:')} {links}")
+    heading = _("On this page:")  # outside the f-string: message extraction cannot see in
+    st.markdown(f"{heading} {links}")

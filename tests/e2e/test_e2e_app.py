@@ -256,6 +256,12 @@ def test_the_dashboard_shows_the_charts(new_page, shots):
     expect(page.locator("[data-testid='stVegaLiteChart']").first).to_be_visible()
     page.wait_for_timeout(1500)  # charts finish drawing after the run
     snap(page, shots / "dashboard.png")
+    # Each chart's figures are also a table (for those who cannot see the bars).
+    page.get_by_text("The chart's figures as a table").first.click()
+    table = page.get_by_role("table").filter(has=page.get_by_role("columnheader", name="Day"))
+    expect(table).to_be_visible()
+    expect(table.get_by_role("columnheader", name="Answered")).to_be_visible()
+    expect(table.get_by_role("cell", name=re.compile(r"^\d{4}-\d\d-\d\d$")).first).to_be_visible()
 
 
 def test_a_url_in_a_refused_question_is_not_a_link_for_curators(new_page):

@@ -114,6 +114,17 @@ m1.metric(_("Questions"), total)
 m2.metric(_("Refused"), f"{refused / total:.0%}")
 m3.metric(_("Flagged by visitors"), flagged)
 
+
+def figures_as_table(frame: pd.DataFrame, key: str) -> None:
+    """A chart's figures as an HTML table, under the chart.
+
+    st.table, so a screen reader reads it cell by cell; the cells are our numbers and words,
+    never visitors' text (st.table reads cells as Markdown).
+    """
+    with st.expander(_("The chart's figures as a table"), key=key):
+        st.table(frame, hide_index=True)
+
+
 # One colour per outcome on every chart, each at least 3:1 against white (WCAG 1.4.11).
 # The charts plot the outcome's word in the UI language, so the scale maps those words.
 colors = alt.Scale(
@@ -140,6 +151,15 @@ st.altair_chart(
     ),
     alt=_("Bar chart of questions per day, stacked by outcome"),
 )
+# The chart's figures as text, for those who cannot see the bars (WCAG 1.1.1): one row a
+# day, one column an outcome, as the bars stack them.
+per_day_table = (
+    daily.pivot_table(index="day", columns="outcome", values="questions", fill_value=0)
+    .reset_index()
+    .rename(columns={"day": _("Day")})
+)
+per_day_table.columns.name = None
+figures_as_table(per_day_table, "daily_table")
 
 st.subheader(_("Outcome mix"))
 mix = pd.DataFrame(outcome_mix(rows))
@@ -159,6 +179,9 @@ st.altair_chart(
         )
     ),
     alt=_("Bar chart of answers by outcome"),
+)
+figures_as_table(
+    mix.rename(columns={"outcome": _("Outcome"), "answers": _("Answers")}), "mix_table"
 )
 
 st.subheader(_("Questions per language"))
