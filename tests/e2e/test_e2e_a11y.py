@@ -94,6 +94,8 @@ def test_the_front_desk_passes_axe(new_page):
     expect(page.get_by_text("[1] The Night Watch")).to_be_visible()
     wait_idle(page)
     assert_accessible(page, "the front desk with an answer and its sources")
+    # The desk can have an answer read to a visitor who cannot read the screen.
+    expect(page.get_by_role("button", name="Read aloud")).to_be_visible()
 
 
 def test_the_staff_pages_pass_axe_signed_out_and_in(new_page):
