@@ -57,7 +57,7 @@ fi
 # axe-core for the accessibility checks in the end-to-end tests, where npm is at hand (they
 # skip, saying so, without it).
 if command -v npm >/dev/null; then
-  npm ci --prefix tests/e2e --no-audit --no-fund --silent || echo "install: npm ci failed;" \
-    "the accessibility tests will skip (npm ci --prefix tests/e2e)" >&2
+  (cd tests/e2e && npm ci --no-audit --no-fund --silent) || echo "install: npm ci failed;" \
+    "the accessibility tests will skip (cd tests/e2e && npm ci)" >&2
 fi
 echo "install: done; try $VENV/bin/museum-qa doctor"

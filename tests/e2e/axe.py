@@ -30,7 +30,7 @@ _RUN = """async (tags) => {
 def axe_source() -> str:
     """axe-core's script, or a skip (a failure in CI) saying how to install it."""
     if not AXE_JS.exists():
-        message = "axe-core is not installed: npm ci --prefix tests/e2e"
+        message = "axe-core is not installed: cd tests/e2e && npm ci"
         if os.environ.get(REQUIRE_ENV):
             pytest.fail(message)
         pytest.skip(message)
