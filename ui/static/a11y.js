@@ -102,6 +102,7 @@
   }
 
   // Read aloud with the browser's own speech synthesis (no server, no network).
+  let speaking = null;
   function speak(button) {
     const synth = window.speechSynthesis;
     if (button.getAttribute("aria-pressed") === "true") {
@@ -112,11 +113,15 @@
     const utterance = new window.SpeechSynthesisUtterance(text);
     utterance.lang = button.dataset.mqaLang || doc.documentElement.lang || "en";
     const reset = function () {
+      if (speaking === utterance) speaking = null;
       button.setAttribute("aria-pressed", "false");
       button.querySelector(".mqa-speak-label").textContent = button.dataset.mqaStart;
     };
     utterance.onend = reset;
     utterance.onerror = reset;
+    // Held while it speaks: Chrome may collect an utterance nothing refers to, and then its
+    // end event never comes and the button would stay "Stop reading".
+    speaking = utterance;
     synth.cancel();
     button.setAttribute("aria-pressed", "true");
     button.querySelector(".mqa-speak-label").textContent = button.dataset.mqaStop;
