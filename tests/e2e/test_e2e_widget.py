@@ -190,7 +190,8 @@ document.addEventListener("DOMContentLoaded", () => {
   const region = document.getElementById("status");
   if (!region) return;
   new MutationObserver((records) => {
-    records.forEach(() => window.__status.push(region.textContent));
+    // What it was given to say (it is emptied before each announcement).
+    if (region.textContent) window.__status.push(region.textContent);
   }).observe(region, {childList: true, characterData: true, subtree: true});
 });
 """
@@ -276,6 +277,7 @@ def test_each_finished_answer_is_announced_once_by_one_status_region(page, hosts
     ask(widget, "Who painted The Night Watch?")
     answered(widget)
     sources = len(_spoken_sources(widget))
+    expect(status).to_have_text(re.compile(r"\S"))  # filled 100 ms after it is emptied
     first = frame.evaluate("window.__status")
     assert len(first) == 1, first  # once, when the answer is final, not per sentence
     assert "Rembrandt" in first[0] and "[1]" not in first[0]
@@ -296,6 +298,13 @@ def test_each_finished_answer_is_announced_once_by_one_status_region(page, hosts
     changes = frame.evaluate("window.__status")
     assert len(changes) == 3, changes  # one announcement per answer
     assert changes[1] == REFUSAL_NOTICE and changes[2].startswith(CORRECTION_NOTICE)
+
+    # The same question again: the same words are announced again, not swallowed.
+    ask(widget, "Did Vermeer paint The Night Watch?")
+    answered(widget)
+    expect(status).to_have_text(changes[2])
+    page.wait_for_timeout(300)
+    assert frame.evaluate("window.__status")[3:] == [changes[2]]
 
 
 def test_read_aloud_speaks_the_answer_and_its_sources_and_stops(page, hosts):
