@@ -9,6 +9,7 @@ here like any other visitor-facing text; nothing a visitor typed is ever run as 
 from __future__ import annotations
 
 import html
+from functools import cache
 from pathlib import Path
 
 import streamlit as st
@@ -22,6 +23,12 @@ SCRIPT = Path(__file__).resolve().parent / "static" / "a11y.js"
 CHAT_INPUT = '[data-testid="stChatInputTextArea"]'
 
 
+@cache
+def _script() -> str:
+    """a11y.js, read once per process (every rerun of every page sends it)."""
+    return SCRIPT.read_text(encoding="utf-8")
+
+
 def install_page_helpers() -> None:
     """Load a11y.js into the page (it keeps itself to one copy per tab).
 
@@ -31,7 +38,7 @@ def install_page_helpers() -> None:
     label = html.escape(_("Pages"), quote=True)
     language = current()
     st.html(
-        f"<script>{SCRIPT.read_text(encoding='utf-8')}</script>"
+        f"<script>{_script()}</script>"
         f'<span hidden data-mqa-page data-mqa-nav-label="{label}" '
         f'data-mqa-lang="{html.escape(language, quote=True)}" '
         f'data-mqa-dir="{text_direction(language)}"></span>',

@@ -34,15 +34,13 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
-from functools import cache, partial
-from importlib import resources
+from functools import partial
 from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, StreamingResponse
-from jinja2 import Environment, StrictUndefined, Template
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -69,6 +67,7 @@ from assistant.question_text import clean_question
 from assistant.service import MuseumAssistant, build_assistant
 from assistant.settings import Settings
 from ui import statement
+from ui.templates import ui_template
 
 log = logging.getLogger("museum_qa.api")
 
@@ -435,14 +434,6 @@ def _csp_hashes(html: str, tag: str) -> str:
     )
 
 
-@cache
-def _widget_template() -> Template:
-    """The widget's Jinja2 template, read once. Autoescaped: translations are text, not HTML."""
-    source = resources.files("ui").joinpath(WIDGET_TEMPLATE).read_text(encoding="utf-8")
-    env = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
-    return env.from_string(source)
-
-
 def render_widget(language: str, statement_href: str = STATEMENT_HREF) -> str:
     """The widget's HTML with its words in ``language`` (as written where not translated).
 
@@ -451,7 +442,7 @@ def render_widget(language: str, statement_href: str = STATEMENT_HREF) -> str:
     JSON island), so nothing the visitor reads is outside the catalogue. ``statement_href`` is
     where its "Accessibility" link points.
     """
-    return _widget_template().render(
+    return ui_template(WIDGET_TEMPLATE).render(
         lang=language,
         dir=text_direction(language),
         _=partial(gettext, language),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from ui.a11y import install_page_helpers
 from ui.language import _, language_picker
@@ -22,52 +23,33 @@ VIEWS = Path(__file__).resolve().parent / "views"
 # The tablet desk and the log table need the width; reading pages stay narrow.
 WIDE = {"desk", "review", "audit"}
 
-visitor_pages = [
-    st.Page(
-        VIEWS / "visitor.py",
-        title=_("Ask the museum"),
-        icon=":material/chat:",
-        url_path="ask",
-        default=True,
-    ),
-]
+
+def _page(view: str, title: str, icon: str, *, default: bool = False) -> StreamlitPage:
+    """The page ``ui/views/<view>.py`` (its URL is the view's name, the statement's its own)."""
+    url_path = {"visitor": "ask", "accessibility": APP_PATH}.get(view, view)
+    return st.Page(
+        VIEWS / f"{view}.py",
+        title=title,
+        icon=f":material/{icon}:",
+        url_path=url_path,
+        default=default,
+    )
+
+
+visitor_pages = [_page("visitor", _("Ask the museum"), "chat", default=True)]
 staff_pages = [
-    st.Page(
-        VIEWS / "desk.py", title=_("Front desk"), icon=":material/support_agent:", url_path="desk"
-    ),
-    st.Page(
-        VIEWS / "review.py",
-        title=_("Curator review"),
-        icon=":material/fact_check:",
-        url_path="review",
-    ),
-    st.Page(
-        VIEWS / "dashboard.py",
-        title=_("Dashboard"),
-        icon=":material/bar_chart:",
-        url_path="dashboard",
-    ),
+    _page("desk", _("Front desk"), "support_agent"),
+    _page("review", _("Curator review"), "fact_check"),
+    _page("dashboard", _("Dashboard"), "bar_chart"),
 ]
 # The admins' pages: linked for admins, and for someone not signed in (whom they ask to sign
 # in); a curator's links leave them out (opened by their address, they say whom they are for).
 signed_in = st.session_state.get(SESSION)
 admin_pages = [
-    st.Page(
-        VIEWS / "accounts.py",
-        title=_("Staff accounts"),
-        icon=":material/group:",
-        url_path="accounts",
-    ),
-    st.Page(
-        VIEWS / "audit.py", title=_("Audit trail"), icon=":material/history:", url_path="audit"
-    ),
+    _page("accounts", _("Staff accounts"), "group"),
+    _page("audit", _("Audit trail"), "history"),
 ]
-statement_page = st.Page(
-    VIEWS / "accessibility.py",
-    title=_("Accessibility"),
-    icon=":material/accessibility_new:",
-    url_path=APP_PATH,
-)
+statement_page = _page("accessibility", _("Accessibility"), "accessibility_new")
 page = st.navigation(
     [*visitor_pages, *staff_pages, *admin_pages, statement_page], position="hidden"
 )
@@ -76,7 +58,6 @@ st.set_page_config(
     page_title=f"{page.title} · museum-qa",
     page_icon=":material/museum:",
     layout="wide" if page.url_path in WIDE else "centered",
-    initial_sidebar_state="collapsed",
 )
 st.markdown(BASE_CSS, unsafe_allow_html=True)
 install_page_helpers()
@@ -92,7 +73,7 @@ render_navigation(
     statement_link(svc.settings, statement_page),
     _("Accessibility"),
 )
-# At the top of every page, where a visitor sees it (the sidebar starts collapsed).
+# At the top of every page, under its links, where a visitor sees it.
 language_picker()
 # Filled after the page ran: the question asked in this run may just have found the model
 # unable to load, or its process dead.

@@ -6,17 +6,15 @@ own statement (EU model form) and sets MUSEUM_QA_ACCESSIBILITY_STATEMENT_URL to 
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
-from jinja2 import Environment, StrictUndefined, Template
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from assistant.settings import Settings
+from ui.templates import ui_template
 
 STATEMENT = Path(__file__).resolve().parents[1] / "docs" / "accessibility.md"
 # The app's own page for it (ui/app.py), and the API server's route (ui/api.py).
@@ -48,13 +46,6 @@ def statement_link(settings: Settings, default: T) -> str | T:
     return settings.accessibility_statement_url.strip() or default
 
 
-@cache
-def _page_template() -> Template:
-    source = resources.files("ui").joinpath(PAGE_TEMPLATE).read_text(encoding="utf-8")
-    env = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
-    return env.from_string(source)
-
-
 def _markdown() -> MarkdownIt:
     # CommonMark without raw HTML: the contact comes from a setting, and markup in it (or in
     # the file) is shown as text. markdown-it also refuses javascript: and data: links.
@@ -74,7 +65,7 @@ def statement_page(settings: Settings) -> str:
     """The statement as a standalone HTML page (``API_PATH``), its contact filled in."""
     text = statement_markdown(settings)
     markdown = _markdown()
-    return _page_template().render(
+    return ui_template(PAGE_TEMPLATE).render(
         lang=LANGUAGE,
         dir="ltr",
         title=_title(markdown, text),

@@ -6,6 +6,8 @@ config file that depends on the working directory); the CSS is injected by each 
 
 from __future__ import annotations
 
+from typing import Any
+
 THEME: dict[str, str] = {
     "base": "light",
     "primaryColor": "#1c5d87",  # white text on it 7.1:1, and it on white (links, focus rings)
@@ -108,7 +110,7 @@ def contrast_ratio(foreground: str, background: str) -> float:
 # chart sets its text colours here: labels in the caption grey, titles in the body colour.
 CHART_LABEL_COLOR = MUTED_TEXT
 CHART_TITLE_COLOR = THEME["textColor"]
-CHART_TEXT_CONFIG: dict[str, dict[str, str]] = {
+CHART_TEXT_CONFIG: dict[str, dict[str, Any]] = {  # Any: Altair types each keyword apart
     "axis": {"labelColor": CHART_LABEL_COLOR, "titleColor": CHART_TITLE_COLOR},
     "legend": {"labelColor": CHART_LABEL_COLOR, "titleColor": CHART_TITLE_COLOR},
     "title": {"color": CHART_TITLE_COLOR, "subtitleColor": CHART_LABEL_COLOR},
