@@ -162,6 +162,10 @@ def test_the_page_language_is_the_ui_language(new_page):
     expect(page.get_by_role("heading", name="Interroger le musée")).to_be_visible()
     page.wait_for_function("document.documentElement.lang === 'fr'")
     assert page.evaluate("document.documentElement.dir") == "ltr"
+    # The page links' landmark is named in the page's language too.
+    german = new_page("?lang=de")
+    expect(german.get_by_role("navigation", name="Seiten")).to_be_visible()
+    german.wait_for_function("document.documentElement.lang === 'de'")
 
 
 def test_each_answer_is_announced_once_with_its_notice(new_page):

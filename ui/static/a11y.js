@@ -44,13 +44,13 @@
 
   function landmarks() {
     // The page links (ui/navigation.py) as a navigation landmark.
+    // Its name follows the page's language, which a visitor may change.
     const nav = doc.querySelector(".st-key-site_nav");
-    if (nav && nav.getAttribute("role") !== "navigation") {
-      nav.setAttribute("role", "navigation");
-      nav.setAttribute("aria-label", doc.querySelector("[data-mqa-page]")?.dataset.mqaNavLabel || "Pages");
-    }
-    // Which link is this page (Streamlit styles it, but does not say so to screen readers).
     if (nav) {
+      const label = doc.querySelector("[data-mqa-page]")?.dataset.mqaNavLabel || "Pages";
+      if (nav.getAttribute("role") !== "navigation") nav.setAttribute("role", "navigation");
+      if (nav.getAttribute("aria-label") !== label) nav.setAttribute("aria-label", label);
+      // Which link is this page (Streamlit styles it, but does not say so to screen readers).
       const here = window.location.pathname.replace(/\/$/, "");
       nav.querySelectorAll("a").forEach(function (link) {
         const path = new URL(link.getAttribute("href") || ".", window.location.href).pathname.replace(/\/$/, "");
