@@ -970,6 +970,8 @@ def _a_detail(
     though it names no title (``beside``: those objects).
     """
     kinds = _title_words(beside, lookups)
+    if beside and _placed_part(phrase, beside, kinds, lookups):
+        return True
     # "A second <title>" is another of the object's own kind; "a quartz owl" is made of
     # something, so it is an object whatever the catalogue classes it as (a figurine).
     if beside and not (
@@ -984,6 +986,28 @@ def _a_detail(
     if not _related(phrase) and parse.within_named(reading.ask, phrase, titles):
         return True
     return _named_otherwise(phrase, reading, titles, vocabularies)
+
+
+def _placed_part(phrase: str, beside: set[str], kinds: set[str], lookups: Lookups) -> bool:
+    """Whether a phrase picks one of the object's own parts by its place on it.
+
+    "The right wing" of a triptych whose text says "the left wing ...; on the right, ...",
+    "the door of the middle compartment" where it says "central": a place is said in many
+    ways, so the visitor's need not be the text's. The part's own name must be the texts',
+    in a sentence that speaks of no other object (a lost or separated part is another), and
+    not what the object is, by its title or record, nor a work ("the lower door" beside a
+    door is another door).
+    """
+    if not set(words(phrase)) & parse.PLACES_IN_A_WHOLE:
+        return False
+    part = head(phrase)
+    # What the object itself is, by its title or its record ("panel paintings": the centre
+    # panel between two held panels is another panel).
+    own = kinds | _words_of_records(beside, lookups)
+    if not part or part in own or part in _WORK_WORDS:
+        return False
+    mentions = _mentions(part, beside, lookups)
+    return any(not (_ANOTHER_OBJECT.search(fold(m)) or _ABSENT.search(fold(m))) for m in mentions)
 
 
 def _described_beside(phrase: str, reading: Reading, described: dict[str, list[str]]) -> set[str]:

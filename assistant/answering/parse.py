@@ -336,7 +336,7 @@ def a_part_of_it(text: str, start: int) -> bool:
     # "Is its lid bronze?" may be parsed as one noun, "its lid bronze": a noun before the word
     # leaves it a material.
     children = list(token.children)
-    if any(c.dep_ in ("amod", "compound") and c.lower_ in _PLACES_IN_A_WHOLE for c in children):
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in PLACES_IN_A_WHOLE for c in children):
         return True
     if any(c.dep_ == "compound" for c in children):
         return False
@@ -346,7 +346,7 @@ def a_part_of_it(text: str, start: int) -> bool:
 # Words that pick one of several by its place: "the left wing", "the centre panel".
 PLACES_IN_A_ROW = ("left", "right", "centre", "center", "central", "middle", "upper", "lower")
 # ... and, of a part of a whole, by its place on it too: "the back panel", "the top rail".
-_PLACES_IN_A_WHOLE = frozenset(
+PLACES_IN_A_WHOLE = frozenset(
     [*PLACES_IN_A_ROW, *"top bottom side back front inner outer".split()]
 )
 

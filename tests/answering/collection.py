@@ -148,7 +148,7 @@ OBJECTS.update(
             "oil on panel",
             "TM.910",
             "The Christ Child rides a lamb while Joseph looks on.",
-            "paintings",
+            "panel paintings",
         ),
         # A copy titled "after" its model: the model is another object, which no record is.
         "luke-copy": _other(
@@ -179,6 +179,42 @@ OBJECTS.update(
             "TM.920",
             "A bearded face is moulded under the neck of this flask.",
             "flasks",
+        ),
+        # An object with doors of its own, and a door that is an object: "door" is a kind the
+        # catalogue classes things by, and the cabinet's doors are parts of it.
+        "cabinet": _other(
+            "Writing Cabinet with Tulips",
+            "Hendrik Kool",
+            "walnut with marquetry",
+            "TM.921",
+            "Two doors close over twelve drawers. Tulips in marquetry cover the left door; "
+            "the right door shows a vase of roses. The central drawer hides a well for letters.",
+            "cabinets; furniture",
+        ),
+        "door-shrine": _other(
+            "Door from a Shrine",
+            "Anon.",
+            "painted pine",
+            "TM.922",
+            "This was the upper door of a pair that closed a wall shrine in a farmhouse.",
+            "doors",
+        ),
+        "door-lions": _other(
+            "Door with Lions",
+            "Anon.",
+            "carved oak",
+            "TM.923",
+            "Two lions face each other across the top of this church door.",
+            "doors",
+        ),
+        # Two panels that were the wings of an altarpiece: a panel is what the object is.
+        "wings": _other(
+            "The Annunciation and the Nativity",
+            "Anon.",
+            "tempera on wood",
+            "TM.924",
+            "These two panels were the wings of a folding altarpiece for a private chapel.",
+            "panel paintings",
         ),
         "pendant-mourning": _other(
             "Mourning Pendant",

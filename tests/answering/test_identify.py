@@ -260,6 +260,22 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
         ("What is on the left side of the Oak Marriage Chest?", {"chest"}, ""),
         ("What shows in the upper corner of Harbour at Dusk?", {"harbour"}, ""),
         ("Who is on the left in Harbour at Dusk?", {"harbour"}, ""),
+        # ... and so is one of its own parts picked by its place, in other words than its
+        # texts' ("the upper door" of a cabinet whose texts say "the left door"), though the
+        # catalogue classes things by that part's name (doors) ...
+        ("What is inlaid on the upper door of the Writing Cabinet with Tulips?", {"cabinet"}, ""),
+        (
+            "Who carved the door of the middle drawer of the Writing Cabinet with Tulips?",
+            {"cabinet"},
+            "",
+        ),
+        # ... but not another of the object's own kind, picked the same way.
+        ("Where is the lower door of the Door from a Shrine kept?", {"door-shrine"}, "lower door"),
+        (
+            "What is on the centre panel between The Annunciation and the Nativity?",
+            {"wings"},
+            "centre panel",
+        ),
         # ... also with no title named, when the thing is no object in its own right (no
         # catalogue kind, not the title's kind): a part the texts locate in other words.
         ("What is the woman mending on the lower quay?", set(), ""),
