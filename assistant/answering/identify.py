@@ -712,7 +712,13 @@ def _absent_from(phrase: str, sources: set[str], lookups: Lookups, cfg: AnswerCo
     mentions = _mentions(word, sources, lookups)
     if not mentions:
         return _another_object(phrase, lookups, cfg)
-    return all(_ANOTHER_OBJECT.search(fold(m)) or _ABSENT.search(fold(m)) for m in mentions)
+    return all(_not_there(m) for m in mentions)
+
+
+def _not_there(sentence: str) -> bool:
+    """Whether a sentence speaks of another object, or of a thing as lost or missing."""
+    folded = fold(sentence)
+    return bool(_ANOTHER_OBJECT.search(folded) or _ABSENT.search(folded))
 
 
 # How curatorial texts say a thing is not there: lacking, once held, never had ("lost" is in
@@ -1007,7 +1013,7 @@ def _placed_part(phrase: str, beside: set[str], kinds: set[str], lookups: Lookup
     if not part or part in own or part in _WORK_WORDS:
         return False
     mentions = _mentions(part, beside, lookups)
-    return any(not (_ANOTHER_OBJECT.search(fold(m)) or _ABSENT.search(fold(m))) for m in mentions)
+    return any(not _not_there(m) for m in mentions)
 
 
 def _described_beside(phrase: str, reading: Reading, described: dict[str, list[str]]) -> set[str]:
