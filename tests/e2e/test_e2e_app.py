@@ -14,20 +14,44 @@ pytestmark = pytest.mark.integration
 expect.set_options(timeout=30_000)  # an answer can take seconds on a loaded CI machine
 
 
+# Chat messages on a page before its latest question, by page: answered() waits for more.
+_MESSAGES = '[data-testid="stChatMessage"]'
+_before: dict[int, int] = {}
+
+
 def ask(page: Page, question: str) -> None:
     box = page.get_by_role("textbox", name="Ask about an object")
+    _before[id(page)] = page.locator(_MESSAGES).count()
     box.fill(question)
     box.press("Enter")
 
 
 def wait_idle(page: Page) -> None:
-    """Until Streamlit has finished the current run (its status widget disappears)."""
+    """Until Streamlit has finished the current run.
+
+    Its app root says so (data-test-script-state, what Streamlit's own tests wait on); the
+    status widget alone is not enough: it shows only after a run has gone on for a while,
+    so on a loaded machine a run that has just started looked finished.
+    """
     page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=60_000
+    )
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
 
 
 def answered(page: Page) -> None:
-    """Until the newest answer is fully shown (its flag button comes last)."""
+    """Until the newest answer is fully shown (its flag button comes last).
+
+    After ask(), first until the question and its answer are on the page: an earlier
+    answer's flag button would otherwise pass for the new one's.
+    """
+    before = _before.pop(id(page), 0)
+    page.wait_for_function(
+        "([sel, n]) => document.querySelectorAll(sel).length >= n",
+        arg=[_MESSAGES, before + 2],  # the question and its answer
+        timeout=60_000,
+    )
     expect(page.get_by_role("button", name="This looks wrong").last).to_be_visible()
     wait_idle(page)
 
@@ -195,10 +219,20 @@ def choose(page, box: str, option: str) -> None:
     # its options from under the click: wait for it first.
     wait_idle(page)
     combobox = page.get_by_role("combobox", name=box)
-    combobox.click()
-    if not page.get_by_role("option").count():
-        combobox.press("ArrowDown")
-    page.get_by_role("option", name=option).click()
+    # The box's own element, which shows a chosen option as a tag.
+    widget = page.get_by_test_id("stMultiSelect").filter(has=combobox)
+    for _ in range(3):
+        combobox.click()
+        if not page.get_by_role("option").count():
+            combobox.press("ArrowDown")
+        page.get_by_role("option", name=option).click()
+        # A redraw that lands on the click loses it, as a person would see: pick it again.
+        try:
+            expect(widget.get_by_text(option, exact=True)).to_be_visible(timeout=10_000)
+            return
+        except AssertionError:
+            wait_idle(page)
+    pytest.fail(f"{option!r} could not be chosen in {box!r}")
 
 
 def test_the_curator_filters_and_exports(new_page, shots):
