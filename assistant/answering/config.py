@@ -79,6 +79,11 @@ class AnswerConfig:
     described_words_min: int = 3
     # ... and at most this many words of the visitor's own ("the crisp gilt medal").
     described_words_spare: int = 1
+    # A question that names and describes no record (its own words for the kind, "the Greek
+    # pot") still means the one found object whose texts say at least this many of its words
+    # and this many more than any other found object's: what it asserts is checked against it.
+    told_apart_words_min: int = 5
+    told_apart_lead: int = 2
     nickname_coverage: float = 0.8  # a source covering this much of the topic is "named"
     # A title of at least this many content words is named by a question that says them all,
     # in any order ("the hunter's horn" for "Horn of a Hunter"); two ("Portrait of a Man") only say

@@ -303,6 +303,28 @@ def described(
     return found if len({p.source_id for p in found.values()}) == 1 else {}
 
 
+def told_apart(reading: Reading, numbered: Numbered, lookups: Lookups, cfg: AnswerConfig) -> str:
+    """The one record in the evidence whose texts bear out the question's words clearly best.
+
+    "The Greek pot with the bearded man climbing into a four-horse chariot" names no title and
+    no record names a pot, but one amphora's text speaks of the bearded man, the chariot and
+    the four horses, and no other found object's texts say nearly as much. What the question
+    asserts of the thing it describes ("made in the 2nd century AD") is then checked against
+    that record: an answer from its texts would otherwise pass the claim as true.
+    """
+    said = set(content_words(reading.context)) - GENERIC
+    records = {p.source_id for p in numbered.values() if p.kind == "record"}
+    if not said or not records:
+        return ""
+    counts = {s: len({w for w in said if spelled_in(w, _vocabulary(s, lookups))}) for s in records}
+    ranked = sorted(counts, key=lambda s: (-counts[s], s))
+    best = counts[ranked[0]]
+    runner_up = counts[ranked[1]] if len(ranked) > 1 else 0
+    if best >= cfg.told_apart_words_min and best - runner_up >= cfg.told_apart_lead:
+        return ranked[0]
+    return ""
+
+
 def _best_described(reading: Reading, found: dict[int, Passage]) -> dict[int, Passage]:
     """Of several records a phrase describes, the ones that name most of the question's words.
 
@@ -840,7 +862,7 @@ def _set_apart(
     if not (focus and others):
         return False
     kinds = _title_words(focus, lookups)
-    an_object = head(phrase) in kinds or _an_object(phrase, lookups, cfg)
+    an_object = head(phrase) in kinds or names_an_object(phrase, lookups, cfg)
     return an_object and not _named_by_record(phrase, sources | focus, lookups)
 
 
@@ -855,7 +877,7 @@ def _another_object(phrase: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
 _WORK_WORDS = frozenset(stem(w) for w in "painting picture work artwork object piece".split())
 
 
-def _an_object(phrase: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
+def names_an_object(phrase: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
     """Whether a phrase names an object: a work of art in general words, or a catalogue kind."""
     named = content_words(phrase.split(" of ")[0])
     return bool(named and named[-1] in _WORK_WORDS) or _another_object(phrase, lookups, cfg)
@@ -1137,7 +1159,7 @@ def not_held(
             return unknown[0]
     # "... painted a companion of her husband. Where is he?": what the story brought in, if
     # an object in its own right (not "a woman" it shows, nor "a quay" she stands on).
-    things += [p for p in reading.referents if _an_object(p, lookups, cfg)]
+    things += [p for p in reading.referents if names_an_object(p, lookups, cfg)]
     absent = next((p for p in things if not _held_as_named(p, held, lookups, cfg)), "")
     return absent or _another_chosen(reading, held, lookups, cfg)
 

@@ -62,6 +62,27 @@ def parsed(text: str) -> Any:
     return parser()(text)
 
 
+def dated_noun(text: str, date: str) -> str:
+    """The noun a date as written describes, when it stands before one: "" when it does not.
+
+    "the 2012 countdown" -> "countdown", "a sixteenth-century style" -> "style", "the
+    2,000-year-old figurine" -> "figurine"; "made around AD 750", "from the 1400s", "of the
+    1st century AD" put a date on no noun before which it stands.
+    """
+    at = text.lower().find(date.lower())
+    if at < 0:
+        return ""
+    span = [t for t in parsed(text) if at <= t.idx < at + len(date)]
+    inside = {t.i for t in span}
+    top = next((t for t in span if t.head.i not in inside), None)
+    if top is None or top.dep_ not in {"nummod", "amod", "compound", "nmod"}:
+        return ""
+    noun = top.head
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head  # "the 19th-century iron cross": the cross, not the iron
+    return noun.lower_ if noun.pos_ in {"NOUN", "PROPN"} and noun.i > top.i else ""
+
+
 # Words that make a phrase another object related to one: its companion, its matching piece.
 RELATION_WORDS = frozenset(
     "companion matching counterpart twin sister mate partner pendant second another other".split()
@@ -346,9 +367,7 @@ def a_part_of_it(text: str, start: int) -> bool:
 # Words that pick one of several by its place: "the left wing", "the centre panel".
 PLACES_IN_A_ROW = ("left", "right", "centre", "center", "central", "middle", "upper", "lower")
 # ... and, of a part of a whole, by its place on it too: "the back panel", "the top rail".
-PLACES_IN_A_WHOLE = frozenset(
-    [*PLACES_IN_A_ROW, *"top bottom side back front inner outer".split()]
-)
+PLACES_IN_A_WHOLE = frozenset([*PLACES_IN_A_ROW, *"top bottom side back front inner outer".split()])
 
 
 def _a_person(token: Any) -> bool:

@@ -95,6 +95,7 @@ class _Run:
     start: float = field(default_factory=time.perf_counter)
     mark: float = 0.0
     meant: set[str] = field(default_factory=set)  # the records the question names or describes
+    told: set[str] = field(default_factory=set)  # else the one its words or the evidence pick
 
     def __post_init__(self) -> None:
         self.lookups = Lookups(self.pipeline.retriever, self.pipeline.relatedness)
@@ -127,6 +128,8 @@ class _Run:
         reading, cfg = self.reading, self.cfg
         # The objects meant were found before their other passages joined the evidence.
         issues = premises.check(reading, numbered, cfg, self.meant)
+        if not self.meant and self.told and reading.words_read:
+            issues += premises.check_dated(reading, numbered, self.told, self.lookups, cfg)
         loaded = premises.check_loaded(reading, numbered)
         unsupported = [c.claim for c in loaded if c.correction is None]
         # A framing no source refutes, about an object we hold, is neither endorsed nor
@@ -202,6 +205,12 @@ class _Run:
         """The objects the question names, by accession number, title or nickname."""
         by_code, named = identify.focus(self.reading, self.lookups, numbered, self.cfg)
         self.meant = named
+        if not (by_code or named) and self.reading.words_read:
+            meant = identify.told_apart(self.reading, numbered, self.lookups, self.cfg)
+            if meant:
+                title = next(p.title for p in numbered.values() if p.source_id == meant)
+                self.trace.add("identify", "described by its texts", title)
+                self.told = {meant}
         if not self.reading.words_read:
             # Not named in the texts' words: the object named by code or title, else the one
             # clearly nearest in meaning, is the one its claims are checked against.
@@ -225,6 +234,10 @@ class _Run:
         if len(found) != 1:
             return set()
         self.trace.add("evidence", "one object", "its other passages join the evidence")
+        # And a date the question puts on the thing it describes is checked against it: the
+        # answer will speak of this object as the one asked about ("the 2,000-year-old
+        # figurine" answered from a figure of 3500 BC would endorse the age).
+        self.told = self.told or found
         return found
 
     def aspects(

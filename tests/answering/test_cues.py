@@ -5,6 +5,7 @@ import pytest
 from assistant.answering.parse import (
     asked_locations,
     chosen_ones,
+    dated_noun,
     gives_purpose,
     is_predicate,
     object_phrases,
@@ -275,3 +276,22 @@ def test_a_person_acting(text, phrase, acting):
     from assistant.answering.parse import person_acting
 
     assert person_acting(text, phrase) is acting
+
+
+@pytest.mark.parametrize(
+    "text, date, noun",
+    [
+        # A date before a noun describes that thing ...
+        ("Describe the calendar stone with the 2012 countdown.", "2012", "countdown"),
+        ("It is painted in a proper sixteenth-century style.", "sixteenth-century", "style"),
+        ("What is the 2,000-year-old figurine carved out of?", "2,000-year-old", "figurine"),
+        ("Who made the 19th-century iron cross?", "19th-century", "cross"),
+        # ... a date after the verb or a preposition stands before no noun.
+        ("The jug was made around AD 750, right?", "750", ""),
+        ("The vase is from the 1400s, right?", "1400s", ""),
+        ("Who made the bowl back in the 1700s?", "1700s", ""),
+        ("A date the text does not hold", "1650", ""),
+    ],
+)
+def test_the_noun_a_date_describes(text, date, noun):
+    assert dated_noun(text, date) == noun

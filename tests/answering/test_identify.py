@@ -575,6 +575,30 @@ def test_of_several_described_the_one_naming_most_is_meant(question, meant):
 
 
 @pytest.mark.parametrize(
+    "question, meant",
+    [
+        # Told by what its texts say of it, in the visitor's own words for the kind.
+        (
+            "Was the picture of fishing boats coming home at dusk, with a woman mending nets "
+            "on the quay, done in 1750?",
+            "harbour",
+        ),
+        ("Who made the dish where three carp swim around the well?", "basin-fish"),
+        # Words two found objects' texts share tell neither apart.
+        ("Who made the Leiden basin?", ""),
+        ("Who made the dish with the birds and the fish?", ""),
+        # Too few words of any text to mean one.
+        ("Who made the old dish?", ""),
+        ("Who painted it in 1750?", ""),
+    ],
+)
+def test_an_object_told_apart_by_its_texts_is_meant(question, meant):
+    evidence = numbered("harbour", "ewer", "portrait", "basin-fish", "basin-herons")
+    found = identify.told_apart(read(question), evidence, Lookups(retriever()), AnswerConfig())
+    assert found == meant
+
+
+@pytest.mark.parametrize(
     "phrase, related",
     [
         ("matching basin", True),

@@ -1,5 +1,7 @@
 """pipeline: every answer names, in its trace, the stage that decided it."""
 
+import re
+
 import pytest
 
 from assistant.answering.config import NO_ASK, AnswerConfig
@@ -162,3 +164,32 @@ def test_a_question_in_another_language_is_answered_by_meaning():
     assert decisions["premises"] == "no conflict"
     assert details["premises"].startswith("read in fr: makers, dates, materials, places")
     assert decisions["identify"] == "phrases not read"
+
+
+FISHING = (
+    "Was the picture of fishing boats coming home at dusk, with a woman mending nets on the "
+    "quay, done in {}?"
+)
+CRANES = "Was the ewer with two cranes flying round its neck made in {}?"
+
+
+@pytest.mark.parametrize(
+    "question, outcome, decided",
+    [
+        # Named by no title and described in no record's words, the painting is still the
+        # one found whose texts say what the question says of it: its date is checked.
+        (FISHING.format(1750), "corrected", "described by its texts"),
+        (FISHING.format(1887), "answered", "described by its texts"),
+        # A date before a noun that is no kind of object dates that thing.
+        (FISHING.format("an 18th-century style"), "answered", "described by its texts"),
+        # Too few words to tell it apart, but the only object found: its date is checked.
+        (CRANES.format(1500), "corrected", "one object"),
+        (CRANES.format(1210), "answered", "one object"),
+    ],
+)
+def test_a_date_said_of_an_object_told_by_its_texts_is_checked(question, outcome, decided):
+    answer = ask(question)
+    assert answer.outcome == outcome, (answer.answer, answer.refusal_reason, answer.trace)
+    assert any(t["decision"] == decided for t in answer.trace)
+    if outcome == "corrected":
+        assert re.search(r"is dated (about )?1[28][18][07]\b", answer.answer), answer.answer

@@ -6,21 +6,25 @@ takes the Reading (scoped to one object) and returns the issues it finds.
 
 from __future__ import annotations
 
-from assistant.answering.catalogue import Numbered
+from dataclasses import replace
+
+from assistant.answering import parse
+from assistant.answering.catalogue import Lookups, Numbered
 from assistant.answering.config import DEFAULT, AnswerConfig
-from assistant.answering.identify import named_or_described
+from assistant.answering.identify import named_or_described, names_an_object
 from assistant.answering.premises import date, institution, maker, material, place
 from assistant.answering.premises.count import count_differs
 from assistant.answering.premises.loaded import LoadedClaim
 from assistant.answering.premises.loaded import check as check_loaded
 from assistant.answering.premises.refuting import refutes
 from assistant.answering.premises.subject import PremiseIssue, scoped, subject
-from assistant.answering.reading import Reading
+from assistant.answering.reading import Claim, Reading
 
 __all__ = [
     "LoadedClaim",
     "PremiseIssue",
     "check",
+    "check_dated",
     "check_loaded",
     "count_differs",
     "refutes",
@@ -57,3 +61,43 @@ def check(
         issues += material.check(about)
         issues += institution.check(about)
     return issues
+
+
+def check_dated(
+    reading: Reading,
+    numbered: Numbered,
+    told: set[str],
+    lookups: Lookups,
+    cfg: AnswerConfig = DEFAULT,
+) -> list[PremiseIssue]:
+    """The date rule alone, for an object the question describes but does not name.
+
+    ``told`` is the object its words pick out (identify.told_apart) or the only one found.
+    A date the question puts on it ("the 2,000-year-old figurine", "made around AD 750") is a
+    number, to be compared whatever words the visitor used; the rest of a visitor's
+    description ("the bronze bowl", "near Menton") may put in other words what the record
+    says, so it is checked only of an object named. A date before a noun that is no kind of
+    object ("a sixteenth-century style", "the 1874 Salon") dates that, not the object.
+    """
+    issues: list[PremiseIssue] = []
+    for n, passage in numbered.items():
+        if passage.kind != "record" or passage.source_id not in told:
+            continue
+        about = subject(n, passage, scoped(reading, passage, numbered, cfg), numbered, cfg)
+        text = about.said.text
+        dated = tuple(
+            c
+            for c in about.said.claims
+            if c.kind != "date" or _dates_an_object(c, text, lookups, cfg)
+        )
+        issues += date.check(replace(about, said=replace(about.said, claims=dated)), cfg)
+    return issues
+
+
+_ERAS = frozenset({"ad", "bc", "bce", "ce"})
+
+
+def _dates_an_object(claim: Claim, text: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
+    """Whether a date in ``text`` is said of an object: of no noun, or of a kind of object."""
+    noun = parse.dated_noun(text, claim.value)
+    return not noun or noun in _ERAS or names_an_object(noun, lookups, cfg)
