@@ -522,7 +522,11 @@ def _dates(text: str, named_periods: list[Named]) -> list[Claim]:
         found.append(Claim(kind, written, span, lo, hi, amount=age, about=event))
     found += [_period_claim(text, named) for named in named_periods]
     versions = parse.version_dates(text, [c.value for c in found if c.kind == "date"])
-    return [c for c in found if not (c.kind == "date" and c.value in versions)]
+    return [
+        c
+        for c in found
+        if not (c.kind == "date" and (c.value in versions or _imitated(text, c.span[0])))
+    ]
 
 
 def _places(text: str) -> list[Claim]:
@@ -587,7 +591,7 @@ def _materials(text: str) -> list[Claim]:
     lowercase = text == text.lower()
     for match in re.finditer(r"[^\W\d_]+", text):
         word = fold(match.group(0))
-        if word not in shapes.MATERIALS or word in out:
+        if word not in shapes.MATERIALS or word in out or _imitated(text, match.start()):
             continue
         if (
             match.group(0)[0].isupper()
@@ -620,6 +624,22 @@ def _joined_to_another(text: str, end: int) -> bool:
 
 
 _HYPHENED = re.compile(r"-([^\W\d_]+)")
+# Words for a look that an object borrows from another thing: "made to look like a late
+# medieval manuscript", "enamelled to imitate turquoise and lapis lazuli", "in the style of
+# the 1400s". What follows them, in the same clause, is the model's date or material.
+_LOOK_OF = re.compile(
+    r"\b(?:look(?:s|ed|ing)?\s+like|in\s+the\s+(?:style|manner|taste|fashion)\s+of|"
+    r"imitat\w*(?:\s+of)?|resembl\w*|modell?ed\s+on|pastiches?\s+of)"
+    r"\s+(?:[^\W\d_][\w'’-]*[\s,]+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _imitated(text: str, start: int) -> bool:
+    """Whether what starts at ``start`` is said of a look the object borrows."""
+    return start >= 0 and bool(_LOOK_OF.search(text[max(0, start - 80) : start]))
+
+
 # A period before a word for a style or manner speaks of a look, which a later piece may
 # borrow: "in the Ming style", "Gothic-revival", "Renaissance-inspired shapes" date nothing.
 _STYLE_AFTER = re.compile(
