@@ -79,8 +79,8 @@ class AnswerConfig:
     described_words_min: int = 3
     # ... and at most this many words of the visitor's own ("the crisp gilt medal").
     described_words_spare: int = 1
-    # A question that names and describes no record (its own words for the kind, "the Greek
-    # pot") still means the one found object whose texts say at least this many of its words
+    # A question that names and describes no record (its own words for the kind, "the old
+    # jar") still means the one found object whose texts say at least this many of its words
     # and this many more than any other found object's: what it asserts is checked against it.
     told_apart_words_min: int = 5
     told_apart_lead: int = 2

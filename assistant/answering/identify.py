@@ -306,11 +306,11 @@ def described(
 def told_apart(reading: Reading, numbered: Numbered, lookups: Lookups, cfg: AnswerConfig) -> str:
     """The one record in the evidence whose texts bear out the question's words clearly best.
 
-    "The Greek pot with the bearded man climbing into a four-horse chariot" names no title and
-    no record names a pot, but one amphora's text speaks of the bearded man, the chariot and
-    the four horses, and no other found object's texts say nearly as much. What the question
-    asserts of the thing it describes ("made in the 2nd century AD") is then checked against
-    that record: an answer from its texts would otherwise pass the claim as true.
+    A question may name no title and call the thing by its own word for the kind ("the jar
+    with the sailors hauling a net"), while one found object's text speaks of the sailors and
+    the net and no other's says nearly as much. What the question asserts of the thing it
+    describes (a date) is then checked against that record: an answer from its texts would
+    otherwise pass the claim as true.
     """
     said = set(content_words(reading.context)) - GENERIC
     records = {p.source_id for p in numbered.values() if p.kind == "record"}

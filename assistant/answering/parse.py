@@ -65,9 +65,9 @@ def parsed(text: str) -> Any:
 def dated_noun(text: str, date: str) -> str:
     """The noun a date as written describes, when it stands before one: "" when it does not.
 
-    "the 2012 countdown" -> "countdown", "a sixteenth-century style" -> "style", "the
-    2,000-year-old figurine" -> "figurine"; "made around AD 750", "from the 1400s", "of the
-    1st century AD" put a date on no noun before which it stands.
+    "the 1990 festival" -> "festival", "an 18th-century look" -> "look", "the 500-year-old
+    chest" -> "chest"; "carved about 1650", "from the 1300s", "of the 3rd century BC" put a
+    date on no noun before which it stands.
     """
     at = text.lower().find(date.lower())
     if at < 0:

@@ -235,8 +235,8 @@ class _Run:
             return set()
         self.trace.add("evidence", "one object", "its other passages join the evidence")
         # And a date the question puts on the thing it describes is checked against it: the
-        # answer will speak of this object as the one asked about ("the 2,000-year-old
-        # figurine" answered from a figure of 3500 BC would endorse the age).
+        # answer will speak of this object as the one asked about (an age or century the
+        # visitor puts on "the figure" would stand endorsed by an answer from its texts).
         self.told = self.told or found
         return found
 

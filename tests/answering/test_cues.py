@@ -282,15 +282,15 @@ def test_a_person_acting(text, phrase, acting):
     "text, date, noun",
     [
         # A date before a noun describes that thing ...
-        ("Describe the calendar stone with the 2012 countdown.", "2012", "countdown"),
-        ("It is painted in a proper sixteenth-century style.", "sixteenth-century", "style"),
-        ("What is the 2,000-year-old figurine carved out of?", "2,000-year-old", "figurine"),
+        ("Tell me about the mural with the 1990 festival.", "1990", "festival"),
+        ("It has such an eighteenth-century look.", "eighteenth-century", "look"),
+        ("Who carved the 500-year-old chest?", "500-year-old", "chest"),
         ("Who made the 19th-century iron cross?", "19th-century", "cross"),
         # ... a date after the verb or a preposition stands before no noun.
-        ("The jug was made around AD 750, right?", "750", ""),
-        ("The vase is from the 1400s, right?", "1400s", ""),
+        ("The chest was carved about 1650, right?", "1650", ""),
+        ("The tile is from the 1300s, isn't it?", "1300s", ""),
         ("Who made the bowl back in the 1700s?", "1700s", ""),
-        ("A date the text does not hold", "1650", ""),
+        ("A date the text does not hold", "1850", ""),
     ],
 )
 def test_the_noun_a_date_describes(text, date, noun):

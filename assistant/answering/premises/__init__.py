@@ -73,11 +73,11 @@ def check_dated(
     """The date rule alone, for an object the question describes but does not name.
 
     ``told`` is the object its words pick out (identify.told_apart) or the only one found.
-    A date the question puts on it ("the 2,000-year-old figurine", "made around AD 750") is a
-    number, to be compared whatever words the visitor used; the rest of a visitor's
-    description ("the bronze bowl", "near Menton") may put in other words what the record
+    A date the question puts on it (an age, a year, a century) is a number, to be compared
+    whatever words the visitor used; the rest of a visitor's description (a metal named
+    loosely, a town where the record names a country) may put in other words what the record
     says, so it is checked only of an object named. A date before a noun that is no kind of
-    object ("a sixteenth-century style", "the 1874 Salon") dates that, not the object.
+    object ("an 18th-century look", "the 1990 festival") dates that, not the object.
     """
     issues: list[PremiseIssue] = []
     for n, passage in numbered.items():
