@@ -480,17 +480,21 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
-def the_ask(text: str) -> str:
+def the_ask(text: str, leaning: bool = True) -> str:
     """The part of a message that asks: its question sentence, from its question word on.
 
     "Good morning! Quick one, who made the bowl?" asks "who made the bowl?"; the greeting and
-    the story before it say nothing about the object.
+    the story before it say nothing about the object. A last question that leans on the one
+    before it ("Is the lid kept too? What is it made of?") asks with it, unless ``leaning``
+    is off: then only the last question is read (what is asked for is in it).
     """
     sentences = _sentences(text)
     if not sentences:
         return text
-    asking = [s for s in sentences if s.rstrip().endswith("?")]
-    sentence = asking[-1] if asking else sentences[-1]
+    asking = [n for n, s in enumerate(sentences) if s.rstrip().endswith("?")]
+    last = asking[-1] if asking else len(sentences) - 1
+    first = _leaned_on(sentences, last) if asking and leaning else last
+    sentence = " ".join(sentences[first : last + 1])
     starts = [m.end() for m in re.finditer(r"(?:^|,\s*|\s-+\s*|—\s*)", sentence)]
     start = 0
     for n, at in enumerate(starts):
@@ -504,6 +508,34 @@ def the_ask(text: str) -> str:
             start = starts[n - 1] if framing else at
             break
     return sentence[start:].strip() or text
+
+
+def _leaned_on(sentences: list[str], last: int) -> int:
+    """Where the asking run of sentences starts: at ``last``, or at the questions it leans on.
+
+    "Is the lid kept too? What is it made of?": the last question's "it" is the thing the one
+    before it asks about, so both ask. A question that names its own object stands alone, and
+    a statement before it is the story ("The jug had a lid. What is it made of?").
+    """
+    first = last
+    while (
+        first > 0
+        and sentences[first - 1].rstrip().endswith("?")
+        and _LEANS_BACK.search(fold(sentences[first]))
+        and not _TAGGED.search(fold(sentences[first - 1]))
+    ):
+        first -= 1
+    return first
+
+
+# A word that stands for a thing said before it: "What is it made of?", "Who made them?"
+_LEANS_BACK = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her|that one|this one)\b")
+# A tag question states rather than asks ("It is from 1500, isn't it?"): its claim is read
+# from the whole question all the same, and the story it tells is not the ask.
+_TAGGED = re.compile(
+    r"(?:,|\b(?:is|was|are|were|did|does|do|has|have|had|can|could|would)n[’']?t \w+|"
+    r"\b(?:right|correct|true|yes|no)\s*)\?\s*$"
+)
 
 
 # A clause that is only a place in something: "In the portrait," "On its lid,".

@@ -1143,7 +1143,9 @@ def not_held(
     Whatever else the answer could correct about the neighbour, this is the finding.
     """
     held = focus or set(sources)
-    if Ask.INSTITUTION not in reading.asks and not _asks_if_held(reading, held, lookups):
+    # "Do you still have the lid? What is it made of?" asks whether it is held too.
+    asked = reading.asks | reading.leaned_on
+    if Ask.INSTITUTION not in asked and not _asks_if_held(reading, held, lookups):
         return ""
     # What the visitor says the thing shows ("with the pearls") describes it.
     details = parse.details(reading.ask)

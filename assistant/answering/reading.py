@@ -126,7 +126,8 @@ class Reading:
     referents: tuple[str, ...]  # things the story brought in that "it", "she" stand for
     locations: tuple[str, ...]  # where a yes/no ask asks whether it is ("at the Walters")
     people: tuple[str, ...]  # proper names, folded (in the context)
-    asks: frozenset[Ask]  # what the question asks for
+    asks: frozenset[Ask]  # what the question asks for (its last question)
+    leaned_on: frozenset[Ask]  # what the questions the last one leans on ask ("Is it held?")
     fields: frozenset[str]  # the catalogue fields it asks for (creator, date, medium, ...)
     overview: bool  # "What is X?", "Tell me about X"
     topic: tuple[str, ...]  # stems of the words that say what it is about (in the context)
@@ -191,9 +192,15 @@ def read(
     # which object it means, and a misspelt question word ("wen", "wat") asks all the same.
     ask = cues.the_ask(question)
     asked = cues.without_codes(ask)
-    asking = parse.without_dating_modifiers(cues.without_asides(asked if codes or loose else ask))
+    # What is asked for is in the last question; a question it leans on ("Is the lid kept
+    # too? What is it made of?") says which thing, and identify reads it in ``ask``.
+    last = cues.the_ask(asked if codes or loose else ask, leaning=False)
+    asking = parse.without_dating_modifiers(cues.without_asides(last))
+    leaned_on: set[Ask] = set()
     if written_in in WORD_LANGUAGES:
-        asks, fields, overview = _what_it_asks(ask, asking)
+        asks, fields, overview = _what_it_asks(last, asking)
+        earlier = ask[: max(ask.rfind(last), 0)].strip()
+        leaned_on = _what_it_asks(earlier, earlier)[0] if earlier else set()
     else:
         asks, fields, overview = _asked_in(written_in, question)
     own, context_said = _claims(
@@ -217,6 +224,7 @@ def read(
         locations=tuple(parse.asked_locations(ask)),
         people=tuple(sorted(proper_names(context))),
         asks=frozenset(asks),
+        leaned_on=frozenset(leaned_on),
         fields=frozenset(fields),
         overview=overview,
         topic=tuple(topic_words(without_dates(context, context_said.of("date")))),

@@ -502,6 +502,27 @@ ROWS = [
     ("On the one here, what is painted?", [], {"ask": "what is painted?"}),
     ("Hello there, who painted the harbour?", [], {"ask": "who painted the harbour?"}),
     ("Lindqvist painted it in 1887, so what does it show?", [], {"asks": {SHOW}}),
+    # A last question that leans on the one before it ("it", "they") asks with it; what it
+    # asks for is the last one's, and what the one before asks is kept apart.
+    (
+        "The jug had a lid. Is the lid kept here too? What is it made of?",
+        [],
+        {"ask": "Is the lid kept here too? What is it made of?", "asks": {MAT}},
+    ),
+    (
+        "Do you still have the gems? What colour were they?",
+        [],
+        {"objects": ("gems",), "leaned_on": {INST}},
+    ),
+    # A question that names its own thing stands alone; a story or a tag question before it
+    # is no question it leans on.
+    ("Is the lid kept here? Who made the jug?", [], {"ask": "Who made the jug?"}),
+    ("The jug had a lid. What is it made of?", [], {"ask": "What is it made of?"}),
+    (
+        "The jug is from 1500, isn't it? Who made it?",
+        [],
+        {"ask": "Who made it?", "leaned_on": frozenset()},
+    ),
     # -- a look borrowed from another thing ------------------------------------------------------
     # The date or material after "look like", "imitate", "in the style of" is the model's.
     (
