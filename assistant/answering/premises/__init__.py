@@ -6,10 +6,11 @@ takes the Reading (scoped to one object) and returns the issues it finds.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from assistant.answering import parse
-from assistant.answering.catalogue import Lookups, Numbered
+from assistant.answering.catalogue import Lookups, Numbered, Passage
 from assistant.answering.config import DEFAULT, AnswerConfig
 from assistant.answering.identify import named_or_described, names_an_object
 from assistant.answering.premises import date, institution, maker, material, place
@@ -17,7 +18,7 @@ from assistant.answering.premises.count import count_differs
 from assistant.answering.premises.loaded import LoadedClaim
 from assistant.answering.premises.loaded import check as check_loaded
 from assistant.answering.premises.refuting import refutes
-from assistant.answering.premises.subject import PremiseIssue, scoped, subject
+from assistant.answering.premises.subject import PremiseIssue, Subject, scoped, subject
 from assistant.answering.reading import Claim, Reading
 
 __all__ = [
@@ -29,6 +30,29 @@ __all__ = [
     "count_differs",
     "refutes",
 ]
+
+
+# One premise rule: the issues a subject's record raises against what the question says of it.
+Rule = Callable[[Subject, Numbered, AnswerConfig], list[PremiseIssue]]
+
+
+def _maker(about: Subject, numbered: Numbered, cfg: AnswerConfig) -> list[PremiseIssue]:
+    """The maker rule, told which other records share the object's title (its look-alikes)."""
+    alike = maker.look_alikes(about.passage, numbered.values(), cfg.look_alike_title_words)
+    return maker.check(about, alike, cfg)
+
+
+def _date(about: Subject, numbered: Numbered, cfg: AnswerConfig) -> list[PremiseIssue]:
+    return date.check(about, cfg)
+
+
+RULES: tuple[Rule, ...] = (
+    lambda about, numbered, cfg: place.check(about),
+    _maker,
+    _date,
+    lambda about, numbered, cfg: material.check(about),
+    lambda about, numbered, cfg: institution.check(about),
+)
 
 
 def check(
@@ -43,24 +67,12 @@ def check(
     passages (which may push out a look-alike that told them apart); by default they are
     found in ``numbered``.
     """
-    issues: list[PremiseIssue] = []
     records = {n: p for n, p in numbered.items() if p.kind == "record"}
     subjects = {n: p for n, p in records.items() if p.source_id in meant} if meant else {}
     if not reading.words_read and not subjects:
         return []  # in another language, only the object it names or is nearest to
-    for n, passage in (subjects or named_or_described(reading, numbered, cfg)).items():
-        # A question in another language is not split by the English coverage of its parts.
-        scope = (
-            scoped(reading, passage, numbered, cfg) if reading.words_read else reading.context_said
-        )
-        about = subject(n, passage, scope, numbered, cfg)
-        issues += place.check(about)
-        alike = maker.look_alikes(passage, numbered.values(), cfg.look_alike_title_words)
-        issues += maker.check(about, alike, cfg)
-        issues += date.check(about, cfg)
-        issues += material.check(about)
-        issues += institution.check(about)
-    return issues
+    chosen = subjects or named_or_described(reading, numbered, cfg)
+    return _checked(reading, numbered, chosen, RULES, cfg)
 
 
 def check_dated(
@@ -79,18 +91,38 @@ def check_dated(
     says, so it is checked only of an object named. A date before a noun that is no kind of
     object ("an 18th-century look", "the 1990 festival") dates that, not the object.
     """
+    chosen = {n: p for n, p in numbered.items() if p.kind == "record" and p.source_id in told}
+
+    def of_an_object(claim: Claim, text: str) -> bool:
+        return claim.kind != "date" or _dates_an_object(claim, text, lookups, cfg)
+
+    return _checked(reading, numbered, chosen, (_date,), cfg, of_an_object)
+
+
+def _checked(
+    reading: Reading,
+    numbered: Numbered,
+    chosen: Mapping[int, Passage],
+    rules: Sequence[Rule],
+    cfg: AnswerConfig,
+    keep: Callable[[Claim, str], bool] | None = None,
+) -> list[PremiseIssue]:
+    """Run ``rules`` on each chosen record, against the part of the question about it.
+
+    ``keep`` says which of that part's claims (given its text) the rules are to see.
+    """
     issues: list[PremiseIssue] = []
-    for n, passage in numbered.items():
-        if passage.kind != "record" or passage.source_id not in told:
-            continue
-        about = subject(n, passage, scoped(reading, passage, numbered, cfg), numbered, cfg)
-        text = about.said.text
-        dated = tuple(
-            c
-            for c in about.said.claims
-            if c.kind != "date" or _dates_an_object(c, text, lookups, cfg)
+    for n, passage in chosen.items():
+        # A question in another language is not split by the English coverage of its parts.
+        scope = (
+            scoped(reading, passage, numbered, cfg) if reading.words_read else reading.context_said
         )
-        issues += date.check(replace(about, said=replace(about.said, claims=dated)), cfg)
+        about = subject(n, passage, scope, numbered, cfg)
+        if keep is not None:
+            claims = tuple(c for c in about.said.claims if keep(c, about.said.text))
+            about = replace(about, said=replace(about.said, claims=claims))
+        for rule in rules:
+            issues += rule(about, numbered, cfg)
     return issues
 
 
