@@ -14,7 +14,7 @@ from assistant.answering.topic import (
     nearest_function_word,
     topic_words,
 )
-from assistant.text import content_words, fold
+from assistant.text import content_words, fold, words
 
 # "accession number 37.760", "object W.569", "inv. SK-C-5": a code the visitor says is ours.
 _ASKED_CODE = re.compile(
@@ -193,6 +193,8 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
             # "Is it displayed?" asks where it is; "Where was it first exhibited?" asks history.
             r"(is|are)\b[^.?!]*\b(displayed|exhibited)|"
             r"(next|other|this|that) (room|gallery)|in (the|your) collection|here (too|as well)|"
+            # Where a museum keeps what it does not show, or shows for a while.
+            r"in (the |your )?(storage|stores|storerooms?|reserve)|on loan|"
             r"(do|does) (you|the museum|the collection) ((also|still|even) )?(have|own|hold))\b"
         ),
         "institution",
@@ -491,7 +493,7 @@ def the_ask(text: str, leaning: bool = True) -> str:
     sentences = _sentences(text)
     if not sentences:
         return text
-    asking = [n for n, s in enumerate(sentences) if s.rstrip().endswith("?")]
+    asking = [n for n, s in enumerate(sentences) if _a_question(s, n == len(sentences) - 1)]
     last = asking[-1] if asking else len(sentences) - 1
     first = _leaned_on(sentences, last) if asking and leaning else last
     sentence = " ".join(sentences[first : last + 1])
@@ -510,6 +512,24 @@ def the_ask(text: str, leaning: bool = True) -> str:
     return sentence[start:].strip() or text
 
 
+def _a_question(sentence: str, last: bool) -> bool:
+    """Whether a sentence asks: it ends in "?", or it ends the message on a question word.
+
+    Typed in haste, the last question may lack its mark ("... isn't it? when was it made").
+    """
+    return sentence.rstrip().endswith("?") or (
+        last and bool(_QUESTION_OPENING.match(respelled(fold(sentence.strip()))))
+    )
+
+
+# The words a question opens on (not "tell", "show": "Tell me more." is no question).
+_QUESTION_OPENING = re.compile(
+    r"(?:(?:and|so|but|also|then|ok|okay)\W+)?"  # "and where is ...", "so who made it"
+    r"(is|was|are|were|did|does|do|can|could|has|have|had|will|would|who|what|when|where|"
+    r"which|how|whose)\b"
+)
+
+
 def _leaned_on(sentences: list[str], last: int) -> int:
     """Where the asking run of sentences starts: at ``last``, or at the questions it leans on.
 
@@ -520,14 +540,29 @@ def _leaned_on(sentences: list[str], last: int) -> int:
     first = last
     while (
         first > 0
-        and sentences[first - 1].rstrip().endswith("?")
-        and _LEANS_BACK.search(fold(sentences[first]))
+        and _a_question(sentences[first - 1], False)
+        and _leans_back(sentences[first])
         and not _TAGGED.search(fold(sentences[first - 1]))
     ):
         first -= 1
     return first
 
 
+def _leans_back(sentence: str) -> bool:
+    """Whether a question stands for what was said before it.
+
+    By a pronoun ("What is it made of?"), or by saying nothing more than what it asks
+    ("Where?", "By whom?").
+    """
+    return bool(_LEANS_BACK.search(fold(sentence))) or elliptical(sentence)
+
+
+def elliptical(question: str) -> bool:
+    """Whether a question says only what it asks, not of what: "Where?", "By whom?"."""
+    return len(words(fold(question))) <= _ELLIPTICAL_WORDS
+
+
+_ELLIPTICAL_WORDS = 2
 # A word that stands for a thing said before it: "What is it made of?", "Who made them?"
 _LEANS_BACK = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her|that one|this one)\b")
 # A tag question states rather than asks ("It is from 1500, isn't it?"): its claim is read

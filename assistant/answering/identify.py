@@ -929,13 +929,16 @@ def no_record_of(
     lookups: Lookups,
     focus: set[str],
     cfg: AnswerConfig = DEFAULT,
+    told: set[str] | None = None,
 ) -> str:
     """A thing the question asks about that no record in the evidence is, or "".
 
     With thousands of records something always scores high enough; what decides is whether a
     record speaks of the thing asked about ("the capital of a country", "a Roman smartphone",
     "the companion piece of a painting we hold"), not whether it shares the other words. When
-    the question names objects, the thing must be one of them, or in their texts.
+    the question names objects, the thing must be one of them, or in their texts. ``told``:
+    the object the question describes without naming it, beside which "the other <kind>" is
+    another object as it is beside one named.
     """
     owners, vocabularies = _owners(sources, focus, lookups)
     if pictured := _pictures_another(reading, focus, lookups):
@@ -952,9 +955,9 @@ def no_record_of(
             continue  # "would the brothers have used it?": people in the story, not objects
         if head(phrase) in _TIMES or parse.came_from(reading.context, phrase):
             continue  # "from the time of the kings", "it came from a house in <a town>"
-        if _set_apart(phrase, set(sources), focus, lookups, cfg) or _of_another_named(
-            phrase, focus, lookups
-        ):
+        if _set_apart(
+            phrase, set(sources), focus or told or set(), lookups, cfg
+        ) or _of_another_named(phrase, focus, lookups):
             return phrase
         describing = described[phrase]
         if _hangs_off(reading, phrase, set(sources), focus, describing, lookups, cfg):

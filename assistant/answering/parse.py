@@ -621,7 +621,9 @@ def _phrases(text: str) -> list[tuple[str, Any]]:
     """object_phrases, each with its noun chunk."""
     if not text.strip():
         return []
-    doc = parsed(text)
+    # "Is the painting itself here?": the word that stresses a thing is no part of it, and
+    # the parser reads it as the noun the sentence is about.
+    doc = parsed(_INTENSIVE.sub("", text))
     chunks = [c for c in doc.noun_chunks if c.root.pos_ in ("NOUN", "PROPN")]
     chunks = sorted(chunks + _unchunked(doc, chunks), key=lambda c: c.start)
     starts = {c.start: c for c in chunks}
@@ -639,6 +641,7 @@ def _phrases(text: str) -> list[tuple[str, Any]]:
     return found
 
 
+_INTENSIVE = re.compile(r"(?<=\w) (?:itself|themselves)\b", re.IGNORECASE)
 _DESCRIBING = frozenset({"amod", "nmod", "compound", "nummod", "prep", "npadvmod"})
 
 

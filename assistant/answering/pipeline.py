@@ -275,7 +275,9 @@ class _Run:
             return self.trace.refuse(
                 "identify", f"the collection has no record of {absent}", absent
             )
-        unknown = identify.no_record_of(self.reading, sources, self.lookups, focus, self.cfg)
+        unknown = identify.no_record_of(
+            self.reading, sources, self.lookups, focus, self.cfg, self.told
+        )
         # A correction of what the question says of that thing ("the ivory saint", "the 1700
         # first version") corrects the wrong object: the finding is that no record is it.
         of_it = bool(unknown) and identify.corrects_another(

@@ -195,6 +195,10 @@ def read(
     # What is asked for is in the last question; a question it leans on ("Is the lid kept
     # too? What is it made of?") says which thing, and identify reads it in ``ask``.
     last = cues.the_ask(asked if codes or loose else ask, leaning=False)
+    # "Was it shown abroad? Where?": a question that says only what it asks asks it of the
+    # one before it, and both are read for what is asked.
+    if cues.elliptical(last):
+        last = asked if codes or loose else ask
     asking = parse.without_dating_modifiers(cues.without_asides(last))
     leaned_on: set[Ask] = set()
     if written_in in WORD_LANGUAGES:

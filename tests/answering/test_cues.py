@@ -48,6 +48,10 @@ from assistant.answering.parse import (
         ("Got the full story regarding the broken lid?", ["broken lid"]),
         # ... while "on" places one thing on another.
         ("What is the mark on the base?", ["mark", "base"]),
+        # A word that stresses a thing is no part of it, nor a thing of its own.
+        ("Is the drawing itself in the museum?", ["drawing", "museum"]),
+        ("is the painting itself in the collection", ["painting", "collection"]),
+        ("Where are the tiles themselves now?", ["tiles"]),
         # Hyphens and possessors: the name as written, without whose it is.
         (
             "Who painted the museum's full-length Portrait of Johanna Vos?",

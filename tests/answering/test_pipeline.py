@@ -193,3 +193,15 @@ def test_a_date_said_of_an_object_told_by_its_texts_is_checked(question, outcome
     assert any(t["decision"] == decided for t in answer.trace)
     if outcome == "corrected":
         assert re.search(r"is dated (about )?1[28][18][07]\b", answer.answer), answer.answer
+
+
+def test_another_object_beside_one_told_by_its_texts_is_no_record():
+    # The painting is named by no title, only told apart by its texts; "the other picture"
+    # beside it is another object, which no record is.
+    answer = ask(
+        "The picture of fishing boats coming home at dusk, with a woman mending nets on the "
+        "quay, had a companion. What is shown on the other picture?"
+    )
+    assert answer.outcome == "refused", (answer.answer, answer.trace)
+    assert "no record of other picture" in answer.refusal_reason
+    assert any(t["decision"] == "described by its texts" for t in answer.trace)

@@ -523,6 +523,15 @@ ROWS = [
         [],
         {"ask": "Who made it?", "leaned_on": frozenset()},
     ),
+    # A question that says only what it asks asks it of the one before it.
+    ("Was the jug made in Kashan? When?", [], {"ask": "Was the jug made in Kashan? When?"}),
+    # Typed in haste: a last question without its question mark still asks; a remark does not.
+    ("The jug is from 1500, isn't it? who made it", [], {"ask": "who made it", "asks": {M}}),
+    ("The jug is old, right? and where was it made", [], {"asks": {PL}}),
+    ("Who made the jug? I love it.", [], {"ask": "Who made the jug?"}),
+    # Where a museum keeps what it does not show is where it holds it.
+    ("Is the lid in storage?", [], {"asks": {INST}}),
+    ("Is the lid here on loan?", [], {"asks": {INST}}),
     # -- a look borrowed from another thing ------------------------------------------------------
     # The date or material after "look like", "imitate", "in the style of" is the model's.
     (
