@@ -192,21 +192,11 @@ def read(
     # which object it means, and a misspelt question word ("wen", "wat") asks all the same.
     ask = cues.the_ask(question)
     asked = cues.without_codes(ask)
-    # What is asked for is in the last question; a question it leans on ("Is the lid kept
-    # too? What is it made of?") says which thing, and identify reads it in ``ask``.
-    last = cues.the_ask(asked if codes or loose else ask, leaning=False)
-    # "Was it shown abroad? Where?": a question that says only what it asks asks it of the
-    # one before it, and both are read for what is asked.
-    if cues.elliptical(last):
-        last = asked if codes or loose else ask
-    asking = parse.without_dating_modifiers(cues.without_asides(last))
-    leaned_on: set[Ask] = set()
     if written_in in WORD_LANGUAGES:
-        asks, fields, overview = _what_it_asks(last, asking)
-        earlier = ask[: max(ask.rfind(last), 0)].strip()
-        leaned_on = _what_it_asks(earlier, earlier)[0] if earlier else set()
+        asks, fields, overview, leaned_on = _asked_for(ask, asked if codes or loose else ask)
     else:
         asks, fields, overview = _asked_in(written_in, question)
+        leaned_on = set()
     own, context_said = _claims(
         written_in, question, context, (typed_lower, context_lower), periods, makers
     )
@@ -285,6 +275,25 @@ def _asked_in(language: str, question: str) -> tuple[set[Ask], set[str], bool]:
     if overview:
         asks.add(Ask.OVERVIEW)
     return asks, fields, overview
+
+
+def _asked_for(ask: str, asked: str) -> tuple[set[Ask], set[str], bool, set[Ask]]:
+    """What an ask asks for (as _what_it_asks), and what the questions it leans on ask.
+
+    ``asked``: the ask without the codes that only say which object it means. What is asked
+    for is in the last question; a question it leans on ("Is the lid kept too? What is it
+    made of?") says which thing, and identify reads it in the whole ask. A last question that
+    says only what it asks ("Was it shown abroad? Where?") asks it of the one before it, and
+    both are read for what is asked.
+    """
+    last = cues.the_ask(asked, leaning=False)
+    if cues.elliptical(last):
+        last = asked
+    asking = parse.without_dating_modifiers(cues.without_asides(last))
+    asks, fields, overview = _what_it_asks(last, asking)
+    earlier = ask[: max(ask.rfind(last), 0)].strip()
+    leaned_on = _what_it_asks(earlier, earlier)[0] if earlier else set()
+    return asks, fields, overview, leaned_on
 
 
 def _what_it_asks(ask: str, asking: str) -> tuple[set[Ask], set[str], bool]:
