@@ -515,7 +515,7 @@ def the_ask(text: str, leaning: bool = True) -> str:
 def _a_question(sentence: str, last: bool) -> bool:
     """Whether a sentence asks: it ends in "?", or it ends the message on a question word.
 
-    Typed in haste, the last question may lack its mark ("... isn't it? when was it made").
+    Typed in haste, the last question may lack its mark ("... isn't it? who carved it").
     """
     return sentence.rstrip().endswith("?") or (
         last and bool(_QUESTION_OPENING.match(respelled(fold(sentence.strip()))))

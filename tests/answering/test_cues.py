@@ -50,7 +50,7 @@ from assistant.answering.parse import (
         ("What is the mark on the base?", ["mark", "base"]),
         # A word that stresses a thing is no part of it, nor a thing of its own.
         ("Is the drawing itself in the museum?", ["drawing", "museum"]),
-        ("is the painting itself in the collection", ["painting", "collection"]),
+        ("is the carving itself in the museum", ["carving", "museum"]),
         ("Where are the tiles themselves now?", ["tiles"]),
         # Hyphens and possessors: the name as written, without whose it is.
         (
