@@ -103,9 +103,13 @@ _ASSERTING = re.compile(
     # asked (a "why" asks for the reason; "because" gives one).
     r"^(is|was|are|were|did|does|do)\b[^?]*\bbecause\b"
 )
+# The words a question opens on.
+_QUESTION_WORDS = (
+    r"is|was|are|were|did|does|do|can|could|has|have|had|will|would|who|what|when|where|"
+    r"which|how|whose"
+)
 _ASKING = re.compile(
-    r"^(is|was|are|were|did|does|do|can|could|has|have|had|will|would|who|what|when|where|"
-    r"which|how|whose|tell|describe|explain|show)\b|"
+    rf"^({_QUESTION_WORDS}|tell|describe|explain|show)\b|"
     # "In what language ...?", "On which islands ...?"
     r"^(in|on|at|from|to|for|by|of|with|during|since|until) (what|which|whose|whom|where|"
     r"when|how)\b"
@@ -487,7 +491,7 @@ def the_ask(text: str, leaning: bool = True) -> str:
 
     "Good morning! Quick one, who made the bowl?" asks "who made the bowl?"; the greeting and
     the story before it say nothing about the object. A last question that leans on the one
-    before it ("Is the lid kept too? What is it made of?") asks with it, unless ``leaning``
+    before it ("Is the lid kept too? When was it fired?") asks with it, unless ``leaning``
     is off: then only the last question is read (what is asked for is in it).
     """
     sentences = _sentences(text)
@@ -522,20 +526,18 @@ def _a_question(sentence: str, last: bool) -> bool:
     )
 
 
-# The words a question opens on (not "tell", "show": "Tell me more." is no question).
+# A question's opening without its mark (not "tell", "show": "Tell me more." is no question).
 _QUESTION_OPENING = re.compile(
-    r"(?:(?:and|so|but|also|then|ok|okay)\W+)?"  # "and where is ...", "so who made it"
-    r"(is|was|are|were|did|does|do|can|could|has|have|had|will|would|who|what|when|where|"
-    r"which|how|whose)\b"
+    rf"(?:(?:and|so|but|also|then|ok|okay)\W+)?({_QUESTION_WORDS})\b"  # "and where is ..."
 )
 
 
 def _leaned_on(sentences: list[str], last: int) -> int:
     """Where the asking run of sentences starts: at ``last``, or at the questions it leans on.
 
-    "Is the lid kept too? What is it made of?": the last question's "it" is the thing the one
+    "Is the lid kept too? When was it fired?": the last question's "it" is the thing the one
     before it asks about, so both ask. A question that names its own object stands alone, and
-    a statement before it is the story ("The jug had a lid. What is it made of?").
+    a statement before it is the story ("The jug had a lid. When was it fired?").
     """
     first = last
     while (
@@ -551,7 +553,7 @@ def _leaned_on(sentences: list[str], last: int) -> int:
 def _leans_back(sentence: str) -> bool:
     """Whether a question stands for what was said before it.
 
-    By a pronoun ("What is it made of?"), or by saying nothing more than what it asks
+    By a pronoun ("When was it fired?"), or by saying nothing more than what it asks
     ("Where?", "By whom?").
     """
     return bool(_LEANS_BACK.search(fold(sentence))) or elliptical(sentence)
@@ -563,7 +565,7 @@ def elliptical(question: str) -> bool:
 
 
 _ELLIPTICAL_WORDS = 2
-# A word that stands for a thing said before it: "What is it made of?", "Who made them?"
+# A word that stands for a thing said before it: "When was it fired?", "Who glazed them?"
 _LEANS_BACK = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her|that one|this one)\b")
 # A tag question states rather than asks ("It is from 1500, isn't it?"): its claim is read
 # from the whole question all the same, and the story it tells is not the ask.

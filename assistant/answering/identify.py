@@ -1146,7 +1146,7 @@ def not_held(
     Whatever else the answer could correct about the neighbour, this is the finding.
     """
     held = focus or set(sources)
-    # "Do you still have the lid? What is it made of?" asks whether it is held too.
+    # "Is the lid still here? When was it fired?" asks whether it is held too.
     asked = reading.asks | reading.leaned_on
     if Ask.INSTITUTION not in asked and not _asks_if_held(reading, held, lookups):
         return ""

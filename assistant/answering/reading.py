@@ -646,7 +646,7 @@ def _joined_to_another(text: str, end: int) -> bool:
 
 _HYPHENED = re.compile(r"-([^\W\d_]+)")
 # Words for a look that an object borrows from another thing: "painted to look like an old
-# icon", "glazed to imitate jade", "in the style of the 1200s". What follows them, in the
+# icon", "glazed to imitate jade", "in the style of late 1200s tiles". What follows them, in the
 # same clause, is the model's date or material.
 _LOOK_OF = re.compile(
     r"\b(?:look(?:s|ed|ing)?\s+like|in\s+the\s+(?:style|manner|taste|fashion)\s+of|"

@@ -428,7 +428,7 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         # drawn from; "the one" picked by what the text says of the other study.
         ("Holm drew it from a plaster cast. Can I see the cast here too?", {"boatman"}, "cast"),
         # ... asked whether it is held in a question the last one leans on.
-        ("Do you have the cast as well? What is it like?", {"boatman"}, "cast"),
+        ("Is the cast here as well? How tall is it?", {"boatman"}, "cast"),
         ("Do you have the Study of a Boatman? Who drew it?", {"boatman"}, ""),
         ("Which room has the one from the side?", {"boatman"}, "side one"),
         # The object itself, picked by what its own texts say of it, is held.

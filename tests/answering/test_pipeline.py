@@ -200,7 +200,7 @@ def test_another_object_beside_one_told_by_its_texts_is_no_record():
     # beside it is another object, which no record is.
     answer = ask(
         "The picture of fishing boats coming home at dusk, with a woman mending nets on the "
-        "quay, had a companion. What is shown on the other picture?"
+        "quay, had a companion. Who posed for the other picture?"
     )
     assert answer.outcome == "refused", (answer.answer, answer.trace)
     assert "no record of other picture" in answer.refusal_reason

@@ -505,19 +505,19 @@ ROWS = [
     # A last question that leans on the one before it ("it", "they") asks with it; what it
     # asks for is the last one's, and what the one before asks is kept apart.
     (
-        "The jug had a lid. Is the lid kept here too? What is it made of?",
+        "The jug had a lid. Is the lid kept here too? When was it fired?",
         [],
-        {"ask": "Is the lid kept here too? What is it made of?", "asks": {MAT}},
+        {"ask": "Is the lid kept here too? When was it fired?", "asks": {D}},
     ),
     (
-        "Do you still have the gems? What colour were they?",
+        "Are the gems here too? How big were they?",
         [],
         {"objects": ("gems",), "leaned_on": {INST}},
     ),
     # A question that names its own thing stands alone; a story or a tag question before it
     # is no question it leans on.
     ("Is the lid kept here? Who made the jug?", [], {"ask": "Who made the jug?"}),
-    ("The jug had a lid. What is it made of?", [], {"ask": "What is it made of?"}),
+    ("The jug had a lid. When was it fired?", [], {"ask": "When was it fired?"}),
     (
         "The jug is from 1500, isn't it? Who made it?",
         [],
@@ -527,7 +527,7 @@ ROWS = [
     ("Was the jug made in Kashan? When?", [], {"ask": "Was the jug made in Kashan? When?"}),
     # Typed in haste: a last question without its question mark still asks; a remark does not.
     ("The jug is from 1500, isn't it? who made it", [], {"ask": "who made it", "asks": {M}}),
-    ("The jug is old, right? and where was it made", [], {"asks": {PL}}),
+    ("The jug is old, right? and where was it fired", [], {"asks": {PL}}),
     ("Who made the jug? I love it.", [], {"ask": "Who made the jug?"}),
     # Where a museum keeps what it does not show is where it holds it.
     ("Is the lid in storage?", [], {"asks": {INST}}),
@@ -544,7 +544,7 @@ ROWS = [
         [],
         {"claims_not": {("material", "jade"), ("material", "ivory")}},
     ),
-    ("Is the tile in the style of the 1200s?", [], {"claims_not": {("date", "1200s")}}),
+    ("Is the tile in the style of late 1200s tiles?", [], {"claims_not": {("date", "1200s")}}),
     # ... said of the object itself, they are its own.
     ("It was painted in the 12th century, wasn't it?", [], {"claims": {("date", "12th century")}}),
     ("Is the bowl jade and ivory?", [], {"claims": {("material", "ivory")}}),
