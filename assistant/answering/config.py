@@ -84,6 +84,10 @@ class AnswerConfig:
     # and this many more than any other found object's: what it asserts is checked against it.
     told_apart_words_min: int = 5
     told_apart_lead: int = 2
+    # A title found whole inside a longer one ("Apollo" in "Bowl with Apollo and a Swan") is a
+    # figure on that object, not a second object, when the question says at least this many
+    # of the longer title's other words or its catalogue kind ("the bowl ... and a swan").
+    inner_title_words_min: int = 2
     nickname_coverage: float = 0.8  # a source covering this much of the topic is "named"
     # A title of at least this many content words is named by a question that says them all,
     # in any order ("the hunter's horn" for "Horn of a Hunter"); two ("Portrait of a Man") only say

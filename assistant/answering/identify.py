@@ -57,7 +57,7 @@ def codes(reading: Reading, lookups: Lookups, trace: Trace) -> Refusal | None:
     return None
 
 
-def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
+def subjects(text: str, numbered: Numbered, cfg: AnswerConfig = DEFAULT) -> dict[int, Passage]:
     """The catalogue records of the objects ``text`` names.
 
     Titles repeat ("Jug", "Portrait of a Man"): when the text also names a creator, the
@@ -70,6 +70,7 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
         and mentions_title(text, p.title)
         and not _describes_a_kind(text, p, numbered)
         and not _another_of_its_kind(text, p, numbered)
+        and not _in_a_title_described(text, p, numbered, cfg)
     }
     outer = _outer_titles({n: p.title for n, p in named.items()})
     # Names that are part of a named title ("Cyrus" in "Cyrus Cylinder") are not creators.
@@ -89,6 +90,34 @@ def subjects(text: str, numbered: Numbered) -> dict[int, Passage]:
     return by_creator or _fits_better(
         text, {n: p for n, p in named.items() if n in outer}, numbered
     )
+
+
+def _in_a_title_described(
+    text: str, passage: Passage, numbered: Numbered, cfg: AnswerConfig
+) -> bool:
+    """Whether a title is a figure in a longer title whose other words the question says.
+
+    "The bowl painted with Apollo and a swan" names no statuette titled "Apollo": Apollo is
+    one of the things the "Bowl with Apollo and a Swan" shows, and what the question says of
+    the bowl is not said of the statuette. The longer title need not be said as written: its
+    own words or its kind ("the dish" of a record the catalogue classes as dishes) are enough.
+    """
+    inner = fold(passage.title)
+    own = set(content_words(passage.title))
+    said = set(content_words(text))
+    for other in numbered.values():
+        outer = fold(other.title)
+        if other.kind != "record" or outer == inner or not _said_whole(outer, inner):
+            continue
+        rest = (set(content_words(other.title)) | _kind_words(other.meta)) - own - GENERIC
+        if len({w for w in rest if spelled_in(w, said)}) >= cfg.inner_title_words_min:
+            return True
+    return False
+
+
+def _kind_words(meta: Mapping[str, object]) -> set[str]:
+    """The words of what the catalogue classes a record as ("amulets; plaques")."""
+    return set(content_words(str(meta.get("object_type", ""))))
 
 
 def _another_of_its_kind(text: str, passage: Passage, numbered: Numbered) -> bool:
@@ -261,7 +290,7 @@ def named_or_described(
     reading: Reading, numbered: Numbered, cfg: AnswerConfig = DEFAULT
 ) -> dict[int, Passage]:
     """The records the question names by title, or else the one it describes."""
-    return subjects(reading.context, numbered) or described(reading, numbered, cfg)
+    return subjects(reading.context, numbered, cfg) or described(reading, numbered, cfg)
 
 
 def described(

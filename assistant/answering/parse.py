@@ -62,6 +62,20 @@ def parsed(text: str) -> Any:
     return parser()(text)
 
 
+def verb_of(text: str, start: int) -> str:
+    """The verb a word at ``start`` is said with, as written, lower case: "" when none.
+
+    "painted it in Bergen" -> "painted"; "a sketch sent from Lisbon" -> "sent"; "the dig at
+    Caere" -> the verb the dig hangs from ("came out of the dig at Caere" -> "came").
+    """
+    token = next((t for t in parsed(text) if t.idx <= start < t.idx + len(t.text)), None)
+    while token is not None and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return str(token.lower_)
+    return ""
+
+
 def dated_noun(text: str, date: str) -> str:
     """The noun a date as written describes, when it stands before one: "" when it does not.
 
@@ -565,6 +579,21 @@ def _talk_about(chunk: Any) -> bool:
 
 # Only prepositions of topic: "on" and "behind" also place things ("the mark on the base").
 _TOPIC_PREPOSITIONS = frozenset({"about", "regarding", "concerning"})
+
+
+_PREPOSITION = re.compile(r"\s(?:of|in|with|on|at|from|by|for)\s")
+# People a picture shows, named by what they are, beside the kin, ranks and trades above.
+_DEPICTED = frozenset("sitter figure youth child children person people".split())
+
+
+def headed_by_a_person(phrase: str) -> bool:
+    """Whether a phrase names a person by what they are: "the painter's sister", "the monks".
+
+    Its head decides (the word before any preposition): "the row of profiles" is a row.
+    """
+    heads = words(_PREPOSITION.split(phrase)[0])
+    word = fold(heads[-1]) if heads else ""
+    return bool({word, word.removesuffix("s")} & (_PERSON_NOUNS | _DEPICTED))
 
 
 def object_phrases(text: str) -> list[str]:

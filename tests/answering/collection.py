@@ -72,7 +72,7 @@ OBJECTS = {
         "text": "Oak chests of this size were the largest pieces of furniture in a merchant's "
         "house. It was commissioned by Hinrich Castorp for his daughter's wedding. "
         "Such chests stood at the foot of the bed, low enough to serve as a bench.",
-        "more": "The iron lock still opens with its first key. The chest was later sold at "
+        "more": "The iron lock still opens with its first brass key. The chest was later sold at "
         "auction in Hamburg, where the museum bought it in 1931. It lacks its original stand. "
         "The hunting frieze across its front is based on a woodcut by Jost Amsel.",
     },

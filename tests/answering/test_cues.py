@@ -299,3 +299,37 @@ def test_a_person_acting(text, phrase, acting):
 )
 def test_the_noun_a_date_describes(text, date, noun):
     assert dated_noun(text, date) == noun
+
+
+@pytest.mark.parametrize(
+    "text, word, verb",
+    [
+        # The verb a place is said with: the making, or something else that happened there.
+        ("She carved the chest in Lübeck, right?", "Lübeck", "carved"),
+        ("The chest was found in a barn near Lübeck.", "Lübeck", "found"),
+        ("He copied a drawing sent from Lübeck.", "Lübeck", "sent"),
+        ("It came out of the dig at Lübeck.", "Lübeck", "came"),
+        ("The chest from Lübeck", "Lübeck", ""),
+    ],
+)
+def test_the_verb_a_word_is_said_with(text, word, verb):
+    from assistant.answering.parse import verb_of
+
+    assert verb_of(text, text.index(word)) == verb
+
+
+@pytest.mark.parametrize(
+    "phrase, person",
+    [
+        ("painter's sister", True),
+        ("monks", True),
+        ("young man in red", True),
+        ("row of profiles", False),
+        ("walls of private house", False),
+        ("companion panel", False),
+    ],
+)
+def test_a_phrase_headed_by_a_person(phrase, person):
+    from assistant.answering.parse import headed_by_a_person
+
+    assert headed_by_a_person(phrase) is person

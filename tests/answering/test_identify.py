@@ -683,6 +683,32 @@ def test_a_shared_title_said_of_another_record_names_it(question, named):
     } == named
 
 
+# An invented statuette titled by its god alone, and a cup whose title names him among what
+# it shows.
+FIGURES = {
+    1: _kind("apollo", "Apollo", "Roman", "bronze", "statuettes"),
+    2: _kind("cup", "Drinking Cup with Apollo and a Swan", "Greek", "terracotta", "cups; kylikes"),
+}
+
+
+@pytest.mark.parametrize(
+    "question, named",
+    [
+        # A figure the question names among what another object shows, that object told by
+        # the other words of its title or by its kind, is no second object.
+        ("Was the kylix painted with Apollo and the swan made in Athens?", set()),
+        ("What colour is the swan next to Apollo on the terracotta cup?", set()),
+        # Said alone, or with one word of the other object's, the title names its record.
+        ("When was the bronze Apollo made?", {"apollo"}),
+        ("Is Apollo holding a cup?", {"apollo"}),
+    ],
+)
+def test_a_figure_on_another_object_is_not_the_record_of_its_name(question, named):
+    assert {
+        p.source_id for p in identify.subjects(read(question).context, FIGURES).values()
+    } == named
+
+
 class _Titled:
     """Lookups for widen: a title per source, and the coverage evidence found."""
 

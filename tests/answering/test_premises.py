@@ -103,6 +103,13 @@ def claims(question: str, history=()) -> list[str]:
             "Marta Lindqvist painted Harbour at Dusk in Copenhagen, didn't she?",
             ["places it in Copenhagen"],
         ),
+        # ... also when the question credits the maker elsewhere: only the verb the place is
+        # said with makes it the place of making.
+        ("Marta Lindqvist's Harbour at Dusk was shown in Copenhagen, wasn't it?", []),
+        (
+            "After Marta Lindqvist painted Harbour at Dusk, was it shown in Bergen?",
+            ["places it in Bergen"],
+        ),
         # institution
         ("Harbour at Dusk hangs in the Louvre, right?", ["places it in Louvre"]),
         ("Is Harbour at Dusk in the Test Museum?", []),
@@ -110,6 +117,22 @@ def claims(question: str, history=()) -> list[str]:
 )
 def test_record_rules(question, expected):
     assert claims(question) == expected
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # A material the texts give a part ("its first brass key") is the part's, which the
+        # medium need not list; said of the object's own kind, or of another part, it is a claim.
+        ("Does the brass key of the Oak Marriage Chest still turn?", []),
+        ("Do the brass keys of the Oak Marriage Chest still turn?", []),
+        ("Is the Oak Marriage Chest a brass chest?", ["says it is brass"]),
+        ("Does the brass handle of the Oak Marriage Chest still turn?", ["says it is brass"]),
+    ],
+)
+def test_a_material_of_a_part_the_texts_name(question, expected):
+    found = premises.check(read(question), numbered("chest"))
+    assert [i.claim for i in found] == expected
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answering.claims import MATERIAL_KINDS
 from assistant.answering.premises.subject import PremiseIssue, Subject
-from assistant.text import content_words, stem
+from assistant.text import content_words, fold, stem
 
 
 def check(subject: Subject) -> list[PremiseIssue]:
@@ -21,6 +23,7 @@ def check(subject: Subject) -> list[PremiseIssue]:
         and not _within(c.value, medium)
         and stem(c.value) not in kind
         and c.value not in subject.title_words
+        and not _of_a_part_told(c.value, c.span[1], subject, kind)
     )
     if not (medium and named):
         return []
@@ -28,6 +31,27 @@ def check(subject: Subject) -> list[PremiseIssue]:
     if not fix:
         return []
     return [PremiseIssue(f"says it is {', '.join(named)}", fix, subject.n, tuple(named))]
+
+
+def _of_a_part_told(word: str, end: int, subject: Subject, kind: set[str]) -> bool:
+    """Whether a material is said of a part that the object's own texts name with it.
+
+    "The brass key of the oak chest": when the texts speak of "a brass key" too, the brass is
+    the key's, which the record's medium ("oak") need not list. Said of the object's own kind
+    ("the brass chest") it is said of the object.
+    """
+    following = _NEXT_WORD.match(subject.said.text, end)
+    if not following:
+        return False
+    noun = following.group(1)
+    if stem(noun) in kind or stem(noun) in subject.title_words or noun in subject.title_words:
+        return False
+    said_so = rf"\b{re.escape(fold(word))}[\s-]+{re.escape(fold(stem(noun)))}"
+    return bool(re.search(said_so, subject.own_text))
+
+
+# The word right after a material ("paper" in "the paper label"), hyphen or space between.
+_NEXT_WORD = re.compile(r"[\s-]+([^\W\d_]+)")
 
 
 def _covers(word: str, medium: set[str]) -> bool:

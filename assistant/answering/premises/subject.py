@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from assistant.answering import parse
 from assistant.answering.catalogue import Numbered
+from assistant.answering.claims import MAKER_VERB
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Reading, Said, said
 from assistant.answering.topic import coverage, mentions_title
@@ -144,11 +146,13 @@ def subject(
 def _told(place: str, scope: Said, passage: Passage, numbered: Numbered) -> bool:
     """Whether the object's own texts name a place the question mentions without making.
 
-    "The door at <church>": where the texts say it was is no false premise. "Painted in
-    Copenhagen" credits the making to a place, which the record's place field decides, even if
-    the texts mention Copenhagen for something else (an exhibition).
+    "The door at <church>", "found in <country>": where the texts say it was is no false
+    premise, even in a question that credits a maker elsewhere. "Painted in Copenhagen"
+    credits the making to a place, which the record's place field decides, even if the texts
+    mention Copenhagen for something else (an exhibition).
     """
-    if scope.attributes:
+    spans = [c.span for c in scope.of("place") if c.value == fold(place)]
+    if any(MAKER_VERB.fullmatch(parse.verb_of(scope.text, start)) for start, _ in spans):
         return False
     own = " ".join(p.text for p in numbered.values() if p.source_id == passage.source_id)
     return set(words(place)) <= set(words(own))
