@@ -581,21 +581,6 @@ def _talk_about(chunk: Any) -> bool:
 _TOPIC_PREPOSITIONS = frozenset({"about", "regarding", "concerning"})
 
 
-_PREPOSITION = re.compile(r"\s(?:of|in|with|on|at|from|by|for)\s")
-# People a picture shows, named by what they are, beside the kin, ranks and trades above.
-_DEPICTED = frozenset("sitter figure youth child children person people".split())
-
-
-def headed_by_a_person(phrase: str) -> bool:
-    """Whether a phrase names a person by what they are: "the painter's sister", "the monks".
-
-    Its head decides (the word before any preposition): "the row of profiles" is a row.
-    """
-    heads = words(_PREPOSITION.split(phrase)[0])
-    word = fold(heads[-1]) if heads else ""
-    return bool({word, word.removesuffix("s")} & (_PERSON_NOUNS | _DEPICTED))
-
-
 def object_phrases(text: str) -> list[str]:
     """The things a text names with a determiner: "the bust of a king" -> "bust of king".
 

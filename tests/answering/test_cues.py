@@ -316,20 +316,3 @@ def test_the_verb_a_word_is_said_with(text, word, verb):
     from assistant.answering.parse import verb_of
 
     assert verb_of(text, text.index(word)) == verb
-
-
-@pytest.mark.parametrize(
-    "phrase, person",
-    [
-        ("painter's sister", True),
-        ("monks", True),
-        ("young man in red", True),
-        ("row of profiles", False),
-        ("walls of private house", False),
-        ("companion panel", False),
-    ],
-)
-def test_a_phrase_headed_by_a_person(phrase, person):
-    from assistant.answering.parse import headed_by_a_person
-
-    assert headed_by_a_person(phrase) is person
