@@ -7,7 +7,7 @@ only sentences about those objects are shown (a true sentence about a look-alike
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,6 +98,7 @@ def choose(
         source_of=lambda c: context.numbered[c.citations[0]].source_id,
         subjects=sorted(context.focus),
         facts=asked_facts(reading),
+        asked_of=context.asked_of,
     )
     if context.unendorsed and not chosen:
         # Nothing answers a question built on a framing the sources never discuss; what
@@ -151,6 +152,7 @@ class _Context:
     unendorsed: Sequence[str]
     kinds: frozenset[str] = frozenset()  # words of the focus objects' kinds ("helmets")
     relatedness: Relatedness | None = None  # ranks by meaning a question not read by word
+    asked_of: frozenset[str] = frozenset()  # the objects named by number or title, or described
 
 
 def context(
@@ -161,6 +163,7 @@ def context(
     codes: Sequence[str],
     unendorsed: Sequence[str],
     relatedness: Relatedness | None = None,
+    asked_of: Iterable[str] = (),
 ) -> _Context:
     """Bundle what ``choose`` needs."""
     titles = [p.title for p in numbered.values()] + list(codes)
@@ -170,7 +173,9 @@ def context(
         if p.source_id in focus
         for w in words(str(p.meta.get("object_type") or ""))
     )
-    return _Context(cfg, verifier, numbered, titles, focus, unendorsed, kinds, relatedness)
+    return _Context(
+        cfg, verifier, numbered, titles, focus, unendorsed, kinds, relatedness, frozenset(asked_of)
+    )
 
 
 def renumbered(

