@@ -65,8 +65,8 @@ def parsed(text: str) -> Any:
 def verb_of(text: str, start: int) -> str:
     """The verb a word at ``start`` is said with, as written, lower case: "" when none.
 
-    "painted it in Bergen" -> "painted"; "a sketch sent from Lisbon" -> "sent"; "the dig at
-    Caere" -> the verb the dig hangs from ("came out of the dig at Caere" -> "came").
+    "painted it in Bergen" -> "painted"; "a letter posted from Ghent" -> "posted"; "the trench
+    at Ur" -> the verb the trench hangs from ("turned up in the trench at Ur" -> "turned").
     """
     token = next((t for t in parsed(text) if t.idx <= start < t.idx + len(t.text)), None)
     while token is not None and token.head.i != token.i:
