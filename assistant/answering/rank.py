@@ -410,7 +410,26 @@ def select(
             for c in chosen
         )
 
-    leads: dict[str, Candidate] = {}  # the best candidate per named object, then per fact
+    for best in _leads(ranked, source_of, subjects, facts):
+        if len(chosen) < limit and best not in chosen and not duplicate(best):
+            chosen.append(best)
+    for candidate in ranked:
+        if len(chosen) >= limit or candidate.score < floor:
+            break
+        if candidate in chosen or duplicate(candidate):
+            continue
+        chosen.append(candidate)
+    return chosen
+
+
+def _leads(
+    ranked: list[Candidate],
+    source_of: Callable[[Candidate], str] | None,
+    subjects: Collection[str],
+    facts: Collection[str],
+) -> list[Candidate]:
+    """The best candidate per named object (when several are named), then per fact asked."""
+    leads: dict[str, Candidate] = {}
     if source_of is not None and len(subjects) > 1:
         for subject in subjects:
             best = next((c for c in ranked if source_of(c) == subject), None)
@@ -424,14 +443,4 @@ def select(
             about_named = source_of is None or not subjects or source_of(c) in subjects
             if c.fact in facts and about_named:
                 leads.setdefault(f"fact {c.fact}", c)
-    for best in leads.values():
-        fits = clears(best) and len(chosen) < limit
-        if fits and best not in chosen and not duplicate(best):
-            chosen.append(best)
-    for candidate in ranked:
-        if len(chosen) >= limit or candidate.score < floor:
-            break
-        if candidate in chosen or duplicate(candidate):
-            continue
-        chosen.append(candidate)
-    return chosen
+    return list(leads.values())
