@@ -49,17 +49,27 @@ def _detector(languages: tuple[str, ...]):  # lingua is imported lazily: its typ
 _WORD = re.compile(r"\w+")
 # The default of ``Settings.language_name_share``.
 NAME_SHARE = Settings.model_fields["language_name_share"].default
+# The default of ``Settings.language_name_run_share``.
+NAME_RUN_SHARE = Settings.model_fields["language_name_run_share"].default
 _SENTENCE_END = (".", "?", "!", ":", ";")
 
 
-def without_names(text: str, languages: Sequence[str] = (), name_share: float = NAME_SHARE) -> str:
+def without_names(
+    text: str,
+    languages: Sequence[str] = (),
+    name_share: float = NAME_SHARE,
+    run_share: float = NAME_RUN_SHARE,
+) -> str:
     """``text`` without the capitalised words inside its sentences (names, titles).
 
     Names are no evidence of the visitor's language (an English question naming a Spanish
     painter and his Spanish title reads as Spanish) and German nouns lost this way leave its
     function words, which suffice. A sentence's first word goes too when no one of
     ``languages`` uses it every day (under ``name_share`` of its words): "Rembrandt a peint
-    ..." is French, whatever language the painter's name looks like.
+    ..." is French, whatever language the painter's name looks like. When a capitalised word
+    follows it, it opens a run of names ("Gouverneur Morris", "Santa Croce"), and only a word
+    as common as a question's own ("Welche Farbe", "Le Louvre") stays: under ``run_share``
+    it is a name, though a language also uses it as a word.
     A text that would keep fewer than two words is read whole.
     """
     tokens = text.split()
@@ -69,11 +79,20 @@ def without_names(text: str, languages: Sequence[str] = (), name_share: float = 
         if not t[:1].isupper()
         or (
             (i == 0 or tokens[i - 1].endswith(_SENTENCE_END))
-            and not _a_name(t, languages, name_share)
+            and not _a_name(t, languages, run_share if _runs_on(tokens, i) else name_share)
         )
     ]
     rest = " ".join(kept)
     return rest if len(_WORD.findall(rest)) >= 2 else text
+
+
+def _runs_on(tokens: Sequence[str], i: int) -> bool:
+    """Whether the word at ``i`` is followed, in the same sentence, by a capitalised word."""
+    return (
+        i + 1 < len(tokens)
+        and not tokens[i].endswith(_SENTENCE_END)
+        and tokens[i + 1][:1].isupper()
+    )
 
 
 def _a_name(token: str, languages: Sequence[str], name_share: float) -> bool:
@@ -88,17 +107,25 @@ def _a_name(token: str, languages: Sequence[str], name_share: float) -> bool:
     return bool(shares) and max(shares) < name_share
 
 
-def words_left(text: str, languages: Sequence[str] = (), name_share: float = NAME_SHARE) -> int:
+def words_left(
+    text: str,
+    languages: Sequence[str] = (),
+    name_share: float = NAME_SHARE,
+    run_share: float = NAME_RUN_SHARE,
+) -> int:
     """How many words the detector would read in ``text`` (names aside)."""
-    return len(_WORD.findall(without_names(text, languages, name_share)))
+    return len(_WORD.findall(without_names(text, languages, name_share, run_share)))
 
 
 def confidences(
-    text: str, languages: Sequence[str], name_share: float = NAME_SHARE
+    text: str,
+    languages: Sequence[str],
+    name_share: float = NAME_SHARE,
+    run_share: float = NAME_RUN_SHARE,
 ) -> dict[str, float]:
     """The detector's confidence per language for ``text`` without its names."""
     detector = _detector(tuple(languages))
-    text = without_names(text, languages, name_share)
+    text = without_names(text, languages, name_share, run_share)
     if detector is None or not text.strip():
         return {}
     return {
@@ -117,6 +144,7 @@ class LanguageRules:
     min_lead: float  # by how much that language must beat the one it would replace
     min_words: int = 2  # fewer words than this (names aside) are too few to tell ("Bronze?")
     name_share: float = NAME_SHARE  # a first word rarer than this in every language is a name
+    run_share: float = NAME_RUN_SHARE  # ... or rarer than this, when a capitalised word follows
 
     @classmethod
     def of(cls, settings: Settings) -> LanguageRules:
@@ -128,6 +156,7 @@ class LanguageRules:
             settings.language_min_lead,
             settings.language_min_words,
             settings.language_name_share,
+            settings.language_name_run_share,
         )
 
 
@@ -139,9 +168,10 @@ def prepare(rules: LanguageRules) -> None:
 
 def scores_of(question: str, rules: LanguageRules) -> dict[str, float]:
     """The detector's confidences for ``question``; none when it is too short to tell."""
-    if words_left(question, rules.languages, rules.name_share) < rules.min_words:
+    shares = (rules.name_share, rules.run_share)
+    if words_left(question, rules.languages, *shares) < rules.min_words:
         return {}
-    return confidences(question, rules.languages, rules.name_share)
+    return confidences(question, rules.languages, *shares)
 
 
 def decide(

@@ -189,6 +189,18 @@ class Settings(BaseSettings):
             "'wer', 'het' 1e-4 and more)."
         ),
     )
+    language_name_run_share: float = Field(
+        5e-5,
+        ge=0,
+        le=1,
+        description=(
+            "A question's first word followed by a capitalised word opens a run of names "
+            "('Gouverneur Morris ...', 'Santa Croce ...') and is left out of what the language "
+            "detector reads unless a language uses it this often: question words stay "
+            "('welche' 2e-4, 'wanneer' 4e-4), words that are also names go ('gouverneur' 2e-5, "
+            "'santa' 1e-5); bench/results/language_id.md."
+        ),
+    )
     language_min_words: int = Field(
         2,
         ge=1,

@@ -33,6 +33,8 @@ def guess(question: str, previous: str | None = None) -> tuple[str, str]:
         ("Goltzius hat die vier Jahreszeiten gestochen, oder?", None, "de", "detected"),
         # ... and when what is left is too close to call, the museum's language stays.
         ("Did Hendrik Goltzius engrave Les Quatre Saisons in 1601?", None, "en", "default"),
+        # A name run first in the question, though its first word is also a French word.
+        ("Gouverneur Kemble sat for the portrait as a boy, did he not?", None, "en", "detected"),
         # Too short to tell: the conversation's language, else the museum's.
         ("Bronze?", None, "en", "default"),
         ("Bronze?", "fr", "fr", "conversation"),
@@ -64,6 +66,12 @@ def test_without_names(text, kept):
         ("Goltzius a gravé les saisons ?", "a gravé les saisons ?"),
         ("Qui a gravé les saisons ?", "Qui a gravé les saisons ?"),
         ("Wer hat es gestochen?", "Wer hat es gestochen?"),
+        # Followed by a capital it opens a run of names, unless it is as common as a
+        # question's words: "Gouverneur" (French 2e-5) and "Santa" go, "Welche" and "Le" stay.
+        ("Gouverneur Kemble sat for it, no?", "sat for it, no?"),
+        ("Santa Croce was built when?", "was built when?"),
+        ("Welche Farbe hat das Kleid?", "Welche hat das"),
+        ("Le Louvre en a-t-il un ?", "Le en a-t-il un ?"),
     ],
 )
 def test_a_first_word_no_language_uses_is_a_name(text, kept):
