@@ -591,6 +591,19 @@ def object_phrases(text: str) -> list[str]:
     return [phrase for phrase, _ in _phrases(text)]
 
 
+# The roles of the things a clause is about, as against those it places or qualifies.
+_SALIENT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "ROOT"})
+
+
+def salient_phrases(text: str) -> list[str]:
+    """The object phrases a text makes its subjects and objects, not those after a preposition.
+
+    A later "she" or "it" leans on what a sentence is about: in "The tile shows a potter
+    with a jug on a table. What is he holding?", the potter (and the tile), not the table.
+    """
+    return [phrase for phrase, chunk in _phrases(text) if chunk.root.dep_ in _SALIENT]
+
+
 def details(text: str) -> list[str]:
     """The object phrases that describe another thing of the text, not things of their own.
 

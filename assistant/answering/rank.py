@@ -84,9 +84,10 @@ def _asked(reading: Reading, names: list[str], kinds: frozenset[str] = frozenset
     bare = cues.without_titles(parse.without_named(reading.asked, named, kinds), names)
     if len(topic_words(bare)) < _ASK_WORDS_MIN and cues.PRONOUN_IN.search(fold(bare)):
         # "The sitter holds a book - what is she doing with it?": the ask leans on the things
-        # named before it, which say who "he" is (not on the object's own name).
+        # named before it, which say who "he" is (not on the object's own name): the things
+        # the sentences are about, not where they stand ("on a tray", "in the background").
         before = reading.text[: max(reading.text.rfind(reading.asked), 0)]
-        things = [p for p in parse.object_phrases(before) if not set(content_words(p)) <= named]
+        things = [p for p in parse.salient_phrases(before) if not set(content_words(p)) <= named]
         bare = " ".join([bare, *things])
     wanted = set(asked_facts(reading))
     # "What is X?" / "Tell me about X": nothing is asked beyond the object itself ("What is X

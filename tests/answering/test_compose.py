@@ -53,6 +53,12 @@ def first_sentence(question: str, source: str, verifier: Verifier) -> str:
         ("whats the deal with the lidded ewer", "ewer", "1210"),
         # An ask that says only "she" leans on the thing named before it.
         ("The painter's sister is in Harbour at Dusk - what is she doing?", "harbour", "nets"),
+        # ... on what the sentence is about, not on where it puts her ("by the boats").
+        (
+            "The painter's sister is in Harbour at Dusk, by the fishing boats - what is she doing?",
+            "harbour",
+            "nets",
+        ),
         # A maker named to say which object is meant ("the jug by <maker>") is no more the
         # answer than the title is: the catalogue line that repeats the name does not lead.
         ("Which flowers are on the jug by Ali ibn Husayn?", "ewer", "cranes"),

@@ -10,6 +10,7 @@ from assistant.answering.parse import (
     is_predicate,
     object_phrases,
     related_in_the_past,
+    salient_phrases,
 )
 
 
@@ -74,6 +75,21 @@ from assistant.answering.parse import (
 )
 def test_object_phrases(text, expected):
     assert object_phrases(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a sentence is about (subject, object), not where it puts them.
+        ("The tile shows a potter with a jug on a table.", ["tile", "potter"]),
+        ("The falconer stands on the bank of the river.", ["falconer"]),
+        ("The monk hands a book to the abbot in the garden.", ["monk", "book"]),
+        ("The chalice was carried into the church by the deacon.", ["chalice"]),
+        ("", []),
+    ],
+)
+def test_salient_phrases(text, expected):
+    assert salient_phrases(text) == expected
 
 
 @pytest.mark.parametrize(
