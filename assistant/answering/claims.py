@@ -438,14 +438,19 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:.!?]|\b(?:and|but|because|while|after|before|when)\b", re.IGNORECASE
 )
 _MAKING_WORDS = re.compile(
-    r"\b(?:" + _MAKING[3:-1] + r"|finished|completed|dated?|dates|century|made|from)\b",
+    r"\b(?:" + _MAKING[3:-1] + r"|finished|completed|dated?|dates|century|made)\b",
     re.IGNORECASE,
 )
+# "A bowl from 1790" dates the bowl; "he reigned from 1493" dates the reign.
+_FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
 # Past forms that date an event: regular "-ed", and the irregular ones English has.
-_PAST_VERB = re.compile(
+_PAST = (
     r"\b[a-z]{3,}ed\b|\b(?:dug|stole|stolen|sold|found|bought|lost|broke|broken|shown|given|seen|"
-    r"hidden|won|lent|sent|brought|kept|held|hung|stood|fell|fallen|went|gone|came|began|begun)\b"
+    r"hidden|won|lent|sent|brought|kept|held|hung|stood|fell|fallen|went|gone|came|began|begun|"
+    r"died|born|ran|led|wrote|written)\b"
 )
+_PAST_VERB = re.compile(_PAST)
+_VERB_FROM = re.compile(rf"(?:{_PAST})\s+from\b")
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -472,6 +477,8 @@ def event_of_year(text: str, start: int, end: int) -> str:
     clause = _clause(text, start, end)
     verb = _PAST_VERB.search(clause.lower())
     if _MAKING_WORDS.search(clause) or not verb:
+        return ""
+    if _FROM.search(clause) and not _VERB_FROM.search(clause.lower()):
         return ""
     return _EVENT_KIND.get(verb.group(0), verb.group(0))
 

@@ -123,11 +123,21 @@ def about(
         # this title's words: "the Gull Dynasty bowl with herons" is not a later screen
         # that shares the asked detail. (Described so, the visitor may have its date wrong.)
         return False
-    if reading.quoted or names_missing(topical, texts):
+    if _quotes_unsaid(reading, texts) or names_missing(topical, texts):
         # The question names something (a person, a place, a quoted title) this source
         # never mentions, and not by this object's title: it is about something else.
         return False
     return lookups.coverage[passage.source_id] >= cfg.min_topic_coverage
+
+
+def _quotes_unsaid(reading: Reading, texts: list[str]) -> bool:
+    """Whether the question quotes words that none of the source's texts give.
+
+    A quoted title another object bears is another object; a quoted signature or inscription
+    ("signed 'A. Berg 1790'") that the texts give word for word is this one's.
+    """
+    said = [fold(t) for t in texts]
+    return any(not any(fold(q) in t for t in said) for q in reading.quoted)
 
 
 def _leaders(

@@ -19,7 +19,8 @@ from assistant.answering import parse
 from assistant.answering.config import DEFAULT
 from assistant.text import STOPWORDS, content_words, fold, proper_names, stem, words
 
-# Words that say what kind of question it is, not what it is about.
+# Words that say what kind of question it is, not what it is about ("what colour", "that
+# bright colour" name no thing).
 GENERIC = frozenset(
     stem(w)
     for w in """paint painted painting paintings painter artist artists made make maker created
@@ -32,7 +33,7 @@ GENERIC = frozenset(
     materials medium older oldest newer newest compare compared difference everyone everybody
     know knows knew heard hear friend friends teacher school learned learnt learn told tell
     pretty sure obviously course wrong right true correct guess believe certain convinced
-    definitely positive honestly literally hmm come""".split()
+    definitely positive honestly literally hmm come colour color colours colors""".split()
 )
 
 

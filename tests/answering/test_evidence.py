@@ -201,3 +201,24 @@ def test_a_name_in_another_language_picks_the_source_that_gives_it(question, clo
     cfg = AnswerConfig(min_relevance=0.0, top_k=50)
     found = evidence.gather(reading, lookups.retriever, lookups, cfg)
     assert {p.source_id for p in found.chosen} == sources
+
+
+@pytest.mark.parametrize(
+    "question, on_topic",
+    [
+        # A signature or inscription the visitor quotes is this object's when its texts give
+        # it word for word; quoted words no text gives name something else.
+        (
+            'The ewer is signed "Ali ibn Husayn" under the foot. Which birds fly round its neck?',
+            True,
+        ),
+        (
+            'The ewer is signed "Ahmad of Tabriz" under the foot. Which birds fly round its neck?',
+            False,
+        ),
+    ],
+)
+def test_quoted_words_its_texts_give_are_this_objects(question, on_topic):
+    lookups = Lookups(retriever())
+    passage = lookups.chunks("ewer")[0]
+    assert evidence.about(read(question), passage, lookups, CFG) is on_topic

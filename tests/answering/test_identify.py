@@ -107,6 +107,8 @@ def test_a_title_that_is_a_common_word_names_only_the_thing_it_fits(question, na
         ("Any fun facts about the fishing boats in Harbour at Dusk?", []),
         # A hyphenated word is one word, however unfamiliar its parts.
         ("Who painted the full-length Harbour at Dusk?", []),
+        # A colour asked about ("that murky colour") names no thing of its own.
+        ("Why do the fishing boats in Harbour at Dusk have that murky colour?", []),
     ],
 )
 def test_what_the_named_objects_texts_never_mention(question, lacking):

@@ -350,6 +350,35 @@ def test_loaded_framings(question, framing, refuted):
             "I know the companion portrait was lost. What does she hold?",
             True,
         ),
+        # "Not only X but also Y" says X; a denial ends with its clause; and a word shared
+        # deep in the denied phrase is not what it denies.
+        (
+            "The cranes were not only decoration but also a wish for long life.",
+            "The cranes are decoration, right? What glaze is used?",
+            False,
+        ),
+        (
+            "Though sail no longer carries the river's cargo, the barges still race each summer.",
+            "The barges still race each summer, right? Who painted the harbour?",
+            False,
+        ),
+        # "No." before a number abbreviates "number".
+        (
+            "See the 1976 catalogue, no. 410, for the harbour.",
+            "Why is the harbour of 1976 so dark, if it's not 410 years old?",
+            False,
+        ),
+        # (An aside between commas after the negation is not what it denies.)
+        (
+            "It is not, however, the oldest view of the harbour.",
+            "Surely it's the oldest view of the harbour?",
+            True,
+        ),
+        (
+            "Falconry is no longer a common way of hunting hares.",
+            "The falconer on the ewer hunts hares, doesn't he? Which bird does he carry?",
+            False,
+        ),
     ],
 )
 def test_refuting_sentences(sentence, question, expected):

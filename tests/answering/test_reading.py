@@ -233,6 +233,13 @@ ROWS = [
     ("Who bought it because it was cheap?", [], {"asserts": False}),
     ("In what language is it written?", [], {"asserts": False}),
     ("Who stole the Mona Lisa in 1911?", [], {"asserts": False, "claims_not": {("date", "1911")}}),
+    # A year a person's life or rule spans dates them, not the object ("from" included).
+    ("Olav ruled from 1015 to 1028; is the brooch his?", [], {"claims_not": {("date", "1015")}}),
+    ("The potter died in 1622. Who glazed the ewer?", [], {"claims_not": {("date", "1622")}}),
+    ("The ewer was acquired from a dealer in 1931.", [], {"claims_not": {("date", "1931")}}),
+    # ... while "a thing from <year>" still dates the thing.
+    ("Is the ewer from 1750, then?", [], {"claims": {("date", "1750")}}),
+    ("The chest from 1530 was damaged later, wasn't it?", [], {"claims": {("date", "1530")}}),
     # -- names -----------------------------------------------------------------------------------
     ("Is the 'Mona Rosa' by Leonardo?", [], {"quoted": ("Mona Rosa",), "people_has": "leonardo"}),
     ("Who made the Queen Mother Idia mask?", [], {"names_has": "Queen Mother Idia"}),

@@ -9,7 +9,7 @@ from assistant.answering import parse
 from assistant.answering.claims import MATERIALS, PLACE, REFUTES, event_of_year, years
 from assistant.answering.premises.count import count_differs
 from assistant.answering.reading import Reading
-from assistant.text import NEGATIONS, content_words, fold, stem, words
+from assistant.text import NEGATIONS, STOPWORDS, content_words, fold, stem, words
 
 _TOKENS = re.compile(r"[^\W_][\w'’-]*")
 
@@ -29,11 +29,22 @@ def denied_part(sentence: str) -> str:
         word = fold(token.group(0))
         if not (word in NEGATIONS or word.endswith("n't")):
             continue
+        if word == "no" and sentence[token.end() : token.end() + 1] == ".":
+            continue  # "catalogue no. 410": a number, not a denial
         inside_name = 0 < i < len(tokens) - 1 and token.group(0).islower()
         inside_name = inside_name and tokens[i - 1].group(0)[0].isupper()
         if inside_name and tokens[i + 1].group(0)[0].isupper():
             continue
-        denied = re.split(r"[.;]", sentence[token.end() :])[0]
+        after = sentence[token.end() :]
+        if _ADDING.match(after):
+            continue  # "not only X but also Y" says X and Y
+        # What is denied ends with its clause: "no longer used for hunting, it survives as a
+        # sport" does not deny that it survives.
+        # ("It is not, however, the first ...": an aside between commas is skipped.)
+        parts = _CLAUSE_END.split(_STILL.sub("", after, count=1))
+        denied = next((p for p in parts if set(words(p)) - _ASIDES - STOPWORDS), "")
+        if not denied:
+            continue
         # "It is not surprising that the basin is lost" says the basin is lost: a negated
         # judgement of a clause ("not surprising", "not known whether") denies the judgement.
         # ("not true that P", "not the case that P" deny P itself.)
@@ -44,6 +55,11 @@ def denied_part(sentence: str) -> str:
     return ""
 
 
+_ADDING = re.compile(r"\s*(?:only|just|merely|simply)\b", re.IGNORECASE)
+# "No longer", "not yet", "never again": the negation's own second word.
+_STILL = re.compile(r"^\s*(?:longer|yet|again)\b", re.IGNORECASE)
+_ASIDES = frozenset({"however", "though", "therefore", "indeed", "perhaps", "moreover", "thus"})
+_CLAUSE_END = re.compile(r"[.;,]|\s(?:but|while|whereas|although)\s", re.IGNORECASE)
 _JUDGED_CLAUSE = re.compile(r"^\s*(?:[\w'’-]+\s+){1,2}?(that|whether|if)\b", re.IGNORECASE)
 _TRUTH = re.compile(r"\b(?:true|correct|right|case|so|accurate)\b", re.IGNORECASE)
 
@@ -74,7 +90,19 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
     asked = {(w, tag) for w, tag in parse.tagged_words(reading.text) if w not in title_words}
     at = sentence.find(denied)
     span = (at, at + len(denied)) if at >= 0 else (0, len(sentence))
-    return bool(asked & parse.tagged_words(sentence, *span))
+    shared = {w for w, _ in asked & parse.tagged_words(sentence, *span)}
+    # One word in common denies the visitor's only when it is what the denial is of ("not
+    # returning"); deeper in the phrase ("not a main means of catching fish" against "the
+    # fishing goes on") it is a word of something else the text denies.
+    # (A belief the text calls a myth is the whole sentence: any word of it will do.)
+    first = next(iter(content_words(denied)), "")
+    whole = denied == sentence
+    return bool(shared) and (whole or first in shared or len(shared) >= _SHARED_MIN)
+
+
+# Words a denial and the question share, beyond its first, for the denial to be of what the
+# visitor says.
+_SHARED_MIN = 2
 
 
 def event_differs(sentence: str, reading: Reading) -> bool:
