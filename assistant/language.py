@@ -47,28 +47,41 @@ def _detector(languages: tuple[str, ...]):  # lingua is imported lazily: its typ
 
 
 _WORD = re.compile(r"\w+")
-# The default of ``Settings.language_name_share``.
-NAME_SHARE = Settings.model_fields["language_name_share"].default
-# The default of ``Settings.language_name_run_share``.
-NAME_RUN_SHARE = Settings.model_fields["language_name_run_share"].default
 _SENTENCE_END = (".", "?", "!", ":", ";")
+
+
+@dataclass(frozen=True)
+class NameShares:
+    """How rare a sentence's first word must be in every language to be read as a name.
+
+    ``first``: on its own ("Rembrandt a peint ..."); ``run``: when a capitalised word
+    follows it and it opens a run of names ("Gouverneur Morris", "Santa Croce"). A run is
+    the stronger sign, so the settings keep ``run`` at or above ``first``.
+    """
+
+    first: float = Settings.model_fields["language_name_share"].default
+    run: float = Settings.model_fields["language_name_run_share"].default
+
+    @classmethod
+    def of(cls, settings: Settings) -> NameShares:
+        """The shares the settings give."""
+        return cls(settings.language_name_share, settings.language_name_run_share)
 
 
 def without_names(
     text: str,
     languages: Sequence[str] = (),
-    name_share: float = NAME_SHARE,
-    run_share: float = NAME_RUN_SHARE,
+    shares: NameShares = NameShares(),
 ) -> str:
     """``text`` without the capitalised words inside its sentences (names, titles).
 
     Names are no evidence of the visitor's language (an English question naming a Spanish
     painter and his Spanish title reads as Spanish) and German nouns lost this way leave its
     function words, which suffice. A sentence's first word goes too when no one of
-    ``languages`` uses it every day (under ``name_share`` of its words): "Rembrandt a peint
+    ``languages`` uses it every day (under ``shares.first`` of its words): "Rembrandt a peint
     ..." is French, whatever language the painter's name looks like. When a capitalised word
     follows it, it opens a run of names ("Gouverneur Morris", "Santa Croce"), and only a word
-    as common as a question's own ("Welche Farbe", "Le Louvre") stays: under ``run_share``
+    as common as a question's own ("Welche Farbe", "Le Louvre") stays: under ``shares.run``
     it is a name, though a language also uses it as a word.
     A text that would keep fewer than two words is read whole.
     """
@@ -79,7 +92,7 @@ def without_names(
         if not t[:1].isupper()
         or (
             (i == 0 or tokens[i - 1].endswith(_SENTENCE_END))
-            and not _a_name(t, languages, run_share if _runs_on(tokens, i) else name_share)
+            and not _a_name(t, languages, shares.run if _runs_on(tokens, i) else shares.first)
         )
     ]
     rest = " ".join(kept)
@@ -95,7 +108,7 @@ def _runs_on(tokens: Sequence[str], i: int) -> bool:
     )
 
 
-def _a_name(token: str, languages: Sequence[str], name_share: float) -> bool:
+def _a_name(token: str, languages: Sequence[str], below: float) -> bool:
     """Whether a capitalised word is no everyday word of any of ``languages`` (a name)."""
     word = "".join(_WORD.findall(token)).lower()
     shares = []
@@ -104,28 +117,26 @@ def _a_name(token: str, languages: Sequence[str], name_share: float) -> bool:
             shares.append(everyday_frequency(word, language))
         except ValueError:
             return False  # a language with no word list: keep the word, as before
-    return bool(shares) and max(shares) < name_share
+    return bool(shares) and max(shares) < below
 
 
 def words_left(
     text: str,
     languages: Sequence[str] = (),
-    name_share: float = NAME_SHARE,
-    run_share: float = NAME_RUN_SHARE,
+    shares: NameShares = NameShares(),
 ) -> int:
     """How many words the detector would read in ``text`` (names aside)."""
-    return len(_WORD.findall(without_names(text, languages, name_share, run_share)))
+    return len(_WORD.findall(without_names(text, languages, shares)))
 
 
 def confidences(
     text: str,
     languages: Sequence[str],
-    name_share: float = NAME_SHARE,
-    run_share: float = NAME_RUN_SHARE,
+    shares: NameShares = NameShares(),
 ) -> dict[str, float]:
     """The detector's confidence per language for ``text`` without its names."""
     detector = _detector(tuple(languages))
-    text = without_names(text, languages, name_share, run_share)
+    text = without_names(text, languages, shares)
     if detector is None or not text.strip():
         return {}
     return {
@@ -143,8 +154,7 @@ class LanguageRules:
     min_confidence: float  # how sure the detector must be of another language
     min_lead: float  # by how much that language must beat the one it would replace
     min_words: int = 2  # fewer words than this (names aside) are too few to tell ("Bronze?")
-    name_share: float = NAME_SHARE  # a first word rarer than this in every language is a name
-    run_share: float = NAME_RUN_SHARE  # ... or rarer than this, when a capitalised word follows
+    names: NameShares = NameShares()  # how rare a first word must be to be read as a name
 
     @classmethod
     def of(cls, settings: Settings) -> LanguageRules:
@@ -155,23 +165,21 @@ class LanguageRules:
             settings.language_min_confidence,
             settings.language_min_lead,
             settings.language_min_words,
-            settings.language_name_share,
-            settings.language_name_run_share,
+            NameShares.of(settings),
         )
 
 
 def prepare(rules: LanguageRules) -> None:
     """Load what the first question would wait for: the detector and the word lists."""
     _detector(tuple(rules.languages))
-    _a_name("Prepare", rules.languages, rules.name_share)
+    _a_name("Prepare", rules.languages, rules.names.first)
 
 
 def scores_of(question: str, rules: LanguageRules) -> dict[str, float]:
     """The detector's confidences for ``question``; none when it is too short to tell."""
-    shares = (rules.name_share, rules.run_share)
-    if words_left(question, rules.languages, *shares) < rules.min_words:
+    if words_left(question, rules.languages, rules.names) < rules.min_words:
         return {}
-    return confidences(question, rules.languages, *shares)
+    return confidences(question, rules.languages, rules.names)
 
 
 def decide(

@@ -9,7 +9,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from platformdirs import user_data_dir
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.errors import SettingsError
@@ -502,6 +502,18 @@ class Settings(BaseSettings):
                 f"{bad or codes!r}: use two-letter ISO 639-1 language codes such as 'en', 'fr'"
             )
         return normal[0] if isinstance(value, str) else list(dict.fromkeys(normal))
+
+    @field_validator("language_name_run_share")
+    @classmethod
+    def _run_share(cls, value: float, info: ValidationInfo) -> float:
+        # A first word followed by a capitalised word is at least as likely a name as one
+        # alone; a lower bar for runs would make the run rule keep what the lone rule drops.
+        first = info.data.get("language_name_share")
+        if first is not None and value < first:
+            raise ValueError(
+                f"{value} is below MUSEUM_QA_LANGUAGE_NAME_SHARE ({first}); set it at or above"
+            )
+        return value
 
     @field_validator("phone_regions")
     @classmethod

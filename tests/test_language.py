@@ -140,3 +140,15 @@ def test_prepare_loads_what_the_first_question_would_wait_for():
     language.prepare(RULES)
     assert language._detector.cache_info().currsize == 1
     assert _word_counts.cache_info().currsize == len(RULES.languages)
+
+
+def test_settings_keep_the_run_share_at_or_above_the_first_word_share(monkeypatch):
+    from assistant.errors import SettingsError
+    from assistant.settings import load_settings
+
+    monkeypatch.setenv("MUSEUM_QA_LANGUAGE_NAME_SHARE", "1e-4")
+    monkeypatch.setenv("MUSEUM_QA_LANGUAGE_NAME_RUN_SHARE", "1e-5")
+    with pytest.raises(SettingsError, match=r"LANGUAGE_NAME_RUN_SHARE.*below"):
+        load_settings()
+    monkeypatch.setenv("MUSEUM_QA_LANGUAGE_NAME_RUN_SHARE", "1e-4")
+    assert load_settings().language_name_run_share == 1e-4

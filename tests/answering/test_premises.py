@@ -436,6 +436,33 @@ def test_a_negation_inside_a_title_denies_nothing(sentence, title, expected):
 
 
 @pytest.mark.parametrize(
+    "sentence, denied",
+    [
+        # The words after the negation, to the end of their clause.
+        ("It is made of faience, not of stone, and painted blue.", (" of stone", False)),
+        ("The jar is no longer used for oil while its lid survives.", (" used for oil", False)),
+        # A belief the text calls wrong is denied whole.
+        ("The idea that it was made in Rome is a myth.", (None, True)),
+        # What only adds, a catalogue number, an aside and a name deny nothing.
+        ("It is not only a jar but also a lamp.", None),
+        ("It is catalogue no. 410 in the list.", None),
+        ("The bowl was found at Ono no Komachi's grave.", None),
+        ("It is not, however, the first of its kind.", (" the first of its kind", False)),
+    ],
+)
+def test_what_a_sentence_denies(sentence, denied):
+    from assistant.answering.premises.refuting import denial
+
+    found = denial(sentence)
+    if denied is None:
+        assert found is None
+    else:
+        text, whole = denied
+        assert found is not None and found.whole is whole
+        assert found.text == (sentence if text is None else text)
+
+
+@pytest.mark.parametrize(
     "question, places",
     [
         ("Was the harbour painted in Gothenburg?", ["gothenburg"]),

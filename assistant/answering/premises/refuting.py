@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from assistant.answering import parse
 from assistant.answering.claims import MATERIALS, PLACE, REFUTES, event_of_year, years
@@ -14,16 +15,29 @@ from assistant.text import NEGATIONS, STOPWORDS, content_words, fold, stem, word
 _TOKENS = re.compile(r"[^\W_][\w'’-]*")
 
 
-def denied_part(sentence: str) -> str:
-    """What a sentence denies, or "" if it denies nothing.
+class Denial(NamedTuple):
+    """What a source sentence denies."""
 
-    All of it when it calls something a myth or wrong; else the words after its negation
-    ("made of faience, not of stone" denies "of stone").
+    text: str  # the denied words
+    whole: bool  # the sentence calls a belief a myth or wrong: all of it is the denial
 
+
+def denial(sentence: str) -> Denial | None:
+    """What a sentence denies, or None if it denies nothing.
+
+    All of it when it calls something a myth or wrong; else the words after its negation, to
+    the end of their clause ("made of faience, not of stone, in Thebes" denies "of stone").
+    "Not only X but Y", a catalogue's "no. 410" and asides ("not, however, ...") deny nothing.
     A negation between two capitalised words is part of a name ("Ono no Tofu"), not a denial.
     """
     if REFUTES.search(fold(sentence)):
-        return sentence
+        return Denial(sentence, whole=True)
+    part = _denied_after_negation(sentence)
+    return Denial(part, whole=False) if part else None
+
+
+def _denied_after_negation(sentence: str) -> str:
+    """The words the sentence's first real negation denies, or ""."""
     tokens = list(_TOKENS.finditer(sentence))
     for i, token in enumerate(tokens):
         word = fold(token.group(0))
@@ -77,9 +91,10 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
     # "Gone Not Forgotten is dated 1879": a title's own "not" denies nothing.
     for title in titles:
         sentence = sentence.replace(title, "it") if title else sentence
-    denied = denied_part(sentence)
-    if not denied:
+    found = denial(sentence)
+    if found is None:
         return False
+    denied = found.text
     title_words = {w for t in titles for w in content_words(t)}
     if _denies_a_claim_of_its_kind(denied, reading):
         return True
@@ -96,8 +111,7 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
     # fishing goes on") it is a word of something else the text denies.
     # (A belief the text calls a myth is the whole sentence: any word of it will do.)
     first = next(iter(content_words(denied)), "")
-    whole = denied == sentence
-    return bool(shared) and (whole or first in shared or len(shared) >= _SHARED_MIN)
+    return bool(shared) and (found.whole or first in shared or len(shared) >= _SHARED_MIN)
 
 
 # Words a denial and the question share, beyond its first, for the denial to be of what the
