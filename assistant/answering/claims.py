@@ -441,8 +441,6 @@ _MAKING_WORDS = re.compile(
     r"\b(?:" + _MAKING[3:-1] + r"|finished|completed|dated?|dates|century|made)\b",
     re.IGNORECASE,
 )
-# "A bowl from 1790" dates the bowl; "he reigned from 1493" dates the reign.
-_FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
 # Past forms that date an event: regular "-ed", and the irregular ones English has.
 _PAST = (
     r"\b[a-z]{3,}ed\b|\b(?:dug|stole|stolen|sold|found|bought|lost|broke|broken|shown|given|seen|"
@@ -450,7 +448,11 @@ _PAST = (
     r"died|born|ran|led|wrote|written)\b"
 )
 _PAST_VERB = re.compile(_PAST)
-_VERB_FROM = re.compile(rf"(?:{_PAST})\s+from\b")
+# "A bowl from 1790" dates the bowl; "he reigned from 1493" dates the reign, and "stolen in
+# 1911 from a shop" says where from: only "from" right before the year dates the object.
+_APPROX = r"(?:(?:about|around|circa|c\.|ca\.)\s+)?"
+_FROM_YEAR = re.compile(rf"\bfrom\s+{_APPROX}$")
+_VERB_FROM_YEAR = re.compile(rf"(?:{_PAST})\s+from\s+{_APPROX}$")
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -478,7 +480,8 @@ def event_of_year(text: str, start: int, end: int) -> str:
     verb = _PAST_VERB.search(clause.lower())
     if _MAKING_WORDS.search(clause) or not verb:
         return ""
-    if _FROM.search(clause) and not _VERB_FROM.search(clause.lower()):
+    before = text[:start].lower()
+    if _FROM_YEAR.search(before) and not _VERB_FROM_YEAR.search(before):
         return ""
     return _EVENT_KIND.get(verb.group(0), verb.group(0))
 

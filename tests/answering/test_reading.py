@@ -237,6 +237,9 @@ ROWS = [
     ("Olav ruled from 1015 to 1028; is the brooch his?", [], {"claims_not": {("date", "1015")}}),
     ("The potter died in 1622. Who glazed the ewer?", [], {"claims_not": {("date", "1622")}}),
     ("The ewer was acquired from a dealer in 1931.", [], {"claims_not": {("date", "1931")}}),
+    # "from" elsewhere in the clause says where from, not when: the year still dates the theft.
+    ("The ewer was stolen in 1911 from a dealer's shop.", [], {"claims_not": {("date", "1911")}}),
+    ("In 1911 thieves removed it from the shop, no?", [], {"claims_not": {("date", "1911")}}),
     # ... while "a thing from <year>" still dates the thing.
     ("Is the ewer from 1750, then?", [], {"claims": {("date", "1750")}}),
     ("The chest from 1530 was damaged later, wasn't it?", [], {"claims": {("date", "1530")}}),
