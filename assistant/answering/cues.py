@@ -164,8 +164,12 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(when|what year|which year|date|dated|century|how old|period|older|oldest|"
-            r"newer|newest|earlier|earliest|later|latest|age)\b"
+            r"\b(when|what year|which year|date|dated|century|how old|period|oldest|newest|"
+            r"earliest|latest|age)\b|"
+            # "Is it older?" compares dates; "an older picture", "the later copy" describe
+            # another thing.
+            r"(?<!\ban )(?<!\ba )(?<!\bsome )(?<!\bthe )(?<!\bany )(?<!\bthat )"
+            r"\b(older|newer|earlier|later)\b"
         ),
         "date",
     ),
@@ -187,7 +191,12 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
             # "Where is it from?" asks where it was made, not where it is.
             r"\b(where (is|can)(?!.*\bfrom\W*$)|(which|what) (museum|gallery|room)|located|"
             r"held|kept|"
-            r"see it|(can|could|may) (i|we) ((also|still|even) )?see|on (view|display|show)|"
+            r"see it|(can|could|may) (i|we) ((also|still|even) )?see|"
+            # "Is it on view?"; a clause asked in the past ("was it on show", "where had it been
+            # on view") asks its history. (Not a past verb in a clause inside it: "is the
+            # print it was copied from on view?")
+            r"^(?!(?:.*[,;]\s*)?(?:(?:where|when|why)\s+)?(?:was|were|had)\b[^,;]*"
+            r"\bon (?:view|display|show)).*\bon (view|display|show)|"
             # Where in the building, beside what, on which floor: "where in the building",
             # "does it hang beside ...", "in the same case", "upstairs".
             r"where (in|at|on) (the|this|your) (museum|building|galler(y|ies)|collection)|"
@@ -240,7 +249,13 @@ _MEANING = re.compile(r"\b(mean|means|meaning|symboli[sz]\w*|signif\w*|stand for
 # "Which market was it made for?", "for whom was it painted?": whom or what it was made for.
 _RECIPIENT = re.compile(
     r"\b(?:made|intended|designed|produced|created|painted|built|meant|commissioned|ordered|"
-    r"woven|carved|cast|drawn|written|engraved|printed)\s+for\s*\??\s*$|\bfor (?:whom|which|what)\b"
+    r"woven|carved|cast|drawn|written|engraved|printed)\s+for\s*\??\s*$|"
+    r"\bfor (?:whom|which|what)\b|"
+    # "meant to be sold to", "intended to go to": whom it was made to reach.
+    r"\b(?:meant|intended|designed|made|destined|supposed) to "
+    r"(?:be (?:sold|given|sent) to|go to)\b|"
+    # "Who was it for?", "who was the ewer for, originally?"
+    r"\bwho (?:was|were|is|are)\b[^,.?]* for\s*(?:,\s*[a-z]+\s*)?\??\s*$"
 )
 # "How did they fix the gilding?", "how was it made?": the way something was done. Not "how
 # many/much/old/big", "how come" (a reason) or how something looks or feels.
@@ -262,6 +277,12 @@ _MODEL = re.compile(
     rf"|\b(?:what|where|which|who)\b.*\bthe original{_ORIGINAL_NOUN}"
     rf"|\bthe original{_ORIGINAL_NOUN}.*\b(?:where|what)\b"
     r"|\bwhat (?:inspired|was the (?:inspiration|model|source))\b"
+    # Worked from a source, or from life, or invented it: "did he work from a print?", "is it
+    # lifted from someone's picture?", "did she dream it up herself?", "his own invention?"
+    r"|\b(?:worked|working|lifted|borrowed)\s+from\s+(?:an?|the|some|another|other|"
+    r"somebody|someone|life)\b|\b(?:did|do|does)\b[^?]*?\bwork\s+from\b|\bfrom life\b"
+    r"|\bdream(?:ed|t)?\s+(?:\w+\s+){0,3}?up\b|\b(?:make|made)\s+(?:it|that|this|them)\s+up\b"
+    r"|\bown (?:invention|idea|design|composition)\b"
 )
 OVERVIEW = re.compile(
     r"^(what'?s the (deal|story) with|what is|what's|whats|what are|tell me (more )?about|"
@@ -278,10 +299,15 @@ OVERVIEW_ASKS = (
     "Explain it.",
     "What is interesting about it?",
 )
-DEPICTION = re.compile(r"\b(show|shows|shown|depict\w*|subject|scenes?|represent\w*|about)\b")
+# "What does it show?"; not the noun: "on show", "which show" ask where it was exhibited.
+_SHOW_VERB = r"(?<!\bon )(?<!\bthe )(?<!\ba )(?<!\bwhich )(?<!\bwhat )\bshow\b"
+DEPICTION = re.compile(
+    rf"{_SHOW_VERB}|\b(shows|shown|depict\w*|subject|scenes?|represent\w*|about)\b"
+)
 # As an ask, "about" counts only as "what is it about": "tell me about" asks for an overview.
 _DEPICTS = re.compile(
-    r"\b(show|shows|shown|depict\w*|subject|scenes?|represent\w*)\b|\bwhat\b.*\babout\s*\W*$"
+    rf"{_SHOW_VERB}|\b(shows|shown|depict\w*|subject|scenes?|represent\w*)\b|"
+    r"\bwhat\b.*\babout\s*\W*$"
 )
 
 

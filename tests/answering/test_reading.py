@@ -38,6 +38,10 @@ ROWS = [
     ("Who sculpted the marble faun?", [], {"asks": {M}}),
     ("When was the Night Watch painted?", [], {"asks": {D}}),
     ("what century is the rosetta stone from", [], {"asks": {D}}),
+    # A comparative compares dates; before a noun it describes another thing.
+    ("Is the ewer older than the basin?", [], {"asks": {D}}),
+    ("Was the ewer copied from an older ewer?", [], {"asks_not": {D}}),
+    ("Is the later copy also here?", [], {"asks_not": {D}}),
     ("What material is the Sutton Hoo helmet?", [], {"asks": {MAT}}),
     ("Where was the amphora made?", [], {"asks": {PL}}),
     ("Where was it made?", ["Tell me about the amphora"], {"asks": {PL}}),
@@ -75,6 +79,14 @@ ROWS = [
     ("What does the lotus on the lid mean?", [], {"asks": {MEAN}}),
     ("What does the Great Wave show?", [], {"asks": {SHOW}}),
     ("Which scenes are on the fan?", [], {"asks": {SHOW}}),
+    # "On show", "on view", "the show": where it was exhibited, not what it shows.
+    ("Where was the fan on show before 1900?", [], {"asks_not": {SHOW}}),
+    ("Which show was the casket in?", [], {"asks_not": {SHOW}}),
+    ("Is the goblet still on view?", [], {"asks": {INST}, "asks_not": {SHOW}}),
+    ("Had the goblet been on view in Paris before?", [], {"asks_not": {INST, SHOW}}),
+    ("Is the basin the goblet was sold with on view?", [], {"asks": {INST}}),
+    ("Before the sale, where was the goblet on display?", [], {"asks_not": {INST}}),
+    ("What do the fan's scenes show?", [], {"asks": {SHOW}}),
     ("What is the Rosetta Stone?", [], {"asks": {OVER}}),
     ("Tell me about the Rosetta Stone", [], {"asks": {OVER}}),
     ("Which is older, the Rosetta Stone or the Night Watch?", [], {"asks": {D}}),
@@ -305,6 +317,11 @@ ROWS = [
     ),
     ("Which market was the ewer made for?", [], {"asks": {Ask.RECIPIENT}}),
     ("Was the ewer made for the king?", [], {"asks_not": {Ask.RECIPIENT}}),
+    # Whom it was to be sold or given to, and whom it was for, ask the same.
+    ("Who was the clock meant to be sold to?", [], {"asks": {Ask.PERSON, Ask.RECIPIENT}}),
+    ("Which buyers was the bowl intended to go to?", [], {"asks": {Ask.RECIPIENT}}),
+    ("Who was the ewer for, originally?", [], {"asks": {Ask.PERSON, Ask.RECIPIENT}}),
+    ("Who was it sold to in 1900?", [], {"asks_not": {Ask.RECIPIENT}}),
     ("Who was the oak chest made by?", [], {"asks": {Ask.MAKER}}),
     # -- what it follows: a model, a source, its original ------------------------------------------
     ("What was the copper jug modelled on?", [], {"asks": {Ask.MODEL}}),
@@ -322,6 +339,14 @@ ROWS = [
     # "Modelled by" names who made it; "taken by" what became of it.
     ("Was the bronze boy modelled by Anna Berg?", [], {"asks_not": {Ask.MODEL}}),
     ("Was the chest taken by soldiers in the war?", [], {"asks_not": {Ask.MODEL}}),
+    # Whether the maker worked from a source or invented it, asked in everyday words.
+    ("Did the engraver work from another drawing?", [], {"asks": {Ask.MODEL}}),
+    ("Did the potter paint the dish from life?", [], {"asks": {Ask.MODEL}}),
+    ("Did she dream up the pattern herself?", [], {"asks": {Ask.MODEL}}),
+    ("Is the border lifted from somebody else's design?", [], {"asks": {Ask.MODEL}}),
+    ("Was the design his own invention?", [], {"asks": {Ask.MODEL}}),
+    ("Is the work from a Venetian workshop?", [], {"asks_not": {Ask.MODEL}}),
+    ("Is the bowl made up of two halves?", [], {"asks_not": {Ask.MODEL}}),
     # "The original frame" is the object's own; "the original" alone is the work it follows.
     ("What happened to the original frame of the harbour view?", [], {"asks_not": {Ask.MODEL}}),
     ("Who painted the harbour scene?", [], {"asks_not": {Ask.MODEL}}),
