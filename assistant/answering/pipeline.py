@@ -68,7 +68,9 @@ class Pipeline:
         if isinstance(checked, Refusal):
             return run.refused(checked)
         reply = run.draft(numbered)
-        candidates, dropped = run.verified(reply, numbered, focus, checked)
+        # The object the question describes (told apart by its texts) is the one the answer
+        # speaks of: another object's sentences would read as about it.
+        candidates, dropped = run.verified(reply, numbered, focus or run.told, checked)
         refuters = compose.refuting(reading, candidates, bool(checked.corrections.kept), numbered)
         stop = run.aspects(numbered, focus, checked, bool(refuters))
         if stop:

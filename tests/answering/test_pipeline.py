@@ -205,3 +205,12 @@ def test_another_object_beside_one_told_by_its_texts_is_no_record():
     assert answer.outcome == "refused", (answer.answer, answer.trace)
     assert "no record of other picture" in answer.refusal_reason
     assert any(t["decision"] == "described by its texts" for t in answer.trace)
+
+
+def test_an_object_told_by_its_texts_is_the_only_one_the_answer_quotes():
+    # Both basins are found; the question describes the one with the carp, so a sentence
+    # about the other basin's rim would read as about this one.
+    answer = ask("The basin where three carp swim round the well: what is on the rim of the basin?")
+    assert any(t["decision"] == "described by its texts" for t in answer.trace)
+    assert answer.citations, (answer.answer, answer.trace)
+    assert {c.source_id for c in answer.citations} == {"basin-fish"}, answer.answer
