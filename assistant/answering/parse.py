@@ -187,6 +187,26 @@ def _role_or_likeness(chunk: Any) -> bool:
     return chunk.root.dep_ == "pobj" and chunk.root.head.lower_ in ("as", "like")
 
 
+def _a_kind_like(chunk: Any) -> bool:
+    """Whether a chunk is "a <kind> like <something>": any one of that kind, not a thing.
+
+    "Where would a panel painting like the icon have hung?", "a bowl such as this": the
+    visitor asks about the kind, and says no such thing is in the collection. (A noun may
+    come between, which the parser may leave outside the chunk: "a panel painting like".)
+    """
+    if chunk[0].lower_ not in ("a", "an", "any"):
+        return False
+    doc = chunk.doc
+    for token in doc[chunk.end : chunk.end + 2]:
+        if token.lower_ == "like" or (
+            token.lower_ == "such" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "as"
+        ):
+            return True
+        if token.pos_ != "NOUN" and token.tag_ != "VBG":  # "painting" is often read as a verb
+            return False
+    return False
+
+
 def modified_by(text: str, word: str, vocabulary: frozenset[str]) -> bool:
     """Whether the text describes a ``word`` (a stem) with a modifier from ``vocabulary``.
 
@@ -657,6 +677,8 @@ def _phrases(text: str) -> list[tuple[str, Any]]:
     found = []
     for chunk in chunks:
         if not _determined(chunk) or _role_or_likeness(chunk) or _talk_about(chunk):
+            continue
+        if _a_kind_like(chunk):
             continue
         named = _named(chunk)
         if not named:

@@ -44,6 +44,11 @@ from assistant.answering.parse import (
         # A role or a likeness is no thing the visitor says is there.
         ("Was the jug ever catalogued as a forgery?", ["jug"]),
         ("Why is the lid shaped like a pear?", ["lid"]),
+        # "A <kind> like <an object>" is any one of that kind, not a thing said to be there.
+        ("How was a goblet like the Gothic cup used?", ["Gothic cup"]),
+        ("Where would a prayer book such as this be kept?", []),
+        ("Where would a panel painting like this have hung?", []),
+        ("Is a bowl ever shaped like this?", ["bowl"]),
         # What is said about a thing is asked for, not a thing: the thing it is about is.
         ("Any fun facts about the captain?", ["captain"]),
         ("Got the full story regarding the broken lid?", ["broken lid"]),
