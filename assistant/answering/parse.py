@@ -187,6 +187,15 @@ def _role_or_likeness(chunk: Any) -> bool:
     return chunk.root.dep_ == "pobj" and chunk.root.head.lower_ in ("as", "like")
 
 
+def kinds_in_general(text: str) -> list[str]:
+    """The object phrases that say "a <kind> like <something>": any one of the kind.
+
+    They describe what the question is about (its texts may speak of "the house" it stood
+    in), but name no thing the visitor says the collection holds.
+    """
+    return [phrase for phrase, chunk in _phrases(text) if _a_kind_like(chunk)]
+
+
 def _a_kind_like(chunk: Any) -> bool:
     """Whether a chunk is "a <kind> like <something>": any one of that kind, not a thing.
 
@@ -677,8 +686,6 @@ def _phrases(text: str) -> list[tuple[str, Any]]:
     found = []
     for chunk in chunks:
         if not _determined(chunk) or _role_or_likeness(chunk) or _talk_about(chunk):
-            continue
-        if _a_kind_like(chunk):
             continue
         named = _named(chunk)
         if not named:

@@ -328,14 +328,17 @@ def _what_it_asks(ask: str, asking: str) -> tuple[set[Ask], set[str], bool]:
 def _objects(question: str, ask: str) -> list[str]:
     """The things the ask names; "that one" is the last thing the story before it named.
 
+    "A lamp like this one" is any lamp: no thing the collection must hold.
+
     "The matching half would have ... What is on the back of that half?": "that half" is
     the story's matching half, with what the story said of it.
     """
-    found = _things(parse.object_phrases(ask))
+    general = set(parse.kinds_in_general(question))
+    found = [p for p in _things(parse.object_phrases(ask)) if p not in general]
     before = question[: max(question.rfind(ask), 0)]
     if not before.strip():
         return found
-    story = _things(parse.object_phrases(before))
+    story = [p for p in _things(parse.object_phrases(before)) if p not in general]
     if parse.points_back(ask):
         # "The portrait of her with the red prayer book, is that one here?": the portrait,
         # not a detail of it.

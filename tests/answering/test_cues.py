@@ -44,11 +44,6 @@ from assistant.answering.parse import (
         # A role or a likeness is no thing the visitor says is there.
         ("Was the jug ever catalogued as a forgery?", ["jug"]),
         ("Why is the lid shaped like a pear?", ["lid"]),
-        # "A <kind> like <an object>" is any one of that kind, not a thing said to be there.
-        ("How was a goblet like the Gothic cup used?", ["Gothic cup"]),
-        ("Where would a prayer book such as this be kept?", []),
-        ("Where would a panel painting like this have hung?", []),
-        ("Is a bowl ever shaped like this?", ["bowl"]),
         # What is said about a thing is asked for, not a thing: the thing it is about is.
         ("Any fun facts about the captain?", ["captain"]),
         ("Got the full story regarding the broken lid?", ["broken lid"]),
@@ -337,3 +332,20 @@ def test_the_verb_a_word_is_said_with(text, word, verb):
     from assistant.answering.parse import verb_of
 
     assert verb_of(text, text.index(word)) == verb
+
+
+@pytest.mark.parametrize(
+    "text, general",
+    [
+        # "A <kind> like <an object>" is any one of that kind, not a thing said to be there.
+        ("How was a goblet like the Gothic cup used?", ["goblet"]),
+        ("Where would a prayer book such as this be kept?", ["prayer book"]),
+        ("Where would a panel painting like this have hung?", ["panel"]),
+        ("Is a bowl ever shaped like this?", []),
+        ("How was the goblet like the Gothic cup used?", []),
+    ],
+)
+def test_kinds_in_general(text, general):
+    from assistant.answering.parse import kinds_in_general
+
+    assert kinds_in_general(text) == general

@@ -387,6 +387,9 @@ ROWS = [
     ),
     # A demonstrative noun the small parser leaves out of its noun chunks is a thing too.
     ("Can I see that ewer at the museum too?", [], {"objects": ("ewer", "museum")}),
+    # Any one of a kind ("a lamp like this one") is no object the collection must hold; the
+    # place it stood is still read.
+    ("Where would a lamp like this one stand in the house?", [], {"objects": ("house",)}),
     # "It", "she" or "the <adjective> one" stands for what the story brought in with "a ...":
     # a thing for "it", a person (or a portrait of one) for "she"; never a place the story
     # names, what the visitor did, or what the object is ("is a variant of ...").
