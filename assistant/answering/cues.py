@@ -251,7 +251,7 @@ _RECIPIENT = re.compile(
     r"\b(?:made|intended|designed|produced|created|painted|built|meant|commissioned|ordered|"
     r"woven|carved|cast|drawn|written|engraved|printed)\s+for\s*\??\s*$|"
     r"\bfor (?:whom|which|what)\b|"
-    # "meant to be sold to", "intended to go to": whom it was made to reach.
+    # "intended to be given to", "meant to go to": whom it was made to reach.
     r"\b(?:meant|intended|designed|made|destined|supposed) to "
     r"(?:be (?:sold|given|sent) to|go to)\b|"
     # "Who was it for?", "who was the ewer for, originally?"

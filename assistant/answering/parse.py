@@ -199,8 +199,8 @@ def kinds_in_general(text: str) -> list[str]:
 def _a_kind_like(chunk: Any) -> bool:
     """Whether a chunk is "a <kind> like <something>": any one of that kind, not a thing.
 
-    "Where would a panel painting like the icon have hung?", "a bowl such as this": the
-    visitor asks about the kind, and says no such thing is in the collection. (A noun may
+    "Where would an altar panel like the icon have hung?", "a bowl such as this": the
+    visitor asks about the kind, not about a thing the collection must hold. (A noun may
     come between, which the parser may leave outside the chunk: "a panel painting like".)
     """
     if chunk[0].lower_ not in ("a", "an", "any"):

@@ -340,7 +340,7 @@ def test_the_verb_a_word_is_said_with(text, word, verb):
         # "A <kind> like <an object>" is any one of that kind, not a thing said to be there.
         ("How was a goblet like the Gothic cup used?", ["goblet"]),
         ("Where would a prayer book such as this be kept?", ["prayer book"]),
-        ("Where would a panel painting like this have hung?", ["panel"]),
+        ("Where did a panel painting like this hang?", ["panel"]),
         ("Is a bowl ever shaped like this?", []),
         ("How was the goblet like the Gothic cup used?", []),
     ],

@@ -318,7 +318,7 @@ ROWS = [
     ("Which market was the ewer made for?", [], {"asks": {Ask.RECIPIENT}}),
     ("Was the ewer made for the king?", [], {"asks_not": {Ask.RECIPIENT}}),
     # Whom it was to be sold or given to, and whom it was for, ask the same.
-    ("Who was the clock meant to be sold to?", [], {"asks": {Ask.PERSON, Ask.RECIPIENT}}),
+    ("Who was the clock intended to be sold to?", [], {"asks": {Ask.PERSON, Ask.RECIPIENT}}),
     ("Which buyers was the bowl intended to go to?", [], {"asks": {Ask.RECIPIENT}}),
     ("Who was the ewer for, originally?", [], {"asks": {Ask.PERSON, Ask.RECIPIENT}}),
     ("Who was it sold to in 1900?", [], {"asks_not": {Ask.RECIPIENT}}),
