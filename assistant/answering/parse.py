@@ -203,7 +203,7 @@ def _a_kind_like(chunk: Any) -> bool:
     visitor asks about the kind, not about a thing the collection must hold. (A noun may
     come between, which the parser may leave outside the chunk: "a panel painting like".)
     """
-    if chunk[0].lower_ not in ("a", "an", "any"):
+    if chunk[0].lower_ not in ("a", "an", "any") or _asked_for(chunk):
         return False
     doc = chunk.doc
     for token in doc[chunk.end : chunk.end + 2]:
@@ -214,6 +214,21 @@ def _a_kind_like(chunk: Any) -> bool:
         if token.pos_ != "NOUN" and token.tag_ != "VBG":  # "painting" is often read as a verb
             return False
     return False
+
+
+# Verbs that ask whether the collection holds a thing: "do you have a jug like this?"
+_HOLDING = frozenset(
+    """have has had hold holds held own owns see seen show shows shown display displays
+    displayed exhibit exhibits exhibited find found get got keep keeps""".split()
+)
+
+
+def _asked_for(chunk: Any) -> bool:
+    """Whether the chunk is what the visitor asks the museum to have or show ("is there ...")."""
+    root = chunk.root
+    if root.dep_ in ("dobj", "attr") and root.head.lower_ in _HOLDING:  # no lemmatiser loaded
+        return True
+    return root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children)
 
 
 def modified_by(text: str, word: str, vocabulary: frozenset[str]) -> bool:
