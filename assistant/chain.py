@@ -6,6 +6,7 @@ asked, and "I don't have a vetted source" is an ordinary outcome, not an error.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Sequence
 
@@ -102,6 +103,10 @@ class AnswerChain:
         """Read what the first questions would otherwise wait for (a server calls it at start)."""
         self._casing()
         self._named_periods()
+        if self.pipeline.config.keyword_top_k:
+            # The keyword index; if the store does not answer now, the first question builds it.
+            with contextlib.suppress(StoreUnavailableError, IndexMissingError):
+                self.retriever.keyword_search("", 1)
 
     def _named_periods(self) -> Periods | None:
         """The collection's named periods and their years, read from the records once.

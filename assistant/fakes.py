@@ -14,6 +14,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field
 
+from assistant.keywords import KeywordIndex
 from assistant.store import Passage
 from assistant.text import content_words
 from assistant.verify import cosine
@@ -94,6 +95,13 @@ class MemoryRetriever:
             for p, v in zip(self.passages, vectors[1:], strict=True)
         ]
         return sorted(scored, key=lambda p: -p.score)[:k]
+
+    def keyword_search(self, query: str, k: int) -> list[Passage]:
+        """Passages sharing the query's rarer words (BM25 order), scored by cosine."""
+        index = KeywordIndex([p.chunk_id for p in self.passages], [p.text for p in self.passages])
+        order = {cid: rank for rank, (cid, _) in enumerate(index.search(query, k))}
+        scored = {p.chunk_id: p for p in self.search(query, len(self.passages))}
+        return sorted((scored[cid] for cid in order), key=lambda p: order[p.chunk_id])
 
     def texts(self) -> list[str]:
         """The text of every passage."""

@@ -163,6 +163,7 @@ def build_assistant(
         verifier=Verifier(embeddings, settings.min_support, settings.min_coverage),
         config=ChainConfig(
             top_k=settings.top_k,
+            keyword_top_k=settings.keyword_top_k,
             min_relevance=settings.min_relevance_for(getattr(retriever, "embedder", "")),
             max_sentences=settings.max_sentences,
             draft_asks=draft_asks(settings, chat_model),

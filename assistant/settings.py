@@ -113,6 +113,16 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL of the answer log; unset means SQLite in data_dir.",
     )
     top_k: int = Field(6, ge=1, le=50, description="Passages retrieved per question.")
+    keyword_top_k: int = Field(
+        6,
+        ge=0,
+        le=50,
+        description=(
+            "Passages ranked by the question's words (BM25), fused with the nearest in "
+            "meaning when none of those is on the question's topic (questions in the texts' "
+            "language); 0 searches by meaning alone (bench/results/hybrid_search.md)."
+        ),
+    )
     min_relevance: float = Field(
         0.35,
         ge=0,

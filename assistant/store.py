@@ -25,6 +25,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 # Must be set before torch is first imported; an explicit setting still wins.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.embedding import MINILM, index_embedder_name, index_embeddings
@@ -35,6 +36,7 @@ from assistant.errors import (
     StoreUnavailableError,
     StoreWriteError,
 )
+from assistant.keywords import KeywordIndex
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -420,6 +422,7 @@ class VectorIndex:
         stamp: Path | None = None,
         seen: Stamp = None,
         reopen: Callable[[Stamp], Any] | None = None,
+        texts_language: str = "en",
     ):
         """Use ``collection`` through ``client``.
 
@@ -436,6 +439,7 @@ class VectorIndex:
             stamp: An embedded index's change stamp (``stamp_path``); None for a server.
             seen: The stamp as read just before ``client`` was opened.
             reopen: Makes a client that loads the index from disk again, as of a stamp.
+            texts_language: The language the texts are written in (for ``keyword_search``).
 
         """
         self._legacy_embedder = legacy_embedder
@@ -452,6 +456,12 @@ class VectorIndex:
         # Called with no arguments after each reopen (tests count them).
         self.on_reopen: Callable[[], None] | None = None
         self._store: Chroma | None = None if client is None else self._attach(client)
+        self.texts_language = texts_language
+        # The keyword index, and the state of the store it was built from (see _keywords).
+        self._keyword_index: KeywordIndex | None = None
+        self._keyword_state: tuple[Any, ...] = ()
+        self._keyword_lock = threading.Lock()
+        self._last_query: tuple[str, list[float]] = ("", [])
 
     def refresh(self) -> None:
         """Open the embedded index again if another process changed it since it was loaded.
@@ -577,6 +587,7 @@ class VectorIndex:
             stamp=stamp,
             seen=seen,
             reopen=reopen if embedded else None,
+            texts_language=settings.default_language,
         )
         if create and client is not None and index.embedder != embedder:
             raise SettingsError(
@@ -755,7 +766,7 @@ class VectorIndex:
         many of the nearest are withdrawn that fewer than ``k`` remain does Chroma filter.
         Either way the answer is the same top ``k`` of the visible chunks.
         """
-        vector = self.embeddings.embed_query(query)
+        vector = self._query_vector(query)
         wanted = k + OVERFETCH
         hits = self._nearest(vector, wanted)
         shown = [hit for hit in hits if not hit[1].get("withdrawn")]
@@ -765,6 +776,76 @@ class VectorIndex:
         if not hits and self.store._collection.count() == 0:
             raise IndexMissingError("the index is empty. Build it first: museum-qa ingest corpus/")
         return [self._passage(cid, meta, 1.0 - dist) for cid, meta, dist in shown[:k]]
+
+    def _query_vector(self, query: str) -> list[float]:
+        """The query's embedding; the last one is kept, as both searches embed the same query."""
+        last, vector = self._last_query
+        if query != last or not vector:
+            vector = self.embeddings.embed_query(query)
+            self._last_query = (query, vector)  # one tuple: threads see the pair or the old one
+        return vector
+
+    @_guarded(write=False)
+    def keyword_search(self, query: str, k: int) -> list[Passage]:
+        """Visible chunks that share the query's rarer words (BM25 order, best first).
+
+        Each is scored, like ``search``'s, by the cosine of its vector to the query's: the
+        answer path's relevance floors are cosines, whatever found the passage. Withdrawn
+        and deleted chunks are dropped as the store has them now, not as when the keyword
+        index was built.
+        """
+        ranked = self._keywords().search(query, k + OVERFETCH)
+        if not ranked:
+            return []
+        got = self.store._collection.get(
+            ids=[cid for cid, _ in ranked], include=["metadatas", "embeddings"]
+        )
+        stored = {
+            cid: (dict(meta or {}), vec)
+            for cid, meta, vec in zip(
+                got["ids"], got["metadatas"] or [], got["embeddings"], strict=True
+            )
+        }
+        query_vector = np.asarray(self._query_vector(query), dtype=float)
+        out = []
+        for cid, _ in ranked:
+            if cid not in stored or stored[cid][0].get("withdrawn"):
+                continue
+            meta, vec = stored[cid]
+            out.append(
+                self._passage(cid, meta, _cosine(query_vector, np.asarray(vec, dtype=float)))
+            )
+        return out[:k]
+
+    def _keywords(self) -> KeywordIndex:
+        """The keyword index of every chunk, built again when the store has changed since.
+
+        An embedded index changes with its stamp (a reopen, or a write of ours); a server's
+        is compared by its chunk count (withdrawals, which change no count, are filtered per
+        search). Building reads every chunk's text once: seconds at 100k chunks.
+        """
+        state: tuple[Any, ...] = (id(self.store), self._seen)
+        if self._stamp is None:
+            state = (id(self.store), self.store._collection.count())
+        with self._keyword_lock:
+            if self._keyword_index is None or state != self._keyword_state:
+                ids, texts = self._all_texts()
+                self._keyword_index = KeywordIndex(ids, texts, self.texts_language)
+                self._keyword_state = state
+            return self._keyword_index
+
+    def _all_texts(self) -> tuple[list[str], list[str]]:
+        """(chunk ids, texts as embedded) of every chunk, fetched in pages."""
+        ids: list[str] = []
+        texts: list[str] = []
+        offset = 0
+        while True:
+            got = self.store._collection.get(include=["documents"], limit=GET_PAGE, offset=offset)
+            ids.extend(got["ids"])
+            texts.extend(str(t or "") for t in got["documents"] or [])
+            if len(got["ids"]) < GET_PAGE:
+                return ids, texts
+            offset += GET_PAGE
 
     def _nearest(
         self, vector: list[float], n: int, where: dict[str, Any] | None = None
@@ -814,3 +895,8 @@ class VectorIndex:
             kind=str(meta.get("kind", "text")),
             meta=dict(meta),
         )
+
+
+def _cosine(a: np.ndarray, b: np.ndarray) -> float:
+    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
+    return float(a @ b) / norm if norm else 0.0

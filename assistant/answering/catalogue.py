@@ -19,6 +19,10 @@ class Retriever(Protocol):
         """Nearest passages to ``query``, best first."""
         ...
 
+    def keyword_search(self, query: str, k: int) -> list[Passage]:
+        """Passages sharing the query's rarer words (BM25 order), scored like ``search``'s."""
+        ...
+
     def get_record(self, source_id: str) -> Passage | None:
         """The catalogue-record passage of one source."""
         ...

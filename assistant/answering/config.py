@@ -11,6 +11,10 @@ class AnswerConfig:
 
     # -- filled from Settings by the service ------------------------------------------------
     top_k: int = 6  # passages asked of the store for the whole question
+    # Passages ranked by the question's words (BM25), fused with the ``top_k`` nearest in
+    # meaning into ``top_k`` when none of those is on topic (evidence.gather); 0 searches by
+    # meaning alone (bench/results/hybrid_search.md).
+    keyword_top_k: int = 6
     min_relevance: float = 0.35  # below this cosine a passage is not evidence at all
     max_sentences: int = 4  # the most sentences an answer may show
     min_answer_relevance: float = 0.3  # a model sentence this far from the question is dropped
@@ -36,6 +40,9 @@ class AnswerConfig:
     described_title_words: int = 2
 
     # -- evidence ------------------------------------------------------------------------------
+    # Reciprocal rank fusion's constant: the value of its authors (Cormack et al. 2009), not
+    # tuned here. Larger flattens the lead of a first rank over the next.
+    rrf_k: int = 60
     max_sources: int = 6  # numbered sources the model sees (its grammar allows no more)
     clause_top_k: int = 3  # passages per named thing in a question about several things
     maker_top_k: int = 4  # passages searched for by a maker the question names

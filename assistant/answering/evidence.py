@@ -45,9 +45,16 @@ class Evidence:
         ]
 
 
-def _search(reading: Reading, retriever: Retriever, cfg: AnswerConfig) -> list[Passage]:
-    """Nearest passages to the question, and to each named thing in it."""
+def _search(
+    reading: Reading, retriever: Retriever, cfg: AnswerConfig, by_words: bool = False
+) -> list[Passage]:
+    """Nearest passages to the question, and to each named thing in it.
+
+    ``by_words``: fused with the passages that share the question's rarer words (BM25).
+    """
     hits = retriever.search(reading.context, cfg.top_k)
+    if by_words:
+        hits = fused(hits, retriever.keyword_search(reading.context, cfg.keyword_top_k), cfg)
     if reading.context_clauses:
         # One query per named thing, or the blend of both finds only the stronger one.
         seen_ids = {p.chunk_id for p in hits}
@@ -68,6 +75,23 @@ def _search(reading: Reading, retriever: Retriever, cfg: AnswerConfig) -> list[P
                 hits.append(p)
                 seen.add(p.chunk_id)
     return hits
+
+
+def fused(by_meaning: list[Passage], by_words: list[Passage], cfg: AnswerConfig) -> list[Passage]:
+    """The ``top_k`` passages of two rankings by reciprocal rank fusion, best first.
+
+    Each passage scores the sum of 1 / (``rrf_k`` + its rank) over the rankings it is in:
+    ranks, not scores, so BM25's unbounded scores and cosines need no common scale, and a
+    passage both rankings place high leads (Cormack, Clarke and Büttcher, SIGIR 2009).
+    """
+    fusion: dict[str, float] = {}
+    found: dict[str, Passage] = {}
+    for ranking in (by_meaning, by_words):
+        for rank, passage in enumerate(ranking, start=1):
+            fusion[passage.chunk_id] = fusion.get(passage.chunk_id, 0.0) + 1 / (cfg.rrf_k + rank)
+            found.setdefault(passage.chunk_id, passage)
+    best = sorted(found, key=lambda cid: -fusion[cid])[: cfg.top_k]
+    return [found[cid] for cid in best]
 
 
 def by_maker(passage: Passage, maker: str) -> bool:
@@ -219,8 +243,30 @@ def _with_records(chosen: list[Passage], retriever: Retriever, cfg: AnswerConfig
 
 
 def gather(reading: Reading, retriever: Retriever, lookups: Lookups, cfg: AnswerConfig) -> Evidence:
-    """Retrieved passages, and those relevant and on topic enough to be evidence."""
-    hits = _search(reading, retriever, cfg)
+    """Retrieved passages, and those relevant and on topic enough to be evidence.
+
+    When nothing near in meaning is on topic, the search is made again with the passages
+    that share the question's rarer words: meaning blurs the words that pick one object out
+    of thousands (a surname, a place, a term of art). Only then: measured on the dev split,
+    fusing them into every search brought other objects into the evidence, which crowded out
+    the one asked about and had its claims checked against records it was not about
+    (bench/results/hybrid_search.md).
+    """
+    found = _gathered(reading, _search(reading, retriever, cfg), retriever, lookups, cfg)
+    if found.chosen or not (reading.words_read and cfg.keyword_top_k):
+        return found
+    hits = _search(reading, retriever, cfg, by_words=True)
+    return _gathered(reading, hits, retriever, lookups, cfg)
+
+
+def _gathered(
+    reading: Reading,
+    hits: list[Passage],
+    retriever: Retriever,
+    lookups: Lookups,
+    cfg: AnswerConfig,
+) -> Evidence:
+    """The evidence among ``hits`` and the passages of the accession numbers named."""
     exact: list[Passage] = [p for code in reading.context_codes for p in lookups.code(code)]
     exact_ids = {p.source_id for p in exact}
     on_topic: dict[str, bool] = {}
@@ -239,6 +285,8 @@ def gather(reading: Reading, retriever: Retriever, lookups: Lookups, cfg: Answer
         if on_topic[passage.source_id] and passage.chunk_id not in seen:
             chosen.append(passage)
             seen.add(passage.chunk_id)
+    # The top objects by closeness in meaning get their records (fusion orders by rank).
+    chosen.sort(key=lambda p: -p.score)
     _with_records(chosen, retriever, cfg)
     # A source by the maker the question names leads: "Sandberg's harbour at dusk" is hers, whatever
     # harbour views by others score higher.

@@ -72,7 +72,7 @@ def subjects(text: str, numbered: Numbered, cfg: AnswerConfig = DEFAULT) -> dict
         and not _another_of_its_kind(text, p, numbered)
         and not _in_a_title_described(text, p, numbered, cfg)
     }
-    outer = _outer_titles({n: p.title for n, p in named.items()})
+    outer = _outer_titles({n: p.title for n, p in named.items()}) - _said_within(text, named)
     # Names that are part of a named title ("Cyrus" in "Cyrus Cylinder") are not creators.
     q_names = {POSSESSIVE.sub("", n) for n in proper_names(text)} - {
         w for n in outer for w in words(named[n].title)
@@ -384,6 +384,19 @@ def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig, text: str = "") 
     # beside "Dusk, Harbour Mouth"); "the lamp" beside "Lamp Stand" is that stand's word.
     kept = {s for s in named if s in titles and _said_whole(text, titles[s])}
     return kept | {s for s in wide if s not in titles or s in _outer_titles(titles)}
+
+
+def _said_within(text: str, named: dict[int, Passage]) -> set[int]:
+    """The named records whose title words the text gives are fewer than another's it gives.
+
+    "The silver drinking bowl, the endova" says two words of the "Drinking Bowl (Kovsh)" and
+    three of the "Fraternity Drinking Bowl (Endova)": the words it shares with the kovsh are
+    part of its name for the endova, not a second object. Titles it gives alike stay
+    (look-alikes, told apart by their records).
+    """
+    said = set(content_words(text))
+    given = {n: set(content_words(p.title)) & said for n, p in named.items()}
+    return {n for n in named if any(given[n] < given[m] for m in named)}
 
 
 def _outer_titles(titles: dict[K, str]) -> set[K]:
@@ -1370,8 +1383,9 @@ def _matches(reading: Reading, meta: dict[str, object], title_words: set[str]) -
     """How much of the question's description a record's fields bear out.
 
     A date the visitor gives that the record's dates allow counts double and one they rule out
-    counts against; each other descriptive word ("Russian", "silver", "Flemish") found in the
-    maker, culture, place, medium or type counts once.
+    counts against; so does a name ("Pskov", "Ovchinnikov") found in the maker, culture,
+    place, medium or type: a name picks out, where each other descriptive word ("Russian",
+    "silver", "panel"), found there, counts once.
     """
     score = 0
     begin, end = meta.get("date_begin"), meta.get("date_end")
@@ -1382,7 +1396,8 @@ def _matches(reading: Reading, meta: dict[str, object], title_words: set[str]) -
         score += 2 if claim.low <= last and begin <= claim.high else -1
     fields = _field_words(meta) | set(content_words(str(meta.get("date", ""))))
     described = set(content_words(reading.asked)) - title_words - GENERIC
-    return score + len(described & fields)
+    names = {w for claim in reading.said.of("name") for w in content_words(claim.value)}
+    return score + sum(2 if w in names else 1 for w in described & fields)
 
 
 def look_alike(reading: Reading, records: Sequence[Passage], title: str) -> Passage | None:

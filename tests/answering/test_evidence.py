@@ -222,3 +222,71 @@ def test_quoted_words_its_texts_give_are_this_objects(question, on_topic):
     lookups = Lookups(retriever())
     passage = lookups.chunks("ewer")[0]
     assert evidence.about(read(question), passage, lookups, CFG) is on_topic
+
+
+def _ranked(*ids: str) -> list[Passage]:
+    return [Passage(cid, cid, cid, 0.5, "text", {}) for cid in ids]
+
+
+@pytest.mark.parametrize(
+    "by_meaning, by_words, top_k, fused",
+    [
+        # Both rankings agree: their order stands.
+        (("a", "b", "c"), ("a", "b", "c"), 3, ("a", "b", "c")),
+        # A passage both rankings find leads; at equal ranks meaning's passage goes first.
+        (("a", "b", "c"), ("c", "d"), 3, ("c", "a", "b")),
+        (("a", "b", "c"), ("c", "d"), 4, ("c", "a", "b", "d")),
+        # One ranking's first outranks the other's second: ties go to meaning's.
+        (("a", "b"), ("x", "y"), 3, ("a", "x", "b")),
+        # No words shared with any text: meaning's ranking alone.
+        (("a", "b", "c"), (), 2, ("a", "b")),
+        ((), ("x",), 2, ("x",)),
+    ],
+)
+def test_two_rankings_are_fused_by_reciprocal_rank(by_meaning, by_words, top_k, fused):
+    cfg = AnswerConfig(top_k=top_k)
+    found = evidence.fused(_ranked(*by_meaning), _ranked(*by_words), cfg)
+    assert tuple(p.chunk_id for p in found) == fused
+
+
+def test_a_passage_keeps_the_score_of_the_ranking_that_found_it_first():
+    meaning = [Passage("a", "s", "t", 0.61, "text", {})]
+    words = [Passage("a", "s", "t", 0.61, "text", {}), Passage("b", "s", "t", 0.2, "text", {})]
+    assert [p.score for p in evidence.fused(meaning, words, CFG)] == [0.61, 0.2]
+
+
+class _Counting:
+    """The stage tests' retriever, counting its keyword searches."""
+
+    def __init__(self):
+        self.inner, self.by_words = retriever(), 0
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def keyword_search(self, query, k):
+        self.by_words += 1
+        return self.inner.keyword_search(query, k)
+
+
+@pytest.mark.parametrize(
+    "question, by_words, chosen, searches",
+    [
+        # Near in meaning (a hashing embedder here), "family" and "brewer" lead to objects
+        # off topic; the rarer "Delft" is in the portrait's texts alone.
+        ("Is anything from a Delft brewer family?", 6, {"portrait"}, 1),
+        ("Is anything from a Delft brewer family?", 0, set(), 0),
+        # What is near in meaning is on topic: the words are not asked.
+        ("Who painted Harbour at Dusk?", 6, {"harbour"}, 0),
+    ],
+)
+def test_the_words_search_again_when_nothing_near_in_meaning_is_on_topic(
+    question, by_words, chosen, searches
+):
+    counting = _Counting()
+    reading, lookups = read(question), Lookups(counting)
+    cfg = AnswerConfig(min_relevance=0.0, top_k=2, keyword_top_k=by_words)
+    found = evidence.gather(reading, counting, lookups, cfg)
+    assert {p.source_id for p in found.chosen} == chosen
+    assert counting.by_words == searches
+

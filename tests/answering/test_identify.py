@@ -484,6 +484,35 @@ def test_one_of_several_look_alikes_is_picked_by_the_description(question, meant
     assert (found.source_id if found else None) == meant
 
 
+def _icon(source_id: str, medium: str, place: str) -> Passage:
+    meta = {"title": "Saint George", "medium": medium, "place_made": place}
+    return Passage(f"{source_id}:r", source_id, "", 0.5, "record", meta)
+
+
+ICONS = [
+    _icon("yaroslavl", "tempera and gold on linden panel", "Yaroslavl"),
+    _icon("pskov", "tempera on wood", "Pskov"),
+]
+
+
+@pytest.mark.parametrize(
+    "question, meant",
+    [
+        # A place named picks out more than a word of the medium that another one's gives.
+        ("Was the panel icon of Saint George from Pskov made for a church?", "pskov"),
+        ("what does the Pskov saint george on a panel show", "pskov"),
+        ("Did a workshop in Yaroslavl gild the Saint George panel?", "yaroslavl"),
+        # Without a name, the medium's words pick.
+        ("Who painted the Saint George on linden panel?", "yaroslavl"),
+        # A name neither gives picks none.
+        ("Is the Saint George from Tver on display?", None),
+    ],
+)
+def test_a_name_in_the_description_picks_out_a_look_alike(question, meant):
+    found = identify.look_alike(read(question), ICONS, "Saint George")
+    assert (found.source_id if found else None) == meant
+
+
 @pytest.mark.parametrize(
     "question, unknown",
     [
@@ -653,6 +682,11 @@ def _kind(source_id: str, title: str, maker: str, medium: str, kind: str) -> Pas
     return passage
 
 
+def _named(question: str, records: dict[int, Passage]) -> set[str]:
+    """The sources of the records ``question`` names among ``records``."""
+    return {p.source_id for p in identify.subjects(read(question).context, records).values()}
+
+
 # Two invented records share a plain title; a third, by a painter the question may name, is
 # titled otherwise.
 SHARED = {
@@ -680,9 +714,7 @@ SHARED = {
     ],
 )
 def test_a_shared_title_said_of_another_record_names_it(question, named):
-    assert {
-        p.source_id for p in identify.subjects(read(question).context, SHARED).values()
-    } == named
+    assert _named(question, SHARED) == named
 
 
 # An invented statuette titled by its god alone, and a cup whose title names him among what
@@ -706,9 +738,7 @@ FIGURES = {
     ],
 )
 def test_a_figure_on_another_object_is_not_the_record_of_its_name(question, named):
-    assert {
-        p.source_id for p in identify.subjects(read(question).context, FIGURES).values()
-    } == named
+    assert _named(question, FIGURES) == named
 
 
 class _Titled:
@@ -766,3 +796,29 @@ def test_what_a_relation_speaks_of_as_another(word, sentence, beside):
 def test_the_named_kind_of_someone_else(phrase, another):
     lookups = Lookups(retriever())
     assert identify._of_another_named(phrase, {"portrait"}, lookups) == another
+
+
+# Invented: a kind of lamp, and one whose title gives that kind and a name of its own.
+LAMPS = {
+    1: _kind("lamp", "Hanging Lamp (Mosque Lamp)", "Syrian", "enamelled glass", "lamps"),
+    2: _kind("qandil", "Hanging Lamp of Emir Sayf (Qandil)", "Syrian", "glass", "lamps"),
+    3: _kind("oil-a", "Oil Lamp", "Roman", "terracotta", "lamps"),
+    4: _kind("oil-b", "Oil Lamp", "Roman", "bronze", "lamps"),
+}
+
+
+@pytest.mark.parametrize(
+    "question, named",
+    [
+        # The words a question gives of one title, all among those it gives of another, are
+        # part of its name for that other: no second object.
+        ("Where did the hanging lamp of emir Sayf once burn?", {"qandil"}),
+        ("Who lit the qandil, the big hanging lamp?", {"qandil"}),
+        # Said with the first title's own word, it is that one.
+        ("Is the hanging mosque lamp older than the qandil?", {"lamp", "qandil"}),
+        # Titles said alike stay alike (told apart by their records, if at all).
+        ("How old is the oil lamp?", {"oil-a", "oil-b"}),
+    ],
+)
+def test_a_title_said_within_anothers_name_is_no_second_object(question, named):
+    assert _named(question, LAMPS) == named
