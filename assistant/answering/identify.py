@@ -389,9 +389,9 @@ def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig, text: str = "") 
 def _said_within(text: str, named: dict[int, Passage]) -> set[int]:
     """The named records whose title words the text gives are fewer than another's it gives.
 
-    "The silver drinking bowl, the endova" says two words of the "Drinking Bowl (Kovsh)" and
-    three of the "Fraternity Drinking Bowl (Endova)": the words it shares with the kovsh are
-    part of its name for the endova, not a second object. Titles it gives alike stay
+    "The big hanging lamp, the qandil" says two words of the "Hanging Lamp (Mosque Lamp)"
+    and three of the "Hanging Lamp of Emir Sayf (Qandil)": the words it shares with the first
+    are part of its name for the second, not a second object. Titles it gives alike stay
     (look-alikes, told apart by their records).
     """
     said = set(content_words(text))
@@ -1195,7 +1195,8 @@ def not_held(
     # What the visitor says the thing shows ("with the pearls") describes it.
     details = parse.details(reading.ask)
     things = [p for p in reading.objects if not parse.is_place(reading.ask, p)]
-    things = [p for p in things if p not in details]
+    # "Is it part of the museum's collection?": the holder asked about is no thing asked for.
+    things = [p for p in things if p not in details and not _within(p, reading.locations)]
     if not things:
         # "Where is Evening Light hung?": a title the ask gives without an article is the thing,
         # held if it is a record's title or maker, not if it only shares words with one
@@ -1209,6 +1210,11 @@ def not_held(
     things += [p for p in reading.referents if names_an_object(p, lookups, cfg)]
     absent = next((p for p in things if not _held_as_named(p, held, lookups, cfg)), "")
     return absent or _another_chosen(reading, held, lookups, cfg)
+
+
+def _within(phrase: str, places: Sequence[str]) -> bool:
+    """Whether a phrase is one of the places or the end of one ("Walters collection")."""
+    return any(fold(place).endswith(fold(phrase)) for place in places)
 
 
 def _another_chosen(reading: Reading, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> str:

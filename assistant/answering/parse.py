@@ -1074,10 +1074,10 @@ def asked_locations(text: str) -> list[str]:
     found = []
     for sentence in parsed(text).sents:
         root = sentence.root
-        if root.lemma_ != "be" or sentence[0].i != root.i:
+        if not _asks_whether_held(sentence):
             continue
         for prep in sentence:
-            if prep.dep_ != "prep" or prep.lower_ not in ("at", "in"):
+            if prep.dep_ != "prep" or not _holding_preposition(prep, root):
                 continue
             if prep.head.pos_ in ("VERB", "AUX") and prep.head.i != root.i:
                 continue
@@ -1085,6 +1085,34 @@ def asked_locations(text: str) -> list[str]:
                 " ".join(t.text for t in o.subtree) for o in prep.children if o.dep_ == "pobj"
             ]
     return found
+
+
+def _asks_whether_held(sentence: Any) -> bool:
+    """Whether a sentence is a yes/no question of being somewhere or belonging to something.
+
+    "Is it at the Walters?", "Is it part of the collection?", "Does it belong to the museum?".
+    """
+    root = sentence.root
+    if root.lemma_ == "be":
+        return sentence[0].i == root.i
+    # No lemmatiser is loaded: the verb's forms, after "do", "does" or "did".
+    return root.lower_ in _BELONG and sentence[0].lemma_ == "do"
+
+
+_BELONG = frozenset({"belong", "belongs", "belonged"})
+
+
+def _holding_preposition(prep: Any, root: Any) -> bool:
+    """Whether a preposition says where a thing is held: "at", "in", "part of", "belong to".
+
+    "Part of" is taken wherever the tagger hangs "part" (on the thing, or as an apposition):
+    whether what follows is a holder (a museum, a collection) is for the caller to judge.
+    """
+    if prep.lower_ in ("at", "in"):
+        return True
+    if prep.lower_ == "of":
+        return prep.head.lower_ == "part"
+    return prep.lower_ == "to" and root.lower_ in _BELONG and prep.head.i == root.i
 
 
 # The words that name what a question is about: nouns and names, not the visitor's verbs and

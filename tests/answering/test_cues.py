@@ -234,8 +234,12 @@ def test_a_thing_told_by_what_it_once_did_with_another(text, phrase, past):
         ("Is the arm ring at the Walters as well?", ["the Walters"]),
         ("Is that one in the museum too?", ["the museum"]),
         ("Was the painting in Paris in 1890?", ["Paris", "1890"]),
+        # Being part of a collection, or belonging to one, is being held there too.
+        ("Is the helmet part of the museum collection?", ["the museum collection"]),
+        ("Does this dagger belong to the museum?", ["the museum"]),
         # Not a yes/no question led by "is", or the place is in another verb's clause.
         ("Where is the arm ring?", []),
+        ("Who does the dagger belong to?", []),
         ("Is it the bowl they found in Kashan?", []),
         ("Did they keep it in the museum?", []),
     ],

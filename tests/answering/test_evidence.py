@@ -277,7 +277,7 @@ class _Counting:
         ("Is anything from a Delft brewer family?", 6, {"portrait"}, 1),
         ("Is anything from a Delft brewer family?", 0, set(), 0),
         # What is near in meaning is on topic: the words are not asked.
-        ("Who painted Harbour at Dusk?", 6, {"harbour"}, 0),
+        ("Tell me more about the painter of Harbour at Dusk", 6, {"harbour"}, 0),
     ],
 )
 def test_the_words_search_again_when_nothing_near_in_meaning_is_on_topic(
@@ -289,4 +289,3 @@ def test_the_words_search_again_when_nothing_near_in_meaning_is_on_topic(
     found = evidence.gather(reading, counting, lookups, cfg)
     assert {p.source_id for p in found.chosen} == chosen
     assert counting.by_words == searches
-

@@ -402,6 +402,19 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
             "",
         ),
         ("Could we see de Wit's Johanna Vos with the red prayer book?", {"portrait"}, ""),
+        # Asked as part of the collection, or as belonging to the museum: the same.
+        (
+            "Is Evening Light by Lindqvist part of the museum's collection?",
+            {"harbour"},
+            "Evening Light",
+        ),
+        ("Is Harbour at Dusk part of your collection?", {"harbour"}, ""),
+        (
+            "Does the companion portrait of her husband belong to the museum?",
+            {"portrait"},
+            "companion",
+        ),
+        ("Does the Portrait of Johanna Vos belong to the museum?", {"portrait"}, ""),
         # "The original" of a copy is another object; of an original, the object itself.
         ("Is the original of the enamel Saint Luke on view too?", {"luke-copy"}, "original"),
         ("Is the original Portrait of Johanna Vos on view?", {"portrait"}, ""),
