@@ -29,6 +29,7 @@ class Evidence:
 
     retrieved: list[Passage]
     chosen: list[Passage]
+    by_words: bool = False  # found by the second search, with the question's rarer words
 
     def log(self) -> list[dict[str, Any]]:
         """The retrieved passages as the answer log keeps them."""
@@ -256,7 +257,7 @@ def gather(reading: Reading, retriever: Retriever, lookups: Lookups, cfg: Answer
     if found.chosen or not (reading.words_read and cfg.keyword_top_k):
         return found
     hits = _search(reading, retriever, cfg, by_words=True)
-    return _gathered(reading, hits, retriever, lookups, cfg)
+    return replace(_gathered(reading, hits, retriever, lookups, cfg), by_words=True)
 
 
 def _gathered(
@@ -348,7 +349,8 @@ def decide(
     """Refuse when nothing is evidence, naming what the nearest source lacks."""
     if found.chosen:
         titles = list(dict.fromkeys(p.title for p in found.chosen))
-        trace.add("evidence", f"{len(found.chosen)} passages", "; ".join(titles))
+        how = "; searched again by the question's words" if found.by_words else ""
+        trace.add("evidence", f"{len(found.chosen)} passages{how}", "; ".join(titles))
         return None
     best = max((p.score for p in found.retrieved), default=0.0)
     if best < cfg.min_relevance and reading.words_read:

@@ -289,3 +289,6 @@ def test_the_words_search_again_when_nothing_near_in_meaning_is_on_topic(
     found = evidence.gather(reading, counting, lookups, cfg)
     assert {p.source_id for p in found.chosen} == chosen
     assert counting.by_words == searches
+    trace = Trace()
+    evidence.decide(reading, found, lookups, cfg, trace)
+    assert ("by the question's words" in trace.decisions[-1].decision) is bool(chosen and searches)
