@@ -251,7 +251,7 @@ def gather(reading: Reading, retriever: Retriever, lookups: Lookups, cfg: Answer
     of thousands (a surname, a place, a term of art). Only then: measured on the dev split,
     fusing them into every search brought other objects into the evidence, which crowded out
     the one asked about and had its claims checked against records it was not about
-    (bench/results/hybrid_search.md).
+    (docs/eval-results.md, twenty-eighth session).
     """
     found = _gathered(reading, _search(reading, retriever, cfg), retriever, lookups, cfg)
     if found.chosen or not (reading.words_read and cfg.keyword_top_k):
