@@ -97,3 +97,25 @@ def test_unreachable_server_is_a_clear_error(tmp_path):
     settings = make_settings(tmp_path, chroma_url=f"http://127.0.0.1:{free_port()}")
     with pytest.raises(StoreUnavailableError, match="cannot reach the Chroma server"):
         VectorIndex.open(settings, create=True)
+
+
+def test_keyword_search_against_a_chroma_server_follows_its_changes(server_settings, tmp_path):
+    # A server's index has no change stamp: the keyword index is rebuilt when the chunk count
+    # changes, and withdrawals (no count change) are filtered at each search.
+    index = VectorIndex.open(server_settings, create=True)
+    ingest([TEST_CORPUS], index)
+    granite = "Which object is granodiorite?"
+    assert index.keyword_search(granite, 3)[0].source_id == "test-rosetta-stone"
+
+    other = VectorIndex.open(server_settings)  # another app instance on the same server
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "hay-wain.html").write_bytes((DATA / "formats" / "hay-wain.html").read_bytes())
+    (folder / "hay-wain.html.meta.yaml").write_bytes(
+        (DATA / "formats" / "hay-wain.html.meta.yaml").read_bytes()
+    )
+    ingest([folder], other)
+    assert index.keyword_search("Constable hay wain", 3)[0].source_id == "test-hay-wain"
+
+    other.set_withdrawn("test-rosetta-stone", True, reason="on loan", on="2026-12-05")
+    assert "test-rosetta-stone" not in {p.source_id for p in index.keyword_search(granite, 3)}
