@@ -16,7 +16,9 @@ nine times the time per chunk when ingesting.
 
 from __future__ import annotations
 
+import math
 import threading
+from collections.abc import Sequence
 from functools import cache
 
 from langchain_core.embeddings import Embeddings
@@ -101,3 +103,11 @@ def index_embeddings(name: str) -> Embeddings:
     from assistant.store import LazyEmbeddings
 
     return LazyEmbeddings("" if name == MINILM else name)
+
+
+def cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    """Cosine similarity of two vectors (0 when either is zero)."""
+    dot = sum(x * y for x, y in zip(a, b, strict=True))
+    na = math.sqrt(sum(x * x for x in a))
+    nb = math.sqrt(sum(y * y for y in b))
+    return dot / (na * nb) if na and nb else 0.0

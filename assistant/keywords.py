@@ -13,10 +13,7 @@ the texts' language: stems and stopwords are that language's.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
-
-log = logging.getLogger(__name__)
 
 # Snowball stemmer and bm25s stopword list per language of the texts (ISO 639-1).
 STEMMERS = {

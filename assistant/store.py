@@ -8,7 +8,7 @@ import os
 import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,10 +25,9 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 # Must be set before torch is first imported; an explicit setting still wins.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
-import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.embedding import MINILM, index_embedder_name, index_embeddings
+from assistant.embedding import MINILM, cosine, index_embedder_name, index_embeddings
 from assistant.errors import (
     IndexMissingError,
     MuseumQAError,
@@ -611,16 +610,25 @@ class VectorIndex:
         One unbounded ``get`` would build one huge response; pages keep memory flat and stay
         under a Chroma server's request limits.
         """
-        out: list[tuple[str, dict[str, Any]]] = []
+        return [
+            (cid, dict(meta or {}))
+            for got in self._pages(["metadatas"], where)
+            for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=True)
+        ]
+
+    def _pages(self, include: list[str], where: dict[str, Any] | None = None) -> Iterator[Any]:
+        """The collection's chunks, ``GET_PAGE`` at a time, with the fields in ``include``."""
         offset = 0
         while True:
             got = self.store._collection.get(
-                where=where, include=["metadatas"], limit=GET_PAGE, offset=offset
+                where=where,
+                include=include,
+                limit=GET_PAGE,
+                offset=offset,  # type: ignore[arg-type]
             )
-            ids, metas = got["ids"], got["metadatas"] or []
-            out.extend((cid, dict(meta or {})) for cid, meta in zip(ids, metas, strict=True))
-            if len(ids) < GET_PAGE:
-                return out
+            yield got
+            if len(got["ids"]) < GET_PAGE:
+                return
             offset += GET_PAGE
 
     @_guarded(write=False)
@@ -806,15 +814,13 @@ class VectorIndex:
                 got["ids"], got["metadatas"] or [], got["embeddings"], strict=True
             )
         }
-        query_vector = np.asarray(self._query_vector(query), dtype=float)
+        query_vector = self._query_vector(query)
         out = []
         for cid, _ in ranked:
             if cid not in stored or stored[cid][0].get("withdrawn"):
                 continue
             meta, vec = stored[cid]
-            out.append(
-                self._passage(cid, meta, _cosine(query_vector, np.asarray(vec, dtype=float)))
-            )
+            out.append(self._passage(cid, meta, cosine(query_vector, [float(x) for x in vec])))
         return out[:k]
 
     def _keywords(self) -> KeywordIndex:
@@ -838,14 +844,10 @@ class VectorIndex:
         """(chunk ids, texts as embedded) of every chunk, fetched in pages."""
         ids: list[str] = []
         texts: list[str] = []
-        offset = 0
-        while True:
-            got = self.store._collection.get(include=["documents"], limit=GET_PAGE, offset=offset)
+        for got in self._pages(["documents"]):
             ids.extend(got["ids"])
             texts.extend(str(t or "") for t in got["documents"] or [])
-            if len(got["ids"]) < GET_PAGE:
-                return ids, texts
-            offset += GET_PAGE
+        return ids, texts
 
     def _nearest(
         self, vector: list[float], n: int, where: dict[str, Any] | None = None
@@ -895,8 +897,3 @@ class VectorIndex:
             kind=str(meta.get("kind", "text")),
             meta=dict(meta),
         )
-
-
-def _cosine(a: np.ndarray, b: np.ndarray) -> float:
-    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
-    return float(a @ b) / norm if norm else 0.0

@@ -17,13 +17,13 @@ same guarantee must hold for a strong one:
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.embedding import cosine
 from assistant.materials import MATERIALS
 from assistant.store import Passage
 from assistant.text import (
@@ -96,14 +96,6 @@ def evidence_text(passage: Passage) -> str:
     if creators:
         head = f"{head} — {creators}"
     return f"{head}. {passage.text}"
-
-
-def cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    """Cosine similarity of two vectors (0 when either is zero)."""
-    dot = sum(x * y for x, y in zip(a, b, strict=True))
-    na = math.sqrt(sum(x * x for x in a))
-    nb = math.sqrt(sum(y * y for y in b))
-    return dot / (na * nb) if na and nb else 0.0
 
 
 @dataclass
