@@ -251,7 +251,8 @@ def test_two_rankings_are_fused_by_reciprocal_rank(by_meaning, by_words, top_k, 
 
 def test_a_passage_keeps_the_score_of_the_ranking_that_found_it_first():
     meaning = [Passage("a", "s", "t", 0.61, "text", {})]
-    words = [Passage("a", "s", "t", 0.61, "text", {}), Passage("b", "s", "t", 0.2, "text", {})]
+    # The same chunk in both rankings, scored differently: the first ranking's copy is kept.
+    words = [Passage("a", "s", "t", 0.3, "text", {}), Passage("b", "s", "t", 0.2, "text", {})]
     assert [p.score for p in evidence.fused(meaning, words, CFG)] == [0.61, 0.2]
 
 
