@@ -6,7 +6,7 @@ asked, and "I don't have a vetted source" is an ordinary outcome, not an error.
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import threading
 from collections.abc import Sequence
 
@@ -26,6 +26,7 @@ from assistant.errors import IndexMissingError, StoreUnavailableError
 from assistant.verify import Verifier
 
 MAX_SOURCES = DEFAULT.max_sources
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "MAX_SOURCES",
@@ -99,14 +100,29 @@ class AnswerChain:
         reading = read(question, history, casing, periods, language, written_in, self._makers)
         return self.pipeline.run(reading)
 
-    def prepare(self) -> None:
-        """Read what the first questions would otherwise wait for (a server calls it at start)."""
+    def prepare(self) -> threading.Thread | None:
+        """Read what the first questions would otherwise wait for (a server calls it at start).
+
+        The names and periods every question reads are loaded before this returns. The
+        keyword index only serves questions the first search finds nothing for, and takes
+        seconds per 10k chunks to build, so it is built on a background thread (returned, to
+        be joined by whoever must wait): the server answers meanwhile, and a question that
+        needs the index first waits for the build in progress rather than starting another.
+        """
         self._casing()
         self._named_periods()
-        if self.pipeline.config.keyword_top_k:
-            # The keyword index; if the store does not answer now, the first question builds it.
-            with contextlib.suppress(StoreUnavailableError, IndexMissingError):
-                self.retriever.keyword_search("", 1)
+        if not self.pipeline.config.keyword_top_k:
+            return None
+        thread = threading.Thread(target=self._build_keywords, name="keyword-index", daemon=True)
+        thread.start()
+        return thread
+
+    def _build_keywords(self) -> None:
+        """Build the keyword index; if that fails, the first question that needs it tries again."""
+        try:
+            self.retriever.keyword_search("", 1)
+        except (StoreUnavailableError, IndexMissingError) as exc:
+            logger.warning("keyword index not built at start: %s", exc)
 
     def _named_periods(self) -> Periods | None:
         """The collection's named periods and their years, read from the records once.

@@ -121,3 +121,53 @@ def test_the_store_keyword_search_follows_withdrawals_and_writes(tmp_path: Path)
 
 def sources(passages: list[Passage]) -> set[str]:
     return {p.source_id for p in passages}
+
+
+def test_a_server_start_builds_the_index_on_a_thread_and_a_question_waits_for_that_build(
+    tmp_path: Path, monkeypatch
+):
+    import threading
+
+    import assistant.store as store_module
+    from assistant.chain import AnswerChain
+    from assistant.fakes import ScriptedChatModel
+    from assistant.verify import Verifier
+
+    index = VectorIndex.open(make_settings(tmp_path / "data"), create=True)
+    ingest([TEST_CORPUS], index)
+    started, release, builds = threading.Event(), threading.Event(), []
+
+    class SlowIndex(KeywordIndex):  # a build that takes as long as the test says
+        def __init__(self, *args, **kwargs):
+            builds.append(threading.current_thread().name)
+            started.set()
+            assert release.wait(30)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "KeywordIndex", SlowIndex)
+    chain = AnswerChain(index, ScriptedChatModel(), Verifier(index.embeddings))
+    building = chain.prepare()
+    # prepare has returned while the build is still under way: the server starts answering.
+    assert building is not None and started.wait(30) and building.is_alive()
+    found: list[Passage] = []
+    asking = threading.Thread(target=lambda: found.extend(index.keyword_search("granodiorite", 3)))
+    asking.start()
+    release.set()
+    building.join(30)
+    asking.join(30)
+    assert builds == ["keyword-index"]  # one build, the start's; the question waited for it
+    assert found and found[0].source_id == "test-rosetta-stone"
+
+
+def test_with_keyword_search_off_a_start_builds_no_index(tmp_path: Path):
+    from assistant.answering.config import AnswerConfig
+    from assistant.chain import AnswerChain
+    from assistant.fakes import ScriptedChatModel
+    from assistant.verify import Verifier
+
+    index = VectorIndex.open(make_settings(tmp_path / "data"), create=True)
+    ingest([TEST_CORPUS], index)
+    off = AnswerConfig(keyword_top_k=0)
+    chain = AnswerChain(index, ScriptedChatModel(), Verifier(index.embeddings), off)
+    assert chain.prepare() is None
+    assert index._keyword_index is None
