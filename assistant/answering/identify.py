@@ -72,7 +72,7 @@ def subjects(text: str, numbered: Numbered, cfg: AnswerConfig = DEFAULT) -> dict
         and not _another_of_its_kind(text, p, numbered)
         and not _in_a_title_described(text, p, numbered, cfg)
     }
-    outer = _outer_titles({n: p.title for n, p in named.items()}) - _said_within(text, named)
+    outer = set(named) - _said_within(text, named)
     # Names that are part of a named title ("Cyrus" in "Cyrus Cylinder") are not creators.
     q_names = {POSSESSIVE.sub("", n) for n in proper_names(text)} - {
         w for n in outer for w in words(named[n].title)
@@ -391,7 +391,8 @@ def _said_within(text: str, named: dict[int, Passage]) -> set[int]:
 
     "The big hanging lamp, the qandil" says two words of the "Hanging Lamp (Mosque Lamp)"
     and three of the "Hanging Lamp of Emir Sayf (Qandil)": the words it shares with the first
-    are part of its name for the second, not a second object. Titles it gives alike stay
+    are part of its name for the second, not a second object. So is a whole title inside a
+    longer one said ("Christ" in "Christ Blessing the Children"). Titles it gives alike stay
     (look-alikes, told apart by their records).
     """
     said = set(content_words(text))
@@ -1195,8 +1196,7 @@ def not_held(
     # What the visitor says the thing shows ("with the pearls") describes it.
     details = parse.details(reading.ask)
     things = [p for p in reading.objects if not parse.is_place(reading.ask, p)]
-    # "Is it part of the museum's collection?": the holder asked about is no thing asked for.
-    things = [p for p in things if p not in details and not _within(p, reading.locations)]
+    things = [p for p in things if p not in details]
     if not things:
         # "Where is Evening Light hung?": a title the ask gives without an article is the thing,
         # held if it is a record's title or maker, not if it only shares words with one
@@ -1210,11 +1210,6 @@ def not_held(
     things += [p for p in reading.referents if names_an_object(p, lookups, cfg)]
     absent = next((p for p in things if not _held_as_named(p, held, lookups, cfg)), "")
     return absent or _another_chosen(reading, held, lookups, cfg)
-
-
-def _within(phrase: str, places: Sequence[str]) -> bool:
-    """Whether a phrase is one of the places or the end of one ("Walters collection")."""
-    return any(fold(place).endswith(fold(phrase)) for place in places)
 
 
 def _another_chosen(reading: Reading, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> str:

@@ -1035,9 +1035,19 @@ def person_acting(text: str, phrase: str) -> bool:
 
 
 def is_place(text: str, phrase: str) -> bool:
-    """Whether a phrase says where, not what: "at the Met", "in the next room", "on view"."""
+    """Whether a phrase says where, not what: "at the Met", "in the next room", "on view".
+
+    A holder asked about is a place too: "is it part of the collection?", "does it belong
+    to the museum?" ask where the thing is held, not for a second thing.
+    """
     chunk = _chunk_for(text, phrase)
-    return chunk is not None and chunk.root.dep_ == "pobj" and chunk.root.head.lower_ in _LOCATIVE
+    if chunk is None or chunk.root.dep_ != "pobj":
+        return False
+    prep = chunk.root.head
+    if prep.lower_ in _LOCATIVE:
+        return True
+    sentence = prep.sent
+    return _asks_whether_held(sentence) and _holding_preposition(prep, sentence.root)
 
 
 def came_from(text: str, phrase: str) -> bool:

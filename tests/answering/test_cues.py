@@ -7,6 +7,7 @@ from assistant.answering.parse import (
     chosen_ones,
     dated_noun,
     gives_purpose,
+    is_place,
     is_predicate,
     object_phrases,
     related_in_the_past,
@@ -356,3 +357,22 @@ def test_kinds_in_general(text, general):
     from assistant.answering.parse import kinds_in_general
 
     assert kinds_in_general(text) == general
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "place"),
+    [
+        ("Is the helmet on view in the armour room?", "armour room", True),
+        ("Is the dagger at the Met?", "Met", True),
+        # The holder of a holding ask is where, not a second thing asked for.
+        ("Is the helmet part of the museum's collection?", "collection", True),
+        ("Does this dagger belong to the museum?", "museum", True),
+        # The same words outside a holding ask, or a thing asked for, are what.
+        ("Who does the dagger belong to?", "dagger", False),
+        ("Is the lid part of the jar?", "lid", False),
+        ("Did the ewer belong to a family?", "ewer", False),
+        ("Is the portrait of her husband here?", "portrait of husband", False),
+    ],
+)
+def test_a_place_or_holder_is_where_not_what(text, phrase, place):
+    assert is_place(text, phrase) is place
