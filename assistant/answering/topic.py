@@ -331,9 +331,10 @@ def _inner_names(question: str) -> set[str]:
     return proper_names(re.sub(r"(^|[.!?]\s+)[^\W\d_][\w'’-]*", " ", question))
 
 
-# A comma inside a number ("4,000") joins nothing.
+# A comma inside a number ("4,000") joins nothing, nor does "and" inside a hyphenated word
+# ("blue-and-white", "pen-and-ink"): that is one thing's description.
 _JOINS = re.compile(
-    r"\b(?:and|or|vs\.?|versus|compared (?:to|with)|than)\b|(?<!\d),|,(?!\d{3}\b)|;"
+    r"(?<!-)\b(?:and|or|vs\.?|versus|compared (?:to|with)|than)\b(?!-)|(?<!\d),|,(?!\d{3}\b)|;"
 )
 
 

@@ -182,6 +182,14 @@ CRANES = "Was the ewer with two cranes flying round its neck made in {}?"
         (FISHING.format(1887), "answered", "described by its texts"),
         # A date before a noun that is no kind of object dates that thing.
         (FISHING.format("an 18th-century style"), "answered", "described by its texts"),
+        # A date the visitor asks to be confirmed ("..., right?") stands before no noun, in
+        # the question as written, whatever part of it is about the object.
+        (
+            "The picture of fishing boats coming home at dusk is from the 1700s, right? What "
+            "is the woman on the quay mending?",
+            "corrected",
+            "described by its texts",
+        ),
         # Too few words to tell it apart, but the only object found: its date is checked.
         (CRANES.format(1500), "corrected", "one object"),
         (CRANES.format(1210), "answered", "one object"),

@@ -80,3 +80,25 @@ _HARBOUR = [
 )
 def test_a_source_covers_what_a_question_names(question, covered):
     assert (coverage(question, _HARBOUR) >= AnswerConfig().min_topic_coverage) is covered
+
+
+@pytest.mark.parametrize(
+    "question, parts",
+    [
+        ("Is the jug older than the bowl?", ["Is the jug older", "the bowl?"]),
+        (
+            "Who made the helmet and who made the sword?",
+            ["Who made the helmet", "who made the sword?"],
+        ),
+        # A number's comma, or "and" inside a hyphenated word, joins nothing.
+        ("Did 4,000 people see it?", []),
+        (
+            "Who painted the blue-and-white vase or the pen-and-ink sketch?",
+            ["Who painted the blue-and-white vase", "the pen-and-ink sketch?"],
+        ),
+    ],
+)
+def test_a_question_about_several_things_is_cut_into_its_parts(question, parts):
+    from assistant.answering.topic import clauses
+
+    assert clauses(question) == parts

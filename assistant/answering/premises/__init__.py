@@ -93,8 +93,10 @@ def check_dated(
     """
     chosen = {n: p for n, p in numbered.items() if p.kind == "record" and p.source_id in told}
 
-    def of_an_object(claim: Claim, text: str) -> bool:
-        return claim.kind != "date" or _dates_an_object(claim, text, lookups, cfg)
+    def of_an_object(claim: Claim, _part: str) -> bool:
+        # In the question as written: the part about the object is its clauses joined
+        # without the commas between them, and "the 1700s, right?" would read as "1700s right".
+        return claim.kind != "date" or _dates_an_object(claim, reading.context, lookups, cfg)
 
     return _checked(reading, numbered, chosen, (_date,), cfg, of_an_object)
 
