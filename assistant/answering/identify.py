@@ -349,7 +349,12 @@ def told_apart(reading: Reading, numbered: Numbered, lookups: Lookups, cfg: Answ
     ranked = sorted(counts, key=lambda s: (-counts[s], s))
     best = counts[ranked[0]]
     runner_up = counts[ranked[1]] if len(ranked) > 1 else 0
-    if best >= cfg.told_apart_words_min and best - runner_up >= cfg.told_apart_lead:
+    # A short question is told apart by all of its words ("the dish from the shipwreck"),
+    # bar the dates it asserts: those are checked against the record found, and a record
+    # may not share them (a date that does is still a word that tells it apart).
+    undated = set(content_words(reading.undated(reading.context))) - GENERIC
+    enough = min(cfg.told_apart_words_min, len(undated))
+    if best >= enough and best - runner_up >= cfg.told_apart_lead:
         return ranked[0]
     return ""
 

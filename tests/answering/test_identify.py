@@ -637,6 +637,11 @@ def test_of_several_described_the_one_naming_most_is_meant(question, meant):
         # Too few words of any text to mean one.
         ("Who made the old dish?", ""),
         ("Who painted it in 1750?", ""),
+        # A short question, told by every word of it; the date it asserts is what is
+        # checked against the object, no word to find.
+        ("Are the carp swimming in the well of the 15th-century basin?", "basin-fish"),
+        ("Are the carp on the basin?", ""),  # one word more than the other's: not clearly
+        ("Who made the 15th-century basin?", ""),
     ],
 )
 def test_an_object_told_apart_by_its_texts_is_meant(question, meant):
