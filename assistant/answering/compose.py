@@ -21,7 +21,7 @@ from assistant.answer import (
 )
 from assistant.answering.catalogue import Numbered
 from assistant.answering.config import AnswerConfig
-from assistant.answering.premises import refutes
+from assistant.answering.premises import differs_in_number, refutes
 from assistant.answering.rank import Candidate, asked_facts, score, select
 from assistant.answering.reading import Ask, Reading
 from assistant.answering.trace import Refusal, Trace
@@ -66,10 +66,18 @@ def pool(
 def refuting(
     reading: Reading, candidates: list[Candidate], corrected: bool, numbered: Numbered
 ) -> list[Candidate]:
-    """Candidates that deny what the visitor asserted (when no record already corrects it)."""
-    if corrected or not reading.asserts:
+    """Candidates that deny what the visitor asserted (when no record already corrects it).
+
+    A question that ends by asking ("It has a hundred drawers. Where is the key?") tells its
+    story to ask about it, and a sentence that denies a word of the story may deny something
+    else; but one that counts or dates the same thing with another number says the story is
+    wrong.
+    """
+    if corrected:
         return []
     titles = [p.title for p in numbered.values()]
+    if not reading.asserts:
+        return [c for c in candidates if differs_in_number(c.text, reading, titles)]
     return [c for c in candidates if refutes(c.text, reading, titles)]
 
 

@@ -540,3 +540,61 @@ def test_a_name_spelled_another_languages_way_is_the_records(word, known, same):
     from assistant.answering.premises.maker import _same_name
 
     assert _same_name(word, known, DEFAULT) is same
+
+
+@pytest.mark.parametrize(
+    "question, sentence, refuting",
+    [
+        # A story told to ask about it ends by asking: a sentence that counts or dates what
+        # it counts or dates, with another number, still says the story is wrong ...
+        (
+            "The chest has about forty drawers. Who carved its frieze?",
+            "The chest has four drawers.",
+            True,
+        ),
+        (
+            "The ewer was dug up in 1880. What do the cranes mean?",
+            "The ewer was excavated at Rayy in 1923.",
+            True,
+        ),
+        # ... the same number, or a denial of words of the story, does not.
+        (
+            "The chest has four drawers. Who carved its frieze?",
+            "The chest has four drawers.",
+            False,
+        ),
+        (
+            "The chest stood at the foot of the bed. Who carved its frieze?",
+            "The chest did not stand in the hall.",
+            False,
+        ),
+        # Asserted outright, a denial of what is said refutes it.
+        ("The chest stood in the hall, right?", "The chest did not stand in the hall.", True),
+    ],
+)
+def test_a_story_that_ends_by_asking_is_refuted_by_another_number(question, sentence, refuting):
+    from assistant.answering import compose
+    from assistant.answering.rank import Candidate
+
+    found = compose.refuting(read(question), [Candidate(sentence, [1], "source")], False, {})
+    assert bool(found) is refuting
+
+
+@pytest.mark.parametrize(
+    "question, refuting",
+    [
+        # The count a title gives is its name: "two women" in its text denies no claim.
+        ("The painter of The Three Women Dancing used a Roman model. Which one?", False),
+        ("The Three Women Dancing copies a Roman model, right?", False),
+        # Counted otherwise than the title, it is the visitor's count.
+        ("The painter shows five women dancing. Which model did he use?", True),
+    ],
+)
+def test_a_count_a_title_gives_is_no_claim(question, refuting):
+    from assistant.answering import compose
+    from assistant.answering.rank import Candidate
+    from assistant.store import Passage
+
+    sentence = Candidate("Only two women are dancing; the third sits apart.", [1], "source")
+    record = Passage("d:r", "dance", "", 0.9, "record", {"title": "The Three Women Dancing"})
+    assert bool(compose.refuting(read(question), [sentence], False, {1: record})) is refuting

@@ -17,7 +17,7 @@ from assistant.answering.premises import date, institution, maker, material, pla
 from assistant.answering.premises.count import count_differs
 from assistant.answering.premises.loaded import LoadedClaim
 from assistant.answering.premises.loaded import check as check_loaded
-from assistant.answering.premises.refuting import refutes
+from assistant.answering.premises.refuting import differs_in_number, refutes
 from assistant.answering.premises.subject import PremiseIssue, Subject, scoped, subject
 from assistant.answering.reading import Claim, Reading
 
@@ -28,6 +28,7 @@ __all__ = [
     "check_dated",
     "check_loaded",
     "count_differs",
+    "differs_in_number",
     "refutes",
 ]
 

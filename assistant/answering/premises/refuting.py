@@ -86,7 +86,7 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
     same thing with another number. "It is faience, not stone" does not deny "the Egyptian
     hippo": the word they share is not the denied one.
     """
-    if count_differs(sentence, reading.said) or event_differs(sentence, reading):
+    if differs_in_number(sentence, reading, titles):
         return True
     # "Gone Not Forgotten is dated 1879": a title's own "not" denies nothing.
     for title in titles:
@@ -117,6 +117,15 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
 # Words a denial and the question share, beyond its first, for the denial to be of what the
 # visitor says.
 _SHARED_MIN = 2
+
+
+def differs_in_number(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool:
+    """Whether the sentence counts or dates what the visitor counts or dates, otherwise.
+
+    ``titles``: the evidence's titles, whose counts are names, not the visitor's claims.
+    """
+    counted = count_differs(sentence, reading.said, titles=titles)
+    return counted or event_differs(sentence, reading)
 
 
 def event_differs(sentence: str, reading: Reading) -> bool:
