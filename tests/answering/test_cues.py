@@ -371,7 +371,7 @@ def test_kinds_in_general(text, general):
         ("Who does the dagger belong to?", "dagger", False),
         ("Is the lid part of the jar?", "lid", False),
         ("Did the ewer belong to a family?", "ewer", False),
-        ("Is the portrait of her husband here?", "portrait of husband", False),
+        ("Is the portrait of his brother here?", "portrait of brother", False),
     ],
 )
 def test_a_place_or_holder_is_where_not_what(text, phrase, place):

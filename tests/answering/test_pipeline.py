@@ -186,7 +186,7 @@ CRANES = "Was the ewer with two cranes flying round its neck made in {}?"
         # the question as written, whatever part of it is about the object.
         (
             "The picture of fishing boats coming home at dusk is from the 1700s, right? What "
-            "is the woman on the quay mending?",
+            "nets is the woman mending on the quay?",
             "corrected",
             "described by its texts",
         ),

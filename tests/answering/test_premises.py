@@ -584,7 +584,7 @@ def test_a_story_that_ends_by_asking_is_refuted_by_another_number(question, sent
     "question, refuting",
     [
         # The count a title gives is its name: "two women" in its text denies no claim.
-        ("The painter of The Three Women Dancing used a Roman model. Which one?", False),
+        ("Whoever made The Three Women Dancing used a Roman model. Which one?", False),
         ("The Three Women Dancing copies a Roman model, right?", False),
         # Counted otherwise than the title, it is the visitor's count.
         ("The painter shows five women dancing. Which model did he use?", True),

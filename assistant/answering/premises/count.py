@@ -14,7 +14,7 @@ def count_differs(
 ) -> bool:
     """Whether the sentence counts something the visitor counts, with another number.
 
-    "It contains roughly 26 million knots" against "about two million knots, right?" A count
+    "The chest has four drawers" against "it has some forty drawers?" A count
     a title of the evidence gives ("The Four Recluse Statesmen") is its name, not a claim.
     """
     stated = quantities(sentence)
