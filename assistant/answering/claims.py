@@ -257,6 +257,17 @@ _QUANTITY = re.compile(
 )
 
 
+# A year as written before a noun ("the 1893 painting"); a count of one thing is no year.
+_FOUR_DIGITS = re.compile(r"\d{4}")
+# Plurals that do not end in "s": a count before one of these is a count ("1500 men").
+_IRREGULAR_PLURALS = frozenset("men women children people feet teeth geese mice oxen".split())
+
+
+def _plural(noun: str) -> bool:
+    """Whether a noun as written is plural (by its ending, or one of the irregular plurals)."""
+    return noun.endswith("s") or noun in _IRREGULAR_PLURALS
+
+
 # "One ..., the other ...", "one ... another": "one" picks one of several.
 _THE_OTHER = re.compile(r"\b(?:the other|another|the second)\b")
 
@@ -282,15 +293,23 @@ _AGE = re.compile(
 
 
 def quantities(text: str) -> dict[str, float]:
-    """Counted things and how many: "26 million knots" -> {"knot": 26e6}; an age as "age"."""
-    found: dict[str, float] = {}
+    """Counted things and how many: "26 million knots" -> {"knot": 26e6}; an age as "age".
+
+    A thing counted twice keeps its last count; ``all_counts`` has every one.
+    """
+    return dict(all_counts(text))
+
+
+def all_counts(text: str) -> list[tuple[str, float]]:
+    """Every (counted thing, how many) in the text, in order; an age as "age"."""
+    found: list[tuple[str, float]] = []
     # "over 3,000 years old" is the object's age, a date (``ages``), not a count of years.
     text = _OBJECT_AGE.sub(lambda m: m.group(0) if _is_persons_age(m) else " ", fold(text))
     for match in _AGE.finditer(text):
         number = next(g for g in match.groups() if g)
         word = _NUMBER_WORDS.get(number)
         if number not in {"a", "an"}:
-            found["age"] = float(word) if word is not None else float(number)
+            found.append(("age", float(word) if word is not None else float(number)))
     for match in _QUANTITY.finditer(text):
         number, scale, noun = match.groups(default="")
         if noun in _SCALES or noun in STOPWORDS or len(noun) < 3:
@@ -299,9 +318,11 @@ def quantities(text: str) -> dict[str, float]:
             continue  # "one bull holds the hook, the other the loop": one of them, not a count
         if number in {"a", "an"} and not scale:
             continue  # "a canvas" is an article, not a count ("a million dollars" is one)
+        if _FOUR_DIGITS.fullmatch(number) and not scale and not _plural(noun):
+            continue  # "the 1893 painting" dates the painting; it counts nothing
         word = _NUMBER_WORDS.get(number)
         value = float(word) if word is not None else float(number.replace(",", ""))
-        found[stem(noun)] = value * _SCALES.get(scale, 1)
+        found.append((stem(noun), value * _SCALES.get(scale, 1)))
     return found
 
 

@@ -557,6 +557,18 @@ def test_a_name_spelled_another_languages_way_is_the_records(word, known, same):
             "The ewer was excavated at Rayy in 1923.",
             True,
         ),
+        # ... not when the story gives that number too, counting another way ...
+        (
+            "The chest has four drawers, and forty drawers with its stand. Who carved it?",
+            "The chest has four drawers.",
+            False,
+        ),
+        # ... nor a year before a thing, which dates it and counts nothing.
+        (
+            "The 1530 chest stood in a hall. Who carved its frieze?",
+            "Two chests stood there.",
+            False,
+        ),
         # ... the same number, or a denial of words of the story, does not.
         (
             "The chest has four drawers. Who carved its frieze?",
@@ -598,3 +610,22 @@ def test_a_count_a_title_gives_is_no_claim(question, refuting):
     sentence = Candidate("Only two women are dancing; the third sits apart.", [1], "source")
     record = Passage("d:r", "dance", "", 0.9, "record", {"title": "The Three Women Dancing"})
     assert bool(compose.refuting(read(question), [sentence], False, {1: record})) is refuting
+
+
+@pytest.mark.parametrize(
+    "text, counted",
+    [
+        ("the 1893 painting", {}),  # a year before one thing dates it
+        ("Is the 1789 miniature his?", {}),
+        ("some 1500 pieces of glass", {"piec": 1500.0}),  # before many things, a count
+        ("1200 men built it", {"men": 1200.0}),
+        (
+            "three poets here, six poets with its partner",
+            {"poet": 6.0},
+        ),  # the last count of a thing
+    ],
+)
+def test_what_a_text_counts(text, counted):
+    from assistant.answering.claims import quantities
+
+    assert quantities(text) == counted

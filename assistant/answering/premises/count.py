@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answering.claims import quantities
+from assistant.answering.claims import all_counts, quantities
 from assistant.answering.config import DEFAULT, AnswerConfig
 from assistant.answering.reading import Said
 
@@ -19,13 +19,21 @@ def count_differs(
     """
     stated = quantities(sentence)
     named = [quantities(title) for title in titles]
+    # "Three poets here, six with its partner": a sentence that gives either count agrees.
+    given: dict[str, list[float]] = {}
+    for noun, amount in all_counts(said.text):
+        given.setdefault(noun, []).append(amount)
     for claim in said.of("count"):
         if any(counted.get(claim.value) == claim.amount for counted in named):
             continue
         other = stated.get(claim.value)
         assert claim.amount is not None
-        if other is not None and abs(other - claim.amount) > cfg.count_tolerance * max(
-            other, claim.amount
-        ):
+        amounts = given.get(claim.value) or [claim.amount]
+        if other is not None and all(_differ(other, amount, cfg) for amount in amounts):
             return True
     return False
+
+
+def _differ(one: float, other: float, cfg: AnswerConfig) -> bool:
+    """Whether two counts differ by more than the tolerance."""
+    return abs(one - other) > cfg.count_tolerance * max(one, other)
