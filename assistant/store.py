@@ -39,6 +39,7 @@ from assistant.keywords import KeywordIndex
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
+    from chromadb.api.types import Include
     from langchain_chroma import Chroma
 
 log = logging.getLogger(__name__)
@@ -616,15 +617,12 @@ class VectorIndex:
             for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=True)
         ]
 
-    def _pages(self, include: list[str], where: dict[str, Any] | None = None) -> Iterator[Any]:
+    def _pages(self, include: Include, where: dict[str, Any] | None = None) -> Iterator[Any]:
         """The collection's chunks, ``GET_PAGE`` at a time, with the fields in ``include``."""
         offset = 0
         while True:
             got = self.store._collection.get(
-                where=where,
-                include=include,
-                limit=GET_PAGE,
-                offset=offset,  # type: ignore[arg-type]
+                where=where, include=include, limit=GET_PAGE, offset=offset
             )
             yield got
             if len(got["ids"]) < GET_PAGE:
@@ -808,11 +806,10 @@ class VectorIndex:
         got = self.store._collection.get(
             ids=[cid for cid, _ in ranked], include=["metadatas", "embeddings"]
         )
+        vectors = got["embeddings"] if got["embeddings"] is not None else []
         stored = {
             cid: (dict(meta or {}), vec)
-            for cid, meta, vec in zip(
-                got["ids"], got["metadatas"] or [], got["embeddings"], strict=True
-            )
+            for cid, meta, vec in zip(got["ids"], got["metadatas"] or [], vectors, strict=True)
         }
         query_vector = self._query_vector(query)
         out = []
