@@ -447,7 +447,8 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
     for match in shapes.INSTITUTION.finditer(text):
         found.append(Claim("institution", match.group(1).strip(), match.span(1)))
     found += _places(text)
-    for noun, amount in shapes.quantities(text).items():
+    # Each count as said: "three poets here, six poets with its partner" counts both ways.
+    for noun, amount in shapes.all_counts(text):
         found.append(Claim("count", noun, amount=amount))
     for pattern, _ in shapes.LOADED:
         framing = pattern.search(folded)

@@ -629,3 +629,8 @@ def test_what_a_text_counts(text, counted):
     from assistant.answering.claims import quantities
 
     assert quantities(text) == counted
+
+
+def test_each_count_a_question_says_is_a_claim():
+    said = read("Three poets are on this guard, and six poets on the pair?").said
+    assert sorted(c.amount for c in said.of("count")) == [3.0, 6.0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answering.claims import all_counts, quantities
+from assistant.answering.claims import quantities
 from assistant.answering.config import DEFAULT, AnswerConfig
 from assistant.answering.reading import Said
 
@@ -21,17 +21,14 @@ def count_differs(
     named = [quantities(title) for title in titles]
     # "Three poets here, six with its partner": a sentence that gives either count agrees.
     given: dict[str, list[float]] = {}
-    for noun, amount in all_counts(said.text):
-        given.setdefault(noun, []).append(amount)
     for claim in said.of("count"):
-        if any(counted.get(claim.value) == claim.amount for counted in named):
-            continue
-        other = stated.get(claim.value)
         assert claim.amount is not None
-        amounts = given.get(claim.value) or [claim.amount]
-        if other is not None and all(_differ(other, amount, cfg) for amount in amounts):
-            return True
-    return False
+        if not any(counted.get(claim.value) == claim.amount for counted in named):
+            given.setdefault(claim.value, []).append(claim.amount)
+    return any(
+        noun in stated and all(_differ(stated[noun], amount, cfg) for amount in amounts)
+        for noun, amounts in given.items()
+    )
 
 
 def _differ(one: float, other: float, cfg: AnswerConfig) -> bool:
