@@ -257,7 +257,7 @@ _QUANTITY = re.compile(
 )
 
 
-# A year as written before a noun ("the 1893 painting"); a count of one thing is no year.
+# Four digits before a singular noun are a year ("the 1893 painting"), not a count of it.
 _FOUR_DIGITS = re.compile(r"\d{4}")
 # Plurals that do not end in "s": a count before one of these is a count ("1500 men").
 _IRREGULAR_PLURALS = frozenset("men women children people feet teeth geese mice oxen".split())

@@ -94,7 +94,7 @@ def check_dated(
     """
     chosen = {n: p for n, p in numbered.items() if p.kind == "record" and p.source_id in told}
 
-    def of_an_object(claim: Claim, _part: str) -> bool:
+    def of_an_object(claim: Claim) -> bool:
         # In the question as written: the part about the object is its clauses joined
         # without the commas between them, and "the 1700s, right?" would read as "1700s right".
         return claim.kind != "date" or _dates_an_object(claim, reading.context, lookups, cfg)
@@ -108,11 +108,11 @@ def _checked(
     chosen: Mapping[int, Passage],
     rules: Sequence[Rule],
     cfg: AnswerConfig,
-    keep: Callable[[Claim, str], bool] | None = None,
+    keep: Callable[[Claim], bool] | None = None,
 ) -> list[PremiseIssue]:
     """Run ``rules`` on each chosen record, against the part of the question about it.
 
-    ``keep`` says which of that part's claims (given its text) the rules are to see.
+    ``keep`` says which of that part's claims the rules are to see.
     """
     issues: list[PremiseIssue] = []
     for n, passage in chosen.items():
@@ -122,7 +122,7 @@ def _checked(
         )
         about = subject(n, passage, scope, numbered, cfg)
         if keep is not None:
-            claims = tuple(c for c in about.said.claims if keep(c, about.said.text))
+            claims = tuple(c for c in about.said.claims if keep(c))
             about = replace(about, said=replace(about.said, claims=claims))
         for rule in rules:
             issues += rule(about, numbered, cfg)
