@@ -113,16 +113,31 @@ def choose(
         # they do say about the object, best first, is the answer.
         chosen = sorted(scored, key=lambda c: -c.score)[: min(cfg.unendorsed_room, room)]
     refuting_texts = {fold(c.text) for c in refuters}
-    if refuters and room > 0 and not any(fold(c.text) in refuting_texts for c in chosen):
-        # The sentence that says the visitor is wrong comes first, whatever else is chosen.
-        lead = max((c for c in scored if fold(c.text) in refuting_texts), key=lambda c: c.score)
-        chosen = [lead, *chosen][:room]
+    chosen = led_by_refuter(chosen, scored, refuting_texts, room)
     kept = corrections.kept + [
         AnswerSentence(c.text, c.citations, c.origin)
         for c in chosen
         if all(fold(c.text) != fold(k.text) for k in corrections.kept)
     ]
     return Chosen(kept, [c.text for c in chosen if fold(c.text) in refuting_texts])
+
+
+def led_by_refuter(
+    chosen: list[Candidate], scored: list[Candidate], refuting: set[str], room: int
+) -> list[Candidate]:
+    """The chosen sentences, led by one that says the visitor is wrong (folded ``refuting``).
+
+    It comes first whatever else is chosen: a desk shows the first sentence alone under
+    "Corrected". The best-scored chosen one, else the best of all scored.
+    """
+    if not refuting or room <= 0:
+        return chosen
+    among = [c for c in chosen if fold(c.text) in refuting]
+    among = among or [c for c in scored if fold(c.text) in refuting]
+    if not among:
+        return chosen
+    lead = max(among, key=lambda c: c.score)
+    return [lead, *(c for c in chosen if c is not lead)][:room]
 
 
 def _makers_said(reading: Reading, context: _Context) -> list[str]:

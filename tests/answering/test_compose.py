@@ -292,3 +292,32 @@ def test_a_sentence_of_the_object_asked_about_answers_from_a_lower_floor(
         [candidate], verifier, cfg, limit=4, source_of=lambda c: "harbour", asked_of=asked_of
     )
     assert bool(chosen) is shown
+
+
+def _said(text: str, score: float):
+    from assistant.answering.rank import Candidate
+
+    return Candidate(text, [1], "source", score=score)
+
+
+ANSWERS = _said("His name is inside the lid.", 0.9)
+DENIES = _said("The cabinet has twelve drawers.", 0.7)
+OTHER = _said("It is made of walnut.", 0.5)
+
+
+@pytest.mark.parametrize(
+    "chosen, room, first",
+    [
+        # Chosen second, the sentence that says the visitor is wrong is moved first ...
+        ([ANSWERS, DENIES], 3, DENIES),
+        # ... not chosen, it takes the first place, within the room ...
+        ([ANSWERS, OTHER], 2, DENIES),
+        # ... and with nothing refuting, the order stands.
+        ([ANSWERS, OTHER], 0, ANSWERS),
+    ],
+)
+def test_the_sentence_that_refutes_leads(chosen, room, first):
+    refuting = {"the cabinet has twelve drawers."}
+    led = compose.led_by_refuter(chosen, [ANSWERS, DENIES, OTHER], refuting, room)
+    assert led[0] is first
+    assert len(led) <= max(room, len(chosen)) and len(set(map(id, led))) == len(led)
