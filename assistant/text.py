@@ -124,8 +124,21 @@ def _word_counts(language: str) -> WordFrequency:
 
 
 def words(text: str) -> list[str]:
-    """Folded word tokens, possessives trimmed ("museum's" -> "museum")."""
-    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(fold(text))]
+    """Folded word tokens, possessives trimmed ("museum's" -> "museum"), titles written out."""
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(written_out(fold(text)))]
+
+
+def written_out(folded: str) -> str:
+    """A folded text with a title's abbreviation written out ("st. antipas" -> "saint antipas").
+
+    A record's "St. Antipas" is the visitor's "Saint Antipas", and the visitor's "St Luke"
+    the record's "Saint Luke".
+    """
+    return _ABBREVIATED.sub(lambda m: _WRITTEN_OUT[m.group(1).lower()], folded)
+
+
+_WRITTEN_OUT = {"st": "saint", "sts": "saints", "ste": "sainte", "mt": "mount"}
+_ABBREVIATED = re.compile(r"(?<![\w'’])(sts?|ste|mt)\b\.?", re.IGNORECASE)
 
 
 def stem(word: str) -> str:

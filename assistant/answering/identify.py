@@ -40,6 +40,7 @@ from assistant.text import (
     proper_names,
     stem,
     words,
+    written_out,
 )
 
 K = TypeVar("K", bound=Hashable)
@@ -102,11 +103,11 @@ def _in_a_title_described(
     the bowl is not said of the statuette. The longer title need not be said as written: its
     own words or its kind ("the dish" of a record the catalogue classes as dishes) are enough.
     """
-    inner = fold(passage.title)
+    inner = written_out(fold(passage.title))
     own = set(content_words(passage.title))
     said = set(content_words(text))
     for other in numbered.values():
-        outer = fold(other.title)
+        outer = written_out(fold(other.title))
         if other.kind != "record" or outer == inner or not _said_whole(outer, inner):
             continue
         rest = (set(content_words(other.title)) | _kind_words(other.meta)) - own - GENERIC
@@ -411,7 +412,7 @@ def _outer_titles(titles: dict[K, str]) -> set[K]:
     A title inside a longer one the question names ("Christ" in "Christ Blessing the
     Children") is a word of that longer title, not a second object.
     """
-    folded = {k: fold(t) for k, t in titles.items()}
+    folded = {k: written_out(fold(t)) for k, t in titles.items()}
     return {k for k, t in folded.items() if not any(t in o and t != o for o in folded.values())}
 
 

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from assistant.answering import parse
 from assistant.answering.config import DEFAULT
-from assistant.text import STOPWORDS, content_words, fold, proper_names, stem, words
+from assistant.text import STOPWORDS, content_words, fold, proper_names, stem, words, written_out
 
 # Words that say what kind of question it is, not what it is about ("what colour", "that
 # bright colour" name no thing).
@@ -49,7 +49,7 @@ def mentions_title(question: str, title: str) -> bool:
     A one-word title ("Earring") inside a longer name the visitor capitalises ("Girl with a
     Pearl Earring") names that other thing, not this object.
     """
-    asked = fold(question)
+    asked = written_out(fold(question))
     # "Millais's Ophelia" names Ophelia: a possessive maker is not part of the name.
     spans = (
         re.sub(r"^(?:(?:the|a|an)\s+)?(?:[\w-]+['’]s?\s+)?", "", fold(n))
@@ -187,7 +187,7 @@ def _replaced(rest: tuple[tuple[str, str], ...], title: str) -> bool:
 def _tokens(text: str) -> tuple[tuple[str, str], ...]:
     """A text's words with their content-word stems ("" for a small word, "," for punctuation)."""
     out = []
-    for token in re.findall(r"[^\W_][\w'’-]*|[^\w\s]", text):
+    for token in re.findall(r"[^\W_][\w'’-]*|[^\w\s]", written_out(text)):
         if not token[0].isalnum():
             out.append((token, ","))
             continue
@@ -229,7 +229,7 @@ def title_aliases(title: str) -> list[str]:
     The title, its bracketed or "known as" alias, and the part before a subtitle
     ("A Sunday on La Grande Jatte — 1884").
     """
-    folded = re.sub(r"[\"“”‘’]|(?<!\w)'|'(?!\w)", "", fold(title))  # The "Rubens Vase"
+    folded = re.sub(r"[\"“”‘’]|(?<!\w)'|'(?!\w)", "", written_out(fold(title)))  # "Rubens Vase"
     names = [re.sub(r"\(.*?\)", "", folded).strip(), *re.findall(r"\((.*?)\)", folded)]
     names += re.findall(r"known as (.+?)(?:[,;(]|$)", folded)
     names += [re.split(r"\s[-:]\s|:\s|, known as", n)[0] for n in list(names)]

@@ -102,3 +102,39 @@ def test_a_question_about_several_things_is_cut_into_its_parts(question, parts):
     from assistant.answering.topic import clauses
 
     assert clauses(question) == parts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A title's abbreviation is its word written out, with or without the point.
+        ("St. Antipas, with a Deesis", ["saint", "antipas", "with", "deesis"]),
+        ("St Luke's ox", ["saint", "luke", "ox"]),
+        ("Sts. Peter and Paul", ["saints", "peter", "and", "paul"]),
+        ("Mt. Fuji", ["mount", "fuji"]),
+        # Not inside a word, a number or a name.
+        ("the 1st stone on Steen Street", ["the", "1st", "stone", "on", "steen", "street"]),
+    ],
+)
+def test_a_title_s_abbreviation_is_its_word(text, expected):
+    from assistant.text import words
+
+    assert [w for w in words(text) if w != "a"] == expected
+
+
+@pytest.mark.parametrize(
+    "question, title, expected",
+    [
+        ("Which town was Saint Antipas bishop of?", "St. Antipas, with a Deesis", True),
+        ("Who made the watch with the Vision of St Bruno?", "Watch with Vision of St. Bruno", True),
+        (
+            "Who made the watch with the Vision of Saint Ursula?",
+            "Watch with Vision of St. Bruno",
+            False,
+        ),
+    ],
+)
+def test_a_title_is_named_with_its_abbreviation_written_out(question, title, expected):
+    from assistant.answering.topic import mentions_title
+
+    assert mentions_title(question, title) is expected
