@@ -14,7 +14,8 @@ from assistant.text import POSSESSIVE, STOPWORDS, fold, opens_sentence, stem
 
 ATTRIBUTION = re.compile(
     r"\b(paint|painted|painting|sculpt\w*|carv\w*|made|make|create\w*|design\w*|drew|drawn|"
-    r"draw|put|took|take|photographed|print|printed|"
+    r"draw|put|took|take|photographed|print|printed|cast|engraved|etched|modell?ed|wove|"
+    r"enamell?ed|"
     # "No, I'm certain that one is a Monet": a work that "is a" name is credited to it.
     r"(?:is|was|it's|that's) an? (?=[a-z]+\W*$)|"
     r"artist|masterpiece|work of|by|\w+'s (painting|work|statue|sculpture|masterpiece|print))\b"
@@ -25,7 +26,7 @@ ATTRIBUTION = re.compile(
 # with a name ("a Lindqvist painting"): a plain noun ("the design", "the painting") credits no one.
 MAKING_WORD = re.compile(
     r"paint|painted|painting|sculpt\w*|carv\w*|made|make|create\w*|design\w*|drew|drawn|draw|"
-    r"put|took|take|photographed|print|printed"
+    r"put|took|take|photographed|print|printed|cast|engraved|etched|modell?ed|wove|enamell?ed"
 )
 NOT_AUTHORSHIP_BY = re.compile(
     r"\b(commissioned|owned|bought|acquired|donated|given|stolen|restored|lent|sold|found|"
@@ -336,7 +337,7 @@ NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:" + NAME_PARTICLES + r"\s+)
 _MAKING = (
     r"(?:paint|painted|paints|made|make|makes|carved?|carves|sculpted|sculpts|created?|creates|drawn|"
     r"designed?|designs|drew|draws?|printed|prints|took|photographed|built|builds|cast|wove|"
-    r"engraved|etched|modell?ed|put|wrote|written|writes?)"
+    r"engraved|etched|modell?ed|enamell?ed|put|wrote|written|writes?)"
 )
 # Who makes things, as a visitor names them: "a Greek sculptor carved", "an Inca goldsmith made".
 _MAKER_ROLES = (

@@ -292,6 +292,22 @@ OFF_STORE = {
         "reliefs",
     ),
 }
+# A bronze made after another's model: its record credits the model's maker as "After".
+OFF_STORE["rider"] = {
+    **_other(
+        "Bronze Rider",
+        "After Ernst Blom",
+        "cast bronze",
+        "TM.914",
+        "The horseman is derived from a lost wax model by Ernst Blom. "
+        "Karl Dahl cast this reduction in his Leiden foundry.",
+        "statuettes",
+    ),
+    "creators": [
+        {"name": "After Ernst Blom", "role": "sculptor", "dates": ""},
+        {"name": "Karl Dahl", "role": "founder", "dates": ""},
+    ],
+}
 OBJECTS.update(OFF_STORE)
 
 

@@ -634,3 +634,54 @@ def test_what_a_text_counts(text, counted):
 def test_each_count_a_question_says_is_a_claim():
     said = read("Three poets are on this guard, and six poets on the pair?").said
     assert sorted(c.amount for c in said.of("count")) == [3.0, 6.0]
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # The record's "After Ernst Blom" makes him the maker of the model, not of the bronze.
+        ("Ernst Blom cast the Bronze Rider himself, didn't he?", [("attributes it to Blom", True)]),
+        ("Did Ernst Blom make the Bronze Rider?", [("attributes it to Blom, Ernst", True)]),
+        ("Ernst Blom's Bronze Rider: when was it cast?", [("attributes it to Blom", True)]),
+        # Its founder is its maker; saying truly that it follows Blom credits no one.
+        ("Karl Dahl cast the Bronze Rider, right?", []),
+        ("The Bronze Rider is after a model by Ernst Blom. Who cast it?", []),
+        # Someone its record never names is a stranger, not the model's maker.
+        ("Anna Holt cast the Bronze Rider, didn't she?", [("attributes it to Holt", False)]),
+        # Making verbs of metal and enamel credit a maker like "painted" does.
+        ("Ernst Blom enamelled the Bronze Rider, right?", [("attributes it to Blom", True)]),
+    ],
+)
+def test_the_maker_of_the_model_is_not_the_maker_of_the_copy(question, expected):
+    rider = numbered("rider")
+    found = [(i.claim, i.of_model) for i in premises.check(read(question), rider)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "creators, text, expected",
+    [
+        (["After Ernst Blom", "Karl Dahl"], "", {"ernst", "blom"}),
+        (["Copy after Ernst Blom"], "", {"ernst", "blom"}),
+        # A name the record also credits is not the model's alone.
+        (["After Ernst Blom", "Ernst Blom"], "", set()),
+        # The text's "based on ... by", "derived from", "copied after": the names after it.
+        (["Karl Dahl"], "The scene is based on a print by Ernst Blom.", {"ernst", "blom"}),
+        (["Karl Dahl"], "The figure is copied after a relief by Ernst Blom.", {"ernst", "blom"}),
+        (["Karl Dahl"], "It was made after a design by Ernst Blom.", {"ernst", "blom"}),
+        # ... unless the text names them in a sentence of their own.
+        (
+            ["Karl Dahl"],
+            "Ernst Blom owned it. The scene is based on a print by Ernst Blom.",
+            set(),
+        ),
+        # "After the death of": a time, no model.
+        (["Karl Dahl"], "After the death of Ernst Blom, the foundry closed.", set()),
+        (["Karl Dahl"], "Karl Dahl cast it for Ernst Blom.", set()),
+    ],
+)
+def test_the_names_given_only_as_the_model_s_makers(creators, text, expected):
+    from assistant.answering.premises.subject import model_makers
+    from assistant.documents import Creator
+
+    assert model_makers([Creator(name) for name in creators], text) == expected

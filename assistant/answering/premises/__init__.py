@@ -19,7 +19,7 @@ from assistant.answering.premises.loaded import LoadedClaim
 from assistant.answering.premises.loaded import check as check_loaded
 from assistant.answering.premises.refuting import differs_in_number, refutes
 from assistant.answering.premises.subject import PremiseIssue, Subject, scoped, subject
-from assistant.answering.reading import Claim, Reading
+from assistant.answering.reading import Ask, Claim, Reading
 
 __all__ = [
     "LoadedClaim",
@@ -100,6 +100,25 @@ def check_dated(
         return claim.kind != "date" or _dates_an_object(claim, reading.context, lookups, cfg)
 
     return _checked(reading, numbered, chosen, (_date,), cfg, of_an_object)
+
+
+# What a question asks about the making of a thing: a copy's record answers it of the copy.
+MAKING_ASKS = frozenset({Ask.MAKER, Ask.DATE, Ask.MATERIAL, Ask.PLACE, Ask.METHOD, Ask.RECIPIENT})
+
+
+def credited_to_model(
+    reading: Reading, numbered: Numbered, told: set[str], cfg: AnswerConfig = DEFAULT
+) -> PremiseIssue | None:
+    """The credit of an object described, not named, to the maker of the work it follows.
+
+    "<Painter>'s round Madonna ...: when did he paint it?" of a copy whose record says it
+    follows a tondo by that painter describes the tondo. Any other maker a description
+    credits is not checked (a name read loosely as a maker, "the house by the Seine", would
+    correct a visitor who said nothing wrong): only the record's own "after" is.
+    """
+    chosen = {n: p for n, p in numbered.items() if p.kind == "record" and p.source_id in told}
+    issues = _checked(reading, numbered, chosen, (_maker,), cfg)
+    return next((i for i in issues if i.of_model), None)
 
 
 def _checked(

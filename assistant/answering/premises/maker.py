@@ -60,7 +60,8 @@ def check(
     if not fix:
         return []
     claim = f"attributes it to {', '.join(strangers)}"
-    return [PremiseIssue(claim, fix, subject.n, tuple(strangers))]
+    of_model = all(set(words(t)) <= subject.model_makers for t in strangers)
+    return [PremiseIssue(claim, fix, subject.n, tuple(strangers), of_model)]
 
 
 def _naming(claim: Claim) -> set[str]:
@@ -120,8 +121,14 @@ def _known_for(claim: Claim, subject: Subject) -> frozenset[str]:
     "<Owner> carved the <Owner> Vase": a maker's slot is checked against the record's makers,
     even when the title bears the name. "<Name>'s Code" is only a possessive, which may name
     an owner, a patron or a subject, so the title's words account for it too, and so does
-    the object's own text naming that person ("<a king>'s helmet", made for him).
+    the object's own text naming that person ("<a king>'s helmet", made for him). The maker
+    of the work it follows ("After <sculptor>", "based on a tondo by <painter>") accounts for
+    no credit: the copy is not theirs.
     """
+    return _known_unless_model(claim, subject) - subject.model_makers
+
+
+def _known_unless_model(claim: Claim, subject: Subject) -> frozenset[str]:
     start, end = claim.span
     text = subject.said.text
     if claim.about in ("of", "his"):

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from assistant.answering import parse
 from assistant.answering.catalogue import Numbered
-from assistant.answering.claims import MAKER_VERB
+from assistant.answering.claims import MAKER_VERB, NAME_RUN
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Reading, Said, said
 from assistant.answering.topic import coverage, mentions_title
 from assistant.documents import Creator, creators_from_meta, record_facts
 from assistant.store import Passage
-from assistant.text import fold, words
+from assistant.text import fold, split_sentences, words
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class PremiseIssue:
     correction: str
     n: int  # number of the record passage the correction cites
     said: tuple[str, ...] = ()  # the values the question states, as written ("1566", "ivory")
+    of_model: bool = False  # it credits the maker of the work the object follows
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Subject:
     known: frozenset[str]  # words of its creators, title, institution, place and culture
     maker_words: frozenset[str]  # words of its creators' names
     mentioned: frozenset[str]  # words of its own texts in the evidence
+    model_makers: frozenset[str]  # words of names given only as the maker of its model
     own_text: str  # its own texts in the evidence, folded
     strangers: tuple[str, ...]  # names in the question that none of those words account for
     wrong_places: tuple[str, ...]  # the strangers the question places it in ("in Rome")
@@ -135,12 +138,50 @@ def subject(
         known=frozenset(known),
         maker_words=frozenset(w for c in creators for w in words(c.name)),
         mentioned=frozenset(words(own)),
+        model_makers=frozenset(model_makers(creators, own)),
         own_text=fold(own),
         strangers=tuple(strangers),
         wrong_places=tuple(
             t for t in strangers if fold(t) in places and not _told(t, scope, passage, numbered)
         ),
     )
+
+
+# A creator the record names as the model's maker ("After Pietro Tacca", "Copy after Isabey").
+_AFTER = re.compile(r"^\s*(?:copy\s+)?after\b", re.IGNORECASE)
+# Where a text says the object follows another work: the names after these are its makers'.
+_FOLLOWS = re.compile(
+    r"\b(?:based on|derived from|adapted from|copied (?:after|from)|cop(?:y|ies) (?:after|of)|"
+    r"reproductions? of|modell?ed (?:after|on)|follows|after (?:a|an|the) [\w-]+(?: [\w-]+)? by)\b",
+    re.IGNORECASE,
+)
+
+
+def model_makers(creators: Iterable[Creator], own: str) -> set[str]:
+    """The words of the names given only as the maker of the work this object follows.
+
+    The record's creator "After Pietro Tacca", or its text's "based on a tondo attributed to
+    Piero di Cosimo": the copy is not theirs, though their names are in its record. A name
+    the record also credits ("Pieter Brueghel II" beside "After Pieter Bruegel I"), or that
+    the text gives in a sentence of its own, is not the model's alone.
+    """
+    creators = list(creators)
+    after = {w for c in creators if _AFTER.match(c.name) for w in words(c.name)}
+    credited = {w for c in creators if not _AFTER.match(c.name) for w in words(c.name)}
+    followed: set[str] = set()
+    elsewhere: set[str] = set()
+    for sentence in split_sentences(own):
+        cue = _FOLLOWS.search(sentence)
+        head = sentence[: cue.end()] if cue else sentence
+        tail = sentence[cue.end() :] if cue else ""
+        elsewhere |= _name_words(head)
+        followed |= _name_words(tail)
+    return (after | (followed - elsewhere)) - credited - {"after", "copy"}
+
+
+def _name_words(text: str) -> set[str]:
+    """The words of the capitalised names in a text, their particles too ("Piero di Cosimo")."""
+    return {w for run in NAME_RUN.findall(text) for w in words(run)}
 
 
 def _told(place: str, scope: Said, passage: Passage, numbered: Numbered) -> bool:
