@@ -659,6 +659,7 @@ _ANOTHER_OBJECT = re.compile(
     r"\b(companion|counterpart|pendant (?:portrait|panel|piece|to)|pair(?:ed)? with|its pair|"
     r"twin|together with|found with|along with|sister (?:panel|piece)|now in|whereabouts|"
     r"other half|other wing|matching|lost|which is (?:now )?in|the model for|"
+    r"another (?:version|example|cast|copy)|a (?:\w+ )?similar|"
     + _AHEAD_OF
     + r"|the other (?:\w+ing|one|version|copy|sketch|study|panel|painting|drawing|example))\b"
 )
@@ -1004,6 +1005,8 @@ def no_record_of(
             continue  # "would the brothers have used it?": people in the story, not objects
         if head(phrase) in _TIMES or parse.came_from(reading.context, phrase):
             continue  # "from the time of the kings", "it came from a house in <a town>"
+        if _the_holder(phrase, reading, set(sources), lookups):
+            continue  # "Can I see it at the Walters?": where it is held, not a second thing
         if _set_apart(
             phrase, set(sources), focus or told or set(), lookups, cfg
         ) or _of_another_named(phrase, focus, lookups):
@@ -1214,8 +1217,36 @@ def not_held(
     # "... painted a companion of her husband. Where is he?": what the story brought in, if
     # an object in its own right (not "a woman" it shows, nor "a quay" she stands on).
     things += [p for p in reading.referents if names_an_object(p, lookups, cfg)]
-    absent = next((p for p in things if not _held_as_named(p, held, lookups, cfg)), "")
+    absent = next(
+        (
+            p
+            for p in things
+            if not _held_as_named(p, held, lookups, cfg)
+            or _described_as_another(reading.context, p, held, lookups, cfg)
+        ),
+        "",
+    )
     return absent or _another_chosen(reading, held, lookups, cfg)
+
+
+def _described_as_another(
+    text: str, phrase: str, held: set[str], lookups: Lookups, cfg: AnswerConfig
+) -> bool:
+    """Whether the held objects' texts say what the question describes a thing by of another.
+
+    "The silver <figure> that <an emperor> owned", where the held figure's text says "another
+    version ... in silver" and "<the emperor> owned a <figure> (now lost)": most of the
+    describing words its texts use, they use only of another object, which is the one meant.
+    """
+    # The words of its name and maker the held record gives ("Saint" of "St. <Name>",
+    # "<Maker>'s pastel") name it; they do not describe it as another.
+    titled = {w for s in held for w in content_words(_title_and_makers(s, lookups))}
+    described = [
+        w for w in parse.describing_words(text, phrase) if w not in GENERIC and w not in titled
+    ]
+    used = [w for w in described if _mentions(w, held, lookups)]
+    another = [w for w in used if _only_another(w, held, lookups, cfg)]
+    return bool(another) and len(another) * 2 > len(used)
 
 
 def _another_chosen(reading: Reading, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> str:
@@ -1363,6 +1394,36 @@ _AFTER_PREPOSITION = re.compile(
 )
 
 
+def _the_holder(phrase: str, reading: Reading, sources: set[str], lookups: Lookups) -> bool:
+    """Whether a phrase the ask places something in is a holder of the records found.
+
+    "At the Walters", "in the museum": a museum, collection or gallery, or the institution a
+    record found names.
+    """
+    if not parse.is_place(reading.ask, phrase):
+        return False
+    said = {stem(w) for w in words(phrase)} - _NOT_HOLDERS
+    return bool(said) and said <= _holders(sources, lookups)
+
+
+def _title_and_makers(source_id: str, lookups: Lookups) -> str:
+    """A record's title and the names of its makers, as one text."""
+    card = _card(source_id, lookups)
+    if card is None:
+        return ""
+    return f"{card.title} {card.meta.get('creators_display', '')}"
+
+
+def _holders(sources: set[str], lookups: Lookups) -> set[str]:
+    """The stems that name where the sources are held: their institutions, and museums."""
+    holders = set(_HOLDERS)
+    for source_id in sources:
+        chunks = lookups.chunks(source_id)
+        if chunks:
+            holders.update(stem(w) for w in words(str(chunks[0].meta.get("institution", ""))))
+    return holders - _NOT_HOLDERS
+
+
 def _asks_if_held(reading: Reading, held: set[str], lookups: Lookups) -> bool:
     """Whether a yes/no ask asks if something is at a museum: "Is it at the Walters?".
 
@@ -1371,14 +1432,7 @@ def _asks_if_held(reading: Reading, held: set[str], lookups: Lookups) -> bool:
     """
     # Every word, stopwords too: "museum" and "collection" are stopwords to the topic gate.
     said = {stem(w) for place in reading.locations for w in words(place)} - _NOT_HOLDERS
-    if not said:
-        return False
-    holders = set(_HOLDERS)
-    for source_id in held:
-        chunks = lookups.chunks(source_id)
-        if chunks:
-            holders.update(stem(w) for w in words(str(chunks[0].meta.get("institution", ""))))
-    return bool(said & (holders - _NOT_HOLDERS))
+    return bool(said & _holders(held, lookups))
 
 
 _HOLDERS = frozenset(stem(w) for w in ("museum", "collection", "gallery"))

@@ -452,7 +452,7 @@ def pro_forms(text: str) -> list[str]:
             kind = kind or ("male" if t.lower_ == "him" else "")
         else:
             # "The finished one": a thing of a kind named before, picked by what it is.
-            one = t.lower_ == "one" and any(c.lower_ == "the" for c in t.children)
+            one = t.lower_ == "one" and any(c.lower_ in ("the", "that", "this") for c in t.children)
             kind = "thing" if one else ""
         if kind:
             found.append(kind)
@@ -598,6 +598,41 @@ def pointed_at(text: str) -> list[frozenset[str]]:
             named = [c for c in t.lefts if c.dep_ in ("compound", "amod")] + [t]
             found.append(frozenset(w for c in named for w in content_words(c.text)))
     return found
+
+
+def fronted_topic(text: str) -> str:
+    """The thing a story that is only a noun phrase names: "The X that was shipped to Y -".
+
+    A visitor may open with the thing alone, described by a clause, and then ask of it ("...
+    - can I see it here?"): the phrase is what the ask's "it" or "that one" stands for. A
+    story with a verb of its own says something of a thing instead ("The X was shipped").
+    """
+    stripped = text.strip().rstrip("-–—:,;").strip()
+    if not stripped:
+        return ""
+    doc = parsed(stripped)
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN"):
+        return ""
+    root = roots[0]
+    return next((phrase for phrase, chunk in _phrases(stripped) if chunk.root.i == root.i), "")
+
+
+def describing_words(text: str, phrase: str) -> list[str]:
+    """The content words a text describes a phrase's thing by, bar the noun itself.
+
+    "The silver Christ that Emperor Maximilian owned": "silver", and the naming words of the
+    clause that describes it ("emperor", "maximilian").
+    """
+    chunk = _chunk_for(text, phrase)
+    if chunk is None:
+        return []
+    found = [w for t in chunk if t.i != chunk.root.i for w in content_words(t.text)]
+    for clause in chunk.root.children:
+        if clause.dep_ in ("relcl", "acl", "prep"):
+            span = chunk.doc[clause.left_edge.i : clause.right_edge.i + 1].text
+            found += naming_words(span)
+    return list(dict.fromkeys(found))
 
 
 def points_back(text: str) -> bool:

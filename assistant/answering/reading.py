@@ -339,7 +339,12 @@ def _objects(question: str, ask: str) -> list[str]:
     if not before.strip():
         return found
     story = [p for p in _things(parse.object_phrases(before)) if p not in general]
-    if parse.points_back(ask):
+    # "The <figure> that was shipped to <a town> - can I see it here?": the story is the
+    # thing alone, and the ask's "it" or "that one" is that thing, not a noun of its clause.
+    topic = parse.fronted_topic(before)
+    if topic and (parse.pro_forms(ask) or parse.points_back(ask)):
+        found += [p for p in _things([topic]) if p not in general]
+    elif parse.points_back(ask):
         # "The portrait of her with the red prayer book, is that one here?": the portrait,
         # not a detail of it.
         details = set(parse.details(before))

@@ -376,3 +376,36 @@ def test_kinds_in_general(text, general):
 )
 def test_a_place_or_holder_is_where_not_what(text, phrase, place):
     assert is_place(text, phrase) is place
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        # A story that is a noun phrase alone, described by its clause, names a thing.
+        ("The silver saint that the bishop gave away - ", "silver saint"),
+        ("The Saint Olaf that was sent to Trondheim in 1650 -", "Saint Olaf"),
+        ("The harbour view by Lindqvist:", "harbour view"),
+        # A story with a verb of its own says something of a thing.
+        ("The silver saint was given away by the bishop.", ""),
+        ("I love the harbour view by Lindqvist.", ""),
+        ("", ""),
+    ],
+)
+def test_a_thing_said_alone_before_the_ask(text, topic):
+    from assistant.answering.parse import fronted_topic
+
+    assert fronted_topic(text) == topic
+
+
+@pytest.mark.parametrize(
+    "text, phrase, expected",
+    [
+        ("The silver saint that the bishop gave away", "silver saint", ["silver", "bishop"]),
+        ("The Saint Olaf that was sent to Trondheim in 1650", "Saint Olaf", ["saint", "trondheim"]),
+        ("Where is the ewer?", "ewer", []),
+    ],
+)
+def test_the_words_a_thing_is_described_by(text, phrase, expected):
+    from assistant.answering.parse import describing_words
+
+    assert describing_words(text, phrase) == expected

@@ -453,6 +453,10 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         # Its pair is "the drawing of his wife"; the drawing of the boatman is the object.
         ("Where is the drawing of his wife?", {"boatman"}, "drawing of wife"),
         ("Where is the drawing of the old boatman?", {"boatman"}, ""),
+        # A thing alone, then asked of: what describes it, its texts say only of another.
+        ("The boatman that was kept by her family - is that one here too?", {"boatman"}, "boatman"),
+        ("The old boatman that Holm drew - is that one here too?", {"boatman"}, ""),
+        ("The Portrait of Johanna Vos with the prayer book - is it on view?", {"portrait"}, ""),
     ],
 )
 def test_a_thing_asked_for_where_it_is_held_must_be_a_record(question, focus, absent):
@@ -840,3 +844,22 @@ LAMPS = {
 )
 def test_a_title_said_within_anothers_name_is_no_second_object(question, named):
     assert _named(question, LAMPS) == named
+
+
+@pytest.mark.parametrize(
+    "question, phrase, holder",
+    [
+        # The museum that holds the records found is where a thing is, not a second thing.
+        ("Can I see Harbour at Dusk at the Test Museum?", "Test Museum", True),
+        ("Can I see the Portrait of Johanna Vos in the museum?", "museum", True),
+        ("Is Harbour at Dusk in your collection?", "collection", True),
+        # Another museum is a claim about where it is (the institution rule's), and a part
+        # the ask places something on is a thing.
+        ("Can I see Harbour at Dusk at the Maritime Museum?", "Maritime Museum", False),
+        ("What is painted on the lid of the ewer?", "lid of ewer", False),
+    ],
+)
+def test_the_holder_of_the_records_is_no_thing_asked_for(question, phrase, holder):
+    lookups = Lookups(retriever())
+    reading = read(question)
+    assert identify._the_holder(phrase, reading, {"harbour", "ewer", "portrait"}, lookups) is holder

@@ -387,6 +387,17 @@ ROWS = [
     ),
     # A demonstrative noun the small parser leaves out of its noun chunks is a thing too.
     ("Can I see that ewer at the museum too?", [], {"objects": ("ewer", "museum")}),
+    # A thing said alone before the ask is what its "it" or "that one" stands for.
+    (
+        "The silver saint that the bishop gave away - is that one here too?",
+        [],
+        {"objects": ("silver saint",)},
+    ),
+    (
+        "The silver saint that the bishop gave away - where is it now?",
+        [],
+        {"objects": ("silver saint",)},
+    ),
     # Any one of a kind ("a lamp like this one") is no object the collection must hold; the
     # place it stood is still read.
     ("Where would a lamp like this one stand in the house?", [], {"objects": ("house",)}),
