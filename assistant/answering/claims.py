@@ -253,7 +253,8 @@ _NUMBER_WORDS = {
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _QUANTITY = re.compile(
-    r"\b(\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+    # A comma joins a count's digits only before three more ("3,000"): "1640, right?" is a year.
+    r"\b(\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
     r"(?:\s+(hundred|thousand|million|billion))?\s+([a-z]+)\b"
 )
 

@@ -225,6 +225,14 @@ ROWS = [
         {"asserts": True, "claims": {("count", "knot")}},
     ),
     ("Is the statue from the 5th century BC?", [], {"claims": {("date", "5th century BC")}}),
+    # A year before a comma counts nothing ("1640, right?"); a thousands separator still
+    # joins a count's digits.
+    (
+        "The ewer is from 1640, right?",
+        [],
+        {"claims": {("date", "1640")}, "claims_not": {("count", "right")}},
+    ),
+    ("The carpet has 3,000 knots, right?", [], {"claims": {("count", "knot")}}),
     # Any stone or metal a general word covers is a material claim too.
     (
         "All such idols are carved from soft grey schist.",
