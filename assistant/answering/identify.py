@@ -1006,7 +1006,7 @@ def no_record_of(
         if head(phrase) in _TIMES or parse.came_from(reading.context, phrase):
             continue  # "from the time of the kings", "it came from a house in <a town>"
         if _the_holder(phrase, reading, set(sources), lookups):
-            continue  # "Can I see it at the Walters?": where it is held, not a second thing
+            continue  # "Is it on view at <the museum>?": where it is held, not a second thing
         if _set_apart(
             phrase, set(sources), focus or told or set(), lookups, cfg
         ) or _of_another_named(phrase, focus, lookups):

@@ -604,7 +604,7 @@ def fronted_topic(text: str) -> str:
     """The thing a story that is only a noun phrase names: "The X that was shipped to Y -".
 
     A visitor may open with the thing alone, described by a clause, and then ask of it ("...
-    - can I see it here?"): the phrase is what the ask's "it" or "that one" stands for. A
+    - is it on view?"): the phrase is what the ask's "it" or "that one" stands for. A
     story with a verb of its own says something of a thing instead ("The X was shipped").
     """
     stripped = text.strip().rstrip("-–—:,;").strip()

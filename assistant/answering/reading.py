@@ -339,7 +339,7 @@ def _objects(question: str, ask: str) -> list[str]:
     if not before.strip():
         return found
     story = [p for p in _things(parse.object_phrases(before)) if p not in general]
-    # "The <figure> that was shipped to <a town> - can I see it here?": the story is the
+    # "The <figure> that was shipped to <a town> - is it on view?": the story is the
     # thing alone, and the ask's "it" or "that one" is that thing, not a noun of its clause.
     topic = parse.fronted_topic(before)
     if topic and (parse.pro_forms(ask) or parse.points_back(ask)):

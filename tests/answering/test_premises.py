@@ -668,7 +668,7 @@ def test_the_maker_of_the_model_is_not_the_maker_of_the_copy(question, expected)
         # The text's "based on ... by", "derived from", "copied after": the names after it.
         (["Karl Dahl"], "The scene is based on a print by Ernst Blom.", {"ernst", "blom"}),
         (["Karl Dahl"], "The figure is copied after a relief by Ernst Blom.", {"ernst", "blom"}),
-        (["Karl Dahl"], "It was made after a design by Ernst Blom.", {"ernst", "blom"}),
+        (["Karl Dahl"], "It follows a design drawn by Ernst Blom.", {"ernst", "blom"}),
         # ... unless the text names them in a sentence of their own.
         (
             ["Karl Dahl"],

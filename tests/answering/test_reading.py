@@ -397,7 +397,7 @@ ROWS = [
     ("Can I see that ewer at the museum too?", [], {"objects": ("ewer", "museum")}),
     # A thing said alone before the ask is what its "it" or "that one" stands for.
     (
-        "The silver saint that the bishop gave away - is that one here too?",
+        "The silver saint that the bishop gave away - do you hold that one?",
         [],
         {"objects": ("silver saint",)},
     ),

@@ -125,11 +125,15 @@ def test_a_title_s_abbreviation_is_its_word(text, expected):
 @pytest.mark.parametrize(
     "question, title, expected",
     [
-        ("Which town was Saint Antipas bishop of?", "St. Antipas, with a Deesis", True),
-        ("Who made the watch with the Vision of St Bruno?", "Watch with Vision of St. Bruno", True),
+        ("Which town was Saint Olaf the king of?", "St. Olaf, with a Border", True),
         (
-            "Who made the watch with the Vision of Saint Ursula?",
-            "Watch with Vision of St. Bruno",
+            "Who engraved the medal showing the Vision of St Olaf?",
+            "Medal with Vision of St. Olaf",
+            True,
+        ),
+        (
+            "Who engraved the medal with the Vision of Saint Erik?",
+            "Medal with Vision of St. Olaf",
             False,
         ),
     ],

@@ -111,8 +111,8 @@ def credited_to_model(
 ) -> PremiseIssue | None:
     """The credit of an object described, not named, to the maker of the work it follows.
 
-    "<Painter>'s round Madonna ...: when did he paint it?" of a copy whose record says it
-    follows a tondo by that painter describes the tondo. Any other maker a description
+    "<Painter>'s round <subject> ...: in which year was it painted?" of a copy whose record
+    says it follows a tondo by that painter describes the tondo. Any other maker a description
     credits is not checked (a name read loosely as a maker, "the house by the Seine", would
     correct a visitor who said nothing wrong): only the record's own "after" is.
     """
