@@ -420,10 +420,17 @@ _NOT_AUTHOR_BY = re.compile(
 # after a bronze of 1520", "modelled on an old etching". What that phrase says (its maker,
 # material, year) is said of the source, not of the object asked about.
 # ("After the war" is a time: a bare "after" names a source only as "after a ...".)
+# Told in the visitor's own verb too: "comes from woodcuts by X", "takes its scenes from
+# engravings after X", "may go back to a painting by X".
 _SOURCE = re.compile(
     r"\b(?:(?:based|modell?ed|copied|derived|adapted|taken)\s+(?:on|after|from)\s+"
     r"(?:an?|one|some|the)|"
-    r"(?:copies|copy of|after|follows|reproduces|repeats|imitates|echoes)\s+(?:an?|one|some))\s",
+    r"(?:copies|copy of|after|follows|reproduces|repeats|imitates|echoes)\s+(?:an?|one|some)|"
+    r"(?:goes|go|went)\s+back\s+to|"
+    # "came from <a town>" says where it was; "comes from woodcuts by X" names a source.
+    r"(?:comes?|came)\s+from(?=\s+(?:[\w'’-]+\s+){1,4}?(?:by|after)\s)|"
+    r"(?:takes?|took|borrows?|borrowed|adapts?|draws?|drew|copies)\s+"
+    r"(?:(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?)?from)\s",
     re.IGNORECASE,
 )
 _SOURCE_END = re.compile(r"[,;:.!?]|\b(?:and|but|because|while|when|so)\b", re.IGNORECASE)

@@ -29,6 +29,11 @@ def claims(question: str, history=()) -> list[str]:
         ("Harbour at Dusk is based on a woodcut by Ernst Blom; when was it painted?", []),
         ("Was Harbour at Dusk copied after an old etching by Ernst Blom?", []),
         ("Harbour at Dusk follows a print by Ernst Blom. Is the print here?", []),
+        # ... told in the visitor's own verb.
+        ("Harbour at Dusk comes from woodcuts by Ernst Blom; when was it painted?", []),
+        ("Harbour at Dusk takes its boats from an etching by Ernst Blom. Who painted it?", []),
+        ("Harbour at Dusk may go back to a drawing by Ernst Blom. When was it painted?", []),
+        ("Ernst Blom painted Harbour at Dusk from a sketch, right?", ["attributes it to Blom"]),
         # Who made copies of it made the copies.
         ("Ernst Blom made plaster copies of Harbour at Dusk. When was it painted?", []),
         ("Ernst Blom made Harbour at Dusk. When was it painted?", ["attributes it to Blom"]),
