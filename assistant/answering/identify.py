@@ -73,6 +73,7 @@ def subjects(text: str, numbered: Numbered, cfg: AnswerConfig = DEFAULT) -> dict
         and not _another_of_its_kind(text, p, numbered)
         and not _in_a_title_described(text, p, numbered, cfg)
     }
+    named = {n: p for n, p in named.items() if not _holds_a_title_said(text, p, named)}
     outer = set(named) - _said_within(text, named)
     # Names that are part of a named title ("Cyrus" in "Cyrus Cylinder") are not creators.
     q_names = {POSSESSIVE.sub("", n) for n in proper_names(text)} - {
@@ -112,6 +113,29 @@ def _in_a_title_described(
             continue
         rest = (set(content_words(other.title)) | _kind_words(other.meta)) - own - GENERIC
         if len({w for w in rest if spelled_in(w, said)}) >= cfg.inner_title_words_min:
+            return True
+    return False
+
+
+def _holds_a_title_said(text: str, passage: Passage, named: Mapping[int, Passage]) -> bool:
+    """Whether a title only holds another named one, and the question says nothing else of it.
+
+    "The Martyrdom of <Saint> panel" says the painting's title, which the "Pax with the
+    Martyrdom of <Saint>" holds too; the pax is named only if the question says something
+    of its own (its other words, its kind).
+    """
+    outer = written_out(fold(passage.title))
+    said = set(content_words(text))
+    for other in named.values():
+        inner = written_out(fold(other.title))
+        inner = re.sub(r"^(?:the|a|an)\s+", "", inner)
+        if other is passage or inner == outer or not _said_whole(outer, inner):
+            continue
+        if not mentions_title(text, other.title):
+            continue
+        rest = (set(content_words(passage.title)) | _kind_words(passage.meta)) - GENERIC
+        rest -= set(content_words(other.title))
+        if rest and not any(spelled_in(w, said) for w in rest):
             return True
     return False
 
@@ -250,8 +274,11 @@ def _by_named_maker(
 def _said_whole(text: str, title: str) -> bool:
     """Whether a title is said as written, capitals too ("at Dusk" says "Dusk").
 
-    "The old lamp" does not say the title "Lamp": a common noun names no work.
+    "The old lamp" does not say the title "Lamp": a common noun names no work. A title's
+    opening article is the sentence's to write: "in the Martyrdom of <Saint>" says "The
+    Martyrdom of <Saint>".
     """
+    title = re.sub(r"^(?:The|A|An)\s+(?=\S)", "", title)
     return bool(re.search(rf"(?<!\w){re.escape(title)}(?!\w)", text))
 
 
@@ -389,7 +416,11 @@ def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig, text: str = "") 
     # A title the question says as written stays, even inside a longer one ("Sandberg's Dusk"
     # beside "Dusk, Harbour Mouth"); "the lamp" beside "Lamp Stand" is that stand's word.
     kept = {s for s in named if s in titles and _said_whole(text, titles[s])}
-    return kept | {s for s in wide if s not in titles or s in _outer_titles(titles)}
+    # A longer title that only holds the one said, nothing else of it said, is not named.
+    cards = {i: card for i, s in enumerate(sorted(wide)) if (card := _card(s, lookups))}
+    holders = {c.source_id for c in cards.values() if _holds_a_title_said(text, c, cards)}
+    outer = _outer_titles(titles)
+    return kept | {s for s in wide if (s not in titles or s in outer) and s not in holders}
 
 
 def _said_within(text: str, named: dict[int, Passage]) -> set[int]:
@@ -659,7 +690,7 @@ _ANOTHER_OBJECT = re.compile(
     r"\b(companion|counterpart|pendant (?:portrait|panel|piece|to)|pair(?:ed)? with|its pair|"
     r"twin|together with|found with|along with|sister (?:panel|piece)|now in|whereabouts|"
     r"other half|other wing|matching|lost|which is (?:now )?in|the model for|"
-    r"another (?:version|example|cast|copy)|a (?:\w+ )?similar|"
+    r"another (?:version|example|cast|copy)|"
     + _AHEAD_OF
     + r"|the other (?:\w+ing|one|version|copy|sketch|study|panel|painting|drawing|example))\b"
 )

@@ -789,6 +789,21 @@ def test_widening_keeps_a_title_said_as_written(question, kept):
 
 
 @pytest.mark.parametrize(
+    "question, kept",
+    [
+        # A title's opening article is the sentence's; a longer title holding the one said,
+        # with nothing else of it said, is not brought in.
+        ("Who painted the Martyrdom of St. Ursa panel?", {"martyr"}),
+        ("Who made the Martyrdom of Saint Ursa pax?", {"pax"}),
+    ],
+)
+def test_widening_drops_a_title_that_only_holds_the_one_said(question, kept):
+    titles = {"martyr": "The Martyrdom of St. Ursa", "pax": "Pax with the Martyrdom of Saint Ursa"}
+    lookups = _Titled(titles, {"pax": 1.0})
+    assert identify.widen({"martyr"}, lookups, AnswerConfig(), question) == kept  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
     "word, sentence, beside",
     [
         ("basin", "It once stood in a matching basin painted with the same hunt.", True),
@@ -863,3 +878,25 @@ def test_the_holder_of_the_records_is_no_thing_asked_for(question, phrase, holde
     lookups = Lookups(retriever())
     reading = read(question)
     assert identify._the_holder(phrase, reading, {"harbour", "ewer", "portrait"}, lookups) is holder
+
+
+# Invented: a painting, and a pax whose title holds the painting's.
+MARTYRDOMS = {
+    1: _kind("panel", "The Martyrdom of St. Ursa", "Ida Berg", "oil on panel", "paintings"),
+    2: _kind("pax", "Pax with the Martyrdom of Saint Ursa", "Anon.", "silver", "paxes"),
+}
+
+
+@pytest.mark.parametrize(
+    "question, named",
+    [
+        # A title said whole is the one named, though a longer title holds it; the longer
+        # one is named only by something of its own ("pax").
+        ("Who painted the Martyrdom of St. Ursa panel?", {"panel"}),
+        ("What does the Martyrdom of Saint Ursa show?", {"panel"}),
+        ("Who made the Martyrdom of Saint Ursa pax?", {"pax"}),
+        ("Is the Pax with the Martyrdom of Saint Ursa silver?", {"pax"}),
+    ],
+)
+def test_a_longer_title_that_only_holds_the_one_said_is_not_named(question, named):
+    assert _named(question, MARTYRDOMS) == named
