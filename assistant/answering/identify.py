@@ -943,6 +943,8 @@ def _set_apart(
     if not (focus and others):
         return False
     kinds = _title_words(focus, lookups)
+    if head(phrase) in _SIDES:
+        return False  # "the other face": a side of it, whatever the catalogue titles so
     an_object = head(phrase) in kinds or names_an_object(phrase, lookups, cfg)
     return an_object and not _named_by_record(phrase, sources | focus, lookups)
 
@@ -1086,6 +1088,10 @@ def _a_detail(
     kinds = _title_words(beside, lookups)
     if beside and _placed_part(phrase, beside, kinds, lookups):
         return True
+    if beside and head(phrase) in _SIDES:
+        # "The other face", "the reverse": every object has sides, whatever else the
+        # catalogue titles by the word (a face defence, a mask).
+        return True
     # "A second <title>" is another of the object's own kind; "a quartz owl" is made of
     # something, so it is an object whatever the catalogue classes it as (a figurine).
     if beside and not (
@@ -1100,6 +1106,9 @@ def _a_detail(
     if not _related(phrase) and parse.within_named(reading.ask, phrase, titles):
         return True
     return _named_otherwise(phrase, reading, titles, vocabularies)
+
+
+_SIDES = frozenset(stem(w) for w in "side face reverse obverse".split())
 
 
 def _placed_part(phrase: str, beside: set[str], kinds: set[str], lookups: Lookups) -> bool:

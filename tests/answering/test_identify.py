@@ -900,3 +900,21 @@ MARTYRDOMS = {
 )
 def test_a_longer_title_that_only_holds_the_one_said_is_not_named(question, named):
     assert _named(question, MARTYRDOMS) == named
+
+
+@pytest.mark.parametrize(
+    "question, unknown",
+    [
+        # One of the named object's sides is a part of it, though the catalogue titles
+        # things by the word (a face defence, a mask).
+        ("What is shown on the other face of the Lidded Ewer with Cranes?", ""),
+        ("What is on the reverse of the Lidded Ewer with Cranes?", ""),
+        # Another thing of a kind the catalogue classes is still another object.
+        ("What is shown on the other mask of the Lidded Ewer with Cranes?", "mask"),
+    ],
+)
+def test_a_side_of_the_named_object_is_part_of_it(question, unknown, monkeypatch):
+    lookups = Lookups(retriever())
+    monkeypatch.setattr(lookups, "kinds", lambda word, k: 9 if word in ("face", "mask") else 0)
+    found = identify.no_record_of(read(question), ["ewer"], lookups, {"ewer"})
+    assert (unknown in found) if unknown else found == ""
