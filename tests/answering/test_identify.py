@@ -907,10 +907,10 @@ def test_a_longer_title_that_only_holds_the_one_said_is_not_named(question, name
     [
         # One of the named object's sides is a part of it, though the catalogue titles
         # things by the word (a face defence, a mask).
-        ("What is shown on the other face of the Lidded Ewer with Cranes?", ""),
+        ("Which bird flies across the other face of the Lidded Ewer with Cranes?", ""),
         ("What is on the reverse of the Lidded Ewer with Cranes?", ""),
         # Another thing of a kind the catalogue classes is still another object.
-        ("What is shown on the other mask of the Lidded Ewer with Cranes?", "mask"),
+        ("Which bird flies across the other mask of the Lidded Ewer with Cranes?", "mask"),
     ],
 )
 def test_a_side_of_the_named_object_is_part_of_it(question, unknown, monkeypatch):

@@ -32,7 +32,7 @@ def claims(question: str, history=()) -> list[str]:
         # ... told in the visitor's own verb.
         ("Harbour at Dusk comes from woodcuts by Ernst Blom; when was it painted?", []),
         ("Harbour at Dusk takes its boats from an etching by Ernst Blom. Who painted it?", []),
-        ("Harbour at Dusk may go back to a drawing by Ernst Blom. When was it painted?", []),
+        ("Harbour at Dusk might go back to one drawing by Ernst Blom; when was it painted?", []),
         ("Ernst Blom painted Harbour at Dusk from a sketch, right?", ["attributes it to Blom"]),
         # Who made copies of it made the copies.
         ("Ernst Blom made plaster copies of Harbour at Dusk. When was it painted?", []),
