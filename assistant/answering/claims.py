@@ -421,7 +421,7 @@ _NOT_AUTHOR_BY = re.compile(
 # material, year) is said of the source, not of the object asked about.
 # ("After the war" is a time: a bare "after" names a source only as "after a ...".)
 # Told in the visitor's own verb too: "comes from woodcuts by X", "takes its scenes from
-# engravings after X", "it goes back to a drawing by X".
+# engravings after X", "it goes back to an etching by X".
 _SOURCE = re.compile(
     r"\b(?:(?:based|modell?ed|copied|derived|adapted|taken)\s+(?:on|after|from)\s+"
     r"(?:an?|one|some|the)|"
