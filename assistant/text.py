@@ -129,10 +129,10 @@ def words(text: str) -> list[str]:
 
 
 def written_out(folded: str) -> str:
-    """A folded text with a title's abbreviation written out ("st. antipas" -> "saint antipas").
+    """A folded text with a title's abbreviation written out ("st. olaf" -> "saint olaf").
 
-    A record's "St. Antipas" is the visitor's "Saint Antipas", and the visitor's "St Luke"
-    the record's "Saint Luke".
+    A record's "St. Olaf" is the visitor's "Saint Olaf", and the visitor's "St Erik" the
+    record's "Saint Erik".
     """
     return _ABBREVIATED.sub(lambda m: _WRITTEN_OUT[m.group(1).lower()], folded)
 

@@ -120,8 +120,8 @@ def _in_a_title_described(
 def _holds_a_title_said(text: str, passage: Passage, named: Mapping[int, Passage]) -> bool:
     """Whether a title only holds another named one, and the question says nothing else of it.
 
-    "The Martyrdom of <Saint> panel" says the painting's title, which the "Pax with the
-    Martyrdom of <Saint>" holds too; the pax is named only if the question says something
+    "The Flight of <Saint> panel" says the painting's title, which the "Casket with the
+    Flight of <Saint>" holds too; the casket is named only if the question says something
     of its own (its other words, its kind).
     """
     outer = written_out(fold(passage.title))
@@ -275,8 +275,8 @@ def _said_whole(text: str, title: str) -> bool:
     """Whether a title is said as written, capitals too ("at Dusk" says "Dusk").
 
     "The old lamp" does not say the title "Lamp": a common noun names no work. A title's
-    opening article is the sentence's to write: "in the Martyrdom of <Saint>" says "The
-    Martyrdom of <Saint>".
+    opening article is the sentence's to write: "in the Flight of <Saint>" says "The Flight
+    of <Saint>".
     """
     title = re.sub(r"^(?:The|A|An)\s+(?=\S)", "", title)
     return bool(re.search(rf"(?<!\w){re.escape(title)}(?!\w)", text))
@@ -1274,8 +1274,8 @@ def _described_as_another(
 ) -> bool:
     """Whether the held objects' texts say what the question describes a thing by of another.
 
-    "The silver <figure> that <an emperor> owned", where the held figure's text says "another
-    version ... in silver" and "<the emperor> owned a <figure> (now lost)": most of the
+    "The ivory <saint> that <a duke> gave away", where the held figure's text says "another
+    version ... in ivory" and "<the duke> gave away a <saint> (now lost)": most of the
     describing words its texts use, they use only of another object, which is the one meant.
     """
     # The words of its name and maker the held record gives ("Saint" of "St. <Name>",

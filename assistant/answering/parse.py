@@ -621,8 +621,8 @@ def fronted_topic(text: str) -> str:
 def describing_words(text: str, phrase: str) -> list[str]:
     """The content words a text describes a phrase's thing by, bar the noun itself.
 
-    "The silver Christ that Emperor Maximilian owned": "silver", and the naming words of the
-    clause that describes it ("emperor", "maximilian").
+    "The ivory saint that the duke gave away": "ivory", and the naming words of the clause
+    that describes it ("duke").
     """
     chunk = _chunk_for(text, phrase)
     if chunk is None:

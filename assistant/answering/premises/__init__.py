@@ -113,7 +113,7 @@ def credited_to_model(
 
     "<Painter>'s round <subject> ...: in which year was it painted?" of a copy whose record
     says it follows a tondo by that painter describes the tondo. Any other maker a description
-    credits is not checked (a name read loosely as a maker, "the house by the Seine", would
+    credits is not checked (a name read loosely as a maker, "a house by a river", would
     correct a visitor who said nothing wrong): only the record's own "after" is.
     """
     chosen = {n: p for n, p in numbered.items() if p.kind == "record" and p.source_id in told}

@@ -129,6 +129,7 @@ def _known_for(claim: Claim, subject: Subject) -> frozenset[str]:
 
 
 def _known_unless_model(claim: Claim, subject: Subject) -> frozenset[str]:
+    """The words that account for a credited name, the model's maker's among them."""
     start, end = claim.span
     text = subject.said.text
     if claim.about in ("of", "his"):

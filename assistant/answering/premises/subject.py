@@ -147,7 +147,7 @@ def subject(
     )
 
 
-# A creator the record names as the model's maker ("After Pietro Tacca", "Copy after Isabey").
+# A creator the record names as the model's maker ("After Ernst Blom", "Copy after Karl Dahl").
 _AFTER = re.compile(r"^\s*(?:copy\s+)?after\b", re.IGNORECASE)
 # Where a text says the object follows another work: the names after these are its makers'.
 _FOLLOWS = re.compile(
@@ -160,10 +160,10 @@ _FOLLOWS = re.compile(
 def model_makers(creators: Iterable[Creator], own: str) -> set[str]:
     """The words of the names given only as the maker of the work this object follows.
 
-    The record's creator "After Pietro Tacca", or its text's "based on a tondo attributed to
-    Piero di Cosimo": the copy is not theirs, though their names are in its record. A name
-    the record also credits ("Pieter Brueghel II" beside "After Pieter Bruegel I"), or that
-    the text gives in a sentence of its own, is not the model's alone.
+    The record's creator "After <sculptor>", or its text's "based on a tondo attributed to
+    <painter>": the copy is not theirs, though their names are in its record. A name the
+    record also credits ("<Name> II" beside "After <Name> I"), or that the text gives in a
+    sentence of its own, is not the model's alone.
     """
     creators = list(creators)
     after = {w for c in creators if _AFTER.match(c.name) for w in words(c.name)}
@@ -180,7 +180,7 @@ def model_makers(creators: Iterable[Creator], own: str) -> set[str]:
 
 
 def _name_words(text: str) -> set[str]:
-    """The words of the capitalised names in a text, their particles too ("Piero di Cosimo")."""
+    """The words of the capitalised names in a text, their particles too ("Anna van der Berg")."""
     return {w for run in NAME_RUN.findall(text) for w in words(run)}
 
 
