@@ -76,6 +76,23 @@ def verb_of(text: str, start: int) -> str:
     return ""
 
 
+def made_in_clause_of(text: str, start: int) -> str:
+    """The noun whose describing clause a name at ``start`` is the subject of: "" when none.
+
+    "a picture that <painter> painted in 1847" -> "picture": the clause tells who made the
+    picture, which may be another thing than the object asked about.
+    """
+    token = next((t for t in parsed(text) if t.idx <= start < t.idx + len(t.text)), None)
+    while token is not None and token.dep_ in ("compound", "flat"):
+        token = token.head  # "<First> <Last>": the name's last word is the subject
+    if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return ""
+    verb = token.head
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    return str(verb.head.lower_)
+
+
 def dated_noun(text: str, date: str) -> str:
     """The noun a date as written describes, when it stands before one: "" when it does not.
 

@@ -409,3 +409,18 @@ def test_the_words_a_thing_is_described_by(text, phrase, expected):
     from assistant.answering.parse import describing_words
 
     assert describing_words(text, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, noun",
+    [
+        ("It echoes Evening Tide, a canvas that Ernst Blom painted in 1880.", "Ernst", "canvas"),
+        ("It echoes Evening Tide, a canvas that Ernst Blom painted in 1880.", "Blom", "canvas"),
+        ("Ernst Blom painted the canvas in 1880.", "Ernst", ""),
+        ("Who owned the canvas Ernst Blom sold?", "Ernst", "canvas"),
+    ],
+)
+def test_the_thing_a_clause_says_a_name_made(text, name, noun):
+    from assistant.answering.parse import made_in_clause_of
+
+    assert made_in_clause_of(text, text.index(name)) == noun

@@ -34,6 +34,16 @@ def claims(question: str, history=()) -> list[str]:
         ("Harbour at Dusk takes its boats from an etching by Ernst Blom. Who painted it?", []),
         ("Harbour at Dusk might go back to one drawing by Ernst Blom; when was it painted?", []),
         ("Ernst Blom painted Harbour at Dusk from a sketch, right?", ["attributes it to Blom"]),
+        # A clause that tells who made another thing the question names credits that thing.
+        (
+            "Harbour at Dusk hung beside a seascape that Ernst Blom painted. Who owned it?",
+            [],
+        ),
+        # ... and the object, when the clause describes it by its own title or kind.
+        (
+            "Is the Harbour at Dusk that Ernst Blom painted in the museum?",
+            ["attributes it to Blom, Ernst"],
+        ),
         # Who made copies of it made the copies.
         ("Ernst Blom made plaster copies of Harbour at Dusk. When was it painted?", []),
         ("Ernst Blom made Harbour at Dusk. When was it painted?", ["attributes it to Blom"]),

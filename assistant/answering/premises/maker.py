@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.answering import parse
 from assistant.answering.catalogue import Numbered
 from assistant.answering.claims import MAKER_CUES, MAKER_VERB, NAME_PARTICLES
 from assistant.answering.claims_by_language import OTHER_LANGUAGE_SLOTS
@@ -40,7 +41,9 @@ def check(
     # Only a name in a maker's slot is credited ("Vermeer painted", "by Vermeer", "it was a
     # Vermeer"); "Since", "the Met" or "the July Revolution" elsewhere in the question are not.
     named = sorted(
-        c.value for c in said.of("maker") if not _accounted(c, _known_for(c, subject), cfg)
+        c.value
+        for c in said.of("maker")
+        if not _accounted(c, _known_for(c, subject), cfg) and not _of_another_thing(c, subject)
     )
     if said.lowercase:
         # Typed in lower case, only the names the collection knows have their capitals back
@@ -62,6 +65,27 @@ def check(
     claim = f"attributes it to {', '.join(strangers)}"
     of_model = all(set(words(t)) <= subject.model_makers for t in strangers)
     return [PremiseIssue(claim, fix, subject.n, tuple(strangers), of_model)]
+
+
+def _of_another_thing(claim: Claim, subject: Subject) -> bool:
+    """Whether a credited name makes a thing a clause describes that is not this object.
+
+    "... reverses <a title>, a picture that <painter> painted": the painter made the
+    picture. "The <title> that <sculptor> cast" still credits the object: the clause
+    describes it by its title's, kind's or medium's word.
+    """
+    start = claim.span[0]
+    noun = parse.made_in_clause_of(subject.said.text, start) if start >= 0 else ""
+    if not noun or noun in _POINTING:
+        return False
+    meta = subject.meta
+    own = subject.title_words | set(
+        words(f"{meta.get('object_type', '')} {meta.get('medium', '')}")
+    )
+    return not set(content_words(noun)) & {w for o in own for w in content_words(o)}
+
+
+_POINTING = frozenset({"it", "one", "this", "that"})
 
 
 def _naming(claim: Claim) -> set[str]:
