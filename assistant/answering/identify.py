@@ -73,7 +73,7 @@ def subjects(text: str, numbered: Numbered, cfg: AnswerConfig = DEFAULT) -> dict
         and not _another_of_its_kind(text, p, numbered)
         and not _in_a_title_described(text, p, numbered, cfg)
     }
-    named = {n: p for n, p in named.items() if not _holds_a_title_said(text, p, named)}
+    named = {n: p for n, p in named.items() if not _holds_a_title_said(text, p, named.values())}
     outer = set(named) - _said_within(text, named)
     # Names that are part of a named title ("Cyrus" in "Cyrus Cylinder") are not creators.
     q_names = {POSSESSIVE.sub("", n) for n in proper_names(text)} - {
@@ -105,19 +105,18 @@ def _in_a_title_described(
     own words or its kind ("the dish" of a record the catalogue classes as dishes) are enough.
     """
     inner = written_out(fold(passage.title))
-    own = set(content_words(passage.title))
     said = set(content_words(text))
     for other in numbered.values():
         outer = written_out(fold(other.title))
         if other.kind != "record" or outer == inner or not _said_whole(outer, inner):
             continue
-        rest = (set(content_words(other.title)) | _kind_words(other.meta)) - own - GENERIC
+        rest = _beyond(other, passage.title)
         if len({w for w in rest if spelled_in(w, said)}) >= cfg.inner_title_words_min:
             return True
     return False
 
 
-def _holds_a_title_said(text: str, passage: Passage, named: Mapping[int, Passage]) -> bool:
+def _holds_a_title_said(text: str, passage: Passage, named: Iterable[Passage]) -> bool:
     """Whether a title only holds another named one, and the question says nothing else of it.
 
     "The Flight of <Saint> panel" says the painting's title, which the "Casket with the
@@ -126,18 +125,26 @@ def _holds_a_title_said(text: str, passage: Passage, named: Mapping[int, Passage
     """
     outer = written_out(fold(passage.title))
     said = set(content_words(text))
-    for other in named.values():
+    for other in named:
         inner = written_out(fold(other.title))
         inner = re.sub(r"^(?:the|a|an)\s+", "", inner)
         if other is passage or inner == outer or not _said_whole(outer, inner):
             continue
         if not mentions_title(text, other.title):
             continue
-        rest = (set(content_words(passage.title)) | _kind_words(passage.meta)) - GENERIC
-        rest -= set(content_words(other.title))
+        rest = _beyond(passage, other.title)
         if rest and not any(spelled_in(w, said) for w in rest):
             return True
     return False
+
+
+def _beyond(longer: Passage, shorter: str) -> set[str]:
+    """The words a longer title and its record's kind give beyond a shorter title it holds."""
+    return (
+        (set(content_words(longer.title)) | _kind_words(longer.meta))
+        - set(content_words(shorter))
+        - GENERIC
+    )
 
 
 def _kind_words(meta: Mapping[str, object]) -> set[str]:
@@ -417,8 +424,8 @@ def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig, text: str = "") 
     # beside "Dusk, Harbour Mouth"); "the lamp" beside "Lamp Stand" is that stand's word.
     kept = {s for s in named if s in titles and _said_whole(text, titles[s])}
     # A longer title that only holds the one said, nothing else of it said, is not named.
-    cards = {i: card for i, s in enumerate(sorted(wide)) if (card := _card(s, lookups))}
-    holders = {c.source_id for c in cards.values() if _holds_a_title_said(text, c, cards)}
+    cards = [card for s in sorted(wide) if (card := _card(s, lookups))]
+    holders = {c.source_id for c in cards if _holds_a_title_said(text, c, cards)}
     outer = _outer_titles(titles)
     return kept | {s for s in wide if (s not in titles or s in outer) and s not in holders}
 

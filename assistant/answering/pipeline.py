@@ -135,15 +135,15 @@ class _Run:
             # Described, not named, and credited to the maker of the work it follows: the
             # visitor describes that work (the original), and the copy's record tells how
             # the copy was made, not how the original was.
-            original = premises.credited_to_model(reading, numbered, self.told, cfg)
-            if original is not None and reading.asks & premises.MAKING_ASKS:
-                work = f"the work by {', '.join(original.said)}"
+            described = premises.check_described(reading, numbered, self.told, self.lookups, cfg)
+            if described.original is not None and reading.asks & premises.MAKING_ASKS:
+                work = f"the work by {', '.join(described.original.said)}"
                 return self.trace.refuse(
                     "premises",
                     f"the collection has no record of {work}: the object described follows it",
                     work,
                 )
-            issues += premises.check_dated(reading, numbered, self.told, self.lookups, cfg)
+            issues += described.issues
         loaded = premises.check_loaded(reading, numbered)
         unsupported = [c.claim for c in loaded if c.correction is None]
         # A framing no source refutes, about an object we hold, is neither endorsed nor

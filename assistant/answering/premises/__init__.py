@@ -6,8 +6,8 @@ takes the Reading (scoped to one object) and returns the issues it finds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from assistant.answering import parse
 from assistant.answering.catalogue import Lookups, Numbered, Passage
@@ -22,10 +22,11 @@ from assistant.answering.premises.subject import PremiseIssue, Subject, scoped, 
 from assistant.answering.reading import Ask, Claim, Reading
 
 __all__ = [
+    "Described",
     "LoadedClaim",
     "PremiseIssue",
     "check",
-    "check_dated",
+    "check_described",
     "check_loaded",
     "count_differs",
     "differs_in_number",
@@ -76,14 +77,26 @@ def check(
     return _checked(reading, numbered, chosen, RULES, cfg)
 
 
-def check_dated(
+@dataclass(frozen=True)
+class Described:
+    """What the premise stage finds of an object the question describes but does not name."""
+
+    issues: list[PremiseIssue]  # the dates the record contradicts
+    original: PremiseIssue | None  # a credit to the maker of the work the object follows
+
+
+# What a question asks about the making of a thing: a copy's record answers it of the copy.
+MAKING_ASKS = frozenset({Ask.MAKER, Ask.DATE, Ask.MATERIAL, Ask.PLACE, Ask.METHOD, Ask.RECIPIENT})
+
+
+def check_described(
     reading: Reading,
     numbered: Numbered,
     told: set[str],
     lookups: Lookups,
     cfg: AnswerConfig = DEFAULT,
-) -> list[PremiseIssue]:
-    """The date rule alone, for an object the question describes but does not name.
+) -> Described:
+    """The date rule, and the model's maker, for an object the question describes, not names.
 
     ``told`` is the object its words pick out (identify.told_apart) or the only one found.
     A date the question puts on it (an age, a year, a century) is a number, to be compared
@@ -91,6 +104,11 @@ def check_dated(
     loosely, a town where the record names a country) may put in other words what the record
     says, so it is checked only of an object named. A date before a noun that is no kind of
     object ("an 18th-century look", "the 1990 festival") dates that, not the object.
+
+    Of the makers a description credits, only the one the record names as the maker of the
+    work it follows is found ("<Painter>'s round <subject> ...: in which year was it
+    painted?" of a copy after that painter's tondo describes the tondo): any other name read
+    loosely as a maker ("a house by a river") would correct a visitor who said nothing wrong.
     """
     chosen = {n: p for n, p in numbered.items() if p.kind == "record" and p.source_id in told}
 
@@ -99,26 +117,12 @@ def check_dated(
         # without the commas between them, and "the 1700s, right?" would read as "1700s right".
         return claim.kind != "date" or _dates_an_object(claim, reading.context, lookups, cfg)
 
-    return _checked(reading, numbered, chosen, (_date,), cfg, of_an_object)
-
-
-# What a question asks about the making of a thing: a copy's record answers it of the copy.
-MAKING_ASKS = frozenset({Ask.MAKER, Ask.DATE, Ask.MATERIAL, Ask.PLACE, Ask.METHOD, Ask.RECIPIENT})
-
-
-def credited_to_model(
-    reading: Reading, numbered: Numbered, told: set[str], cfg: AnswerConfig = DEFAULT
-) -> PremiseIssue | None:
-    """The credit of an object described, not named, to the maker of the work it follows.
-
-    "<Painter>'s round <subject> ...: in which year was it painted?" of a copy whose record
-    says it follows a tondo by that painter describes the tondo. Any other maker a description
-    credits is not checked (a name read loosely as a maker, "a house by a river", would
-    correct a visitor who said nothing wrong): only the record's own "after" is.
-    """
-    chosen = {n: p for n, p in numbered.items() if p.kind == "record" and p.source_id in told}
-    issues = _checked(reading, numbered, chosen, (_maker,), cfg)
-    return next((i for i in issues if i.of_model), None)
+    issues: list[PremiseIssue] = []
+    original = None
+    for about in _subjects(reading, numbered, chosen, cfg, of_an_object):
+        issues += _date(about, numbered, cfg)
+        original = original or next((i for i in _maker(about, numbered, cfg) if i.of_model), None)
+    return Described(issues, original)
 
 
 def _checked(
@@ -127,13 +131,27 @@ def _checked(
     chosen: Mapping[int, Passage],
     rules: Sequence[Rule],
     cfg: AnswerConfig,
-    keep: Callable[[Claim], bool] | None = None,
 ) -> list[PremiseIssue]:
-    """Run ``rules`` on each chosen record, against the part of the question about it.
+    """Run ``rules`` on each chosen record, against the part of the question about it."""
+    return [
+        issue
+        for about in _subjects(reading, numbered, chosen, cfg)
+        for rule in rules
+        for issue in rule(about, numbered, cfg)
+    ]
+
+
+def _subjects(
+    reading: Reading,
+    numbered: Numbered,
+    chosen: Mapping[int, Passage],
+    cfg: AnswerConfig,
+    keep: Callable[[Claim], bool] | None = None,
+) -> Iterator[Subject]:
+    """Each chosen record with the part of the question about it.
 
     ``keep`` says which of that part's claims the rules are to see.
     """
-    issues: list[PremiseIssue] = []
     for n, passage in chosen.items():
         # A question in another language is not split by the English coverage of its parts.
         scope = (
@@ -143,9 +161,7 @@ def _checked(
         if keep is not None:
             claims = tuple(c for c in about.said.claims if keep(c))
             about = replace(about, said=replace(about.said, claims=claims))
-        for rule in rules:
-            issues += rule(about, numbered, cfg)
-    return issues
+        yield about
 
 
 _ERAS = frozenset({"ad", "bc", "bce", "ce"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -170,13 +171,19 @@ def model_makers(creators: Iterable[Creator], own: str) -> set[str]:
     credited = {w for c in creators if not _AFTER.match(c.name) for w in words(c.name)}
     followed: set[str] = set()
     elsewhere: set[str] = set()
-    for sentence in split_sentences(own):
+    for sentence in _sentences(own):
         cue = _FOLLOWS.search(sentence)
         head = sentence[: cue.end()] if cue else sentence
         tail = sentence[cue.end() :] if cue else ""
         elsewhere |= _name_words(head)
         followed |= _name_words(tail)
     return (after | (followed - elsewhere)) - credited - {"after", "copy"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    """A source's sentences, split once: every premise check of the object reads them."""
+    return tuple(split_sentences(text))
 
 
 def _name_words(text: str) -> set[str]:
