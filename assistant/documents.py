@@ -16,7 +16,15 @@ PIPELINE_VERSION = "2"  # 2: accession number in every chunk's embedded header
 
 # Fields left out of the content hash when empty, so documents that lack them keep the hash
 # they had before the field existed and are not re-embedded.
-_OPTIONAL_IN_HASH = ("period", "rights", "credit_line", "image_url", "language", "source_type")
+_OPTIONAL_IN_HASH = (
+    "period",
+    "place_found",
+    "rights",
+    "credit_line",
+    "image_url",
+    "language",
+    "source_type",
+)
 # The ``source_type`` of a curator's note written in the review page (ingest/notes.py); other
 # documents have none (a catalogue record or curatorial text).
 CURATOR_NOTE = "curator_note"
@@ -59,6 +67,7 @@ class SourceDocument:
     # Dynasty"), joined by "; ": a visitor's "Ming" or "Renaissance" is a date to check.
     period: str = ""
     place_made: str = ""
+    place_found: str = ""  # where it was excavated or turned up, which is not where it was made
     object_type: str = ""
     # Rights in the object or its image ("No Copyright - United States", an edm:rights URI),
     # kept apart from ``license``, the licence of the text itself: the two often differ.
@@ -108,6 +117,7 @@ class SourceDocument:
             "culture": self.culture,
             "period": self.period,
             "place_made": self.place_made,
+            "place_found": self.place_found,
             "object_type": self.object_type,
             "rights": self.rights,
             "credit_line": self.credit_line,
@@ -156,6 +166,7 @@ _SENTENCES = {
     "date": N_("{title} is dated {date}."),
     "medium": N_("The medium of {title} is {medium}."),
     "place": N_("{title} was made in {place}."),
+    "found": N_("{title} was found in {place}."),
     "culture": N_("{title} is catalogued as {culture}."),
     "institution": N_("{title} is in the collection of {institution}."),
     "accession": N_("The accession number of {title} is {number}."),
@@ -199,6 +210,10 @@ def record_facts(meta: dict[str, Any], language: str = SOURCE_LANGUAGE) -> dict[
         facts["place"] = say("place", place=str(meta["place_made"]))
     elif meta.get("culture"):
         facts["place"] = say("culture", culture=str(meta["culture"]))
+    if meta.get("place_found"):
+        # A record may list one find-spot twice (two finds, one town): said once.
+        place = ", ".join(dict.fromkeys(str(meta["place_found"]).split(", ")))
+        facts["found"] = say("found", place=place)
     if meta.get("institution"):
         facts["institution"] = say("institution", institution=str(meta["institution"]))
     if meta.get("accession_number"):

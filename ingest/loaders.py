@@ -367,6 +367,7 @@ def _document(
         culture=_text(meta.get("culture")),
         period=_text(meta.get("period")),
         place_made=_text(meta.get("place_made")),
+        place_found=_text(meta.get("place_found")),
         object_type=_text(meta.get("object_type")),
         rights=_text(meta.get("rights")),
         credit_line=_text(meta.get("credit_line")),

@@ -38,6 +38,7 @@ FIELDS = frozenset(
         "culture",
         "period",
         "place_made",
+        "place_found",
         "object_type",
         "rights",
         "credit_line",

@@ -173,3 +173,14 @@ def test_an_objects_record_that_names_no_maker_says_so():
     assert made["creator"] == "The catalogue record of Lamp gives no maker's name."
     # A text that is no catalogued object (no accession number) makes no such claim.
     assert "creator" not in record_facts({"title": "Gallery guide", "creators": "[]"})
+
+
+def test_where_an_object_was_found_is_a_catalogue_fact_of_its_own():
+    from assistant.documents import record_facts
+
+    meta = {"title": "Pin", "creators": "[]", "place_made": "Dublin", "place_found": "Cork, Cork"}
+    facts = record_facts(meta)
+    assert facts["place"] == "Pin was made in Dublin."
+    assert facts["found"] == "Pin was found in Cork."  # a find-spot listed twice, said once
+    assert record_facts(meta, "fr")["found"] == "Lieu de découverte de Pin : Cork."
+    assert "found" not in record_facts({"title": "Pin", "creators": "[]"})

@@ -221,6 +221,22 @@ def test_bundled_walters_mapping_reads_what_autodetection_reads(tmp_path):
     assert auto[0].license == "text GFDL-1.3; metadata CC0-1.0"
 
 
+def test_the_walters_find_spot_is_read_apart_from_the_place_made(tmp_path):
+    if not WALTERS.exists():
+        pytest.skip("needs ../shared/data")
+    lines = WALTERS.read_text().splitlines()
+    both = next(
+        line for line in lines if '"Place of Discovery"' in line and '"Place of Origin"' in line
+    )
+    record = json.loads(both)
+    sample = tmp_path / "w.jsonl"
+    sample.write_text(both + "\n")
+    [doc] = load_file(sample, Attestation("Registrar", "2026-11-24"), load_mapping("walters"))
+    terms = {g["type"]: g["term"] for g in record["geographies"]}
+    assert doc.place_made == terms["Place of Origin"]
+    assert doc.place_found == terms["Place of Discovery"]
+
+
 def test_met_csv_export_is_recognised_and_indexed_as_catalogue_cards(fresh_index):
     _, index = fresh_index
     report = ingest(

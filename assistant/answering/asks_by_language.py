@@ -16,8 +16,8 @@ from functools import cache
 from assistant.text import fold
 
 # Per language: what is asked -> the pattern of its question words. "creator", "date",
-# "medium" and "place" are catalogue fields; "reason" and "count" are other asks; "overview"
-# asks to be told about the object ("Parlez-moi de ...").
+# "medium", "place" and "found" (where it turned up) are catalogue fields; "reason" and
+# "count" are other asks; "overview" asks to be told about the object ("Parlez-moi de ...").
 TABLES: dict[str, dict[str, str]] = {
     "fr": {
         "creator": r"\bqui (a|l'a|les a|avait) (peint|fait|cree|sculpte|realise|dessine|grave|"
@@ -30,6 +30,8 @@ TABLES: dict[str, dict[str, str]] = {
         # "ou" is also "or" once folded: only "où" that opens a question or a verb after it.
         "place": r"^ou\b|\bd'ou\b|\bou (est|sont|se trouv|a-t-|a ete|etait|peut-on|l'a)|"
         r"\bdans quel(le)? (ville|pays|region|endroit|lieu)\b",
+        # "Où se trouve-t-il ?" asks where it is now, not where it was found.
+        "found": r"(?<!\bse )\btrouvee?s?\b|\b(decouvert|exhume)e?s?\b|\bmise? au jour\b",
         "reason": r"\bpourquoi\b",
         "count": r"\bcombien\b",
         "overview": r"\bparle[sz]?-moi\b|\bracontez-moi\b|\bexpliquez-moi\b",
@@ -45,6 +47,7 @@ TABLES: dict[str, dict[str, str]] = {
         "medium": r"\bwor(aus|auf)\b|\baus welche[mr] (material|stoff|holz|stein|metall)\b|"
         r"\bwelche[sr]? (material|holz|stein|metall|pigment)\b",
         "place": r"\bwo\b|\bwoher\b|\bin welche[rm] (stadt|land|ort|gegend)\b",
+        "found": r"\b(gefunden|entdeckt|ausgegraben)\b",
         "reason": r"\bwarum\b|\bwieso\b|\bweshalb\b",
         "count": r"\bwie viele?\b",
         "overview": r"\berzahl(en sie)? (mir|uns)\b|\berklar(en sie)? (mir|uns)\b",
@@ -59,6 +62,7 @@ TABLES: dict[str, dict[str, str]] = {
         r"(materiaal|hout|steen|metaal)\b|\bwelk(e)? (materiaal|hout|steen|metaal)\b",
         "place": r"\bwaar(vandaan)?\b(?![^?]*\bvan gemaakt)|"
         r"\bin welke (stad|plaats|land|streek)\b",
+        "found": r"\b(gevonden|ontdekt|opgegraven)\b",
         "reason": r"\bwaarom\b",
         "count": r"\bhoeveel\b",
         "overview": r"\bvertel (me|mij|ons)\b|\bleg (me|mij|ons) .* uit\b",
@@ -72,6 +76,7 @@ TABLES: dict[str, dict[str, str]] = {
         "medium": r"\bde que (esta hech\w*|son|es|material|piedra|madera|metal)\b|"
         r"\bque (material|piedra|madera|metal|pigmento)\b",
         "place": r"\bdonde\b|\ben que (ciudad|pais|lugar|region)\b",
+        "found": r"\b(encontrad|descubiert|desenterrad|hallad)[oa]s?\b",
         "reason": r"\bpor que\b|\bpara que\b",
         "count": r"\bcuant[oa]s?\b",
         "overview": r"\bhablame\b|\bcuenteme\b|\bcuentame\b|\bexpliqueme\b",
@@ -85,13 +90,14 @@ TABLES: dict[str, dict[str, str]] = {
         "medium": r"\bdi che (materiale|cosa e fatt\w*|pietra|legno|metallo)\b|"
         r"\bin che (materiale|pietra|legno|metallo)\b|\bche materiale\b",
         "place": r"\bdove\b|\bda dove\b|\bin quale (citta|paese|luogo|regione)\b",
+        "found": r"\b(trovat|scopert|rinvenut|dissepolt)[oaie]\b",
         "reason": r"\bperche\b",
         "count": r"\bquant[iaoe]\b(?! anni ha)",
         "overview": r"\bparlami\b|\braccontami\b|\bspiegami\b",
     },
 }
 
-FIELDS = ("creator", "date", "medium", "place")
+FIELDS = ("creator", "date", "medium", "place", "found")
 OTHERS = ("reason", "count")
 
 
@@ -108,6 +114,12 @@ def asked_in(language: str, text: str) -> tuple[set[str], set[str], bool]:
     folded = fold(text)
     found = {key for key, pattern in _compiled(language).items() if pattern.search(folded)}
     fields = {f for f in FIELDS if f in found}
+    # "Où a-t-il été trouvé ?": the "où" asks the find-spot. Without a "where", a verb of
+    # finding asks something else ("Qui l'a trouvé ?").
+    if "found" in fields and "place" in fields:
+        fields.discard("place")
+    else:
+        fields.discard("found")
     if "reason" in found:
         # "Pourquoi l'a-t-on rogné en 1715 ?": a reason is asked, whatever else is named.
         fields = set()

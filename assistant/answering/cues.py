@@ -157,6 +157,13 @@ def respelled(folded: str) -> str:
 # Which catalogue fact a question is after, by its wording (the record field it names).
 # Verbs of making, as word starts ("paint" for painted, painting): where and when they happened.
 _MAKING = rf"({'|'.join(parse.MAKING_STARTS)})\w*"
+# The verbs of an object's turning up ("dug up", "unearthed"): with "where", they ask its
+# find-spot. Not "where can it be found?", which asks where it is now; "where did they find
+# it?" asks the find, "where can I find it?" does not.
+_FOUND = (
+    r"((?<!\bbe )(found|discovered|excavated|unearthed|dug up|uncovered|turned up)\b|"
+    r"(?<=\bdid )(?:\w+ )*?(find|discover|excavate|unearth|dig|turn up)\b)"
+)
 INTENTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(rf"\b(who ({_MAKING}|drew)|made by|attribut|whose work)"),
@@ -223,6 +230,17 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
             rf"{_MAKING}\b.*(\band|,) where\W*$)"
         ),
         "place",
+    ),
+    (
+        # Where it turned up, which is not where it was made: a find-spot is a record field of
+        # its own ("Where was it dug up?", "Which town was it found in?", "found where?").
+        re.compile(
+            rf"\bwhere\b[^.?!]*\b{_FOUND}|\b{_FOUND}[^.?!]*\bwhere\W*$|"
+            r"\b(which|what) (site|tomb|town|city|village|place|country|region)\b"
+            rf"[^.?!]*\b{_FOUND}|"
+            r"\b(find-?spot|find ?place|place of (discovery|excavation))\b"
+        ),
+        "found",
     ),
     (re.compile(r"\b(accession|inventory|catalogue number|object number)\b"), "accession"),
     # No catalogue sentence states size, but the question is a fact question all the same.

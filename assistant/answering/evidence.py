@@ -140,7 +140,7 @@ def about(
     texts += [c.text for c in chunks] or [passage.text]
     # The dates it claims ("a Renaissance medal") are checked against the record, not looked
     # for among the texts' words.
-    topical = reading.undated(reading.context)
+    topical = reading.undated(reading.unplaced())
     named = _names_this(reading, passage, texts)
     lookups.coverage[passage.source_id] = coverage(topical, texts, named)
     if names_missing(reading.context, texts) and not _described(reading, passage.title, cfg):

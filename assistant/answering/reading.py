@@ -62,6 +62,7 @@ _FIELD_ASKS = {
     "date": Ask.DATE,
     "medium": Ask.MATERIAL,
     "place": Ask.PLACE,
+    "found": Ask.PLACE,
     "institution": Ask.INSTITUTION,
     "accession": Ask.ACCESSION,
     "size": Ask.SIZE,
@@ -155,6 +156,18 @@ class Reading:
         A date is checked against the record's dates; it is no word the texts must share.
         """
         return without_dates(text, self.context_said.of("date"))
+
+    def unplaced(self) -> str:
+        """The context without the places it puts the object in ("found at X", "made in Y").
+
+        Where the visitor says it was made or found is checked against the record; it is no
+        word the texts must share.
+        """
+        text = self.context
+        for claim in sorted(self.context_said.of("place"), key=lambda c: -c.span[0]):
+            start, end = claim.span
+            text = text[:start] + " " + text[end:]
+        return " ".join(text.split())
 
 
 def read(

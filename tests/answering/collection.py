@@ -37,6 +37,7 @@ OBJECTS = {
         "date_end": 1215,
         "medium": "fritware with lustre glaze",
         "place_made": "Kashan",
+        "place_found": "Rayy",
         "institution": "Test Museum",
         "accession_number": "TM.202",
         "text": "The ewer was thrown and glazed in Kashan around 1210. Two cranes fly around "

@@ -24,6 +24,13 @@ from assistant.answering.reading import Ask, read
         ("fr", "Pourquoi l'a-t-on rognée en 1715 ?", set(), {"reason"}, False),
         ("fr", "Combien de notes a l'orgue ?", set(), {"count"}, False),
         ("fr", "Parlez-moi de la Ronde de nuit.", set(), set(), True),
+        # Where it turned up is the find-spot; a verb of finding without "where" is not.
+        ("fr", "Où la fibule a-t-elle été trouvée ?", {"found"}, set(), False),
+        ("fr", "Qui a trouvé la fibule ?", set(), set(), False),
+        ("de", "Wo wurde die Fibel gefunden?", {"found"}, set(), False),
+        ("nl", "Waar is de speld opgegraven?", {"found"}, set(), False),
+        ("es", "¿Dónde fue hallada la fíbula?", {"found"}, set(), False),
+        ("it", "Dove è stata rinvenuta la fibula?", {"found"}, set(), False),
         ("de", "Wer hat die Nachtwache gemalt?", {"creator"}, set(), False),
         ("de", "Wer hat die Mona Lisa 1911 gestohlen?", set(), set(), False),
         ("de", "Wann wurde der Stein gefunden?", {"date"}, set(), False),

@@ -151,6 +151,23 @@ def test_a_detail_in_other_words_beside_the_named_object_is_on_topic(question, o
 
 
 @pytest.mark.parametrize(
+    "question, on_topic",
+    [
+        # The place a question puts the object it describes in is a premise to check against
+        # the record, not a word its texts must share ...
+        ("The lustre ewer with the cranes was dug up at Nishapur, right?", True),
+        ("Was the lidded ewer with the cranes made in Nishapur?", True),
+        # ... but a name the texts lack that places nothing still says it is another object.
+        ("Did Nishapur's governor own the lidded ewer with the cranes?", False),
+    ],
+)
+def test_a_place_the_question_puts_the_object_in_is_no_topic_word(question, on_topic):
+    lookups = Lookups(retriever())
+    passage = lookups.chunks("ewer")[0]
+    assert evidence.about(read(question), passage, lookups, CFG) is on_topic
+
+
+@pytest.mark.parametrize(
     "question, language, sources",
     [
         # Asked in French, the words are not the texts' words: meaning decides.

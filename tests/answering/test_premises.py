@@ -125,6 +125,9 @@ def claims(question: str, history=()) -> list[str]:
             "After Marta Lindqvist painted Harbour at Dusk, was it shown in Bergen?",
             ["places it in Bergen"],
         ),
+        # Where it was found is the record's find-spot, not where it was made.
+        ("The Lidded Ewer with Cranes was dug up at Rayy, wasn't it?", []),
+        ("The Lidded Ewer with Cranes was dug up at Nishapur, right?", ["places it in Nishapur"]),
         # institution
         ("Harbour at Dusk hangs in the Louvre, right?", ["places it in Louvre"]),
         ("Is Harbour at Dusk in the Test Museum?", []),
@@ -132,6 +135,21 @@ def claims(question: str, history=()) -> list[str]:
 )
 def test_record_rules(question, expected):
     assert claims(question) == expected
+
+
+@pytest.mark.parametrize(
+    "question, fix",
+    [
+        # Said with a verb of finding, the wrong place is corrected by the find-spot ...
+        ("The Lidded Ewer with Cranes was excavated at Nishapur, right?", "was found in Rayy"),
+        ("The Lidded Ewer with Cranes turned up in Nishapur, didn't it?", "was found in Rayy"),
+        # ... and with a verb of making, by where it was made.
+        ("The Lidded Ewer with Cranes was glazed in Nishapur, right?", "was made in Kashan"),
+    ],
+)
+def test_a_wrong_find_spot_is_corrected_by_the_records_find_spot(question, fix):
+    (issue,) = premises.check(read(question), ALL)
+    assert fix in issue.correction
 
 
 @pytest.mark.parametrize(

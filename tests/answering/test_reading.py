@@ -51,6 +51,18 @@ ROWS = [
     ("Where were the tiles fired?", [], {"asks": {PL}}),
     ("where did the monk write the psalter", [], {"asks": {PL}}),
     ("Where is the painted chest now?", [], {"asks": {INST}}),
+    # Where it turned up is its find-spot, a field of its own; "where can I find it?" asks
+    # where it is now.
+    ("Where was the bronze pin found?", [], {"asks": {PL}, "fields": frozenset({"found"})}),
+    ("which town was the brooch dug up in", [], {"fields": frozenset({"found"})}),
+    ("Where did the farmer discover the hoard?", [], {"fields": frozenset({"found"})}),
+    ("The gaming piece turned up where?", [], {"fields": frozenset({"found"})}),
+    (
+        "Where can I find the chess rook?",
+        [],
+        {"asks": {INST}, "fields": frozenset({"institution"})},
+    ),
+    ("Where can the bronze pin be found?", [], {"fields": frozenset({"institution"})}),
     ("Who cast the bronze lion, and where?", [], {"asks": {M, PL}}),
     ("Who wove the tapestry?", [], {"asks": {M}}),
     ("Who was painted in the portrait?", [], {"asks_not": {M}}),

@@ -119,6 +119,7 @@ def test_every_field_is_read_trimmed_and_typed():
         culture="culture value",
         period="period value",
         place_made="place_made value",
+        place_found="place_found value",
         object_type="object_type value",
         rights="rights value",
         credit_line="credit_line value",

@@ -120,6 +120,7 @@ def subject(
         | title_words
         | set(words(str(meta.get("institution", ""))))
         | set(words(str(meta.get("place_made", ""))))
+        | set(words(str(meta.get("place_found", ""))))
         | set(words(str(meta.get("culture", ""))))
     )
     strangers = sorted(c.value for c in scope.of("name") if not set(words(c.value)) <= known)
