@@ -131,14 +131,22 @@ def words(text: str) -> list[str]:
 def written_out(folded: str) -> str:
     """A folded text with a title's abbreviation written out ("st. olaf" -> "saint olaf").
 
-    A record's "St. Olaf" is the visitor's "Saint Olaf", and the visitor's "St Erik" the
-    record's "Saint Erik".
+    A record's "St. Olaf" is the visitor's "Saint Olaf", the visitor's "St Erik" the record's
+    "Saint Erik", and a text's "Mme de Gull" the visitor's "Madame de Gull".
     """
     return _ABBREVIATED.sub(lambda m: _WRITTEN_OUT[m.group(1).lower()], folded)
 
 
-_WRITTEN_OUT = {"st": "saint", "sts": "saints", "ste": "sainte", "mt": "mount"}
-_ABBREVIATED = re.compile(r"(?<![\w'’])(sts?|ste|mt)\b\.?", re.IGNORECASE)
+_WRITTEN_OUT = {
+    "st": "saint",
+    "sts": "saints",
+    "ste": "sainte",
+    "mt": "mount",
+    "mme": "madame",
+    "mmes": "mesdames",
+    "mlle": "mademoiselle",
+}
+_ABBREVIATED = re.compile(r"(?<![\w'’])(sts?|ste|mt|mmes?|mlle)\b\.?", re.IGNORECASE)
 
 
 def stem(word: str) -> str:

@@ -72,6 +72,7 @@ def subjects(text: str, numbered: Numbered, cfg: AnswerConfig = DEFAULT) -> dict
         and not _describes_a_kind(text, p, numbered)
         and not _another_of_its_kind(text, p, numbered)
         and not _in_a_title_described(text, p, numbered, cfg)
+        and not _a_figure_of_another(text, p, _figure_holders(numbered))
     }
     named = {n: p for n, p in named.items() if not _holds_a_title_said(text, p, named.values())}
     outer = set(named) - _said_within(text, named)
@@ -180,6 +181,45 @@ def _another_of_its_kind(text: str, passage: Passage, numbered: Numbered) -> boo
     pairs = [p.partition(" with ") for p in parse.with_phrases(text)]
     shown = [after for thing, _, after in pairs if head(thing) == word]
     return any(w not in GENERIC and w not in have for p in shown for w in content_words(p))
+
+
+def _a_figure_of_another(
+    text: str, passage: Passage, others: Mapping[str, tuple[str, set[str]]]
+) -> bool:
+    """Whether a one-word title said in lower case is a figure on another object named.
+
+    "The gentleman on the mirror case with the comb" is the mirror case's figure, which its
+    text speaks of, not a portrait titled "Gentleman". Capitalised mid-sentence ("the bronze
+    Amazon"), the word is the visitor naming the record. ``others``: by source, the title and
+    the text words of each object that could hold the figure.
+    """
+    name = re.sub(r"\(.*?\)", "", passage.title).strip()
+    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    if len(name.split()) != 1:
+        return False
+    spoken = list(re.finditer(rf"\b{re.escape(name)}\w*", text, re.IGNORECASE))
+    if not spoken or any(_capitalised_at(text, m.start()) for m in spoken):
+        return False
+    word = stem(name.lower())
+    return any(
+        word in have
+        and word not in set(content_words(title))  # in its title: _in_a_title_described's
+        and mentions_title(text, title)
+        for source_id, (title, have) in others.items()
+        if source_id != passage.source_id
+    )
+
+
+def _figure_holders(numbered: Numbered) -> dict[str, tuple[str, set[str]]]:
+    """By source, each record's title and the words of its passages in the evidence."""
+    said: dict[str, list[str]] = {}
+    for p in numbered.values():
+        said.setdefault(p.source_id, []).append(p.text)
+    return {
+        p.source_id: (p.title, set(content_words(" ".join(said[p.source_id]))))
+        for p in numbered.values()
+        if p.kind == "record"
+    }
 
 
 # The words that describe a thing just before its name, after its article or possessor.
@@ -426,6 +466,14 @@ def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig, text: str = "") 
     # A longer title that only holds the one said, nothing else of it said, is not named.
     cards = [card for s in sorted(wide) if (card := _card(s, lookups))]
     holders = {c.source_id for c in cards if _holds_a_title_said(text, c, cards)}
+    # A one-word title the question says as a figure of a named object ("the gentleman" on
+    # the mirror case) does not come back by its word either.
+    named_cards = {c.source_id: (c.title, _vocabulary(c.source_id, lookups)) for c in cards}
+    holders |= {
+        c.source_id
+        for c in cards
+        if c.source_id not in named and _a_figure_of_another(text, c, named_cards)
+    }
     outer = _outer_titles(titles)
     return kept | {s for s in wide if (s not in titles or s in outer) and s not in holders}
 

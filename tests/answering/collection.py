@@ -217,6 +217,16 @@ OBJECTS.update(
             "These two panels were the wings of a folding altarpiece for a private chapel.",
             "panel paintings",
         ),
+        # A title that is one word for a thing another object shows ("a vase" on the cabinet's
+        # door): said of the cabinet, the word is the cabinet's.
+        "vase": _other(
+            "Vase",
+            "Anon.",
+            "blue and white porcelain",
+            "TM.925",
+            "A dragon winds around the shoulder of this vase.",
+            "vases",
+        ),
         "pendant-mourning": _other(
             "Mourning Pendant",
             "Anon.",

@@ -79,6 +79,25 @@ def test_a_title_that_is_a_common_word_names_only_the_thing_it_fits(question, na
 
 
 @pytest.mark.parametrize(
+    "question, named",
+    [
+        # A one-word title said in lower case of a thing a named object's text shows is that
+        # object's figure, not the record with the title ...
+        ("What flowers fill the vase on the Writing Cabinet with Tulips?", {"cabinet"}),
+        # ... but said alone, or capitalised mid-sentence, it names the record.
+        ("What is painted on the vase?", {"vase"}),
+        ("Were the Vase and the Writing Cabinet with Tulips made together?", {"vase", "cabinet"}),
+        # A word the named object's text never speaks of is no figure of it.
+        ("Is the vase older than the Oak Marriage Chest?", {"vase", "chest"}),
+    ],
+)
+def test_a_one_word_title_said_as_a_figure_of_a_named_object_is_that_objects(question, named):
+    evidence = numbered("vase", "cabinet", "chest")
+    found = identify.subjects(read(question).context, evidence)
+    assert {p.source_id for p in found.values()} == named
+
+
+@pytest.mark.parametrize(
     "question, lacking",
     [
         ("Who painted Harbour at Dusk?", []),

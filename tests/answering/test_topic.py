@@ -142,3 +142,18 @@ def test_a_title_is_named_with_its_abbreviation_written_out(question, title, exp
     from assistant.answering.topic import mentions_title
 
     assert mentions_title(question, title) is expected
+
+
+@pytest.mark.parametrize(
+    "question, text, missing",
+    [
+        # A form of address the text abbreviates is the visitor's word written out.
+        ("Did Madame de Gull ever get the letter?", "He wrote to Mme de Gull in 1750.", []),
+        ("Did Mademoiselle Vos keep it?", "It stayed with Mlle. Vos.", []),
+        ("Did Madame de Vos ever get the letter?", "He wrote to Mme de Gull in 1750.", ["vos"]),
+    ],
+)
+def test_a_name_is_found_with_its_form_of_address_abbreviated(question, text, missing):
+    from assistant.answering.topic import names_missing
+
+    assert names_missing(question, [text]) == missing
