@@ -30,7 +30,7 @@ from assistant.documents import creators_from_meta, record_facts
 from assistant.i18n import SOURCE_LANGUAGE, gettext
 from assistant.relatedness import Relatedness
 from assistant.store import Passage
-from assistant.text import fold, words
+from assistant.text import fold, has_negation, words
 from assistant.verify import Verifier
 
 
@@ -113,7 +113,9 @@ def choose(
         # they do say about the object, best first, is the answer.
         chosen = sorted(scored, key=lambda c: -c.score)[: min(cfg.unendorsed_room, room)]
     refuting_texts = {fold(c.text) for c in refuters}
-    chosen = led_by_refuter(chosen, scored, refuting_texts, room)
+    chosen = with_what_is_instead(
+        led_by_refuter(chosen, scored, refuting_texts, room), scored, room
+    )
     kept = corrections.kept + [
         AnswerSentence(c.text, c.citations, c.origin)
         for c in chosen
@@ -138,6 +140,44 @@ def led_by_refuter(
         return chosen
     lead = max(among, key=lambda c: c.score)
     return [lead, *(c for c in chosen if c is not lead)][:room]
+
+
+def with_what_is_instead(
+    chosen: list[Candidate], scored: list[Candidate], room: int
+) -> list[Candidate]:
+    """A leading sentence that only denies, followed by the next one of its text that goes on.
+
+    "The stele was not found in <city>." leaves the visitor without the fact; the sentence
+    after it in the text, speaking of the same thing ("... excavated it at <site>"), says
+    what is so instead. Another denial, or a sentence that speaks of something else, is not.
+    """
+    if not chosen or room < 2 or not has_negation(chosen[0].text):
+        return chosen
+    lead = chosen[0]
+    after = next(
+        (
+            c
+            for c in scored
+            if c.before == lead.text
+            and c.citations == lead.citations
+            and not has_negation(c.text)
+            and _refers_back(c.text)
+        ),
+        None,
+    )
+    if after is None or any(c is after or c.text == after.text for c in chosen):
+        return chosen
+    return [lead, after, *chosen[1:]][:room]
+
+
+def _refers_back(text: str) -> bool:
+    """Whether a sentence speaks of what the one before it did ("it", "they", "instead")."""
+    folded = fold(text)
+    return bool(_BACK.search(folded))
+
+
+# The words by which a sentence goes on about what the one before it spoke of.
+_BACK = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her|instead)\b")
 
 
 def _makers_said(reading: Reading, context: _Context) -> list[str]:

@@ -321,3 +321,39 @@ def test_the_sentence_that_refutes_leads(chosen, room, first):
     led = compose.led_by_refuter(chosen, [ANSWERS, DENIES, OTHER], refuting, room)
     assert led[0] is first
     assert len(led) <= max(room, len(chosen)) and len(set(map(id, led))) == len(led)
+
+
+def _next(text: str, before: str, score: float, cites: int = 1):
+    from assistant.answering.rank import Candidate
+
+    return Candidate(text, [cites], "source", score=score, before=before)
+
+
+NOT_THERE = _said("The chest was not made in Lübeck.", 0.9)
+INSTEAD = _next("Claus Berg carved it in Bergen from Baltic oak.", NOT_THERE.text, 0.2)
+NOT_AGAIN = _next("It was never sold.", NOT_THERE.text, 0.2)
+ELSEWHERE = _next("Oak chests stood at the foot of the bed.", NOT_THERE.text, 0.2)
+OTHER_TEXT = _next("Claus Berg carved it in Bergen.", NOT_THERE.text, 0.2, cites=2)
+BEST = _said("The lock still opens.", 0.5)
+
+
+@pytest.mark.parametrize(
+    "scored, room, shown",
+    [
+        # A denial that leads is followed by the next sentence of its text that goes on about
+        # the same thing: what is so instead ...
+        ([NOT_THERE, BEST, INSTEAD], 3, [NOT_THERE, INSTEAD, BEST]),
+        ([NOT_THERE, BEST, INSTEAD], 2, [NOT_THERE, INSTEAD]),
+        # ... not by another denial, nor by a sentence on something else, nor from another text.
+        ([NOT_THERE, BEST, NOT_AGAIN], 3, [NOT_THERE, BEST]),
+        ([NOT_THERE, BEST, ELSEWHERE], 3, [NOT_THERE, BEST]),
+        ([NOT_THERE, BEST, OTHER_TEXT], 3, [NOT_THERE, BEST]),
+        # No room for two, or a lead that denies nothing: as chosen.
+        ([NOT_THERE, BEST, INSTEAD], 1, [NOT_THERE, BEST]),
+        ([BEST, NOT_THERE, INSTEAD], 3, [BEST, NOT_THERE]),
+    ],
+)
+def test_a_denial_is_followed_by_what_is_so_instead(scored, room, shown):
+    chosen = [c for c in scored if c is not INSTEAD and c is not NOT_AGAIN]
+    chosen = [c for c in chosen if c is not ELSEWHERE and c is not OTHER_TEXT][:2]
+    assert compose.with_what_is_instead(chosen, scored, room) == shown
