@@ -163,7 +163,7 @@ class Reading:
         Where the visitor says it was made or found is checked against the record; it is no
         word the texts must share.
         """
-        text = self.context
+        text = self.context_said.text  # the text the claims' spans are in
         for claim in sorted(self.context_said.of("place"), key=lambda c: -c.span[0]):
             start, end = claim.span
             text = text[:start] + " " + text[end:]
