@@ -64,15 +64,17 @@ def subjects(text: str, numbered: Numbered, cfg: AnswerConfig = DEFAULT) -> dict
     Titles repeat ("Jug", "Portrait of a Man"): when the text also names a creator, the
     records by that creator are the subject, and the others are not contradicted by it.
     """
+    titled = {
+        n: p for n, p in numbered.items() if p.kind == "record" and mentions_title(text, p.title)
+    }
+    holders = _figure_holders(numbered) if titled else {}
     named = {
         n: p
-        for n, p in numbered.items()
-        if p.kind == "record"
-        and mentions_title(text, p.title)
-        and not _describes_a_kind(text, p, numbered)
+        for n, p in titled.items()
+        if not _describes_a_kind(text, p, numbered)
         and not _another_of_its_kind(text, p, numbered)
         and not _in_a_title_described(text, p, numbered, cfg)
-        and not _a_figure_of_another(text, p, _figure_holders(numbered))
+        and not _a_figure_of_another(text, p, holders)
     }
     named = {n: p for n, p in named.items() if not _holds_a_title_said(text, p, named.values())}
     outer = set(named) - _said_within(text, named)
