@@ -406,7 +406,30 @@ def described(
                 break
     if len({p.source_id for p in found.values()}) > 1:
         found = _best_described(reading, found)
-    return found if len({p.source_id for p in found.values()}) == 1 else {}
+    if len({p.source_id for p in found.values()}) == 1 or twins(found.values()):
+        return found
+    return {}
+
+
+# The fields two records must share to be catalogued twins ("One of a Pair of Armlets" twice):
+# what either says of the thing, the other says too.
+_TWIN_FIELDS = ("creators_display", "date", "medium", "place_made", "place_found", "culture")
+
+
+def twins(records: Iterable[Passage]) -> bool:
+    """Whether several records are one kind of thing catalogued alike: title and every fact.
+
+    A described pair's premises are checked against either: neither can be told apart from the
+    other, and both say the same.
+    """
+    cards = list(records)
+    if len({p.source_id for p in cards}) < 2:
+        return False
+    return all(
+        fold(p.title) == fold(cards[0].title)
+        and all(str(p.meta.get(f, "")) == str(cards[0].meta.get(f, "")) for f in _TWIN_FIELDS)
+        for p in cards
+    )
 
 
 def told_apart(reading: Reading, numbered: Numbered, lookups: Lookups, cfg: AnswerConfig) -> str:

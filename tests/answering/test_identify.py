@@ -937,3 +937,35 @@ def test_a_side_of_the_named_object_is_part_of_it(question, unknown, monkeypatch
     monkeypatch.setattr(lookups, "kinds", lambda word, k: 9 if word in ("face", "mask") else 0)
     found = identify.no_record_of(read(question), ["ewer"], lookups, {"ewer"})
     assert (unknown in found) if unknown else found == ""
+
+
+def _with_a_twin(change: dict[str, object] | None = None):
+    """The ewer's evidence with a second record of it: alike, or differing by ``change``."""
+    from dataclasses import replace
+
+    evidence = numbered("ewer")
+    record = next(p for p in evidence.values() if p.kind == "record")
+    twin = replace(
+        record,
+        source_id="ewer-2",
+        chunk_id="ewer-2:record",
+        meta={**record.meta, "source_id": "ewer-2", **(change or {})},
+    )
+    return {**evidence, len(evidence) + 1: twin}
+
+
+@pytest.mark.parametrize(
+    "change, described",
+    [
+        # Two records alike in title and every fact (a pair catalogued twice): a description
+        # fits both, and either answers for the thing it describes ...
+        (None, {"ewer", "ewer-2"}),
+        # ... but records that differ in a fact are two objects, of which it picks neither.
+        ({"date": "about 1300"}, set()),
+        ({"place_found": "Nishapur"}, set()),
+    ],
+)
+def test_a_description_of_catalogued_twins_is_of_both(change, described):
+    evidence = _with_a_twin(change)
+    found = identify.described(read("Is the Kashan lustre fritware ewer from 1500?"), evidence)
+    assert {p.source_id for p in found.values()} == described
