@@ -147,9 +147,9 @@ def with_what_is_instead(
 ) -> list[Candidate]:
     """A leading sentence that only denies, followed by the next one of its text that goes on.
 
-    "The stele was not found in <city>." leaves the visitor without the fact; the sentence
-    after it in the text, speaking of the same thing ("... excavated it at <site>"), says
-    what is so instead. Another denial, or a sentence that speaks of something else, is not.
+    "The chest was not made in <city>." leaves the visitor without the fact; the sentence
+    after it in the text, speaking of the same thing ("... carved it in <town>"), says what
+    is so instead. Another denial, or a sentence that speaks of something else, is not.
     """
     if not chosen or room < 2 or not has_negation(chosen[0].text):
         return chosen

@@ -190,9 +190,9 @@ def _a_figure_of_another(
 ) -> bool:
     """Whether a one-word title said in lower case is a figure on another object named.
 
-    "The gentleman on the mirror case with the comb" is the mirror case's figure, which its
-    text speaks of, not a portrait titled "Gentleman". Capitalised mid-sentence ("the bronze
-    Amazon"), the word is the visitor naming the record. ``others``: by source, the title and
+    "The drummer on the Gull Dynasty jar with the dancers" is the jar's figure, which its text
+    speaks of, not a statuette titled "Drummer". Capitalised mid-sentence ("the bronze
+    Drummer"), the word is the visitor naming the record. ``others``: by source, the title and
     the text words of each object that could hold the figure.
     """
     name = re.sub(r"\(.*?\)", "", passage.title).strip()
@@ -491,8 +491,8 @@ def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig, text: str = "") 
     # A longer title that only holds the one said, nothing else of it said, is not named.
     cards = [card for s in sorted(wide) if (card := _card(s, lookups))]
     holders = {c.source_id for c in cards if _holds_a_title_said(text, c, cards)}
-    # A one-word title the question says as a figure of a named object ("the gentleman" on
-    # the mirror case) does not come back by its word either.
+    # A one-word title the question says as a figure of a named object ("the drummer" on a
+    # named jar) does not come back by its word either.
     named_cards = {c.source_id: (c.title, _vocabulary(c.source_id, lookups)) for c in cards}
     holders |= {
         c.source_id
