@@ -37,6 +37,10 @@ MADE_FOR = re.compile(
     r"(?:especially\s+|specially\s+)?for\s+((?:[A-ZÀ-Þ][\w'’.-]*\s?){1,4})"
 )
 # "Who stole the Mona Lisa in 1911?" dates a theft, not the painting.
+# The words an object's turning up is told with: as written ("dug up at <site>") and as a
+# visitor asks it ("where did they dig it up?").
+FINDING = ("found", "discovered", "excavated", "unearthed", "dug up", "uncovered", "turned up")
+FINDING_ASKED = ("find", "discover", "excavate", "unearth", "dig", "turn up")
 EVENT = re.compile(
     r"\b(stole|stolen|theft|found|discovered|excavated|bought|acquired|sold|lent|exhibited|"
     r"restored|recovered|returned|damaged|moved|donated|arrived|rediscovered|printed in)\b"

@@ -161,7 +161,7 @@ def with_what_is_instead(
             if c.before == lead.text
             and c.citations == lead.citations
             and not has_negation(c.text)
-            and _refers_back(c.text)
+            and _BACK.search(fold(c.text))
         ),
         None,
     )
@@ -170,13 +170,8 @@ def with_what_is_instead(
     return [lead, after, *chosen[1:]][:room]
 
 
-def _refers_back(text: str) -> bool:
-    """Whether a sentence speaks of what the one before it did ("it", "they", "instead")."""
-    folded = fold(text)
-    return bool(_BACK.search(folded))
-
-
-# The words by which a sentence goes on about what the one before it spoke of.
+# The words by which a sentence goes on about what the one before it spoke of ("it", "they",
+# "instead").
 _BACK = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her|instead)\b")
 
 

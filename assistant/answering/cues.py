@@ -9,6 +9,7 @@ import functools
 import re
 
 from assistant.answering import parse
+from assistant.answering.claims import FINDING, FINDING_ASKED
 from assistant.answering.topic import (
     misspelt_function_word,
     nearest_function_word,
@@ -161,8 +162,8 @@ _MAKING = rf"({'|'.join(parse.MAKING_STARTS)})\w*"
 # find-spot. Not "where can it be found?", which asks where it is now; "where did they find
 # it?" asks the find, "where can I find it?" does not.
 _FOUND = (
-    r"((?<!\bbe )(found|discovered|excavated|unearthed|dug up|uncovered|turned up)\b|"
-    r"(?<=\bdid )(?:\w+ )*?(find|discover|excavate|unearth|dig|turn up)\b)"
+    rf"((?<!\bbe )({'|'.join(FINDING)})\b|"
+    rf"(?<=\bdid )(?:\w+ )*?({'|'.join(FINDING_ASKED)})\b)"
 )
 INTENTS: list[tuple[re.Pattern[str], str]] = [
     (

@@ -163,13 +163,11 @@ def _another_of_its_kind(text: str, passage: Passage, numbered: Numbered) -> boo
     visitor's material or what the thing is "with" must be the record's, and an indefinite
     article names none. A capitalised "Flask" mid-sentence is the visitor naming the work.
     """
-    name = re.sub(r"\(.*?\)", "", passage.title).strip()
-    if len(name.split()) != 1:
+    name = _one_word_title(passage.title)
+    spoken = _said_in_lower_case(text, name)
+    if not spoken:
         return False
     word = stem(name.lower())
-    spoken = [m for m in re.finditer(rf"\b{re.escape(name)}\w*", text, re.IGNORECASE)]
-    if not spoken or any(_capitalised_at(text, m.start()) for m in spoken):
-        return False
     definite = [m for m in spoken if not _INDEFINITE.search(text[: m.start()])]
     if not definite:
         return True
@@ -195,12 +193,8 @@ def _a_figure_of_another(
     Drummer"), the word is the visitor naming the record. ``others``: by source, the title and
     the text words of each object that could hold the figure.
     """
-    name = re.sub(r"\(.*?\)", "", passage.title).strip()
-    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
-    if len(name.split()) != 1:
-        return False
-    spoken = list(re.finditer(rf"\b{re.escape(name)}\w*", text, re.IGNORECASE))
-    if not spoken or any(_capitalised_at(text, m.start()) for m in spoken):
+    name = _one_word_title(passage.title, article=True)
+    if not _said_in_lower_case(text, name):
         return False
     word = stem(name.lower())
     return any(
@@ -210,6 +204,24 @@ def _a_figure_of_another(
         for source_id, (title, have) in others.items()
         if source_id != passage.source_id
     )
+
+
+def _one_word_title(title: str, article: bool = False) -> str:
+    """A title without its bracketed alias (and, with ``article``, its "The"/"A")."""
+    name = re.sub(r"\(.*?\)", "", title).strip()
+    return re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE) if article else name
+
+
+def _said_in_lower_case(text: str, name: str) -> list[re.Match[str]]:
+    """Where a one-word title is said, if never with a capital of its own; else none.
+
+    A capitalised "Flask" mid-sentence is the visitor naming the work, wherever else the
+    word comes in lower case.
+    """
+    if len(name.split()) != 1:
+        return []
+    spoken = list(re.finditer(rf"\b{re.escape(name)}\w*", text, re.IGNORECASE))
+    return [] if any(_capitalised_at(text, m.start()) for m in spoken) else spoken
 
 
 def _figure_holders(numbered: Numbered) -> dict[str, tuple[str, set[str]]]:
@@ -413,7 +425,7 @@ def described(
 
 # The fields two records must share to be catalogued twins ("One of a Pair of Armlets" twice):
 # what either says of the thing, the other says too.
-_TWIN_FIELDS = ("creators_display", "date", "medium", "place_made", "place_found", "culture")
+_TWIN_FIELDS = ("date", "place_found")  # beside the naming fields (_NAMING_FIELDS)
 
 
 def twins(records: Iterable[Passage]) -> bool:
@@ -427,7 +439,10 @@ def twins(records: Iterable[Passage]) -> bool:
         return False
     return all(
         fold(p.title) == fold(cards[0].title)
-        and all(str(p.meta.get(f, "")) == str(cards[0].meta.get(f, "")) for f in _TWIN_FIELDS)
+        and all(
+            str(p.meta.get(f, "")) == str(cards[0].meta.get(f, ""))
+            for f in (*_NAMING_FIELDS, *_TWIN_FIELDS)
+        )
         for p in cards
     )
 
@@ -493,12 +508,15 @@ def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig, text: str = "") 
     holders = {c.source_id for c in cards if _holds_a_title_said(text, c, cards)}
     # A one-word title the question says as a figure of a named object ("the drummer" on a
     # named jar) does not come back by its word either.
-    named_cards = {c.source_id: (c.title, _vocabulary(c.source_id, lookups)) for c in cards}
-    holders |= {
-        c.source_id
+    lone = [
+        c
         for c in cards
-        if c.source_id not in named and _a_figure_of_another(text, c, named_cards)
-    }
+        if c.source_id not in named
+        and _said_in_lower_case(text, _one_word_title(c.title, article=True))
+    ]
+    if lone:  # the texts are read only when a one-word title is said in lower case
+        texts = {c.source_id: (c.title, _vocabulary(c.source_id, lookups)) for c in cards}
+        holders |= {c.source_id for c in lone if _a_figure_of_another(text, c, texts)}
     outer = _outer_titles(titles)
     return kept | {s for s in wide if (s not in titles or s in outer) and s not in holders}
 

@@ -240,7 +240,8 @@ def _words_of(candidate: Candidate, text: str) -> set[str]:
 @functools.cache
 def _template_words() -> frozenset[str]:
     """The words the catalogue sentences are built from ("medium", "dated", "collection")."""
-    meta = {f: "VALUE" for f in ("date", "medium", "place_made", "institution", "accession_number")}
+    fields = ("date", "medium", "place_made", "place_found", "institution", "accession_number")
+    meta = {f: "VALUE" for f in fields}
     sentences = record_facts({**meta, "title": "VALUE", "creators": "[]"}).values()
     return frozenset(w for t in sentences for w in content_words(t)) - {"valu", "value"}
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from assistant.answering import parse
+from assistant.answering.claims import FINDING
 from assistant.answering.premises.subject import PremiseIssue, Subject
 from assistant.text import fold
 
 # The verbs a find-spot is said with ("dug up at", "turned up in"): the record's find-spot
 # corrects them, not the place it was made.
-_FINDING = re.compile(r"^(found|discovered|excavated|unearthed|dug|uncovered|turned)$")
+_FINDING = frozenset(phrase.split()[0] for phrase in FINDING)
 
 
 def check(subject: Subject) -> list[PremiseIssue]:
@@ -32,4 +31,4 @@ def _said_as_found(subject: Subject) -> bool:
     """Whether a wrong place is said as where the object turned up ("dug up at X")."""
     wrong = {fold(w) for w in subject.wrong_places}
     spans = [c.span for c in subject.said.of("place") if c.value in wrong]
-    return any(_FINDING.match(parse.verb_of(subject.said.text, start)) for start, _ in spans)
+    return any(parse.verb_of(subject.said.text, start) in _FINDING for start, _ in spans)
