@@ -359,6 +359,16 @@ _AFTER_MAKER = re.compile(
     # "Matisse, thinking of what when he painted it": the name is the "he" who made it.
     r"[\s,]+(?:[\w'’]+\s+){0,4}?(?:he|she|they)\s+(?:\w+ly\s+)?" + _MAKING + r"\b)"
 )
+# "What is <the work> painted on?", "How was <the work> made?": a question of the thing made,
+# in the passive, that the small parser may read as a name painting something.
+_ASKED_OF_THE_MADE = re.compile(
+    r"(?:^|[.!?]\s+)(?:what|how|where|when|why|in what|on what|with what|by whom)\s+"
+    r"(?:is|are|was|were)\s+(?:(?!\b(?:that|who|which|whom|it)\b)[^.?!,])*$",
+    re.IGNORECASE,
+)
+_MADE_ENDS_ASK = re.compile(
+    r"^\s+" + _MAKING + r"(?:\s+(?:on|with|in|by|from|of|for|out of))?\s*\?", re.IGNORECASE
+)
 _BEFORE_MAKER = re.compile(
     r"(?:\bby(?:\s+the)?|\b(?:it|that|this|one|he|she)\s+(?:is|was|'s|’s)(?:\s+an?)?|"
     r"\b" + _MAKER_ROLES + r"\s+(?:is|was))\s+$",
@@ -396,6 +406,8 @@ def maker_names(text: str) -> list[tuple[str, tuple[int, int]]]:
             continue
         if owner is None and _AFTER_MAKER.match(after) and parse.passive_subject_at(text, start):
             continue  # "How were A and B printed?": B is what was printed
+        if owner is None and _ASKED_OF_THE_MADE.search(before) and _MADE_ENDS_ASK.match(after):
+            continue  # "What is <a title> painted on?": what the ask is of was painted
         if len(tokens) > 1 and opens_sentence(text, start):
             tokens = tokens[1:]  # "Since Rembrandt painted": an opening word is not a name
         for token in tokens:

@@ -167,7 +167,12 @@ _FOUND = (
 )
 INTENTS: list[tuple[re.Pattern[str], str]] = [
     (
-        re.compile(rf"\b(who ({_MAKING}|drew)|made by|attribut|whose work)"),
+        # A work made in stages is begun by one hand and finished by another: who did either
+        # made it.
+        re.compile(
+            rf"\b(who ({_MAKING}|drew|began|started|finished|completed)|made by|attribut|"
+            rf"whose work)"
+        ),
         "creator",
     ),
     (
@@ -183,7 +188,10 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(made of|made from|material|medium|painted on (?!the (back|reverse|other)|its own)|"
+            # "What is it painted on?", "painted on canvas"; not "painted on the back" or
+            # "painted on it", which ask what is shown.
+            r"\b(made of|made from|material|medium|"
+            r"painted on\b(?!\s+(the|its|it|this|that|them|these|those|his|her|their)\b)|"
             r"technique|what is it made|"
             # "was carved from", "cast in" ending a "what" question, "which metal":
             # the material, whatever the making verb or the kind of material.
@@ -320,12 +328,20 @@ OVERVIEW_ASKS = (
 )
 # "What does it show?"; not the noun: "on show", "which show" ask where it was exhibited.
 _SHOW_VERB = r"(?<!\bon )(?<!\bthe )(?<!\ba )(?<!\bwhich )(?<!\bwhat )\bshow\b"
+# "What is painted on it?", "what's carved around the rim?": what is put on a surface is
+# what it shows ("what is it painted on?" asks its material).
+_PUT_ON = (
+    r"\bwhat(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:\w+ly\s+)?(?:painted|carved|engraved|"
+    r"drawn|embroidered|incised|woven|stamped|printed|inlaid|sculpted|modell?ed|chased)\s+"
+    r"(?:on|in|into|onto|along|around|across|over)\b"
+)
+PUT_ON = re.compile(_PUT_ON)
 DEPICTION = re.compile(
-    rf"{_SHOW_VERB}|\b(shows|shown|depict\w*|subject|scenes?|represent\w*|about)\b"
+    rf"{_SHOW_VERB}|{_PUT_ON}|\b(shows|shown|depict\w*|subject|scenes?|represent\w*|about)\b"
 )
 # As an ask, "about" counts only as "what is it about": "tell me about" asks for an overview.
 _DEPICTS = re.compile(
-    rf"{_SHOW_VERB}|\b(shows|shown|depict\w*|subject|scenes?|represent\w*)\b|"
+    rf"{_SHOW_VERB}|{_PUT_ON}|\b(shows|shown|depict\w*|subject|scenes?|represent\w*)\b|"
     r"\bwhat\b.*\babout\s*\W*$"
 )
 

@@ -414,8 +414,55 @@ def about_a_likeness(text: str) -> list[tuple[int, int]]:
 
 _LIKENESS = frozenset(
     "similar identical matching another comparable same twin companion second related close "
-    "alike resemble resembles resembling".split()
+    "alike resemble resembles resembling like version versions copy copies replica replicas "
+    "variant variants counterpart pendant".split()
 )
+
+
+def subject_names(text: str) -> list[str]:
+    """The names the subjects of a text's clauses are called by.
+
+    "<Someone>'s Le Soir hangs in <a museum>" -> "Le Soir"; "the Virgo inter Virgines
+    painting is ..." -> "Virgo Virgines". Only a thing's own name counts: its capitalised
+    head word and the words compounded with it. Whose it is ("<Someone>'s") and what it is
+    like ("the similar") do not name it, a pronoun names nothing, and only a subject that is
+    somewhere or so, or undergoes the verb, is a thing: the subject of "wrote" is a doer.
+    """
+    if not text.strip():
+        return []
+    found = []
+    for token in parsed(text):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not _is_or_undergoes(token.head):
+            continue  # one who acts ("<a painter> painted it", "<a writer> wrote of it")
+        named = [t for t in _compounded(token) if t.text[:1].isupper()]
+        if named:
+            found.append(" ".join(t.text for t in sorted(named, key=lambda t: t.i)))
+    return found
+
+
+# Verbs a thing is the subject of by being somewhere or so: "<it> hangs in", "<it> is in"
+# (as written: the small pipeline has no lemmatiser).
+_BEING = frozenset(
+    """be is are was were been being 's hang hangs hung hanging stand stands stood sit sits
+    sat lie lies lay rest rests rested remain remains remained belong belongs belonged
+    survive survives survived stay stays stayed""".split()
+)
+
+
+def _is_or_undergoes(verb: Any) -> bool:
+    """Whether a verb says where or what its subject is, or what was done to it."""
+    return verb.lower_ in _BEING or any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _compounded(token: Any) -> list[Any]:
+    """A word and the words compounded with it, however deep ("Virgo inter Virgines")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ in ("compound", "flat"):
+            found += _compounded(child)
+    return found
 
 
 def a_part_of_it(text: str, start: int) -> bool:

@@ -98,6 +98,10 @@ def _asked(reading: Reading, names: list[str], kinds: frozenset[str] = frozenset
     if overview:
         wanted |= {"creator", "date"}
     depiction = bool(cues.DEPICTION.search(fold(bare)))
+    # "What is painted on it?": the verb asks what it shows; a sentence about how it was
+    # painted does not answer, however often it says "painted".
+    asking = cues.PUT_ON.search(fold(bare))
+    ask_words = set(content_words(bare)) - set(content_words(asking.group(0) if asking else ""))
     shapes = tuple(cues.ANSWER_SHAPES[a] for a in sorted(reading.asks) if a in cues.ANSWER_SHAPES)
     said = frozenset(content_words(reading.text))
     return _Asked(
@@ -105,7 +109,7 @@ def _asked(reading: Reading, names: list[str], kinds: frozenset[str] = frozenset
         wanted,
         overview,
         depiction,
-        set(content_words(bare)),
+        ask_words,
         shapes,
         said,
         person=Ask.PERSON in reading.asks,
@@ -290,7 +294,7 @@ def score(
     asked = _asked(reading, names, kinds)
     texts = [cues.without_titles(c.text, names) for c in candidates]
     if reading.words_read or relatedness is None:
-        vectors = verifier.embed([asked.bare, *texts])
+        vectors = verifier.embed([_as_embedded(asked.bare), *texts])
         if _overview_like(reading, asked, vectors[0], texts, verifier, cfg):
             asked = replace(asked, overview=True, wanted=asked.wanted | {"creator", "date"})
         similarities = [cosine(vectors[0], v) for v in vectors[1:]]
@@ -323,6 +327,14 @@ def score(
         replace(candidate, score=_bonus(value, candidate, asked, cfg))
         for candidate, value in zip(candidates, values, strict=True)
     ]
+
+
+def _as_embedded(ask: str) -> str:
+    """The ask as its meaning is compared: "what is painted on it" means what it shows.
+
+    Compared as written, the ask is nearest to the sentences about how it was painted.
+    """
+    return cues.PUT_ON.sub("what is shown on", fold(ask)) if cues.PUT_ON.search(fold(ask)) else ask
 
 
 def _overview_like(

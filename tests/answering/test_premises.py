@@ -131,6 +131,13 @@ def claims(question: str, history=()) -> list[str]:
         # institution
         ("Harbour at Dusk hangs in the Louvre, right?", ["places it in Louvre"]),
         ("Is Harbour at Dusk in the Test Museum?", []),
+        # A sentence about a thing called by a name the object does not bear is that thing's:
+        # where it hangs, when and by whom it was made.
+        ("Blom's Grey Sea hangs in the Louvre. Who painted Harbour at Dusk?", []),
+        ("The Grey Sea panel is in the Prado. When was Harbour at Dusk painted?", []),
+        ("The Grey Sea was painted in 1650. When was Harbour at Dusk painted?", []),
+        # ... not one called by its own title, its maker or its culture.
+        ("The Harbour at Dusk painting hangs in the Louvre, right?", ["places it in Louvre"]),
     ],
 )
 def test_record_rules(question, expected):

@@ -43,6 +43,15 @@ ROWS = [
     ("Was the ewer copied from an older ewer?", [], {"asks_not": {D}}),
     ("Is the later copy also here?", [], {"asks_not": {D}}),
     ("What material is the Sutton Hoo helmet?", [], {"asks": {MAT}}),
+    # What a thing is painted on is its material; what is painted on it is what it shows.
+    ("What is the Portrait of a Bishop painted on?", [], {"asks": {MAT}}),
+    ("What's the icon painted on?", [], {"asks": {MAT}}),
+    ("What is painted on it?", [], {"asks_not": {MAT}}),
+    ("What's carved around the rim of the bowl?", [], {"asks": {SHOW}}),
+    ("what is painted on the lid", [], {"asks": {SHOW, OVER}}),
+    # A work begun by one hand and finished by another: who did either made it.
+    ("Who began the altarpiece?", [], {"asks": {M}}),
+    ("Who completed the manuscript?", [], {"asks": {M}}),
     ("Where was the amphora made?", [], {"asks": {PL}}),
     ("Where was it made?", ["Tell me about the amphora"], {"asks": {PL}}),
     ("Where is it now?", ["Tell me about the amphora"], {"asks": {INST}}),
@@ -529,6 +538,21 @@ ROWS = [
         {"claims_not": {("institution", "Louvre"), ("place", "paris")}},
     ),
     ("The ewer is in the Louvre, isn't it?", [], {"claims": {("institution", "Louvre")}}),
+    # ... also when it is a copy, version or replica of the object, or a thing like it.
+    (
+        "A copy of the ewer is in the Louvre. Who made the ewer?",
+        [],
+        {"claims_not": {("institution", "Louvre")}},
+    ),
+    (
+        "A bronze jug like the ewer stands in the Prado. When was the ewer made?",
+        [],
+        {"claims_not": {("institution", "Prado")}},
+    ),
+    # A name in the passive ask of what a thing is made on is the thing made, not its maker.
+    ("What is the Portrait of a Bishop painted on?", [], {"makers": set()}),
+    ("What was Harbour at Sunset painted with?", [], {"makers": set()}),
+    ("Did Ernst Blom paint it?", [], {"makers": {"Ernst", "Blom"}}),
     # A part of it, after "its", is no material; a material said of a part is.
     (
         "The chest seems to lack its right panel. Who carved it?",

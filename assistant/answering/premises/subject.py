@@ -77,17 +77,63 @@ def _about_another(
     )
 
 
+def _names_another(sentence: str, passage: Passage) -> bool:
+    """Whether a sentence is about a thing it calls by a name this object does not bear.
+
+    "<Another work's name> hangs in <a museum>": where, when and by whom is that work's.
+    """
+    naming = _naming_words(passage)
+    return any(not set(words(name)) <= naming for name in parse.subject_names(sentence))
+
+
+# The record's fields that name the object or say what it is: a subject called by none of
+# their words is another thing.
+_NAMING_FIELDS = (
+    "title",
+    "culture",
+    "period",
+    "dynasty",
+    "reign",
+    "style",
+    "place_made",
+    "place_found",
+    "object_name",
+    "classification",
+)
+# "Master of the <work>": a painter named after a work names that work, not this object.
+_NAMED_AFTER_A_WORK = re.compile(r"\bMaster of (?:the )?", re.IGNORECASE)
+
+
+def _naming_words(passage: Passage) -> set[str]:
+    """The words a visitor may call this object by: its title, its makers, its culture ..."""
+    meta = passage.meta
+    named = " ".join(str(meta.get(field) or "") for field in _NAMING_FIELDS)
+    makers = " ".join(
+        c.name.split(m.group(0))[0] if (m := _NAMED_AFTER_A_WORK.search(c.name)) else c.name
+        for c in creators_from_meta(meta)
+    )
+    return set(words(f"{passage.title} {named} {makers}"))
+
+
 def scoped(reading: Reading, passage: Passage, numbered: Numbered, cfg: AnswerConfig) -> Said:
     """What the question says about this object: its parts not about another in the evidence.
 
     "What are the Ife Head and the Benin ivory mask made of?": each object is checked only
-    against its own part. A question that names no other object stays whole.
+    against its own part. A question that names no other object stays whole. A sentence
+    whose subject another name calls is that thing's ("<another work> hangs in <a museum>").
     """
     by_source: dict[str, list[str]] = {}
     for p in numbered.values():
         by_source.setdefault(p.source_id, []).extend([p.title, p.text])
-    parts = [c for c in reading.context_clauses if not _about_another(c, passage, by_source, cfg)]
-    if not parts:
+    joined = bool(reading.context_clauses)
+    clauses = [
+        c
+        for c in reading.context_clauses or (reading.context,)
+        if not (joined and _about_another(c, passage, by_source, cfg))
+    ]
+    units = [u for c in clauses for u in split_sentences(c)]
+    parts = [u for u in units if not _names_another(u, passage)]
+    if not parts or (not joined and len(parts) == len(units)):
         return reading.context_said
     part = said(" ".join(parts), reading.context_said.lowercase)
     # A part read alone may lose what made a word no claim ("wood or canvas" split at "or").
@@ -100,7 +146,9 @@ def scoped(reading: Reading, passage: Passage, numbered: Numbered, cfg: AnswerCo
         for c in reading.context_said.claims
         if c.kind == "date" and c.value in part.text and (c.kind, c.value) not in have
     ]
-    return replace(part, claims=tuple(kept))
+    # Its case is the whole question's: a part whose capitals were all in another part is
+    # not typed in lower case.
+    return replace(part, claims=tuple(kept), lowercase=reading.context_said.lowercase)
 
 
 def subject(
