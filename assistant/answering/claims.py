@@ -77,12 +77,16 @@ _CENTURY = re.compile(
 )
 # "the 1890s", "1600s": a decade, or a century when it ends in 00.
 _DECADE = re.compile(r"(?<![\w.,\-])(\d{2,3}0)['’]?s\b")
-INSTITUTION = re.compile(
-    r"\b(?:in|at|from|to|of|owned by|belongs? to)\s+(?:the\s+)?"
+# A museum's name: "<Name> Museum (of <Place>)", or one known by a single word.
+_INSTITUTION_NAME = (
     r"((?:[A-Z][\w'’.-]*\s?){1,5}(?:Museum|Gallery|Collection|Library|Institute)"
     r"(?:\s+of\s+(?:[A-Z][\w'’.-]*\s?){1,4})?|Louvre|Prado|Uffizi|Rijksmuseum|Hermitage|"
     r"Mauritshuis|Met|MoMA|Tate(?:\s+\w+)?|Getty|Smithsonian|Vatican|Orsay|Guggenheim)"
 )
+INSTITUTION = re.compile(
+    r"\b(?:in|at|from|to|of|owned by|belongs? to)\s+(?:the\s+)?" + _INSTITUTION_NAME
+)
+INSTITUTION_NAME = re.compile(r"\b" + _INSTITUTION_NAME)
 _NAMED_MATERIALS = frozenset(
     """canvas panel wood poplar oak oil tempera fresco acrylic watercolor watercolour gouache
     marble bronze gold silver copper iron steel basalt granite granodiorite limestone sandstone

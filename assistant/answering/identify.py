@@ -1136,7 +1136,7 @@ def no_record_of(
             continue  # "would the brothers have used it?": people in the story, not objects
         if head(phrase) in _TIMES or parse.came_from(reading.context, phrase):
             continue  # "from the time of the kings", "it came from a house in <a town>"
-        if _the_holder(phrase, reading, set(sources), lookups):
+        if _the_holder(phrase, reading, set(sources), lookups) or _a_museum(phrase, reading):
             continue  # "Is it on view at <the museum>?": where it is held, not a second thing
         if _set_apart(
             phrase, set(sources), focus or told or set(), lookups, cfg
@@ -1236,9 +1236,10 @@ def _described_beside(phrase: str, reading: Reading, described: dict[str, list[s
 
     Only a plain detail ("the ripples round the fishing boats"): a thing named by its relation
     ("the matching half") or as "<part> of <something>" ("the rest of the lyre", "the chariot
-    of the sun") may be a thing apart, which must be in the texts.
+    of the sun") may be a thing apart, which must be in the texts. "The other face" is a side
+    of the thing described, not a thing apart.
     """
-    if _related(phrase) or " of " in phrase:
+    if (_related(phrase) and head(phrase) not in _SIDES) or " of " in phrase:
         return set()
     return {s for other, found in described.items() if other != phrase for s in found}
 
@@ -1542,6 +1543,18 @@ def _the_holder(phrase: str, reading: Reading, sources: set[str], lookups: Looku
         return False
     said = {stem(w) for w in words(phrase)} - _NOT_HOLDERS
     return bool(said) and said <= _holders(sources, lookups)
+
+
+def _a_museum(phrase: str, reading: Reading) -> bool:
+    """Whether a phrase is a museum the question names ("the Louvre has the original").
+
+    Another museum is where something is, never a thing the collection should hold a
+    record of.
+    """
+    said = set(words(phrase))
+    return bool(said) and any(
+        said <= set(words(m.group(0))) for m in shapes.INSTITUTION_NAME.finditer(reading.text)
+    )
 
 
 def _title_and_makers(source_id: str, lookups: Lookups) -> str:

@@ -939,6 +939,38 @@ def test_a_side_of_the_named_object_is_part_of_it(question, unknown, monkeypatch
     assert (unknown in found) if unknown else found == ""
 
 
+@pytest.mark.parametrize(
+    "question, unknown",
+    [
+        # ... and of an object the question describes without its title: "other" picks a side.
+        ("On the ewer with cranes, which bird flies across the other face?", ""),
+        ("On the ewer with cranes, what is shown on the other side?", ""),
+        ("On the ewer with cranes, which bird is on the other mask?", "mask"),
+    ],
+)
+def test_a_side_of_a_described_object_is_part_of_it(question, unknown, monkeypatch):
+    lookups = Lookups(retriever())
+    monkeypatch.setattr(lookups, "kinds", lambda word, k: 9 if word in ("face", "mask") else 0)
+    found = identify.no_record_of(read(question), ["ewer"], lookups, set())
+    assert (unknown in found) if unknown else found == ""
+
+
+@pytest.mark.parametrize(
+    "question, unknown",
+    [
+        # Another museum is where a thing is, not a thing the collection should hold, even
+        # where the catalogue titles things by its word.
+        ("Does the Prado own Harbour at Dusk?", ""),
+        ("Has the Louvre got the first sketch for Harbour at Dusk?", ""),
+    ],
+)
+def test_another_museum_is_no_object(question, unknown, monkeypatch):
+    lookups = Lookups(retriever())
+    monkeypatch.setattr(lookups, "kinds", lambda word, k: 9 if word in ("prado", "louvre") else 0)
+    found = identify.no_record_of(read(question), ["harbour"], lookups, {"harbour"})
+    assert (unknown in found) if unknown else found == ""
+
+
 def _with_a_twin(change: dict[str, object] | None = None):
     """The ewer's evidence with a second record of it: alike, or differing by ``change``."""
     from dataclasses import replace
