@@ -420,22 +420,28 @@ _LIKENESS = frozenset(
 
 
 def subject_names(text: str) -> list[str]:
-    """The names the subjects of a text's clauses are called by.
+    """The names of the things a text's clauses are about.
 
     "<Someone>'s Le Soir hangs in <a museum>" -> "Le Soir"; "the Virgo inter Virgines
-    painting is ..." -> "Virgo Virgines". Only a thing's own name counts: its capitalised
-    head word and the words compounded with it. Whose it is ("<Someone>'s") and what it is
-    like ("the similar") do not name it, a pronoun names nothing, and only a subject that is
-    somewhere or so, or undergoes the verb, is a thing: the subject of "wrote" is a doer.
+    painting is ..." -> "Virgo Virgines"; "<an engraver> engraved <a painter>'s Fêtes
+    Vénitiennes in 1732" -> "Fêtes Vénitiennes". Only a thing's own name counts: its
+    capitalised head word and the words compounded with it. Whose it is ("<Someone>'s") and
+    what it is like ("the similar") do not name it, and a pronoun names nothing. A subject
+    is such a thing only if it is somewhere or so, or undergoes the verb (the subject of
+    "wrote" is a doer); what a verb acts on, only if it is called someone's work or "The
+    <Title>" (a person painted is not a work).
     """
     if not text.strip():
         return []
     found = []
     for token in parsed(text):
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
+        if token.pos_ not in ("NOUN", "PROPN"):
             continue
-        if not _is_or_undergoes(token.head):
-            continue  # one who acts ("<a painter> painted it", "<a writer> wrote of it")
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            if not _is_or_undergoes(token.head):
+                continue  # one who acts ("<a painter> painted it", "<a writer> wrote of it")
+        elif token.dep_ != "dobj" or not _a_work(token):
+            continue
         named = [t for t in _compounded(token) if t.text[:1].isupper()]
         if named:
             found.append(" ".join(t.text for t in sorted(named, key=lambda t: t.i)))
@@ -446,6 +452,7 @@ def subject_names(text: str) -> list[str]:
 # (as written: the small pipeline has no lemmatiser).
 _BEING = frozenset(
     """be is are was were been being 's hang hangs hung hanging stand stands stood sit sits
+    date dates dated come comes came originate originates originated
     sat lie lies lay rest rests rested remain remains remained belong belongs belonged
     survive survives survived stay stays stayed""".split()
 )
@@ -454,6 +461,13 @@ _BEING = frozenset(
 def _is_or_undergoes(verb: Any) -> bool:
     """Whether a verb says where or what its subject is, or what was done to it."""
     return verb.lower_ in _BEING or any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _a_work(token: Any) -> bool:
+    """Whether a thing acted on is called a work: someone's ("<Name>'s <Title>"), or "The ..."."""
+    first = next(iter(token.subtree))
+    owned = any(c.dep_ == "poss" and c.text[:1].isupper() for c in token.children)
+    return owned or (first.text == "The" and first.i < token.i)
 
 
 def _compounded(token: Any) -> list[Any]:

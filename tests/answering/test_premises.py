@@ -136,6 +136,8 @@ def claims(question: str, history=()) -> list[str]:
         ("Blom's Grey Sea hangs in the Louvre. Who painted Harbour at Dusk?", []),
         ("The Grey Sea panel is in the Prado. When was Harbour at Dusk painted?", []),
         ("The Grey Sea was painted in 1650. When was Harbour at Dusk painted?", []),
+        ("Blom's Grey Sea dates from 1650. When was Harbour at Dusk painted?", []),
+        ("Anna Berg etched Blom's Grey Sea in 1732. Who painted Harbour at Dusk?", []),
         # ... not one called by its own title, its maker or its culture.
         ("The Harbour at Dusk painting hangs in the Louvre, right?", ["places it in Louvre"]),
     ],
