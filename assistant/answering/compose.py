@@ -167,7 +167,15 @@ def with_what_is_instead(
     )
     if after is None or any(c is after or c.text == after.text for c in chosen):
         return chosen
-    return [lead, after, *chosen[1:]][:room]
+    rest = chosen[1:]
+    if len(chosen) >= room and rest:
+        # No free room: it displaces the weakest other sentence, and only one weaker than it
+        # (a better reason the text gives elsewhere stays).
+        weakest = min(rest, key=lambda c: c.score)
+        if weakest.score >= after.score:
+            return chosen
+        rest = [c for c in rest if c is not weakest]
+    return [lead, after, *rest][:room]
 
 
 # The words by which a sentence goes on about what the one before it spoke of ("it", "they",

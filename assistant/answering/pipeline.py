@@ -333,7 +333,9 @@ class _Run:
                 "the model server was unavailable and no vetted sentence answers the question "
                 "by quotation"
                 if self.warnings
-                else "no sentence survived verification against the cited sources"
+                # Every candidate was verified against its source; none came close enough
+                # in meaning to what was asked (rank's min_answer_score).
+                else "no vetted sentence answers the question closely enough"
             )
             return self.refused(self.trace.refuse("compose", reason))
         kept = compose.in_language(chosen.kept, numbered, self.reading.language)
