@@ -188,8 +188,8 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            # "What is it painted on?", "painted on canvas"; not "painted on the back" or
-            # "painted on it", which ask what is shown.
+            # "What's the icon painted on?", "painted on canvas"; not "painted on the back"
+            # or "painted on it", which ask what is shown.
             r"\b(made of|made from|material|medium|"
             r"painted on\b(?!\s+(the|its|it|this|that|them|these|those|his|her|their)\b)|"
             r"technique|what is it made|"
@@ -329,7 +329,7 @@ OVERVIEW_ASKS = (
 # "What does it show?"; not the noun: "on show", "which show" ask where it was exhibited.
 _SHOW_VERB = r"(?<!\bon )(?<!\bthe )(?<!\ba )(?<!\bwhich )(?<!\bwhat )\bshow\b"
 # "What is painted on it?", "what's carved around the rim?": what is put on a surface is
-# what it shows ("what is it painted on?" asks its material).
+# what it shows (what a thing is painted on is its material).
 _PUT_ON = (
     r"\bwhat(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:\w+ly\s+)?(?:painted|carved|engraved|"
     r"drawn|embroidered|incised|woven|stamped|printed|inlaid|sculpted|modell?ed|chased)\s+"

@@ -1546,7 +1546,7 @@ def _the_holder(phrase: str, reading: Reading, sources: set[str], lookups: Looku
 
 
 def _a_museum(phrase: str, reading: Reading) -> bool:
-    """Whether a phrase is a museum the question names ("the Louvre has the original").
+    """Whether a phrase is a museum the question names ("the Prado keeps its first sketch").
 
     Another museum is where something is, never a thing the collection should hold a
     record of.

@@ -422,9 +422,9 @@ _LIKENESS = frozenset(
 def subject_names(text: str) -> list[str]:
     """The names of the things a text's clauses are about.
 
-    "<Someone>'s Le Soir hangs in <a museum>" -> "Le Soir"; "the Virgo inter Virgines
-    painting is ..." -> "Virgo Virgines"; "<an engraver> engraved <a painter>'s Fêtes
-    Vénitiennes in 1732" -> "Fêtes Vénitiennes". Only a thing's own name counts: its
+    "<Someone>'s Grey Sea hangs in <a museum>" -> "Grey Sea"; "the Harbour Master painting
+    is ..." -> "Harbour Master"; "<an engraver> etched <a painter>'s Winter Fair in 1732" ->
+    "Winter Fair". Only a thing's own name counts: its
     capitalised head word and the words compounded with it. Whose it is ("<Someone>'s") and
     what it is like ("the similar") do not name it, and a pronoun names nothing. A subject
     is such a thing only if it is somewhere or so, or undergoes the verb (the subject of
@@ -471,7 +471,7 @@ def _a_work(token: Any) -> bool:
 
 
 def _compounded(token: Any) -> list[Any]:
-    """A word and the words compounded with it, however deep ("Virgo inter Virgines")."""
+    """A word and the words compounded with it, however deep ("the Old Harbour Master painting")."""
     found = [token]
     for child in token.children:
         if child.dep_ in ("compound", "flat"):

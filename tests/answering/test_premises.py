@@ -133,11 +133,11 @@ def claims(question: str, history=()) -> list[str]:
         ("Is Harbour at Dusk in the Test Museum?", []),
         # A sentence about a thing called by a name the object does not bear is that thing's:
         # where it hangs, when and by whom it was made.
-        ("Blom's Grey Sea hangs in the Louvre. Who painted Harbour at Dusk?", []),
-        ("The Grey Sea panel is in the Prado. When was Harbour at Dusk painted?", []),
-        ("The Grey Sea was painted in 1650. When was Harbour at Dusk painted?", []),
-        ("Blom's Grey Sea dates from 1650. When was Harbour at Dusk painted?", []),
-        ("Anna Berg etched Blom's Grey Sea in 1732. Who painted Harbour at Dusk?", []),
+        ("Blom's Grey Sea hangs at the Prado. Who was the painter of Harbour at Dusk?", []),
+        ("The Grey Sea panel is in the Prado. What year is Harbour at Dusk from?", []),
+        ("The Grey Sea was painted in 1650. What year is Harbour at Dusk from?", []),
+        ("Blom's Grey Sea dates from 1650. How old is Harbour at Dusk?", []),
+        ("Anna Berg etched Blom's Grey Sea in 1732. Who was the painter of Harbour at Dusk?", []),
         # ... not one called by its own title, its maker or its culture.
         ("The Harbour at Dusk painting hangs in the Louvre, right?", ["places it in Louvre"]),
     ],

@@ -48,7 +48,7 @@ ROWS = [
     ("What's the icon painted on?", [], {"asks": {MAT}}),
     ("What is painted on it?", [], {"asks_not": {MAT}}),
     ("What's carved around the rim of the bowl?", [], {"asks": {SHOW}}),
-    ("what is painted on the lid", [], {"asks": {SHOW, OVER}}),
+    ("what's painted across the lid", [], {"asks": {SHOW, OVER}}),
     # A work begun by one hand and finished by another: who did either made it.
     ("Who began the altarpiece?", [], {"asks": {M}}),
     ("Who completed the manuscript?", [], {"asks": {M}}),
