@@ -58,7 +58,11 @@ MAKER_CUES = frozenset(
     "did does didn't doesn't says said say thinks think thought believes claims heard that "
     "and".split()
 )
-PLACE = re.compile(r"\b(?:in|at|from|near)\s+([A-ZÀ-Þ][\w'’-]+)")
+# "from ancient Italy", "in northern Spain": a word of when or which part before the place.
+PLACE = re.compile(
+    r"\b(?:in|at|from|near)\s+(?:(?:ancient|old|modern|medieval|present-day|northern|southern|"
+    r"eastern|western|central|north|south|east|west)\s+)?([A-ZÀ-Þ][\w'’-]+)"
+)
 CAPITALISED = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+")
 
 # A year stands alone: "557" inside "W.557.2B" is part of a code, not a date.

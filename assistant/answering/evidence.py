@@ -143,7 +143,7 @@ def about(
     topical = reading.undated(reading.unplaced())
     named = _names_this(reading, passage, texts)
     lookups.coverage[passage.source_id] = coverage(topical, texts, named)
-    if names_missing(reading.context, texts) and not _described(reading, passage.title, cfg):
+    if names_missing(reading.unplaced(), texts) and not _described(reading, passage.title, cfg):
         # A period its texts never name, said of a thing the question does not describe by
         # this title's words: "the Gull Dynasty bowl with herons" is not a later screen
         # that shares the asked detail. (Described so, the visitor may have its date wrong.)

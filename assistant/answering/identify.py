@@ -18,7 +18,7 @@ from assistant.answering import claims as shapes
 from assistant.answering import cues, parse
 from assistant.answering.catalogue import Lookups, Numbered
 from assistant.answering.config import DEFAULT, AnswerConfig
-from assistant.answering.reading import Ask, Reading
+from assistant.answering.reading import Ask, Reading, without_languages
 from assistant.answering.topic import (
     GENERIC,
     mentions_title,
@@ -581,7 +581,7 @@ def unmentioned(
     # the evidence) are not this object's to mention.
     parts = [c for c in reading.clauses if any(mentions_title(c, t) for t in full_titles)]
     # A date it claims ("the Renaissance medal") is the premise stage's to check.
-    naming = reading.undated(" ".join(parts) if parts else reading.ask)
+    naming = without_languages(reading.undated(" ".join(parts) if parts else reading.ask))
     names = [
         n
         for n in names_missing(naming, [*texts, *others], sentence_starts=False)

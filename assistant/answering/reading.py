@@ -6,6 +6,7 @@ Every stage after this one takes the ``Reading``; none parses the visitor's word
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -164,10 +165,47 @@ class Reading:
         word the texts must share.
         """
         text = self.context_said.text  # the text the claims' spans are in
-        for claim in sorted(self.context_said.of("place"), key=lambda c: -c.span[0]):
-            start, end = claim.span
+        # A language the visitor reads or asks in ("say in English", "the Latin on the
+        # scroll") is neither a place nor a thing the texts must name.
+        spans = {c.span for c in self.context_said.of("place")} | set(languages_named(text))
+        for start, end in sorted(spans, key=lambda s: -s[0]):
             text = text[:start] + " " + text[end:]
         return " ".join(text.split())
+
+
+@functools.cache
+def _language_names() -> frozenset[str]:
+    """The languages' names in English, from the CLDR data Babel ships."""
+    from babel import Locale
+
+    return frozenset(name for name in Locale("en").languages.values() if " " not in name)
+
+
+# How a language is named as the language, not as a people's or a place's adjective: "in
+# Latin", "my French", "the Latin on the scroll".
+_AS_LANGUAGE = (
+    r"(?:\b(?:in|my|your|our|his|her|their)\s+({name})\b)|"
+    r"(?:\bthe\s+({name})\s+(?:on|in|around|along|at|of|across)\b)"
+)
+
+
+def languages_named(text: str) -> list[tuple[int, int]]:
+    """Where a text names a language as the language ("say in English", "my French")."""
+    found = re.finditer(r"\b[A-Z][a-z]+\b", text)
+    names = {m.group(0) for m in found} & _language_names()
+    if not names:
+        return []
+    alternatives = "|".join(sorted(names))
+    pattern = _AS_LANGUAGE.format(name=alternatives)
+    found = re.finditer(pattern, text, re.IGNORECASE)
+    return [m.span(1) if m.group(1) else m.span(2) for m in found]
+
+
+def without_languages(text: str) -> str:
+    """A text without the languages it names as languages ("say in English")."""
+    for start, end in sorted(languages_named(text), key=lambda s: -s[0]):
+        text = text[:start] + " " + text[end:]
+    return " ".join(text.split())
 
 
 def read(
@@ -464,7 +502,9 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
     found += _materials(text)
     for match in shapes.INSTITUTION.finditer(text):
         found.append(Claim("institution", match.group(1).strip(), match.span(1)))
-    found += _places(text)
+    # "Say it in English": a language is no place the object is put in.
+    spoken = languages_named(text)
+    found += [c for c in _places(text) if c.span not in spoken]
     # Each count as said: "three poets here, six poets with its partner" counts both ways.
     for noun, amount in shapes.all_counts(text):
         found.append(Claim("count", noun, amount=amount))

@@ -126,6 +126,8 @@ def test_a_one_word_title_said_as_a_figure_of_a_named_object_is_that_objects(que
         ("Any fun facts about the fishing boats in Harbour at Dusk?", []),
         # A hyphenated word is one word, however unfamiliar its parts.
         ("Who painted the full-length Harbour at Dusk?", []),
+        # A language the visitor reads or asks in is no thing its texts must name.
+        ("My Swedish is rusty: what does the signature on Harbour at Dusk say in English?", []),
         # A colour asked about ("that murky colour") names no thing of its own.
         ("Why do the fishing boats in Harbour at Dusk have that murky colour?", []),
     ],

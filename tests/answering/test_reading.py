@@ -521,6 +521,11 @@ ROWS = [
         {"claims_not": {("place", "bergen")}},
     ),
     ("The ewer was made in Tabriz, wasn't it?", [], {"claims": {("place", "tabriz")}}),
+    # ... also after a word of when or which part.
+    ("Is the ewer from ancient Persia?", [], {"claims": {("place", "persia")}}),
+    # A language is no place: "say in English", "written in Latin".
+    ("What does the motto on the ewer say in English?", [], {"claims_not": {("place", "english")}}),
+    ("The ewer was made in England, right?", [], {"claims": {("place", "england")}}),
     # What a sentence about another thing like the object says is said of that thing.
     (
         "A nearly identical ewer is in the Louvre in Paris. Who made this one?",
@@ -713,3 +718,23 @@ def test_a_turn_follows_on_by_language(question, history, language, follows) -> 
     assert reading.follows_on is follows
     assert (reading.context != reading.text) is follows
     assert reading.words_read is (language == "en")
+
+
+@pytest.mark.parametrize(
+    "question, unplaced",
+    [
+        # A language named as the language is neither a place nor a thing the texts must name.
+        (
+            "My Dutch is poor - what does the motto say in English?",
+            "My is poor - what does the motto say in ?",
+        ),
+        (
+            "Which verse does the Latin on the ribbon quote?",
+            "Which verse does the on the ribbon quote?",
+        ),
+        # As a people's or a place's word before a thing, it stays.
+        ("Is the French clock gilded?", "Is the French clock gilded?"),
+    ],
+)
+def test_a_language_named_as_the_language_is_no_topic_word(question, unplaced) -> None:
+    assert read(question).unplaced() == unplaced
