@@ -182,7 +182,7 @@ def _language_names() -> frozenset[str]:
 
 
 # How a language is named as the language, not as a people's or a place's adjective: "in
-# Latin", "my French", "the Latin on the scroll".
+# Latin", "my French", "the Greek around the rim".
 _AS_LANGUAGE = (
     r"(?:\b(?:in|my|your|our|his|her|their)\s+({name})\b)|"
     r"(?:\bthe\s+({name})\s+(?:on|in|around|along|at|of|across)\b)"

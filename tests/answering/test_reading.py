@@ -729,8 +729,8 @@ def test_a_turn_follows_on_by_language(question, history, language, follows) -> 
             "My is poor - what does the motto say in ?",
         ),
         (
-            "Which verse does the Latin on the ribbon quote?",
-            "Which verse does the on the ribbon quote?",
+            "Which verse is the Greek around the rim from?",
+            "Which verse is the around the rim from?",
         ),
         # As a people's or a place's word before a thing, it stays.
         ("Is the French clock gilded?", "Is the French clock gilded?"),
