@@ -165,8 +165,8 @@ class Reading:
         word the texts must share.
         """
         text = self.context_said.text  # the text the claims' spans are in
-        # A language the visitor reads or asks in ("say in English", "the Latin on the
-        # scroll") is neither a place nor a thing the texts must name.
+        # A language the visitor reads or asks in ("say in English", "the Greek around the
+        # rim") is neither a place nor a thing the texts must name.
         spans = {c.span for c in self.context_said.of("place")} | set(languages_named(text))
         for start, end in sorted(spans, key=lambda s: -s[0]):
             text = text[:start] + " " + text[end:]
