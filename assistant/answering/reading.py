@@ -228,29 +228,19 @@ def read(
     a date of making and correct a visitor who said nothing wrong. ``makers``: the words of
     the collection's makers' names, which tell a name from a noun in German.
     """
-    typed, question = question, apostrophes_restored(recased(question, casing or {}))
-    typed_lower = typed_in_lower_case(typed)
-    context_lower = typed_lower and all(typed_in_lower_case(turn) for turn in history)
-    history = [apostrophes_restored(recased(turn, casing or {})) for turn in history]
-    # In another language the English follow-on cues ("are you sure", "it") are not there to
-    # read; a turn of a conversation is read with the turns it follows, and judged on meaning.
+    typed = question
     written_in = written_in or language
-    follows = cues.follows_on(question) if written_in in WORD_LANGUAGES else bool(history)
-    context = " ".join([*antecedents(history), question]) if follows else question
+    question, context, follows, lower = _restored(question, history, casing or {}, written_in)
     codes = cues.asked_codes(question)
     loose = cues.loose_codes(question)
     # What is asked is in the asking part, after any greeting or story; a code in it only says
     # which object it means, and a misspelt question word ("wen", "wat") asks all the same.
     ask = cues.the_ask(question)
     asked = cues.without_codes(ask)
-    if written_in in WORD_LANGUAGES:
-        asks, fields, overview, leaned_on = _asked_for(ask, asked if codes or loose else ask)
-    else:
-        asks, fields, overview = _asked_in(written_in, question)
-        leaned_on = set()
-    own, context_said = _claims(
-        written_in, question, context, (typed_lower, context_lower), periods, makers
+    asks, fields, overview, leaned_on = _what_is_asked(
+        written_in, question, ask, asked if codes or loose else ask
     )
+    own, context_said = _claims(written_in, question, context, lower, periods, makers)
     return Reading(
         typed=typed,
         text=question,
@@ -281,6 +271,39 @@ def read(
         language=language,
         written_in=written_in,
     )
+
+
+def _what_is_asked(
+    written_in: str, question: str, ask: str, bare: str
+) -> tuple[set[Ask], set[str], bool, set[Ask]]:
+    """What a question asks for, its fields, whether an overview, and what it leans on.
+
+    In English by its words (``bare``: the ask without the codes that only say which object);
+    in another language by that language's table, which leans on nothing.
+    """
+    if written_in in WORD_LANGUAGES:
+        return _asked_for(ask, bare)
+    asks, fields, overview = _asked_in(written_in, question)
+    return asks, fields, overview, set()
+
+
+def _restored(
+    question: str, history: Sequence[str], casing: Mapping[Name, str], written_in: str
+) -> tuple[str, str, bool, tuple[bool, bool]]:
+    """The question with its capitals and apostrophes back, and the context it is read in.
+
+    Also whether it follows on, and whether the question and the whole context were typed in
+    lower case.
+    """
+    typed_lower = typed_in_lower_case(question)
+    context_lower = typed_lower and all(typed_in_lower_case(turn) for turn in history)
+    question = apostrophes_restored(recased(question, casing))
+    history = [apostrophes_restored(recased(turn, casing)) for turn in history]
+    # In another language the English follow-on cues ("are you sure", "it") are not there to
+    # read; a turn of a conversation is read with the turns it follows, and judged on meaning.
+    follows = cues.follows_on(question) if written_in in WORD_LANGUAGES else bool(history)
+    context = " ".join([*antecedents(history), question]) if follows else question
+    return question, context, follows, (typed_lower, context_lower)
 
 
 def _claims(
