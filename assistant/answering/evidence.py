@@ -140,10 +140,11 @@ def about(
     texts += [c.text for c in chunks] or [passage.text]
     # The dates it claims ("a Renaissance medal") are checked against the record, not looked
     # for among the texts' words.
-    topical = reading.undated(reading.unplaced())
+    unplaced = reading.unplaced()
+    topical = reading.undated(unplaced)
     named = _names_this(reading, passage, texts)
     lookups.coverage[passage.source_id] = coverage(topical, texts, named)
-    if names_missing(reading.unplaced(), texts) and not _described(reading, passage.title, cfg):
+    if names_missing(unplaced, texts) and not _described(reading, passage.title, cfg):
         # A period its texts never name, said of a thing the question does not describe by
         # this title's words: "the Gull Dynasty bowl with herons" is not a later screen
         # that shares the asked detail. (Described so, the visitor may have its date wrong.)

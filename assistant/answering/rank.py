@@ -334,7 +334,8 @@ def _as_embedded(ask: str) -> str:
 
     Compared as written, the ask is nearest to the sentences about how it was painted.
     """
-    return cues.PUT_ON.sub("what is shown on", fold(ask)) if cues.PUT_ON.search(fold(ask)) else ask
+    folded = fold(ask)
+    return cues.PUT_ON.sub("what is shown on", folded) if cues.PUT_ON.search(folded) else ask
 
 
 def _overview_like(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -168,9 +168,7 @@ class Reading:
         # A language the visitor reads or asks in ("say in English", "the Greek around the
         # rim") is neither a place nor a thing the texts must name.
         spans = {c.span for c in self.context_said.of("place")} | set(languages_named(text))
-        for start, end in sorted(spans, key=lambda s: -s[0]):
-            text = text[:start] + " " + text[end:]
-        return " ".join(text.split())
+        return _cut(text, spans)
 
 
 @functools.cache
@@ -203,7 +201,12 @@ def languages_named(text: str) -> list[tuple[int, int]]:
 
 def without_languages(text: str) -> str:
     """A text without the languages it names as languages ("say in English")."""
-    for start, end in sorted(languages_named(text), key=lambda s: -s[0]):
+    return _cut(text, languages_named(text))
+
+
+def _cut(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """A text with the stretches at ``spans`` taken out, its spaces tidied."""
+    for start, end in sorted(set(spans), key=lambda s: -s[0]):
         text = text[:start] + " " + text[end:]
     return " ".join(text.split())
 
