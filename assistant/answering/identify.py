@@ -789,6 +789,8 @@ _ANOTHER_OBJECT = re.compile(
     r"twin|together with|found with|along with|sister (?:panel|piece)|now in|whereabouts|"
     r"other half|other wing|matching|lost|which is (?:now )?in|the model for|"
     r"another (?:version|example|cast|copy)|"
+    # A sentence whose subject is a version: "A smaller variant ... is at <a museum>".
+    r"^(?:an?|one) (?:[\w-]+ ){0,2}(?:version|variant|replica)|"
     + _AHEAD_OF
     + r"|the other (?:\w+ing|one|version|copy|sketch|study|panel|painting|drawing|example))\b"
 )
@@ -1365,7 +1367,10 @@ def not_held(
         ),
         "",
     )
-    return absent or _another_chosen(reading, held, lookups, cfg)
+    # The held objects the answer would speak of are those in the evidence, not every work
+    # of a maker the question names.
+    answered_of = (held & set(sources)) or held
+    return absent or _another_chosen(reading, answered_of, lookups, cfg)
 
 
 def _described_as_another(
@@ -1389,18 +1394,27 @@ def _described_as_another(
 
 
 def _another_chosen(reading: Reading, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> str:
-    """A "the ... one" the ask picks by what the held objects' texts say of another one.
+    """A "the ... one" the ask picks by a word nothing says of the held objects.
 
     "Which room has the one from the side?" after "she drew him twice", where the study's
-    text says "the other, showing him from the side, ...": the word that picks it is said only of
-    another object. A word no text uses tells nothing either way.
+    text says "the other, showing him from the side, ...": the word that picks it is said only
+    of another object. "Where is the tall one?" where no text or field calls the held one tall:
+    the visitor picks one of several by it, and nothing shows the held one is that one; to
+    answer where the held one is would say it is.
     """
     located = {w for place in reading.locations for w in content_words(place)}
     for chosen in parse.chosen_ones(reading.ask):
         picked = [w for w in content_words(chosen) if w not in located and w not in GENERIC]
-        if picked and all(_only_another(w, held, lookups, cfg) for w in picked):
+        if picked and not any(_said_of_held(w, held, lookups, cfg) for w in picked):
             return f"the {chosen} one"
     return ""
+
+
+def _said_of_held(word: str, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
+    """Whether a held record names its object by a word, or a text uses it not of another."""
+    if any(word in _record_words(s, lookups) for s in held):
+        return True
+    return bool(_mentions(word, held, lookups)) and not _only_another(word, held, lookups, cfg)
 
 
 def _only_another(word: str, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:

@@ -554,7 +554,8 @@ def chosen_ones(text: str) -> list[str]:
             c for c in t.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "with", "from")
         ):
             near += list(prep.subtree)
-        said = [w for w in near if w.pos_ in ("ADJ", "NOUN", "PROPN")]
+        # "the painted one": a participle describes it as an adjective does.
+        said = [w for w in near if w.pos_ in ("ADJ", "NOUN", "PROPN") or w.dep_ == "amod"]
         if said:
             found.append(" ".join(w.text for w in said))
     return found

@@ -277,6 +277,7 @@ def test_a_sentence_names_someone_the_question_does_not(sentence, someone_new):
         ("Which room has the one from the side?", ["side"]),
         ("Is the big one on view?", ["big"]),
         ("Is the ivory one here?", ["ivory"]),
+        ("Is the painted one here?", ["painted"]),
         ("Which one is older?", []),  # a question word picks nothing yet
         ("Is it the one?", []),
     ],

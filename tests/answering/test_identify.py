@@ -467,6 +467,12 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("Is the cast here as well? How tall is it?", {"boatman"}, "cast"),
         ("Do you have the Study of a Boatman? Who drew it?", {"boatman"}, ""),
         ("Which room has the one from the side?", {"boatman"}, "side one"),
+        # ... or by a word nothing says of the held one: nothing shows it is the one picked.
+        ("Holm drew the boatman twice. Where is the tall one?", {"boatman"}, "tall one"),
+        ("Holm drew the boatman twice. Where is the chalk one?", {"boatman"}, ""),
+        ("Holm drew the boatman twice. Where is the smudged one?", {"boatman"}, ""),
+        # The answer speaks of the held objects in the evidence (here not the study).
+        ("Where is the chalk one?", {"boatman", "harbour"}, "chalk one"),
         # The object itself, picked by what its own texts say of it, is held.
         ("Where is the Study of a Boatman hung?", {"boatman"}, ""),
         ("Is the chalk one of the boatman in the museum?", {"boatman"}, ""),
@@ -986,3 +992,17 @@ def test_a_description_of_catalogued_twins_is_of_both(change, described):
     evidence = _with_a_twin(change)
     found = identify.described(read("Is the Kashan lustre fritware ewer from 1500?"), evidence)
     assert {p.source_id for p in found.values()} == described
+
+
+@pytest.mark.parametrize(
+    "sentence, another",
+    [
+        ("A smaller variant, showing her seated, is in a private collection.", True),
+        ("One version in marble stands in a palace garden.", True),
+        ("This panel is a later version of the design.", False),
+        ("The boats are shown returning at dusk.", False),
+    ],
+)
+def test_a_sentence_about_another_version(sentence, another):
+    # A sentence whose subject is a version speaks of another object than the one held.
+    assert identify._not_there(sentence) is another
