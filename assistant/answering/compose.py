@@ -21,7 +21,7 @@ from assistant.answer import (
 )
 from assistant.answering.catalogue import Numbered
 from assistant.answering.config import AnswerConfig
-from assistant.answering.premises import differs_in_number, refutes
+from assistant.answering.premises import count_agrees, differs_in_number, refutes
 from assistant.answering.rank import Candidate, asked_facts, score, select
 from assistant.answering.reading import Ask, Reading
 from assistant.answering.trace import Refusal, Trace
@@ -77,7 +77,8 @@ def refuting(
         return []
     titles = [p.title for p in numbered.values()]
     if not reading.asserts:
-        return [c for c in candidates if differs_in_number(c.text, reading, titles)]
+        counted_so = any(count_agrees(c.text, reading.said) for c in candidates)
+        return [c for c in candidates if differs_in_number(c.text, reading, titles, counted_so)]
     return [c for c in candidates if refutes(c.text, reading, titles)]
 
 

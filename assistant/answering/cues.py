@@ -177,8 +177,13 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(when|what year|which year|date|dated|century|how old|period|oldest|newest|"
+            # "How old was she in it?" asks a sitter's age, not the object's.
+            r"\bhow old\b(?!\s+(?:was|is|were|are)\s+(?:he|she|they|the (?:sitter|man|woman|boy|"
+            r"girl|child|artist|painter|king|queen)s?)\b)|"
+            r"\b(when|(?:what|which) years?|date|dated|century|period|oldest|newest|"
             r"earliest|latest|age)\b|"
+            # "Which was finished first?", "which came first?": which is older.
+            rf"\b(?:{_MAKING}|finished|completed|done) first\b|\bwhich\b[^?.!]*\bcame first\b|"
             # "Is it older?" compares dates; "an older picture", "the later copy" describe
             # another thing.
             r"(?<!\ban )(?<!\ba )(?<!\bsome )(?<!\bthe )(?<!\bany )(?<!\bthat )"
@@ -191,7 +196,8 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
             # "What's the icon painted on?", "painted on canvas"; not "painted on the back"
             # or "painted on it", which ask what is shown.
             r"\b(made of|made from|material|medium|"
-            r"painted on\b(?!\s+(the|its|it|this|that|them|these|those|his|her|their)\b)|"
+            r"(?:painted|written|printed|drawn) on\b"
+            r"(?!\s+(the|its|it|this|that|them|these|those|his|her|their)\b)|"
             r"technique|what is it made|"
             # "was carved from", "cast in" ending a "what" question, "which metal":
             # the material, whatever the making verb or the kind of material.
@@ -263,6 +269,18 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
 ]
 # The other things a visitor asks for, which no single catalogue field states.
 _REASON = re.compile(r"^(why|how come)\b|\bwhy\b")
+# What a thing was for is its reason too: "what was the lid for?", "what was the point of
+# it?", "what did people do with it?", "how was it used?". Not what someone in a scene is
+# doing ("what is he reaching for?") nor whom it was made for (_RECIPIENT).
+_PURPOSE = re.compile(
+    r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\b[^?!.]*?(?<!ing)(?<!ed)\s+for\s*[?!.]*\s*$|"
+    r"\bused\s+for\b|\buse\b[^?!.]*\bfor\s*[?!.]*\s*$|"
+    r"\bwhat (?:was|is|were|are) the (?:point|purpose|use|function|job|role)\b|"
+    r"\bwhat (?:purpose|function|job|role|use)\b|"
+    r"\bwhat (?:did|do|does|would)\b[^?!.]*\bdo with\b|"
+    r"\bhow (?:was|were|is|are|would|did)\b[^?!.]*\bused\b|"
+    r"\b(?:supposed|meant|intended) to do\b"
+)
 # "the accession number of" names a code, not a count.
 _COUNT = re.compile(r"\bhow many\b|(?<!accession )(?<!inventory )(?<!object )\bnumber of\b")
 # "Who commissioned it?", "whose portrait?": a person other than the maker (reading drops it
@@ -339,10 +357,15 @@ PUT_ON = re.compile(_PUT_ON)
 DEPICTION = re.compile(
     rf"{_SHOW_VERB}|{_PUT_ON}|\b(shows|shown|depict\w*|subject|scenes?|represent\w*|about)\b"
 )
+# What a figure in it is doing is what it shows: "what is the saint holding?"
+_FIGURE_ACTION = (
+    r"\bwhat (?:is|are|was|were) (?:[\w-]+ ){1,6}(?:holding|wearing|doing|carrying|playing|"
+    r"reading|eating|drinking|pointing at|looking at)\b"
+)
 # As an ask, "about" counts only as "what is it about": "tell me about" asks for an overview.
 _DEPICTS = re.compile(
     rf"{_SHOW_VERB}|{_PUT_ON}|\b(shows|shown|depict\w*|subject|scenes?|represent\w*)\b|"
-    r"\bwhat\b.*\babout\s*\W*$"
+    r"\bwhat\b.*\babout\s*\W*$|" + _FIGURE_ACTION
 )
 
 
@@ -362,7 +385,10 @@ def without_asides(text: str) -> str:
 ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
     "reason": re.compile(
         r"\b(because|since|so that|in order to|intended|meant to|purpose|served|used (?:for|as|to)"
-        r"|reason|therefore|thus|hence|due to|owing to|as a result)\b"
+        r"|reason|therefore|thus|hence|due to|owing to|as a result"
+        # What a thing was for: "an aid to prayer", "would have been placed on a desk".
+        r"|functions?|functioned|an aid|aids? (?:to|in)"
+        r"|would have been (?:used|placed|hung|worn))\b"
     ),
     "meaning": re.compile(
         r"\b(symbol\w*|represent\w*|stands? for|stood for|signif\w*|embod\w*|emblem\w*"
@@ -412,6 +438,7 @@ def _cue_words() -> frozenset[str]:
     """The words the ask tables look for ("age", "date", "made"): never someone's typo."""
     tables = [p for p, _ in INTENTS] + [
         _REASON,
+        _PURPOSE,
         _COUNT,
         _MEANING,
         OVERVIEW,
@@ -489,8 +516,14 @@ def without_titles(text: str, titles: list[str]) -> str:
 
 
 def is_overview(text: str, titles: list[str] | None = None) -> bool:
-    """Whether the text asks for an overview ("What is X?", "Tell me about X")."""
+    """Whether the text asks for an overview ("What is X?", "Tell me about X").
+
+    "What's the little hole for?" asks what it is for, "what is she holding?" what it shows,
+    not what it is.
+    """
     bare = fold(without_titles(text, titles or []))
+    if _PURPOSE.search(bare) or re.search(_FIGURE_ACTION, bare):
+        return False
     found = OVERVIEW.search(bare)
     return found is not None and len(content_words(bare[found.end() :])) <= 3
 
@@ -506,6 +539,7 @@ def other_asks(text: str) -> set[str]:
     found = set()
     for pattern, key in (
         (_REASON, "reason"),
+        (_PURPOSE, "reason"),
         (_COUNT, "count"),
         (_MEANING, "meaning"),
         (_DEPICTS, "depiction"),
@@ -519,6 +553,10 @@ def other_asks(text: str) -> set[str]:
             found.add(key)
     if "fate" in found:
         found.discard("method")
+    if _PURPOSE.search(folded):
+        found.discard("method")  # "how was it used?" asks what for, not how it was made
+        if "recipient" in found:
+            found.discard("reason")  # "what kind of book was it made for?" asks for what
     return found
 
 

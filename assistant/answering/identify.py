@@ -33,6 +33,7 @@ from assistant.store import Passage
 from assistant.text import (
     POSSESSIVE,
     STOPWORDS,
+    accession_like,
     content_words,
     everyday_frequency,
     fold,
@@ -111,12 +112,31 @@ def _in_a_title_described(
     said = set(content_words(text))
     for other in numbered.values():
         outer = written_out(fold(other.title))
-        if other.kind != "record" or outer == inner or not _said_whole(outer, inner):
+        if other.kind != "record" or outer == inner or not _holds(outer, inner):
             continue
         rest = _beyond(other, passage.title)
         if len({w for w in rest if spelled_in(w, said)}) >= cfg.inner_title_words_min:
             return True
     return False
+
+
+def _holds(outer: str, inner: str) -> bool:
+    """Whether a longer title holds a shorter one, its words run together or not.
+
+    "Brushwasher in the Form of a Lotus" holds "Brush Washer": a compound is written both ways.
+    """
+    if _said_whole(outer, inner):
+        return True
+    joined = "".join(words(inner))
+    tokens = words(outer)
+    return any(
+        "".join(tokens[i:j]) == joined
+        for i in range(len(tokens))
+        for j in range(i + 1, min(i + _COMPOUND_PARTS, len(tokens)) + 1)
+    )
+
+
+_COMPOUND_PARTS = 3  # "wine glass", "brush washer": a compound is written in a few words
 
 
 def _holds_a_title_said(text: str, passage: Passage, named: Iterable[Passage]) -> bool:
@@ -622,7 +642,15 @@ def _part_unmentioned(question: str, have: set[str]) -> list[str]:
     ):
         return []
     word = stem(part.lower())
-    return [] if word in GENERIC or spelled_in(word, have) else [part]
+    sides = next((s for s in _SIDE_NAMES if word in s), frozenset({word}))
+    return [] if word in GENERIC or any(spelled_in(w, have) for w in sides) else [part]
+
+
+# The names of a flat thing's two sides: a visitor's "back" is a text's "reverse" or "verso".
+_SIDE_NAMES = (
+    frozenset(stem(w) for w in "back reverse verso rear".split()),
+    frozenset(stem(w) for w in "front obverse recto".split()),
+)
 
 
 def _unfamiliar_words(phrase: str, have: set[str]) -> list[str]:
@@ -1140,6 +1168,8 @@ def no_record_of(
             continue  # "from the time of the kings", "it came from a house in <a town>"
         if _the_holder(phrase, reading, set(sources), lookups) or _a_museum(phrase, reading):
             continue  # "Is it on view at <the museum>?": where it is held, not a second thing
+        if _numbered_by_a_text(phrase, focus or set(sources), lookups):
+            continue  # "its companion (WAM 38.2)": a record the collection has
         if _set_apart(
             phrase, set(sources), focus or told or set(), lookups, cfg
         ) or _of_another_named(phrase, focus, lookups):
@@ -1362,8 +1392,11 @@ def not_held(
         (
             p
             for p in things
-            if not _held_as_named(p, held, lookups, cfg)
-            or _described_as_another(reading.context, p, held, lookups, cfg)
+            if (
+                not _held_as_named(p, held, lookups, cfg)
+                or _described_as_another(reading.context, p, held, lookups, cfg)
+            )
+            and not _numbered_by_a_text(p, held, lookups)
         ),
         "",
     )
@@ -1371,6 +1404,24 @@ def not_held(
     # of a maker the question names.
     answered_of = (held & set(sources)) or held
     return absent or _another_chosen(reading, answered_of, lookups, cfg)
+
+
+def _numbered_by_a_text(phrase: str, held: set[str], lookups: Lookups) -> bool:
+    """Whether a held object's text gives the related thing a phrase names a held record's number.
+
+    "Its companion piece (WAM 38.2) shows the admiral's rival": a text that names the companion
+    by an accession number the collection has a record of says the collection holds it.
+    """
+    relations = set(_relations(phrase))
+    if not relations:
+        return False
+    return any(
+        any(p.source_id != source_id for p in lookups.code(code))
+        for source_id in held
+        for sentence in lookups.sentences(source_id)
+        if relations & {stem(w) for w in words(sentence)}
+        for code in accession_like(sentence)
+    )
 
 
 def _described_as_another(
@@ -1621,7 +1672,10 @@ def _matches(reading: Reading, meta: dict[str, object], title_words: set[str]) -
         last = end if isinstance(end, int) else begin
         score += 2 if claim.low <= last and begin <= claim.high else -1
     fields = _field_words(meta) | set(content_words(str(meta.get("date", ""))))
-    described = set(content_words(reading.asked)) - title_words - GENERIC
+    # The story before the ask describes it too ("The bronze <god> has a loop. What was it
+    # for?"), by its common words: a name there may be a buyer's or an owner's, not a maker's.
+    told = {w for t in reading.text.split() if not t[:1].isupper() for w in content_words(t)}
+    described = (set(content_words(reading.asked)) | told) - title_words - GENERIC
     names = {w for claim in reading.said.of("name") for w in content_words(claim.value)}
     return score + sum(2 if w in names else 1 for w in described & fields)
 

@@ -457,9 +457,18 @@ def _things(phrases: list[str]) -> list[str]:
         head, _, of = phrase.partition(" of ")
         if _a_time(phrase) or (of and _a_time(of) and len(head.split()) == 1):
             continue
+        if of and fold(head) in _ASKED_OF_A_THING:
+            phrase = of  # "the point of the jade cup" asks of the cup; the point is no thing
         phrase = head if of and _a_time(of) else phrase
         out.append(_undated(phrase))
-    return out
+    return list(dict.fromkeys(out))
+
+
+# What a question asks of a thing, said as a noun before "of" it: what it was for, what it
+# means.
+_ASKED_OF_A_THING = frozenset(
+    "point purpose use function role job meaning significance symbolism".split()
+)
 
 
 def _undated(phrase: str) -> str:

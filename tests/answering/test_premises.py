@@ -635,6 +635,28 @@ def test_a_story_that_ends_by_asking_is_refuted_by_another_number(question, sent
 
 
 @pytest.mark.parametrize(
+    "others, refuting",
+    [
+        # Another number in the evidence refutes the story's count ...
+        ([], True),
+        # ... unless another sentence counts it as the visitor does: the other number counts
+        # another thing (the sister plaque's "two boys").
+        (["Here three boys chase a dog."], False),
+        (["Here five boys chase a dog."], True),
+    ],
+)
+def test_a_count_the_evidence_also_gives_is_refuted_by_no_other_number(others, refuting):
+    from assistant.answering import compose
+    from assistant.answering.rank import Candidate
+
+    question = "The plaque shows three boys and a dog. Is its sister plaque here?"
+    sentences = ["Between the two boys is scratched a love-knot.", *others]
+    candidates = [Candidate(s, [n], "source") for n, s in enumerate(sentences, start=1)]
+    found = compose.refuting(read(question), candidates, False, {})
+    assert any("two boys" in c.text for c in found) is refuting
+
+
+@pytest.mark.parametrize(
     "question, refuting",
     [
         # The count a title gives is its name: "two women" in its text denies no claim.

@@ -96,6 +96,28 @@ ROWS = [
     ("What is the accession number of the Mona Lisa?", [], {"asks": {ACC}}),
     ("How big is the Night Watch?", [], {"asks": {SIZE}}),
     ("Why did the potter glaze only the inside of the bowl?", [], {"asks": {WHY}}),
+    # What a thing was for is the reason it was made; not what a figure reaches for, nor for
+    # whom it was made.
+    ("What was the point of the pewter lid on the jug?", [], {"asks": {WHY}}),
+    ("What's the little hole in the lid for?", [], {"asks": {WHY}, "asks_not": {OVER}}),
+    ("What were the ewers used for?", [], {"asks": {WHY}}),
+    ("what did the monks use the chest for", [], {"asks": {WHY}}),
+    ("What did people do with a folding altar like this?", [], {"asks": {WHY}}),
+    ("What purpose did the bell serve?", [], {"asks": {WHY}}),
+    ("How was the little bronze figure used?", [], {"asks": {WHY}, "asks_not": {Ask.METHOD}}),
+    ("How was the gilding put on?", [], {"asks": {Ask.METHOD}, "asks_not": {WHY}}),
+    ("What is the boy reaching for?", [], {"asks_not": {WHY}}),
+    ("What was the amulet supposed to do for its owner?", [], {"asks": {WHY}}),
+    # What a figure in it holds or wears is what it shows, not an overview.
+    ("What is the saint in the red cloak holding?", [], {"asks": {SHOW}, "asks_not": {OVER}}),
+    # "How old was she?" asks a sitter's age; "how old is it?" the object's date.
+    ("How old was she in the portrait?", [], {"asks_not": {D}}),
+    ("How old is the ewer?", [], {"asks": {D}}),
+    (
+        "Which chapel was the altarpiece painted for?",
+        [],
+        {"asks": {Ask.RECIPIENT}, "asks_not": {WHY}},
+    ),
     ("How many canvases make up the Water Lilies?", [], {"asks": {COUNT}}),
     ("What does the lotus on the lid mean?", [], {"asks": {MEAN}}),
     ("What does the Great Wave show?", [], {"asks": {SHOW}}),
@@ -111,6 +133,12 @@ ROWS = [
     ("What is the Rosetta Stone?", [], {"asks": {OVER}}),
     ("Tell me about the Rosetta Stone", [], {"asks": {OVER}}),
     ("Which is older, the Rosetta Stone or the Night Watch?", [], {"asks": {D}}),
+    ("Which was finished first, the ewer or the basin?", [], {"asks": {D}}),
+    ("Which came first, the ewer or the basin?", [], {"asks": {D}}),
+    ("Who came first to the island?", [], {"asks_not": {D}}),
+    ("Lindqvist painted two harbours. In which years?", [], {"asks": {D}}),
+    # What it is written or printed on is its material, as what it is painted on.
+    ("What were the two psalters written on?", [], {"asks": {MAT}}),
     # -- a follow-up leans on the latest turn that stands on its own ---------------------------
     (
         "Who found it?",
@@ -397,6 +425,9 @@ ROWS = [
     ("Did Munch make it?", [], {"makers": {"Munch"}}),
     # -- the things it asks about ----------------------------------------------------------------
     ("What is the capital of Peru?", [], {"objects": ("capital of Peru",)}),
+    # What is asked of a thing ("the point of", "the meaning of") is no thing itself.
+    ("What was the point of the brass lamp?", [], {"objects": ("brass lamp",)}),
+    ("What is the meaning of the lotus on the lid?", [], {"objects": ("lotus", "lid")}),
     (
         "Tell me about the Roman smartphone in your collection.",
         [],

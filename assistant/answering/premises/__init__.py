@@ -14,7 +14,7 @@ from assistant.answering.catalogue import Lookups, Numbered, Passage
 from assistant.answering.config import DEFAULT, AnswerConfig
 from assistant.answering.identify import named_or_described, names_an_object
 from assistant.answering.premises import date, institution, maker, material, place
-from assistant.answering.premises.count import count_differs
+from assistant.answering.premises.count import count_agrees, count_differs
 from assistant.answering.premises.loaded import LoadedClaim
 from assistant.answering.premises.loaded import check as check_loaded
 from assistant.answering.premises.refuting import differs_in_number, refutes
@@ -28,6 +28,7 @@ __all__ = [
     "check",
     "check_described",
     "check_loaded",
+    "count_agrees",
     "count_differs",
     "differs_in_number",
     "refutes",

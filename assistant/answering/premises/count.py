@@ -34,3 +34,13 @@ def count_differs(
 def _differ(one: float, other: float, cfg: AnswerConfig) -> bool:
     """Whether two counts differ by more than the tolerance."""
     return abs(one - other) > cfg.count_tolerance * max(one, other)
+
+
+def count_agrees(sentence: str, said: Said, cfg: AnswerConfig = DEFAULT) -> bool:
+    """Whether the sentence counts something the visitor counts, with the visitor's number."""
+    stated = quantities(sentence)
+    return any(
+        claim.value in stated and not _differ(stated[claim.value], claim.amount, cfg)
+        for claim in said.of("count")
+        if claim.amount is not None
+    )

@@ -119,12 +119,17 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
 _SHARED_MIN = 2
 
 
-def differs_in_number(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool:
+def differs_in_number(
+    sentence: str, reading: Reading, titles: Sequence[str] = (), counted_so: bool = False
+) -> bool:
     """Whether the sentence counts or dates what the visitor counts or dates, otherwise.
 
     ``titles``: the evidence's titles, whose counts are names, not the visitor's claims.
+    ``counted_so``: another sentence of the evidence counts it as the visitor does ("three
+    boys" on one plaque of a set): another number counts something else ("the two boys" on
+    its sister plaque), and is no correction.
     """
-    counted = count_differs(sentence, reading.said, titles=titles)
+    counted = not counted_so and count_differs(sentence, reading.said, titles=titles)
     return counted or event_differs(sentence, reading)
 
 
