@@ -21,7 +21,12 @@ from assistant.answer import (
 )
 from assistant.answering.catalogue import Numbered
 from assistant.answering.config import AnswerConfig
-from assistant.answering.premises import count_agrees, differs_in_number, refutes
+from assistant.answering.premises import (
+    count_agrees,
+    differs_in_number,
+    refutes,
+    refutes_a_claim,
+)
 from assistant.answering.rank import Candidate, asked_facts, score, select
 from assistant.answering.reading import Ask, Reading
 from assistant.answering.trace import Refusal, Trace
@@ -114,8 +119,10 @@ def choose(
         # they do say about the object, best first, is the answer.
         chosen = sorted(scored, key=lambda c: -c.score)[: min(cfg.unendorsed_room, room)]
     refuting_texts = {fold(c.text) for c in refuters}
+    titles_said = [p.title for p in context.numbered.values()]
+    denying = {fold(c.text) for c in refuters if refutes_a_claim(c.text, reading, titles_said)}
     chosen = with_what_is_instead(
-        led_by_refuter(chosen, scored, refuting_texts, room), scored, room
+        led_by_refuter(chosen, scored, refuting_texts, room, denying), scored, room
     )
     kept = corrections.kept + [
         AnswerSentence(c.text, c.citations, c.origin)
@@ -126,17 +133,25 @@ def choose(
 
 
 def led_by_refuter(
-    chosen: list[Candidate], scored: list[Candidate], refuting: set[str], room: int
+    chosen: list[Candidate],
+    scored: list[Candidate],
+    refuting: set[str],
+    room: int,
+    denying: set[str] | frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """The chosen sentences, led by one that says the visitor is wrong (folded ``refuting``).
 
     It comes first whatever else is chosen: a desk shows the first sentence alone under
-    "Corrected". The best-scored chosen one, else the best of all scored.
+    "Corrected". The best-scored chosen one, else the best of all scored; but one that denies
+    a fact the visitor claims (folded ``denying``: a place, a date, a count) before one that
+    only denies a word of theirs.
     """
     if not refuting or room <= 0:
         return chosen
     among = [c for c in chosen if fold(c.text) in refuting]
     among = among or [c for c in scored if fold(c.text) in refuting]
+    if not any(fold(c.text) in denying for c in among):
+        among = [c for c in scored if fold(c.text) in denying] or among
     if not among:
         return chosen
     lead = max(among, key=lambda c: c.score)

@@ -213,7 +213,7 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
             # "Where is it from?" asks where it was made, not where it is.
             r"\b(where (is|can)(?!.*\bfrom\W*$)|(which|what) (museum|gallery|room)|located|"
             r"held|kept|"
-            r"see it|(can|could|may) (i|we) ((also|still|even) )?see|"
+            r"see it|(can|could|may) (i|we) ((also|still|even) )?(see|view|visit|look at)|"
             # "Is it on view?"; a clause asked in the past ("was it on show", "where had it been
             # on view") asks its history. (Not a past verb in a clause inside it: "is the
             # print it was copied from on view?")

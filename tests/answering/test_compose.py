@@ -323,6 +323,39 @@ def test_the_sentence_that_refutes_leads(chosen, room, first):
     assert len(led) <= max(room, len(chosen)) and len(set(map(id, led))) == len(led)
 
 
+WORD_DENIED = _said("Its maker is not known by name.", 0.8)
+CLAIM_DENIED = _said("It was not made in Lübeck.", 0.3)
+
+
+@pytest.mark.parametrize(
+    "denying, first",
+    [
+        # A sentence that denies a fact the visitor claims leads, though a sentence that only
+        # denies a word of theirs was chosen ...
+        ({"It was not made in Lübeck."}, CLAIM_DENIED),
+        # ... which leads when none does.
+        (set(), WORD_DENIED),
+    ],
+)
+def test_the_denial_of_a_claim_leads_a_denial_of_a_word(denying, first):
+    from assistant.text import fold
+
+    refuting = {fold(WORD_DENIED.text), fold(CLAIM_DENIED.text)}
+    scored = [ANSWERS, WORD_DENIED, CLAIM_DENIED]
+    led = compose.led_by_refuter(
+        [ANSWERS, WORD_DENIED], scored, refuting, 3, {fold(d) for d in denying}
+    )
+    assert led[0] is first
+
+
+def test_a_denial_of_a_claimed_place_is_a_claim_denied():
+    from assistant.answering.premises import refutes_a_claim
+
+    question = read("The chest was made in Lübeck, that's where its name comes from, right?")
+    assert refutes_a_claim("It was not made in Lübeck.", question)
+    assert not refutes_a_claim("Its maker is not known by name.", question)
+
+
 def _next(text: str, before: str, score: float, cites: int = 1):
     from assistant.answering.rank import Candidate
 

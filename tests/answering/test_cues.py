@@ -373,6 +373,9 @@ def test_kinds_in_general(text, general):
         ("Is the lid part of the jar?", "lid", False),
         ("Did the ewer belong to a family?", "ewer", False),
         ("Is the portrait of his brother here?", "portrait of brother", False),
+        # What one looks at is a thing; where one looks at it is a place.
+        ("Could I look at the print as well?", "print", False),
+        ("Could I look at it at the museum?", "museum", True),
     ],
 )
 def test_a_place_or_holder_is_where_not_what(text, phrase, place):

@@ -337,6 +337,10 @@ def test_a_side_the_texts_name_otherwise_is_mentioned(question, lacking):
         ("The ewer was found in a tomb at Rayy. Who glazed it?", set(), ""),
         # ... but a thing that was with it there still is one.
         ("Is the basin found with the Kashan ewer in the collection?", set(), "basin"),
+        # A part every text that mentions it calls lost shows nothing one can describe.
+        ("What is painted on the panel that hung beside Johanna Vos?", {"portrait"}, "panel"),
+        ("What is painted on the frieze of the Oak Marriage Chest?", {"chest"}, ""),
+        ("What is carved on the stand of the Oak Marriage Chest?", {"chest"}, ""),
         # h: nothing named, and no evidence source speaks of the thing asked about.
         ("What is the capital of Sweden?", set(), "capital of Sweden"),
         ("Tell me about the Persian smartphone in your collection.", set(), "Persian smartphone"),
@@ -1058,3 +1062,31 @@ def test_a_related_thing_a_text_numbers_is_held(sentence, phrase, held, monkeypa
     lookups = Lookups(retriever())
     monkeypatch.setattr(lookups, "sentences", lambda source_id: [sentence])
     assert identify._numbered_by_a_text(phrase, {"harbour"}, lookups) is held
+
+
+@pytest.mark.parametrize(
+    "question, sentence, lost",
+    [
+        # What is on a part every mention of which calls it missing: nothing held shows it.
+        ("What is on the central panel?", "A central panel, now missing, showed saints.", True),
+        ("What is painted on the base?", "The base is missing.", True),
+        # Part of it missing leaves the rest; a lost original may have been replaced.
+        ("What is painted on the base?", "Part of the base is missing.", False),
+        ("What is carved on the stand?", "It lacks its original stand.", False),
+        # A place in the picture is no part that is lost.
+        (
+            "What is lying on the ground bottom right?",
+            "The bottom and a corner are missing.",
+            False,
+        ),
+        ("What is painted on the base?", "The base shows a hunt.", False),
+    ],
+)
+def test_a_part_the_texts_call_missing_shows_nothing(question, sentence, lost, monkeypatch):
+    lookups = Lookups(retriever())
+    monkeypatch.setattr(lookups, "sentences", lambda source_id: [sentence])
+    reading = read(question)
+    phrase = next(p for p in reading.objects if identify.head(p))
+    assert (
+        identify._a_lost_part_asked(phrase, reading, {"harbour"}, lookups, AnswerConfig()) is lost
+    )

@@ -126,6 +126,7 @@ ROWS = [
     ("Where was the fan on show before 1900?", [], {"asks_not": {SHOW}}),
     ("Which show was the casket in?", [], {"asks_not": {SHOW}}),
     ("Is the goblet still on view?", [], {"asks": {INST}, "asks_not": {SHOW}}),
+    ("Could I look at the goblet's companion as well?", [], {"asks": {INST}}),
     ("Had the goblet been on view in Paris before?", [], {"asks_not": {INST, SHOW}}),
     ("Is the basin the goblet was sold with on view?", [], {"asks": {INST}}),
     ("Before the sale, where was the goblet on display?", [], {"asks_not": {INST}}),

@@ -17,7 +17,7 @@ from assistant.answering.premises import date, institution, maker, material, pla
 from assistant.answering.premises.count import count_agrees, count_differs
 from assistant.answering.premises.loaded import LoadedClaim
 from assistant.answering.premises.loaded import check as check_loaded
-from assistant.answering.premises.refuting import differs_in_number, refutes
+from assistant.answering.premises.refuting import differs_in_number, refutes, refutes_a_claim
 from assistant.answering.premises.subject import PremiseIssue, Subject, scoped, subject
 from assistant.answering.reading import Ask, Claim, Reading
 
@@ -32,6 +32,7 @@ __all__ = [
     "count_differs",
     "differs_in_number",
     "refutes",
+    "refutes_a_claim",
 ]
 
 

@@ -114,6 +114,18 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
     return bool(shared) and (found.whole or first in shared or len(shared) >= _SHARED_MIN)
 
 
+def refutes_a_claim(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool:
+    """Whether a sentence denies a fact the visitor claims, not only a word they use.
+
+    "The book was not necessarily made at <that town>" denies the place claimed; "its makers
+    are not known by name" shares a word with "that's where the name comes from".
+    """
+    if differs_in_number(sentence, reading, titles):
+        return True
+    found = denial(sentence)
+    return found is not None and _denies_a_claim_of_its_kind(found.text, reading)
+
+
 # Words a denial and the question share, beyond its first, for the denial to be of what the
 # visitor says.
 _SHARED_MIN = 2
