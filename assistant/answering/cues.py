@@ -269,13 +269,13 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
 ]
 # The other things a visitor asks for, which no single catalogue field states.
 _REASON = re.compile(r"^(why|how come)\b|\bwhy\b")
-# What a thing was for is its reason too: "what was the lid for?", "what was the point of
-# it?", "what did people do with it?", "how was it used?". Not what someone in a scene is
-# doing ("what is he reaching for?") nor whom it was made for (_RECIPIENT).
+# What a thing was for is its reason too: "what was the lid for?", "what's the point of it?",
+# "what did people do with it?", "how was it used?". Not what someone in a scene is doing
+# ("what is he reaching for?") nor whom it was made for (_RECIPIENT).
 _PURPOSE = re.compile(
     r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\b[^?!.]*?(?<!ing)(?<!ed)\s+for\s*[?!.]*\s*$|"
     r"\bused\s+for\b|\buse\b[^?!.]*\bfor\s*[?!.]*\s*$|"
-    r"\bwhat (?:was|is|were|are) the (?:point|purpose|use|function|job|role)\b|"
+    r"\bwhat(?:['’]s| (?:was|is|were|are)) the (?:point|purpose|use|function|job|role)\b|"
     r"\bwhat (?:purpose|function|job|role|use)\b|"
     r"\bwhat (?:did|do|does|would)\b[^?!.]*\bdo with\b|"
     r"\bhow (?:was|were|is|are|would|did)\b[^?!.]*\bused\b|"
@@ -556,7 +556,7 @@ def other_asks(text: str) -> set[str]:
     if _PURPOSE.search(folded):
         found.discard("method")  # "how was it used?" asks what for, not how it was made
         if "recipient" in found:
-            found.discard("reason")  # "what kind of book was it made for?" asks for what
+            found.discard("reason")  # "which chapel was it painted for?" asks for what
     return found
 
 

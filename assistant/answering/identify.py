@@ -123,7 +123,7 @@ def _in_a_title_described(
 def _holds(outer: str, inner: str) -> bool:
     """Whether a longer title holds a shorter one, its words run together or not.
 
-    "Brushwasher in the Form of a Lotus" holds "Brush Washer": a compound is written both ways.
+    "Inkstand Shaped as a Swan" holds "Ink Stand": a compound is written both ways.
     """
     if _said_whole(outer, inner):
         return True
@@ -1416,8 +1416,8 @@ def _a_lost_part_asked(
 ) -> bool:
     """Whether the ask asks what is on a part that every text mentioning it calls missing.
 
-    "What is on the central panel?" where the text says "a central panel, which would have
-    shown ..., is missing": what it would have shown is no description of a thing held.
+    "Which saints stand on the lost wing?" where the text says "a wing, which would have shown
+    ..., is missing": what it would have shown is no description of a thing held.
     """
     asked = parse.asked_part(reading.ask)
     if asked is None or head(phrase) != stem(asked[1].lower()) or head(phrase) in _POSITIONS:

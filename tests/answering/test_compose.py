@@ -351,7 +351,7 @@ def test_the_denial_of_a_claim_leads_a_denial_of_a_word(denying, first):
 def test_a_denial_of_a_claimed_place_is_a_claim_denied():
     from assistant.answering.premises import refutes_a_claim
 
-    question = read("The chest was made in Lübeck, that's where its name comes from, right?")
+    question = read("The chest was made in Lübeck, as its name says, right?")
     assert refutes_a_claim("It was not made in Lübeck.", question)
     assert not refutes_a_claim("Its maker is not known by name.", question)
 

@@ -374,8 +374,8 @@ def test_kinds_in_general(text, general):
         ("Did the ewer belong to a family?", "ewer", False),
         ("Is the portrait of his brother here?", "portrait of brother", False),
         # What one looks at is a thing; where one looks at it is a place.
-        ("Could I look at the print as well?", "print", False),
-        ("Could I look at it at the museum?", "museum", True),
+        ("Can we look at the print too?", "print", False),
+        ("Can we look at it at the museum?", "museum", True),
     ],
 )
 def test_a_place_or_holder_is_where_not_what(text, phrase, place):

@@ -98,8 +98,8 @@ ROWS = [
     ("Why did the potter glaze only the inside of the bowl?", [], {"asks": {WHY}}),
     # What a thing was for is the reason it was made; not what a figure reaches for, nor for
     # whom it was made.
-    ("What was the point of the pewter lid on the jug?", [], {"asks": {WHY}}),
-    ("What's the little hole in the lid for?", [], {"asks": {WHY}, "asks_not": {OVER}}),
+    ("What's the point of a pewter lid on a jug?", [], {"asks": {WHY}}),
+    ("What's the small slot in the cover for?", [], {"asks": {WHY}, "asks_not": {OVER}}),
     ("What were the ewers used for?", [], {"asks": {WHY}}),
     ("what did the monks use the chest for", [], {"asks": {WHY}}),
     ("What did people do with a folding altar like this?", [], {"asks": {WHY}}),
@@ -107,7 +107,7 @@ ROWS = [
     ("How was the little bronze figure used?", [], {"asks": {WHY}, "asks_not": {Ask.METHOD}}),
     ("How was the gilding put on?", [], {"asks": {Ask.METHOD}, "asks_not": {WHY}}),
     ("What is the boy reaching for?", [], {"asks_not": {WHY}}),
-    ("What was the amulet supposed to do for its owner?", [], {"asks": {WHY}}),
+    ("What was the charm supposed to do for the wearer?", [], {"asks": {WHY}}),
     # What a figure in it holds or wears is what it shows, not an overview.
     ("What is the saint in the red cloak holding?", [], {"asks": {SHOW}, "asks_not": {OVER}}),
     # "How old was she?" asks a sitter's age; "how old is it?" the object's date.
@@ -126,7 +126,7 @@ ROWS = [
     ("Where was the fan on show before 1900?", [], {"asks_not": {SHOW}}),
     ("Which show was the casket in?", [], {"asks_not": {SHOW}}),
     ("Is the goblet still on view?", [], {"asks": {INST}, "asks_not": {SHOW}}),
-    ("Could I look at the goblet's companion as well?", [], {"asks": {INST}}),
+    ("May we look at the goblet's companion too?", [], {"asks": {INST}}),
     ("Had the goblet been on view in Paris before?", [], {"asks_not": {INST, SHOW}}),
     ("Is the basin the goblet was sold with on view?", [], {"asks": {INST}}),
     ("Before the sale, where was the goblet on display?", [], {"asks_not": {INST}}),
@@ -427,7 +427,7 @@ ROWS = [
     # -- the things it asks about ----------------------------------------------------------------
     ("What is the capital of Peru?", [], {"objects": ("capital of Peru",)}),
     # What is asked of a thing ("the point of", "the meaning of") is no thing itself.
-    ("What was the point of the brass lamp?", [], {"objects": ("brass lamp",)}),
+    ("What's the purpose of a brass lamp?", [], {"objects": ("brass lamp",)}),
     ("What is the meaning of the lotus on the lid?", [], {"objects": ("lotus", "lid")}),
     (
         "Tell me about the Roman smartphone in your collection.",

@@ -118,7 +118,7 @@ def refutes_a_claim(sentence: str, reading: Reading, titles: Sequence[str] = ())
     """Whether a sentence denies a fact the visitor claims, not only a word they use.
 
     "The book was not necessarily made at <that town>" denies the place claimed; "its makers
-    are not known by name" shares a word with "that's where the name comes from".
+    are not known by name" only shares a word with "it is named after the town".
     """
     if differs_in_number(sentence, reading, titles):
         return True
