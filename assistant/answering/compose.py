@@ -80,7 +80,7 @@ def refuting(
     """
     if corrected:
         return []
-    titles = [p.title for p in numbered.values()]
+    titles = _titles(numbered)
     if not reading.asserts:
         counted_so = any(count_agrees(c.text, reading.said) for c in candidates)
         return [c for c in candidates if differs_in_number(c.text, reading, titles, counted_so)]
@@ -119,8 +119,8 @@ def choose(
         # they do say about the object, best first, is the answer.
         chosen = sorted(scored, key=lambda c: -c.score)[: min(cfg.unendorsed_room, room)]
     refuting_texts = {fold(c.text) for c in refuters}
-    titles_said = [p.title for p in context.numbered.values()]
-    denying = {fold(c.text) for c in refuters if refutes_a_claim(c.text, reading, titles_said)}
+    named = _titles(context.numbered)
+    denying = {fold(c.text) for c in refuters if refutes_a_claim(c.text, reading, named)}
     chosen = with_what_is_instead(
         led_by_refuter(chosen, scored, refuting_texts, room, denying), scored, room
     )
@@ -130,6 +130,11 @@ def choose(
         if all(fold(c.text) != fold(k.text) for k in corrections.kept)
     ]
     return Chosen(kept, [c.text for c in chosen if fold(c.text) in refuting_texts])
+
+
+def _titles(numbered: Numbered) -> list[str]:
+    """The evidence's titles: their counts and words are names, not the visitor's claims."""
+    return [p.title for p in numbered.values()]
 
 
 def led_by_refuter(

@@ -272,11 +272,14 @@ _REASON = re.compile(r"^(why|how come)\b|\bwhy\b")
 # What a thing was for is its reason too: "what was the lid for?", "what's the point of it?",
 # "what did people do with it?", "how was it used?". Not what someone in a scene is doing
 # ("what is he reaching for?") nor whom it was made for (_RECIPIENT).
+# The nouns that name what a thing was for ("the point of it", "what function").
+PURPOSE_NOUNS = ("point", "purpose", "use", "function", "job", "role")
+_PURPOSE_NOUN = "|".join(PURPOSE_NOUNS)
 _PURPOSE = re.compile(
     r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\b[^?!.]*?(?<!ing)(?<!ed)\s+for\s*[?!.]*\s*$|"
     r"\bused\s+for\b|\buse\b[^?!.]*\bfor\s*[?!.]*\s*$|"
-    r"\bwhat(?:['’]s| (?:was|is|were|are)) the (?:point|purpose|use|function|job|role)\b|"
-    r"\bwhat (?:purpose|function|job|role|use)\b|"
+    rf"\bwhat(?:['’]s| (?:was|is|were|are)) the (?:{_PURPOSE_NOUN})\b|"
+    rf"\bwhat (?:{_PURPOSE_NOUN})\b|"
     r"\bwhat (?:did|do|does|would)\b[^?!.]*\bdo with\b|"
     r"\bhow (?:was|were|is|are|would|did)\b[^?!.]*\bused\b|"
     r"\b(?:supposed|meant|intended) to do\b"
@@ -367,6 +370,7 @@ _DEPICTS = re.compile(
     rf"{_SHOW_VERB}|{_PUT_ON}|\b(shows|shown|depict\w*|subject|scenes?|represent\w*)\b|"
     r"\bwhat\b.*\babout\s*\W*$|" + _FIGURE_ACTION
 )
+_FIGURE_ACTS = re.compile(_FIGURE_ACTION)
 
 
 # ", who painted the miniature," between commas (or dashes) describes someone the question
@@ -518,11 +522,11 @@ def without_titles(text: str, titles: list[str]) -> str:
 def is_overview(text: str, titles: list[str] | None = None) -> bool:
     """Whether the text asks for an overview ("What is X?", "Tell me about X").
 
-    "What's the little hole for?" asks what it is for, "what is she holding?" what it shows,
-    not what it is.
+    "What is the slot in the cover for?" asks what it is for, "what is she holding?" what it
+    shows, not what it is.
     """
     bare = fold(without_titles(text, titles or []))
-    if _PURPOSE.search(bare) or re.search(_FIGURE_ACTION, bare):
+    if _PURPOSE.search(bare) or _FIGURE_ACTS.search(bare):
         return False
     found = OVERVIEW.search(bare)
     return found is not None and len(content_words(bare[found.end() :])) <= 3
@@ -539,7 +543,6 @@ def other_asks(text: str) -> set[str]:
     found = set()
     for pattern, key in (
         (_REASON, "reason"),
-        (_PURPOSE, "reason"),
         (_COUNT, "count"),
         (_MEANING, "meaning"),
         (_DEPICTS, "depiction"),
@@ -555,8 +558,8 @@ def other_asks(text: str) -> set[str]:
         found.discard("method")
     if _PURPOSE.search(folded):
         found.discard("method")  # "how was it used?" asks what for, not how it was made
-        if "recipient" in found:
-            found.discard("reason")  # "which chapel was it painted for?" asks for what
+        if "recipient" not in found:
+            found.add("reason")  # "which chapel was it painted for?" asks for what
     return found
 
 

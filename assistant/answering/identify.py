@@ -1173,7 +1173,7 @@ def no_record_of(
             continue  # "Is it on view at <the museum>?": where it is held, not a second thing
         if _numbered_by_a_text(phrase, focus or set(sources), lookups):
             continue  # "its companion (WAM 38.2)": a record the collection has
-        if _a_lost_part_asked(phrase, reading, focus or set(sources), lookups, cfg):
+        if _a_lost_part_asked(phrase, reading, focus or set(sources), lookups):
             return phrase
         if _set_apart(
             phrase, set(sources), focus or told or set(), lookups, cfg
@@ -1411,9 +1411,7 @@ def not_held(
     return absent or _another_chosen(reading, answered_of, lookups, cfg)
 
 
-def _a_lost_part_asked(
-    phrase: str, reading: Reading, held: set[str], lookups: Lookups, cfg: AnswerConfig
-) -> bool:
+def _a_lost_part_asked(phrase: str, reading: Reading, held: set[str], lookups: Lookups) -> bool:
     """Whether the ask asks what is on a part that every text mentioning it calls missing.
 
     "Which saints stand on the lost wing?" where the text says "a wing, which would have shown
@@ -1429,7 +1427,7 @@ def _a_lost_part_asked(
     kept = re.compile(rf"\b(?:(?:original|former|first)\s+{part}|part of (?:the |its )?{part})")
     if not mentions or any(kept.search(fold(m)) for m in mentions):
         return False
-    return _absent_from(phrase, held, lookups, cfg)
+    return all(_not_there(m) for m in mentions)
 
 
 # Where in a picture ("bottom right", "the upper corner"): a place on the object, not a part
@@ -1442,8 +1440,8 @@ _POSITIONS = frozenset(
 def _numbered_by_a_text(phrase: str, held: set[str], lookups: Lookups) -> bool:
     """Whether a held object's text gives the related thing a phrase names a held record's number.
 
-    "Its companion piece (WAM 38.2) shows the admiral's rival": a text that names the companion
-    by an accession number the collection has a record of says the collection holds it.
+    "Its companion piece (TM.2) shows the sitter's sister": a text that names the companion by
+    an accession number the collection has a record of says the collection holds it.
     """
     relations = set(_relations(phrase))
     if not relations:

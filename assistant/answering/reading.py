@@ -466,9 +466,7 @@ def _things(phrases: list[str]) -> list[str]:
 
 # What a question asks of a thing, said as a noun before "of" it: what it was for, what it
 # means.
-_ASKED_OF_A_THING = frozenset(
-    "point purpose use function role job meaning significance symbolism".split()
-)
+_ASKED_OF_A_THING = frozenset(cues.PURPOSE_NOUNS) | {"meaning", "significance", "symbolism"}
 
 
 def _undated(phrase: str) -> str:

@@ -1049,6 +1049,13 @@ def test_a_longer_title_holds_a_shorter_one(outer, inner, holds):
     assert identify._holds(outer, inner) is holds
 
 
+def _texts_saying(sentence: str, monkeypatch) -> Lookups:
+    """The collection's lookups, with every object's texts the one ``sentence``."""
+    lookups = Lookups(retriever())
+    monkeypatch.setattr(lookups, "sentences", lambda source_id: [sentence])
+    return lookups
+
+
 @pytest.mark.parametrize(
     "sentence, phrase, held",
     [
@@ -1063,8 +1070,7 @@ def test_a_longer_title_holds_a_shorter_one(outer, inner, holds):
     ],
 )
 def test_a_related_thing_a_text_numbers_is_held(sentence, phrase, held, monkeypatch):
-    lookups = Lookups(retriever())
-    monkeypatch.setattr(lookups, "sentences", lambda source_id: [sentence])
+    lookups = _texts_saying(sentence, monkeypatch)
     assert identify._numbered_by_a_text(phrase, {"harbour"}, lookups) is held
 
 
@@ -1087,10 +1093,7 @@ def test_a_related_thing_a_text_numbers_is_held(sentence, phrase, held, monkeypa
     ],
 )
 def test_a_part_the_texts_call_missing_shows_nothing(question, sentence, lost, monkeypatch):
-    lookups = Lookups(retriever())
-    monkeypatch.setattr(lookups, "sentences", lambda source_id: [sentence])
+    lookups = _texts_saying(sentence, monkeypatch)
     reading = read(question)
     phrase = next(p for p in reading.objects if identify.head(p))
-    assert (
-        identify._a_lost_part_asked(phrase, reading, {"harbour"}, lookups, AnswerConfig()) is lost
-    )
+    assert identify._a_lost_part_asked(phrase, reading, {"harbour"}, lookups) is lost
