@@ -15,6 +15,10 @@ REFUSAL_TEXT = N_("I don't have a vetted museum source for that.")
 # own words are not repeated back: the assistant would then say whatever a visitor typed
 # ("no record of <anything>"); refusal_reason names it for staff.
 NOT_HELD_TEXT = N_("The museum's collection has no record of the object you asked about.")
+# When what was asked is what is on a thing its object's texts call missing (a part, a panel
+# that hung beside it): "no record" would be untrue of the object, which is held, and "no
+# source" would hide that its texts do speak of the thing.
+LOST_PART_TEXT = N_("The museum's texts say that what you asked about is lost or missing.")
 
 
 @dataclass(frozen=True)

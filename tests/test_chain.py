@@ -245,3 +245,101 @@ def test_a_store_that_cannot_be_read_leaves_a_lower_case_question_as_typed(index
     answer = assistant.ask("who painted the night watch")
     assert answer.outcome == "answered" and "Rembrandt" in answer.answer
     assert assistant.chain._names is None  # asked again next time
+
+
+def _indexed(fresh_index, tmp_path, document: str):
+    """Settings for a fresh index holding one Markdown document."""
+    from ingest.pipeline import ingest
+
+    settings, index = fresh_index
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "object.md").write_text(document, encoding="utf-8")
+    assert ingest([corpus], index).added
+    return settings
+
+
+_TRIPTYCH = """---
+id: test-harbour-triptych
+title: "Harbour Triptych"
+creators:
+  - name: "Anna Vos"
+    role: "painter"
+date: "1620"
+medium: "oil on panel"
+accession_number: "TT.1"
+institution: "Test Museum"
+license: "CC-BY-4.0"
+vetted_by: "museum-qa test fixtures"
+vetted_on: 2026-12-06
+---
+The two wings of the Harbour Triptych show fishermen mending nets on a quay.
+
+Its central panel, which hung between the wings, is lost.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("What was painted on the central panel of the Harbour Triptych?", "refused"),
+        ("What do the wings of the Harbour Triptych show?", "answered"),
+    ],
+)
+def test_a_part_the_texts_call_lost_is_said_to_be_lost(fresh_index, tmp_path, question, outcome):
+    """The object is held, so not "no record"; its texts say the part is gone, and so does
+    the refusal (the reason names the part for staff)."""
+    from assistant.answer import LOST_PART_TEXT
+
+    answer, _ = ask(_indexed(fresh_index, tmp_path, _TRIPTYCH), question)
+    assert answer.outcome == outcome
+    if outcome == "refused":
+        assert answer.answer == LOST_PART_TEXT
+        assert "central panel" in (answer.refusal_reason or "")
+    else:
+        assert "fishermen" in answer.answer
+
+
+_RIDER = """---
+id: test-bronze-rider
+title: "Bronze Rider"
+creators:
+  - name: "After Ernst Blom"
+    role: "sculptor"
+  - name: "Karl Dahl"
+    role: "founder"
+date: "1790"
+medium: "bronze"
+accession_number: "TT.2"
+institution: "Test Museum"
+license: "CC-BY-4.0"
+vetted_by: "museum-qa test fixtures"
+vetted_on: 2026-12-06
+---
+Karl Dahl cast this bronze reduction of a horseman in 1790.
+
+It follows a horseman in marble by Ernst Blom, now in the town hall of Leiden.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("The Bronze Rider is a copy. Where is Ernst Blom's horseman today?", "answered"),
+        # Asked whether the museum has it, the finding is that no record is it.
+        ("The Bronze Rider is a copy. Is Ernst Blom's horseman here too?", "refused"),
+    ],
+)
+def test_the_work_an_object_follows_asked_by_its_makers_name(
+    fresh_index, tmp_path, question, outcome
+):
+    """ "Where is <model's maker>'s horseman?" of a horseman after it: where the model is, as
+    the text says, not the copy's holder; the model's maker is not "corrected" as the copy's."""
+    answer, _ = ask(_indexed(fresh_index, tmp_path, _RIDER), question)
+    assert answer.outcome == outcome
+    assert any(d["decision"] == "asks of the work it follows" for d in answer.trace)
+    if outcome == "answered":
+        assert "town hall of Leiden" in answer.answer
+        assert "Test Museum" not in answer.answer
+    else:
+        assert answer.answer == NOT_HELD_TEXT

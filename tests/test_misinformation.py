@@ -268,6 +268,9 @@ def test_a_follow_up_about_it_uses_the_conversation(assistant):
             "Shield for the Guards of the Count of Ystad",
             False,
         ),
+        # The name a bracketed "known as" gives, without the bracket.
+        ("Is Bertha the cat made of bronze?", "Cat (known as Bertha)", True),
+        ("Is Bertha the cat made of bronze?", "Cat (known as Bertha), a Statuette", True),
     ],
 )
 def test_title_mentions_are_names_not_substrings(question, title, expected):

@@ -48,7 +48,9 @@ EVENT = re.compile(
 # The same events in the base form a visitor asks with ("when did they buy it?").
 EVENT_ASKED = re.compile(
     r"\b(steal|find|discover|excavate|dig|buy|acquire|purchase|sell|lend|exhibit|show|restore|"
-    r"recover|return|donate|arrive|rediscover)\b"
+    r"recover|return|donate|arrive|rediscover|receive|obtain|"
+    # "When did the museum get it?" is its acquisition; "when did it get made?" its making.
+    r"get(?!\s+(?:made|painted|built|carved|cast|created|finished|done|drawn|printed)\b))\b"
 )
 MAKER_VERB = re.compile(
     r"\b(paint|painted|made|make|carved?|sculpted|created?|designed?|drew|draw|printed|took)\b"

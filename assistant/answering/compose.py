@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.answer import (
+    LOST_PART_TEXT,
     NOT_HELD_TEXT,
     REFUSAL_TEXT,
     Answer,
@@ -281,6 +282,13 @@ def renumbered(
     return text, sentences, citations
 
 
+def refusal_text(refusal: Refusal) -> str:
+    """What the visitor is told: the finding when there is one, else that no source says it."""
+    if refusal.lost:
+        return LOST_PART_TEXT
+    return NOT_HELD_TEXT if refusal.absent else REFUSAL_TEXT
+
+
 def refused(
     reading: Reading,
     refusal: Refusal,
@@ -295,7 +303,7 @@ def refused(
         question=reading.typed,
         outcome="refused",
         # The assistant's own words, in the language the question was asked in.
-        answer=gettext(reading.language, NOT_HELD_TEXT if refusal.absent else REFUSAL_TEXT),
+        answer=gettext(reading.language, refusal_text(refusal)),
         refusal_reason=refusal.reason,
         retrieved=retrieved,
         model=model,

@@ -679,3 +679,17 @@ _TAGGED = re.compile(
 
 # A clause that is only a place in something: "In the portrait," "On its lid,".
 _FRAMING = re.compile(r"(in|on|inside|within|behind|beneath|under|among)\s+(?!\d)[^,]*,\s*$")
+
+
+# Asked whether, or where, this museum has it or shows it ("which room has it?", "do you
+# also have it?", "where in the building is it?", "is it here too?"), not only where it is now:
+# asked of a work the collection has no record of, the finding is that it is not held.
+ASKS_IF_HERE = re.compile(
+    r"\b(?:here|(?:which|what) (?:gallery|room|floor|wing)|see it|"
+    r"(?:can|could|may) (?:i|we) (?:(?:also|still|even) )?(?:see|view|visit|look at)|"
+    r"on (?:view|display|show)|(?:in|at|on) (?:the|this|your) (?:museum|building|galler(?:y|ies))|"
+    r"in (?:the|your) collection|(?:displayed|exhibited|hang|hung|hanging)|"
+    r"(?:do|does|did) (?:you|the museum|the collection) (?:(?:also|still|even) )?"
+    r"(?:have|own|hold|keep))\b",
+    re.IGNORECASE,
+)

@@ -7,6 +7,7 @@ question's topic or the question names it, by title or accession number.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -125,9 +126,7 @@ def about(
     ``leaders``: for a question not read word by word, the source clearly nearest in meaning
     and the nearest of those that give the names it gives (``_leaders``).
     """
-    if mentions_title(reading.context, passage.title) and not any(
-        not mentions_title(q, passage.title) for q in reading.quoted
-    ):
+    if _titled(reading, passage):
         lookups.coverage[passage.source_id] = 1.0
         return True
     if not reading.words_read:
@@ -154,6 +153,23 @@ def about(
         # never mentions, and not by this object's title: it is about something else.
         return False
     return lookups.coverage[passage.source_id] >= cfg.min_topic_coverage
+
+
+def _titled(reading: Reading, passage: Passage) -> bool:
+    """Whether the question names the passage's object by its title.
+
+    A quoted name is the one meant where a title is only near it ("the 'Mona Rosa'" is not
+    the Mona Lisa), but each quoted title names its object, and a title said outside the
+    quotes is named too: "the '<Vase>' and <Maker>'s <Figure>" names both objects.
+    """
+    if not mentions_title(reading.context, passage.title):
+        return False
+    if not reading.quoted or any(mentions_title(q, passage.title) for q in reading.quoted):
+        return True  # each quoted title names its own object: "the 'A' and the 'B'"
+    outside = reading.context
+    for quoted in reading.quoted:
+        outside = outside.replace(quoted, " ")
+    return mentions_title(outside, passage.title)
 
 
 def _quotes_unsaid(reading: Reading, texts: list[str]) -> bool:
@@ -377,7 +393,20 @@ def decide(
     )
 
 
-def focused(numbered: Numbered, focus: set[str], lookups: Lookups, cfg: AnswerConfig) -> Numbered:
+def cards_missing(numbered: Numbered, lookups: Lookups) -> list[Passage]:
+    """The catalogue cards of the objects the evidence has only texts of."""
+    carded = {p.source_id for p in numbered.values() if p.kind == "record"}
+    missing = sorted({p.source_id for p in numbered.values()} - carded)
+    return [c for c in (lookups.retriever.get_record(s) for s in missing) if c is not None]
+
+
+def focused(
+    numbered: Numbered,
+    focus: set[str],
+    lookups: Lookups,
+    cfg: AnswerConfig,
+    with_cards: bool = False,
+) -> Numbered:
     """The evidence with the named objects' other passages first in line for the free places.
 
     Passages already numbered keep their order; other chunks of a named object take the places
@@ -386,25 +415,58 @@ def focused(numbered: Numbered, focus: set[str], lookups: Lookups, cfg: AnswerCo
     if not focus:
         return numbered
     have = {p.chunk_id for p in numbered.values()}
+    # ``with_cards``: a named object's catalogue card joins the evidence when only its texts were
+    # found and a catalogue fact is asked ("what are A and B made of?"): the card states it.
+    # (Asked why, its texts answer, and a card would take a text's place.)
+    # When none of the named objects was found, the one named by its title or nickname that
+    # the search ranked below the others joins, as near as the nearest passage found.
+    carded = {p.source_id for p in numbered.values() if p.kind == "record"}
+    found = {p.source_id for p in numbered.values()} & focus
+    top = max((p.score for p in numbered.values()), default=0.0)
+
+    def score(source_id: str) -> float:
+        return max((p.score for p in numbered.values() if p.source_id == source_id), default=top)
+
     extra = [
-        sanitized(
-            replace(c, score=max(p.score for p in numbered.values() if p.source_id == c.source_id))
+        sanitized(replace(c, score=score(source_id)))
+        for source_id in sorted(found or focus)
+        for c in sorted(lookups.chunks(source_id), key=lambda c: c.kind != "record")
+        if c.chunk_id not in have
+        and (
+            c.kind != "record"
+            or (source_id not in carded and (with_cards or source_id not in found))
         )
-        for source_id in sorted(focus)
-        if any(p.source_id == source_id for p in numbered.values())
-        for c in lookups.chunks(source_id)
-        if c.chunk_id not in have and c.kind != "record"
     ]
     if not extra:
         return numbered
-    ours = [p for p in numbered.values() if p.source_id in focus]
+    cards = [c for c in extra if c.kind == "record"]
+    extra = [c for c in extra if c.kind != "record"]
+    ours = _giving_way([p for p in numbered.values() if p.source_id in focus], cards, cfg)
     others = [p for p in numbered.values() if p.source_id not in focus]
-    room = max(cfg.max_sources - len(ours) - len(extra), 0)
-    kept = {p.chunk_id for p in ours + extra[: cfg.max_sources - len(ours)] + others[:room]}
+    budget = cfg.max_sources - len(cards)
+    room = max(budget - len(ours) - len(extra), 0)
+    kept = {p.chunk_id for p in cards + ours + extra[: budget - len(ours)] + others[:room]}
     chosen = [p for p in numbered.values() if p.chunk_id in kept] + [
-        p for p in extra if p.chunk_id in kept
+        p for p in cards + extra if p.chunk_id in kept
     ]
     return dict(enumerate(chosen, start=1))
+
+
+def _giving_way(ours: list[Passage], cards: list[Passage], cfg: AnswerConfig) -> list[Passage]:
+    """The named objects' passages, the last texts of the best-covered object making room.
+
+    A card that must join a full evidence takes the place of the lowest-ranked text of the
+    object with most passages, never of another object's only one.
+    """
+    kept = list(ours)
+    while kept and len(kept) + len(cards) > cfg.max_sources:
+        counts = Counter(p.source_id for p in kept)
+        most = max(counts, key=lambda s: counts[s])
+        texts = [p for p in kept if p.source_id == most and p.kind != "record"]
+        if counts[most] < 2 or not texts:
+            break
+        kept.remove(texts[-1])
+    return kept
 
 
 def sanitized(passage: Passage) -> Passage:

@@ -25,6 +25,7 @@ from assistant.answering.topic import (
     names_missing,
     short_for,
     spelled_in,
+    title_aliases,
 )
 from assistant.answering.trace import Refusal, Trace
 from assistant.documents import creators_from_meta
@@ -149,16 +150,42 @@ def _holds_a_title_said(text: str, passage: Passage, named: Iterable[Passage]) -
     outer = written_out(fold(passage.title))
     said = set(content_words(text))
     for other in named:
-        inner = written_out(fold(other.title))
-        inner = re.sub(r"^(?:the|a|an)\s+", "", inner)
-        if other is passage or inner == outer or not _said_whole(outer, inner):
+        if other is passage or not mentions_title(text, other.title):
             continue
-        if not mentions_title(text, other.title):
+        # The name both titles give before their brackets ("Tea Bowl (...)" twice)
+        # picks neither out.
+        own = _names_of(re.sub(r"\(.*?\)", "", passage.title))[0].strip()
+        inner = next((n for n in _names_of(other.title) if n != own and _held_in(outer, n)), "")
+        if not inner:
             continue
-        rest = _beyond(passage, other.title)
+        rest = _beyond(passage, inner)
         if rest and not any(spelled_in(w, said) for w in rest):
             return True
     return False
+
+
+def _names_of(title: str) -> list[str]:
+    """A title as the texts fold it, without its article, and its aliases of several words.
+
+    A one-word alias ("Bowl" of "Bowl (Bowl with Ears)") is a kind, which every such title
+    holds; a one-word title is still a name ("Apollo").
+    """
+    aliases = [a for a in title_aliases(title) if len(a.split()) > 1]
+    return [re.sub(r"^(?:the|a|an)\s+", "", written_out(fold(title))), *aliases]
+
+
+def _held_in(outer: str, inner: str) -> bool:
+    """Whether a longer title says a shorter one, whole or with words between.
+
+    "Plum Blossom Bottle Vase" holds "Plum Blossom Vase" (another record's alias): said by the
+    visitor, the shorter name is the one meant unless they say the longer one's other words.
+    """
+    if inner == outer:
+        return False
+    if _said_whole(outer, inner):
+        return True
+    wanted, have = inner.split(), iter(outer.split())
+    return len(wanted) > 1 and all(w in have for w in wanted)
 
 
 def _beyond(longer: Passage, shorter: str) -> set[str]:
@@ -393,6 +420,15 @@ def focus(
     by_code = {p.source_id for code in reading.context_codes for p in lookups.code(code)}
     named = {p.source_id for p in named_or_described(reading, numbered, cfg).values()}
     return by_code, named
+
+
+def titled(reading: Reading, cards: Iterable[Passage]) -> set[str]:
+    """The objects among ``cards`` the question names by title or alias.
+
+    Only by title: a card brought in to see what the texts found are of is no record of the
+    maker's other works, nor of a kind the question describes.
+    """
+    return {p.source_id for p in cards if mentions_title(reading.context, p.title)}
 
 
 def named_or_described(
@@ -754,8 +790,12 @@ def _other_subject(word: str, of: str, title: str) -> bool:
     return bool(names) and not names <= theirs
 
 
-def _record_words(source_id: str, lookups: Lookups) -> set[str]:
-    """The word stems a record names its object by: title, makers, culture, place, kind."""
+def _record_words(source_id: str, lookups: Lookups, models: bool = True) -> set[str]:
+    """The word stems a record names its object by: title, makers, culture, place, kind.
+
+    ``models``: with the names of the makers it is only "after" ("Copy after <Maker>"),
+    who made the work it follows, not it.
+    """
     chunks = lookups.chunks(source_id)
     if not chunks:
         return set()
@@ -764,7 +804,15 @@ def _record_words(source_id: str, lookups: Lookups) -> set[str]:
     # what it is for, or after, is another object.
     title = _FOR_OR_AFTER.split(chunks[0].title, maxsplit=1)[0]
     fields = [title, *(str(meta.get(k, "")) for k in _NAMING_FIELDS)]
+    if not models:
+        credits = str(meta.get("creators_display", "")).split(";")
+        own = "; ".join(c for c in credits if not _AFTER_CREDIT.match(c))
+        fields = [own if f == meta.get("creators_display") else f for f in fields]
     return set(content_words(" ".join(fields)))
+
+
+# A credit to the maker of the work a record follows: "After <Maker>", "Copy after <Maker>".
+_AFTER_CREDIT = re.compile(r"\s*(?:copy\s+)?after\b", re.IGNORECASE)
 
 
 _FOR_OR_AFTER = re.compile(r"\s+(?:for|after)\s+", re.IGNORECASE)
@@ -804,9 +852,11 @@ def _named_by_record(phrase: str, focus: set[str], lookups: Lookups) -> bool:
     wanted = [w for w in wanted if w and w not in GENERIC and w not in relations]
     # A relation is matched as written: a record word one letter off it names something
     # else ("tin" is no "twin"), where a typo in the object's name is still the object.
+    # "The <Maker> woodcut" is no copy credited "after <Maker>"; "the copy after <Maker>" is.
+    models = bool(_A_COPY.search(phrase))
     return any(
         all(spelled_in(w, have) for w in wanted) and all(w in have for w in relations)
-        for have in (_record_words(s, lookups) for s in focus)
+        for have in (_record_words(s, lookups, models) for s in focus)
     )
 
 
@@ -887,13 +937,36 @@ def _spoken_of_as_another(
 ) -> bool:
     """Whether the named objects' texts mention what a phrase names as another object."""
     word = head(phrase)
-    if not word:
+    if not word or (not _related(phrase) and _its_own(word, focus, lookups)):
         return False
     return any(
         _ANOTHER_OBJECT.search(fold(sentence)) and _beside_relation(word, sentence, cfg)
         for source_id in focus
         for sentence in lookups.sentences(source_id)
     )
+
+
+def _its_own(word: str, focus: set[str], lookups: Lookups) -> bool:
+    """Whether a text calls the thing a word names the object's own ("its wings").
+
+    "The panel between the wings is lost" puts a relation beside the wings, but "its two
+    wings show a harbour" or "the wings of <its title>" says they are part of it. A relation
+    word in between ("its companion portrait") names another object.
+    """
+    for source_id in focus:
+        title = set(content_words(_title(source_id, lookups)))
+        for sentence in _mentions(word, {source_id}, lookups):
+            tokens = words(sentence)
+            for i, token in enumerate(tokens):
+                if stem(token) != word:
+                    continue
+                before = tokens[max(0, i - 3) : i]
+                after = tokens[i + 1 : i + 4]
+                if "its" in before and not _relations(" ".join(before[before.index("its") :])):
+                    return True
+                if after[:1] == ["of"] and title & set(content_words(" ".join(after[1:]))):
+                    return True
+    return False
 
 
 def _another_in(phrase: str, source_id: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
@@ -1173,8 +1246,6 @@ def no_record_of(
             continue  # "Is it on view at <the museum>?": where it is held, not a second thing
         if _numbered_by_a_text(phrase, focus or set(sources), lookups):
             continue  # "its companion (WAM 38.2)": a record the collection has
-        if _a_lost_part_asked(phrase, reading, focus or set(sources), lookups):
-            return phrase
         if _set_apart(
             phrase, set(sources), focus or told or set(), lookups, cfg
         ) or _of_another_named(phrase, focus, lookups):
@@ -1366,14 +1437,22 @@ def not_held(
     lookups: Lookups,
     focus: set[str],
     cfg: AnswerConfig = DEFAULT,
+    as_such: bool = False,
 ) -> str:
     """A thing a "where can I see it" question asks for that no record in the evidence names.
 
     "Which gallery has the companion portrait of her husband?": a thing an object's text
     speaks of is not held for that; only a record is, so a record's own name must say it.
     Whatever else the answer could correct about the neighbour, this is the finding.
+    ``as_such``: the ask names the work the object follows by its maker ("where is <Maker>'s
+    portrait today?"); it asks where that work is, which its texts may say, unless it asks
+    whether the museum has it.
     """
     held = focus or set(sources)
+    if as_such and not (
+        _asks_if_held(reading, held, lookups) or cues.ASKS_IF_HERE.search(reading.ask)
+    ):
+        return ""
     # "Is the lid still here? When was it fired?" asks whether it is held too.
     asked = reading.asks | reading.leaned_on
     if Ask.INSTITUTION not in asked and not _asks_if_held(reading, held, lookups):
@@ -1411,6 +1490,15 @@ def not_held(
     return absent or _another_chosen(reading, answered_of, lookups, cfg)
 
 
+def lost_part(reading: Reading, held: set[str], lookups: Lookups) -> str:
+    """The part of a held object the question asks what is on, which its texts call missing.
+
+    Decided before whether the collection has a record of what is asked about: the object is
+    held, only the part is gone, and the visitor is told so rather than "no record".
+    """
+    return next((p for p in reading.objects if _a_lost_part_asked(p, reading, held, lookups)), "")
+
+
 def _a_lost_part_asked(phrase: str, reading: Reading, held: set[str], lookups: Lookups) -> bool:
     """Whether the ask asks what is on a part that every text mentioning it calls missing.
 
@@ -1420,6 +1508,8 @@ def _a_lost_part_asked(phrase: str, reading: Reading, held: set[str], lookups: L
     asked = parse.asked_part(reading.ask)
     if asked is None or head(phrase) != stem(asked[1].lower()) or head(phrase) in _POSITIONS:
         return False
+    if any(head(phrase) in content_words(_title(s, lookups)) for s in held):
+        return False  # "the portrait" of a portrait: the object itself, which is held
     mentions = _mentions(head(phrase), held, lookups)
     # "It lacks its original stand": a later one may hold it now; "part of the base is
     # missing": the rest is there.

@@ -1133,6 +1133,42 @@ def within_named(text: str, phrase: str, named_words: set[str]) -> bool:
     return False
 
 
+def whose_works(text: str) -> list[str]:
+    """The capitalised names a text credits a thing to: "<Name>'s portrait", "the bust by <Name>".
+
+    The whole name ("Anna Berg's vase" -> "Anna Berg"); a pronoun ("his bust") is no name,
+    and a work the question says the object is ("is it Anna Berg's vase?") is the object.
+    """
+    doc = parsed(text)
+    names = []
+    for token in doc:
+        owner = token.dep_ == "poss" and token.head.pos_ in ("NOUN", "PROPN")
+        agent = (
+            token.dep_ == "pobj"
+            and fold(token.head.text) == "by"
+            and token.head.head.pos_ == "NOUN"
+        )
+        thing = token.head if owner else token.head.head
+        if (owner or agent) and _said_of_another(thing):
+            continue  # "Is the medal a work by <Name>?" credits the medal, names no work
+        if (owner or agent) and token.pos_ == "PROPN" and token.text[:1].isupper():
+            parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+            names.append(" ".join(t.text for t in [*parts, token]))
+    return names
+
+
+def _said_of_another(noun: Any) -> bool:
+    """Whether a noun says what something else is: "the medal is a work by X".
+
+    Said with "a", or as what a copula's subject is, it names no thing of its own.
+    """
+    if any(c.dep_ == "det" and fold(c.text) in ("a", "an") for c in noun.children):
+        return True
+    if noun.dep_ not in ("attr", "acomp"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in noun.head.children)
+
+
 def person_acting(text: str, phrase: str) -> bool:
     """Whether a phrase is a person who does something: "would the brothers have used it?".
 

@@ -16,7 +16,7 @@ from assistant.answer import Answer, DroppedSentence, Outcome
 from assistant.answering import compose, draft, evidence, guard, identify, premises, verify
 from assistant.answering.catalogue import Lookups, Numbered, Retriever
 from assistant.answering.config import AnswerConfig
-from assistant.answering.rank import Candidate, source_candidates
+from assistant.answering.rank import Candidate, asked_facts, source_candidates
 from assistant.answering.reading import Reading
 from assistant.answering.trace import Refusal, Trace
 from assistant.citations import Draft, parse_reply
@@ -63,7 +63,10 @@ class Pipeline:
         # Once the object is known, its own texts are the evidence: the sentence that answers
         # may be in a passage the search ranked below other objects'.
         about = run.whose(numbered, focus)
-        numbered = evidence.focused(numbered, about, run.lookups, self.config)
+        numbered = evidence.focused(
+            numbered, about, run.lookups, self.config, with_cards=bool(asked_facts(reading))
+        )
+        reading = run.of_the_model(numbered, about)
         checked = run.premises(numbered)
         if isinstance(checked, Refusal):
             return run.refused(checked)
@@ -99,6 +102,7 @@ class _Run:
     meant: set[str] = field(default_factory=set)  # the records the question names or describes
     told: set[str] = field(default_factory=set)  # else the one its words or the evidence pick
     asked_of: set[str] = field(default_factory=set)  # named by number or title, or described
+    model_of: str = ""  # the maker by whom the ask names the work the object follows
 
     def __post_init__(self) -> None:
         self.lookups = Lookups(self.pipeline.retriever, self.pipeline.relatedness)
@@ -126,6 +130,14 @@ class _Run:
         answer.timings_ms = self.timings
         return answer
 
+    def of_the_model(self, numbered: Numbered, about: set[str]) -> Reading:
+        """The Reading, about the work the object follows when the ask names it by its maker."""
+        maker = self.model_of = premises.named_model(self.reading, numbered, about)
+        if maker:
+            self.trace.add("identify", "asks of the work it follows", f"the work by {maker}")
+            self.reading = self.reading.of_its_model()
+        return self.reading
+
     def premises(self, numbered: Numbered) -> Premised | Refusal:
         """Record conflicts and framings; refuse a framing about nothing we hold."""
         reading, cfg = self.reading, self.cfg
@@ -136,7 +148,13 @@ class _Run:
             # visitor describes that work (the original), and the copy's record tells how
             # the copy was made, not how the original was.
             described = premises.check_described(reading, numbered, self.told, self.lookups, cfg)
-            if described.original is not None and reading.asks & premises.MAKING_ASKS:
+            # Unless the ask names that work by its maker and the copy's texts say of it what
+            # is asked: then it asks of the work as such, and they answer.
+            making = reading.asks & premises.MAKING_ASKS
+            asked_of_it = bool(self.model_of) and premises.told_of_model(
+                numbered, self.told, self.model_of, making
+            )
+            if described.original is not None and making and not asked_of_it:
                 work = f"the work by {', '.join(described.original.said)}"
                 return self.trace.refuse(
                     "premises",
@@ -218,6 +236,10 @@ class _Run:
     def focus(self, numbered: Numbered) -> set[str]:
         """The objects the question names, by accession number, title or nickname."""
         by_code, named = identify.focus(self.reading, self.lookups, numbered, self.cfg)
+        if named:
+            # "<Title A> and <nickname of B>": B, found by its texts alone, is named by its card.
+            cards = evidence.cards_missing(numbered, self.lookups)
+            named |= identify.titled(self.reading, cards)
         self.meant = named
         if not (by_code or named) and self.reading.words_read:
             meant = identify.told_apart(self.reading, numbered, self.lookups, self.cfg)
@@ -278,18 +300,30 @@ class _Run:
             checked.unendorsed.extend(missing)
             self.trace.add("identify", "asserts what no text of it mentions", ", ".join(missing))
             missing = []
-        if missing and not (checked.corrections.kept or refuted or checked.unendorsed):
+        corrected = bool(checked.corrections.kept or refuted or checked.unendorsed)
+        if missing and not corrected:
             about = sorted({p.title for p in numbered.values() if p.source_id in focus})
             return self.trace.refuse(
                 "identify",
                 f"the vetted texts about {'; '.join(about)} do not mention {', '.join(missing)}",
             )
+        return self.things_held(numbered, focus, checked, corrected)
+
+    def things_held(
+        self, numbered: Numbered, focus: set[str], checked: Premised, corrected: bool
+    ) -> Refusal | None:
+        """Refuse when what is asked about is no record, or a part the texts call missing."""
         sources = [p.source_id for p in numbered.values()]
-        absent = identify.not_held(self.reading, sources, self.lookups, focus, self.cfg)
+        absent = identify.not_held(
+            self.reading, sources, self.lookups, focus, self.cfg, as_such=bool(self.model_of)
+        )
         if absent:
             return self.trace.refuse(
                 "identify", f"the collection has no record of {absent}", absent
             )
+        lost = identify.lost_part(self.reading, focus or set(sources), self.lookups)
+        if lost and not corrected:
+            return self.trace.refuse("identify", f"the vetted texts call {lost} missing", lost=lost)
         unknown = identify.no_record_of(
             self.reading, sources, self.lookups, focus, self.cfg, self.told
         )
@@ -298,7 +332,7 @@ class _Run:
         of_it = bool(unknown) and identify.corrects_another(
             unknown, checked.issues, self.reading, focus, self.lookups
         )
-        if unknown and (of_it or not (checked.corrections.kept or refuted or checked.unendorsed)):
+        if unknown and (of_it or not corrected):
             return self.trace.refuse(
                 "identify", f"the collection has no record of {unknown}", unknown
             )

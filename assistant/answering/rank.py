@@ -443,13 +443,19 @@ def _leads(
     subjects: Collection[str],
     facts: Collection[str],
 ) -> list[Candidate]:
-    """The best candidate per named object (when several are named), then per fact asked."""
+    """Per named object (when several are named) its fact asked and its best candidate; per fact."""
     leads: dict[str, Candidate] = {}
     if source_of is not None and len(subjects) > 1:
-        for subject in subjects:
-            best = next((c for c in ranked if source_of(c) == subject), None)
-            if best:
-                leads[f"object {subject}"] = best
+        owns = {s: [c for c in ranked if source_of(c) == s] for s in subjects}
+        # "When was each made?": each object's own record sentence of the fact asked first,
+        # not only the best-ranked object's; then each object's best sentence.
+        for subject, own in owns.items():
+            fact = next((c for c in own if c.fact in facts), None)
+            if fact:
+                leads[f"fact of {subject}"] = fact
+        for subject, own in owns.items():
+            if own:
+                leads[f"object {subject}"] = own[0]
     # One fact asked is led by its record sentence too: "who made <a title said in part>?"
     # shares more words with a sentence about what the object shows than with "<title> is by
     # <maker>", which is the answer all the same.

@@ -9,7 +9,7 @@ import enum
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.answering import asks_by_language, cues, parse
@@ -150,6 +150,15 @@ class Reading:
     def claims(self) -> tuple[Claim, ...]:
         """What the question (with its context) asserts."""
         return self.context_said.claims
+
+    def of_its_model(self) -> Reading:
+        """The same question, read as about the work the object follows, not the object.
+
+        The catalogue's fields are the copy's (its date, its holder): none answers it, and
+        the maker it names is the model's.
+        """
+        asks = (self.asks | {Ask.MODEL}) - {Ask.MAKER}
+        return replace(self, asks=frozenset(asks), fields=frozenset(), overview=False)
 
     def undated(self, text: str) -> str:
         """``text`` without the dates the question claims ("1st century AD", a named period).

@@ -231,7 +231,7 @@ def title_aliases(title: str) -> list[str]:
     """
     folded = re.sub(r"[\"“”‘’]|(?<!\w)'|'(?!\w)", "", written_out(fold(title)))  # "Rubens Vase"
     names = [re.sub(r"\(.*?\)", "", folded).strip(), *re.findall(r"\((.*?)\)", folded)]
-    names += re.findall(r"known as (.+?)(?:[,;(]|$)", folded)
+    names += re.findall(r"known as (.+?)(?:[,;()]|$)", folded)
     names += [re.split(r"\s[-:]\s|:\s|, known as", n)[0] for n in list(names)]
     # "Jikji, volume 2" and "Law Code of Hammurabi, king of Babylon" are named by their
     # first part; "the Code of Hammurabi" and "Nefertiti's bust" by the usual short forms.

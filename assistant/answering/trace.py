@@ -25,6 +25,7 @@ class Refusal:
     stage: str
     reason: str
     absent: str = ""  # what the collection has no record of, when that is the finding
+    lost: str = ""  # what a held object's texts call missing, when that is the finding
 
 
 @dataclass
@@ -37,10 +38,13 @@ class Trace:
         """Record one stage's decision."""
         self.decisions.append(StageDecision(stage, decision, detail))
 
-    def refuse(self, stage: str, reason: str, absent: str = "") -> Refusal:
-        """Record a refusal by ``stage`` and return it (``absent``: what no record is)."""
+    def refuse(self, stage: str, reason: str, absent: str = "", lost: str = "") -> Refusal:
+        """Record a refusal by ``stage`` and return it.
+
+        ``absent``: what no record is; ``lost``: what the texts call missing.
+        """
         self.add(stage, "refused", reason)
-        return Refusal(stage, reason, absent)
+        return Refusal(stage, reason, absent, lost)
 
     def records(self) -> list[dict[str, Any]]:
         """The trace as JSON-ready dicts ({stage, decision, detail})."""

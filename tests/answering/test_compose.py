@@ -2,10 +2,12 @@
 
 import pytest
 
+from assistant.answer import LOST_PART_TEXT, NOT_HELD_TEXT, REFUSAL_TEXT
 from assistant.answering import compose
 from assistant.answering.config import AnswerConfig
 from assistant.answering.rank import source_candidates, states_material
 from assistant.answering.reading import read
+from assistant.answering.trace import Refusal
 from assistant.answering.verify import Drafted
 from assistant.store import load_embeddings
 from assistant.verify import Verifier
@@ -393,3 +395,58 @@ WEAK = _said("Chests were common.", 0.1)
 def test_a_denial_is_followed_by_what_is_so_instead(chosen, after, room, shown):
     scored = [*chosen, after]
     assert compose.with_what_is_instead(chosen, scored, room) == shown
+
+
+@pytest.mark.parametrize(
+    "refusal, text",
+    [
+        # The finding is what the visitor is told: a part the texts call missing is no
+        # "no record" (the object is held), and a thing no record is, is no "no source".
+        (Refusal("identify", "r", lost="lid"), LOST_PART_TEXT),
+        (Refusal("identify", "r", absent="twin"), NOT_HELD_TEXT),
+        (Refusal("compose", "r"), REFUSAL_TEXT),
+    ],
+)
+def test_a_refusal_says_what_was_found(refusal, text):
+    assert compose.refusal_text(refusal) == text
+
+
+def test_each_named_object_is_answered_with_its_own_fact(verifier):
+    """ "When was each made?": every named object's record sentence of the fact, not only the
+    best-ranked object's, however well another sentence of it scores."""
+    from assistant.answering.rank import Candidate, select
+
+    sources = {1: "jug", 2: "jug", 3: "heron", 4: "heron"}
+    candidates = [
+        Candidate("The jug is dated 1790.", [1], "record", fact="date", score=0.9),
+        Candidate("The heron stands on one leg among reeds.", [3], "source", score=0.6),
+        Candidate("The jug was glazed in green.", [2], "source", score=0.5),
+        Candidate("The heron is dated about 1900.", [4], "record", fact="date", score=0.3),
+    ]
+    chosen = select(
+        candidates,
+        verifier,
+        AnswerConfig(select_margin=0.1, min_answer_score=0.2),
+        limit=2,
+        source_of=lambda c: sources[c.citations[0]],
+        subjects=["heron", "jug"],
+        facts={"date"},
+    )
+    assert [c.text for c in chosen] == ["The heron is dated about 1900.", "The jug is dated 1790."]
+
+
+@pytest.mark.parametrize(
+    "question, facts",
+    [
+        # When someone got it asks for that event's year, not the catalogue's making date ...
+        ("When did the museum get the jug?", set()),
+        ("When did the Walters receive the jug?", set()),
+        # ... when it got made asks for the making date.
+        ("When did the jug get made?", {"date"}),
+        ("When was the jug made?", {"date"}),
+    ],
+)
+def test_an_event_asked_is_not_the_making_date(question, facts):
+    from assistant.answering.rank import asked_facts
+
+    assert asked_facts(read(question)) == facts

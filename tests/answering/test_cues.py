@@ -2,6 +2,7 @@
 
 import pytest
 
+from assistant.answering import cues
 from assistant.answering.parse import (
     asked_locations,
     chosen_ones,
@@ -428,3 +429,21 @@ def test_the_thing_a_clause_says_a_name_made(text, name, noun):
     from assistant.answering.parse import made_in_clause_of
 
     assert made_in_clause_of(text, text.index(name)) == noun
+
+
+@pytest.mark.parametrize(
+    "ask, here",
+    [
+        # Whether, or where, this museum has or shows it ...
+        ("In which room does the marble stand?", True),
+        ("Do you also keep the ivory one?", True),
+        ("Where in the building is her portrait?", True),
+        ("Is the larger one here too?", True),
+        ("Can we visit it?", True),
+        # ... not where it is now, wherever that is.
+        ("Where is the marble today?", False),
+        ("Where did the first version end up?", False),
+    ],
+)
+def test_asked_whether_this_museum_has_it(ask, here):
+    assert bool(cues.ASKS_IF_HERE.search(ask)) is here

@@ -310,3 +310,80 @@ def test_the_words_search_again_when_nothing_near_in_meaning_is_on_topic(
     trace = Trace()
     evidence.decide(reading, found, lookups, cfg, trace)
     assert ("by the question's words" in trace.decisions[-1].decision) is bool(chosen and searches)
+
+
+def _numbered_chunks(*chunk_ids: str) -> dict:
+    by_id = {p.chunk_id: p for p in retriever().passages}
+    return dict(enumerate((by_id[c] for c in chunk_ids), start=1))
+
+
+def test_the_cards_of_objects_found_by_their_texts_alone():
+    nums = _numbered_chunks("harbour:1", "ewer:r", "ewer:1")
+    cards = evidence.cards_missing(nums, Lookups(retriever()))
+    assert [p.chunk_id for p in cards] == ["harbour:r"]
+
+
+@pytest.mark.parametrize(
+    "chunks, cards",
+    [
+        # A named object found by its texts alone gets its card, in place of the last text
+        # of the object with most passages ...
+        (("portrait:r", "portrait:1", "portrait:2", "harbour:1"), {"portrait:r", "harbour:r"}),
+        # ... never of another's only one; with room to spare, nothing gives way.
+        (("portrait:1", "harbour:1"), {"portrait:r", "harbour:r"}),
+    ],
+)
+def test_a_named_objects_card_joins_the_evidence(chunks, cards):
+    nums = _numbered_chunks(*chunks)
+    cfg = AnswerConfig(max_sources=4)
+    focused = evidence.focused(
+        nums, {"portrait", "harbour"}, Lookups(retriever()), cfg, with_cards=True
+    )
+    kept = [p.chunk_id for p in focused.values()]
+    assert cards <= set(kept) and len(kept) <= cfg.max_sources
+    assert "harbour:1" in kept
+
+
+@pytest.mark.parametrize(
+    "question, title, named",
+    [
+        # A title said outside the quotes is named beside the quoted one ...
+        ("Which is older, the 'Blue Jug' or Holm's Heron?", "Heron", True),
+        # ... a title only near a quoted name is not.
+        ("Is the 'Grey Heron' older?", "Heron", False),
+        ("Which is older, the 'Blue Jug' or the Heron?", "Blue Jug", True),
+        ("Which is older, the 'Blue Jug' or the 'Heron'?", "Heron", True),
+    ],
+)
+def test_a_title_said_beside_a_quoted_one_is_named_too(question, title, named):
+    passage = Passage("c", "s", "A bird.", 0.5, "record", {"title": title})
+    assert evidence._titled(read(question), passage) is named
+
+
+@pytest.mark.parametrize(
+    "focus, joined",
+    [
+        # Named by title or nickname, though none of its passages were among the nearest ...
+        ({"harbour"}, True),
+        # ... but beside a named object that was found, the found one's passages have the room.
+        ({"harbour", "portrait"}, False),
+    ],
+)
+def test_a_named_object_the_search_ranked_below_the_rest_joins_the_evidence(focus, joined):
+    nums = _numbered_chunks("portrait:r", "portrait:1", "ewer:r")
+    focused = evidence.focused(nums, focus, Lookups(retriever()), AnswerConfig(max_sources=4))
+    kept = [p.chunk_id for p in focused.values()]
+    assert ({"harbour:r", "harbour:1"} <= set(kept)) is joined
+    assert all(p.score == nums[1].score for p in focused.values() if p.source_id == "harbour")
+
+
+def test_no_card_takes_a_texts_place_when_no_catalogue_fact_is_asked():
+    nums = _numbered_chunks("portrait:r", "portrait:1", "portrait:2", "harbour:1")
+    focused = evidence.focused(
+        nums, {"portrait", "harbour"}, Lookups(retriever()), AnswerConfig(max_sources=4)
+    )
+    assert [p.chunk_id for p in focused.values()] == list(_chunk_ids(nums))
+
+
+def _chunk_ids(nums: dict) -> list[str]:
+    return [p.chunk_id for p in nums.values()]

@@ -337,12 +337,6 @@ def test_a_side_the_texts_name_otherwise_is_mentioned(question, lacking):
         ("The ewer was found in a tomb at Rayy. Who glazed it?", set(), ""),
         # ... but a thing that was with it there still is one.
         ("Is the basin found with the Kashan ewer in the collection?", set(), "basin"),
-        # A part every text that mentions it calls lost shows nothing one can describe.
-        (
-            "Which scene is painted on the panel that hung beside Johanna Vos?",
-            {"portrait"},
-            "panel",
-        ),
         ("Which scene is painted on the frieze of the Oak Marriage Chest?", {"chest"}, ""),
         ("Which figures are carved on the stand of the Oak Marriage Chest?", {"chest"}, ""),
         # h: nothing named, and no evidence source speaks of the thing asked about.
@@ -816,6 +810,28 @@ def test_a_figure_on_another_object_is_not_the_record_of_its_name(question, name
     assert _named(question, FIGURES) == named
 
 
+# Two invented vases: one known by a nickname, another whose title has its words and more.
+NICKNAMED = {
+    1: _kind(
+        "nick", '"Two-Handled" Vase ("The Plum Blossom Vase")', "Korean", "porcelain", "vases"
+    ),
+    2: _kind("long", "Plum Blossom Bottle Vase", "Korean", "porcelain", "vases"),
+}
+
+
+@pytest.mark.parametrize(
+    "question, named",
+    [
+        # The nickname said is the record known by it, not one whose title holds its words ...
+        ("When was the Plum Blossom Vase made?", {"nick"}),
+        # ... unless the question says the longer title's other words.
+        ("When was the Plum Blossom Bottle Vase made?", {"long"}),
+    ],
+)
+def test_a_nickname_said_names_its_record_not_a_longer_title(question, named):
+    assert _named(question, NICKNAMED) == named
+
+
 class _Titled:
     """Lookups for widen: a title per source, and the coverage evidence found."""
 
@@ -1097,3 +1113,89 @@ def test_a_part_the_texts_call_missing_shows_nothing(question, sentence, lost, m
     reading = read(question)
     phrase = next(p for p in reading.objects if identify.head(p))
     assert identify._a_lost_part_asked(phrase, reading, {"harbour"}, lookups) is lost
+
+
+@pytest.mark.parametrize(
+    "texts, phrase, another",
+    [
+        # A relation beside a word in one sentence ...
+        (["The lid that sat on the frame is lost."], "frame", True),
+        # ... while another calls the thing the object's own: its part, not another object.
+        (["The lid that sat on the frame is lost.", "Its gilt frame is original."], "frame", False),
+        (
+            ["The lid that sat on the frame is lost.", "The frame of Harbour at Dusk is oak."],
+            "frame",
+            False,
+        ),
+        # "Its companion frame" is another's; so is one the visitor calls so.
+        (
+            ["The lid that sat on the frame is lost.", "Its companion frame is oak."],
+            "frame",
+            True,
+        ),
+        (["A matching frame is now in Oslo.", "Its frame is oak."], "matching frame", True),
+    ],
+)
+def test_a_thing_a_text_calls_its_own_is_no_other_object(texts, phrase, another, monkeypatch):
+    lookups = Lookups(retriever())
+    monkeypatch.setattr(lookups, "sentences", lambda source_id: texts)
+    assert identify._spoken_of_as_another(phrase, {"harbour"}, lookups) is another
+
+
+@pytest.mark.parametrize(
+    "question, lost",
+    [
+        # What is on a thing every text of the object mentioning it calls lost is the finding,
+        # before whether a record is it: the panel that hung beside her is lost.
+        ("Which scene is painted on the panel that hung beside Johanna Vos?", "panel"),
+        ("Which scene is painted on the portrait of Johanna Vos?", ""),
+        ("What is she holding in her hands?", ""),
+    ],
+)
+def test_a_thing_its_texts_call_lost_is_found_before_any_record(question, lost):
+    found = identify.lost_part(read(question), {"portrait"}, Lookups(retriever()))
+    assert (lost in found) if lost else found == ""
+
+
+@pytest.mark.parametrize(
+    "question, named",
+    [
+        # A card names its object when the question says its title or alias ...
+        ("Is Harbour at Dusk older than the ewer?", {"harbour"}),
+        # ... not when it only shares the maker or the kind.
+        ("Did Marta Lindqvist paint other harbours?", set()),
+        ("Is the harbour view older than the ewer?", set()),
+    ],
+)
+def test_a_card_names_its_object_by_title_only(question, named):
+    cards = [p for p in retriever().passages if p.kind == "record"]
+    assert identify.titled(read(question), cards) == named
+
+
+def test_a_name_two_titles_share_or_a_kind_picks_neither_out():
+    """Two invented records titled "Tea Bowl (...)" and one "Bowl (...)": the tea bowls said
+    are named, though each title holds the other's shared name and "bowl"."""
+    records = {
+        1: _kind("boat", "Tea Bowl (Bowl with a Boat)", "Seto", "stoneware", "bowls"),
+        2: _kind("reed", "Tea Bowl (Bowl with Reeds)", "Seto", "stoneware", "bowls"),
+        3: _kind("ears", "Bowl (Bowl with Ears)", "Seto", "stoneware", "bowls"),
+    }
+    assert {"boat", "reed"} <= _named("Which scene decorates the Seto Tea Bowl?", records)
+
+
+@pytest.mark.parametrize(
+    "phrase, named",
+    [
+        # A maker the record credits only as "after" made the work it follows, not it ...
+        ("Blom rider", False),
+        # ... which the visitor may name as the copy it is; its own maker names it.
+        ("rider after Blom", True),
+        ("Dahl rider", True),
+    ],
+)
+def test_a_maker_credited_only_as_after_names_no_held_work(phrase, named, monkeypatch):
+    meta = {"title": "Rider", "creators_display": "Karl Dahl; After Ernst Blom", "medium": "bronze"}
+    card = Passage("rider:r", "rider", "", 0.5, "record", meta)
+    lookups = Lookups(retriever())
+    monkeypatch.setattr(lookups, "chunks", lambda source_id: [card])
+    assert identify._named_by_record(phrase, {"rider"}, lookups) is named

@@ -17,6 +17,7 @@ from assistant.answering.premises import date, institution, maker, material, pla
 from assistant.answering.premises.count import count_agrees, count_differs
 from assistant.answering.premises.loaded import LoadedClaim
 from assistant.answering.premises.loaded import check as check_loaded
+from assistant.answering.premises.model import named_model, told_of_model
 from assistant.answering.premises.refuting import differs_in_number, refutes, refutes_a_claim
 from assistant.answering.premises.subject import PremiseIssue, Subject, scoped, subject
 from assistant.answering.reading import Ask, Claim, Reading
@@ -31,8 +32,10 @@ __all__ = [
     "count_agrees",
     "count_differs",
     "differs_in_number",
+    "named_model",
     "refutes",
     "refutes_a_claim",
+    "told_of_model",
 ]
 
 
@@ -76,7 +79,12 @@ def check(
     if not reading.words_read and not subjects:
         return []  # in another language, only the object it names or is nearest to
     chosen = subjects or named_or_described(reading, numbered, cfg)
-    return _checked(reading, numbered, chosen, RULES, cfg)
+    issues = _checked(reading, numbered, chosen, RULES, cfg)
+    if Ask.MODEL in reading.asks:
+        # "Whose bust was it modelled on, <Maker>'s?": the model's maker named as the model's
+        # is no claim about who made the copy.
+        issues = [i for i in issues if not i.of_model]
+    return issues
 
 
 @dataclass(frozen=True)
