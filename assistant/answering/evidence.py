@@ -428,7 +428,7 @@ def focused(
         return max((p.score for p in numbered.values() if p.source_id == source_id), default=top)
 
     extra = [
-        sanitized(replace(c, score=score(source_id)))
+        replace(c, score=score(source_id))
         for source_id in sorted(found or focus)
         for c in sorted(lookups.chunks(source_id), key=lambda c: c.kind != "record")
         if c.chunk_id not in have
@@ -446,8 +446,9 @@ def focused(
     budget = cfg.max_sources - len(cards)
     room = max(budget - len(ours) - len(extra), 0)
     kept = {p.chunk_id for p in cards + ours + extra[: budget - len(ours)] + others[:room]}
+    # Only the passages kept are sanitized: a named object may have many chunks.
     chosen = [p for p in numbered.values() if p.chunk_id in kept] + [
-        p for p in cards + extra if p.chunk_id in kept
+        sanitized(p) for p in cards + extra if p.chunk_id in kept
     ]
     return dict(enumerate(chosen, start=1))
 
