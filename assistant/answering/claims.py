@@ -52,6 +52,9 @@ EVENT_ASKED = re.compile(
     # "When did the museum get it?" is its acquisition; "when did it get made?" its making.
     r"get(?!\s+(?:made|painted|built|carved|cast|created|finished|done|drawn|printed)\b))\b"
 )
+# A credit to the maker of the work a record follows, not of the record's object: "After
+# <Maker>", "Copy after <Maker>".
+MODEL_CREDIT = re.compile(r"^\s*(?:copy\s+)?after\b", re.IGNORECASE)
 MAKER_VERB = re.compile(
     r"\b(paint|painted|made|make|carved?|sculpted|created?|designed?|drew|draw|printed|took)\b"
 )

@@ -165,6 +165,14 @@ _FOUND = (
     rf"((?<!\bbe )({'|'.join(FINDING)})\b|"
     rf"(?<=\bdid )(?:\w+ )*?({'|'.join(FINDING_ASKED)})\b)"
 )
+# Asked whether one may see it, or whether the museum has it (the institution ask below and
+# ASKS_IF_HERE share them).
+_CAN_SEE = r"(?:can|could|may) (?:i|we) (?:(?:also|still|even) )?(?:see|view|visit|look at)"
+_YOU_HAVE = (
+    r"(?:do|does|did) (?:you|the museum|the collection) (?:(?:also|still|even) )?"
+    r"(?:have|own|hold|keep)"
+)
+
 INTENTS: list[tuple[re.Pattern[str], str]] = [
     (
         # A work made in stages is begun by one hand and finished by another: who did either
@@ -213,7 +221,7 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
             # "Where is it from?" asks where it was made, not where it is.
             r"\b(where (is|can)(?!.*\bfrom\W*$)|(which|what) (museum|gallery|room)|located|"
             r"held|kept|"
-            r"see it|(can|could|may) (i|we) ((also|still|even) )?(see|view|visit|look at)|"
+            rf"see it|{_CAN_SEE}|"
             # "Is it on view?"; a clause asked in the past ("was it on show", "where had it been
             # on view") asks its history. (Not a past verb in a clause inside it: "is the
             # print it was copied from on view?")
@@ -230,7 +238,7 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
             r"(next|other|this|that) (room|gallery)|in (the|your) collection|here (too|as well)|"
             # Where a museum keeps what it does not show, or shows for a while.
             r"in (the |your )?(storage|stores|storerooms?|reserve)|on loan|"
-            r"(do|does) (you|the museum|the collection) ((also|still|even) )?(have|own|hold))\b"
+            rf"{_YOU_HAVE})\b"
         ),
         "institution",
     ),
@@ -685,11 +693,8 @@ _FRAMING = re.compile(r"(in|on|inside|within|behind|beneath|under|among)\s+(?!\d
 # also have it?", "where in the building is it?", "is it here too?"), not only where it is now:
 # asked of a work the collection has no record of, the finding is that it is not held.
 ASKS_IF_HERE = re.compile(
-    r"\b(?:here|(?:which|what) (?:gallery|room|floor|wing)|see it|"
-    r"(?:can|could|may) (?:i|we) (?:(?:also|still|even) )?(?:see|view|visit|look at)|"
+    rf"\b(?:here|(?:which|what) (?:gallery|room|floor|wing)|see it|{_CAN_SEE}|"
     r"on (?:view|display|show)|(?:in|at|on) (?:the|this|your) (?:museum|building|galler(?:y|ies))|"
-    r"in (?:the|your) collection|(?:displayed|exhibited|hang|hung|hanging)|"
-    r"(?:do|does|did) (?:you|the museum|the collection) (?:(?:also|still|even) )?"
-    r"(?:have|own|hold|keep))\b",
+    rf"in (?:the|your) collection|(?:displayed|exhibited|hang|hung|hanging)|{_YOU_HAVE})\b",
     re.IGNORECASE,
 )

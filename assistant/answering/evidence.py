@@ -393,13 +393,6 @@ def decide(
     )
 
 
-def cards_missing(numbered: Numbered, lookups: Lookups) -> list[Passage]:
-    """The catalogue cards of the objects the evidence has only texts of."""
-    carded = {p.source_id for p in numbered.values() if p.kind == "record"}
-    missing = sorted({p.source_id for p in numbered.values()} - carded)
-    return [c for c in (lookups.retriever.get_record(s) for s in missing) if c is not None]
-
-
 def focused(
     numbered: Numbered,
     focus: set[str],

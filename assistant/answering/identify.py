@@ -422,13 +422,13 @@ def focus(
     return by_code, named
 
 
-def titled(reading: Reading, cards: Iterable[Passage]) -> set[str]:
-    """The objects among ``cards`` the question names by title or alias.
+def titled(reading: Reading, passages: Iterable[Passage]) -> set[str]:
+    """The objects of ``passages`` the question names by title or alias.
 
-    Only by title: a card brought in to see what the texts found are of is no record of the
-    maker's other works, nor of a kind the question describes.
+    Only by title: a passage found for its words names neither its maker's other works nor
+    a kind the question describes.
     """
-    return {p.source_id for p in cards if mentions_title(reading.context, p.title)}
+    return {p.source_id for p in passages if mentions_title(reading.context, p.title)}
 
 
 def named_or_described(
@@ -803,16 +803,13 @@ def _record_words(source_id: str, lookups: Lookups, models: bool = True) -> set[
     # "Case for a Pocket Watch" is a case, "Saint Luke after a Painting by <maker>" a copy:
     # what it is for, or after, is another object.
     title = _FOR_OR_AFTER.split(chunks[0].title, maxsplit=1)[0]
-    fields = [title, *(str(meta.get(k, "")) for k in _NAMING_FIELDS)]
-    if not models:
-        credits = str(meta.get("creators_display", "")).split(";")
-        own = "; ".join(c for c in credits if not _AFTER_CREDIT.match(c))
-        fields = [own if f == meta.get("creators_display") else f for f in fields]
+    credits = str(meta.get("creators_display", "")).split(";")
+    makers = [c for c in credits if models or not shapes.MODEL_CREDIT.match(c)]
+    fields = [title, *makers, *(str(meta.get(k, "")) for k in _NAMING_FIELDS if k != _CREDITS)]
     return set(content_words(" ".join(fields)))
 
 
-# A credit to the maker of the work a record follows: "After <Maker>", "Copy after <Maker>".
-_AFTER_CREDIT = re.compile(r"\s*(?:copy\s+)?after\b", re.IGNORECASE)
+_CREDITS = "creators_display"
 
 
 _FOR_OR_AFTER = re.compile(r"\s+(?:for|after)\s+", re.IGNORECASE)

@@ -237,9 +237,11 @@ class _Run:
         """The objects the question names, by accession number, title or nickname."""
         by_code, named = identify.focus(self.reading, self.lookups, numbered, self.cfg)
         if named:
-            # "<Title A> and <nickname of B>": B, found by its texts alone, is named by its card.
-            cards = evidence.cards_missing(numbered, self.lookups)
-            named |= identify.titled(self.reading, cards)
+            # "<Title A> and <nickname of B>": B, found by its texts alone (no record among
+            # the passages), is named by the title its texts carry.
+            carded = {p.source_id for p in numbered.values() if p.kind == "record"}
+            texts_only = [p for p in numbered.values() if p.source_id not in carded]
+            named |= identify.titled(self.reading, texts_only)
         self.meant = named
         if not (by_code or named) and self.reading.words_read:
             meant = identify.told_apart(self.reading, numbered, self.lookups, self.cfg)

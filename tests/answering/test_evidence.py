@@ -317,12 +317,6 @@ def _numbered_chunks(*chunk_ids: str) -> dict:
     return dict(enumerate((by_id[c] for c in chunk_ids), start=1))
 
 
-def test_the_cards_of_objects_found_by_their_texts_alone():
-    nums = _numbered_chunks("harbour:1", "ewer:r", "ewer:1")
-    cards = evidence.cards_missing(nums, Lookups(retriever()))
-    assert [p.chunk_id for p in cards] == ["harbour:r"]
-
-
 @pytest.mark.parametrize(
     "chunks, cards",
     [

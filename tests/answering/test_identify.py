@@ -1160,16 +1160,16 @@ def test_a_thing_its_texts_call_lost_is_found_before_any_record(question, lost):
 @pytest.mark.parametrize(
     "question, named",
     [
-        # A card names its object when the question says its title or alias ...
+        # A text found for its words names its object when the question says its title ...
         ("Is Harbour at Dusk older than the ewer?", {"harbour"}),
         # ... not when it only shares the maker or the kind.
         ("Did Marta Lindqvist paint other harbours?", set()),
         ("Is the harbour view older than the ewer?", set()),
     ],
 )
-def test_a_card_names_its_object_by_title_only(question, named):
-    cards = [p for p in retriever().passages if p.kind == "record"]
-    assert identify.titled(read(question), cards) == named
+def test_a_text_names_its_object_by_title_only(question, named):
+    texts = [p for p in retriever().passages if p.kind == "text"]
+    assert identify.titled(read(question), texts) == named
 
 
 def test_a_name_two_titles_share_or_a_kind_picks_neither_out():

@@ -50,9 +50,9 @@ def told_of_model(
     "when"). Without one, the copy's texts do not say it.
     """
     shapes = [cues.ANSWER_SHAPES[a.value] for a in asks if a.value in cues.ANSWER_SHAPES]
-    names = set(words(maker))
+    names, about = set(words(maker)), set(about)
     for p in numbered.values():
-        if p.source_id not in set(about) or p.kind == "record":
+        if p.source_id not in about or p.kind == "record":
             continue
         for sentence in split_sentences(p.text):
             # "(Walters 54.671)" is a number, not a year.

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from assistant.answering import parse
 from assistant.answering.catalogue import Numbered
-from assistant.answering.claims import MAKER_VERB, NAME_RUN
+from assistant.answering.claims import MAKER_VERB, MODEL_CREDIT, NAME_RUN
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Reading, Said, said
 from assistant.answering.topic import coverage, mentions_title
@@ -197,8 +197,6 @@ def subject(
     )
 
 
-# A creator the record names as the model's maker ("After Ernst Blom", "Copy after Karl Dahl").
-_AFTER = re.compile(r"^\s*(?:copy\s+)?after\b", re.IGNORECASE)
 # Where a text says the object follows another work: the names after these are its makers'.
 _FOLLOWS = re.compile(
     r"\b(?:based on|derived from|adapted from|copied (?:after|from)|cop(?:y|ies) (?:after|of)|"
@@ -216,8 +214,8 @@ def model_makers(creators: Iterable[Creator], own: str) -> set[str]:
     sentence of its own, is not the model's alone.
     """
     creators = list(creators)
-    after = {w for c in creators if _AFTER.match(c.name) for w in words(c.name)}
-    credited = {w for c in creators if not _AFTER.match(c.name) for w in words(c.name)}
+    after = {w for c in creators if MODEL_CREDIT.match(c.name) for w in words(c.name)}
+    credited = {w for c in creators if not MODEL_CREDIT.match(c.name) for w in words(c.name)}
     followed: set[str] = set()
     elsewhere: set[str] = set()
     for sentence in _sentences(own):
