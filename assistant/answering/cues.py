@@ -211,6 +211,10 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
             # the material, whatever the making verb or the kind of material.
             rf"\b(is|are|was|were|been)\b[^,?]*\b{_MAKING}(?<!ing) (from|out of)|"
             rf"what\b.*\b{_MAKING} (of|in|with)\W*$|"
+            # "What did she draw the study with?": what a maker worked with, the object between
+            # (not "... painted by <a name respelled 'with'>").
+            rf"what\b[^?]*\b(?:did|do|does)\b[^?]*\b(?:{_MAKING}|draw|sketch\w*)\b"
+            r"(?:(?!\bby\b)[^?])*\bwith\W*$|"
             r"(which|what) (kind of |type of |sort of )?(metal|stone|wood|fabric|textile|clay|"
             r"alloy)s?(\W*$|,| (is|was|are|were) (it|they|this|that|these|those|the|used)\b))"
         ),

@@ -107,7 +107,9 @@ def _in_a_title_described(
     "The bowl painted with Apollo and a swan" names no statuette titled "Apollo": Apollo is
     one of the things the "Bowl with Apollo and a Swan" shows, and what the question says of
     the bowl is not said of the statuette. The longer title need not be said as written: its
-    own words or its kind ("the dish" of a record the catalogue classes as dishes) are enough.
+    own words or its kind ("the dish" of a record the catalogue classes as dishes) are enough,
+    and so are the words of its fields the shorter one's lack ("the silver relief of Apollo"
+    beside a bronze "Apollo").
     """
     inner = written_out(fold(passage.title))
     said = set(content_words(text))
@@ -115,7 +117,8 @@ def _in_a_title_described(
         outer = written_out(fold(other.title))
         if other.kind != "record" or outer == inner or not _holds(outer, inner):
             continue
-        rest = _beyond(other, passage.title)
+        own = set(content_words(passage.title)) | _field_words(passage.meta)
+        rest = _beyond(other, passage.title) | (_field_words(other.meta) - own - GENERIC)
         if len({w for w in rest if spelled_in(w, said)}) >= cfg.inner_title_words_min:
             return True
     return False
@@ -1180,6 +1183,8 @@ def _hangs_off(
 
     ``describing`` are the evidence sources whose texts speak of the phrase (without focus).
     """
+    if _told_by_a_held_partner(reading, phrase, sources | focus, lookups):
+        return True
     # "The <thing> that matches <the object>": another object, held only if a record in the
     # evidence is named so ("the remaining parts that go with it": by its relation alone).
     named = bool(head(phrase)) and _named_by_record(phrase, sources | focus, lookups)
@@ -1205,6 +1210,29 @@ def _hangs_off(
     # Named by no title, the thing is still only another object's lost partner when every
     # text that speaks of it speaks of it so ("it once stood in a matching tray").
     return bool(describing) and all(_another_in(phrase, s, lookups, cfg) for s in describing)
+
+
+def _told_by_a_held_partner(
+    reading: Reading, phrase: str, sources: set[str], lookups: Lookups
+) -> bool:
+    """Whether a phrase is told by its relation to a held object and is not that object.
+
+    "The jar that the lid came from", where the record is the lid: whatever the lid's title
+    says of jars ("Jar Lid"), what the clause relates it to is another object. (Held, its
+    record would be found by its own name, and a text numbering it is read before.)
+    """
+    partners = parse.relation_partners(reading.ask, phrase)
+    held = {s for s in sources for p in partners if _named_by_record(p, {s}, lookups)}
+    return bool(held) and all(head(phrase) != _title_head(s, lookups) for s in held)
+
+
+def _title_head(source_id: str, lookups: Lookups) -> str:
+    """What a record's title names before its "of", "in", "from" or "with" ("Jar Lid" -> lid)."""
+    title = re.sub(r"\(.*?\)", "", _title(source_id, lookups))
+    return head(_TITLE_TAIL.split(title, maxsplit=1)[0])
+
+
+_TITLE_TAIL = re.compile(r"\s+(?:of|in|from|with|for|after|by|on)\s+", re.IGNORECASE)
 
 
 def no_record_of(
@@ -1764,9 +1792,18 @@ def _asks_if_held(reading: Reading, held: set[str], lookups: Lookups) -> bool:
     The place must be a holder: a word of the records' own institution ("the Walters",
     "Baltimore"), or a museum, collection or gallery in general.
     """
+    holders = _holders(held, lookups)
     # Every word, stopwords too: "museum" and "collection" are stopwords to the topic gate.
-    said = {stem(w) for place in reading.locations for w in words(place)} - _NOT_HOLDERS
-    return bool(said & _holders(held, lookups))
+    # A museum's name none of whose words is the records' holder's ("the British Museum")
+    # is another museum: whether it has a thing, the texts may say. ("The Egyptian
+    # galleries" are a part of this one.)
+    said = {
+        stem(w)
+        for place in reading.locations
+        if not shapes.INSTITUTION_NAME.search(place) or set(_capitalised(place)) & holders
+        for w in words(place)
+    }
+    return bool((said - _NOT_HOLDERS) & holders)
 
 
 _HOLDERS = frozenset(stem(w) for w in ("museum", "collection", "gallery"))

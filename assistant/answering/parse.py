@@ -1192,9 +1192,14 @@ def is_place(text: str, phrase: str) -> bool:
     """Whether a phrase says where, not what: "at the Met", "in the next room", "on view".
 
     A holder asked about is a place too: "is it part of the collection?", "does it belong
-    to the museum?" ask where the thing is held, not for a second thing.
+    to the museum?", "does the Walters have it?" ask where the thing is held, not for a
+    second thing.
     """
     chunk = _chunk_for(text, phrase)
+    if chunk is not None and " ".join(t.text for t in chunk.root.subtree) in _holders_asked(
+        chunk.root.sent
+    ):
+        return True  # "Does the Walters have it?"
     if chunk is None or chunk.root.dep_ != "pobj":
         return False
     prep = chunk.root.head
@@ -1230,26 +1235,86 @@ _ORIGIN_VERBS = frozenset(
 def asked_locations(text: str) -> list[str]:
     """Where a yes/no question asks whether something is: "Is the ring at the Walters?".
 
-    The places after "at" or "in" in a question led by "is"/"are"/"was", not inside a clause
-    of another verb ("Is it the bowl they found in Kashan?" asks no place). The tagger may
-    hang the place on the thing rather than on "is"; either way it says where.
+    The places after "at" or "in" in a question led by "is"/"are"/"was" (or a clause joined
+    to it so: "..., and is the pair held there?"), not inside a clause of another verb ("Is
+    it the bowl they found in Kashan?" asks no place). The tagger may hang the place on the
+    thing rather than on "is"; either way it says where. "Does <a holder> have it?" names
+    the holder as its subject.
     """
     if not text.strip():
         return []
     found = []
     for sentence in parsed(text).sents:
-        root = sentence.root
-        if not _asks_whether_held(sentence):
-            continue
-        for prep in sentence:
-            if prep.dep_ != "prep" or not _holding_preposition(prep, root):
-                continue
-            if prep.head.pos_ in ("VERB", "AUX") and prep.head.i != root.i:
-                continue
-            found += [
-                " ".join(t.text for t in o.subtree) for o in prep.children if o.dep_ == "pobj"
-            ]
+        found += _holders_asked(sentence)
+        for clause in _clauses_asking_whether_held(sentence):
+            for prep in _places_of(clause):
+                found += [
+                    " ".join(t.text for t in o.subtree) for o in prep.children if o.dep_ == "pobj"
+                ]
     return found
+
+
+def _clauses_asking_whether_held(sentence: Any) -> list[Any]:
+    """The verbs of a sentence's clauses that ask whether something is somewhere."""
+    clauses = [sentence.root] if _asks_whether_held(sentence) else []
+    # "Who carved it, and is it at the Walters?": a clause led by its own "is".
+    return clauses + [
+        verb
+        for verb in sentence.root.children
+        if verb.dep_ == "conj"
+        and verb.lemma_ == "be"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].dep_ in ("cc", "punct")
+        # Its subject after it (which the tagger may read as "is"'s complement).
+        and any(c.dep_ in ("nsubj", "attr") and c.i > verb.i for c in verb.children)
+    ]
+
+
+def _places_of(verb: Any) -> list[Any]:
+    """The holding prepositions that say where the thing a "be" clause asks about is."""
+    preps = [
+        t
+        for t in verb.subtree
+        if t.dep_ == "prep"
+        and _holding_preposition(t, verb)
+        and not (t.head.pos_ in ("VERB", "AUX") and t.head.i != verb.i)
+    ]
+    if preps or any(c.dep_ in _COMPLEMENTS for c in verb.children):
+        return preps
+    # "Is the jar this lid belonged to at the Walters now?": "is" has no complement of its own,
+    # so the place the tagger hung on the relative clause's verb is what it asks.
+    return [
+        t
+        for t in verb.subtree
+        if t.dep_ == "prep"
+        and t.lower_ in ("at", "in")
+        and t.head.dep_ == "relcl"
+        and not any(t.i < c.i for c in t.head.subtree if c.dep_ == "prep" and c.i > t.i)
+    ][-1:]
+
+
+# What completes "is" in "Is it the bowl ...?", "Is it gilded?": not a place.
+_COMPLEMENTS = frozenset({"attr", "acomp", "oprd"})
+
+
+def _holders_asked(sentence: Any) -> list[str]:
+    """The subject of "does <holder> have/hold/own/keep it?", as a place to judge.
+
+    A name ("the Walters") or a museum in general words; "does the jug have a lid?" asks of
+    a thing's parts, not where it is.
+    """
+    root = sentence.root
+    if root.lower_ not in _HOLD or sentence[0].lemma_ != "do":
+        return []
+    return [
+        " ".join(t.text for t in c.subtree)
+        for c in root.children
+        if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _INSTITUTIONS)
+    ]
+
+
+_HOLD = frozenset("have has hold holds own owns keep keeps".split())
+_INSTITUTIONS = frozenset("museum collection gallery library".split())
 
 
 def _asks_whether_held(sentence: Any) -> bool:
@@ -1354,6 +1419,63 @@ _RELATING_WITH = frozenset(
 )
 
 
+def _clauses_of(chunk: Any) -> list[Any]:
+    """The verbs of the clauses that describe a noun chunk ("the cup that matches it").
+
+    The tagger hangs a clause whose "that" ends up as a preposition's object ("the jar that
+    the lid came from") on the main verb; right after the chunk, it is the chunk's all the
+    same.
+    """
+    clauses = [c for c in chunk.root.children if c.dep_ in ("relcl", "acl")]
+    after = chunk.doc[chunk.end] if chunk.end < len(chunk.doc) else None
+    if after is None or after.lower_ not in ("that", "which"):
+        return clauses
+    # Its "that" is the stranded preposition's object, or marks the clause whose verb has
+    # a preposition left without one.
+    verb = after.head.head if after.dep_ == "pobj" else after.head
+    stranded = any(
+        t.dep_ == "prep" and t.i > after.i and not any(c.dep_ == "pobj" for c in t.children)
+        for t in verb.children
+    )
+    if after.dep_ == "pobj":
+        stranded = after.head.dep_ == "prep" and after.head.i > after.i
+    elif after.dep_ != "mark":
+        return clauses
+    return clauses + ([verb] if stranded and verb.pos_ in ("VERB", "AUX") else [])
+
+
+def relation_partners(text: str, phrase: str) -> list[str]:
+    """The things a phrase is told by its relation to: "the jar that the lid came from".
+
+    The subjects of a clause describing the phrase by a relating verb or a past relation
+    (``relating_clause``, ``related_in_the_past``), as ``object_phrases`` words them: what
+    the clause says the thing was to them. (Not what else the clause names: "the baby gone
+    from the <group>" names where it went.)
+    """
+    if not (relating_clause(text, phrase) or related_in_the_past(text, phrase)):
+        return []
+    chunk = _chunk_for(text, phrase)
+    if chunk is None:
+        return []
+    # The thing is what the clause's own subject relates to ("the jar that the lid came
+    # from"), not a subject acting on it ("the family that owned the chest").
+    # (A subject the tagger took for a verb, "the two wrestlers handle", holds its noun.)
+    subjects = {
+        w.i
+        for clause in _clauses_of(chunk)
+        for t in clause.children
+        if t.dep_ in _SUBJECTS and t.lower_ not in _RELATIVES
+        for w in t.subtree
+    }
+    return [
+        _named(c)
+        for c in chunk.doc.noun_chunks
+        # A thing ("the lid"), not a name: "the sage <Name> done for" is a misread of whom
+        # the work was done for.
+        if c.root.i in subjects and c.root.pos_ == "NOUN" and c.root.i != chunk.root.i
+    ]
+
+
 def relating_clause(text: str, phrase: str) -> bool:
     """Whether a phrase is described by its relation to another object.
 
@@ -1362,9 +1484,7 @@ def relating_clause(text: str, phrase: str) -> bool:
     chunk = _chunk_for(text, phrase)
     if chunk is None:
         return False
-    for clause in chunk.root.children:
-        if clause.dep_ not in ("relcl", "acl"):
-            continue
+    for clause in _clauses_of(chunk):
         verb = clause.lower_
         has_with = any(t.lower_ == "with" for t in clause.subtree)
         if verb in _RELATING_VERBS or (verb in _RELATING_WITH and has_with):
@@ -1383,18 +1503,28 @@ def related_in_the_past(text: str, phrase: str) -> bool:
     chunk = _chunk_for(text, phrase)
     if chunk is None:
         return False
-    for clause in chunk.root.children:
-        if clause.dep_ not in ("relcl", "acl") or clause.pos_ not in ("VERB", "AUX"):
+    for clause in _clauses_of(chunk):
+        if clause.pos_ not in ("VERB", "AUX"):
             continue
         helpers = {t.lower_ for t in clause.children if t.dep_ in ("aux", "auxpass")}
-        past = clause.tag_ == "VBD" or (clause.tag_ == "VBN" and helpers & _PAST_HELPERS)
-        related = any(t.dep_ in ("prep", "dobj", "xcomp") for t in clause.children)
+        # "The box the lid once closed": a participle takes no subject of its own, so a
+        # verb tagged one that has a subject is in the past tense.
+        subject = any(t.dep_ == "nsubj" for t in clause.children)
+        past = clause.tag_ == "VBD" or (
+            clause.tag_ == "VBN" and (helpers & _PAST_HELPERS or (subject and not helpers))
+        )
+        # "The box the lid once closed": a subject of its own, and the box is its object.
+        related = any(t.dep_ in ("prep", "dobj", "xcomp") for t in clause.children) or any(
+            t.dep_ == "nsubj" and t.lower_ not in _RELATIVES for t in clause.children
+        )
         if past and related:
             return True
     return False
 
 
 _PAST_HELPERS = frozenset({"was", "were", "had", "would"})
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def is_predicate(text: str, phrase: str) -> bool:

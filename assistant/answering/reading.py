@@ -650,8 +650,13 @@ def _dates(text: str, named_periods: list[Named]) -> list[Claim]:
     return [
         c
         for c in found
-        if not (c.kind == "date" and (c.value in versions or _imitated(text, c.span[0])))
+        if not (c.kind == "date" and (c.value in versions or _borrowed(text, c.span)))
     ]
+
+
+def _borrowed(text: str, span: tuple[int, int]) -> bool:
+    """Whether a date is said of a look the object borrows or has ("a 1920s look")."""
+    return _imitated(text, span[0]) or bool(_A_LOOK_AFTER.match(text, span[1]))
 
 
 def _places(text: str) -> list[Claim]:
@@ -718,6 +723,8 @@ def _materials(text: str) -> list[Claim]:
         word = fold(match.group(0))
         if word not in shapes.MATERIALS or word in out or _imitated(text, match.start()):
             continue
+        if _A_LOOK_AFTER.match(text, match.end()):
+            continue  # "that marble-statue look": a look it has, not what it is made of
         if (
             match.group(0)[0].isupper()
             and not lowercase
@@ -769,6 +776,14 @@ def _imitated(text: str, start: int) -> bool:
 # borrow: "in the Ming style", "Gothic-revival", "Renaissance-inspired shapes" date nothing.
 _STYLE_AFTER = re.compile(
     r"[\s-]*(?:style[sd]?|manner|taste|fashion|revival|inspired|influenced|like|looking|esque)\b",
+    re.IGNORECASE,
+)
+
+
+# A look named after the words that describe it: "that ancient <period> cameo-glass look", "a
+# <period> feel". (The period and any material in those words are the look's.)
+_A_LOOK_AFTER = re.compile(
+    r"(?:[\s-]+[^\W\d_][\w'’]*){0,2}?[\s-]+(?:look|feel|vibe|air|appearance|aesthetic)\b(?!-)",
     re.IGNORECASE,
 )
 

@@ -274,9 +274,16 @@ def names_missing(
         names &= _inner_names(question)
     names -= _exclamations(question) | _common_openers(question) | _shouted(question)
     for name in sorted(names):
-        if not all(spelled_in(part, have) or short_for(part, have) for part in words(name)):
+        # "Roman-looking", "Gothic-style": the name is the part before the look it gives.
+        named = _LOOK_SUFFIX.sub("", name)
+        if not all(spelled_in(part, have) or short_for(part, have) for part in words(named)):
             missing.append(name)
     return missing
+
+
+_LOOK_SUFFIX = re.compile(
+    r"-(?:style[sd]?|looking|like|esque|inspired|influenced|type|revival)$", re.IGNORECASE
+)
 
 
 def _exclamations(question: str) -> set[str]:

@@ -12,6 +12,7 @@ from assistant.answering.parse import (
     is_predicate,
     object_phrases,
     related_in_the_past,
+    relation_partners,
     salient_phrases,
 )
 
@@ -224,10 +225,32 @@ def test_a_phrase_that_says_what_something_is_names_no_other_thing(text, phrase,
         ("What are the cranes that fly around the ewer?", "cranes", False),
         ("What is carved on the door that closes the cupboard?", "door", False),
         ("Who mended the vase that broke?", "vase", False),
+        # The clause whose "that" ends as a stranded preposition's object, or with a
+        # subject of its own and the thing as its object.
+        (
+            "What was shown on the Umbrian ossuary that the two boxers handle came from?",
+            "Umbrian ossuary",
+            True,
+        ),
+        ("Which flowers decorate the box the lid once closed?", "box", True),
     ],
 )
 def test_a_thing_told_by_what_it_once_did_with_another(text, phrase, past):
     assert related_in_the_past(text, phrase) is past
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "partners"),
+    [
+        # What the describing clause's subject is: the thing the phrase was related to.
+        ("Which flowers decorate the jar that the carved lid came from?", "jar", ["carved lid"]),
+        # Not a subject acting on it, nor a name (a person), nor where something went.
+        ("Who was the family that owned the chest?", "family", []),
+        ("Where has the infant Jesus got to on the French oak Madonna?", "infant", []),
+    ],
+)
+def test_what_a_thing_is_told_by_its_relation_to(text, phrase, partners):
+    assert relation_partners(text, phrase) == partners
 
 
 @pytest.mark.parametrize(
@@ -239,6 +262,14 @@ def test_a_thing_told_by_what_it_once_did_with_another(text, phrase, past):
         # Being part of a collection, or belonging to one, is being held there too.
         ("Is the helmet part of the museum collection?", ["the museum collection"]),
         ("Does this dagger belong to the museum?", ["the museum"]),
+        # "Is" without a complement of its own: the place the tagger hung on a relative
+        # clause is the one asked about; so is a clause joined with its own "is".
+        ("Is the saucer that the cup stood on also at the Walters?", ["the Walters"]),
+        ("Who carved the chest, and is it still in the museum?", ["the museum"]),
+        # A holder as the subject of "have", "hold", "own", "keep".
+        ("Does the Walters also keep the matching saucer?", ["the Walters"]),
+        ("Does your museum own a second one?", ["your museum"]),
+        ("Does the jug have a lid?", []),
         # Not a yes/no question led by "is", or the place is in another verb's clause.
         ("Where is the arm ring?", []),
         ("Who does the dagger belong to?", []),
@@ -369,6 +400,7 @@ def test_kinds_in_general(text, general):
         # The holder of a holding ask is where, not a second thing asked for.
         ("Is the helmet part of the museum's collection?", "collection", True),
         ("Does this dagger belong to the museum?", "museum", True),
+        ("Does the Walters hold the dagger?", "Walters", True),
         # The same words outside a holding ask, or a thing asked for, are what.
         ("Who does the dagger belong to?", "dagger", False),
         ("Is the lid part of the jar?", "lid", False),

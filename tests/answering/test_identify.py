@@ -452,6 +452,21 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
             "companion",
         ),
         ("Does the Portrait of Johanna Vos belong to the museum?", {"portrait"}, ""),
+        # The holder named as the one that has it, or asked of in a clause of its own.
+        (
+            "Does the Test Museum also keep her husband's companion portrait?",
+            {"portrait"},
+            "companion portrait",
+        ),
+        (
+            "Who was her husband, and is his companion portrait in the museum?",
+            {"portrait"},
+            "companion portrait",
+        ),
+        # A part of the museum named by a people's word is still this museum.
+        ("Is there a portrait of her husband in the Dutch galleries too?", {"portrait"}, "husband"),
+        # Another museum having something like it is for the texts to say.
+        ("Does the Maritime Museum have a jug like the Lidded Ewer with Cranes?", {"ewer"}, ""),
         # "The original" of a copy is another object; of an original, the object itself.
         ("Is the original of the enamel Saint Luke on view too?", {"luke-copy"}, "original"),
         ("Is the original Portrait of Johanna Vos on view?", {"portrait"}, ""),
@@ -588,20 +603,41 @@ def test_a_name_in_the_description_picks_out_a_look_alike(question, meant):
     ],
 )
 def test_a_figure_told_by_what_it_was_made_for(question, unknown, monkeypatch):
+    text = (
+        "A plaster study for a park fountain. The finished figure was cast in bronze "
+        "(location unknown)."
+    )
+    record = ("Study for a Fountain", "Anon.", "plaster", "TM.930", text, "sculpture")
+    found = _no_record_beside(question, "study", record, monkeypatch)
+    assert (unknown in found) if unknown else found == ""
+
+
+def _no_record_beside(question: str, key: str, record: tuple[str, ...], monkeypatch) -> str:
+    """``no_record_of`` with one invented record added to the collection and named."""
     from tests.answering import collection
 
-    study = collection._other(
-        "Study for a Fountain",
-        "Anon.",
-        "plaster",
-        "TM.930",
-        "A plaster study for a park fountain. The finished figure was cast in bronze "
-        "(location unknown).",
-        "sculpture",
-    )
-    monkeypatch.setitem(collection.OBJECTS, "study", study)
+    monkeypatch.setitem(collection.OBJECTS, key, collection._other(*record))
     lookups = Lookups(collection.retriever())
-    found = identify.no_record_of(read(question), ["study"], lookups, {"study"})
+    return identify.no_record_of(read(question), [key], lookups, {key})
+
+
+@pytest.mark.parametrize(
+    "question, unknown",
+    [
+        # Told by its relation to the held lid: another object, though the lid's title
+        # names jars, and wherever the question's "that" ends up in the parse.
+        ("Which flowers decorate the jar that the carved lid came from?", "jar"),
+        ("Which glaze covers the jar the carved lid once closed?", "jar"),
+        ("Is the faience jar that the lid was made for at the museum too?", "jar"),
+        # The lid itself, told by what it was made for, is held.
+        ("Who carved the lid that was made for the jar?", ""),
+        ("Which bird stands on the carved Jar Lid?", ""),
+    ],
+)
+def test_a_thing_told_by_its_relation_to_a_held_object_is_another(question, unknown, monkeypatch):
+    text = "A heron stands on this lid, carved in one piece. The jar it closed is lost."
+    record = ("Jar Lid with a Heron", "Anon.", "carved wood", "TM.931", text, "lids")
+    found = _no_record_beside(question, "lid", record, monkeypatch)
     assert (unknown in found) if unknown else found == ""
 
 

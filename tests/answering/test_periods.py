@@ -202,6 +202,23 @@ def test_a_period_describing_what_the_object_shows_is_no_date_of_it(question, ex
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        # The thing its text names with the period, in the plural or hyphenated.
+        "Lidded Ewer with Cranes: which Persian tale did it inspire?",
+        "Lidded Ewer with Cranes: which Persian story-cycle did it inspire?",
+    ],
+)
+def test_a_period_said_of_a_thing_its_text_names_so_is_no_date_of_it(question, monkeypatch):
+    from tests.answering import collection
+
+    ewer = dict(collection.OBJECTS["ewer"])
+    ewer["text"] = f"{ewer['text']} It inspired Persian tales and a Persian story cycle."
+    monkeypatch.setitem(collection.OBJECTS, "ewer", ewer)
+    assert premises.check(read(question, periods=PERSIAN), collection.numbered("ewer")) == []
+
+
+@pytest.mark.parametrize(
     "question, expected",
     [
         # A year beside a word for a version picks that version: another work than ours.

@@ -51,6 +51,9 @@ def test_spelled_in(word, expected):
         ("Did HOSMER sell it in 1929?", ["hosmer"]),
         # A remark that names someone the question names elsewhere still names them.
         ("Did Hosmer sell it in 1929? Hosmer!", ["hosmer"]),
+        # A name with the look it gives joined on is the name ("York-style").
+        ("Is that York-looking frame from 1929?", []),
+        ("Is that Hosmer-style frame from 1929?", ["hosmer-style"]),
     ],
 )
 def test_names_the_texts_never_mention(question, missing):

@@ -53,11 +53,17 @@ def _date(about: Subject, numbered: Numbered, cfg: AnswerConfig) -> list[Premise
     return date.check(about, cfg)
 
 
+def _material(about: Subject, numbered: Numbered, cfg: AnswerConfig) -> list[PremiseIssue]:
+    """The material rule, told the object's look-alikes as the maker rule is."""
+    alike = maker.look_alikes(about.passage, numbered.values(), cfg.look_alike_title_words)
+    return material.check(about, alike)
+
+
 RULES: tuple[Rule, ...] = (
     lambda about, numbered, cfg: place.check(about),
     _maker,
     _date,
-    lambda about, numbered, cfg: material.check(about),
+    _material,
     lambda about, numbered, cfg: institution.check(about),
 )
 

@@ -43,8 +43,11 @@ def _describes_another(subject: Subject, claim: Claim) -> bool:
     "Persian poetry" its own text speaks of, "the Persian cranes on <the ewer>": what it
     shows is Persian, not the ewer.
     """
+    # Said as its texts say it, give or take a hyphen or a plural ("Renaissance pieces",
+    # "cameo glass" for "cameo-glass").
     value = re.escape(fold(claim.value))
-    if re.search(rf"\b{value}\s+{re.escape(claim.about)}\b", subject.own_text):
+    about = r"[\s-]+".join(re.escape(w) for w in fold(claim.about).split("-"))
+    if re.search(rf"\b{value}[\s-]+{about}(?:s|es)?\b", subject.own_text):
         return True
     title = set(content_words(subject.passage.title))
     phrases = [p for p in parse.object_phrases(subject.said.text) if claim.value in p]

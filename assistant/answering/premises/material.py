@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from assistant.answering.catalogue import Passage
 from assistant.answering.claims import MATERIAL_KINDS
 from assistant.answering.premises.subject import PremiseIssue, Subject
 from assistant.text import content_words, fold, stem
 
 
-def check(subject: Subject) -> list[PremiseIssue]:
-    """Materials named that are not in the medium, the object type or the title."""
+def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[PremiseIssue]:
+    """Materials named that are not in the medium, the object type or the title.
+
+    Not when a look-alike in the evidence (another "Christ", a relief where the record is a
+    statuette) is of that material: the visitor describes that one, and its record bears
+    them out.
+    """
     meta = subject.meta
     medium = set(content_words(str(meta.get("medium", ""))))
+    theirs = [set(content_words(str(p.meta.get("medium", "")))) for p in look_alikes]
     # "the Migrant Mother photograph" names what it is, not what it is made of.
     kind = set(content_words(str(meta.get("object_type", ""))))
     named = sorted(
@@ -24,6 +32,7 @@ def check(subject: Subject) -> list[PremiseIssue]:
         and stem(c.value) not in kind
         and c.value not in subject.title_words
         and not _of_a_part_told(c.value, c.span[1], subject, kind)
+        and not any(_borne_out(c.value, other) for other in theirs)
     )
     if not (medium and named):
         return []
@@ -31,6 +40,11 @@ def check(subject: Subject) -> list[PremiseIssue]:
     if not fix:
         return []
     return [PremiseIssue(f"says it is {', '.join(named)}", fix, subject.n, tuple(named))]
+
+
+def _borne_out(word: str, medium: set[str]) -> bool:
+    """Whether a medium names a material, or a word of it, or a material the word covers."""
+    return stem(word) in medium or _covers(word, medium) or _within(word, medium)
 
 
 def _of_a_part_told(word: str, end: int, subject: Subject, kind: set[str]) -> bool:
