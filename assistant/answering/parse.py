@@ -1286,10 +1286,7 @@ def _places_of(verb: Any) -> list[Any]:
     return [
         t
         for t in verb.subtree
-        if t.dep_ == "prep"
-        and t.lower_ in ("at", "in")
-        and t.head.dep_ == "relcl"
-        and not any(t.i < c.i for c in t.head.subtree if c.dep_ == "prep" and c.i > t.i)
+        if t.dep_ == "prep" and t.lower_ in ("at", "in") and t.head.dep_ == "relcl"
     ][-1:]
 
 
@@ -1432,14 +1429,16 @@ def _clauses_of(chunk: Any) -> list[Any]:
         return clauses
     # Its "that" is the stranded preposition's object, or marks the clause whose verb has
     # a preposition left without one.
-    verb = after.head.head if after.dep_ == "pobj" else after.head
-    stranded = any(
-        t.dep_ == "prep" and t.i > after.i and not any(c.dep_ == "pobj" for c in t.children)
-        for t in verb.children
-    )
     if after.dep_ == "pobj":
+        verb = after.head.head
         stranded = after.head.dep_ == "prep" and after.head.i > after.i
-    elif after.dep_ != "mark":
+    elif after.dep_ == "mark":
+        verb = after.head
+        stranded = any(
+            t.dep_ == "prep" and t.i > after.i and not any(c.dep_ == "pobj" for c in t.children)
+            for t in verb.children
+        )
+    else:
         return clauses
     return clauses + ([verb] if stranded and verb.pos_ in ("VERB", "AUX") else [])
 
