@@ -43,10 +43,14 @@ __all__ = [
 Rule = Callable[[Subject, Numbered, AnswerConfig], list[PremiseIssue]]
 
 
+def _look_alikes(about: Subject, numbered: Numbered, cfg: AnswerConfig) -> list[Passage]:
+    """The other records in the evidence that share the object's title."""
+    return maker.look_alikes(about.passage, numbered.values(), cfg.look_alike_title_words)
+
+
 def _maker(about: Subject, numbered: Numbered, cfg: AnswerConfig) -> list[PremiseIssue]:
-    """The maker rule, told which other records share the object's title (its look-alikes)."""
-    alike = maker.look_alikes(about.passage, numbered.values(), cfg.look_alike_title_words)
-    return maker.check(about, alike, cfg)
+    """The maker rule, told the object's look-alikes: one of them may be the one meant."""
+    return maker.check(about, _look_alikes(about, numbered, cfg), cfg)
 
 
 def _date(about: Subject, numbered: Numbered, cfg: AnswerConfig) -> list[PremiseIssue]:
@@ -55,8 +59,7 @@ def _date(about: Subject, numbered: Numbered, cfg: AnswerConfig) -> list[Premise
 
 def _material(about: Subject, numbered: Numbered, cfg: AnswerConfig) -> list[PremiseIssue]:
     """The material rule, told the object's look-alikes as the maker rule is."""
-    alike = maker.look_alikes(about.passage, numbered.values(), cfg.look_alike_title_words)
-    return material.check(about, alike)
+    return material.check(about, _look_alikes(about, numbered, cfg))
 
 
 RULES: tuple[Rule, ...] = (

@@ -26,13 +26,10 @@ def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[Premise
     named = sorted(
         c.value
         for c in subject.said.of("material")
-        if stem(c.value) not in medium
-        and not _covers(c.value, medium)
-        and not _within(c.value, medium)
+        if not any(_borne_out(c.value, m) for m in (medium, *theirs))
         and stem(c.value) not in kind
         and c.value not in subject.title_words
         and not _of_a_part_told(c.value, c.span[1], subject, kind)
-        and not any(_borne_out(c.value, other) for other in theirs)
     )
     if not (medium and named):
         return []
