@@ -53,8 +53,10 @@ EVENT_ASKED = re.compile(
     r"get(?!\s+(?:made|painted|built|carved|cast|created|finished|done|drawn|printed)\b))\b"
 )
 # A credit to the maker of the work a record follows, not of the record's object: "After
-# <Maker>", "Copy after <Maker>".
-MODEL_CREDIT = re.compile(r"^\s*(?:copy\s+)?after\b", re.IGNORECASE)
+# <Maker>", "Copy after <Maker>", "Style of <Maker>" (made in his manner by someone else).
+MODEL_CREDIT = re.compile(
+    r"^\s*(?:(?:copy\s+)?after|(?:in the )?(?:style|manner) of)\b", re.IGNORECASE
+)
 MAKER_VERB = re.compile(
     r"\b(paint|painted|made|make|carved?|sculpted|created?|designed?|drew|draw|printed|took)\b"
 )

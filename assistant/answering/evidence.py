@@ -399,12 +399,16 @@ def focused(
     lookups: Lookups,
     cfg: AnswerConfig,
     with_cards: bool = False,
+    partners: frozenset[str] = frozenset(),
 ) -> Numbered:
     """The evidence with the named objects' other passages first in line for the free places.
 
     Passages already numbered keep their order; other chunks of a named object take the places
-    of the last passages about objects the question does not name.
+    of the last passages about objects the question does not name. ``partners``: records the
+    named objects' texts number as the things asked of ("its companion, TM.2"), which join
+    whether or not the search found them.
     """
+    focus = focus | partners
     if not focus:
         return numbered
     have = {p.chunk_id for p in numbered.values()}
@@ -422,7 +426,7 @@ def focused(
 
     extra = [
         replace(c, score=score(source_id))
-        for source_id in sorted(found or focus)
+        for source_id in sorted((found - partners or focus) | partners)
         for c in sorted(lookups.chunks(source_id), key=lambda c: c.kind != "record")
         if c.chunk_id not in have
         and (

@@ -1263,7 +1263,7 @@ def no_record_of(
         for phrase in dict.fromkeys([*reading.objects, *named])
     }
     for phrase in reading.objects:
-        if parse.person_acting(reading.ask, phrase):
+        if parse.person_acting(reading.ask, phrase) or parse.person_pictured(reading.ask, phrase):
             continue  # "would the brothers have used it?": people in the story, not objects
         if head(phrase) in _TIMES or parse.came_from(reading.context, phrase):
             continue  # "from the time of the kings", "it came from a house in <a town>"
@@ -1485,7 +1485,7 @@ def not_held(
     # What the visitor says the thing shows ("with the pearls") describes it.
     details = parse.details(reading.ask)
     things = [p for p in reading.objects if not parse.is_place(reading.ask, p)]
-    things = [p for p in things if p not in details]
+    things = [p for p in things if p not in details and not parse.person_pictured(reading.ask, p)]
     if not things:
         # "Where is Evening Light hung?": a title the ask gives without an article is the thing,
         # held if it is a record's title or maker, not if it only shares words with one
@@ -1558,16 +1558,49 @@ def _numbered_by_a_text(phrase: str, held: set[str], lookups: Lookups) -> bool:
     "Its companion piece (TM.2) shows the sitter's sister": a text that names the companion by
     an accession number the collection has a record of says the collection holds it.
     """
+    return bool(_partners_numbered(phrase, held, lookups))
+
+
+def numbered_partners(reading: Reading, held: set[str], lookups: Lookups) -> set[str]:
+    """The records held objects' texts number as the related things the question asks of.
+
+    "Is her companion portrait here too?" where her text cites the companion's number: that
+    record's passages answer, beside hers.
+    """
+    return set().union(*(_partners_numbered(p, held, lookups) for p in reading.objects))
+
+
+def _partners_numbered(phrase: str, held: set[str], lookups: Lookups) -> set[str]:
+    """The other records a held text numbers where it speaks of the phrase's relation.
+
+    The number may stand in another sentence of the text than the relation ("this portrait
+    and TM.2 were ...; the companion piece is ..."), if the record it numbers is of the kind
+    the phrase names.
+    """
     relations = set(_relations(phrase))
     if not relations:
-        return False
-    return any(
-        any(p.source_id != source_id for p in lookups.code(code))
-        for source_id in held
-        for sentence in lookups.sentences(source_id)
-        if relations & {stem(w) for w in words(sentence)}
-        for code in accession_like(sentence)
-    )
+        return set()
+    # "The companion piece" names no kind beyond its relation: any record numbered will do.
+    kind = head(phrase) if stem(head(phrase)) not in relations else ""
+    found: set[str] = set()
+    for source_id in held:
+        sentences = lookups.sentences(source_id)
+        related = [s for s in sentences if relations & {stem(w) for w in words(s)}]
+        for sentence in sentences if related else []:
+            others = {
+                p.source_id
+                for code in accession_like(sentence)
+                for p in lookups.code(code)
+                if p.source_id != source_id
+            }
+            found |= {
+                o
+                for o in others
+                if sentence in related
+                or not kind
+                or kind in _record_words(o, lookups, models=False)
+            }
+    return found
 
 
 def _described_as_another(

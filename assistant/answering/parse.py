@@ -1184,6 +1184,20 @@ def person_acting(text: str, phrase: str) -> bool:
     return person and verb.pos_ == "VERB" and fold(verb.text) not in _STATE_VERBS
 
 
+def person_pictured(text: str, phrase: str) -> bool:
+    """Whether a phrase is a person a named thing is "of": "the bust of his wife".
+
+    The bust is the thing asked about, held or not; she is who it shows, no second
+    object of his own.
+    """
+    chunk = _chunk_for(text, phrase)
+    if chunk is None or chunk.root.dep_ != "pobj" or chunk.root.head.lower_ != "of":
+        return False
+    word = fold(chunk.root.text)
+    person = bool({word, word.removesuffix("s")} & _PERSON_NOUNS)
+    return person and chunk.root.head.head.pos_ in ("NOUN", "PROPN")
+
+
 # "Look at the print": what one looks at is a thing, not where it is.
 _LOOKING = frozenset(stem(w) for w in ("look", "glance", "gaze", "stare", "peek", "peep"))
 
@@ -1298,19 +1312,33 @@ def _holders_asked(sentence: Any) -> list[str]:
     """The subject of "does <holder> have/hold/own/keep it?", as a place to judge.
 
     A name ("the Walters") or a museum in general words; "does the jug have a lid?" asks of
-    a thing's parts, not where it is.
+    a thing's parts, not where it is. "When did <the museum> acquire it?", "has the museum
+    bought it?" take its holding for granted, and so ask it too; "when did <a collector>
+    buy it?" asks of a person's purchase (an institution's name takes an article).
     """
     root = sentence.root
-    if root.lower_ not in _HOLD or sentence[0].lemma_ != "do":
+    held = root.lower_ in _HOLD and sentence[0].lemma_ == "do"
+    auxiliaries = {c.lower_ for c in root.children if c.dep_ == "aux"}
+    acquired = root.lower_ in _ACQUIRE and bool(auxiliaries & _ACQUIRE_AUXILIARIES)
+    if not (held or acquired):
         return []
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if acquired:
+        subjects = [c for c in subjects if any(t.dep_ in ("det", "poss") for t in c.children)]
     return [
         " ".join(t.text for t in c.subtree)
-        for c in root.children
-        if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _INSTITUTIONS)
+        for c in subjects
+        if c.pos_ == "PROPN" or c.lower_ in _INSTITUTIONS
     ]
 
 
 _HOLD = frozenset("have has hold holds own owns keep keeps".split())
+# No lemmatiser is loaded: the forms after "did", "has" or "have".
+_ACQUIRE = frozenset(
+    "acquire acquired buy bought purchase purchased obtain obtained get got receive received "
+    "collect collected".split()
+)
+_ACQUIRE_AUXILIARIES = frozenset("do does did has have had".split())
 _INSTITUTIONS = frozenset("museum collection gallery library".split())
 
 

@@ -63,9 +63,12 @@ class Pipeline:
         # Once the object is known, its own texts are the evidence: the sentence that answers
         # may be in a passage the search ranked below other objects'.
         about = run.whose(numbered, focus)
-        numbered = evidence.focused(
-            numbered, about, run.lookups, self.config, with_cards=bool(asked_facts(reading))
-        )
+        # "Is its companion here too?", where its text gives the companion's number: that
+        # record is asked about as well.
+        partners = frozenset(identify.numbered_partners(reading, about, run.lookups) - about)
+        about |= partners
+        with_cards = bool(asked_facts(reading))
+        numbered = evidence.focused(numbered, about, run.lookups, self.config, with_cards, partners)
         reading = run.of_the_model(numbered, about)
         checked = run.premises(numbered)
         if isinstance(checked, Refusal):
@@ -73,7 +76,7 @@ class Pipeline:
         reply = run.draft(numbered)
         # The object the question describes (told apart by its texts) is the one the answer
         # speaks of: another object's sentences would read as about it.
-        candidates, dropped = run.verified(reply, numbered, focus or run.told, checked)
+        candidates, dropped = run.verified(reply, numbered, (focus or run.told) | partners, checked)
         refuters = compose.refuting(reading, candidates, bool(checked.corrections.kept), numbered)
         stop = run.aspects(numbered, focus, checked, bool(refuters))
         if stop:

@@ -270,6 +270,11 @@ def test_what_a_thing_is_told_by_its_relation_to(text, phrase, partners):
         ("Does the Walters also keep the matching saucer?", ["the Walters"]),
         ("Does your museum own a second one?", ["your museum"]),
         ("Does the jug have a lid?", []),
+        # Asked when or whether it was acquired, it is taken to be held there.
+        ("So when did the Walters buy that saucer?", ["the Walters"]),
+        ("Has the museum bought the other candlestick?", ["the museum"]),
+        ("When did the potter get the clay?", []),
+        ("When did Henry Lindqvist buy the matching saucer?", []),
         # Not a yes/no question led by "is", or the place is in another verb's clause.
         ("Where is the arm ring?", []),
         ("Who does the dagger belong to?", []),
@@ -334,6 +339,24 @@ def test_a_person_acting(text, phrase, acting):
     from assistant.answering.parse import person_acting
 
     assert person_acting(text, phrase) is acting
+
+
+@pytest.mark.parametrize(
+    "text, phrase, pictured",
+    [
+        # The person a named thing is "of" is who it shows, not a second thing asked for.
+        ("Is the pendant bust of his wife on show as well?", "wife", True),
+        ("Do you have the bust of the sculptor's father?", "father", True),
+        # A kin word standing alone may name another object; a thing "of" a thing is one.
+        ("Where is her husband?", "husband", False),
+        ("Is the lid of that jar on show as well?", "jar", False),
+        ("Is the bust of his wife on show as well?", "bust of his wife", False),
+    ],
+)
+def test_a_person_pictured(text, phrase, pictured):
+    from assistant.answering.parse import person_pictured
+
+    assert person_pictured(text, phrase) is pictured
 
 
 @pytest.mark.parametrize(

@@ -371,6 +371,21 @@ def test_a_named_object_the_search_ranked_below_the_rest_joins_the_evidence(focu
     assert all(p.score == nums[1].score for p in focused.values() if p.source_id == "harbour")
 
 
+def test_a_partner_a_named_objects_text_numbers_joins_beside_the_found_one():
+    # The found portrait's text numbers its companion, the harbour: asked "is its companion
+    # here too?", the companion's card and texts join though the search never found them.
+    nums = _numbered_chunks("portrait:r", "portrait:1", "ewer:r")
+    cfg = AnswerConfig(max_sources=5)
+    focused = evidence.focused(
+        nums, {"portrait"}, Lookups(retriever()), cfg, partners=frozenset({"harbour"})
+    )
+    kept = [p.chunk_id for p in focused.values()]
+    assert {"portrait:r", "portrait:1", "harbour:r"} <= set(kept)
+    assert "harbour:r" not in _chunk_ids(
+        evidence.focused(nums, {"portrait"}, Lookups(retriever()), cfg)
+    )
+
+
 def test_no_card_takes_a_texts_place_when_no_catalogue_fact_is_asked():
     nums = _numbered_chunks("portrait:r", "portrait:1", "portrait:2", "harbour:1")
     focused = evidence.focused(

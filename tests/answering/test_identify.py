@@ -1101,10 +1101,11 @@ def test_a_longer_title_holds_a_shorter_one(outer, inner, holds):
     assert identify._holds(outer, inner) is holds
 
 
-def _texts_saying(sentence: str, monkeypatch) -> Lookups:
-    """The collection's lookups, with every object's texts the one ``sentence``."""
+def _texts_saying(sentence: str | tuple[str, ...], monkeypatch) -> Lookups:
+    """The collection's lookups, with every object's texts the ``sentence`` (or sentences)."""
     lookups = Lookups(retriever())
-    monkeypatch.setattr(lookups, "sentences", lambda source_id: [sentence])
+    sentences = list(sentence) if isinstance(sentence, tuple) else [sentence]
+    monkeypatch.setattr(lookups, "sentences", lambda source_id: sentences)
     return lookups
 
 
@@ -1119,11 +1120,44 @@ def _texts_saying(sentence: str, monkeypatch) -> Lookups:
         ("It was shown beside TM.303 in 1890.", "companion piece of wife", False),
         # Its own number names no other thing.
         ("Its companion piece is lost; see TM.101.", "companion piece of wife", False),
+        # The number may be given in another sentence than the relation, when the record it
+        # numbers is of the kind asked for (or the ask names no kind beyond the relation) ...
+        (
+            ("Labels on this panel and on TM.303 name the sitters.", "Its companion is finer."),
+            "companion portrait of husband",
+            True,
+        ),
+        (
+            ("Labels on this panel and on TM.303 name the sitters.", "Its companion is finer."),
+            "companion piece",
+            True,
+        ),
+        # ... not a record of another kind, nor a text that speaks of no such relation.
+        (
+            ("Labels on this panel and on TM.202 name the sitters.", "Its companion is finer."),
+            "companion portrait of husband",
+            False,
+        ),
+        (
+            ("Labels on this panel and on TM.303 name the sitters.", "Its frame is finer."),
+            "companion portrait of husband",
+            False,
+        ),
     ],
 )
 def test_a_related_thing_a_text_numbers_is_held(sentence, phrase, held, monkeypatch):
     lookups = _texts_saying(sentence, monkeypatch)
     assert identify._numbered_by_a_text(phrase, {"harbour"}, lookups) is held
+
+
+def test_the_related_records_a_text_numbers_join_what_is_asked_about(monkeypatch):
+    lookups = _texts_saying(
+        ("Labels on this panel and on TM.303 name the sitters.", "Its companion is finer."),
+        monkeypatch,
+    )
+    asked = read("Is her companion portrait on show as well?")
+    assert identify.numbered_partners(asked, {"harbour"}, lookups) == {"portrait"}
+    assert identify.numbered_partners(read("Who painted it?"), {"harbour"}, lookups) == set()
 
 
 @pytest.mark.parametrize(

@@ -741,6 +741,9 @@ def test_the_maker_of_the_model_is_not_the_maker_of_the_copy(question, expected)
     [
         (["After Ernst Blom", "Karl Dahl"], "", {"ernst", "blom"}),
         (["Copy after Ernst Blom"], "", {"ernst", "blom"}),
+        # A work "in the style of" a master is no more by him than a copy after him.
+        (["Style of Ernst Blom", "Karl Dahl"], "", {"ernst", "blom"}),
+        (["In the manner of Ernst Blom"], "", {"ernst", "blom"}),
         # A name the record also credits is not the model's alone.
         (["After Ernst Blom", "Ernst Blom"], "", set()),
         # The text's "based on ... by", "derived from", "copied after": the names after it.

@@ -214,7 +214,12 @@ def model_makers(creators: Iterable[Creator], own: str) -> set[str]:
     sentence of its own, is not the model's alone.
     """
     creators = list(creators)
-    after = {w for c in creators if MODEL_CREDIT.match(c.name) for w in words(c.name)}
+    after = {
+        w
+        for c in creators
+        if MODEL_CREDIT.match(c.name)
+        for w in words(MODEL_CREDIT.sub("", c.name))
+    }
     credited = {w for c in creators if not MODEL_CREDIT.match(c.name) for w in words(c.name)}
     followed: set[str] = set()
     elsewhere: set[str] = set()
@@ -224,7 +229,7 @@ def model_makers(creators: Iterable[Creator], own: str) -> set[str]:
         tail = sentence[cue.end() :] if cue else ""
         elsewhere |= _name_words(head)
         followed |= _name_words(tail)
-    return (after | (followed - elsewhere)) - credited - {"after", "copy"}
+    return (after | (followed - elsewhere)) - credited
 
 
 @functools.lru_cache(maxsize=4096)
