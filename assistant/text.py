@@ -71,6 +71,24 @@ def fold(text: str) -> str:
 _per_thread = threading.local()
 
 
+def _with_saints_abbreviated() -> None:
+    """Teach pysbd "Sts." and "SS." (saints, plural) as it knows "St.".
+
+    Curatorial texts list saints so ("the saints in the arches: Sts. <A> and <B>"); split
+    there, the answer shows a sentence that ends in "Sts." and names no one.
+    """
+    from pysbd.lang.english import English
+
+    for words_ in (
+        English.Abbreviation.ABBREVIATIONS,
+        English.Abbreviation.PREPOSITIVE_ABBREVIATIONS,
+    ):
+        words_.extend(a for a in ("sts", "ss") if a not in words_)
+
+
+_with_saints_abbreviated()
+
+
 def _segmenter() -> pysbd.Segmenter:
     # One per thread: ``Segmenter.segment`` keeps the text on the instance, so a segmenter
     # shared by the API's worker threads returns [] or another text's sentences.

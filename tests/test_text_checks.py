@@ -86,3 +86,20 @@ def test_a_word_opens_a_sentence_where_any_word_has_a_capital(text, word, opens)
     from assistant.text import opens_sentence
 
     assert opens_sentence(text, text.index(word)) is opens
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # Saints listed as "Sts." or "SS." stay in their sentence, as "St." does.
+        (
+            "The arches show Sts. Anna and Maria, and SS. Peter and Paul. It is gilded.",
+            ["The arches show Sts. Anna and Maria, and SS. Peter and Paul.", "It is gilded."],
+        ),
+        ("It shows St. Jerome. It is small.", ["It shows St. Jerome.", "It is small."]),
+    ],
+)
+def test_saints_abbreviated_do_not_end_a_sentence(text, sentences):
+    from assistant.text import split_sentences
+
+    assert split_sentences(text) == sentences

@@ -52,6 +52,14 @@ EVENT_ASKED = re.compile(
     # "When did the museum get it?" is its acquisition; "when did it get made?" its making.
     r"get(?!\s+(?:made|painted|built|carved|cast|created|finished|done|drawn|printed)\b))\b"
 )
+# What was believed of an object before: "was once thought", "used to be attributed",
+# "formerly believed", "until recently regarded".
+FORMERLY = re.compile(
+    r"\b(?:(?:once|formerly|previously|originally|long|first|earlier)\s+(?:been\s+)?"
+    r"(?:thought|believed|attributed|considered|regarded|assumed|said|given)|"
+    r"used\s+to\s+be\s+(?:thought|believed|attributed|considered|regarded|given)|"
+    r"until\s+recently)\b"
+)
 # A credit to the maker of the work a record follows, not of the record's object: "After
 # <Maker>", "Copy after <Maker>", "Style of <Maker>" (made in his manner by someone else).
 MODEL_CREDIT = re.compile(
@@ -384,6 +392,15 @@ _ASKED_OF_THE_MADE = re.compile(
 _MADE_ENDS_ASK = re.compile(
     r"^\s+" + _MAKING + r"(?:\s+(?:on|with|in|by|from|of|for|out of))?\s*\?", re.IGNORECASE
 )
+# A name told as what a thing shows or is of ("the plate with <a figure>", "scenes from <a
+# poem>"), and a participle after it: the thing was made, not made by the name.
+_SHOWN_BEFORE = re.compile(
+    r"\b(?:with|of|from|showing|depicting|featuring)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE
+)
+_PASSIVE_MAKING = re.compile(
+    r"^\s+(?:made|painted|carved|cast|drawn|printed|engraved|created|designed|woven|"
+    r"modell?ed|sculpted|fired|built|enamell?ed|etched|written)\b"
+)
 _BEFORE_MAKER = re.compile(
     r"(?:\bby(?:\s+the)?|\b(?:it|that|this|one|he|she)\s+(?:is|was|'s|’s)(?:\s+an?)?|"
     r"\b" + _MAKER_ROLES + r"\s+(?:is|was))\s+$",
@@ -423,6 +440,8 @@ def maker_names(text: str) -> list[tuple[str, tuple[int, int]]]:
             continue  # "How were A and B printed?": B is what was printed
         if owner is None and _ASKED_OF_THE_MADE.search(before) and _MADE_ENDS_ASK.match(after):
             continue  # "What is <a title> painted on?": what the ask is of was painted
+        if owner is None and _SHOWN_BEFORE.search(before) and _PASSIVE_MAKING.match(after):
+            continue  # "was the plate with <a figure> painted in ...": the plate was painted
         if len(tokens) > 1 and opens_sentence(text, start):
             tokens = tokens[1:]  # "Since Rembrandt painted": an opening word is not a name
         for token in tokens:
@@ -506,7 +525,7 @@ _MAKING_WORDS = re.compile(
 _PAST = (
     r"\b[a-z]{3,}ed\b|\b(?:dug|stole|stolen|sold|found|bought|lost|broke|broken|shown|given|seen|"
     r"hidden|won|lent|sent|brought|kept|held|hung|stood|fell|fallen|went|gone|came|began|begun|"
-    r"died|born|ran|led|wrote|written)\b"
+    r"died|born|ran|led|wrote|written|gave|got|gotten)\b"
 )
 _PAST_VERB = re.compile(_PAST)
 # "A bowl from 1790" dates the bowl; "he reigned from 1493" dates the reign, and "stolen in
@@ -526,7 +545,7 @@ def _clause(text: str, start: int, end: int) -> str:
 _EVENT_KINDS = {
     "find": "found discovered dug excavated unearthed uncovered rediscovered",
     "theft": "stole stolen",
-    "acquisition": "bought acquired purchased",
+    "acquisition": "bought acquired purchased gave given donated gifted bequeathed got gotten",
 }
 _EVENT_KIND = {w: kind for kind, ws in _EVENT_KINDS.items() for w in ws.split()}
 

@@ -72,11 +72,36 @@ def _search(
     # ("<maker>'s <a work we do not hold>" must not bring in the maker's other works).
     seen = {p.chunk_id for p in hits}
     for maker, name in _makers_named(reading):
-        for p in retriever.search(name, cfg.maker_top_k):
-            if p.chunk_id not in seen and by_maker(p, maker):
+        found = [p for p in retriever.search(name, cfg.maker_top_k) if by_maker(p, maker)]
+        thing = _thing_named(reading, name)
+        if thing and not any(_titled_as(p, thing) for p in hits + found):
+            # The name alone finds the maker's best-described works, which may not be the
+            # one asked about when the collection holds many of theirs.
+            found += [
+                p
+                for p in retriever.search(f"{name} {thing}", cfg.maker_top_k)
+                if by_maker(p, maker)
+            ]
+        for p in found:
+            if p.chunk_id not in seen:
                 hits.append(p)
                 seen.add(p.chunk_id)
     return hits
+
+
+def _thing_named(reading: Reading, name: str) -> str:
+    """The first thing the question names apart from the maker's name ("tea caddy")."""
+    said = {fold(w) for w in words(name)}
+    things = [
+        p for p in parse.object_phrases(reading.context) if not {fold(w) for w in words(p)} & said
+    ]
+    return things[0] if things else ""
+
+
+def _titled_as(passage: Passage, thing: str) -> bool:
+    """Whether a passage's title names the thing's kind ("Tea Caddy" for "tea caddy")."""
+    kind = identify.head(thing)
+    return bool(kind) and kind in content_words(passage.title)
 
 
 def fused(by_meaning: list[Passage], by_words: list[Passage], cfg: AnswerConfig) -> list[Passage]:

@@ -1515,6 +1515,53 @@ def not_held(
     return absent or _another_chosen(reading, answered_of, lookups, cfg)
 
 
+def unnamed(reading: Reading, held: Sequence[set[str]], lookups: Lookups) -> str:
+    """What a "which <things>" or "who was the <role>" ask wants named, which no text names.
+
+    "Which saints' relics were in it?" where its text says only that it "contained relics";
+    "who was the donor?" where it speaks of "the object's donor": the texts mention the thing,
+    so the answer would show them, and they do not say which. ``held``: the objects asked
+    about, nearest first (those the question names, then those the answer may speak of);
+    the first whose texts mention the thing are judged.
+    """
+    asked = parse.named_ones_asked(reading.ask)
+    if not asked:
+        return ""
+    stems = [stem(w.lower()) for w in asked]
+    sources = next((s for s in held if _mentions(stems[-1], s, lookups)), set())
+    mentions = _mentions(stems[-1], sources, lookups)
+    held_words = _words_of_records(sources, lookups)
+    known = set(content_words(reading.context)) | held_words
+    if not mentions or any(_named_beside(m, stems, known) for m in mentions):
+        return ""
+    return " ".join(asked)
+
+
+def _named_beside(sentence: str, stems: list[str], known: set[str]) -> bool:
+    """Whether a sentence names what ``stems`` say, near the last of them, by a new name.
+
+    A capitalised word within a few words (not the sentence's first, not one the question
+    or the record already gives), or a quoted title; every stem must be in the sentence.
+    """
+    if not set(stems) <= set(content_words(sentence)):
+        return False
+    if re.search(r"[\"“”]", sentence):
+        return True
+    tokens = [m.group(0) for m in re.finditer(r"[^\W\d_][\w'’-]*", sentence)]
+    at = [i for i, t in enumerate(tokens) if stems[-1] in content_words(t)]
+    return any(
+        0 < j < len(tokens)
+        and tokens[j][:1].isupper()
+        and not set(content_words(tokens[j])) <= known
+        for i in at
+        for j in range(i - _NAME_WINDOW, i + _NAME_WINDOW + 1)
+    )
+
+
+# How near a name must stand to the word it names: "the saints in the arches: Sts. <A>".
+_NAME_WINDOW = 4
+
+
 def lost_part(reading: Reading, held: set[str], lookups: Lookups) -> str:
     """The part of a held object the question asks what is on, which its texts call missing.
 
@@ -1865,7 +1912,27 @@ def _matches(reading: Reading, meta: dict[str, object], title_words: set[str]) -
     told = {w for t in reading.text.split() if not t[:1].isupper() for w in content_words(t)}
     described = (set(content_words(reading.asked)) | told) - title_words - GENERIC
     names = {w for claim in reading.said.of("name") for w in content_words(claim.value)}
-    return score + sum(2 if w in names else 1 for w in described & fields)
+    # A maker the visitor credits with the thing ("<Maker>'s tea caddy", "the caddy by
+    # <Maker>"), wherever said, picks out as a name does; "<Name>'s grandson" credits nothing.
+    makers = {
+        w
+        for claim in reading.said.of("maker")
+        if _beside_title_word(reading.said.text, claim.span, title_words)
+        for w in content_words(claim.value)
+    }
+    return score + sum(2 if w in names | makers else 1 for w in (described | makers) & fields)
+
+
+def _beside_title_word(text: str, span: tuple[int, int], title_words: set[str]) -> bool:
+    """Whether a word of the title is within a few words either side of ``span``."""
+    before = words(text[: span[0]])[-_CREDIT_WINDOW:]
+    after = words(text[span[1] :])[:_CREDIT_WINDOW]
+    return bool(set(content_words(" ".join(before + after))) & title_words)
+
+
+# How near a maker's name must be to the thing's name to credit it: "<Maker>'s silver
+# kovsh", "the kovsh made by <Maker>".
+_CREDIT_WINDOW = 3
 
 
 def look_alike(reading: Reading, records: Sequence[Passage], title: str) -> Passage | None:

@@ -1198,6 +1198,53 @@ def person_pictured(text: str, phrase: str) -> bool:
     return person and chunk.root.head.head.pos_ in ("NOUN", "PROPN")
 
 
+def named_ones_asked(text: str) -> list[str]:
+    """The nouns of a "which <things>" or "who was the <role>" ask, as written, or [].
+
+    "Which saints' relics ...?" -> ["saints", "relics"]; "Which of <her> paintings ...?" ->
+    ["paintings"]; "Who was the donor?" -> ["donor"]. Such an ask wants the one meant by name
+    (a saint, a title, a person), where "which scene" or "who is the boy" may be answered by
+    what it shows.
+    """
+    doc = parsed(text)
+    for token in doc:
+        if token.lower_ in ("which", "what") and token.dep_ == "det":
+            chain = [token.head]
+        elif token.lower_ == "which" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            chain = [o for c in token.children if c.lower_ == "of" for o in c.children][:1]
+        elif token.lower_ == "who" and token.head.lower_ in _BE_FORMS:
+            chain = [
+                c for c in token.head.children if c.dep_ in ("nsubj", "attr") and c.i != token.i
+            ]
+            chain = [c for c in chain[:1] if c.lower_ in _ROLES_NAMED]
+        else:
+            continue
+        if chain and chain[0].dep_ == "poss" and chain[0].head.pos_ == "NOUN":
+            chain.append(chain[0].head)  # "which saints' relics": relics of saints named
+        if chain and _singular(chain[0].lower_) in _NAMED_KINDS:
+            return [t.text for t in chain]
+    return []
+
+
+# Things a "which" asks to have named: people, gods and saints, works by their titles, a
+# church by its name. ("Which scene", "which animal" may be answered by a description; "which
+# artist", "which city" by the catalogue's maker and place.)
+_NAMED_KINDS = frozenset(
+    "saint god goddess king queen emperor pharaoh prince princess painting picture portrait "
+    "donor patron owner collector church monastery cathedral manuscript book poem".split()
+)
+# Roles a "who was the <role>" asks the person's name of.
+_ROLES_NAMED = frozenset("donor donors patron patrons owner owners collector buyer".split())
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, near enough for the lists here ("goddesses" -> "goddess")."""
+    for ending, instead in (("sses", "ss"), ("ies", "y"), ("s", "")):
+        if word.endswith(ending) and not word.endswith("ss"):
+            return word[: -len(ending)] + instead
+    return word
+
+
 # "Look at the print": what one looks at is a thing, not where it is.
 _LOOKING = frozenset(stem(w) for w in ("look", "glance", "gaze", "stare", "peek", "peep"))
 
@@ -1424,16 +1471,33 @@ def passive_subject_at(text: str, start: int) -> bool:
     """Whether the word at character ``start`` is what a passive verb acts on.
 
     "How were <A> and <B> printed?": B was printed, it printed
-    nothing; in "Is it true Vermeer painted it?" Vermeer is the one who painted.
+    nothing; in "Is it true Vermeer painted it?" Vermeer is the one who painted. A name in a
+    phrase that describes the subject is in its slot too: "was the vase with <a god> made in
+    1500?", "the banner with scenes of <a hymn>".
     """
     doc = parsed(text)
     token = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
-    while token is not None and token.dep_ in ("compound", "conj", "appos"):
-        token = token.head  # "Lidded Ewer", "A and B": in the slot of the head
+    while token is not None and (
+        token.dep_ in ("compound", "conj", "appos")
+        or (token.dep_ in ("pobj", "prep") and token.head.pos_ in ("NOUN", "PROPN", "ADP"))
+    ):
+        token = token.head  # "Lidded Ewer", "A and B", "the vase with <A>": the head's slot
     if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    # The small parser often labels the subject "nsubj"; "were ... printed" still says passive.
-    return token.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in token.head.children)
+    # The small parser often labels the subject "nsubj"; "were ... printed" still says passive,
+    # and so does "was <it> made", the participle hung on the subject.
+    verb = token.head
+    return (
+        token.dep_ == "nsubjpass"
+        or any(c.dep_ == "auxpass" for c in verb.children)
+        or (
+            verb.lower_ in _BE_FORMS
+            and any(c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") for c in token.children)
+        )
+    )
+
+
+_BE_FORMS = frozenset("is are was were been being be".split())
 
 
 # Verbs that relate one object to another in a relative clause ("the crown that matches the

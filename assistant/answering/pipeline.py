@@ -329,6 +329,13 @@ class _Run:
         lost = identify.lost_part(self.reading, focus or set(sources), self.lookups)
         if lost and not corrected:
             return self.trace.refuse("identify", f"the vetted texts call {lost} missing", lost=lost)
+        # Of the objects the question itself names or describes before their look-alikes.
+        asked_about = [self.asked_of, focus | self.told]
+        unnamed = identify.unnamed(self.reading, asked_about, self.lookups)
+        if unnamed and not corrected:
+            return self.trace.refuse(
+                "identify", f"the vetted texts mention the {unnamed} but do not say which"
+            )
         unknown = identify.no_record_of(
             self.reading, sources, self.lookups, focus, self.cfg, self.told
         )

@@ -17,6 +17,7 @@ from assistant.answering.catalogue import Numbered
 from assistant.answering.claims import (
     EVENT,
     EVENT_ASKED,
+    FORMERLY,
     MATERIALS,
     dates_another_event,
     years,
@@ -124,6 +125,10 @@ def asked_facts(reading: Reading) -> frozenset[str]:
     # "Why is it attributed to <maker>?" asks for a reason; the catalogue line that states the
     # attribution repeats the question, it does not answer it.
     if Ask.REASON in reading.asks:
+        return frozenset()
+    if FORMERLY.search(fold(reading.asked)):
+        # "Which shop was it formerly given to?" asks what was believed before; the
+        # catalogue line gives what is believed now.
         return frozenset()
     if EVENT.search(fold(reading.asked)) or EVENT_ASKED.search(fold(reading.asked)):
         # "Who found it and when?": the year asked for is the find's, not the making's.

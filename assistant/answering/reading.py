@@ -102,6 +102,8 @@ class Said:
     patrons: frozenset[str]  # words of a "made for X" owner, who is not a maker
     other_event: bool  # its year dates a theft, find or sale, not the making
     lowercase: bool  # no capitals to find names by
+    # Dates said of something else than the object: a look ("looks baroque"), a version.
+    aside: tuple[Claim, ...] = ()
 
     def of(self, kind: str) -> list[Claim]:
         """The claims of one kind."""
@@ -164,8 +166,10 @@ class Reading:
         """``text`` without the dates the question claims ("1st century AD", a named period).
 
         A date is checked against the record's dates; it is no word the texts must share.
+        Nor is one said of a look or another version: an impression, not a topic.
         """
-        return without_dates(text, self.context_said.of("date"))
+        said = self.context_said
+        return without_dates(text, [*said.of("date"), *said.aside])
 
     def unplaced(self) -> str:
         """The context without the places it puts the object in ("found at X", "made in Y").
@@ -540,7 +544,9 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
         for n in (periods.named_in(text) if periods else [])
         if not parse.names_a_person(text, *n.span) and not _STYLE_AFTER.match(text, n.span[1])
     ]
-    found = _dates(text, named_periods)
+    dated = _dates(text, named_periods)
+    aside = _aside(text, dated)
+    found = [c for c in dated if c not in aside]
     found += _materials(text)
     for match in shapes.INSTITUTION.finditer(text):
         found.append(Claim("institution", match.group(1).strip(), match.span(1)))
@@ -581,6 +587,7 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
         patrons=frozenset(w for m in shapes.MADE_FOR.finditer(text) for w in words(m.group(1))),
         other_event=bool(shapes.EVENT.search(folded)) and not asserts,
         lowercase=typed_lower or text == text.lower(),
+        aside=tuple(aside),
     )
 
 
@@ -626,8 +633,7 @@ _OWNING = re.compile(
 def _dates(text: str, named_periods: list[Named]) -> list[Claim]:
     """The years, ages and named periods a text gives, each the object's or an event's.
 
-    A year beside a version word ("the 1790 original of ...") picks that version: it is no
-    claim about the held one's date.
+    (Which of them are said of a look or another version, ``_aside`` tells.)
     """
     found: list[Claim] = []
     for lo, hi, written in shapes.years(text):
@@ -646,12 +652,18 @@ def _dates(text: str, named_periods: list[Named]) -> list[Claim]:
         kind = "event" if event else "date"
         found.append(Claim(kind, written, span, lo, hi, amount=age, about=event))
     found += [_period_claim(text, named) for named in named_periods]
-    versions = parse.version_dates(text, [c.value for c in found if c.kind == "date"])
-    return [
-        c
-        for c in found
-        if not (c.kind == "date" and (c.value in versions or _borrowed(text, c.span)))
-    ]
+    return found
+
+
+def _aside(text: str, dated: list[Claim]) -> list[Claim]:
+    """The dates said of a look or of another version, not of the object.
+
+    "The 1790 original of <a work>" picks a version; "a 1920s look", "looks baroque" give an
+    impression.
+    """
+    dates = [c for c in dated if c.kind == "date"]
+    versions = parse.version_dates(text, [c.value for c in dates])
+    return [c for c in dates if c.value in versions or _borrowed(text, c.span)]
 
 
 def _borrowed(text: str, span: tuple[int, int]) -> bool:
@@ -768,8 +780,19 @@ _LOOK_OF = re.compile(
 
 
 def _imitated(text: str, start: int) -> bool:
-    """Whether what starts at ``start`` is said of a look the object borrows."""
-    return start >= 0 and bool(_LOOK_OF.search(text[max(0, start - 80) : start]))
+    """Whether what starts at ``start`` is said of a look the object borrows or gives."""
+    before = text[max(0, start - 80) : start]
+    return start >= 0 and bool(_LOOK_OF.search(before) or _SEEMING.search(before))
+
+
+# A verb of seeming right before, with only words of degree between: "it looks <period> to
+# me", "seems almost <material>" give an impression, which the record need not share.
+_SEEMING = re.compile(
+    r"\b(?:look|looks|looked|seem|seems|seemed|appear|appears|appeared|feel|feels|felt)\s+"
+    r"(?:(?:quite|very|so|rather|really|pretty|more|most|somewhat|almost|totally|fairly|"
+    r"distinctly|truly|utterly|super|a\s+bit|a\s+little|kind\s+of|sort\s+of)\s+)*$",
+    re.IGNORECASE,
+)
 
 
 # A period before a word for a style or manner speaks of a look, which a later piece may
@@ -781,9 +804,12 @@ _STYLE_AFTER = re.compile(
 
 
 # A look named after the words that describe it: "that ancient <period> cameo-glass look", "a
-# <period> feel". (The period and any material in those words are the look's.)
+# <period> feel", "a <period> sort of shape", "<period> scroll patterns". (The period and any
+# material in those words are the look's, or the ornament's, not the object's own.)
 _A_LOOK_AFTER = re.compile(
-    r"(?:[\s-]+[^\W\d_][\w'’]*){0,2}?[\s-]+(?:look|feel|vibe|air|appearance|aesthetic)\b(?!-)",
+    r"(?:[\s-]+[^\W\d_][\w'’]*){0,2}?[\s-]+(?:look|feel|vibe|air|appearance|aesthetic|"
+    r"(?:sort|kind|type)\s+of|shapes?|forms|lines|proportions|silhouette|patterns?|motifs?|"
+    r"ornament(?:s|ation)?|decoration|flourish(?:es)?)\b(?!-)",
     re.IGNORECASE,
 )
 

@@ -502,3 +502,25 @@ def test_the_thing_a_clause_says_a_name_made(text, name, noun):
 )
 def test_asked_whether_this_museum_has_it(ask, here):
     assert bool(cues.ASKS_IF_HERE.search(ask)) is here
+
+
+@pytest.mark.parametrize(
+    "text, nouns",
+    [
+        # A "which" of things answered by a name: saints, works, a church; with what the
+        # thing asked for belongs to ("which saints' bones").
+        ("Which saints' bones were kept in the box?", ["saints", "bones"]),
+        ("Which of her paintings has that sky?", ["paintings"]),
+        ("What church was the chest made for?", ["church"]),
+        ("Who was the patron of the chest?", ["patron"]),
+        # A "which" a description may answer, or the catalogue's maker and place.
+        ("Which scene is on the lid?", []),
+        ("Who is the girl by the well?", []),
+        ("Which artist carved the chest?", []),
+        ("What is the chest made of?", []),
+    ],
+)
+def test_which_things_are_asked_to_be_named(text, nouns):
+    from assistant.answering.parse import named_ones_asked
+
+    assert named_ones_asked(text) == nouns

@@ -396,3 +396,21 @@ def test_no_card_takes_a_texts_place_when_no_catalogue_fact_is_asked():
 
 def _chunk_ids(nums: dict) -> list[str]:
     return [p.chunk_id for p in nums.values()]
+
+
+@pytest.mark.parametrize(
+    "question, name, thing",
+    [
+        # What a maker's works are searched for with, beside the name: the thing asked about
+        # (the collection may hold many of theirs), not the name's own words.
+        (
+            "Lindqvist's harbour view has a lovely sky. Who sailed in it?",
+            "Lindqvist",
+            "harbour view",
+        ),
+        ("Lindqvist's Harbour at Dusk has a lovely sky.", "Lindqvist's Harbour", "lovely sky"),
+        ("Did Lindqvist paint anything else?", "Lindqvist", ""),
+    ],
+)
+def test_a_makers_works_are_searched_for_with_the_thing_named(question, name, thing):
+    assert evidence._thing_named(read(question), name) == thing

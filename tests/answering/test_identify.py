@@ -556,6 +556,10 @@ KOVSHES = [
         ("The kovsh I mean is filigree enamel. Who owned it?", "k1910"),
         # ... by its common words: a name in the story may be an owner's, not a maker's.
         ("Ovchinnikov's grandson gave us a kovsh. When was it made?", None),
+        # ... but a maker the story credits with it picks it out, and a date said of its
+        # look picks nothing.
+        ("Khlebnikov's kovsh has such a lovely shape. What is on its prow?", "k1910"),
+        ("Khlebnikov's kovsh has a 17th-century sort of shape. What is on its prow?", "k1910"),
     ],
 )
 def test_one_of_several_look_alikes_is_picked_by_the_description(question, meant):
@@ -1158,6 +1162,38 @@ def test_the_related_records_a_text_numbers_join_what_is_asked_about(monkeypatch
     asked = read("Is her companion portrait on show as well?")
     assert identify.numbered_partners(asked, {"harbour"}, lookups) == {"portrait"}
     assert identify.numbered_partners(read("Who painted it?"), {"harbour"}, lookups) == set()
+
+
+@pytest.mark.parametrize(
+    "question, sentence, unnamed",
+    [
+        # A "which" or "who was the <role>" whose thing the texts mention but never name.
+        (
+            "Which saints' bones were kept in the harbour box?",
+            "The box once held bones.",
+            "saints bones",
+        ),
+        ("Who was the patron of the harbour view?", "It was painted for a patron.", "patron"),
+        (
+            "Which of her paintings is it a sketch for?",
+            "It is a sketch for one of her paintings.",
+            "paintings",
+        ),
+        # Named near the word, or in quotes: the texts say which.
+        ("Who was the patron of the harbour view?", "It was painted for a patron, Olof Berg.", ""),
+        (
+            "Which of her paintings is it a sketch for?",
+            'It is a sketch for her painting "Ebb".',
+            "",
+        ),
+        ("Which saints does the harbour box show?", "The saints are Sts. Anna and Maria.", ""),
+        # Not mentioned at all: for the other checks, not this one.
+        ("Who was the patron of the harbour view?", "It shows a quay at dusk.", ""),
+    ],
+)
+def test_a_thing_the_texts_mention_but_never_name(question, sentence, unnamed, monkeypatch):
+    lookups = _texts_saying(sentence, monkeypatch)
+    assert identify.unnamed(read(question), [{"harbour"}], lookups) == unnamed
 
 
 @pytest.mark.parametrize(

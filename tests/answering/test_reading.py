@@ -333,6 +333,12 @@ ROWS = [
     ("Was it painted by Edvard Munch?", [], {"makers": {"Edvard", "Munch"}}),
     ("Munch's harbour is lovely.", [], {"makers": {"Munch"}}),
     ("Did it go to the Met after the July Revolution?", [], {"makers": set()}),
+    # A name the object is told by ("the jug with <a god>", "scenes from <a poem>") before a
+    # passive making verb: the jug was made, by no one named.
+    ("Was the jug with Orpheus made in 1500?", [], {"makers": set()}),
+    ("Was the plate with the Good Samaritan painted by Holm?", [], {"makers": {"Holm"}}),
+    ("When was the banner with scenes of the Vesper Psalm made?", [], {"makers": set()}),
+    ("Was the jug Karin Holm made fired in 1600?", [], {"makers": {"Karin", "Holm"}}),
     ("How many weeks did it take Anna Ancher to paint it?", [], {"makers": {"Anna", "Ancher"}}),
     ("Which Viking smith forged the brooch?", [], {"makers": set()}),
     ("Which Viking smith made the brooch?", [], {"makers": {"Viking"}}),
@@ -686,8 +692,36 @@ ROWS = [
         [],
         {"claims_not": {("material", "jade"), ("material", "ivory")}},
     ),
+    # ... or of an impression it gives ("looks", "seems", "feels" and words of degree), of a
+    # kind of shape or of its ornament.
+    (
+        "The jug looks totally 17th-century to me. Who fired it?",
+        [],
+        {"claims_not": {("date", "17th-century")}},
+    ),
+    ("The jug seems almost 1500s. Who fired it?", [], {"claims_not": {("date", "1500s")}}),
+    ("The bowl feels very jade. Who carved it?", [], {"claims_not": {("material", "jade")}}),
+    (
+        "The jug has a 17th-century sort of shape. Who fired it?",
+        [],
+        {"claims_not": {("date", "17th-century")}},
+    ),
+    ("The jug has 1500s scroll patterns. Who fired it?", [], {"claims_not": {("date", "1500s")}}),
     # ... said of the object itself, they are its own.
     ("It was painted in the 12th century, wasn't it?", [], {"claims": {("date", "12th century")}}),
+    ("The jug looks old and was made in 1650, right?", [], {"claims": {("date", "1650")}}),
+    ("The jug is a 17th-century piece, isn't it?", [], {"claims": {("date", "17th-century")}}),
+    # The year of a gift dates the giving, not the making.
+    (
+        "A collector gave the jug to the museum in 1983. Who fired it?",
+        [],
+        {"claims_not": {("date", "1983")}},
+    ),
+    (
+        "The jug was given to the museum in 1983. Who fired it?",
+        [],
+        {"claims_not": {("date", "1983")}},
+    ),
     ("Is the bowl jade and ivory?", [], {"claims": {("material", "ivory")}}),
     ("It has a bronze look, but is it bronze?", [], {"claims": {("material", "bronze")}}),
     # -- steering --------------------------------------------------------------------------------
@@ -782,3 +816,17 @@ def test_a_turn_follows_on_by_language(question, history, language, follows) -> 
 )
 def test_a_language_named_as_the_language_is_no_topic_word(question, unplaced) -> None:
     assert read(question).unplaced() == unplaced
+
+
+@pytest.mark.parametrize(
+    "question, date",
+    [
+        # A date said of a look is the visitor's impression: no word the texts must share,
+        # like a date the question claims.
+        ("The jug looks totally 17th-century to me. Who fired it?", "17th-century"),
+        ("Was the jug made in 1650?", "1650"),
+    ],
+)
+def test_a_date_is_no_topic_word(question: str, date: str) -> None:
+    reading = read(question)
+    assert date not in reading.undated(reading.context)
