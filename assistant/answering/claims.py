@@ -393,13 +393,9 @@ _MADE_ENDS_ASK = re.compile(
     r"^\s+" + _MAKING + r"(?:\s+(?:on|with|in|by|from|of|for|out of))?\s*\?", re.IGNORECASE
 )
 # A name told as what a thing shows or is of ("the plate with <a figure>", "scenes from <a
-# poem>"), and a participle after it: the thing was made, not made by the name.
+# poem>"): before a making verb, the thing was made, not made by the name.
 _SHOWN_BEFORE = re.compile(
     r"\b(?:with|of|from|showing|depicting|featuring)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE
-)
-_PASSIVE_MAKING = re.compile(
-    r"^\s+(?:made|painted|carved|cast|drawn|printed|engraved|created|designed|woven|"
-    r"modell?ed|sculpted|fired|built|enamell?ed|etched|written)\b"
 )
 _BEFORE_MAKER = re.compile(
     r"(?:\bby(?:\s+the)?|\b(?:it|that|this|one|he|she)\s+(?:is|was|'s|’s)(?:\s+an?)?|"
@@ -440,7 +436,7 @@ def maker_names(text: str) -> list[tuple[str, tuple[int, int]]]:
             continue  # "How were A and B printed?": B is what was printed
         if owner is None and _ASKED_OF_THE_MADE.search(before) and _MADE_ENDS_ASK.match(after):
             continue  # "What is <a title> painted on?": what the ask is of was painted
-        if owner is None and _SHOWN_BEFORE.search(before) and _PASSIVE_MAKING.match(after):
+        if owner is None and _SHOWN_BEFORE.search(before) and _AFTER_MAKER.match(after):
             continue  # "was the plate with <a figure> painted in ...": the plate was painted
         if len(tokens) > 1 and opens_sentence(text, start):
             tokens = tokens[1:]  # "Since Rembrandt painted": an opening word is not a name

@@ -1528,10 +1528,9 @@ def unnamed(reading: Reading, held: Sequence[set[str]], lookups: Lookups) -> str
     if not asked:
         return ""
     stems = [stem(w.lower()) for w in asked]
-    sources = next((s for s in held if _mentions(stems[-1], s, lookups)), set())
-    mentions = _mentions(stems[-1], sources, lookups)
-    held_words = _words_of_records(sources, lookups)
-    known = set(content_words(reading.context)) | held_words
+    found = ((s, _mentions(stems[-1], s, lookups)) for s in held)
+    sources, mentions = next(((s, m) for s, m in found if m), (set(), []))
+    known = set(content_words(reading.context)) | _words_of_records(sources, lookups)
     if not mentions or any(_named_beside(m, stems, known) for m in mentions):
         return ""
     return " ".join(asked)

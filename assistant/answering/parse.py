@@ -1221,7 +1221,7 @@ def named_ones_asked(text: str) -> list[str]:
             continue
         if chain and chain[0].dep_ == "poss" and chain[0].head.pos_ == "NOUN":
             chain.append(chain[0].head)  # "which saints' relics": relics of saints named
-        if chain and _singular(chain[0].lower_) in _NAMED_KINDS:
+        if chain and stem(chain[0].lower_) in _NAMED_KINDS:
             return [t.text for t in chain]
     return []
 
@@ -1230,19 +1230,12 @@ def named_ones_asked(text: str) -> list[str]:
 # church by its name. ("Which scene", "which animal" may be answered by a description; "which
 # artist", "which city" by the catalogue's maker and place.)
 _NAMED_KINDS = frozenset(
-    "saint god goddess king queen emperor pharaoh prince princess painting picture portrait "
-    "donor patron owner collector church monastery cathedral manuscript book poem".split()
+    stem(w)
+    for w in "saint god goddess king queen emperor pharaoh prince princess painting picture "
+    "portrait donor patron owner collector church monastery cathedral manuscript book poem".split()
 )
 # Roles a "who was the <role>" asks the person's name of.
 _ROLES_NAMED = frozenset("donor donors patron patrons owner owners collector buyer".split())
-
-
-def _singular(word: str) -> str:
-    """A plural noun's singular, near enough for the lists here ("goddesses" -> "goddess")."""
-    for ending, instead in (("sses", "ss"), ("ies", "y"), ("s", "")):
-        if word.endswith(ending) and not word.endswith("ss"):
-            return word[: -len(ending)] + instead
-    return word
 
 
 # "Look at the print": what one looks at is a thing, not where it is.
