@@ -71,22 +71,27 @@ def fold(text: str) -> str:
 _per_thread = threading.local()
 
 
-def _with_saints_abbreviated() -> None:
-    """Teach pysbd "Sts." and "SS." (saints, plural) as it knows "St.".
+def _with_curatorial_abbreviations() -> None:
+    """Teach pysbd the abbreviations of curatorial texts it splits at.
 
-    Curatorial texts list saints so ("the saints in the arches: Sts. <A> and <B>"); split
-    there, the answer shows a sentence that ends in "Sts." and names no one.
+    "Sts." and "SS." (saints, plural), as it knows "St.": texts list saints so ("the saints
+    in the arches: Sts. <A> and <B>"). "ca." and "fl." before a year ("of ca. 1440 (<a
+    library>, M.917)"): pysbd knows neither, and a sentence cut there ends in "ca." while the
+    year and the rest read as a sentence of their own. Only lower-case words: "C." or "B."
+    also ends a sentence ("Section C.").
     """
     from pysbd.lang.english import English
 
-    for words_ in (
-        English.Abbreviation.ABBREVIATIONS,
-        English.Abbreviation.PREPOSITIVE_ABBREVIATIONS,
+    abbreviation = English.Abbreviation
+    for words_, added in (
+        (abbreviation.ABBREVIATIONS, ("sts", "ss", "ca", "fl")),
+        (abbreviation.PREPOSITIVE_ABBREVIATIONS, ("sts", "ss")),
+        (abbreviation.NUMBER_ABBREVIATIONS, ("ca", "fl")),
     ):
-        words_.extend(a for a in ("sts", "ss") if a not in words_)
+        words_.extend(a for a in added if a not in words_)
 
 
-_with_saints_abbreviated()
+_with_curatorial_abbreviations()
 
 
 def _segmenter() -> pysbd.Segmenter:

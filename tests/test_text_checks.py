@@ -97,9 +97,19 @@ def test_a_word_opens_a_sentence_where_any_word_has_a_capital(text, word, opens)
             ["The arches show Sts. Anna and Maria, and SS. Peter and Paul.", "It is gilded."],
         ),
         ("It shows St. Jerome. It is small.", ["It shows St. Jerome.", "It is small."]),
+        # "ca." and "fl." before a year: the year and what follows are the same sentence.
+        (
+            "A book of ca. 1440 (a library, M.9) is like it. It is gilded.",
+            ["A book of ca. 1440 (a library, M.9) is like it.", "It is gilded."],
+        ),
+        (
+            "It was made by a master fl. 1480-1500. It is oak.",
+            ["It was made by a master fl. 1480-1500.", "It is oak."],
+        ),
+        ("They moved ca. 1860. The war ended.", ["They moved ca. 1860.", "The war ended."]),
     ],
 )
-def test_saints_abbreviated_do_not_end_a_sentence(text, sentences):
+def test_abbreviations_do_not_end_a_sentence(text, sentences):
     from assistant.text import split_sentences
 
     assert split_sentences(text) == sentences

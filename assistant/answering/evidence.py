@@ -74,7 +74,9 @@ def _search(
     for maker, name in _makers_named(reading):
         found = [p for p in retriever.search(name, cfg.maker_top_k) if by_maker(p, maker)]
         thing = _thing_named(reading, name)
-        if thing and not any(_titled_as(p, thing) for p in hits + found):
+        if _search_again(name, thing, found) and not any(
+            _titled_as(p, thing) for p in hits + found
+        ):
             # The name alone finds the maker's best-described works, which may not be the
             # one asked about when the collection holds many of theirs.
             found += [
@@ -87,6 +89,19 @@ def _search(
                 hits.append(p)
                 seen.add(p.chunk_id)
     return hits
+
+
+def _search_again(name: str, thing: str, found: list[Passage]) -> bool:
+    """Whether the maker's works are worth a second search, with the thing asked.
+
+    Not when the name's own search found none of theirs (the thing added will not find
+    them either), nor when the name goes on to a title ("<Maker>'s Ambassadors": the thing
+    is then a part of that work, no kind of object to look for).
+    """
+    return bool(thing and found) and not _POSSESSIVE_INSIDE.search(name)
+
+
+_POSSESSIVE_INSIDE = re.compile(r"['’]s\s+\S")
 
 
 def _thing_named(reading: Reading, name: str) -> str:

@@ -1354,22 +1354,37 @@ def _holders_asked(sentence: Any) -> list[str]:
     A name ("the Walters") or a museum in general words; "does the jug have a lid?" asks of
     a thing's parts, not where it is. "When did <the museum> acquire it?", "has the museum
     bought it?" take its holding for granted, and so ask it too; "when did <a collector>
-    buy it?" asks of a person's purchase (an institution's name takes an article).
+    buy it?" asks of a person's purchase (an institution's name takes an article); so does
+    "was it acquired by <the museum>?".
     """
     root = sentence.root
     held = root.lower_ in _HOLD and sentence[0].lemma_ == "do"
     auxiliaries = {c.lower_ for c in root.children if c.dep_ == "aux"}
     acquired = root.lower_ in _ACQUIRE and bool(auxiliaries & _ACQUIRE_AUXILIARIES)
-    if not (held or acquired):
-        return []
-    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    subjects = [c for c in root.children if c.dep_ == "nsubj"] if held or acquired else []
     if acquired:
-        subjects = [c for c in subjects if any(t.dep_ in ("det", "poss") for t in c.children)]
+        subjects = [c for c in subjects if _with_article(c)]
+    # "When was it acquired by the museum?": the holder is the passive's agent, wherever the
+    # tagger hangs the participle (the root, or a clause of the subject).
+    subjects += [
+        o
+        for verb in sentence
+        if verb.lower_ in _ACQUIRE
+        for agent in verb.children
+        if agent.dep_ == "agent"
+        for o in agent.children
+        if o.dep_ == "pobj" and _with_article(o)
+    ]
     return [
         " ".join(t.text for t in c.subtree)
         for c in subjects
         if c.pos_ == "PROPN" or c.lower_ in _INSTITUTIONS
     ]
+
+
+def _with_article(token: Any) -> bool:
+    """Whether a noun has an article or owner: "the Walters", not "Henry Walters"."""
+    return any(t.dep_ in ("det", "poss") for t in token.children)
 
 
 _HOLD = frozenset("have has hold holds own owns keep keeps".split())

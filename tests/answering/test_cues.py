@@ -275,6 +275,11 @@ def test_what_a_thing_is_told_by_its_relation_to(text, phrase, partners):
         ("Has the museum bought the other candlestick?", ["the museum"]),
         ("When did the potter get the clay?", []),
         ("When did Henry Lindqvist buy the matching saucer?", []),
+        # So, in the passive, when the museum is the agent.
+        ("When was the matching saucer acquired by the museum?", ["the museum"]),
+        ("Has the saucer been purchased by the Walters?", ["the Walters"]),
+        ("When was the saucer bought by Henry Lindqvist?", []),
+        ("Was the saucer made by the workshop?", []),
         # Not a yes/no question led by "is", or the place is in another verb's clause.
         ("Where is the arm ring?", []),
         ("Who does the dagger belong to?", []),
