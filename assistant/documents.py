@@ -169,6 +169,7 @@ _SENTENCES = {
     "found": N_("{title} was found in {place}."),
     "culture": N_("{title} is catalogued as {culture}."),
     "institution": N_("{title} is in the collection of {institution}."),
+    "credit": N_("The credit line of {title} reads: {credit}."),
     "accession": N_("The accession number of {title} is {number}."),
 }
 
@@ -216,6 +217,10 @@ def record_facts(meta: dict[str, Any], language: str = SOURCE_LANGUAGE) -> dict[
         facts["found"] = say("found", place=place)
     if meta.get("institution"):
         facts["institution"] = say("institution", institution=str(meta["institution"]))
+    if meta.get("credit_line"):
+        # How and when the object came to the museum ("Gift of <donor>, 1942"): the answer to
+        # "when did the museum get it?", which the date of making is not.
+        facts["credit"] = say("credit", credit=str(meta["credit_line"]).rstrip("."))
     if meta.get("accession_number"):
         facts["accession"] = say("accession", number=str(meta["accession_number"]))
     return facts

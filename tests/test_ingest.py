@@ -184,3 +184,18 @@ def test_where_an_object_was_found_is_a_catalogue_fact_of_its_own():
     assert facts["found"] == "Pin was found in Cork."  # a find-spot listed twice, said once
     assert record_facts(meta, "fr")["found"] == "Lieu de découverte de Pin : Cork."
     assert "found" not in record_facts({"title": "Pin", "creators": "[]"})
+
+
+def test_how_an_object_came_to_the_museum_is_a_catalogue_fact_of_its_own():
+    from assistant.documents import record_facts
+    from ingest.mapping import load_mapping, resolve
+
+    meta = {"title": "Pin", "creators": "[]", "credit_line": "Gift of Ann Lee, 1942."}
+    assert record_facts(meta)["credit"] == "The credit line of Pin reads: Gift of Ann Lee, 1942."
+    assert record_facts(meta, "de")["credit"] != record_facts(meta)["credit"]
+    assert "credit" not in record_facts({"title": "Pin", "creators": "[]"})
+    # The Walters export's credit line reaches the record.
+    walters = load_mapping("walters")
+    record = {"id": "walters-1", "title": "Pin", "description": "A pin.", "object_id": 1}
+    credited = {**record, "credit_line": "Acquired by Henry Walters, 1909"}
+    assert resolve(credited, walters.fields["credit_line"]) == "Acquired by Henry Walters, 1909"

@@ -173,6 +173,28 @@ _YOU_HAVE = (
     r"(?:have|own|hold|keep)"
 )
 
+# Asked how or when an object came to the museum: a museum (or "you") getting it; anyone
+# acquiring, buying or purchasing it ("when did <a collector> buy it?"); its being acquired,
+# donated or bequeathed; someone giving it; its coming to the museum.
+_MUSEUM = r"(?:museum|collection|gallery|you|your \w+|the \w+ (?:museum|gallery))"
+_ACQUIRED = re.compile(
+    r"\b(?:when|how|who|from whom|(?:what|which) year)\b(?:(?!\band\b)[^?.!,;])*?"
+    r"(?:"
+    rf"\b{_MUSEUM}\s+(?:\w+\s+)?(?:acquire|buy|purchase|obtain|get|receive)\b|"
+    r"\b(?:did|do|does|has|have|had)\s+(?:\w+\s+){1,4}?(?:acquire|buy|purchase|obtain)\b|"
+    r"\b(?:was|were|has been|have been)\s+(?:\w+\s+){0,4}?"
+    r"(?:acquired|purchased|bought|donated|bequeathed|gifted)\b|"
+    r"\b(?:gave|donated|bequeathed|left|sold)\b[^?.!]*\bto\s+(?:the\s+)?"
+    + _MUSEUM
+    + r"|\b(?:come|came|get|got|arrive|arrived|end(?:ed)? up)\s+(?:to|into|in|at)\s+(?:the\s+)?"
+    + _MUSEUM
+    + r")"
+    r"|\bwho\s+(?:donated|bequeathed)\s+(?:it|this|that|them|the\s+\w+)\b"
+    # A yes/no question of its purchase or gift, with the museum as agent or recipient.
+    r"|\b(?:was|were)\s+(?:it|this|they|the\s+\w+)\s+(?:bought|purchased|acquired|donated|"
+    r"given|bequeathed|gifted)\s+(?:by|to)\s+(?:the\s+)?" + _MUSEUM + r"|\bcredit line\b"
+)
+
 INTENTS: list[tuple[re.Pattern[str], str]] = [
     (
         # A work made in stages is begun by one hand and finished by another: who did either
@@ -270,6 +292,9 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
         "found",
     ),
     (re.compile(r"\b(accession|inventory|catalogue number|object number)\b"), "accession"),
+    # How and when the object entered the collection, which its credit line says ("Gift of
+    # <a donor>, 1942"): not when it was made.
+    (_ACQUIRED, "credit"),
     # No catalogue sentence states size, but the question is a fact question all the same.
     (
         re.compile(
@@ -474,9 +499,22 @@ MAKER_ROLES = frozenset({"artist", "painter", "sculptor", "maker", "author", "po
 
 
 def asked_facts(text: str) -> set[str]:
-    """Which catalogue fields (creator, date, medium, ...) a text's wording asks about."""
+    """Which catalogue fields (creator, date, medium, ...) a text's wording asks about.
+
+    A "when" of the acquisition asks when it arrived, not when it was made: a date is
+    asked besides only if the words left once the acquisition's are gone ask one.
+    """
     folded = fold(text)
-    return {key for pattern, key in INTENTS if pattern.search(folded)}
+    found = {key for pattern, key in INTENTS if pattern.search(folded)}
+    if "credit" in found and "date" in found:
+        rest = without_acquisition(folded)
+        found -= {"date"} if not next(p for p, k in INTENTS if k == "date").search(rest) else set()
+    return found
+
+
+def without_acquisition(folded: str) -> str:
+    """A folded text without the words that ask how the object entered the collection."""
+    return _ACQUIRED.sub(" ", folded)
 
 
 def asked_facts_of(text: str) -> set[str]:

@@ -130,7 +130,9 @@ def asked_facts(reading: Reading) -> frozenset[str]:
         # "Which shop was it formerly given to?" asks what was believed before; the
         # catalogue line gives what is believed now.
         return frozenset()
-    if EVENT.search(fold(reading.asked)) or EVENT_ASKED.search(fold(reading.asked)):
+    # Its acquisition is asked of its credit line: no other event is asked by those words.
+    asked = cues.without_acquisition(fold(reading.asked))
+    if EVENT.search(asked) or EVENT_ASKED.search(asked):
         # "Who found it and when?": the year asked for is the find's, not the making's.
         return reading.fields - {"date"}
     return reading.fields
@@ -249,7 +251,15 @@ def _words_of(candidate: Candidate, text: str) -> set[str]:
 @functools.cache
 def _template_words() -> frozenset[str]:
     """The words the catalogue sentences are built from ("medium", "dated", "collection")."""
-    fields = ("date", "medium", "place_made", "place_found", "institution", "accession_number")
+    fields = (
+        "date",
+        "medium",
+        "place_made",
+        "place_found",
+        "institution",
+        "credit_line",
+        "accession_number",
+    )
     meta = {f: "VALUE" for f in fields}
     sentences = record_facts({**meta, "title": "VALUE", "creators": "[]"}).values()
     return frozenset(w for t in sentences for w in content_words(t)) - {"valu", "value"}

@@ -44,6 +44,7 @@ class Ask(enum.StrEnum):
     PLACE = "place"
     INSTITUTION = "institution"
     ACCESSION = "accession"
+    ACQUISITION = "acquisition"  # how and when the collection got it (its credit line)
     SIZE = "size"
     REASON = "reason"
     COUNT = "count"
@@ -66,6 +67,7 @@ _FIELD_ASKS = {
     "found": Ask.PLACE,
     "institution": Ask.INSTITUTION,
     "accession": Ask.ACCESSION,
+    "credit": Ask.ACQUISITION,
     "size": Ask.SIZE,
 }
 

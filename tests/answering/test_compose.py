@@ -438,9 +438,19 @@ def test_each_named_object_is_answered_with_its_own_fact(verifier):
 @pytest.mark.parametrize(
     "question, facts",
     [
-        # When someone got it asks for that event's year, not the catalogue's making date ...
-        ("When did the museum get the jug?", set()),
-        ("When did the Walters receive the jug?", set()),
+        # When the museum got it asks for that event, which the credit line states, not the
+        # catalogue's making date ...
+        ("When did the museum get the jug?", {"credit"}),
+        ("When was the jug acquired?", {"credit"}),
+        ("Who donated the jug?", {"credit"}),
+        ("How did the jug come to the museum?", {"credit"}),
+        ("When did Henry Lindqvist buy the jug?", {"credit"}),
+        ("how did this jug end up at your museum", {"credit"}),
+        ("Was the jug purchased by your gallery, or a gift?", {"credit"}),
+        # ... (when someone else got something, no catalogue field says) ...
+        ("When did the potter get the clay?", set()),
+        ("Who gave the jug to the bishop?", set()),
+        ("When was the jug made, and when did the museum buy it?", {"date", "credit"}),
         # ... when it got made asks for the making date.
         ("When did the jug get made?", {"date"}),
         ("When was the jug made?", {"date"}),
