@@ -20,6 +20,10 @@ from assistant.text import fold
 # "count" are other asks; "overview" asks to be told about the object ("Parlez-moi de ...").
 TABLES: dict[str, dict[str, str]] = {
     "fr": {
+        # How the museum got it: "quand le musée l'a-t-il acquis ?", "qui l'a donné ?".
+        "credit": r"\b(acquis|achete|obtenu|recu|donne|legue|offert)e?s?\b[^?]*\b(musee|"
+        r"collection)\b|\b(musee|collection)\b[^?]*\b(acquis|achete|obtenu|recu)e?s?\b|"
+        r"\bqui (l'a|les a) (donne|legue|offert)\b|\bmention d'acquisition\b",
         "creator": r"\bqui (a|l'a|les a|avait) (peint|fait|cree|sculpte|realise|dessine|grave|"
         r"fabrique|concu|construit|modele|signe)|\bde qui est\b|\bqui (en )?est l'auteur\b|"
         r"\bquel(le)? (artiste|peintre|sculpteur|orfevre|atelier)\b",
@@ -37,6 +41,9 @@ TABLES: dict[str, dict[str, str]] = {
         "overview": r"\bparle[sz]?-moi\b|\bracontez-moi\b|\bexpliquez-moi\b",
     },
     "de": {
+        # "Wann hat das Museum es erworben?", "Wer hat es geschenkt?".
+        "credit": r"\b(erworben|angekauft|geschenkt|vermacht|gestiftet)\b|"
+        r"\b(museum|sammlung)\b[^?]*\b(gekauft|bekommen)\b|\bwie kam\b[^?]*\b(museum|sammlung)\b",
         # The verb ends the clause: "Wer hat die Nachtwache gemalt?"
         "creator": r"\bwer (hat|hatte)\b[^?]*\b(gemalt|geschaffen|gemacht|gebaut|geschnitzt|"
         r"gestaltet|gefertigt|entworfen|modelliert|gezeichnet|gestochen)\b|"
@@ -53,6 +60,10 @@ TABLES: dict[str, dict[str, str]] = {
         "overview": r"\berzahl(en sie)? (mir|uns)\b|\berklar(en sie)? (mir|uns)\b",
     },
     "nl": {
+        # "Wanneer heeft het museum het verworven?", "Wie heeft het geschonken?".
+        "credit": r"\b(verworven|aangekocht|geschonken|nagelaten)\b|"
+        r"\b(museum|collectie)\b[^?]*\b(gekocht|gekregen)\b|"
+        r"\bhoe (is|kwam)\b[^?]*\b(museum|collectie)\b",
         "creator": r"\bwie (heeft|had)\b[^?]*\b(geschilderd|gemaakt|ontworpen|gebeeldhouwd|"
         r"gesneden|getekend|gegraveerd|vervaardigd)\b|\bwie (schilderde|maakte|ontwierp)\b|"
         r"\bvan wie is\b|\bdoor wie\b|\bwelke (kunstenaar|schilder|beeldhouwer)\b",
@@ -68,6 +79,9 @@ TABLES: dict[str, dict[str, str]] = {
         "overview": r"\bvertel (me|mij|ons)\b|\bleg (me|mij|ons) .* uit\b",
     },
     "es": {
+        # "¿Cuándo lo adquirió el museo?", "¿Quién lo donó?".
+        "credit": r"\b(adquiri\w*|compr[oó]\w*|recibi\w*|don[oó]|donad[oa]s?|leg[oó])\b[^?]*"
+        r"\b(museo|coleccion)\b|\bquien (lo |la )?(dono|lego)\b",
         "creator": r"\bquien(es)? (lo |la |los |las )?(pinto|hizo|creo|esculpio|tallo|diseno|"
         r"fabrico|construyo|grabo|dibujo|ha pintado|ha hecho|es el autor)\b|\bde quien es\b|"
         r"\bque (artista|pintor|escultor|taller)\b",
@@ -82,6 +96,10 @@ TABLES: dict[str, dict[str, str]] = {
         "overview": r"\bhablame\b|\bcuenteme\b|\bcuentame\b|\bexpliqueme\b",
     },
     "it": {
+        # "Quando l'ha acquistato il museo?", "Chi l'ha donato?".
+        "credit": r"\b(acquisit|acquistat|ricevut|donat|lasciat)[oaie]\b[^?]*\b(museo|"
+        r"collezione)\b|\b(museo|collezione)\b[^?]*\b(acquisit|acquistat|ricevut)[oaie]\b|"
+        r"\bchi (l'ha|li ha|le ha) (donat|lasciat)[oaie]\b",
         "creator": r"\bchi (ha|l'ha|aveva) (dipinto|fatto|creato|scolpito|realizzato|disegnato|"
         r"inciso|fabbricato|costruito|modellato|intagliato)\b|\bchi e l'autore\b|\bdi chi e\b|"
         r"\bquale (artista|pittore|scultore|bottega)\b",
@@ -97,7 +115,7 @@ TABLES: dict[str, dict[str, str]] = {
     },
 }
 
-FIELDS = ("creator", "date", "medium", "place", "found")
+FIELDS = ("creator", "date", "medium", "place", "found", "credit")
 OTHERS = ("reason", "count")
 
 
@@ -120,6 +138,9 @@ def asked_in(language: str, text: str) -> tuple[set[str], set[str], bool]:
         fields.discard("place")
     else:
         fields.discard("found")
+    if "credit" in fields:
+        # "Quand le musée l'a-t-il acquis ?": the "when" is the acquisition's.
+        fields -= {"date", "place"}
     if "reason" in found:
         # "Pourquoi l'a-t-on rogné en 1715 ?": a reason is asked, whatever else is named.
         fields = set()

@@ -56,6 +56,14 @@ from assistant.answering.reading import Ask, read
         ("it", "Di che cosa è fatta la cornice?", {"medium"}, set(), False),
         ("it", "Perché lo chiamano William?", set(), {"reason"}, False),
         ("it", "Quanti fogli ha il codice?", set(), {"count"}, False),
+        # When and how the museum got it is its credit line, not its making date; someone
+        # else's purchase is no catalogue field.
+        ("fr", "Quand le musée a-t-il acquis la fibule ?", {"credit"}, set(), False),
+        ("de", "Wann hat das Museum die Fibel erworben?", {"credit"}, set(), False),
+        ("de", "Wer hat die Fibel gekauft?", set(), set(), False),
+        ("nl", "Wanneer heeft het museum de speld gekocht?", {"credit"}, set(), False),
+        ("es", "¿Cuándo adquirió el museo la fíbula?", {"credit"}, set(), False),
+        ("it", "Chi l'ha donata?", {"credit"}, set(), False),
         # A language without a table asks nothing in particular: ranked by meaning alone.
         ("pt", "Quem pintou a Mona Lisa?", set(), set(), False),
     ],
