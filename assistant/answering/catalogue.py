@@ -36,6 +36,12 @@ class Retriever(Protocol):
         ...
 
 
+# The catalogue fields a text may state as well or better than the card ("purchased by <a
+# collector> in 1911" beside "Acquired by <him>"): their record sentence is ranked with the
+# texts' sentences, not put first, and a card without the field takes no text's place.
+TOLD_BY_TEXTS_TOO = frozenset({"credit"})
+
+
 @dataclass
 class Lookups:
     """Per-question memo of store lookups, and the topic coverage found on the way.

@@ -441,6 +441,12 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
         r"sold|dispersed|inherited|bequeathed|ended up|later|eventually|afterwards|survived|"
         r"owned|belonged|acquired|bought|purchased|came into|passed to)\b"
     ),
+    # "When did the museum get it?": a sentence that tells an acquisition (a text may give the
+    # year the credit line leaves out: "purchased by <a collector> in 1911").
+    "acquisition": re.compile(
+        r"\b(acquired|acquisition|purchased?|bought|gift of|gave|given|donated|donation|"
+        r"bequeathed|bequest|presented|came into|entered)\b"
+    ),
     # "Which market was it made for?": a sentence that says for whom, for where, or for what.
     "recipient": re.compile(
         r"\b(made for|for export|exported|intended for|destined for|commissioned|ordered by|"

@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.answering import identify, parse
-from assistant.answering.catalogue import Lookups, Numbered, Retriever, source_texts
+from assistant.answering.catalogue import (
+    TOLD_BY_TEXTS_TOO,
+    Lookups,
+    Numbered,
+    Retriever,
+    source_texts,
+)
 from assistant.answering.claims import NAME_RUN
 from assistant.answering.claims_by_language import names_in
 from assistant.answering.config import AnswerConfig
@@ -431,6 +438,21 @@ def decide(
         f"the nearest vetted source ({nearest.title}) is about something else: "
         f"it does not mention {', '.join(missing) or 'what the question names'}",
     )
+
+
+def cards_state(facts: Collection[str], about: set[str], lookups: Lookups) -> bool:
+    """Whether the named objects' catalogue cards state a fact asked, so should join.
+
+    A credit line is on some records only: a card without one would take the place of the
+    text that tells how the object came to its museum.
+    """
+    if set(facts) - TOLD_BY_TEXTS_TOO:
+        return True
+    return any(
+        c.kind == "record" and c.meta.get("credit_line")
+        for source_id in about
+        for c in lookups.chunks(source_id)
+    ) and bool(facts)
 
 
 def focused(

@@ -67,7 +67,7 @@ class Pipeline:
         # record is asked about as well.
         partners = frozenset(identify.numbered_partners(reading, about, run.lookups) - about)
         about |= partners
-        with_cards = bool(asked_facts(reading))
+        with_cards = evidence.cards_state(asked_facts(reading), about, run.lookups)
         numbered = evidence.focused(numbered, about, run.lookups, self.config, with_cards, partners)
         reading = run.of_the_model(numbered, about)
         checked = run.premises(numbered)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from assistant.answering import claims_by_language, cues, parse
-from assistant.answering.catalogue import Numbered
+from assistant.answering.catalogue import TOLD_BY_TEXTS_TOO, Numbered
 from assistant.answering.claims import (
     EVENT,
     EVENT_ASKED,
@@ -78,6 +78,7 @@ class _Asked:
     personal: frozenset[str] = frozenset()  # leading candidates that name someone new
     shape_led: bool = False  # a leading candidate has the answer's shape
     material: bool = False  # asks what it is made of
+    timed: bool = False  # asks when
 
 
 def _asked(reading: Reading, names: list[str], kinds: frozenset[str] = frozenset()) -> _Asked:
@@ -117,7 +118,12 @@ def _asked(reading: Reading, names: list[str], kinds: frozenset[str] = frozenset
         reason=Ask.REASON in reading.asks,
         known=said | named,  # the object's own name is no new person
         material="medium" in wanted,
+        timed=bool(_TIME_ASKED.search(fold(reading.asked))),
     )
+
+
+# "When ...?", "in which year ...?": a time is what answers.
+_TIME_ASKED = re.compile(r"\b(?:when|(?:what|which) year)\b")
 
 
 def asked_facts(reading: Reading) -> frozenset[str]:
@@ -180,7 +186,11 @@ def _names_someone_new(text: str, known: frozenset[str]) -> bool:
 
 def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig) -> float:
     """``value`` plus what a candidate's kind adds: the fact asked for, a summary."""
-    if candidate.origin == "record":
+    if candidate.origin == "record" and candidate.fact in TOLD_BY_TEXTS_TOO & asked.wanted:
+        # The credit line is one answer among the texts' ("purchased by <him> in 1911" may
+        # give the year it lacks): it ranks as a sentence of the answer's shape does.
+        value += cfg.answer_shape_bonus
+    elif candidate.origin == "record":
         # A catalogue line names the object, which flatters its similarity to any question
         # about it: count it only when the question asks for that field.
         value += (
@@ -197,6 +207,11 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
     ):
         # "It was shown in Paris in 1890" has a year, but not the one a "when" question asks for.
         value += cfg.unasked_fact_penalty
+    if asked.wanted == {"credit"} and asked.timed and not _tells_when_acquired(candidate, asked):
+        # "When did the museum get it?": a sentence with no year, the card's own too ("Acquired
+        # by <a collector>"), does not say when; nor does one whose year is another event's
+        # (the making date).
+        value -= cfg.undated_penalty
     if asked.wanted == {"date"} and candidate.origin != "record" and not _dated(candidate):
         # "When was it painted?" is not answered by a sentence with no time in it, however
         # many of the question's words it repeats ("The painted scene fills a large canvas").
@@ -224,6 +239,14 @@ def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig)
         # "In the painting it stands in the water": out of context, "it" may mislead.
         value += cfg.pronoun_start_penalty
     return value
+
+
+def _tells_when_acquired(candidate: Candidate, asked: _Asked) -> bool:
+    """Whether a sentence gives a year and tells an acquisition (the credit line may)."""
+    told = candidate.fact == "credit" or (
+        candidate.origin != "record" and _shaped(candidate.text, asked)
+    )
+    return told and _dated(candidate)
 
 
 def _dated(candidate: Candidate) -> bool:
@@ -459,6 +482,7 @@ def _leads(
     facts: Collection[str],
 ) -> list[Candidate]:
     """Per named object (when several are named) its fact asked and its best candidate; per fact."""
+    facts = [f for f in facts if f not in TOLD_BY_TEXTS_TOO]
     leads: dict[str, Candidate] = {}
     if source_of is not None and len(subjects) > 1:
         owns = {s: [c for c in ranked if source_of(c) == s] for s in subjects}

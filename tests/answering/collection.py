@@ -23,6 +23,7 @@ OBJECTS = {
         "place_made": "Gothenburg",
         "institution": "Test Museum",
         "accession_number": "TM.101",
+        "credit_line": "Gift of Ann Berg, 1950",
         "text": "Marta Lindqvist painted the harbour at Gothenburg from a rented attic in 1887. "
         "The fishing boats are shown returning at dusk.",
         "more": "The painting was shown in Copenhagen in 1890. Her sister Elin posed for the "
@@ -70,6 +71,7 @@ OBJECTS = {
         "place_made": "Lübeck",
         "institution": "Test Museum",
         "accession_number": "TM.111",
+        "credit_line": "Museum purchase",
         "text": "Oak chests of this size were the largest pieces of furniture in a merchant's "
         "house. It was commissioned by Hinrich Castorp for his daughter's wedding. "
         "Such chests stood at the foot of the bed, low enough to serve as a bench.",
