@@ -199,3 +199,23 @@ def test_how_an_object_came_to_the_museum_is_a_catalogue_fact_of_its_own():
     record = {"id": "walters-1", "title": "Pin", "description": "A pin.", "object_id": 1}
     credited = {**record, "credit_line": "Acquired by Henry Walters, 1909"}
     assert resolve(credited, walters.fields["credit_line"]) == "Acquired by Henry Walters, 1909"
+
+
+def test_a_cards_credit_line_is_cited_but_not_embedded():
+    from assistant.documents import SourceDocument
+    from ingest.chunking import chunk_document
+
+    doc = SourceDocument(
+        source_id="pin",
+        title="Pin",
+        text="A bronze pin with a ring head.",
+        vetted_by="curator",
+        vetted_on="2026-01-01",
+        medium="bronze",
+        credit_line="Gift of Ann Lee, 1942",
+    )
+    card = chunk_document(doc)[0]
+    # Shown and cited on the card; kept out of its vector, where the donor's and the
+    # museum's names would pull questions that name them to every card.
+    assert "Gift of Ann Lee, 1942" in card.passage
+    assert "Ann Lee" not in card.embed_text and "bronze" in card.embed_text
