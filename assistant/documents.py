@@ -229,3 +229,15 @@ def record_facts(meta: dict[str, Any], language: str = SOURCE_LANGUAGE) -> dict[
 def record_sentences(meta: dict[str, Any]) -> list[str]:
     """The catalogue facts in display order."""
     return list(record_facts(meta).values())
+
+
+# Catalogue facts a card shows and cites that say nothing of what the object is: how the
+# museum got it. Kept out of what the card is found and compared by (its vector, its keywords,
+# its closeness in meaning), where the museum's and donors' names would draw questions that
+# name them to any card.
+UNDESCRIBING = frozenset({"credit"})
+
+
+def describing_sentences(meta: dict[str, Any]) -> list[str]:
+    """The catalogue facts that describe the object (all but ``UNDESCRIBING``)."""
+    return [s for key, s in record_facts(meta).items() if key not in UNDESCRIBING]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from assistant.documents import SourceDocument, record_facts, record_sentences
+from assistant.documents import SourceDocument, describing_sentences, record_sentences
 from assistant.injection import looks_like_instruction
 from assistant.store import Chunk
 from assistant.text import split_sentences
@@ -16,8 +16,6 @@ SHORT_CHARS = 120
 HEADER_TITLE_CHARS = 160
 HEADER_CREATORS = 3
 HEADER_CREATOR_CHARS = 160
-# Catalogue facts shown and cited on the card but not embedded with it.
-UNEMBEDDED = frozenset({"credit"})
 
 
 @dataclass
@@ -118,9 +116,8 @@ def chunk_document(doc: SourceDocument) -> list[Chunk]:
     base = doc.metadata()
     header = _header(doc, str(base["creators_display"]))
     record = " ".join(record_sentences(base))
-    # How the museum got it says nothing of what the object is: in every card's vector, the
-    # museum's and its donors' names would draw questions that name them to any card.
-    described = " ".join(s for key, s in record_facts(base).items() if key not in UNEMBEDDED)
+    # How the museum got it is shown, not embedded (documents.UNDESCRIBING).
+    described = " ".join(describing_sentences(base))
     located = _located(doc)
     n_chunks = 1 + len(located)
     chunks = [

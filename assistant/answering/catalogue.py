@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from assistant.documents import describing_sentences
 from assistant.relatedness import Relatedness
 from assistant.store import Passage
 from assistant.text import content_words, split_sentences
@@ -140,4 +141,12 @@ def source_texts(passage: Passage, chunks: list[Passage]) -> list[str]:
     """What a source says, as relatedness scores it: its name line, then each of its chunks."""
     maker = str(passage.meta.get("creators_display") or "")
     name = " - ".join(x for x in (passage.title, maker) if x)
-    return [t for t in (name, *(c.text for c in chunks or [passage])) if t.strip()]
+    texts = (described_text(c) for c in chunks or [passage])
+    return [t for t in (name, *texts) if t.strip()]
+
+
+def described_text(chunk: Passage) -> str:
+    """A chunk's text as it describes the object (a card without its credit line)."""
+    if chunk.kind != "record":
+        return chunk.text
+    return " ".join(describing_sentences(chunk.meta))

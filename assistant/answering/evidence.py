@@ -18,6 +18,7 @@ from assistant.answering.catalogue import (
     Lookups,
     Numbered,
     Retriever,
+    described_text,
     source_texts,
 )
 from assistant.answering.claims import NAME_RUN
@@ -183,7 +184,7 @@ def about(
         return related >= cfg.min_topic_relatedness or passage.source_id in leaders
     chunks = lookups.chunks(passage.source_id)
     texts = [passage.title, str(passage.meta.get("creators_display", ""))]
-    texts += [c.text for c in chunks] or [passage.text]
+    texts += [described_text(c) for c in chunks] or [passage.text]
     # The dates it claims ("a Renaissance medal") are checked against the record, not looked
     # for among the texts' words.
     unplaced = reading.unplaced()

@@ -414,3 +414,16 @@ def _chunk_ids(nums: dict) -> list[str]:
 )
 def test_a_makers_works_are_searched_for_with_the_thing_named(question, name, thing):
     assert evidence._thing_named(read(question), name) == thing
+
+
+def test_a_cards_credit_line_is_no_part_of_what_it_is_about():
+    from assistant.answering.catalogue import described_text, source_texts
+    from tests.answering.collection import numbered
+
+    card = next(p for p in numbered("harbour").values() if p.kind == "record")
+    # Shown and cited, but the donor's and museum's names say nothing of the painting: the
+    # topic and closeness checks read the card without them.
+    assert "Ann Berg" in card.text
+    assert "Ann Berg" not in described_text(card)
+    assert not any("Ann Berg" in t for t in source_texts(card, [card]))
+    assert "Lindqvist" in described_text(card)
