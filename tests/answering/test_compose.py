@@ -81,6 +81,11 @@ def first_sentence(question: str, source: str, verifier: Verifier) -> str:
             "Amsel",
         ),
         ("is the hunters frieze on the marriage chest copied from something?", "chest", "Amsel"),
+        # How the museum got it is its credit line, not the making date ...
+        ("In what year did your museum acquire Harbour at Dusk?", "harbour", "1950"),
+        ("Who gave the museum Harbour at Dusk?", "harbour", "Ann Berg"),
+        # ... unless a text tells the year the credit line leaves out.
+        ("When did the museum buy the Oak Marriage Chest?", "chest", "1931"),
         pytest.param(
             "What is Johanna Vos holding in her portrait?",
             "portrait",
@@ -92,20 +97,6 @@ def first_sentence(question: str, source: str, verifier: Verifier) -> str:
     ],
 )
 def test_the_first_sentence_states_what_was_asked(question, source, states, verifier):
-    assert states in first_sentence(question, source, verifier)
-
-
-@pytest.mark.parametrize(
-    "question, source, states",
-    [
-        # How the museum got it is its credit line, not the making date ...
-        ("In what year did your museum acquire Harbour at Dusk?", "harbour", "1950"),
-        ("Who gave the museum Harbour at Dusk?", "harbour", "Ann Berg"),
-        # ... unless a text tells the year the credit line leaves out.
-        ("When did the museum buy the Oak Marriage Chest?", "chest", "1931"),
-    ],
-)
-def test_how_the_museum_got_it_is_answered_first(question, source, states, verifier):
     assert states in first_sentence(question, source, verifier)
 
 
