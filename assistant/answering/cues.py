@@ -190,6 +190,7 @@ _ACQUIRED = re.compile(
     + _MUSEUM
     + r")"
     r"|\bwho\s+(?:donated|bequeathed)\s+(?:it|this|that|them|the\s+\w+)\b"
+    r"|\bwho\s+(?:was|were|is)\s+(?:the|its|their)\s+(?:donor|donors|benefactor)\b"
     # A yes/no question of its purchase or gift, with the museum as agent or recipient.
     r"|\b(?:was|were)\s+(?:it|this|they|the\s+\w+)\s+(?:bought|purchased|acquired|donated|"
     r"given|bequeathed|gifted)\s+(?:by|to)\s+(?:the\s+)?" + _MUSEUM + r"|\bcredit line\b"

@@ -1263,8 +1263,11 @@ def no_record_of(
         for phrase in dict.fromkeys([*reading.objects, *named])
     }
     for phrase in reading.objects:
-        if parse.person_acting(reading.ask, phrase) or parse.person_pictured(reading.ask, phrase):
-            continue  # "would the brothers have used it?": people in the story, not objects
+        if any(
+            person(reading.ask, phrase)
+            for person in (parse.person_acting, parse.person_pictured, parse.person_asked)
+        ):
+            continue  # "would the brothers have used it?", "who was the donor?": people
         if head(phrase) in _TIMES or parse.came_from(reading.context, phrase):
             continue  # "from the time of the kings", "it came from a house in <a town>"
         if _the_holder(phrase, reading, set(sources), lookups) or _a_museum(phrase, reading):

@@ -347,7 +347,7 @@ _PERSON_NOUNS = (
         "artist painter sculptor potter carver maker engraver goldsmith silversmith weaver "
         "designer architect craftsman scribe printer owner collector patron family people "
         "traveller traveler merchant monk nun bishop abbot dealer buyer seller banker "
-        "client pupil student teacher".split()
+        "client pupil student teacher donor benefactor giver".split()
     )
 )
 # Verbs of making, as word starts ("paint" for painted, painting); the ask tables (cues) and
@@ -1182,6 +1182,22 @@ def person_acting(text: str, phrase: str) -> bool:
     word = fold(chunk.root.text)
     person = bool({word, word.removesuffix("s")} & _PERSON_NOUNS)  # "the monks", "the nun"
     return person and verb.pos_ == "VERB" and fold(verb.text) not in _STATE_VERBS
+
+
+def person_asked(text: str, phrase: str) -> bool:
+    """Whether a phrase is the person a "who" asks for: "who was the donor of the cup?".
+
+    The donor, the patron, the first owner: someone to be named, not a thing the collection
+    holds or lacks.
+    """
+    chunk = _chunk_for(text, phrase)
+    if chunk is None or chunk.root.dep_ not in ("attr", "nsubj"):
+        return False
+    verb = chunk.root.head
+    word = fold(chunk.root.text)
+    person = bool({word, word.removesuffix("s")} & _PERSON_NOUNS)
+    asked = any(c.lower_ == "who" for c in verb.children)
+    return person and asked and verb.lemma_ == "be"
 
 
 def person_pictured(text: str, phrase: str) -> bool:

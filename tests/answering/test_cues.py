@@ -529,3 +529,22 @@ def test_which_things_are_asked_to_be_named(text, nouns):
     from assistant.answering.parse import named_ones_asked
 
     assert named_ones_asked(text) == nouns
+
+
+@pytest.mark.parametrize(
+    "text, phrase, asked",
+    [
+        # The person a "who" asks for is to be named, not a thing held or lacked.
+        ("Who was the donor of the silver-gilt harbour cup?", "donor of silver", True),
+        ("Who is the first owner of the jug?", "first owner", True),
+        ("Who were the patrons?", "patrons", True),
+        # Not a "who" of being, or not a person.
+        ("What is the donor holding in the portrait?", "donor", False),
+        ("Who made the jug?", "jug", False),
+        ("Who was the cup made for?", "cup", False),
+    ],
+)
+def test_the_person_a_who_asks_for(text, phrase, asked):
+    from assistant.answering.parse import person_asked
+
+    assert person_asked(text, phrase) is asked
