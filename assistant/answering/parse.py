@@ -1185,7 +1185,7 @@ def person_acting(text: str, phrase: str) -> bool:
 
 
 def person_asked(text: str, phrase: str) -> bool:
-    """Whether a phrase is the person a "who" asks for: "who was the donor of the cup?".
+    """Whether a phrase is the person a "who" asks for: "who were the cup's donors?".
 
     The donor, the patron, the first owner: someone to be named, not a thing the collection
     holds or lacks.

@@ -448,7 +448,7 @@ def test_each_named_object_is_answered_with_its_own_fact(verifier):
         ("When did the museum get the jug?", {"credit"}),
         ("When was the jug acquired?", {"credit"}),
         ("Who donated the jug?", {"credit"}),
-        ("Who was the donor of the jug?", {"credit"}),
+        ("Who was its donor?", {"credit"}),
         ("How did the jug come to the museum?", {"credit"}),
         ("When did Henry Lindqvist buy the jug?", {"credit"}),
         ("how did this jug end up at your museum", {"credit"}),

@@ -535,7 +535,7 @@ def test_which_things_are_asked_to_be_named(text, nouns):
     "text, phrase, asked",
     [
         # The person a "who" asks for is to be named, not a thing held or lacked.
-        ("Who was the donor of the silver-gilt harbour cup?", "donor of silver", True),
+        ("Who were the donors of the silver-gilt harbour cup?", "donors of silver", True),
         ("Who is the first owner of the jug?", "first owner", True),
         ("Who were the patrons?", "patrons", True),
         # Not a "who" of being, or not a person.
