@@ -16,7 +16,12 @@ from playwright.sync_api import Page, Route, expect
 
 from tests.conftest import make_settings
 from tests.e2e.conftest import running_app
-from tests.held_corpus import NIGHT_WATCH_CREDIT, NIGHT_WATCH_IMAGE, index_held_corpus
+from tests.held_corpus import (
+    NIGHT_WATCH_CREDIT,
+    NIGHT_WATCH_IMAGE,
+    NIGHT_WATCH_RIGHTS,
+    index_held_corpus,
+)
 
 pytestmark = pytest.mark.integration
 expect.set_options(timeout=30_000)
@@ -70,7 +75,10 @@ def check_image(page: Page) -> None:
     )
     requests = [r for r in page.image_requests if r.url == NIGHT_WATCH_IMAGE]  # type: ignore[attr-defined]
     assert requests and all("referer" not in r.all_headers() for r in requests)
-    expect(page.get_by_text(NIGHT_WATCH_CREDIT, exact=False)).to_be_visible()
+    # The holder's credit line and rights beside the image (the cited catalogue card may
+    # state the credit line too).
+    credit = f"{NIGHT_WATCH_CREDIT} · {NIGHT_WATCH_RIGHTS}"
+    expect(page.get_by_text(credit, exact=False)).to_be_visible()
 
 
 def test_the_visitors_source_card_shows_the_image(page, held_app_url):
