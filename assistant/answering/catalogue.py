@@ -147,6 +147,6 @@ def source_texts(passage: Passage, chunks: list[Passage]) -> list[str]:
 
 def described_text(chunk: Passage) -> str:
     """A chunk's text as it describes the object (a card without its credit line)."""
-    if chunk.kind != "record":
-        return chunk.text
+    if chunk.kind != "record" or not chunk.meta.get("credit_line"):
+        return chunk.text  # a card without a credit line is all description
     return " ".join(describing_sentences(chunk.meta))

@@ -447,13 +447,13 @@ def cards_state(facts: Collection[str], about: set[str], lookups: Lookups) -> bo
     A credit line is on some records only: a card without one would take the place of the
     text that tells how the object came to its museum.
     """
-    if set(facts) - TOLD_BY_TEXTS_TOO:
-        return True
+    if not facts or set(facts) - TOLD_BY_TEXTS_TOO:
+        return bool(facts)
     return any(
         c.kind == "record" and c.meta.get("credit_line")
         for source_id in about
         for c in lookups.chunks(source_id)
-    ) and bool(facts)
+    )
 
 
 def focused(
