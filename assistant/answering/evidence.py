@@ -190,13 +190,16 @@ def about(
     unplaced = reading.unplaced()
     topical = reading.undated(unplaced)
     named = _names_this(reading, passage, texts)
-    lookups.coverage[passage.source_id] = coverage(topical, texts, named)
-    if names_missing(unplaced, texts) and not _described(reading, passage.title, cfg):
+    # A name its credit line gives (the donor, the collector) is one its record mentions,
+    # though the credit line is kept out of what describes the object.
+    named_in = texts + [str(c.meta.get("credit_line") or "") for c in chunks[:1]]
+    lookups.coverage[passage.source_id] = coverage(topical, named_in, named)
+    if names_missing(unplaced, named_in) and not _described(reading, passage.title, cfg):
         # A period its texts never name, said of a thing the question does not describe by
         # this title's words: "the Gull Dynasty bowl with herons" is not a later screen
         # that shares the asked detail. (Described so, the visitor may have its date wrong.)
         return False
-    if _quotes_unsaid(reading, texts) or names_missing(topical, texts):
+    if _quotes_unsaid(reading, texts) or names_missing(topical, named_in):
         # The question names something (a person, a place, a quoted title) this source
         # never mentions, and not by this object's title: it is about something else.
         return False

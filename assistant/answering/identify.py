@@ -1485,6 +1485,8 @@ def not_held(
     asked = reading.asks | reading.leaned_on
     if Ask.INSTITUTION not in asked and not _asks_if_held(reading, held, lookups):
         return ""
+    if owned := _owned_by_another(reading, held, lookups, cfg):
+        return owned
     # What the visitor says the thing shows ("with the pearls") describes it.
     details = parse.details(reading.ask)
     things = [p for p in reading.objects if not parse.is_place(reading.ask, p)]
@@ -1516,6 +1518,80 @@ def not_held(
     # of a maker the question names.
     answered_of = (held & set(sources)) or held
     return absent or _another_chosen(reading, answered_of, lookups, cfg)
+
+
+def _owned_by_another(reading: Reading, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> str:
+    """A work the ask gives to someone by name whom no held record ties to.
+
+    "Can I see <Collector>'s statuette too?" beside a statuette whose text says a nearly
+    identical one belonged to that collector: someone's work, of a kind the collection holds
+    or one the texts credit to them, is another object unless a held record is by or of that
+    person (its maker, its title) or a text ties the person to the object itself. The maker
+    of the work a copy follows is another's maker: "<Maker>'s original" beside a "Copy after
+    <Maker>" is the model.
+    """
+    for owner, thing in parse.owned_things(reading.ask):
+        sentences = _naming(owner, held, lookups)
+        work = _names_a_work(thing, lookups, cfg) or any(
+            head(thing) in content_words(s) for s in sentences
+        )
+        if work and not _tied_to_held(owner, thing, held, sentences, lookups):
+            return f"{owner}'s {thing}"
+    return ""
+
+
+def _names_a_work(thing: str, lookups: Lookups, cfg: AnswerConfig) -> bool:
+    """Whether a possessed phrase names a work: in general words, a version, a catalogue kind."""
+    last = words(thing)[-1:]
+    return bool(set(last) & parse.VERSIONS) or names_an_object(thing, lookups, cfg)
+
+
+def _naming(person: str, held: set[str], lookups: Lookups) -> list[str]:
+    """The held objects' text sentences that name a person (every word of the name)."""
+    names = content_words(person)
+    return [
+        sentence
+        for source_id in held
+        for sentence in lookups.sentences(source_id)
+        if names and all(spelled_in(n, set(content_words(sentence))) for n in names)
+    ]
+
+
+def _tied_to_held(
+    person: str, thing: str, held: set[str], sentences: list[str], lookups: Lookups
+) -> bool:
+    """Whether a held record names a person as its own, or a text ties them to the object.
+
+    Its maker or title ("<Sitter>'s portrait"), its holder ("the Walters's <kind>"), or a
+    text ``sentences`` naming them that speaks of this object ("this clock belonged to
+    <Name>"): not one that brings in a work of theirs as a new one ("a nearly identical
+    statuette was owned by <Name>", "an etching by <Name>"), nor the work the object copies.
+    """
+    names = content_words(person)
+    have = set().union(*(_record_words(s, lookups, models=False) for s in held))
+    # The donor the credit line names gave this object: "<Donor>'s gift" is it.
+    have |= {w for s in held for w in content_words(str(_meta(s, lookups).get("credit_line", "")))}
+    if not names or all(spelled_in(w, have | _holders(held, lookups)) for w in names):
+        return True
+    word = head(thing)
+    if any(_introduced(word, sentence) for sentence in sentences):
+        return False
+    return any(not (_not_there(s) or _A_COPY.search(s)) for s in sentences)
+
+
+def _introduced(word: str, sentence: str) -> bool:
+    """Whether a sentence brings in a thing as new: "a nearly identical <word>", "other <word>s"."""
+    tokens = words(sentence)
+    return any(
+        stem(t) == word and set(tokens[max(0, i - _NEW_ONE_REACH) : i]) & _NEW_ONE
+        for i, t in enumerate(tokens)
+    )
+
+
+# The words that bring a new thing into a text, and how far before its noun they may stand
+# ("a nearly identical statuette", "other similar bowls are known").
+_NEW_ONE = frozenset({"a", "an", "another", "other", "similar", "identical"})
+_NEW_ONE_REACH = 3
 
 
 def unnamed(reading: Reading, held: Sequence[set[str]], lookups: Lookups) -> str:

@@ -302,7 +302,7 @@ _RANKS = frozenset("pharaoh sultan shah tsar czar pope saint st caliph khan rege
 
 
 # Words that say which of several versions of a work a phrase means.
-_VERSIONS = frozenset(
+VERSIONS = frozenset(
     "original version copy replica study sketch prototype variant reduction "
     "first earlier later".split()
 )
@@ -315,14 +315,14 @@ def version_dates(text: str, written: Sequence[str]) -> set[str]:
     version than the one held, which is no claim about the held one's date. What the
     visitor says the object is ("is the 1650 vase a copy?") is a claim.
     """
-    if not written or not _VERSIONS & set(words(text.lower())):
+    if not written or not VERSIONS & set(words(text.lower())):
         return set()
     heads = [p.split(" of ")[0] for p in object_phrases(text)]
     return {
         w
         for w in written
         for h in heads
-        if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", h) and _VERSIONS & set(words(h.lower()))
+        if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", h) and VERSIONS & set(words(h.lower()))
     }
 
 
@@ -1155,6 +1155,54 @@ def whose_works(text: str) -> list[str]:
             parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
             names.append(" ".join(t.text for t in [*parts, token]))
     return names
+
+
+def owned_things(text: str) -> list[tuple[str, str]]:
+    """The things a text gives to someone by name: "Anna Berg's vase" -> ("Anna Berg", "vase").
+
+    Only a capitalised name's thing, said in lower case: "<Maker>'s Night Watch" is a title,
+    which the premise stage checks against its maker. The thing runs from after the "'s" to
+    the last word of its noun phrase ("<Maker>'s original too" -> "original"; the small tagger
+    may call an "etching" a verb); "own" is kept, as it says whose.
+    """
+    doc = parsed(text)
+    found = []
+    for token in doc:
+        if token.lower_ not in _POSSESSIVE or token.i == 0:
+            continue
+        owner = doc[token.i - 1]
+        if owner.pos_ != "PROPN" or not owner.text[:1].isupper():
+            continue
+        names = [c for c in owner.subtree if c.dep_ == "compound" and c.i < owner.i]
+        thing = _owned_run(doc, token.i + 1)
+        if thing and not any(t.text[:1].isupper() for t in thing):
+            start = names[0].idx if names else owner.idx
+            found.append((doc.text[start : owner.idx + len(owner)], _span_text(thing)))
+    return found
+
+
+_POSSESSIVE = frozenset({"'s", "’s"})
+_OWNED_TAGS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
+
+
+def _owned_run(doc: Any, start: int) -> list[Any]:
+    """The words of a possessed noun phrase from ``start``: modifiers and nouns, at most four."""
+    run = []
+    for token in doc[start : start + _MAX_WORDS]:
+        if token.pos_ not in _OWNED_TAGS and token.text != "-":
+            break
+        if token.pos_ == "VERB" and token.tag_ != "VBG":
+            break  # "<Maker>'s original painted ...": a verb ends the phrase
+        run.append(token)
+    while run and run[-1].text == "-":
+        run.pop()
+    return run
+
+
+def _span_text(tokens: list[Any]) -> str:
+    """The text of consecutive tokens as written ("full-length portrait")."""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
 
 
 def _said_of_another(noun: Any) -> bool:

@@ -153,6 +153,21 @@ def test_a_detail_in_other_words_beside_the_named_object_is_on_topic(question, o
 @pytest.mark.parametrize(
     "question, on_topic",
     [
+        # The donor its credit line names is a name its record gives; another is not.
+        ("Did Ann Berg give the harbour painting at dusk to the museum?", True),
+        ("Is Ann Berg's harbour painting on view?", True),
+        ("Did Elsa Dahl give the harbour painting at dusk to the museum?", False),
+    ],
+)
+def test_a_name_its_credit_line_gives_is_no_other_topic(question, on_topic):
+    lookups = Lookups(retriever())
+    passage = lookups.chunks("harbour")[0]
+    assert evidence.about(read(question), passage, lookups, CFG) is on_topic
+
+
+@pytest.mark.parametrize(
+    "question, on_topic",
+    [
         # The place a question puts the object it describes in is a premise to check against
         # the record, not a word its texts must share ...
         ("The lustre ewer with the cranes was dug up at Nishapur, right?", True),
