@@ -1829,16 +1829,37 @@ _A_COPY = re.compile(
 def _the_original(phrase: str, held: set[str], lookups: Lookups) -> bool:
     """Whether a phrase asks for the original of held copies ("Is the original here too?").
 
-    Only when every held record says by its title or maker that it is a copy or a version
-    ("after Baciccio", "workshop of ..."): of an original, "the original" is the object.
+    Only when every held record says it is a copy or a version, by its title or maker
+    ("after <Maker>", "workshop of ...") or in its text ("This is a replica of ..."): of an
+    original, "the original" (or "the real one") is the object.
     """
-    if not {"original", "prototype"} & set(words(phrase)):
+    if not _ORIGINAL & set(words(phrase)):
         return False
-    cards = [_card(s, lookups) for s in held]
-    return bool(cards) and all(
-        c is not None and _A_COPY.search(f"{c.title} {c.meta.get('creators_display', '')}")
-        for c in cards
-    )
+    return bool(held) and all(_a_copy(s, lookups) for s in held)
+
+
+_ORIGINAL = frozenset({"original", "prototype", "real"})
+
+
+def _a_copy(source_id: str, lookups: Lookups) -> bool:
+    """Whether a record says its object is a copy: by its title or maker, or in its text."""
+    card = _card(source_id, lookups)
+    if card is None:
+        return False
+    if _A_COPY.search(f"{card.title} {card.meta.get('creators_display', '')}"):
+        return True
+    return any(_SAID_A_COPY.search(sentence) for sentence in lookups.sentences(source_id))
+
+
+# A text saying what its object is: "This is a mass-produced replica of ...", "This miniature
+# is likely a copy after ...", "This small image reproduces ...". Said of the object itself,
+# not of a part ("the shape is a version of ...") nor of something it shows.
+_SAID_A_COPY = re.compile(
+    r"^(?:this|it)(?:\s+[\w-]+){0,3}?\s+(?:"
+    r"(?:is|was)\s+(?:(?:probably|likely|perhaps|possibly)\s+)?(?:an?|one)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:replica|copy|reproduction)\s+(?:of|after)|reproduces|copies)\b",
+    re.IGNORECASE,
+)
 
 
 def _numbered_so(phrase: str, held: set[str], lookups: Lookups) -> bool:

@@ -229,6 +229,15 @@ OBJECTS.update(
             "A dragon winds around the shoulder of this vase.",
             "vases",
         ),
+        # A copy that says so only in its text, not by its title or maker.
+        "icon-replica": _other(
+            "Virgin of Tenderness",
+            "Anon.",
+            "enamel on copper",
+            "TM.926",
+            "This small enamel reproduces a famous icon that hangs in a cathedral in Pskov.",
+            "icons",
+        ),
         "pendant-mourning": _other(
             "Mourning Pendant",
             "Anon.",

@@ -470,6 +470,10 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         # "The original" of a copy is another object; of an original, the object itself.
         ("Is the original of the enamel Saint Luke on view too?", {"luke-copy"}, "original"),
         ("Is the original Portrait of Johanna Vos on view?", {"portrait"}, ""),
+        # ... also of one whose text says it is a copy ("This small enamel reproduces ...").
+        ("Is the real icon on view as well?", {"icon-replica"}, "real icon"),
+        ("Is the original Virgin of Tenderness here too?", {"icon-replica"}, "original"),
+        ("Is the enamel Virgin of Tenderness on view?", {"icon-replica"}, ""),
         # A number says which one: in the title or the dates, or it is another.
         ("Is the 1652 portrait of Johanna Vos on view?", {"portrait"}, ""),
         ("Is the 1670 portrait of Johanna Vos on view?", {"portrait"}, "1670 portrait"),
