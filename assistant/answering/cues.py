@@ -701,12 +701,22 @@ def _leaned_on(sentences: list[str], last: int) -> int:
     first = last
     while (
         first > 0
-        and _a_question(sentences[first - 1], False)
+        and _asks_or_requests(sentences[first - 1])
         and _leans_back(sentences[first])
         and not _TAGGED.search(fold(sentences[first - 1]))
     ):
         first -= 1
     return first
+
+
+def _asks_or_requests(sentence: str) -> bool:
+    """Whether a sentence asks, as a question or a request ("Tell me about the other panel.")."""
+    return _a_question(sentence, False) or bool(_REQUEST.match(respelled(fold(sentence.strip()))))
+
+
+# A request for what a question asks: "Tell me about the other panel. Who is in it?" asks of
+# the other panel, as "Is the other panel here? Who is in it?" would.
+_REQUEST = re.compile(r"(?:please\W+)?(?:tell me (?:more )?about|describe|show me|explain)\b")
 
 
 def _leans_back(sentence: str) -> bool:
@@ -725,7 +735,9 @@ def elliptical(question: str) -> bool:
 
 _ELLIPTICAL_WORDS = 2
 # A word that stands for a thing said before it: "When was it fired?", "Who glazed them?"
-_LEANS_BACK = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her|that one|this one)\b")
+_LEANS_BACK = re.compile(
+    r"\b(it|its|they|them|their|he|him|his|she|her|that one|this one|which one)\b"
+)
 # A tag question states rather than asks ("It is from 1500, isn't it?"): its claim is read
 # from the whole question all the same, and the story it tells is not the ask.
 _TAGGED = re.compile(

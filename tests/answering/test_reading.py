@@ -654,6 +654,18 @@ ROWS = [
         [],
         {"objects": ("gems",), "leaned_on": {INST}},
     ),
+    # ... and so does a request before it, and "which one" of the things it asked about.
+    (
+        "Please describe the matching basin. Who is painted on it?",
+        [],
+        {"ask": "Please describe the matching basin. Who is painted on it?"},
+    ),
+    (
+        "Is the second version shown beside yours? Which one is larger?",
+        [],
+        {"ask": "Is the second version shown beside yours? Which one is larger?"},
+    ),
+    ("Tell me about the chest. Who made the jug?", [], {"ask": "Who made the jug?"}),
     # A question that names its own thing stands alone; a story or a tag question before it
     # is no question it leans on.
     ("Is the lid kept here? Who made the jug?", [], {"ask": "Who made the jug?"}),
