@@ -412,6 +412,86 @@ def about_a_likeness(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def about_a_print(text: str) -> list[tuple[int, int]]:
+    """The statements about a print or drawing made of a work: "<Name> made an etching of it".
+
+    A sentence whose subject is such a work brought in new or as someone's ("an engraving by
+    ...", "<Name>'s etching") or someone who made one ("<Name> engraved it in 1732", "<Name>
+    made a lithograph of <the title>") tells of that other work: its maker, its year, where it
+    is and what it is ("etching") are not said of the object. Questions are left whole: what
+    they say of the object is a claim to check.
+    """
+    if not text.strip():
+        return []
+    spans = []
+    for sentence in parsed(text).sents:
+        if sentence.text.rstrip().endswith("?"):
+            continue
+        root = sentence.root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        # The small tagger may take "<Name>'s etching made ..." for a sentence on "etching".
+        subjects += [root] if _a_print(root) else []
+        if any(_of_a_print(s, root) for s in subjects):
+            spans.append((sentence.start_char, sentence.end_char))
+    return spans
+
+
+def _of_a_print(subject: Any, root: Any) -> bool:
+    """Whether a sentence's subject is a print brought in as another, or someone who made one."""
+    if _a_print(subject) and (_brought_in(subject) or _possessed_by_name(subject)):
+        return True
+    if not _a_name(subject):
+        return False
+    if root.lower_ in _REPRODUCED:
+        return True
+    made = [t for t in root.subtree if t.i not in {d.i for d in subject.subtree}]
+    return root.lower_ in _MADE and any(_a_print(t) and _brought_in(t) for t in made)
+
+
+def _a_print(token: Any) -> bool:
+    return token.pos_ in ("NOUN", "VERB") and token.lower_.removesuffix("s") in _PRINTS
+
+
+def _brought_in(token: Any) -> bool:
+    """Whether a noun opens with "a", "an" or "another": a thing new to the text."""
+    return next(iter(token.subtree)).lower_ in ("a", "an", "another")
+
+
+def _possessed_by_name(token: Any) -> bool:
+    """Whether a noun is someone's by name: "<Name>'s etching".
+
+    The small tagger may read the name as the subject of an "etching" it takes for a verb.
+    """
+    return any(
+        c.pos_ == "PROPN" and any(g.dep_ == "case" for g in c.children)
+        for c in token.children
+        if c.dep_ in ("poss", "nsubj")
+    )
+
+
+def _a_name(token: Any) -> bool:
+    """Whether a subject is someone named: a name, a capitalised word, or one in apposition.
+
+    "The Flemish engraver <Name>": the noun is the subject, the name beside it.
+    """
+    return (
+        token.pos_ == "PROPN"
+        or token.text[:1].isupper()
+        or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in token.children)
+    )
+
+
+# The works made of another work by printing, drawing or casting it; the verbs that make one
+# of a work named as their object ("engraved the <title>"); and the verbs of making that
+# take one as theirs ("made a lithograph of <the title>").
+_PRINTS = frozenset(
+    "engraving etching lithograph print woodcut mezzotint aquatint drawing sketch "
+    "photograph cast".split()
+)
+_REPRODUCED = frozenset("engraved etched lithographed printed reproduced copied".split())
+_MADE = frozenset("made produced did published turned drew".split())
+
+
 _LIKENESS = frozenset(
     "similar identical matching another comparable same twin companion second related close "
     "alike resemble resembles resembling like version versions copy copies replica replicas "

@@ -576,9 +576,9 @@ def said(text: str, typed_lower: bool = False, periods: Periods | None = None) -
     ]
     if not any(c.kind == "maker" for c in found):
         found += _credited_as_his(text, name_words)
-    # What the object was made from, or a thing like it the story brings in, has its own
-    # maker, date and place: nothing said of those is said of the object.
-    others = shapes.source_spans(text) + parse.about_a_likeness(text)
+    # What the object was made from, a thing like it the story brings in, or a print made of
+    # it, has its own maker, date and place: nothing said of those is said of the object.
+    others = shapes.source_spans(text) + parse.about_a_likeness(text) + parse.about_a_print(text)
     found = [c for c in found if not any(s <= c.span[0] < e for s, e in others)]
     asserts = cues.asserts_claim(text)
     return Said(
