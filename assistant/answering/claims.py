@@ -557,10 +557,11 @@ def event_of_year(text: str, start: int, end: int) -> str:
     if _MAKING_WORDS.search(clause):
         return ""
     if not verb:
-        # "gave the museum this blue and white cup back in 1983": the "and" of a long name
+        # "gave the museum this glazed blue and white jug in 1983": the "and" of a long name
         # cuts the year's clause from its verb, which the parse still finds. Only a verb of
         # finding, stealing or acquiring counts here: the rest date the object as before.
-        return _EVENT_KIND.get(parse.verb_of(text, start), "")
+        kinds = (_EVENT_KIND.get(v, "") for v in parse.verbs_above(text, start))
+        return next((k for k in kinds if k), "")
     before = text[:start].lower()
     if _FROM_YEAR.search(before) and not _VERB_FROM_YEAR.search(before):
         return ""

@@ -1851,7 +1851,7 @@ def _a_copy(source_id: str, lookups: Lookups) -> bool:
     return any(_SAID_A_COPY.search(sentence) for sentence in lookups.sentences(source_id))
 
 
-# A text saying what its object is: "This is a mass-produced replica of ...", "This miniature
+# A text saying what its object is: "This is a later replica of ...", "This miniature
 # is likely a copy after ...", "This small image reproduces ...". Said of the object itself,
 # not of a part ("the shape is a version of ...") nor of something it shows.
 _SAID_A_COPY = re.compile(

@@ -76,6 +76,21 @@ def verb_of(text: str, start: int) -> str:
     return ""
 
 
+def verbs_above(text: str, start: int) -> list[str]:
+    """Every verb the word at ``start`` hangs from, nearest first, as written, lower case.
+
+    "gave the museum this glazed jug in 1983" -> ["glazed", "gave"]: a participle describing
+    the thing may stand between a year and the verb it dates.
+    """
+    token = next((t for t in parsed(text) if t.idx <= start < t.idx + len(t.text)), None)
+    found = []
+    while token is not None and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            found.append(str(token.lower_))
+    return found
+
+
 def made_in_clause_of(text: str, start: int) -> str:
     """The noun whose describing clause a name at ``start`` is the subject of: "" when none.
 

@@ -736,11 +736,11 @@ ROWS = [
     ),
     # ... however long the name of the thing given ("blue and white" is no clause of its own).
     (
-        "Ann Berg gave the museum this blue and white lustre jug in 1983. Who fired it?",
+        "Ann Berg gave the museum this glazed blue and white jug in 1983. Who fired it?",
         [],
         {"claims_not": {("date", "1983")}},
     ),
-    ("Is the blue and white jug from 1983?", [], {"claims": {("date", "1983")}}),
+    ("Is the glazed blue and white jug from 1983?", [], {"claims": {("date", "1983")}}),
     ("Is the bowl jade and ivory?", [], {"claims": {("material", "ivory")}}),
     ("It has a bronze look, but is it bronze?", [], {"claims": {("material", "bronze")}}),
     # A print made of a work is another work: who made it, when and what it is are its own.
