@@ -56,6 +56,30 @@ def person_names(text: str) -> tuple[str, ...]:
     return tuple(e.text for e in doc.ents if e.label_ == "PERSON")
 
 
+def named_as(text: str) -> tuple[str, ...]:
+    """The names a sentence says its subject is: "She is <Name>, goddess of ..." -> ("<Name>",).
+
+    The recogniser knows people, not gods, saints' names in some spellings or personifications;
+    a sentence that says who a figure is ("<pronoun or noun> is <Name>") names them all the
+    same. Only a capitalised name after a form of "be".
+    """
+    doc = parsed(text)
+    found = []
+    for token in doc:
+        if token.dep_ != "attr" or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if token.head.lower_ not in _BE or not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children
+        ):
+            continue
+        parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        found.append(doc[parts[0].i if parts else token.i : token.i + 1].text)
+    return tuple(found)
+
+
+_BE = frozenset("is are was were".split())
+
+
 @functools.lru_cache(maxsize=512)
 def parsed(text: str) -> Any:
     """The parse of one text; the Reading asks several questions of the same text."""

@@ -180,8 +180,13 @@ def _echoes(text: str, asked: _Asked, cfg: AnswerConfig) -> bool:
 
 
 def _names_someone_new(text: str, known: frozenset[str]) -> bool:
-    """Whether a sentence names a person the question does not (by the entity recogniser)."""
-    return any(not set(content_words(name)) <= known for name in parse.person_names(text))
+    """Whether a sentence names a person the question does not.
+
+    By the entity recogniser, or as what a figure is: "She is <a goddess>" answers "who is
+    the woman ...?" though the recogniser knows no goddesses.
+    """
+    names = parse.person_names(text) + parse.named_as(text)
+    return any(not set(content_words(name)) <= known for name in names)
 
 
 def _bonus(value: float, candidate: Candidate, asked: _Asked, cfg: AnswerConfig) -> float:

@@ -304,6 +304,10 @@ def test_where_a_yes_no_question_asks_whether_something_is(text, places):
         ("The chest was sold at auction in Hamburg in 1931.", False),
         # Someone the question already names is not new.
         ("Lindqvist painted it from a rented attic.", False),
+        # A figure said to be someone by name, a goddess the recogniser does not know too.
+        ("He is Vertumnus, god of the seasons, here disguised as an old woman.", True),
+        ("The girl on the quay is probably Elin, the painter's sister.", True),
+        ("The quay is wet with rain.", False),
     ],
 )
 def test_a_sentence_names_someone_the_question_does_not(sentence, someone_new):
