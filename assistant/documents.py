@@ -232,9 +232,10 @@ def record_sentences(meta: dict[str, Any]) -> list[str]:
 
 
 # Catalogue facts a card shows and cites that say nothing of what the object is: how the
-# museum got it. Kept out of what the card is found and compared by (its vector, its keywords,
-# its closeness in meaning), where the museum's and donors' names would draw questions that
-# name them to any card.
+# museum got it. Kept out of what the card is found and compared by (its vector, its closeness
+# in meaning), where the museum's and donors' names would draw questions that name them to any
+# card; the topic check still counts a name it gives as one the record mentions
+# (answering.evidence.about).
 UNDESCRIBING = frozenset({"credit"})
 
 

@@ -710,13 +710,12 @@ def _leaned_on(sentences: list[str], last: int) -> int:
 
 
 def _asks_or_requests(sentence: str) -> bool:
-    """Whether a sentence asks, as a question or a request ("Tell me about the other panel.")."""
-    return _a_question(sentence, False) or bool(_REQUEST.match(respelled(fold(sentence.strip()))))
+    """Whether a sentence asks, as a question or a request ("Tell me about the other panel.").
 
-
-# A request for what a question asks: "Tell me about the other panel. Who is in it?" asks of
-# the other panel, as "Is the other panel here? Who is in it?" would.
-_REQUEST = re.compile(r"(?:please\W+)?(?:tell me (?:more )?about|describe|show me|explain)\b")
+    "Tell me about the other panel. Who is in it?" asks of the other panel, as "Is the other
+    panel here? Who is in it?" would: the request opens as an overview ask does (OVERVIEW).
+    """
+    return _a_question(sentence, False) or bool(OVERVIEW.match(respelled(fold(sentence.strip()))))
 
 
 def _leans_back(sentence: str) -> bool:

@@ -1532,10 +1532,12 @@ def _owned_by_another(reading: Reading, held: set[str], lookups: Lookups, cfg: A
     """
     for owner, thing in parse.owned_things(reading.ask):
         sentences = _naming(owner, held, lookups)
-        work = _names_a_work(thing, lookups, cfg) or any(
-            head(thing) in content_words(s) for s in sentences
-        )
-        if work and not _tied_to_held(owner, thing, held, sentences, lookups):
+        if _tied_to_held(owner, thing, held, sentences, lookups):
+            continue  # the maker's, the sitter's, the donor's: the common case, decided first
+        # Only then the catalogue is searched for the kind (a store search per new word).
+        if any(head(thing) in content_words(s) for s in sentences) or _names_a_work(
+            thing, lookups, cfg
+        ):
             return f"{owner}'s {thing}"
     return ""
 
@@ -1655,7 +1657,9 @@ def _a_lost_part_asked(phrase: str, reading: Reading, held: set[str], lookups: L
     "Which saints stand on the lost wing?" where the text says "a wing, which would have shown
     ..., is missing": what it would have shown is no description of a thing held.
     """
-    asked = parse.asked_part(reading.ask)
+    # The part its last question asks about: in "Tell me about <a thing>, the one shown in
+    # those photographs. Who is in it?" the photographs are no part asked of.
+    asked = parse.asked_part(reading.asking)
     if asked is None or head(phrase) != stem(asked[1].lower()) or head(phrase) in _POSITIONS:
         return False
     if any(head(phrase) in content_words(_title(s, lookups)) for s in held):

@@ -92,12 +92,7 @@ def verb_of(text: str, start: int) -> str:
     "painted it in Bergen" -> "painted"; "a letter posted from Ghent" -> "posted"; "the trench
     at Ur" -> the verb the trench hangs from ("turned up in the trench at Ur" -> "turned").
     """
-    token = next((t for t in parsed(text) if t.idx <= start < t.idx + len(t.text)), None)
-    while token is not None and token.head.i != token.i:
-        token = token.head
-        if token.pos_ in {"VERB", "AUX"}:
-            return str(token.lower_)
-    return ""
+    return next(iter(verbs_above(text, start)), "")
 
 
 def verbs_above(text: str, start: int) -> list[str]:
@@ -513,6 +508,8 @@ def _a_name(token: Any) -> bool:
 
     "The Flemish engraver <Name>": the noun is the subject, the name beside it.
     """
+    if token.pos_ in ("PRON", "DET"):
+        return False  # "It was printed in 1901": the object itself, capital or not
     return (
         token.pos_ == "PROPN"
         or token.text[:1].isupper()
@@ -520,14 +517,15 @@ def _a_name(token: Any) -> bool:
     )
 
 
-# The works made of another work by printing, drawing or casting it; the verbs that make one
-# of a work named as their object ("engraved the <title>"); and the verbs of making that
-# take one as theirs ("made a lithograph of <the title>").
+# The works made of another work by printing, drawing or casting it; the verbs that make a
+# print of a work named as their object ("engraved the <title>"); and the verbs of making
+# that take one as theirs ("made a lithograph of <the title>").
 _PRINTS = frozenset(
     "engraving etching lithograph print woodcut mezzotint aquatint drawing sketch "
     "photograph cast".split()
 )
-_REPRODUCED = frozenset("engraved etched lithographed printed reproduced copied".split())
+# (Not "copied" or "reproduced": the copy someone made may be the object asked about.)
+_REPRODUCED = frozenset("engraved etched lithographed printed".split())
 _MADE = frozenset("made produced did published turned drew".split())
 
 

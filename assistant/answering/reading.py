@@ -120,6 +120,7 @@ class Reading:
     text: str  # the question as read: contractions typed without an apostrophe put right
     ask: str  # the part that asks, without a greeting or a story before it
     asked: str  # the ask without the codes that only say which object it means
+    asking: str  # its last question, which says what is asked for (the ask, if elliptical)
     context: str  # the question with the last turns before it, when it follows on
     follows_on: bool
     steers: bool  # gives the assistant orders (injection)
@@ -263,6 +264,7 @@ def read(
         typed=typed,
         text=question,
         asked=asked,
+        asking=_last_question(asked),
         ask=ask,
         context=context,
         follows_on=follows,
@@ -378,14 +380,22 @@ def _asked_for(ask: str, asked: str) -> tuple[set[Ask], set[str], bool, set[Ask]
     says only what it asks ("Was it shown abroad? Where?") asks it of the one before it, and
     both are read for what is asked.
     """
-    last = cues.the_ask(asked, leaning=False)
-    if cues.elliptical(last):
-        last = asked
+    last = _last_question(asked)
     asking = parse.without_dating_modifiers(cues.without_asides(last))
     asks, fields, overview = _what_it_asks(last, asking)
     earlier = ask[: max(ask.rfind(last), 0)].strip()
     leaned_on = _what_it_asks(earlier, earlier)[0] if earlier else set()
     return asks, fields, overview, leaned_on
+
+
+def _last_question(asked: str) -> str:
+    """The question of an ask that says what is asked for: its last one.
+
+    A last question that says only what it asks ("Was it shown abroad? Where?") asks it of
+    the one before it: then the whole ask.
+    """
+    last = cues.the_ask(asked, leaning=False)
+    return asked if cues.elliptical(last) else last
 
 
 def _what_it_asks(ask: str, asking: str) -> tuple[set[Ask], set[str], bool]:
