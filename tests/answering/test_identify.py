@@ -1288,7 +1288,7 @@ def test_a_thing_a_text_calls_its_own_is_no_other_object(texts, phrase, another,
         ("Which scene is painted on the portrait of Johanna Vos?", ""),
         ("What is she holding in her hands?", ""),
         # The part its last question asks about, not a thing a request before it places her in.
-        ("Tell me about Johanna Vos, the one shown with it in the panel. What is she holding?", ""),
+        ("Tell me about Johanna Vos, the one seen next to it in the panel. What is she holding?", ""),
     ],
 )
 def test_a_thing_its_texts_call_lost_is_found_before_any_record(question, lost):
