@@ -23,6 +23,7 @@ from assistant.answering.topic import (
     GENERIC,
     mentions_title,
     names_missing,
+    said_kind_last,
     short_for,
     spelled_in,
     title_aliases,
@@ -67,7 +68,10 @@ def subjects(text: str, numbered: Numbered, cfg: AnswerConfig = DEFAULT) -> dict
     records by that creator are the subject, and the others are not contradicted by it.
     """
     titled = {
-        n: p for n, p in numbered.items() if p.kind == "record" and mentions_title(text, p.title)
+        n: p
+        for n, p in numbered.items()
+        if p.kind == "record"
+        and (mentions_title(text, p.title) or said_kind_last(text, p.title, _kind_words(p.meta)))
     }
     holders = _figure_holders(numbered) if titled else {}
     named = {
@@ -576,8 +580,34 @@ def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig, text: str = "") 
     if lone:  # the texts are read only when a one-word title is said in lower case
         texts = {c.source_id: (c.title, _vocabulary(c.source_id, lookups)) for c in cards}
         holders |= {c.source_id for c in lone if _a_figure_of_another(text, c, texts)}
-    outer = _outer_titles(titles)
+    outer = _outer_titles(titles) | _fitting_inner(named, titles, text, lookups)
     return kept | {s for s in wide if (s not in titles or s in outer) and s not in holders}
+
+
+def _fitting_inner(
+    named: set[str], titles: dict[str, str], text: str, lookups: Lookups
+) -> set[str]:
+    """The named records whose title is inside a longer one the question does not say.
+
+    Such a title stays beside the longer one (which the search found for its texts) if it is
+    a name of several words ("the iron hand cross" is the "Hand Cross", not "Hand Cross with
+    Figure"), or if its record's catalogue fields fit the question's words better: a title of
+    one word is a kind, which the longer title's record may be as well.
+    """
+    said = set(content_words(text)) - GENERIC
+    folded = {s: written_out(fold(t)) for s, t in titles.items()}
+
+    def fit(source_id: str) -> int:
+        return len(said & _field_words(_meta(source_id, lookups)))
+
+    out = set()
+    for s in named & set(titles):
+        longer = [o for o, t in folded.items() if folded[s] in t and t != folded[s]]
+        if not longer or any(mentions_title(text, titles[o]) for o in longer):
+            continue
+        named_so = len(content_words(titles[s])) > 1
+        out |= {s} if named_so or all(fit(s) > fit(o) for o in longer) else set()
+    return out
 
 
 def _said_within(text: str, named: dict[int, Passage]) -> set[int]:

@@ -87,6 +87,33 @@ def _words_reordered(asked: str, title: str) -> bool:
     return len(wanted) >= DEFAULT.title_words_any_order and wanted <= _word_set(asked)
 
 
+# "Plaque with the Virgin and Child": a title that opens with what the object is, then what
+# it shows or holds.
+_KIND_FIRST = re.compile(r"^(?:the\s+)?([a-z]+)\s+(?:with|of)\s+(?:the\s+|a\s+|an\s+)?(.+)$")
+
+
+def said_kind_last(question: str, title: str, kinds: Iterable[str]) -> bool:
+    """Whether a question says a "<Kind> with <subject>" title as "<subject> <kind>".
+
+    "The glazed Saint Martin roundel" names "Roundel with Saint Martin": English
+    puts the subject before the noun as readily as after it. The subject's words must run
+    together and the kind's word (one or many) come right after them; the kind must be what
+    the catalogue classes the object as (``kinds``, stems): "the cherub heads" of a painting
+    name no statuette titled "Head of a Cherub".
+    """
+    found = _KIND_FIRST.match(written_out(fold(re.sub(r"\(.*?\)", " ", title))).strip())
+    if not found or stem(found.group(1)) not in set(kinds):
+        return False
+    kind, subject = found.groups()
+    said = [w for w in re.findall(r"[a-z0-9]+", subject) if w not in STOPWORDS or w == "and"]
+    if not said or not content_words(" ".join(said)):
+        return False
+    wanted = [stem(w) for w in [*said, kind]]  # "the crane ewers": one crane or many
+    stems = [stem(w) for w in re.findall(r"[a-z0-9]+", written_out(fold(question)))]
+    n = len(wanted)
+    return any(stems[i : i + n] == wanted for i in range(len(stems) - n + 1))
+
+
 def _said_in_part(asked: str, title: str) -> bool:
     """Whether a question says a long title with one word left out, in the title's order.
 

@@ -943,6 +943,53 @@ def test_widening_drops_a_title_that_only_holds_the_one_said(question, kept):
     assert identify.widen({"martyr"}, lookups, AnswerConfig(), question) == kept  # type: ignore[arg-type]
 
 
+class _Carded(_Titled):
+    """Lookups for widen whose records have a medium."""
+
+    def __init__(self, cards: dict[str, tuple[str, str]], coverage: dict[str, float]) -> None:
+        super().__init__({s: t for s, (t, _) in cards.items()}, coverage)
+        self.media = {s: m for s, (_, m) in cards.items()}
+
+    def chunks(self, source_id: str) -> list[Passage]:
+        meta = {"title": self.titles[source_id], "medium": self.media[source_id]}
+        return [Passage(f"{source_id}:r", source_id, "", 0.5, "record", meta)]
+
+
+@pytest.mark.parametrize(
+    "question, cards, kept",
+    [
+        # A longer title the question does not say, found for its texts, leaves the named
+        # record its own: "Hand Cross" said in "brass hand crosses" ...
+        (
+            "Were brass hand crosses like the little one from Gondar engraved?",
+            {"hand": ("Hand Cross", "brass"), "long": ("Hand Cross with Figure", "wood")},
+            {"hand"},
+        ),
+        # ... and a one-word title, a kind, if its record fits the visitor's words better ...
+        (
+            "Which scene is cut into the reverse of the silver mirror with the winged grip?",
+            {"hand": ("Mirror", "silver"), "long": ("Mirror with Female Figure", "bronze")},
+            {"hand"},
+        ),
+        # ... else the kind's word names none of them.
+        (
+            "Which scene is cut into the reverse of the bronze mirror with the winged grip?",
+            {"hand": ("Mirror", "bronze"), "long": ("Mirror with Female Figure", "bronze")},
+            set(),
+        ),
+        # A longer title the question says holds the shorter one as its word.
+        (
+            "How was the brass hand cross with a figure decorated?",
+            {"hand": ("Hand Cross", "brass"), "long": ("Hand Cross with Figure", "wood")},
+            {"long"},
+        ),
+    ],
+)
+def test_widening_keeps_a_title_inside_a_longer_one_not_said(question, cards, kept):
+    lookups = _Carded(cards, {"long": 0.9})
+    assert identify.widen({"hand"}, lookups, AnswerConfig(), question) == kept  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(
     "word, sentence, beside",
     [
@@ -1288,7 +1335,10 @@ def test_a_thing_a_text_calls_its_own_is_no_other_object(texts, phrase, another,
         ("Which scene is painted on the portrait of Johanna Vos?", ""),
         ("What is she holding in her hands?", ""),
         # The part its last question asks about, not a thing a request before it places her in.
-        ("Tell me about Johanna Vos, the one seen next to it in the panel. What is she holding?", ""),
+        (
+            "Tell me about Johanna Vos, the one seen next to it in the panel. What is she holding?",
+            "",
+        ),
     ],
 )
 def test_a_thing_its_texts_call_lost_is_found_before_any_record(question, lost):

@@ -148,6 +148,34 @@ def test_a_title_is_named_with_its_abbreviation_written_out(question, title, exp
 
 
 @pytest.mark.parametrize(
+    "question, title, kinds, expected",
+    [
+        # What it shows said before what it is: the title's kind comes last ...
+        (
+            "Where was the Saint Martin roundel glazed?",
+            "Roundel with Saint Martin",
+            "roundels",
+            True,
+        ),
+        ("Are the two Annunciation tiles a pair?", "Tile with the Annunciation", "tiles", True),
+        ("Who owned the heron and reeds screens?", "Screen with Heron and Reeds", "screens", True),
+        ("Who made the parrot cup?", "Cup with a Parrot", "cups; vessels", True),
+        # ... with nothing put between them, and nothing left out ...
+        ("Who made the parrot on the cup?", "Cup with a Parrot", "cups", False),
+        ("Who glazed the Martin tile?", "Tile with Saint Martin and the Beggar", "tiles", False),
+        # ... and the kind is what the catalogue classes the object as: the cherub heads
+        # painted on a panel are no statuette's title.
+        ("Were the cherub heads the painter's idea?", "Head of a Cherub", "statuettes", False),
+    ],
+)
+def test_a_title_is_named_with_its_kind_said_last(question, title, kinds, expected):
+    from assistant.answering.topic import said_kind_last
+    from assistant.text import content_words
+
+    assert said_kind_last(question, title, content_words(kinds)) is expected
+
+
+@pytest.mark.parametrize(
     "question, text, missing",
     [
         # A form of address the text abbreviates is the visitor's word written out.
