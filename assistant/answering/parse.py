@@ -1001,7 +1001,7 @@ def is_kind(token: Any, kinds: frozenset[str]) -> bool:
 # What follows a thing's name and still describes it: "with brass rivets", "on the long
 # chain", "catching a fish", ", the one with the blue plaques,".
 # Not "of": "the point of the lamp" is something of the object, not the object.
-_DESCRIBING_WORDS = frozenset({"with", "on", "from", "showing", "depicting", "featuring"})
+_DESCRIBING_WORDS = frozenset({"with", "on", "from", "showing", "depicting", "featuring", "like"})
 _NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 _QUESTION_WORDS = frozenset({"who", "what", "which", "whose", "where", "when", "why", "how"})
 

@@ -162,6 +162,17 @@ def test_without_named(text, title, expected):
             "brooches",
             "Whose design is it after?",
         ),
+        # "Like the one ...", "like this one": the object described by its likeness.
+        (
+            "What were tall cups like the silver one with the hunters used for?",
+            "cups",
+            "What were it used for?",
+        ),
+        (
+            "Who would have bought a salt cellar like this one?",
+            "cellars",
+            "Who would have bought it?",
+        ),
         # A part of the object, or a thing in it, stays what is asked about.
         ("What is the back of the helmet made of?", "helmets", "What is the back of it made of?"),
         (
