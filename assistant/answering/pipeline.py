@@ -264,7 +264,7 @@ class _Run:
         return identify.widen(named, self.lookups, self.cfg, self.reading.context)
 
     def whose(self, numbered: Numbered, focus: set[str]) -> set[str]:
-        """The objects whose other passages join the evidence: the named ones, or the only one.
+        """The objects whose other passages join the evidence: named, described, or the only one.
 
         When every passage found is about one object, its texts are the evidence even when
         the question names it by kind alone ("the clavichord"): the passage that answers may
@@ -274,7 +274,9 @@ class _Run:
             return focus
         found = {p.source_id for p in numbered.values()}
         if len(found) != 1:
-            return set()
+            # The one object the question describes, told apart by its texts, is the one the
+            # answer speaks of: its other passages are its evidence as a named object's are.
+            return set(self.told)
         self.trace.add("evidence", "one object", "its other passages join the evidence")
         # And a date the question puts on the thing it describes is checked against it: the
         # answer will speak of this object as the one asked about (an age or century the

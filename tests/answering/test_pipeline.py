@@ -222,3 +222,26 @@ def test_an_object_told_by_its_texts_is_the_only_one_the_answer_quotes():
     assert any(t["decision"] == "described by its texts" for t in answer.trace)
     assert answer.citations, (answer.answer, answer.trace)
     assert {c.source_id for c in answer.citations} == {"basin-fish"}, answer.answer
+
+
+@pytest.mark.parametrize(
+    "named, told, found, joined",
+    [
+        # The objects named join with their other passages ...
+        ({"ewer"}, set(), ("ewer", "brewer"), {"ewer"}),
+        # ... so does the one the question describes, told apart by its texts, though the
+        # search found another object's passages too ...
+        (set(), {"harbour"}, ("harbour", "brewer"), {"harbour"}),
+        # ... and the only object found; objects found beside others, nothing told, do not.
+        (set(), set(), ("harbour",), {"harbour"}),
+        (set(), set(), ("harbour", "brewer"), set()),
+    ],
+)
+def test_whose_other_passages_join_the_evidence(named, told, found, joined):
+    from assistant.answering.pipeline import _Run
+    from tests.answering.collection import numbered
+
+    pipeline = Pipeline(retriever(), ScriptedChatModel(), verifier(), AnswerConfig())
+    run = _Run(pipeline, read("What is it?"))
+    run.told = set(told)
+    assert run.whose(numbered(*found), set(named)) == joined
