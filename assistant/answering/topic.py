@@ -110,8 +110,7 @@ def said_kind_last(question: str, title: str, kinds: Iterable[str]) -> bool:
         return False
     wanted = [stem(w) for w in [*said, kind]]  # "the crane ewers": one crane or many
     stems = [stem(w) for w in re.findall(r"[a-z0-9]+", written_out(fold(question)))]
-    n = len(wanted)
-    return any(stems[i : i + n] == wanted for i in range(len(stems) - n + 1))
+    return bool(_runs(stems, wanted, 0))
 
 
 def _said_in_part(asked: str, title: str) -> bool:
