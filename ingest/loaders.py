@@ -8,6 +8,7 @@ piece of code decides what is vetted enough to index.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -214,17 +215,28 @@ def _int_or_none(value: Any) -> int | None:
             return None
 
 
+# A bracket with nothing in it ("Venetian ()": 78 Walters makers, where the source leaves a
+# culture's place or dates empty) would be quoted to visitors as part of the maker's name.
+_EMPTY_BRACKET = re.compile(r"\s*\(\s*\)")
+
+
+def _maker_name(value: Any) -> str:
+    return _EMPTY_BRACKET.sub("", _text(value)).strip()
+
+
 def _creators(value: Any) -> tuple[Creator, ...]:
     if isinstance(value, str):
-        return (Creator(value.strip()),) if value.strip() else ()
+        return (Creator(_maker_name(value)),) if _maker_name(value) else ()
     out = []
     for item in value or []:
-        if isinstance(item, dict) and _text(item.get("name")):
+        if isinstance(item, dict) and _maker_name(item.get("name")):
             out.append(
-                Creator(_text(item.get("name")), _text(item.get("role")), _text(item.get("dates")))
+                Creator(
+                    _maker_name(item.get("name")), _text(item.get("role")), _text(item.get("dates"))
+                )
             )
-        elif isinstance(item, str) and item.strip():
-            out.append(Creator(item.strip()))
+        elif isinstance(item, str) and _maker_name(item):
+            out.append(Creator(_maker_name(item)))
     return tuple(out)
 
 

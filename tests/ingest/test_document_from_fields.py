@@ -130,3 +130,20 @@ def test_every_field_is_read_trimmed_and_typed():
     )
     one = document_from_fields({**VETTED, "creators": " A. Potter "}, "T.", origin="o")
     assert one.creators == (Creator("A. Potter"),)
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("Venetian ()", "Venetian"),  # a source's empty bracket says nothing of the maker
+        ("Venetian ( )", "Venetian"),
+        ("()", ""),  # nothing left: no creator
+        ("Persian (?)", "Persian (?)"),  # an unsure attribution keeps its question mark
+        ("A. Potter (American, 1850-1900)", "A. Potter (American, 1850-1900)"),
+    ],
+)
+def test_a_maker_name_loses_an_empty_bracket(name, read):
+    got = document_from_fields({**VETTED, "creators": [{"name": name}]}, "T.", origin="o")
+    assert got.creators == ((Creator(read),) if read else ())
+    plain = document_from_fields({**VETTED, "creators": name}, "T.", origin="o")
+    assert plain.creators == ((Creator(read),) if read else ())
