@@ -123,6 +123,8 @@ class AnswerConfig:
 
     # -- premises ------------------------------------------------------------------------------
     date_slack_years: int = 10  # "about 1640" against a record dated 1642 is not a conflict
+    # ... but a bare year against a record dated to one year is held to it, give or take this.
+    exact_date_slack_years: int = 1
     # An age is as round as it is large: "2,000 years old" allows 300 years either side.
     age_slack_share: float = 0.15
     count_tolerance: float = 0.15  # "about 25 million" against "26 million" is not a conflict

@@ -69,7 +69,16 @@ def claims(question: str, history=()) -> list[str]:
         ("What's Harbour at Dusk painted on?", []),
         # date
         ("Harbour at Dusk was painted in 1790, right?", ["dates it to 1790"]),
-        ("Harbour at Dusk was painted in 1890, right?", []),  # within the slack
+        # A bare year is held to a record's one year (give or take a year); a year said as
+        # approximate or as a bound, or against a record's span, has ten years' slack.
+        ("Harbour at Dusk was painted in 1890, right?", ["dates it to 1890"]),
+        ("Harbour at Dusk was painted in 1888, right?", []),
+        ("Harbour at Dusk was painted around 1890, right?", []),
+        ("Harbour at Dusk was painted in about the year 1890?", []),
+        ("Harbour at Dusk was painted c. 1890, right?", []),
+        ("Harbour at Dusk was painted before 1890, right?", []),
+        ("Marta Lindqvist painted Harbour at Dusk in Gothenburg in 1880.", ["dates it to 1880"]),
+        ("The Lidded Ewer with Cranes was made in 1222, right?", []),
         ("Was the Lidded Ewer with Cranes made in the 19th century?", ["dates it to 19th century"]),
         ("Who bought Harbour at Dusk in 1950?", []),  # the year of another event
         # Decades, centuries in words, and ages, as visitors give dates.
@@ -144,6 +153,24 @@ def claims(question: str, history=()) -> list[str]:
 )
 def test_record_rules(question, expected):
     assert claims(question) == expected
+
+
+@pytest.mark.parametrize(
+    "language, question, expected",
+    [
+        ("fr", "Marta Lindqvist a peint Harbour at Dusk en 1890, non ?", ["dates it to 1890"]),
+        ("fr", "Marta Lindqvist a peint Harbour at Dusk vers 1890, non ?", []),
+        ("es", "Marta Lindqvist pintó Harbour at Dusk hacia el año 1890, ¿no?", []),
+        ("de", "Marta Lindqvist hat Harbour at Dusk 1890 gemalt, oder?", ["dates it to 1890"]),
+        ("de", "Marta Lindqvist hat Harbour at Dusk um 1890 gemalt, oder?", []),
+        ("nl", "Marta Lindqvist heeft Harbour at Dusk rond 1890 geschilderd.", []),
+        ("it", "Marta Lindqvist ha dipinto Harbour at Dusk intorno al 1890?", []),
+    ],
+)
+def test_a_bare_year_is_held_to_the_record_in_every_language(language, question, expected):
+    reading = read(question, [], language=language)
+    issues = premises.check(reading, ALL, meant={ALL[1].source_id})
+    assert [i.claim for i in issues] == expected
 
 
 @pytest.mark.parametrize(

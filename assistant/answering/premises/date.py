@@ -26,15 +26,55 @@ def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
         if claim.about and _describes_another(subject, claim):
             continue
 
-        # "2,000 years old" is a round number: the older the age, the rounder.
-        age = claim.amount or 0
-        slack = max(cfg.date_slack_years, round(age * cfg.age_slack_share))
+        slack = _slack(claim, subject, begin == end, cfg)
         if claim.high < begin - slack or claim.low > end + slack:
             fix = subject.fix("date")
             if not fix:
                 return []
             return [PremiseIssue(f"dates it to {claim.value}", fix, subject.n, (claim.value,))]
     return []
+
+
+def _slack(claim: Claim, subject: Subject, exact_record: bool, cfg: AnswerConfig) -> int:
+    """How many years a claimed date may miss the record's by and still agree with it.
+
+    "About 1640" of a record dated 1642 agrees; "in 1649" of it does not: a bare year said of
+    an object the record dates to one year is held to that year (give or take a year's
+    rounding), whatever the language. "2,000 years old" is a round number: the older the
+    age, the rounder.
+    """
+    age = claim.amount or 0
+    slack = max(cfg.date_slack_years, round(age * cfg.age_slack_share))
+    if age or not exact_record or claim.low != claim.high or not claim.value.isdigit():
+        return slack
+    start = claim.span[0]
+    if start < 0 or subject.said.text[start : claim.span[1]] != claim.value:
+        return slack  # where it was said is not known: as if it were approximate
+    before = words(subject.said.text[max(0, start - _HEDGE_REACH) : start])
+    while before and before[-1] in _FILLERS:
+        before.pop()
+    if before and before[-1] in _APPROXIMATE:
+        return slack
+    return cfg.exact_date_slack_years
+
+
+# The word right before a year (past "the year", "el año", "del") that makes it approximate
+# or a bound ("before 1650" of a record dated 1642 is true), folded, in the languages the
+# claims are read in; "c." and "ca." are read by their letters.
+_APPROXIMATE = frozenset(
+    "about around circa c ca approximately roughly some towards toward nearly almost "
+    "before after by until till than since "
+    "vers environ autour approximativement avant apres jusqu "  # fr
+    "um etwa ungefahr gegen zirka rund vor nach bis seit "  # de
+    "rond omstreeks ongeveer voor na tot sinds "  # nl
+    "hacia alrededor aproximadamente cerca antes despues hasta desde "  # es
+    "intorno verso attorno prima dopo fino dal".split()  # it
+)
+# Words between such a word and the year: "around the year 1640", "hacia el año 1400".
+_FILLERS = frozenset(
+    "the year in of a l le la de del al el ano an anno il das jahr het jaar im nel en".split()
+)
+_HEDGE_REACH = 40  # characters before the year searched
 
 
 def _describes_another(subject: Subject, claim: Claim) -> bool:
