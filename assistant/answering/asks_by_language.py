@@ -115,6 +115,34 @@ TABLES: dict[str, dict[str, str]] = {
     },
 }
 
+# Per language: a question that asks whether the museum holds one more thing beside the one
+# it names: "do you also have / show ...", "is ... also on view", or the thing by its relation
+# ("its pendant", "the other one of the pair"). The English reader finds such things in the
+# parse (identify); in these languages their description is not read, only that it is asked.
+ANOTHER: dict[str, str] = {
+    "fr": r"\b(avez-vous|avez vous|possedez-vous|exposez-vous|montrez-vous|le musee (a|possede|"
+    r"expose))\b[^?]*\b(aussi|egalement)\b|\b(aussi|egalement)\b[^?]*\b(avez-vous|"
+    r"possedez-vous)\b|\b(un|son|le) pendant\b|\bl'autre\b[^?.]*\bde la paire\b",
+    "de": r"\b(haben sie|zeigen sie|besitzen sie|hat das museum|gibt es)\b[^?]*\bauch\b|"
+    r"\bauch\b[^?]*\b(zu sehen|ausgestellt)\b|\bgegenstuck\b|\b(ein|das) pendant\b",
+    "nl": r"\b(hebben jullie|heeft het museum|hangt|is|staat)\b[^?]*\book\b[^?]*\b(te zien|"
+    r"in de collectie|in het museum)\b|\b(hangt|staat)\b[^?]*\ber ook\b|\btegenhanger\b",
+    "es": r"\b(tienen|tiene el museo|exponen)\b[^?]*\btambien\b|\btambien\b[^?]*\b(tienen|"
+    r"exponen)\b|\bademas del?\b[^?]*\b(tienen|exponen)\b|\bde la misma serie\b[^?]*"
+    r"\btienen\b|\b(haria|hace|haga) pareja\b",
+    "it": r"\b(avete|il museo ha|ha il museo|esponete)\b[^?]*\banche\b|\banche\b[^?]*\b(avete|"
+    r"esposto|esposta|da vedere)\b|\boltre (a|al|alla|allo)\b[^?]*\bavete\b|"
+    r"\b(un|il|suo) compagno\b",
+}
+# What a visitor may also ask to have that is no object: information, a photo, a plan.
+NOT_OBJECTS: dict[str, str] = {
+    "fr": r"\b(informations?|renseignements?|photos?|plan|audioguide|catalogue|visite)\b",
+    "de": r"\b(informationen|auskunft|fotos?|plan|audioguide|katalog|fuhrung)\b",
+    "nl": r"\b(informatie|foto'?s?|plattegrond|audiotour|catalogus|rondleiding)\b",
+    "es": r"\b(informacion|fotos?|plano|audioguia|catalogo|visita)\b",
+    "it": r"\b(informazioni|foto|pianta|audioguida|catalogo|visita)\b",
+}
+
 FIELDS = ("creator", "date", "medium", "place", "found", "credit")
 OTHERS = ("reason", "count")
 
@@ -141,7 +169,47 @@ def asked_in(language: str, text: str) -> tuple[set[str], set[str], bool]:
     if "credit" in fields:
         # "Quand le musée l'a-t-il acquis ?": the "when" is the acquisition's.
         fields -= {"date", "place"}
+    elif _of_another_event(language, folded):
+        # "Wann wurde der Stein gefunden?", "Wanneer werd het gestolen?": the "when" and the
+        # "where" are of that event, which the texts tell; the card's date and place are the
+        # making's. (Where it turned up stays the find-spot's field.)
+        fields -= {"date", "place", "creator"}
     if "reason" in found:
         # "Pourquoi l'a-t-on rogné en 1715 ?": a reason is asked, whatever else is named.
         fields = set()
     return fields, {o for o in OTHERS if o in found}, "overview" in found and not fields
+
+
+def _of_another_event(language: str, folded: str) -> bool:
+    """Whether the question's verb is of another event than the making (bought, found, shown).
+
+    The verbs are the claim tables' (claims_by_language): the same words that make a year
+    said beside them no date of making make a "when" asked beside them no question of it.
+    """
+    from assistant.answering.claims_by_language import TABLES as CLAIM_TABLES  # it imports us
+
+    table = CLAIM_TABLES.get(language)
+    if table is None:
+        return False
+    tokens = re.findall(r"[a-z]+", folded)
+    # A reflexive verb is no event: "où se trouve-t-il ?" asks where it is.
+    said = {w for i, w in enumerate(tokens) if i == 0 or tokens[i - 1] not in _REFLEXIVE}
+    return bool(said & set(table.events.split())) and not said & set(table.making.split())
+
+
+_REFLEXIVE = frozenset({"se", "si", "sich", "zich"})
+
+
+def asks_for_another(language: str, text: str) -> bool:
+    """Whether ``text`` in ``language`` asks if the museum holds one more thing beside one named.
+
+    "Avez-vous aussi le pendant ?", "Is de tegenhanger ook te zien?": what it asks about is
+    not the object its other words name, whose texts the search finds.
+    """
+    pattern = ANOTHER.get(language)
+    if pattern is None:
+        return False
+    folded = fold(text)
+    if not re.search(pattern, folded):
+        return False
+    return not re.search(NOT_OBJECTS[language], folded)

@@ -188,7 +188,7 @@ TABLES: dict[str, Words] = {
         "fabrique fabriquee concu concue modele modelee taille taillee faconne faconnee "
         "photographie "
         "brode brodee tisse tissee enlumine enluminee execute executee construit construite "
-        "coule coulee forge forgee signe signee",
+        "coule coulee forge forgee signe signee ecrit ecrite ecrits ecrites ecrivit",
         by="par",
         of="de d du des",
         works="tableau toile peinture sculpture broche vase "
@@ -279,6 +279,7 @@ TABLES: dict[str, Words] = {
         before_names="el la los las lo un una unos unas de del al a en con por para sobre "
         "desde su sus este esta ese esa",
         events="compro comprado comprada robo robado robada vendio vendido vendida encontro "
+        "compraron robaron vendieron encontraron descubrieron "
         "encontrado encontrada descubrio descubierto descubierta expuesto expuesta "
         "restaurado restaurada adquirido adquirida donado donada trasladado llevado",
         since="desde hasta",

@@ -120,6 +120,10 @@ class AnswerConfig:
     # ("buried together with a cup": 3, "a companion portrait": 1); further on, the sentence
     # speaks of the object's own parts ("... painted with the same hunt").
     relation_window: int = 3
+    # Asked in another language for one more thing: how many passages a name of the question
+    # is looked up in for another record titled or made by it (identify.another_named).
+    another_search_k: int = 10
+    another_name_min_chars: int = 4
 
     # -- premises ------------------------------------------------------------------------------
     date_slack_years: int = 10  # "about 1640" against a record dated 1642 is not a conflict

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from assistant.answering import claims as shapes
 from assistant.answering import cues, parse
 from assistant.answering.catalogue import Lookups, Numbered
+from assistant.answering.claims_by_language import names_in
 from assistant.answering.config import DEFAULT, AnswerConfig
 from assistant.answering.reading import Ask, Reading, without_languages
 from assistant.answering.topic import (
@@ -2092,3 +2093,31 @@ def asserted_names(reading: Reading, missing: Sequence[str]) -> bool:
     if not (reading.asserts and reading.follows_on):
         return False
     return all(any(fold(m) in p for p in reading.people) for m in missing)
+
+
+def another_named(
+    reading: Reading, found: Mapping[str, str], lookups: Lookups, cfg: AnswerConfig
+) -> str:
+    """A record beside ``found`` whose title or maker gives a name the question gives.
+
+    Asked in another language for one more thing ("avete anche altri quadri di <maker>?"), the
+    search may find only the object named; a record by the maker the visitor names (by last
+    name), or titled by a name they give, may be the thing asked for, so the absence is not
+    the finding. Names are written alike in every language; the object's own title's are left
+    out. ``found``:
+    the sources found, by id, with their titles.
+    """
+    own = {w for title in found.values() for w in words(title)}
+    names = names_in(reading.written_in, reading.context) - own
+    # A short name is more often a first name ("Jan") than the maker's last name.
+    for name in sorted(n for n in names if len(n) >= cfg.another_name_min_chars):
+        for passage in lookups.retriever.keyword_search(name, cfg.another_search_k):
+            if passage.source_id not in found and name in _title_or_surnames(passage):
+                return passage.title
+    return ""
+
+
+def _title_or_surnames(passage: Passage) -> set[str]:
+    """The words of a record's title and its makers' last names ("Jan" names no maker)."""
+    makers = [c.name.split(" (")[0].split() for c in creators_from_meta(passage.meta)]
+    return set(words(passage.title)) | {fold(m[-1]) for m in makers if m}

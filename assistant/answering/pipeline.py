@@ -293,7 +293,7 @@ class _Run:
             # pintar"); in another language the evidence stage judged the sources on meaning.
             asked_in = self.reading.written_in
             self.trace.add("identify", "phrases not read", f"read in English; asked in {asked_in}")
-            return None
+            return self.another_held(numbered)
         others = [
             f"{p.title} {p.meta.get('creators_display', '')}"
             for p in numbered.values()
@@ -315,6 +315,27 @@ class _Run:
                 f"the vetted texts about {'; '.join(about)} do not mention {', '.join(missing)}",
             )
         return self.things_held(numbered, focus, checked, corrected)
+
+    def another_held(self, numbered: Numbered) -> Refusal | None:
+        """Refuse when asked for one more thing beside the one object every text found is of.
+
+        "Avez-vous aussi le pendant de <it> ?": the texts found describe the object named,
+        not the other thing; the answer is that the collection has no record of it, never
+        that object's facts. When the search finds another object too, it may be the thing.
+        """
+        found = {p.source_id: p.title for p in numbered.values()}
+        if not self.reading.another or len(found) != 1:
+            return None
+        title = next(iter(found.values()))
+        held = identify.another_named(self.reading, found, self.lookups, self.cfg)
+        if held:
+            self.trace.add("identify", "another object named", held)
+            return None
+        return self.trace.refuse(
+            "identify",
+            f"asks for another object beside {title}, and every text found is about {title}",
+            f"another object beside {title}",
+        )
 
     def things_held(
         self, numbered: Numbered, focus: set[str], checked: Premised, corrected: bool

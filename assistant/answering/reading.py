@@ -145,6 +145,9 @@ class Reading:
     context_said: Said  # what the question with its context states
     language: str = "en"  # the visitor's language: the assistant's own words are in it
     written_in: str = "en"  # the language its words are read in (usually ``language``)
+    # In a language whose words are not read: it asks whether the museum also holds another
+    # thing beside the one it names (asks_by_language.ANOTHER).
+    another: bool = False
 
     @property
     def words_read(self) -> bool:
@@ -290,6 +293,8 @@ def read(
         context_said=context_said,
         language=language,
         written_in=written_in,
+        another=written_in not in WORD_LANGUAGES
+        and asks_by_language.asks_for_another(written_in, question),
     )
 
 

@@ -60,6 +60,12 @@ def claims(language: str, text: str) -> set[tuple[str, str]]:
             "Talmont a peint ce paysage en 1701, non ?",
             {("maker", "Talmont"), ("date", "1701")},
         ),
+        # ... a text's writing is its making, in every language's table.
+        (
+            "fr",
+            "Talmont a écrit cette lettre en 1701, non ?",
+            {("maker", "Talmont"), ("date", "1701")},
+        ),
         ("de", "Das Bild wurde 1911 gestohlen, oder?", set()),
         ("nl", "Sinds 1820 hangt het doek in het museum.", set()),
         ("it", "La tela è del 1733?", {("date", "1733")}),
