@@ -155,6 +155,17 @@ def test_record_rules(question, expected):
     assert claims(question) == expected
 
 
+def test_a_record_that_dates_itself_about_a_year_keeps_the_slack():
+    exact = numbered("harbour")
+    about = {
+        n: replace(p, meta={**p.meta, "date": "ca. 1887"}) if p.kind == "record" else p
+        for n, p in exact.items()
+    }
+    question = read("Harbour at Dusk was painted in 1890, right?")
+    assert [i.claim for i in premises.check(question, exact)] == ["dates it to 1890"]
+    assert premises.check(question, about) == []
+
+
 @pytest.mark.parametrize(
     "language, question, expected",
     [

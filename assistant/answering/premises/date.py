@@ -26,7 +26,9 @@ def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
         if claim.about and _describes_another(subject, claim):
             continue
 
-        slack = _slack(claim, subject, begin == end, cfg)
+        # A record's one year is exact unless its own date says it is not ("ca. 1779").
+        exact = begin == end and not set(words(str(subject.meta.get("date", "")))) & _APPROXIMATE
+        slack = _slack(claim, subject, exact, cfg)
         if claim.high < begin - slack or claim.low > end + slack:
             fix = subject.fix("date")
             if not fix:
