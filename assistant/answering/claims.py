@@ -10,7 +10,7 @@ import calendar
 import re
 
 from assistant.answering import parse
-from assistant.text import POSSESSIVE, STOPWORDS, fold, opens_sentence, stem
+from assistant.text import POSSESSIVE, STOPWORDS, fold, opens_sentence, stem, words
 
 ATTRIBUTION = re.compile(
     r"\b(paint|painted|painting|sculpt\w*|carv\w*|made|make|create\w*|design\w*|drew|drawn|"
@@ -590,3 +590,27 @@ def is_place_name(word: str) -> bool:
     place, if any, is a later word.
     """
     return fold(word) not in _NOT_PLACES and fold(word) not in STOPWORDS
+
+
+# The word right before a year (past "the year") that makes it approximate or a bound
+# ("before 1650" of a record dated 1642 is true); "c." and "ca." are read by their letters.
+# The other languages' words are in their claim tables (claims_by_language.Words).
+APPROXIMATE_YEAR = frozenset(
+    "about around circa c ca approximately roughly some towards toward nearly almost "
+    "before after by until till than since".split()
+)
+_YEAR_FILLERS = frozenset("the year in of a".split())
+_YEAR_REACH = 40  # characters before a year searched for such a word
+
+
+def said_exactly(
+    text: str,
+    start: int,
+    approximate: frozenset[str] = APPROXIMATE_YEAR,
+    fillers: frozenset[str] = _YEAR_FILLERS,
+) -> bool:
+    """Whether the year at ``start`` is said bare: no approximating or bounding word before it."""
+    before = words(text[max(0, start - _YEAR_REACH) : start])
+    while before and before[-1] in fillers:
+        before.pop()
+    return not (before and before[-1] in approximate)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.answering import asks_by_language
+from assistant.answering.claims import said_exactly
 from assistant.answering.reading import Claim, Said
 from assistant.text import everyday_frequency, fold
 
@@ -46,6 +47,8 @@ class Words:
     before_names: str  # words after which a name is no subject: articles, prepositions
     events: str  # verbs of other events (bought, stolen, found, shown, restored, moved)
     since: str  # "since", "until": a year after it bounds a span, not the making
+    approximate: str  # "about", "before": a year after it is no exact year ("vers 1640")
+    year_fillers: str  # words between those and the year ("vers l'an", "hacia el año")
     dating: str  # verbs that date without making ("date", "stammt", "è del")
     material_of: str  # "of", "in", "from" before a material
     at: str  # "in", "at" before a place ("peint à Rome")
@@ -202,6 +205,8 @@ TABLES: dict[str, Words] = {
         "retrouve retrouvee expose exposee restaure restauree rogne rognee installe installee "
         "acquis acquise offert offerte legue leguee transporte deplace emmene",
         since="depuis jusqu",
+        approximate="vers environ autour approximativement avant apres jusqu",
+        year_fillers="l le la de en an l'an annee l'annee",
         dating="date datee remonte",
         at="a au en dans",
         material_of="en de d du dans",
@@ -228,6 +233,8 @@ TABLES: dict[str, Words] = {
         events="gekauft kaufte gestohlen stahl verkauft verkaufte gefunden fand entdeckt "
         "entdeckte ausgestellt restauriert erworben geschenkt vererbt gebracht verlegt",
         since="seit bis",
+        approximate="um etwa ungefahr gegen zirka circa rund vor nach bis seit",
+        year_fillers="das jahr im",
         dating="stammt datiert entstand entstanden",
         at="in",
         material_of="aus in von",
@@ -253,6 +260,8 @@ TABLES: dict[str, Words] = {
         events="gekocht kocht gestolen stal verkocht verkocht gevonden vond ontdekt ontdekte "
         "tentoongesteld gerestaureerd verworven geschonken verhuisd gebracht ingekort",
         since="sinds sedert tot",
+        approximate="rond omstreeks ongeveer circa voor na tot sinds",
+        year_fillers="het jaar in",
         dating="dateert stamt",
         at="in te",
         material_of="van uit in",
@@ -283,6 +292,8 @@ TABLES: dict[str, Words] = {
         "encontrado encontrada descubrio descubierto descubierta expuesto expuesta "
         "restaurado restaurada adquirido adquirida donado donada trasladado llevado",
         since="desde hasta",
+        approximate="hacia alrededor aproximadamente cerca antes despues hasta desde",
+        year_fillers="el ano de del en",
         dating="data",
         at="en",
         material_of="de en",
@@ -310,6 +321,8 @@ TABLES: dict[str, Words] = {
         "trovata scoperto scoperta esposto esposta restaurato restaurata donato donata "
         "portato portata trasferito",
         since="dal fino",
+        approximate="intorno verso attorno circa prima dopo fino dal",
+        year_fillers="il al l anno l'anno nel",
         dating="risale data datato datata",
         at="a in",
         material_of="di in",
@@ -574,7 +587,10 @@ def _dates(
         # Read past the clause: "av. J.-C." has a full stop in it.
         if re.match(rf"\s*(?:{table.eras})", fold(text[start + match.end() :])):
             year = -year
-        found.append(Claim("date", match.group(1), _span(start, match), year, year))
+        exact = said_exactly(
+            text, start + match.start(), _set(table.approximate), _set(table.year_fillers)
+        )
+        found.append(Claim("date", match.group(1), _span(start, match), year, year, exact=exact))
     return found
 
 

@@ -85,6 +85,8 @@ class Claim:
     # An event's year: which event ("theft"); a period: the word it describes; a maker read
     # in another language: the slot it fills (claims_by_language.OTHER_LANGUAGE_SLOTS).
     about: str = ""
+    # A year said bare ("in 1649"), not as approximate or a bound ("about", "before", "vers").
+    exact: bool = False
 
 
 # The languages the reader reads word by word: its word tables, stopwords, stemmer and spaCy
@@ -660,7 +662,9 @@ def _dates(text: str, named_periods: list[Named]) -> list[Claim]:
         span = (start, start + len(written))
         event = shapes.event_of_year(text, *span)
         # A year of another event ("found in 1820") is checked against the texts, not the date.
-        found.append(Claim("event" if event else "date", written, span, lo, hi, about=event))
+        exact = lo == hi and written.isdigit() and shapes.said_exactly(text, start)
+        kind = "event" if event else "date"
+        found.append(Claim(kind, written, span, lo, hi, about=event, exact=exact))
     for lo, hi, written, age in shapes.ages(text, date.today().year):
         start = text.find(written)
         span = (start, start + len(written))

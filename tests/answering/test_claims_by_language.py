@@ -194,3 +194,21 @@ def test_the_names_a_question_gives(language, text, names):
 )
 def test_a_statement_of_material_is_read_in_every_language(sentence, states):
     assert states_material(sentence) is states
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "exact"),
+    [
+        ("fr", "Talmont a peint ce paysage en 1701, non ?", True),
+        ("fr", "Talmont a peint ce paysage vers l'an 1701, non ?", False),
+        ("de", "Talmont hat das Bild 1701 gemalt.", True),
+        ("de", "Talmont hat das Bild um 1701 gemalt.", False),
+        ("nl", "Talmont heeft het voor 1701 geschilderd.", False),
+        ("es", "Talmont lo pintó en 1701.", True),
+        ("es", "Talmont lo pintó antes de 1701.", False),
+        ("it", "Talmont l'ha dipinto intorno al 1701.", False),
+    ],
+)
+def test_a_year_said_bare_is_exact(language, text, exact):
+    dates = [c for c in said_in(language, text, makers=MAKERS).claims if c.kind == "date"]
+    assert [c.exact for c in dates] == [exact]

@@ -804,3 +804,16 @@ def test_the_names_given_only_as_the_model_s_makers(creators, text, expected):
     from assistant.documents import Creator
 
     assert model_makers([Creator(name) for name in creators], text) == expected
+
+
+@pytest.mark.parametrize(
+    "question, exact",
+    [
+        ("Harbour at Dusk was painted in 1890, right?", [True]),
+        ("Harbour at Dusk was painted around the year 1890, right?", [False]),
+        ("Harbour at Dusk was painted by 1890, right?", [False]),
+        ("Harbour at Dusk was painted in the 1890s, right?", [False]),  # a decade is no year
+    ],
+)
+def test_the_reader_marks_a_year_said_bare(question, exact):
+    assert [c.exact for c in read(question).said.of("date")] == exact

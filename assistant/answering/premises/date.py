@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering import parse
+from assistant.answering.claims import APPROXIMATE_YEAR
 from assistant.answering.config import AnswerConfig
 from assistant.answering.premises.subject import PremiseIssue, Subject
 from assistant.answering.reading import Claim
@@ -27,8 +28,10 @@ def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
             continue
 
         # A record's one year is exact unless its own date says it is not ("ca. 1779").
-        exact = begin == end and not set(words(str(subject.meta.get("date", "")))) & _APPROXIMATE
-        slack = _slack(claim, subject, exact, cfg)
+        exact = (
+            begin == end and not set(words(str(subject.meta.get("date", "")))) & APPROXIMATE_YEAR
+        )
+        slack = _slack(claim, exact, cfg)
         if claim.high < begin - slack or claim.low > end + slack:
             fix = subject.fix("date")
             if not fix:
@@ -37,46 +40,18 @@ def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
     return []
 
 
-def _slack(claim: Claim, subject: Subject, exact_record: bool, cfg: AnswerConfig) -> int:
+def _slack(claim: Claim, exact_record: bool, cfg: AnswerConfig) -> int:
     """How many years a claimed date may miss the record's by and still agree with it.
 
-    "About 1640" of a record dated 1642 agrees; "in 1649" of it does not: a bare year said of
-    an object the record dates to one year is held to that year (give or take a year's
-    rounding), whatever the language. "2,000 years old" is a round number: the older the
-    age, the rounder.
+    "About 1640" of a record dated 1642 agrees; "in 1649" of it does not: a year said bare
+    (``Claim.exact``, read in the visitor's language) of an object the record dates to one
+    year is held to that year, give or take a year's rounding. "2,000 years old" is a round
+    number: the older the age, the rounder.
     """
+    if exact_record and claim.exact:
+        return cfg.exact_date_slack_years
     age = claim.amount or 0
-    slack = max(cfg.date_slack_years, round(age * cfg.age_slack_share))
-    if age or not exact_record or claim.low != claim.high or not claim.value.isdigit():
-        return slack
-    start = claim.span[0]
-    if start < 0 or subject.said.text[start : claim.span[1]] != claim.value:
-        return slack  # where it was said is not known: as if it were approximate
-    before = words(subject.said.text[max(0, start - _HEDGE_REACH) : start])
-    while before and before[-1] in _FILLERS:
-        before.pop()
-    if before and before[-1] in _APPROXIMATE:
-        return slack
-    return cfg.exact_date_slack_years
-
-
-# The word right before a year (past "the year", "el año", "del") that makes it approximate
-# or a bound ("before 1650" of a record dated 1642 is true), folded, in the languages the
-# claims are read in; "c." and "ca." are read by their letters.
-_APPROXIMATE = frozenset(
-    "about around circa c ca approximately roughly some towards toward nearly almost "
-    "before after by until till than since "
-    "vers environ autour approximativement avant apres jusqu "  # fr
-    "um etwa ungefahr gegen zirka rund vor nach bis seit "  # de
-    "rond omstreeks ongeveer voor na tot sinds "  # nl
-    "hacia alrededor aproximadamente cerca antes despues hasta desde "  # es
-    "intorno verso attorno prima dopo fino dal".split()  # it
-)
-# Words between such a word and the year: "around the year 1640", "hacia el año 1400".
-_FILLERS = frozenset(
-    "the year in of a l le la de del al el ano an anno il das jahr het jaar im nel en".split()
-)
-_HEDGE_REACH = 40  # characters before the year searched
+    return max(cfg.date_slack_years, round(age * cfg.age_slack_share))
 
 
 def _describes_another(subject: Subject, claim: Claim) -> bool:
