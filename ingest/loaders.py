@@ -226,17 +226,13 @@ def _maker_name(value: Any) -> str:
 
 def _creators(value: Any) -> tuple[Creator, ...]:
     if isinstance(value, str):
-        return (Creator(_maker_name(value)),) if _maker_name(value) else ()
+        value = [value]
     out = []
     for item in value or []:
-        if isinstance(item, dict) and _maker_name(item.get("name")):
-            out.append(
-                Creator(
-                    _maker_name(item.get("name")), _text(item.get("role")), _text(item.get("dates"))
-                )
-            )
-        elif isinstance(item, str) and _maker_name(item):
-            out.append(Creator(_maker_name(item)))
+        fields = item if isinstance(item, dict) else {"name": item if isinstance(item, str) else ""}
+        name = _maker_name(fields.get("name"))
+        if name:
+            out.append(Creator(name, _text(fields.get("role")), _text(fields.get("dates"))))
     return tuple(out)
 
 

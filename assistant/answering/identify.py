@@ -2104,8 +2104,7 @@ def another_named(
     search may find only the object named; a record by the maker the visitor names (by last
     name), or titled by a name they give, may be the thing asked for, so the absence is not
     the finding. Names are written alike in every language; the object's own title's are left
-    out. ``found``:
-    the sources found, by id, with their titles.
+    out. ``found``: the sources found, by id, with their titles.
     """
     own = {w for title in found.values() for w in words(title)}
     names = names_in(reading.written_in, reading.context) - own

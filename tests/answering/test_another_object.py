@@ -36,7 +36,7 @@ from tests.answering.collection import retriever
         ("it", "Avete anche il ritratto del marito?", True),
         ("it", "C'era un compagno di questo piatto?", True),
         ("it", "La sala è aperta anche di sera?", False),
-        ("en", "Do you also have its companion?", False),  # English is read by its parse
+        ("en", "Is its pendant on view as well?", False),  # English is read by its parse
     ],
 )
 def test_what_asks_for_one_more_thing(language, question, another):
@@ -49,11 +49,11 @@ def test_what_asks_for_one_more_thing(language, question, another):
     "question, other",
     [
         # The visitor names a maker by last name who made another record: it may be the thing.
-        ("Avez-vous aussi un autre dessin de Karin Holm ?", "Study of a Boatman"),
+        ("Possédez-vous aussi des dessins de Karin Holm ?", "Study of a Boatman"),
         # The maker of the object named made no other record.
-        ("Avez-vous aussi un autre tableau de Pieter de Wit ?", ""),
+        ("Possédez-vous aussi une œuvre de Pieter de Wit ?", ""),
         # A first name is no maker's name.
-        ("Avez-vous aussi un autre dessin de Karin ?", ""),
+        ("Possédez-vous aussi des dessins de Karin ?", ""),
     ],
 )
 def test_another_record_named_by_the_question(question, other):
