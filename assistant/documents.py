@@ -38,6 +38,11 @@ class Creator:
     role: str = ""
     dates: str = ""
 
+    @property
+    def bare_name(self) -> str:
+        """The name without what a source adds in brackets ("X (American, 1801-1846)" -> "X")."""
+        return self.name.split(" (")[0].strip()
+
     def display(self) -> str:
         """Name with role and life dates, as a visitor should read it."""
         extra = ", ".join(part for part in (self.role, self.dates) if part)

@@ -215,11 +215,7 @@ def _makers_said(reading: Reading, context: _Context) -> list[str]:
     if Ask.MAKER in reading.asks:
         return []
     # "Henry Inman (American, 1801-1846)": the name without the nationality and dates.
-    names = {
-        c.name.split(" (")[0].strip()
-        for p in context.numbered.values()
-        for c in creators_from_meta(p.meta)
-    }
+    names = {c.bare_name for p in context.numbered.values() for c in creators_from_meta(p.meta)}
     asked = fold(reading.text)
     return [
         n

@@ -2118,5 +2118,5 @@ def another_named(
 
 def _title_or_surnames(passage: Passage) -> set[str]:
     """The words of a record's title and its makers' last names ("Jan" names no maker)."""
-    makers = [c.name.split(" (")[0].split() for c in creators_from_meta(passage.meta)]
+    makers = [c.bare_name.split() for c in creators_from_meta(passage.meta)]
     return set(words(passage.title)) | {fold(m[-1]) for m in makers if m}

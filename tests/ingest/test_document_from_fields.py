@@ -147,3 +147,15 @@ def test_a_maker_name_loses_an_empty_bracket(name, read):
     assert got.creators == ((Creator(read),) if read else ())
     plain = document_from_fields({**VETTED, "creators": name}, "T.", origin="o")
     assert plain.creators == ((Creator(read),) if read else ())
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [
+        ("Henry Inman (American, 1801-1846)", "Henry Inman"),
+        ("Persian (?)", "Persian"),
+        ("Anon.", "Anon."),
+    ],
+)
+def test_a_makers_bare_name_leaves_out_what_the_source_adds_in_brackets(name, bare):
+    assert Creator(name).bare_name == bare
