@@ -143,6 +143,48 @@ NOT_OBJECTS: dict[str, str] = {
     "it": r"\b(informazioni|foto|pianta|audioguida|catalogo|visita)\b",
 }
 
+# Per language: the marks of a turn that states rather than only asks (English: cues.py). A
+# tag that asks to be confirmed ("..., n'est-ce pas ?", "..., oder?", "..., toch?"), a hedge
+# or a source the visitor cites ("je crois", "ich dachte", "mi profesor me dijo"), a turn
+# that opens by contradicting ("Non, ...", "Aber ...") or challenges ("Weet u dat zeker?").
+ASSERTING: dict[str, str] = {
+    "fr": r"\b(n'est-ce pas|non|hein|vrai|exact|correct|c'est (bien )?ca)\s*\?\s*$|"
+    r"\bje (crois|pense|suppose|suis (sure?|certaine?|convaincue?))\b|"
+    r"\bj'(ai lu|ai entendu|avais lu|etais (sure?|certaine?|convaincue?))\b|\bon m'a dit\b|"
+    r"\b(mon|ma) (guide|prof|professeure?|livre)\b|\bl'audioguide\b|\bje (jurerais|jure)\b|"
+    r"\btout le monde (le )?sait\b|\ben fait\b|\bpourtant\b|\bvous etes sure?s?\b|"
+    r"^(vraiment|vous etes sure?s?|sure?s?)\s*\?|^(non|mais|pourtant)\b",
+    "de": r"\b(oder|nicht wahr|ne|richtig|stimmt('?s)?|gell|wahr|nicht)\s*\?\s*$|"
+    r"\bich (glaube|dachte|meine|habe (gelesen|gehort)|war (mir )?sicher|bin (mir )?sicher)\b|"
+    r"\b(mein|meine|unser|unsere) (reisefuhrer|reiseleiter|reiseleiterin|lehrer|lehrerin|buch)\b|"
+    r"\b(der|im) audioguide\b|\b(das )?weiss (man|doch jeder|jeder)\b|\bsind sie sicher\b|"
+    r"\bdoch\b|\b(hatte|hatt) (ich )?geschworen\b|^(sicher|wirklich)\s*\?|^(nein|aber)\b",
+    "nl": r"\b(niet|he|klopt (dat|het)|waar|juist|of niet)\s*\?\s*$|\btoch\b|"
+    r"\bik (denk|dacht|geloof|meen|heb (gelezen|gehoord)|was ervan overtuigd|weet zeker)\b|"
+    r"\b(mijn|onze) (gids|leraar|lerares|boek)\b|\bde audiotour\b|"
+    r"\biedereen weet\b|\bweet u (dat|het) zeker\b|\bgezworen\b|^(zeker|echt)\s*\?|^(nee|maar)\b",
+    "es": r"\b(verdad|no|cierto|correcto|no es asi|no es cierto)\s*\?\s*$|"
+    r"\b(creo|pensaba|pienso|supongo|lei|he leido|oi|estaba convencid[oa]|"
+    r"estoy segur[oa])\b|\bme (dijo|dijeron|contaron)\b|"
+    r"\b(mi|nuestr[oa]) (guia|profesora?|libro)\b|\bla audioguia\b|\bjuraria\b|"
+    r"\btodo el mundo (lo )?sabe\b|\bde hecho\b|\ben realidad\b|\besta segur[oa]\b|"
+    r"^¿?(seguro|de verdad|en serio)\s*\?|^(no|pero|pues)\b",
+    "it": r"\b(vero|giusto|no|corretto|non e cosi)\s*\?\s*$|"
+    r"\b(credo|pensavo|penso|ho letto|ho sentito|ero convint[oa]|sono sicur[oa])\b|"
+    r"\bmi (ha|hanno) detto\b|\b(mio|mia|la nostra|il nostro) (guida|professore|professoressa|"
+    r"libro)\b|\bl'audioguida\b|\btutti (lo )?sanno\b|\bin realta\b|\bgiurerei\b|"
+    r"\b(siete|sei|e) sicur[oaie]\b|^(sicur[oa]|davvero)\s*\?|^(no|ma|non)\b",
+}
+# "Why" presupposes what it asks the reason for: it states it.
+_WHY: dict[str, str] = {
+    "fr": r"\bpourquoi\b",
+    "de": r"\b(warum|wieso|weshalb)\b",
+    "nl": r"\bwaarom\b",
+    "es": r"\bpor que\b",
+    "it": r"\bperche\b",
+}
+
+
 FIELDS = ("creator", "date", "medium", "place", "found", "credit")
 OTHERS = ("reason", "count")
 
@@ -213,3 +255,23 @@ def asks_for_another(language: str, text: str) -> bool:
     if not re.search(pattern, folded):
         return False
     return not re.search(NOT_OBJECTS[language], folded)
+
+
+def asserts_in(language: str, text: str) -> bool:
+    """Whether ``text`` in ``language`` states something (to be confirmed or corrected).
+
+    A tag, a hedge, a cited source or a contradiction ("Non, c'est du marbre."), a "why"
+    (which presupposes), or a turn without a question mark that asks for nothing ("Ich war
+    sicher, er hat es in Rom gemalt."). "Wann wurde es gemalt?" only asks. A language without
+    a table states nothing that a source is taken to deny.
+    """
+    pattern = ASSERTING.get(language)
+    if pattern is None:
+        return False
+    folded = fold(text).strip()
+    if re.search(pattern, folded) or re.search(_WHY[language], folded):
+        return True
+    if "?" in folded:
+        return False
+    fields, others, overview = asked_in(language, text)
+    return not (fields or others or overview)

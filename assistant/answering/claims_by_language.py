@@ -18,8 +18,8 @@ words around them say which slot they fill, and those are few and fixed:
 - a place of making: a capitalised name after "in"/"at" in a clause that makes the object
   ("peint à Anvers"), named by its English name where the table of places has it.
 
-Everything else (counts, framings) is not read in these languages. Patterns match
-folded words (lower case, no accents).
+Counts and measures are read by counts_by_language; framings are not read in these
+languages. Patterns match folded words (lower case, no accents).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from functools import cache
 
 from assistant.answering import asks_by_language
 from assistant.answering.claims import said_exactly
+from assistant.answering.counts_by_language import counts_in
 from assistant.answering.reading import Claim, Said
 from assistant.text import everyday_frequency, fold
 
@@ -50,6 +51,8 @@ class Words:
     approximate: str  # "about", "before": a year after it is no exact year ("vers 1640")
     year_fillers: str  # words between those and the year ("vers l'an", "hacia el año")
     dating: str  # verbs that date without making ("date", "stammt", "è del")
+    being: str  # "is", "was", "seems": "<it> is of X", "is a X" credit X
+    articles: str  # the indefinite articles: "un Courbet" is a work by Courbet
     material_of: str  # "of", "in", "from" before a material
     at: str  # "in", "at" before a place ("peint à Rome")
     alternatives: str  # "or", "not": a material offered as a choice or denied
@@ -208,6 +211,8 @@ TABLES: dict[str, Words] = {
         approximate="vers environ autour approximativement avant apres jusqu",
         year_fillers="l le la de en an l'an annee l'annee",
         dating="date datee remonte",
+        being="est etait serait semble",
+        articles="un une",
         at="a au en dans",
         material_of="en de d du dans",
         alternatives="ou pas ni non",
@@ -236,6 +241,8 @@ TABLES: dict[str, Words] = {
         approximate="um etwa ungefahr gegen zirka circa rund vor nach bis seit",
         year_fillers="das jahr im",
         dating="stammt datiert entstand entstanden",
+        being="ist war sei scheint wirkt",
+        articles="ein eine einen",
         at="in",
         material_of="aus in von",
         alternatives="oder nicht kein keine",
@@ -263,6 +270,8 @@ TABLES: dict[str, Words] = {
         approximate="rond omstreeks ongeveer circa voor na tot sinds",
         year_fillers="het jaar in",
         dating="dateert stamt",
+        being="is was lijkt",
+        articles="een",
         at="in te",
         material_of="van uit in",
         alternatives="of niet geen",
@@ -295,6 +304,8 @@ TABLES: dict[str, Words] = {
         approximate="hacia alrededor aproximadamente cerca antes despues hasta desde",
         year_fillers="el ano de del en",
         dating="data",
+        being="es era fue sea parece",
+        articles="un una uno",
         at="en",
         material_of="de en",
         alternatives="o u no ni",
@@ -324,6 +335,8 @@ TABLES: dict[str, Words] = {
         approximate="intorno verso attorno circa prima dopo fino dal",
         year_fillers="il al l anno l'anno nel",
         dating="risale data datato datata",
+        being="e era fu sia sembra",
+        articles="un una uno",
         at="a in",
         material_of="di in",
         alternatives="o oppure non ne",
@@ -373,17 +386,18 @@ def said_in(
         makes = [i for i, w in enumerate(tokens) if w.folded in _set(table.making)]
         making = making or bool(makes)
         names = _names(language, table, tokens, makers, text)
-        claims += _makers(language, table, text[start:end], tokens, makes, names)
+        claims += _makers(language, table, text[start:end], tokens, makes, names, makers)
         claims += _dates(table, text, start, end, tokens, bool(makes))
         claims += _materials(table, tokens)
         places = _places(language, table, text, tokens, bool(makes))
         # "in Den Haag geschilderd": a place's name is no maker, whatever precedes the verb.
         claims = [c for c in claims if not (c.kind == "maker" and _within(c.span, places))]
         claims += places
+    claims += counts_in(language, text)
     return Said(
         text=text,
         claims=tuple(claims),
-        asserts=False,  # whether it states or asks is not read: no source is taken to deny it
+        asserts=asks_by_language.asserts_in(language, text),
         attributes=making or any(c.kind == "maker" for c in claims),
         patrons=frozenset(),
         other_event=False,  # read per clause: a year beside another event is no claim
@@ -498,6 +512,7 @@ def _makers(
     tokens: list[_Word],
     makes: list[int],
     names: list[tuple[int, int]],
+    makers: frozenset[str] = frozenset(),
 ) -> list[Claim]:
     """The names a clause puts in a maker's slot.
 
@@ -514,11 +529,14 @@ def _makers(
         value = " ".join(w.written for w in tokens[first : last + 1])
         if two_before in _set(table.ranks) or before in _set(table.ranks):
             continue  # "le roi de France", "el sultán X": a title, no maker
-        if before in _set(table.by) and (
-            two_before in _set(table.making)
-            or (makes and before != "von")
-            or two_before in _set(table.works)
-        ):
+        if (
+            before in _set(table.by)
+            and (
+                two_before in _set(table.making)
+                or (makes and before != "von")
+                or two_before in _set(table.works)
+            )
+        ) or _said_to_be_theirs(language, table, tokens, (first, last), makers):
             found.append(Claim("maker", value, span, about="by"))
         elif before in _set(table.of) and two_before in _set(table.works) and last > first:
             # "le tableau de X": like an English possessive, it may name an owner
@@ -536,6 +554,37 @@ def _makers(
             found.append(Claim("maker", value, span, about="subject"))
             subject_taken = True
     return found
+
+
+def _said_to_be_theirs(
+    language: str, table: Words, tokens: list[_Word], span: tuple[int, int], makers: frozenset[str]
+) -> bool:
+    """Whether the clause says the object is X's: "es de X", "ist ein X", "è un'opera di X".
+
+    Like the English "it's a Rembrandt", "it was by Vermeer". After "is of" a lone word may be
+    a place ("es de Madrid"): it is read as a maker only when the collection knows it as one;
+    after "is a" a capitalised name is a work of theirs ("c'est un Courbet").
+    """
+    first, last = span
+    if tokens[first].folded in _set(table.works):
+        return False  # "ist ein Gemälde von X": the work, capitalised as German nouns are
+    # One word may be a place ("es de Madrid") or a noun ("une fois un Roi"): a maker the
+    # collection knows, or (after "a") no everyday word.
+    lone = tokens[first].folded
+    known = last > first or lone in makers
+    before = [w.folded for w in tokens[max(first - 5, 0) : first]][::-1]  # nearest first
+    if not before:
+        return False
+    if before[0] in _set(table.articles):
+        # "lijkt het me echt een X": a few words may stand between the verb and the article.
+        rare = everyday_frequency(lone, language) <= _EVERYDAY_SHARE
+        return bool(set(before[1:]) & _set(table.being)) and (known or rare)
+    if before[0] not in _set(table.of):
+        return False
+    rest = before[1:]
+    if rest[:1] and rest[0] in _set(table.works):
+        rest = rest[2:] if rest[1:2] and rest[1] in _set(table.articles) else rest[1:]
+    return bool(rest[:1] and rest[0] in _set(table.being)) and known
 
 
 def _owns_work(language: str, table: Words, after: list[_Word]) -> bool:
@@ -570,15 +619,22 @@ def _dates(
         or bool(words & _set(table.dating))
         or bool(_COPULA_DATE.search(fold(text[start:end])))
     )
-    if not dating or words & _set(table.events):
+    if not dating:
         return []
     clause = fold(text[start:end])  # folding keeps the length of these scripts' words
+    # "L'invito trovato a <site> è del 150": the year after "is of" dates the object, whatever
+    # the participle before it says of its finding. Else a clause of another event dates that.
+    copula = {m.end() - 1 for m in _COPULA_DATE.finditer(clause)}
+    if words & _set(table.events) and not copula:
+        return []
     found: list[Claim] = []
-    for match in _DECADE.finditer(clause):
+    for match in _DECADE.finditer(clause) if not words & _set(table.events) else ():
         decade = int(match.group(1) or match.group(2))
         found.append(Claim("date", match.group(0), _span(start, match), decade, decade + 9))
     for match in _YEAR.finditer(clause):
         if any(c.span[0] <= start + match.start() < c.span[1] for c in found):
+            continue
+        if words & _set(table.events) and match.start() not in copula:
             continue
         before = clause[: match.start()].split()[-1:] or [""]
         if before[0] in _set(table.since):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answering.asks_by_language import TABLES, asked_in
+from assistant.answering.asks_by_language import ASSERTING, TABLES, asked_in, asserts_in
 from assistant.answering.reading import Ask, read
 
 
@@ -89,3 +89,51 @@ def test_the_reading_of_a_question_in_another_language_takes_its_asks_from_the_t
     assert reading.fields == {"creator"} and Ask.MAKER in reading.asks
     # The English tables do not read it: as English it asks nothing in particular.
     assert read("Wer hat die Nachtwache gemalt?", language="en").fields == frozenset()
+
+
+@pytest.mark.parametrize(
+    "language, text, states",
+    [
+        # A tag that asks to be confirmed.
+        ("fr", "La Joconde est peinte sur toile, n'est-ce pas ?", True),
+        ("de", "Die Vase ist aus Glas, oder?", True),
+        ("nl", "Het schild is van ijzer, toch?", True),
+        ("nl", "De helm weegt toch drie kilo?", True),
+        ("es", "El cáliz es de plata, ¿verdad?", True),
+        ("it", "Il calice è d'argento, giusto?", True),
+        # A source cited, a hedge, a contradiction, a challenge.
+        ("fr", "Non, c'est du bronze, je l'ai lu sur le cartel.", True),
+        ("de", "Aber unser Reiseleiter sagte, es sei aus Rom.", True),
+        ("nl", "Nee hoor, het komt uit Delft.", True),
+        ("es", "¿Seguro? Yo juraría que lo pintó Goya.", True),
+        ("it", "Ma la nostra guida diceva che è di marmo.", True),
+        # A statement without a question mark that asks for nothing.
+        ("de", "Ich war immer überzeugt, dass er es in Rom malte.", True),
+        ("es", "Estaba convencida de que era de bronce.", True),
+        # "Why" presupposes what it asks the reason for.
+        ("fr", "Pourquoi Monet a-t-il peint ce pont en 1920 ?", True),
+        ("it", "Perché il vaso è blu?", True),
+        # Only asking: a question word, a typed query, a request to be told.
+        ("fr", "Qui a peint ce pont ?", False),
+        ("de", "Wer hat eigentlich die Brücke gemalt?", False),
+        ("nl", "Wanneer is de helm eigenlijk gevonden?", False),
+        ("es", "cuando se hizo el caliz", False),
+        ("it", "Parlami del calice d'argento.", False),
+        ("nl", "Is de vaas van glas?", False),
+        # A companion is no source: "with my mother" cites nobody.
+        ("es", "Estoy aquí con mi madre, ¿de qué año es el reloj?", False),
+        ("en", "It is bronze, right?", False),  # English is read by cues.py, not this table
+    ],
+)
+def test_whether_a_turn_in_another_language_states_something(language, text, states):
+    assert asserts_in(language, text) is states
+
+
+def test_every_language_with_an_ask_table_reads_statements():
+    assert set(ASSERTING) == set(TABLES)
+
+
+def test_a_statement_in_another_language_is_read_as_asserting():
+    reading = read("Non, c'est du bronze.", language="fr", history=["En quoi est le vase ?"])
+    assert reading.asserts
+    assert not read("En quoi est le vase ?", language="fr").asserts

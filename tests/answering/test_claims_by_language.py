@@ -123,6 +123,20 @@ def claims(language: str, text: str) -> set[tuple[str, str]]:
         ("es", "¿Puede ser que lo pintara Talmont?", {("maker", "Talmont")}),
         ("fr", "Il a été sculpté au Moyen Âge, non ?", set()),
         ("de", "Wurde es in Venedig gemalt?", {("name", "Venice"), ("place", "venice")}),
+        # "Is of <year>" dates the object itself, whatever the participle before says of its
+        # finding or buying; a year beside that verb alone dates the event.
+        ("it", "La lettera trovata a Ostia è del 150, vero?", {("date", "150")}),
+        ("nl", "Het beeld, gekocht in 1901, is van 1642.", {("date", "1642")}),
+        ("es", "La carta hallada en 1973 ¿es de verdad antigua?", set()),
+        # Said to be theirs: "is of X", "is a X", "is a work of X" (a lone word after "is of"
+        # may be a place, and is read only as a maker the collection knows).
+        ("es", "Yo diría que es de Odile Varenne.", {("maker", "Odile Varenne")}),
+        ("fr", "Non, c'est un Hendrikse.", {("maker", "Hendrikse")}),
+        ("it", "Mi pare che sia un'opera di Ottavio Berrini.", {("maker", "Ottavio Berrini")}),
+        ("nl", "Het lijkt me eerder een Pieter Hendrikse.", {("maker", "Pieter Hendrikse")}),
+        ("de", "Die Vase ist von Ottavio Berrini, oder?", {("maker", "Ottavio Berrini")}),
+        ("es", "La vasija es de Talavera, ¿no?", set()),
+        ("fr", "Il était une fois un Roi.", set()),
         # Woods by their trees.
         ("fr", "Le coffret est en noyer, n'est-ce pas ?", {("material", "walnut")}),
         ("it", "La cornice è di pioppo?", {("material", "poplar")}),
