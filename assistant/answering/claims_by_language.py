@@ -576,7 +576,7 @@ def _said_to_be_theirs(
     if not before:
         return False
     if before[0] in _set(table.articles):
-        # "lijkt het me echt een X": a few words may stand between the verb and the article.
+        # "het lijkt me eerder een X": a few words may stand between the verb and the article.
         rare = everyday_frequency(lone, language) <= _EVERYDAY_SHARE
         return bool(set(before[1:]) & _set(table.being)) and (known or rare)
     if before[0] not in _set(table.of):

@@ -1,4 +1,4 @@
-"""What a question in another language counts or measures: "veertig ton", "cinque metri".
+"""What a question in another language counts or measures: "zes meter", "tre tonnellate".
 
 The English reader counts with its own words (claims.all_counts): "forty tonnes" is a count of
 tonnes, compared with a source's "four tonnes" (premises.count). The sources are English, so a
@@ -26,7 +26,7 @@ def _tens(words: str) -> dict[str, int]:
 
 
 # Number words: two to twenty, the tens, a hundred, a thousand; then the round counts a
-# visitor guesses with ("une quarantaine", "zo'n veertig" is the number itself).
+# visitor guesses with ("une quarantaine"; in "zo'n twintig" the number itself).
 _NUMBERS: dict[str, dict[str, int]] = {
     "fr": _numbered(
         "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
@@ -126,8 +126,8 @@ def _pattern(language: str) -> re.Pattern[str]:
 def counts_in(language: str, text: str) -> list[Claim]:
     """The counts and measures ``text`` in ``language`` gives, as English count claims.
 
-    "Das Manuskript hat 93 Blätter" -> a count of 93 "leaves"; "alta più di cinque metri"
-    -> 5 metres. A language without a table counts nothing.
+    "Das Buch hat 120 Seiten" -> a count of 120 "pages"; "ruim drie meter hoog" -> 3
+    metres. A language without a table counts nothing.
     """
     if language not in _COUNTED:
         return []
