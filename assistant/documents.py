@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -17,6 +18,7 @@ PIPELINE_VERSION = "2"  # 2: accession number in every chunk's embedded header
 # Fields left out of the content hash when empty, so documents that lack them keep the hash
 # they had before the field existed and are not re-embedded.
 _OPTIONAL_IN_HASH = (
+    "other_titles",
     "period",
     "place_found",
     "rights",
@@ -59,6 +61,10 @@ class SourceDocument:
     vetted_by: str
     vetted_on: str
     creators: tuple[Creator, ...] = ()
+    # The titles it is known by in other languages, as (language, title): "La Ronde de nuit"
+    # in French. Museums publish them (Linked Art names, EDM titles per xml:lang); a visitor
+    # names the object in their own language.
+    other_titles: tuple[tuple[str, str], ...] = ()
     date: str = ""
     date_begin: int | None = None
     date_end: int | None = None
@@ -111,6 +117,9 @@ class SourceDocument:
             "title": self.title,
             "creators": json.dumps([asdict(c) for c in self.creators], ensure_ascii=False),
             "creators_display": "; ".join(c.display() for c in self.creators),
+            "other_titles": json.dumps([list(t) for t in self.other_titles], ensure_ascii=False)
+            if self.other_titles
+            else "",
             "date": self.date,
             "medium": self.medium,
             "accession_number": self.accession_number,
@@ -136,6 +145,19 @@ class SourceDocument:
         if self.date_end is not None:
             meta["date_end"] = self.date_end
         return meta
+
+
+def other_titles_from_meta(meta: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The (language, title) pairs stored in chunk metadata; none when absent or broken."""
+    try:
+        raw = json.loads(meta.get("other_titles") or "[]")
+    except (json.JSONDecodeError, TypeError):
+        return []
+    return [
+        (str(pair[0]), str(pair[1]))
+        for pair in raw
+        if isinstance(pair, list) and len(pair) == 2 and str(pair[1]).strip()
+    ]
 
 
 def creators_from_meta(meta: dict[str, Any]) -> list[Creator]:
@@ -186,9 +208,13 @@ def record_facts(meta: dict[str, Any], language: str = SOURCE_LANGUAGE) -> dict[
     are what false premises are corrected with. An object's record that names no maker says
     so: asked who made it, the visitor hears that, not a sentence that names someone else
     (an author of the bibliography, a later owner). In ``language``, the same facts with the
-    words around the record's values translated (the answer is verified in English first).
+    words around the record's values translated (the answer is verified in English first),
+    and the object called by its title in that language where the record gives one.
     """
     title = short_title(str(meta.get("title") or "This object"))
+    if language != SOURCE_LANGUAGE:
+        own = [t for lang, t in other_titles_from_meta(meta) if lang == language]
+        title = own[0] if own else title
 
     def say(key: str, **values: str) -> str:
         return gettext(language, _SENTENCES[key]).format(title=title, **values)

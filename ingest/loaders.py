@@ -236,6 +236,22 @@ def _creators(value: Any) -> tuple[Creator, ...]:
     return tuple(out)
 
 
+def _other_titles(value: Any) -> tuple[tuple[str, str], ...]:
+    """The ``titles`` field: a language code to a title, or to a list of titles.
+
+    ``titles: {fr: "La Ronde de nuit", it: ["La ronda di notte"]}``. Anything else (a bare
+    string, a number) is not a title by language and is left out.
+    """
+    if not isinstance(value, dict):
+        return ()
+    out: list[tuple[str, str]] = []
+    for language, titles in value.items():
+        for title in titles if isinstance(titles, list) else [titles]:
+            if isinstance(title, str) and title.strip() and str(language).strip():
+                out.append((str(language).strip().lower(), title.strip()))
+    return tuple(dict.fromkeys(out))
+
+
 def _load_markdown(path: Path, raw: str, attestation: Attestation | None) -> Loaded:
     if not raw.lstrip().startswith("---"):
         try:
@@ -364,6 +380,7 @@ def _document(
         vetted_by=vetted_by,
         vetted_on=vetted_on,
         creators=_creators(meta.get("creators")),
+        other_titles=_other_titles(meta.get("titles")),
         date=_text(meta.get("date")),
         date_begin=_int_or_none(meta.get("date_begin")),
         date_end=_int_or_none(meta.get("date_end")),

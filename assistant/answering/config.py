@@ -84,6 +84,11 @@ class AnswerConfig:
 
     # -- identify ------------------------------------------------------------------------------
     title_match: int = 90  # rapidfuzz partial ratio at which a question names a title
+    # A title in another language shorter than this (folded, without its article), or of one
+    # word everyday speech uses more often than this share, is a word any question may use
+    # ("Fontana"), not a name (the share claims_by_language takes for no one's name).
+    other_title_min_chars: int = 4
+    other_title_everyday: float = 2e-6
     # A question that names no title describes an object when one of its phrases has at least
     # this many words the record names it by (title, maker, material, culture, kind) ...
     described_words_min: int = 3

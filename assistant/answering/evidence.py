@@ -25,8 +25,16 @@ from assistant.answering.claims import NAME_RUN
 from assistant.answering.claims_by_language import names_in
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import Reading
-from assistant.answering.topic import GENERIC, coverage, mentions_title, names_missing, spelled_in
+from assistant.answering.topic import (
+    GENERIC,
+    coverage,
+    mentions_title,
+    names_missing,
+    names_title_as_written,
+    spelled_in,
+)
 from assistant.answering.trace import Refusal, Trace
+from assistant.documents import other_titles_from_meta
 from assistant.injection import looks_like_instruction
 from assistant.store import Passage
 from assistant.text import POSSESSIVE, STOPWORDS, content_words, fold, split_sentences, words
@@ -213,6 +221,10 @@ def _titled(reading: Reading, passage: Passage) -> bool:
     the Mona Lisa), but each quoted title names its object, and a title said outside the
     quotes is named too: "the '<Vase>' and <Maker>'s <Figure>" names both objects.
     """
+    # "La Ronde de nuit": a title it is known by in the visitor's language.
+    other_titles = other_titles_from_meta(passage.meta)
+    if any(names_title_as_written(reading.context, t, lang) for lang, t in other_titles):
+        return True
     if not mentions_title(reading.context, passage.title):
         return False
     if not reading.quoted or any(mentions_title(q, passage.title) for q in reading.quoted):

@@ -17,7 +17,16 @@ from rapidfuzz.distance import OSA
 
 from assistant.answering import parse
 from assistant.answering.config import DEFAULT
-from assistant.text import STOPWORDS, content_words, fold, proper_names, stem, words, written_out
+from assistant.text import (
+    STOPWORDS,
+    content_words,
+    everyday_frequency,
+    fold,
+    proper_names,
+    stem,
+    words,
+    written_out,
+)
 
 # Words that say what kind of question it is, not what it is about ("what colour", "that
 # bright colour" name no thing).
@@ -74,6 +83,35 @@ def mentions_title(question: str, title: str) -> bool:
             continue
         return True
     return False
+
+
+def names_title_as_written(question: str, title: str, language: str) -> bool:
+    """Whether the question says a title in another language, give or take its article.
+
+    "Wer hat den Heuwagen gemalt?" names "Der Heuwagen"; "la ronda di notte" names "La ronda
+    di notte". The English rules of ``mentions_title`` (aliases in brackets, a possessive
+    maker, a one-word title inside a longer name) are not read here: the words must stand in
+    the question as the title has them, from a word's start, close to letter for letter (an
+    ending may change: "des Heuwagens"). A title of one everyday word of its ``language``
+    ("Fontaine", "L'urlo") is a word any question may use, not a name, and names nothing here.
+    """
+    name = _OTHER_ARTICLE.sub("", fold(title)).strip()
+    if len(name) < DEFAULT.other_title_min_chars:
+        return False
+    if " " not in name and everyday_frequency(name, language) > DEFAULT.other_title_everyday:
+        return False
+    asked = fold(question)
+    match = fuzz.partial_ratio_alignment(name, asked)
+    if match is None or match.score < DEFAULT.title_match:
+        return False
+    return match.dest_start == 0 or not asked[match.dest_start - 1].isalnum()
+
+
+# The articles a title opens with in French, German, Dutch, Spanish and Italian.
+_OTHER_ARTICLE = re.compile(
+    r"^(?:l'|(?:le|la|les|un|une|der|die|das|den|dem|des|ein|eine|de|het|een|el|los|las|il|lo|"
+    r"i|gli|uno|una)\s+)"
+)
 
 
 def _words_reordered(asked: str, title: str) -> bool:

@@ -92,6 +92,19 @@ def pick(values: Iterable[tuple[str, str]]) -> tuple[str, str]:
     return found[0] if found else ("", "")
 
 
+def titles_by_language(values: Iterable[tuple[str, str]], chosen: str) -> dict[str, list[str]]:
+    """The titles beside the one ``pick`` chose, by their language: the record's other names.
+
+    The Rijksmuseum names a work in English and Dutch, an EDM proxy has a title per
+    ``xml:lang``; a value without a language, or the chosen title again, is no other name.
+    """
+    out: dict[str, list[str]] = {}
+    for value, lang in values:
+        if value and lang and value != chosen and value not in out.get(lang, []):
+            out.setdefault(lang, []).append(value)
+    return out
+
+
 def unique(values: Iterable[str]) -> list[str]:
     """Non-empty values once each, in order (records repeat descriptions and materials)."""
     return list(dict.fromkeys(v for v in values if v))

@@ -23,6 +23,7 @@ from ingest.interop.common import (
     pick,
     record_id,
     text_years,
+    titles_by_language,
     unique,
 )
 
@@ -237,7 +238,8 @@ def read_record(graph: Graph) -> Record:
     """The fields of one EDM record, from the provider's proxy and aggregation."""
     proxy = _provider_proxy(graph)
     labels = _labels(graph)
-    title, title_lang = pick(_resolved(proxy.get("dc:title"), labels))
+    tagged_titles = list(_resolved(proxy.get("dc:title"), labels))
+    title, title_lang = pick(tagged_titles)
     described = [(v.text, v.lang) for v in proxy.get("dc:description") if v.text]
     text_lang = pick(described)[1]
     # The descriptions in the chosen language (the others say the same in another).
@@ -252,6 +254,7 @@ def read_record(graph: Graph) -> Record:
     fields: dict[str, Any] = {
         "id": record_id("edm", identifier, cho.about or proxy.about),
         "title": title,
+        "titles": titles_by_language(tagged_titles, title),
         "creators": [asdict(c) for c in makers],
         **_dates(proxy, graph, labels),
         **_medium_and_credit(proxy, labels),

@@ -24,6 +24,7 @@ from ingest.interop.common import (
     pick,
     record_id,
     text_years,
+    titles_by_language,
     unique,
 )
 
@@ -80,6 +81,18 @@ def language_map(value: Any) -> tuple[str, str]:
         text = "\n\n".join(unique(clean(t) for t in items if isinstance(t, str)))
         found.append((text, "" if lang in _NO_LANGUAGE else str(lang)))
     return pick(found)
+
+
+def language_values(value: Any) -> list[tuple[str, str]]:
+    """Every (text, language) of a IIIF language map: a label in English and in Dutch."""
+    if not isinstance(value, dict):
+        return []
+    return [
+        (clean(t), "" if lang in _NO_LANGUAGE else str(lang))
+        for lang, texts in value.items()
+        for t in (texts if isinstance(texts, list) else [texts])
+        if isinstance(t, str)
+    ]
 
 
 def _metadata(manifest: dict[str, Any]) -> dict[str, tuple[str, str]]:
@@ -193,6 +206,7 @@ def read_record(manifest: dict[str, Any]) -> Record:
     fields: dict[str, Any] = {
         "id": record_id("iiif", identifier, uri),
         "title": title,
+        "titles": titles_by_language(language_values(manifest.get("label")), title),
         "creators": [asdict(creator)] if creator else [],
         **_date(meta),
         "medium": _field(meta, "medium")[0],

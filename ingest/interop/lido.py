@@ -16,6 +16,7 @@ from ingest.interop.common import (
     pick,
     record_id,
     text_years,
+    titles_by_language,
     unique,
 )
 
@@ -70,14 +71,19 @@ def _first(element: etree._Element, path: str) -> str:
     return next((v for v, _ in _values(element, path) if v), "")
 
 
-def _title(lido: etree._Element) -> tuple[str, str]:
+def _titles(lido: etree._Element) -> list[tuple[str, str]]:
+    """(title, language) of the object's own titles: the preferred ones, in each language."""
     names = lido.xpath(
         f"{_IDENT}/lido:titleWrap/lido:titleSet/lido:appellationValue", namespaces=NS
     )
     preferred = [e for e in names if e.get(_PREF) == "preferred"]
     # A series title is a second titleSet marked "alternate"; it never stands for the object.
     chosen = preferred or [e for e in names if e.get(_PREF) != "alternate"]
-    return pick((clean(e.text), _lang(e)) for e in chosen)
+    return [(clean(e.text), _lang(e)) for e in chosen]
+
+
+def _title(lido: etree._Element) -> tuple[str, str]:
+    return pick(_titles(lido))
 
 
 def _production(lido: etree._Element) -> etree._Element | None:
@@ -189,6 +195,7 @@ def read_record(lido: etree._Element) -> Record:
     fields: dict[str, object] = {
         "id": record_id("lido", identifier, rec_id),
         "title": title,
+        "titles": titles_by_language(_titles(lido), title),
         "accession_number": identifier,
         "institution": _first(
             lido,

@@ -23,6 +23,7 @@ from ingest.interop.common import (
     pick,
     record_id,
     text_years,
+    titles_by_language,
     unique,
 )
 
@@ -120,7 +121,8 @@ def statements(record: dict[str, Any], codes: set[str]) -> list[tuple[str, str]]
     ]
 
 
-def _title(record: dict[str, Any]) -> tuple[str, str]:
+def _titles(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """(title, language) of each of the record's preferred names."""
     names = [
         n
         for n in _list(record.get("identified_by"))
@@ -128,7 +130,11 @@ def _title(record: dict[str, Any]) -> tuple[str, str]:
     ]
     # "Preferred" also marks identifiers (Getty, Duchamp): only a Name is a title.
     preferred = [n for n in names if aat(n) & PREFERRED] or names
-    value, lang = pick((body(n), _language(n)) for n in preferred)
+    return [(body(n), _language(n)) for n in preferred]
+
+
+def _title(record: dict[str, Any]) -> tuple[str, str]:
+    value, lang = pick(_titles(record))
     return (value, lang) if value else (label(record), "")
 
 
@@ -300,6 +306,7 @@ def read_record(record: dict[str, Any]) -> Record:
     fields: dict[str, Any] = {
         "id": record_id("linked-art", identifier, uri),
         "title": title,
+        "titles": titles_by_language(_titles(record), title),
         "creators": [asdict(c) for c in _creators(record)],
         **_date(record),
         "medium": _medium(record),

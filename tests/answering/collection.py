@@ -14,6 +14,7 @@ from assistant.verify import Verifier
 OBJECTS = {
     "harbour": {
         "title": "Harbour at Dusk",
+        "other_titles": '[["nl", "Haven bij schemering"], ["de", "Hafen in der Dämmerung"]]',
         "object_type": "paintings",
         "creators": [{"name": "Marta Lindqvist", "role": "painter", "dates": "1850-1921"}],
         "date": "1887",

@@ -236,6 +236,24 @@ def test_a_name_in_another_language_picks_the_source_that_gives_it(question, clo
 
 
 @pytest.mark.parametrize(
+    "question, language, sources",
+    [
+        # The title it is known by in the visitor's language names it, however far the
+        # question's other words are in meaning.
+        ("Wie heeft Haven bij schemering geschilderd?", "nl", {"harbour"}),
+        ("Wer hat den „Hafen in der Dämmerung“ gemalt?", "de", {"harbour"}),
+        ("Wie heeft Haven bij zonsopgang geschilderd?", "nl", set()),
+    ],
+)
+def test_a_title_in_the_visitors_language_names_its_object(question, language, sources):
+    reading = read(question, language=language)
+    lookups = Lookups(retriever(), _Flat(0.70))
+    cfg = AnswerConfig(min_relevance=0.0, top_k=50)
+    found = evidence.gather(reading, lookups.retriever, lookups, cfg)
+    assert {p.source_id for p in found.chosen} == sources
+
+
+@pytest.mark.parametrize(
     "question, on_topic",
     [
         # A signature or inscription the visitor quotes is this object's when its texts give

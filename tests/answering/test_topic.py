@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.answering.config import AnswerConfig
-from assistant.answering.topic import coverage, spelled_in
+from assistant.answering.topic import coverage, names_title_as_written, spelled_in
 
 TEXT_WORDS = {"hippopotamus", "background", "landscape", "handle", "rhinoceros", "helmet"}
 
@@ -188,3 +188,21 @@ def test_a_name_is_found_with_its_form_of_address_abbreviated(question, text, mi
     from assistant.answering.topic import names_missing
 
     assert names_missing(question, [text]) == missing
+
+
+@pytest.mark.parametrize(
+    "question, title, language, named",
+    [
+        ("Wer hat eigentlich den „Kupferkessel“ gemacht?", "Der Kupferkessel", "de", True),
+        ("Was zeigt die Rückseite des Kupferkessels?", "Der Kupferkessel", "de", True),
+        ("Qui a peint la Barque des pêcheurs ?", "La Barque des pêcheurs", "fr", True),
+        ("¿Dónde está la barca de los pescadores?", "La barca de los pescadores", "es", True),
+        # Not from a word's start, another title, a title of one everyday word.
+        ("Was ist ein Riesenkupferkessel?", "Der Kupferkessel", "de", False),
+        ("Qui a peint la Barque des rameurs ?", "La Barque des pêcheurs", "fr", False),
+        ("Il y a une fontaine dans le tableau ?", "Fontaine", "fr", False),
+        ("C'est quoi, ce cri ?", "Le Cri", "fr", False),
+    ],
+)
+def test_a_title_in_another_language_is_named_as_written(question, title, language, named):
+    assert names_title_as_written(question, title, language) is named

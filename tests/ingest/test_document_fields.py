@@ -24,12 +24,12 @@ NIGHT_WATCH = SourceDocument(
 def hash_before_the_new_fields(doc: SourceDocument) -> str:
     """content_hash as it was computed before rights/credit_line/image_url/language existed.
 
-    (And ``source_type``, added later for curators' notes, and ``place_found``, a find-spot:
-    fields the old hash never saw.)
+    (And ``source_type``, added later for curators' notes, ``place_found``, a find-spot, and
+    ``other_titles``, its titles in other languages: fields the old hash never saw.)
     """
     payload = asdict(doc)
     payload.pop("origin")
-    for name in ("rights", "credit_line", "image_url", "language", "source_type", "place_found"):
+    for name in (*NEW_FIELDS, "other_titles"):
         payload.pop(name)
     if not payload["pages"]:
         payload.pop("pages")
@@ -44,14 +44,18 @@ def test_a_document_without_the_new_fields_keeps_its_hash_so_it_is_not_re_embedd
     assert NIGHT_WATCH.content_hash() == hash_before_the_new_fields(NIGHT_WATCH)
 
 
+NEW_FIELDS = ("rights", "credit_line", "image_url", "language", "source_type", "place_found")
+
+
 def test_each_new_field_changes_the_hash_when_set():
     seen = {NIGHT_WATCH.content_hash()}
-    for name in ("rights", "credit_line", "image_url", "language", "source_type", "place_found"):
+    values = [(name, "x") for name in NEW_FIELDS] + [("other_titles", (("fr", "x"),))]
+    for name, value in values:
         changed = SourceDocument(
-            **{**asdict(NIGHT_WATCH), "creators": NIGHT_WATCH.creators, name: "x"}
+            **{**asdict(NIGHT_WATCH), "creators": NIGHT_WATCH.creators, name: value}
         )
         seen.add(changed.content_hash())
-    assert len(seen) == 7
+    assert len(seen) == 8
 
 
 def test_new_fields_travel_in_chunk_metadata_to_the_citation():

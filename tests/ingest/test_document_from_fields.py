@@ -159,3 +159,56 @@ def test_a_maker_name_loses_an_empty_bracket(name, read):
 )
 def test_a_makers_bare_name_leaves_out_what_the_source_adds_in_brackets(name, bare):
     assert Creator(name).bare_name == bare
+
+
+@pytest.mark.parametrize(
+    "titles, read",
+    [
+        (
+            {"fr": " Le Bol bleu ", "de": "Die blaue Schale"},
+            (("fr", "Le Bol bleu"), ("de", "Die blaue Schale")),
+        ),
+        (
+            {"IT": ["La coppa blu", "La ciotola blu", ""]},
+            (("it", "La coppa blu"), ("it", "La ciotola blu")),
+        ),
+        # Not titles by language: a bare string, a number, an empty title.
+        ("Le Bol bleu", ()),
+        ({"fr": 12, "de": ""}, ()),
+        (None, ()),
+    ],
+)
+def test_titles_in_other_languages_are_read_by_language(titles, read):
+    got = document_from_fields({**VETTED, "titles": titles}, "A text.", origin="o")
+    assert isinstance(got, SourceDocument) and got.other_titles == read
+
+
+def test_titles_in_other_languages_travel_with_every_chunk():
+    from assistant.documents import other_titles_from_meta
+    from ingest.chunking import chunk_document
+
+    plain = document_from_fields(VETTED, "A text.", origin="o")
+    titled = document_from_fields(
+        {**VETTED, "titles": {"fr": "Le Bol bleu"}}, "A text.", origin="o"
+    )
+    assert isinstance(plain, SourceDocument) and isinstance(titled, SourceDocument)
+    chunks = chunk_document(titled)
+    assert all(other_titles_from_meta(c.metadata) == [("fr", "Le Bol bleu")] for c in chunks)
+    assert "Le Bol bleu" in chunks[0].embed_text  # the card is found by the name
+    assert "Le Bol bleu" not in chunks[1].embed_text  # the passages by what they say
+    assert other_titles_from_meta(chunk_document(plain)[0].metadata) == []
+    # Titles given later change what is embedded: the next ingest writes the text again.
+    assert plain.content_hash() != titled.content_hash()
+
+
+def test_a_card_in_another_language_calls_the_object_by_its_title_there():
+    from assistant.documents import record_facts
+
+    doc = document_from_fields(
+        {**VETTED, "date": "1642", "titles": {"nl": "De blauwe kom"}}, "A text.", origin="o"
+    )
+    assert isinstance(doc, SourceDocument)
+    meta = doc.metadata()
+    assert record_facts(meta, "nl")["date"].startswith("De blauwe kom ")
+    assert record_facts(meta, "fr")["date"].startswith("A Bowl ")  # no French title given
+    assert record_facts(meta)["date"] == "A Bowl is dated 1642."  # English: the record's own

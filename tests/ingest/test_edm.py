@@ -65,6 +65,7 @@ EXPECTED = {
     },
     "bolton-1993.83.27.19-washing-day.edm.rdf": {
         "title": "Washing Day",  # the English of en + fr
+        "other_titles": (("fr", "Jour de lessive"),),
         "creators": [],  # a ULAN URI with no name in the record
         "date": "1937-1938",  # the edm:TimeSpan dcterms:created points to
         "date_begin": 1937,
@@ -81,6 +82,7 @@ EXPECTED = {
     },
     "museo-galileo-401059-hourglass.edm-xml2json.json": {
         "title": "Hourglass (sand)",  # en of it + en
+        "other_titles": (("it", "Clessidra a sabbia (arenario)"),),
         "creators": [],
         "date": "17th cent.",
         "date_begin": 1600,

@@ -120,3 +120,17 @@ def test_a_v2_manifest_is_named_as_such(tmp_path):
     v2.write_text('{"type": "Collection", "items": []}', encoding="utf-8")
     [forced] = list(load_file(v2, ATTEST, fmt="iiif"))
     assert "not IIIF manifest: expected a JSON object with type 'Manifest'" in forced.reason
+
+
+def test_a_label_in_several_languages_gives_the_titles_beside_the_chosen_one():
+    from ingest.interop.iiif import read_record
+
+    manifest = {
+        "type": "Manifest",
+        "id": "https://example.org/iiif/bowl/manifest",
+        "label": {"en": ["Blue Bowl"], "nl": ["Blauwe kom"], "none": ["BK-1"]},
+        "metadata": [{"label": {"en": ["Object number"]}, "value": {"none": ["BK-1"]}}],
+    }
+    fields = read_record(manifest).fields
+    assert fields["title"] == "Blue Bowl"
+    assert fields["titles"] == {"nl": ["Blauwe kom"]}  # none: a label without a language

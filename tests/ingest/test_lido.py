@@ -200,3 +200,26 @@ def test_lido_ids_differ_for_the_same_inventory_number_in_two_records():
         folder("lido") / "ro-inp-clasate-iasi-moldova-404-polyphon-disc-music-box.lido.xml"
     )
     assert doc.source_id.startswith("lido-404-") and len(doc.source_id) == len("lido-404-") + 6
+
+
+def test_preferred_titles_in_several_languages_give_the_other_titles():
+    from lxml import etree
+
+    from ingest.interop.lido import records
+
+    value = '<lido:appellationValue lido:pref="{}" xml:lang="{}">{}</lido:appellationValue>'
+    sets = [
+        value.format("preferred", "en", "Music box") + value.format("preferred", "ro", "Cutie"),
+        value.format("alternate", "en", "A series"),
+    ]
+    xml = (
+        '<lido:lidoWrap xmlns:lido="http://www.lido-schema.org"><lido:lido>'
+        "<lido:lidoRecID>r1</lido:lidoRecID><lido:descriptiveMetadata>"
+        "<lido:objectIdentificationWrap><lido:titleWrap>"
+        + "".join(f"<lido:titleSet>{s}</lido:titleSet>" for s in sets)
+        + "</lido:titleWrap></lido:objectIdentificationWrap></lido:descriptiveMetadata>"
+        "</lido:lido></lido:lidoWrap>"
+    ).encode()
+    (record,) = list(records(etree.fromstring(xml)))
+    assert record.fields["title"] == "Music box"
+    assert record.fields["titles"] == {"ro": ["Cutie"]}  # not the series title

@@ -209,6 +209,7 @@ EXPECTED = {
     },
     "rijksmuseum-RP-T-1930-54V-rembrandt-three-scribes.json": {
         "title": "Three Scribes",  # the English of the two preferred titles (en + nl)
+        "other_titles": (("nl", "Drie schriftgeleerden onder een gordijn"),),
         "language": "en",
         "creators": [("Rembrandt van Rijn", "draftsman (artist)", "")],
         "date": "c. 1628 - c. 1629",
