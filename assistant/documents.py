@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant.i18n import N_, SOURCE_LANGUAGE, gettext
+from assistant.i18n import N_, SOURCE_LANGUAGE, gettext, ui_languages
 
 # Bump when chunking or record rendering changes, so re-ingest rewrites every document.
 PIPELINE_VERSION = "2"  # 2: accession number in every chunk's embedded header
@@ -212,7 +212,8 @@ def record_facts(meta: dict[str, Any], language: str = SOURCE_LANGUAGE) -> dict[
     and the object called by its title in that language where the record gives one.
     """
     title = short_title(str(meta.get("title") or "This object"))
-    if language != SOURCE_LANGUAGE:
+    if language != SOURCE_LANGUAGE and language in ui_languages():
+        # Only where the sentence around it is in that language too (a catalogue exists).
         own = [t for lang, t in other_titles_from_meta(meta) if lang == language]
         title = own[0] if own else title
 

@@ -30,9 +30,10 @@ from assistant.answering.premises import (
 )
 from assistant.answering.rank import Candidate, asked_facts, score, select
 from assistant.answering.reading import Ask, Reading
+from assistant.answering.topic import without_article
 from assistant.answering.trace import Refusal, Trace
 from assistant.answering.verify import Drafted
-from assistant.documents import creators_from_meta, record_facts
+from assistant.documents import creators_from_meta, other_titles_from_meta, record_facts
 from assistant.i18n import SOURCE_LANGUAGE, gettext
 from assistant.relatedness import Relatedness
 from assistant.store import Passage
@@ -251,6 +252,10 @@ def context(
 ) -> _Context:
     """Bundle what ``choose`` needs."""
     titles = [p.title for p in numbered.values()] + list(codes)
+    # Asked in another language, the object may be named by its title there ("den Heuwagen"):
+    # a name that says which object, not what is asked.
+    others = [t for p in numbered.values() for _, t in other_titles_from_meta(p.meta)]
+    titles += [without_article(title) for title in others]
     kinds = frozenset(
         w
         for p in numbered.values()

@@ -95,7 +95,7 @@ def names_title_as_written(question: str, title: str, language: str) -> bool:
     ending may change: "des Heuwagens"). A title of one everyday word of its ``language``
     ("Fontaine", "L'urlo") is a word any question may use, not a name, and names nothing here.
     """
-    name = _OTHER_ARTICLE.sub("", fold(title)).strip()
+    name = without_article(fold(title))
     if len(name) < DEFAULT.other_title_min_chars:
         return False
     if " " not in name and everyday_frequency(name, language) > DEFAULT.other_title_everyday:
@@ -110,8 +110,17 @@ def names_title_as_written(question: str, title: str, language: str) -> bool:
 # The articles a title opens with in French, German, Dutch, Spanish and Italian.
 _OTHER_ARTICLE = re.compile(
     r"^(?:l'|(?:le|la|les|un|une|der|die|das|den|dem|des|ein|eine|de|het|een|el|los|las|il|lo|"
-    r"i|gli|uno|una)\s+)"
+    r"i|gli|uno|una)\s+)",
+    re.IGNORECASE,
 )
+
+
+def without_article(title: str) -> str:
+    """A title in another language without the article it opens with.
+
+    "Der Heuwagen" -> "Heuwagen": a sentence declines the article ("den Heuwagen").
+    """
+    return _OTHER_ARTICLE.sub("", title).strip()
 
 
 def _words_reordered(asked: str, title: str) -> bool:

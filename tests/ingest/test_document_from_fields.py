@@ -205,10 +205,14 @@ def test_a_card_in_another_language_calls_the_object_by_its_title_there():
     from assistant.documents import record_facts
 
     doc = document_from_fields(
-        {**VETTED, "date": "1642", "titles": {"nl": "De blauwe kom"}}, "A text.", origin="o"
+        {**VETTED, "date": "1642", "titles": {"nl": "De blauwe kom", "es": "El cuenco azul"}},
+        "A text.",
+        origin="o",
     )
     assert isinstance(doc, SourceDocument)
     meta = doc.metadata()
     assert record_facts(meta, "nl")["date"].startswith("De blauwe kom ")
     assert record_facts(meta, "fr")["date"].startswith("A Bowl ")  # no French title given
+    # No Spanish catalogue: the sentence stays English, and so does the title in it.
+    assert record_facts(meta, "es")["date"] == "A Bowl is dated 1642."
     assert record_facts(meta)["date"] == "A Bowl is dated 1642."  # English: the record's own
