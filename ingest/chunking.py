@@ -103,16 +103,6 @@ def _header(doc: SourceDocument, creators: str) -> str:
     return header
 
 
-def _also_titled(doc: SourceDocument) -> str:
-    """The titles it is known by in other languages, for its card's embedding and keywords.
-
-    A question in French names "La Ronde de nuit"; the card found by that name is the one
-    the English title heads.
-    """
-    titles = list(dict.fromkeys(title for _, title in doc.other_titles))
-    return f"\nAlso titled: {'; '.join(titles)}" if titles else ""
-
-
 def chunk_document(doc: SourceDocument) -> list[Chunk]:
     """The record chunk first (catalogue facts as sentences), then the text passages.
 
@@ -133,7 +123,7 @@ def chunk_document(doc: SourceDocument) -> list[Chunk]:
     chunks = [
         Chunk(
             chunk_id=f"{doc.source_id}:{doc_hash[:12]}:record",
-            embed_text=f"{header}{_also_titled(doc)}\n{described}",
+            embed_text=f"{header}\n{described}",
             passage=record,
             metadata={
                 **base,

@@ -584,7 +584,17 @@ def _said_to_be_theirs(
     rest = before[1:]
     if rest[:1] and rest[0] in _set(table.works):
         rest = rest[2:] if rest[1:2] and rest[1] in _set(table.articles) else rest[1:]
+    # "ist ja von X", "is toch van X": a particle of emphasis between the verb and "of".
+    while rest[:1] and rest[0] in _EMPHASIS:
+        rest = rest[1:]
     return bool(rest[:1] and rest[0] in _set(table.being)) and known
+
+
+# Words of emphasis a statement puts after its verb, in the five languages.
+_EMPHASIS = frozenset(
+    "ja doch wohl eigentlich schon sicher toch wel eigenlijk echt bien vraiment "
+    "realmente seguramente proprio davvero sicuramente".split()
+)
 
 
 def _owns_work(language: str, table: Words, after: list[_Word]) -> bool:

@@ -55,7 +55,8 @@ class AnswerConfig:
     # A name in another language's spelling ("Léonard", "Tintoret") is the record's
     # ("Leonardo", "Tintoretto") when their starts agree for this many letters and this share
     # of the shorter word.
-    cognate_min_letters: int = 5
+    # ("El Bosco" for "Bosch": four letters.)
+    cognate_min_letters: int = 4
     cognate_min_share: float = 0.75
 
     # -- reading --------------------------------------------------------------------------------

@@ -95,16 +95,23 @@ def names_title_as_written(question: str, title: str, language: str) -> bool:
     ending may change: "des Heuwagens"). A title of one everyday word of its ``language``
     ("Fontaine", "L'urlo") is a word any question may use, not a name, and names nothing here.
     """
+    return title_span(question, title, language) is not None
+
+
+def title_span(question: str, title: str, language: str) -> tuple[int, int] | None:
+    """Where the question says a title as written (``names_title_as_written``), or None."""
     name = without_article(fold(title))
     if len(name) < DEFAULT.other_title_min_chars:
-        return False
+        return None
     if " " not in name and everyday_frequency(name, language) > DEFAULT.other_title_everyday:
-        return False
+        return None
     asked = fold(question)
     match = fuzz.partial_ratio_alignment(name, asked)
     if match is None or match.score < DEFAULT.title_match:
-        return False
-    return match.dest_start == 0 or not asked[match.dest_start - 1].isalnum()
+        return None
+    if match.dest_start > 0 and asked[match.dest_start - 1].isalnum():
+        return None
+    return match.dest_start, match.dest_end
 
 
 # The articles a title opens with in French, German, Dutch, Spanish and Italian.

@@ -136,6 +136,7 @@ def claims(language: str, text: str) -> set[tuple[str, str]]:
         ("nl", "Het lijkt me eerder een Pieter Hendrikse.", {("maker", "Pieter Hendrikse")}),
         ("de", "Die Vase ist von Ottavio Berrini, oder?", {("maker", "Ottavio Berrini")}),
         ("es", "La vasija es de Talavera, ¿no?", set()),
+        ("de", "Die Vase ist doch von Ottavio Berrini.", {("maker", "Ottavio Berrini")}),
         ("fr", "Il était une fois un Roi.", set()),
         # Woods by their trees.
         ("fr", "Le coffret est en noyer, n'est-ce pas ?", {("material", "walnut")}),

@@ -185,6 +185,28 @@ def test_a_bare_year_is_held_to_the_record_in_every_language(language, question,
 
 
 @pytest.mark.parametrize(
+    "language, question, expected",
+    [
+        # A name said right after the title with "of" credits it, in English or in the
+        # visitor's own title for it.
+        ("nl", "Wat zie je op Haven bij schemering van Pieter Hendrikse?", ["Pieter Hendrikse"]),
+        ("it", "Cosa si vede in Harbour at Dusk di Ottavio Berrini?", ["Ottavio Berrini"]),
+        ("nl", "Wat zie je op Haven bij schemering van Marta Lindqvist?", []),
+        # Her name in that language's spelling is hers.
+        ("es", "¿Qué muestra Harbour at Dusk de Lindqvisto?", []),
+        # Someone its texts speak of (a sitter, an owner) is no false maker; a name elsewhere
+        # is not after the title.
+        ("fr", "Que fait la sœur Elin dans Harbour at Dusk d'Elin ?", []),
+        ("de", "Hat Ernst Blom den Hafen in der Dämmerung gekauft?", []),
+    ],
+)
+def test_a_name_after_the_title_with_of_credits_it(language, question, expected):
+    reading = read(question, [], language=language)
+    issues = premises.check(reading, ALL, meant={ALL[1].source_id})
+    assert [name for i in issues for name in i.said] == expected
+
+
+@pytest.mark.parametrize(
     "question, fix",
     [
         # Said with a verb of finding, the wrong place is corrected by the find-spot ...

@@ -12,8 +12,9 @@ from assistant.answering.claims_by_language import OTHER_LANGUAGE_SLOTS
 from assistant.answering.config import DEFAULT, AnswerConfig
 from assistant.answering.premises.subject import PremiseIssue, Subject
 from assistant.answering.reading import Claim
-from assistant.answering.topic import GENERIC, title_aliases
-from assistant.documents import creators_from_meta
+from assistant.answering.topic import GENERIC, title_aliases, title_span
+from assistant.documents import creators_from_meta, other_titles_from_meta
+from assistant.i18n import SOURCE_LANGUAGE
 from assistant.store import Passage
 from assistant.text import (
     POSSESSIVE,
@@ -35,14 +36,15 @@ def check(
     the visitor means that one, and its record bears them out.
     """
     said = subject.said
-    if not (subject.creators and said.attributes):
+    after_title = named_after_its_title(subject)
+    if not (subject.creators and (said.attributes or after_title)):
         return []
     # "made for Abraham Lincoln" names an owner, not a maker.
     # Only a name in a maker's slot is credited ("Vermeer painted", "by Vermeer", "it was a
     # Vermeer"); "Since", "the Met" or "the July Revolution" elsewhere in the question are not.
     named = sorted(
         c.value
-        for c in said.of("maker")
+        for c in said.of("maker") + after_title
         if not _accounted(c, _known_for(c, subject), cfg) and not _of_another_thing(c, subject)
     )
     if said.lowercase:
@@ -65,6 +67,37 @@ def check(
     claim = f"attributes it to {', '.join(strangers)}"
     of_model = all(set(words(t)) <= subject.model_makers for t in strangers)
     return [PremiseIssue(claim, fix, subject.n, tuple(strangers), of_model)]
+
+
+def named_after_its_title(subject: Subject) -> list[Claim]:
+    """A person's name said right after the object's title with "of": "<titre> de <Nom>".
+
+    In French, German, Dutch, Spanish and Italian a work is named with its maker so ("la
+    Gioconda di Leonardo", "der Heuwagen von Constable"); a title's own words are often
+    lower case, so the claim readers, which do not know the titles, cannot tell it from "the
+    wife of X". Found after the record's title, in English or in the visitor's language, it is
+    read like a possessive (``about="of"``): an owner or a sitter its texts speak of is no
+    false maker.
+    """
+    text = subject.said.text
+    meta = subject.passage.meta
+    titles = [(SOURCE_LANGUAGE, subject.passage.title), *other_titles_from_meta(meta)]
+    titles += [(SOURCE_LANGUAGE, alias) for alias in title_aliases(subject.passage.title)]
+    found: list[Claim] = []
+    for language, title in titles:
+        span = title_span(text, title, language)
+        after = _OF_NAME.match(text, span[1]) if span else None
+        if after and after.group(1) not in {c.value for c in found}:
+            found.append(Claim("maker", after.group(1), after.span(1), about="of"))
+    return found
+
+
+# "of" in the five languages, then a name: capitalised words, particles between. An article
+# before it is not part of it ("de El Bosco", "del Greco").
+_OF_NAME = re.compile(
+    r"\s+(?:de|d'|di|del|della|dello|van|von|des|der)\s*(?:(?:El|La|Il|Lo|Le|Der|Het)\s+)?"
+    r"([A-ZÀ-Þ][\w'’-]*(?:\s+(?:" + NAME_PARTICLES + r"\s+)*[A-ZÀ-Þ][\w'’-]*)*)"
+)
 
 
 def _of_another_thing(claim: Claim, subject: Subject) -> bool:
