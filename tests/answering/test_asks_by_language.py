@@ -106,7 +106,7 @@ def test_the_reading_of_a_question_in_another_language_takes_its_asks_from_the_t
         ("de", "Aber unser Reiseleiter sagte, es sei aus Rom.", True),
         ("nl", "Nee hoor, het komt uit Delft.", True),
         ("es", "¿Seguro? Yo juraría que lo pintó Goya.", True),
-        ("it", "Ma la nostra guida diceva che è di marmo.", True),
+        ("it", "Ma il custode ci ha spiegato che è di marmo.", True),
         # A statement without a question mark that asks for nothing.
         ("de", "Ich war immer überzeugt, dass er es in Rom malte.", True),
         ("es", "Estaba convencida de que era de bronce.", True),
