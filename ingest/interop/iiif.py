@@ -70,17 +70,16 @@ def records(parsed: Any) -> Iterator[Record]:
 
 
 def language_map(value: Any) -> tuple[str, str]:
-    """(text, language) of a IIIF language map ("none"/"@none" give no language)."""
+    """(text, language) of a IIIF language map ("none"/"@none" give no language).
+
+    A language's several texts are one text; the language ``pick`` prefers wins.
+    """
     if isinstance(value, str):
         return clean(value), ""
-    if not isinstance(value, dict):
-        return "", ""
-    found = []
-    for lang, texts in value.items():
-        items = texts if isinstance(texts, list) else [texts]
-        text = "\n\n".join(unique(clean(t) for t in items if isinstance(t, str)))
-        found.append((text, "" if lang in _NO_LANGUAGE else str(lang)))
-    return pick(found)
+    by_language: dict[str, list[str]] = {}
+    for text, lang in language_values(value):
+        by_language.setdefault(lang, []).append(text)
+    return pick(("\n\n".join(unique(texts)), lang) for lang, texts in by_language.items())
 
 
 def language_values(value: Any) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from assistant.answering import parse
 from assistant.answering.catalogue import Numbered
-from assistant.answering.claims import MAKER_CUES, MAKER_VERB, NAME_PARTICLES
+from assistant.answering.claims import MAKER_CUES, MAKER_VERB, NAME_PARTICLES, NAME_RUN
 from assistant.answering.claims_by_language import OTHER_LANGUAGE_SLOTS
 from assistant.answering.config import DEFAULT, AnswerConfig
 from assistant.answering.premises.subject import PremiseIssue, Subject
@@ -96,7 +96,7 @@ def named_after_its_title(subject: Subject) -> list[Claim]:
 # before it is not part of it ("de El Bosco", "del Greco").
 _OF_NAME = re.compile(
     r"\s+(?:de|d'|di|del|della|dello|van|von|des|der)\s*(?:(?:El|La|Il|Lo|Le|Der|Het)\s+)?"
-    r"([A-ZÀ-Þ][\w'’-]*(?:\s+(?:" + NAME_PARTICLES + r"\s+)*[A-ZÀ-Þ][\w'’-]*)*)"
+    rf"({NAME_RUN.pattern})"
 )
 
 
