@@ -14,6 +14,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field
 
+from assistant.documents import other_titles_from_meta
 from assistant.keywords import KeywordIndex
 from assistant.store import Passage
 from assistant.text import content_words
@@ -106,6 +107,15 @@ class MemoryRetriever:
     def texts(self) -> list[str]:
         """The text of every passage."""
         return [p.text for p in self.passages]
+
+    def titles_by_language(self) -> list[tuple[str, str, str]]:
+        """(source id, language, title) of the records' titles in other languages."""
+        return [
+            (p.source_id, language, title)
+            for p in self.passages
+            if p.kind == "record"
+            for language, title in other_titles_from_meta(p.meta)
+        ]
 
     def get_record(self, source_id: str) -> Passage | None:
         """The catalogue-record passage of one source (score 1, as the real store gives)."""

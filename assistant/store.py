@@ -27,6 +27,7 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.documents import other_titles_from_meta
 from assistant.embedding import MINILM, cosine, index_embedder_name, index_embeddings
 from assistant.errors import (
     IndexMissingError,
@@ -461,6 +462,9 @@ class VectorIndex:
         self._keyword_index: KeywordIndex | None = None
         self._keyword_state: tuple[Any, ...] = ()
         self._keyword_lock = threading.Lock()
+        # The objects' titles in other languages, and the state they were read in.
+        self._titles: list[tuple[str, str, str]] = []
+        self._titles_state: tuple[Any, ...] = ()
         self._last_query: tuple[str, list[float]] = ("", [])
 
     def refresh(self) -> None:
@@ -827,15 +831,41 @@ class VectorIndex:
         is compared by its chunk count (withdrawals, which change no count, are filtered per
         search). Building reads every chunk's text once: seconds at 100k chunks.
         """
-        state: tuple[Any, ...] = (id(self.store), self._seen)
-        if self._stamp is None:
-            state = (id(self.store), self.store._collection.count())
+        state = self._state()
         with self._keyword_lock:
             if self._keyword_index is None or state != self._keyword_state:
                 ids, texts = self._all_texts()
                 self._keyword_index = KeywordIndex(ids, texts, self.texts_language)
                 self._keyword_state = state
             return self._keyword_index
+
+    def _state(self) -> tuple[Any, ...]:
+        """What tells a changed store: an embedded one's stamp, a server's chunk count."""
+        if self._stamp is None:
+            return (id(self.store), self.store._collection.count())
+        return (id(self.store), self._seen)
+
+    @_guarded(write=False)
+    def titles_by_language(self) -> list[tuple[str, str, str]]:
+        """(source id, language, title) of every visible object's titles in other languages.
+
+        Read from the catalogue cards once per state of the store, like the keyword index:
+        a visitor who names an object by its title in their language ("La Ronde de nuit")
+        finds it whatever the embedder; an English-only one does not bring that title near
+        the English text's.
+        """
+        state = self._state()
+        with self._keyword_lock:
+            if state != self._titles_state:
+                where = {"$and": [{"kind": "record"}, {"other_titles": {"$ne": ""}}]}
+                self._titles = [
+                    (str(meta.get("source_id", "")), language, title)
+                    for _, meta in self._all_metadata(where=where)
+                    if not meta.get("withdrawn")
+                    for language, title in other_titles_from_meta(meta)
+                ]
+                self._titles_state = state
+            return self._titles
 
     def _all_texts(self) -> tuple[list[str], list[str]]:
         """(chunk ids, texts as embedded) of every chunk, fetched in pages."""

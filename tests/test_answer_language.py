@@ -45,6 +45,47 @@ def test_a_short_follow_up_keeps_the_conversation_s_language(indexed_settings):
     assert answer.language == "fr"
 
 
+@pytest.fixture(scope="module")
+def crowded_settings(tmp_path_factory):
+    """The test corpus beside 300 Walters records, indexed with the default English embedder."""
+    from assistant.store import VectorIndex
+    from ingest.loaders import Attestation
+    from ingest.pipeline import ingest
+    from tests.conftest import TEST_CORPUS, WALTERS, make_settings
+
+    data_dir = tmp_path_factory.mktemp("crowded")
+    records = data_dir / "walters.jsonl"
+    lines = WALTERS.read_text(encoding="utf-8").splitlines()[:300]
+    records.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    settings = make_settings(data_dir, db_url=f"sqlite:///{data_dir / 'log.sqlite3'}")
+    index = VectorIndex.open(settings, create=True)
+    report = ingest(
+        [TEST_CORPUS, records], index, attestation=Attestation("Registrar", "2026-12-07")
+    )
+    assert len(report.added) == 303 and not report.errors
+    return settings
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("Qui a peint La Ronde de nuit ?", "fr"),
+        ("Von wem ist die Nachtwache?", "de"),
+    ],
+)
+def test_a_title_in_the_visitor_s_language_finds_its_object_with_the_english_only_embedder(
+    crowded_settings, question, language
+):
+    # The default index embeds with an English-only model, which does not bring the French
+    # or German title near the English texts among hundreds of others; the records' titles
+    # are looked up instead.
+    answer = assistant_for(crowded_settings).ask(question)
+    assert answer.language == language
+    assert answer.outcome == "answered", answer.trace
+    assert "Rembrandt" in answer.answer
+    assert {c.source_id for c in answer.citations} == {"test-night-watch"}
+
+
 def test_the_visitor_s_own_choice_wins_and_is_checked(indexed_settings):
     bot = assistant_for(indexed_settings)
     answer = bot.ask("What is the capital of France?", language="NL")

@@ -119,6 +119,31 @@ def test_the_store_keyword_search_follows_withdrawals_and_writes(tmp_path: Path)
     assert index.keyword_search(militia, 3)[0].source_id == "test-night-watch"
 
 
+def test_the_store_reads_the_objects_titles_in_other_languages_as_they_change(tmp_path: Path):
+    settings = make_settings(tmp_path / "data")
+    corpus = tmp_path / "corpus"
+    shutil.copytree(TEST_CORPUS, corpus)
+    index = VectorIndex.open(settings, create=True)
+    ingest([corpus], index)
+    reader = VectorIndex.open(make_settings(settings.data_dir))
+    french = ("test-night-watch", "fr", "La Ronde de nuit")
+    assert french in reader.titles_by_language()
+
+    # Another process's ingest gives the object another French title: read at once.
+    doc = corpus / "night-watch.md"
+    doc.write_text(
+        doc.read_text().replace("La Ronde de nuit", "La Compagnie de Frans Banninck Cocq")
+    )
+    run_cli(settings, "ingest", str(corpus))
+    titles = reader.titles_by_language()
+    assert french not in titles
+    assert ("test-night-watch", "fr", "La Compagnie de Frans Banninck Cocq") in titles
+
+    # A withdrawn object is named by no title.
+    index.set_withdrawn("test-night-watch", True, reason="on loan", on="2026-12-07")
+    assert not any(source == "test-night-watch" for source, _, _ in index.titles_by_language())
+
+
 def sources(passages: list[Passage]) -> set[str]:
     return {p.source_id for p in passages}
 

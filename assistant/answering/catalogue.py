@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from assistant.answering.topic import names_title_as_written
 from assistant.documents import describing_sentences
 from assistant.relatedness import Relatedness
 from assistant.store import Passage
@@ -36,6 +37,10 @@ class Retriever(Protocol):
         """The text of every passage (read once, for the collection's spelling of names)."""
         ...
 
+    def titles_by_language(self) -> list[tuple[str, str, str]]:
+        """(source id, language, title) of every object's titles in other languages."""
+        ...
+
 
 # The catalogue fields a text may state as well or better than the card ("purchased by <a
 # collector> in 1911" beside "Acquired by <him>"): their record sentence is ranked with the
@@ -59,6 +64,7 @@ class Lookups:
     _codes: dict[str, list[Passage]] = field(default_factory=dict)
     _kinds: dict[str, int] = field(default_factory=dict)
     _sentences: dict[str, list[str]] = field(default_factory=dict)
+    _titled: dict[str, list[Passage]] = field(default_factory=dict)
 
     def chunks(self, source_id: str) -> list[Passage]:
         """Every chunk of one source."""
@@ -119,6 +125,22 @@ class Lookups:
             passages = self.retriever.search(word, k)
             self._kinds[word] = len({p.source_id for p in passages if word in _kind_words(p)})
         return self._kinds[word]
+
+    def titled(self, question: str) -> list[Passage]:
+        """Chunks of the objects the question names by a title in another language.
+
+        Looked up by the catalogue's titles, not searched: across languages the nearest
+        passages by meaning need not be the object's ("La Ronde de nuit" with an English
+        embedder).
+        """
+        if question not in self._titled:
+            found = {
+                source_id
+                for source_id, language, title in self.retriever.titles_by_language()
+                if names_title_as_written(question, title, language)
+            }
+            self._titled[question] = [p for s in sorted(found) for p in self.chunks(s)]
+        return self._titled[question]
 
     def code(self, code: str) -> list[Passage]:
         """Chunks of the object with exactly this accession number (case as given, or upper)."""

@@ -347,8 +347,13 @@ def _gathered(
     lookups: Lookups,
     cfg: AnswerConfig,
 ) -> Evidence:
-    """The evidence among ``hits`` and the passages of the accession numbers named."""
+    """The evidence among ``hits`` and the passages of the objects named by number or title.
+
+    Titles in other languages are looked up, not searched: across languages the nearest
+    passages by meaning need not be the object's.
+    """
     exact: list[Passage] = [p for code in reading.context_codes for p in lookups.code(code)]
+    exact += lookups.titled(reading.context)
     exact_ids = {p.source_id for p in exact}
     on_topic: dict[str, bool] = {}
     chosen: list[Passage] = []

@@ -238,6 +238,28 @@ def test_a_name_in_another_language_picks_the_source_that_gives_it(question, clo
 @pytest.mark.parametrize(
     "question, language, sources",
     [
+        ("Wie heeft Haven bij schemering geschilderd?", "nl", {"harbour"}),
+        ("Wer hat den Hafen in der Dämmerung gemalt?", "de", {"harbour"}),
+        ("Wie heeft Haven bij zonsopgang geschilderd?", "nl", set()),
+        ("Who painted Harbour at Dusk?", "en", set()),
+    ],
+)
+def test_an_object_is_looked_up_by_its_title_in_another_language_when_no_search_finds_it(
+    question, language, sources
+):
+    # No search finds anything (as an English-only embedder misses a title in French): the
+    # catalogue's titles in other languages are looked up all the same.
+    reading = read(question, language=language)
+    lookups = Lookups(retriever(), _Flat(0.70))
+    cfg = AnswerConfig(min_relevance=0.0, top_k=0, keyword_top_k=0, clause_top_k=0)
+    found = evidence.gather(reading, lookups.retriever, lookups, cfg)
+    assert {p.source_id for p in found.chosen} == sources
+    assert {p.source_id for p in lookups.titled(reading.context)} == sources
+
+
+@pytest.mark.parametrize(
+    "question, language, sources",
+    [
         # The title it is known by in the visitor's language names it, however far the
         # question's other words are in meaning.
         ("Wie heeft Haven bij schemering geschilderd?", "nl", {"harbour"}),
