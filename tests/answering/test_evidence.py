@@ -241,7 +241,7 @@ def test_a_name_in_another_language_picks_the_source_that_gives_it(question, clo
         ("Wie heeft Haven bij schemering geschilderd?", "nl", {"harbour"}),
         ("Wer hat den Hafen in der Dämmerung gemalt?", "de", {"harbour"}),
         ("Wie heeft Haven bij zonsopgang geschilderd?", "nl", set()),
-        ("Who painted Harbour at Dusk?", "en", set()),
+        ("Whose is Harbour at Dusk?", "en", set()),
     ],
 )
 def test_an_object_is_looked_up_by_its_title_in_another_language_when_no_search_finds_it(
