@@ -110,6 +110,23 @@ def verbs_above(text: str, start: int) -> list[str]:
     return found
 
 
+def subject_above(text: str, start: int) -> str:
+    """The head word of the subject of the clause the word at ``start`` is in, lower case.
+
+    "The name is modern and has nothing to do with Egypt" -> "name" for "Egypt": a verb
+    joined to another by "and" shares its subject. "" when the clause has none.
+    """
+    token = next((t for t in parsed(text) if t.idx <= start < t.idx + len(t.text)), None)
+    while token is not None:
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and token.pos_ in {"VERB", "AUX"}:
+            return str(subjects[0].lower_)
+        if token.head.i == token.i:
+            return ""
+        token = token.head
+    return ""
+
+
 def made_in_clause_of(text: str, start: int) -> str:
     """The noun whose describing clause a name at ``start`` is the subject of: "" when none.
 

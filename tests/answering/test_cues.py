@@ -507,6 +507,23 @@ def test_the_thing_a_clause_says_a_name_made(text, name, noun):
 
 
 @pytest.mark.parametrize(
+    "text, word, subject",
+    [
+        # A verb joined by "and" shares the subject of the first.
+        ("The label is old and has nothing to do with Gdansk.", "Gdansk", "label"),
+        ("It has nothing to do with Gdansk; it came from Riga.", "Gdansk", "it"),
+        ("It has nothing to do with Gdansk; it came from Riga.", "Riga", "it"),
+        ("The chest was not made in Gdansk.", "Gdansk", "chest"),
+        ("Made in Gdansk.", "Gdansk", ""),
+    ],
+)
+def test_the_subject_of_the_clause_a_word_is_in(text, word, subject):
+    from assistant.answering.parse import subject_above
+
+    assert subject_above(text, text.index(word)) == subject
+
+
+@pytest.mark.parametrize(
     "ask, here",
     [
         # Whether, or where, this museum has or shows it ...

@@ -508,6 +508,20 @@ def test_refuting_sentences(sentence, question, expected):
         ("She painted it in Gothenburg, not in Norway.", "Why did she paint it in Oslo?", True),
         ("The ewer is fritware, not porcelain or stone.", "The ewer is jade, isn't it?", True),
         ("The ewer is fritware, not porcelain or stone.", "Why are cranes on the ewer?", False),
+        # ... unless it is said of the object's name, not of the object.
+        (
+            "The name Cranes is recent and has nothing to do with Persia.",
+            "Why is the ewer from Persia known as Cranes?",
+            False,
+        ),
+        (
+            "The ewer has nothing to do with Persia; it was made in Egypt.",
+            "Why is the ewer from Persia known as Cranes?",
+            True,
+        ),
+        ("Its nickname does not come from Spain.", "It was made in Spain, wasn't it?", False),
+        ("The ewer does not come from Spain.", "It was made in Spain, wasn't it?", True),
+        ("Its nickname does not come from Spain.", "Its nickname comes from Spain, right?", True),
         # A story called a legend denies it; a saint's legend told is no denial.
         (
             "That the potter was blind is a legend without support.",

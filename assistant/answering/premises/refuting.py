@@ -96,6 +96,8 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
         return False
     denied = found.text
     title_words = {w for t in titles for w in content_words(t)}
+    if _said_of_a_name(sentence, denied, reading):
+        return False
     if _denies_a_claim_of_its_kind(denied, reading):
         return True
     if _denies_what_is_asserted(denied, reading, title_words):
@@ -123,7 +125,9 @@ def refutes_a_claim(sentence: str, reading: Reading, titles: Sequence[str] = ())
     if differs_in_number(sentence, reading, titles):
         return True
     found = denial(sentence)
-    return found is not None and _denies_a_claim_of_its_kind(found.text, reading)
+    if found is None or _said_of_a_name(sentence, found.text, reading):
+        return False
+    return _denies_a_claim_of_its_kind(found.text, reading)
 
 
 # Words a denial and the question share, beyond its first, for the denial to be of what the
@@ -171,6 +175,23 @@ def _denies_a_claim_of_its_kind(denied: str, reading: Reading) -> bool:
         or ("material" in kinds and MATERIALS & set(words(denied)))
         or ("date" in kinds and years(denied))
     )
+
+
+def _said_of_a_name(sentence: str, denied: str, reading: Reading) -> bool:
+    """Whether the denial is said of what the object is called, and the visitor did not.
+
+    "The name is modern and has nothing to do with Egypt" denies that the name comes from
+    Egypt; the object may well do, as a visitor who asks why it is called so says. One who
+    speaks of its name ("its nickname is Spanish") is answered by it.
+    """
+    at = sentence.find(denied.strip())
+    if at < 0 or parse.subject_above(sentence, at) not in _NAMING:
+        return False
+    return not _NAMING & {fold(w) for w in words(reading.text)}
+
+
+# What a thing is called: a sentence about it speaks of a word, not of the thing.
+_NAMING = frozenset("name names nickname nicknames title titles label term epithet".split())
 
 
 def _denies_what_is_asserted(denied: str, reading: Reading, title_words: set[str]) -> bool:
