@@ -185,6 +185,45 @@ _WHY: dict[str, str] = {
 }
 
 
+# The words a question opens with, per language (folded). A question that first says which
+# object it means ("Sur le vase de Sèvres, qui ...") asks from its question word on.
+_QUESTION_WORDS: dict[str, str] = {
+    "fr": r"qui|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|"
+    r"ou|quand|comment|combien|pourquoi|est-ce",
+    "de": r"wer|wen|wem|wessen|was|wann|wo|woher|wohin|womit|woraus|wofur|wozu|worauf|"
+    r"woran|worum|wie|warum|wieso|weshalb|welche|welcher|welches|welchen|welchem",
+    "nl": r"wie|wiens|wat|wanneer|waar|waarom|waarmee|waarvan|waaruit|waarvoor|waarop|"
+    r"waaraan|hoe|hoeveel|welk|welke",
+    "es": r"que|quien|quienes|cuando|donde|como|cuanto|cuanta|cuantos|cuantas|por que|"
+    r"para que|cual|cuales|de que|con que|en que",
+    "it": r"che|chi|cosa|quando|dove|come|quanto|quanta|quanti|quante|perche|quale|quali|"
+    r"di che|con che|in che",
+}
+# Where a clause may start: after a comma, colon, semicolon, dash or Spanish "¿".
+_CLAUSE_START = re.compile(r"(?:^|[,:;¿]\s*|\s[-–—]+\s*)")
+
+
+def ask_clause(language: str, text: str) -> str:
+    """The part of a question in ``language`` that asks, from its question word on.
+
+    From the first clause that opens with a question word to the end; the whole question
+    when none does, or when the language has no table.
+
+    "Sul piatto di Faenza col drago, chi l'ha dipinto?" asks "chi l'ha dipinto?": the clause
+    before it only says which object is meant, and ranked by meaning it would draw the
+    sentences that describe the object rather than the one that answers.
+    """
+    words = _QUESTION_WORDS.get(language)
+    if not words:
+        return text
+    opening = re.compile(rf"(?:{words})\b")
+    for match in _CLAUSE_START.finditer(text):
+        clause = text[match.end() :]
+        if opening.match(fold(clause)):
+            return clause.strip()
+    return text
+
+
 FIELDS = ("creator", "date", "medium", "place", "found", "credit")
 OTHERS = ("reason", "count")
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
-from assistant.answering import claims_by_language, cues, parse
+from assistant.answering import asks_by_language, claims_by_language, cues, parse
 from assistant.answering.catalogue import TOLD_BY_TEXTS_TOO, Numbered
 from assistant.answering.claims import (
     EVENT,
@@ -344,8 +344,10 @@ def score(
     else:
         # Asked in another language, the question shares no words with the sentences: they
         # are ranked by meaning, on the scale of the English similarities.
-        # The object's name and kind say which object, as in English; what is asked is the rest.
-        query = cues.without_titles(reading.asked, names + sorted(kinds, key=len, reverse=True))
+        # The object's name and kind say which object, as in English; what is asked is the rest,
+        # from the question word on.
+        ask = asks_by_language.ask_clause(reading.written_in, reading.asked)
+        query = cues.without_titles(ask, names + sorted(kinds, key=len, reverse=True))
         similarities = [
             (v - cfg.relatedness_origin) * cfg.relatedness_scale
             for v in relatedness.scores(query, texts)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answering.asks_by_language import ASSERTING, TABLES, asked_in, asserts_in
+from assistant.answering.asks_by_language import ASSERTING, TABLES, ask_clause, asked_in, asserts_in
 from assistant.answering.reading import Ask, read
 
 
@@ -137,3 +137,47 @@ def test_a_statement_in_another_language_is_read_as_asserting():
     reading = read("Non, c'est du bronze.", language="fr", history=["En quoi est le vase ?"])
     assert reading.asserts
     assert not read("En quoi est le vase ?", language="fr").asserts
+
+
+@pytest.mark.parametrize(
+    "language, question, ask",
+    [
+        # A clause that says which object is meant comes before the question word.
+        (
+            "it",
+            "Nel piatto di Faenza col drago, che animale c'è al centro?",
+            "che animale c'è al centro?",
+        ),
+        ("es", "En la jarra de Talavera con un león, ¿quién la pintó?", "quién la pintó?"),
+        (
+            "fr",
+            "Sur le pichet de Rouen au coq, combien de fleurs voit-on ?",
+            "combien de fleurs voit-on ?",
+        ),
+        (
+            "de",
+            "Bei dem Krug aus Siegburg: Welches Wappen ist darauf?",
+            "Welches Wappen ist darauf?",
+        ),
+        ("nl", "Die tegel uit Makkum met de molen, waarom is hij blauw?", "waarom is hij blauw?"),
+        # A question that opens with its question word, or has none, is asked whole.
+        (
+            "it",
+            "Che cosa tiene in mano il santo sul piatto?",
+            "Che cosa tiene in mano il santo sul piatto?",
+        ),
+        (
+            "fr",
+            "Le pichet de Rouen est en faïence, non ?",
+            "Le pichet de Rouen est en faïence, non ?",
+        ),
+        ("es", "¿Es verdad que la jarra se rompió?", "¿Es verdad que la jarra se rompió?"),
+        (
+            "en",
+            "On the Rouen jug, who painted the cock?",
+            "On the Rouen jug, who painted the cock?",
+        ),
+    ],
+)
+def test_the_clause_that_asks_in_another_language(language, question, ask):
+    assert ask_clause(language, question) == ask
