@@ -185,7 +185,8 @@ _WHY: dict[str, str] = {
 }
 
 
-# The words a question opens with, per language (folded). A question that first says which
+# The words a question opens with, per language (folded), and the prepositions that may
+# come before them ("dans quel", "mit wem", "en qué"). A question that first says which
 # object it means ("Sur le vase de Sèvres, qui ...") asks from its question word on.
 _QUESTION_WORDS: dict[str, str] = {
     "fr": r"qui|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|"
@@ -194,10 +195,15 @@ _QUESTION_WORDS: dict[str, str] = {
     r"woran|worum|wie|warum|wieso|weshalb|welche|welcher|welches|welchen|welchem",
     "nl": r"wie|wiens|wat|wanneer|waar|waarom|waarmee|waarvan|waaruit|waarvoor|waarop|"
     r"waaraan|hoe|hoeveel|welk|welke",
-    "es": r"que|quien|quienes|cuando|donde|como|cuanto|cuanta|cuantos|cuantas|por que|"
-    r"para que|cual|cuales|de que|con que|en que",
-    "it": r"che|chi|cosa|quando|dove|come|quanto|quanta|quanti|quante|perche|quale|quali|"
-    r"di che|con che|in che",
+    "es": r"que|quien|quienes|cuando|donde|como|cuanto|cuanta|cuantos|cuantas|cual|cuales",
+    "it": r"che|chi|cosa|quando|dove|come|quanto|quanta|quanti|quante|perche|quale|quali",
+}
+_BEFORE_QUESTION_WORDS: dict[str, str] = {
+    "fr": r"dans|en|de|a|avec|par|pour|sur|sous|vers|depuis",
+    "de": r"in|aus|mit|von|vor|nach|seit|fur|bei|zu|an|auf|uber|unter",
+    "nl": r"in|uit|met|van|voor|na|sinds|bij|naar|aan|op|over|onder|door",
+    "es": r"en|de|con|por|para|a|desde|hacia|sobre|bajo",
+    "it": r"in|di|con|da|per|a|su|tra|fra|verso|dal|dalla",
 }
 # Where a clause may start: after a comma, colon, semicolon, dash or Spanish "¿".
 _CLAUSE_START = re.compile(r"(?:^|[,:;¿]\s*|\s[-–—]+\s*)")
@@ -216,7 +222,8 @@ def ask_clause(language: str, text: str) -> str:
     words = _QUESTION_WORDS.get(language)
     if not words:
         return text
-    opening = re.compile(rf"(?:{words})\b")
+    before = _BEFORE_QUESTION_WORDS.get(language, "")
+    opening = re.compile(rf"(?:(?:{before})\s+|d')?(?:{words})\b")
     for match in _CLAUSE_START.finditer(text):
         clause = text[match.end() :]
         if opening.match(fold(clause)):

@@ -160,6 +160,10 @@ def test_a_statement_in_another_language_is_read_as_asserting():
             "Welches Wappen ist darauf?",
         ),
         ("nl", "Die tegel uit Makkum met de molen, waarom is hij blauw?", "waarom is hij blauw?"),
+        # A preposition may come before the question word.
+        ("fr", "Sur la coupe de Nevers, d'où vient le bleu ?", "d'où vient le bleu ?"),
+        ("de", "Der Krug aus Siegburg, aus welchem Ton ist er?", "aus welchem Ton ist er?"),
+        ("es", "La jarra de Talavera, ¿de quién era?", "de quién era?"),
         # A question that opens with its question word, or has none, is asked whole.
         (
             "it",

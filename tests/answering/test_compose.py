@@ -470,3 +470,49 @@ def test_an_event_asked_is_not_the_making_date(question, facts):
     from assistant.answering.rank import asked_facts
 
     assert asked_facts(read(question)) == facts
+
+
+class _WordsClose:
+    """Closeness by a bilingual glossary, the more of a question's words a text has the closer."""
+
+    def __init__(self, words: dict[str, str]):
+        self.words = words
+
+    def scores(self, query, texts):
+        import re
+
+        wanted = {
+            en for word, en in self.words.items() if word in re.findall(r"\w+", query.lower())
+        }
+        return [0.7 + 0.1 * len(wanted & set(re.findall(r"\w+", t.lower()))) for t in texts]
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("Sur le tableau aux bateaux de pêche, dans quel grenier l'a-t-elle peint ?", "fr"),
+        ("Nel quadro con le barche da pesca, in che soffitta l'ha dipinto?", "it"),
+    ],
+)
+def test_in_another_language_the_clause_that_asks_ranks_the_sentences(verifier, question, language):
+    from assistant.answering.rank import Candidate, score
+
+    # The clause that says which object is meant (its fishing boats) is closer in meaning to
+    # the sentence that describes them than what is asked (where she painted it) is to its.
+    glossary = _WordsClose(
+        {
+            "bateaux": "boats",
+            "barche": "boats",
+            "pêche": "fishing",
+            "pesca": "fishing",
+            "grenier": "attic",
+            "soffitta": "attic",
+        }
+    )
+    boats = Candidate("The fishing boats are shown returning at dusk.", [1], "source")
+    attic = Candidate("She painted the harbour from a rented attic.", [1], "source")
+    reading = read(question, language=language)
+    scored = score(
+        reading, [boats, attic], verifier, ["Harbour at Dusk"], CFG, relatedness=glossary
+    )
+    assert max(scored, key=lambda c: c.score).text == attic.text
