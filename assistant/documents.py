@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -149,15 +150,21 @@ class SourceDocument:
 
 def other_titles_from_meta(meta: Mapping[str, Any]) -> list[tuple[str, str]]:
     """The (language, title) pairs stored in chunk metadata; none when absent or broken."""
+    return list(_other_titles(str(meta.get("other_titles") or "")))
+
+
+@functools.lru_cache(maxsize=4096)
+def _other_titles(stored: str) -> tuple[tuple[str, str], ...]:
+    """The pairs of one stored value, parsed once: the answer path asks per passage."""
     try:
-        raw = json.loads(meta.get("other_titles") or "[]")
+        raw = json.loads(stored or "[]")
     except (json.JSONDecodeError, TypeError):
-        return []
-    return [
+        return ()
+    return tuple(
         (str(pair[0]), str(pair[1]))
         for pair in raw
         if isinstance(pair, list) and len(pair) == 2 and str(pair[1]).strip()
-    ]
+    )
 
 
 def creators_from_meta(meta: dict[str, Any]) -> list[Creator]:
