@@ -353,6 +353,7 @@ OTHER_LANGUAGE_SLOTS = frozenset({"by", "of", "subject"})
 _NOUNS_CAPITALISED = frozenset({"de"})
 # A word everyday speech uses this often is no one's name (a surname seldom is).
 _EVERYDAY_SHARE = 2e-6
+_UNMARKED_NAME_MIN = 5
 _TOKEN = re.compile(r"[^\W\d_]+")
 _CLAUSE_BREAK = re.compile(r"[,;:?!.]\s|[?!]$|\s[-–—]\s")
 _YEAR = re.compile(r"(?<![\w.,])(\d{3,4})(?![\w]|[.,]\d)")
@@ -764,14 +765,19 @@ def names_in(language: str, text: str) -> frozenset[str]:
     """The folded words of the names ``text`` in ``language`` gives, which no language changes.
 
     A painter's, a town's or a king's name is written alike in every language, so a source
-    whose texts give them is about what the question names, whatever its other words.
+    whose texts give them is about what the question names, whatever its other words. So is
+    a term of art ("plique-à-jour") and a name typed in lower case: a longer word rare in the
+    language and in English counts, capital or not.
     """
     found: set[str] = set()
     for sentence in _SENTENCE.split(text):
         for k, match in enumerate(_TOKEN.finditer(sentence)):
             word = match.group(0)
-            if k == 0 or not word[0].isupper() or len(word) < 3:
-                continue  # a sentence's first word has a capital whatever it is
+            # A sentence's first word has a capital whatever it is, and a name typed in lower
+            # case has none: a short one is more often an everyday word mistyped.
+            capital = k > 0 and word[0].isupper()
+            if len(word) < (3 if capital else _UNMARKED_NAME_MIN):
+                continue
             folded = fold(word)
             everyday = max(
                 everyday_frequency(word.lower(), language),

@@ -271,8 +271,10 @@ def _leaders(
         if related >= cfg.min_topic_relatedness_named
     ]
     named = sorted((n for n in named if n[0]), reverse=True)
-    if named and (len(named) == 1 or named[0][:2] != named[1][:2]):
-        leaders.add(named[0][2])
+    tied = [s for n, related, s in named if (n, related) == named[0][:2]] if named else []
+    # Records alike in title and text (two of a pair) tie, and are one answer between them.
+    if len(tied) == 1 or len({first[s].title for s in tied}) == 1:
+        leaders.update(tied)
     return frozenset(leaders)
 
 

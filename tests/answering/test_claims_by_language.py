@@ -186,6 +186,12 @@ def test_the_reading_of_another_language_carries_its_claims():
         # rarer German noun passes ("Bechers"): English texts never give it, so it tells nothing.
         ("de", "Warum ist das Gold aus Kelsterbach so hell?", {"kelsterbach"}),
         ("es", "¿Qué dice la inscripción del cofre?", set()),
+        # A name first in its sentence, or typed in lower case, when it is long enough to be
+        # told from a mistyped everyday word; a term of art is written alike too.
+        ("de", "Kelsterbach, wann wurde er dort gemalt?", {"kelsterbach"}),
+        ("nl", "die kan uit kelsterbach, wie heeft hem gemaakt", {"kelsterbach"}),
+        ("fr", "qui a fait cette boîte en émail cloisonné", {"cloisonne"}),
+        ("nl", "wie heeft die kan van lind gemaakt", set()),
     ],
 )
 def test_the_names_a_question_gives(language, text, names):

@@ -482,3 +482,30 @@ def test_a_cards_credit_line_is_no_part_of_what_it_is_about():
     assert "Ann Berg" not in described_text(card)
     assert not any("Ann Berg" in t for t in source_texts(card, [card]))
     assert "Lindqvist" in described_text(card)
+
+
+@pytest.mark.parametrize(
+    "twin_title, leaders",
+    [
+        # Two records alike in title and text both give the name: they lead together.
+        ("Harbour at Dusk", {"harbour", "twin"}),
+        # Two different objects that give it alike: neither is the one meant.
+        ("Boats at Gothenburg", set()),
+    ],
+)
+def test_records_alike_that_give_the_names_asked_lead_together(twin_title, leaders):
+    from dataclasses import replace
+
+    from assistant.fakes import MemoryRetriever
+
+    own = [p for p in retriever().passages if p.source_id == "harbour"]
+    twin = [
+        replace(p, chunk_id=f"twin:{n}", source_id="twin", meta={**p.meta, "title": twin_title})
+        for n, p in enumerate(own)
+    ]
+    store = MemoryRetriever([*retriever().passages, *twin])
+    reading = read("Waar heeft Lindqvist dit geschilderd?", language="nl")
+    lookups = Lookups(store, _Flat(0.81))
+    cfg = AnswerConfig(min_relevance=0.0, top_k=50, min_topic_relatedness_leader=0.99)
+    found = store.search(reading.context, 50)
+    assert evidence._leaders(reading, found, lookups, cfg) == leaders
