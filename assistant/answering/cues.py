@@ -17,12 +17,17 @@ from assistant.answering.topic import (
 )
 from assistant.text import content_words, fold, words
 
-# "accession number 37.760", "object W.569", "inv. SK-C-5": a code the visitor says is ours.
+# "accession number 37.760", "object W.569", "inv. SK-C-5": a code the visitor says is ours,
+# in English or in the other languages visitors ask in ("Inventarnummer", "numéro
+# d'inventaire", "inventarisnummer", "número de inventario"). Separators may run together, as
+# in the British Museum's older numbers ("Am1894,-.634").
 _ASKED_CODE = re.compile(
     # The cue is a whole word: "numbered 37.33" is not "number ed 37.33".
-    r"\b(accession|object|inventory|catalog(?:ue)?|inv\.?|no\.|number|#)(?![A-Za-z])\s*"
+    r"\b(accession|object|inventory|catalog(?:ue)?|inv\.?|no\.|number|#|inventar(?:is)?nummer|"
+    r"inventaire|inventario|n[uú]m[eé]ro|nummer|nr\.?)(?![A-Za-z])\s*"
     r"(?:number|no\.?|#)?\s*[:#]?\s*"
-    r"(?P<code>(?:[A-Za-z]{1,5}[ .\-])?(?=[\w.\-/,]*\d)[A-Za-z0-9]+(?:[.\-/,][A-Za-z0-9]+)*)",
+    r"(?P<code>(?:[A-Za-z]{1,5}[ .\-])?(?=[\w.\-/,]*\d)[A-Za-z0-9]+"
+    r"(?:[.\-/,]{1,3}[A-Za-z0-9]+)*)",
     re.IGNORECASE,
 )
 _LOOSE_CODE = re.compile(
@@ -36,6 +41,8 @@ _LOOSE_CODE = re.compile(
 
 
 _WEAK_CUES = frozenset({"no", "number", "#"})
+# Other languages' "number": a code after it has more than digits ("Nr. 37.355").
+_BARE_NUMBER_CUES = frozenset({"numero", "nummer", "nr"})
 
 
 def asked_codes(text: str) -> list[str]:
@@ -44,9 +51,11 @@ def asked_codes(text: str) -> list[str]:
     for match in _ASKED_CODE.finditer(text):
         code = match.group("code").strip(" .")
         # "number 1642" may be a year; after "accession", "inventory" or "inv." it is a code.
-        weak_cue = fold(match.group(1)).rstrip(".") in _WEAK_CUES
-        if weak_cue and re.fullmatch(r"\d{3,4}s?", code):
+        cue = fold(match.group(1)).rstrip(".")
+        if cue in _WEAK_CUES and re.fullmatch(r"\d{3,4}s?", code):
             continue
+        if cue in _BARE_NUMBER_CUES and code.isdigit():
+            continue  # "Nr. 5", "le numéro 3 de la série": a number in a series
         codes.append(code)
     return codes
 

@@ -873,3 +873,22 @@ def test_a_language_named_as_the_language_is_no_topic_word(question, unplaced) -
 def test_a_date_is_no_topic_word(question: str, date: str) -> None:
     reading = read(question)
     assert date not in reading.undated(reading.context)
+
+
+@pytest.mark.parametrize(
+    "question, language, codes",
+    [
+        # The cue for "accession number" in the languages visitors ask in.
+        ("Aus welchem Holz ist die Figur mit der Inventarnummer TM.404?", "de", ("TM.404",)),
+        ("Qui a fait l'objet au numéro d'inventaire TM.404 ?", "fr", ("TM.404",)),
+        ("Wie maakte het stuk met inventarisnummer TM-404?", "nl", ("TM-404",)),
+        ("¿Quién hizo la pieza con número de inventario TM.404?", "es", ("TM.404",)),
+        ("Chi ha fatto l'oggetto numero TM.404?", "it", ("TM.404",)),
+        # A number in a series is no code.
+        ("Wo hängt Blatt Nr. 5 der Folge?", "de", ()),
+        # Separators may run together, as in the British Museum's older numbers.
+        ("What is accession number Af1901,-.17 made of?", "en", ("Af1901,-.17",)),
+    ],
+)
+def test_a_code_is_named_with_the_cue_of_the_visitor_s_language(question, language, codes):
+    assert read(question, language=language).codes == codes
