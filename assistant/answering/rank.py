@@ -342,16 +342,7 @@ def score(
             asked = replace(asked, overview=True, wanted=asked.wanted | {"creator", "date"})
         similarities = [cosine(vectors[0], v) for v in vectors[1:]]
     else:
-        # Asked in another language, the question shares no words with the sentences: they
-        # are ranked by meaning, on the scale of the English similarities.
-        # The object's name and kind say which object, as in English; what is asked is the rest,
-        # from the question word on.
-        ask = asks_by_language.ask_clause(reading.written_in, reading.asked)
-        query = cues.without_titles(ask, names + sorted(kinds, key=len, reverse=True))
-        similarities = [
-            (v - cfg.relatedness_origin) * cfg.relatedness_scale
-            for v in relatedness.scores(query, texts)
-        ]
+        similarities = _by_meaning(reading, texts, names, kinds, relatedness, cfg)
     values = []
     for candidate, text, value in zip(candidates, texts, similarities, strict=True):
         if asked.words and reading.words_read:
@@ -372,6 +363,37 @@ def score(
         replace(candidate, score=_bonus(value, candidate, asked, cfg))
         for candidate, value in zip(candidates, values, strict=True)
     ]
+
+
+def _by_meaning(
+    reading: Reading,
+    texts: list[str],
+    names: list[str],
+    kinds: frozenset[str],
+    relatedness: Relatedness,
+    cfg: AnswerConfig,
+) -> list[float]:
+    """Each sentence's closeness in meaning to a question in another language.
+
+    The question shares no words with the sentences, so they are ranked by meaning, on the
+    scale of the English similarities. The object's name and kind say which object, as in
+    English; what is asked is the rest. A question that first says which object it means
+    ("Sur le vase au coq, qui ...") is compared as a whole and from its question word on, and
+    the two closenesses averaged: the whole alone ranks the sentences that describe the
+    object first, the clause alone is shorter and so further from every sentence, which the
+    scale was not measured on.
+    """
+    dropped = names + sorted(kinds, key=len, reverse=True)
+    whole = cues.without_titles(reading.asked, dropped)
+    clause = cues.without_titles(
+        asks_by_language.ask_clause(reading.written_in, reading.asked), dropped
+    )
+    closeness = relatedness.scores(whole, texts)
+    if clause != whole:
+        closeness = [
+            (a + b) / 2 for a, b in zip(closeness, relatedness.scores(clause, texts), strict=True)
+        ]
+    return [(v - cfg.relatedness_origin) * cfg.relatedness_scale for v in closeness]
 
 
 def _as_embedded(ask: str) -> str:
