@@ -117,22 +117,33 @@ TABLES: dict[str, dict[str, str]] = {
 
 # Per language: a question that asks whether the museum holds one more thing beside the one
 # it names: "do you also have / show ...", "is ... also on view", or the thing by its relation
-# ("its pendant", "the other one of the pair"). The English reader finds such things in the
-# parse (identify); in these languages their description is not read, only that it is asked.
+# ("its pendant", "the other one of the pair", the portrait of a sitter's relative). The
+# English reader finds such things in the parse (identify); in these languages their
+# description is not read, only that it is asked.
 ANOTHER: dict[str, str] = {
     "fr": r"\b(avez-vous|avez vous|possedez-vous|exposez-vous|montrez-vous|le musee (a|possede|"
     r"expose))\b[^?]*\b(aussi|egalement)\b|\b(aussi|egalement)\b[^?]*\b(avez-vous|"
-    r"possedez-vous)\b|\b(un|son|le) pendant\b|\bl'autre\b[^?.]*\bde la paire\b",
+    r"possedez-vous)\b|\b(un|son|le) pendant\b|\bl'autre\b[^?.]*\bde la paire\b"
+    r"|\bportrait (de son|de sa|du|de la) (mari|femme|epouse|epoux|fils|fille|pere|mere|frere|"
+    r"soeur)\b",
     "de": r"\b(haben sie|zeigen sie|besitzen sie|hat das museum|gibt es)\b[^?]*\bauch\b|"
-    r"\bauch\b[^?]*\b(zu sehen|ausgestellt)\b|\bgegenstuck\b|\b(ein|das) pendant\b",
+    r"\bauch\b[^?]*\b(zu sehen|ausgestellt)\b|\bgegenstuck\b|\b(ein|das) pendant\b"
+    r"|\b(portrat|bildnis) (ihres|seines|des|der) (mannes|ehemannes|frau|ehefrau|sohnes|"
+    r"tochter|vaters|mutter|bruders|schwester)\b",
     "nl": r"\b(hebben jullie|heeft het museum|hangt|is|staat)\b[^?]*\book\b[^?]*\b(te zien|"
-    r"in de collectie|in het museum)\b|\b(hangt|staat)\b[^?]*\ber ook\b|\btegenhanger\b",
+    r"in de collectie|in het museum)\b|\b(hangt|staat)\b[^?]*\ber ook\b|\btegenhanger\b"
+    r"|\bportret van (haar|zijn|de) (man|echtgenoot|vrouw|echtgenote|zoon|dochter|vader|"
+    r"moeder|broer|zus)\b",
     "es": r"\b(tienen|tiene el museo|exponen)\b[^?]*\btambien\b|\btambien\b[^?]*\b(tienen|"
     r"exponen)\b|\bademas del?\b[^?]*\b(tienen|exponen)\b|\bde la misma serie\b[^?]*"
-    r"\btienen\b|\b(haria|hace|haga) pareja\b",
+    r"\btienen\b|\b(haria|hace|haga) pareja\b"
+    r"|\bretrato (de su|del|de la) (marido|esposo|esposa|mujer|hijo|hija|padre|madre|"
+    r"hermano|hermana)\b",
     "it": r"\b(avete|il museo ha|ha il museo|esponete)\b[^?]*\banche\b|\banche\b[^?]*\b(avete|"
     r"esposto|esposta|da vedere)\b|\boltre (a|al|alla|allo)\b[^?]*\bavete\b|"
-    r"\b(un|il|suo) compagno\b",
+    r"\b(un|il|suo) compagno\b"
+    r"|\britratto (del|della|di su[oa]) (marito|moglie|figli[oa]|padre|madre|fratello|"
+    r"sorella)\b",
 }
 # What a visitor may also ask to have that is no object: information, a photo, a plan.
 NOT_OBJECTS: dict[str, str] = {

@@ -36,6 +36,14 @@ from tests.answering.collection import retriever
         ("it", "Avete anche il ritratto del marito?", True),
         ("it", "C'era un compagno di questo piatto?", True),
         ("it", "La sala è aperta anche di sera?", False),
+        # The portrait of a sitter's relative is another portrait.
+        ("fr", "Le portrait de son mari est-il exposé ?", True),
+        ("de", "Wo hängt das Bildnis ihres Mannes?", True),
+        ("nl", "Is het portret van haar man er?", True),
+        ("es", "¿Dónde está el retrato de su esposa?", True),
+        ("it", "Dov'è il ritratto di sua madre?", True),
+        ("fr", "Qui a peint ce portrait de femme ?", False),
+        ("it", "Chi è la donna nel ritratto?", False),
         ("en", "Is its pendant on view as well?", False),  # English is read by its parse
     ],
 )
