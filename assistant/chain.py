@@ -14,7 +14,7 @@ from langchain_core.language_models import BaseChatModel
 
 from assistant.answer import Answer
 from assistant.answering.casing import Name, name_casing, typed_in_lower_case
-from assistant.answering.catalogue import Retriever
+from assistant.answering.catalogue import Retriever, titles_by_key
 from assistant.answering.compose import citation_for
 from assistant.answering.config import DEFAULT, AnswerConfig, ChainConfig
 from assistant.answering.evidence import sanitized
@@ -118,9 +118,13 @@ class AnswerChain:
         return thread
 
     def _build_keywords(self) -> None:
-        """Build the keyword index; if that fails, the first question that needs it tries again."""
+        """Build the keyword index and the titles' lookup.
+
+        If that fails, the first question that needs them tries again.
+        """
         try:
             self.retriever.keyword_search("", 1)
+            titles_by_key(tuple(self.retriever.titles_by_language()))
         except (StoreUnavailableError, IndexMissingError) as exc:
             logger.warning("keyword index not built at start: %s", exc)
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from assistant.answering.topic import names_title_as_written
+from assistant.answering.topic import names_title_as_written, without_article
 from assistant.documents import describing_sentences
 from assistant.relatedness import Relatedness
 from assistant.store import Passage
-from assistant.text import content_words, split_sentences
+from assistant.text import content_words, fold, split_sentences, words
 
 Numbered = dict[int, Passage]  # the sources as the model sees them: [1], [2], ...
 
@@ -134,9 +135,12 @@ class Lookups:
         embedder).
         """
         if question not in self._titled:
+            by_key = titles_by_key(tuple(self.retriever.titles_by_language()))
+            keys = {fold(w)[:_TITLE_KEY] for w in words(question) if len(w) >= _TITLE_KEY}
             found = {
                 source_id
-                for source_id, language, title in self.retriever.titles_by_language()
+                for key in keys
+                for source_id, language, title in by_key.get(key, ())
                 if names_title_as_written(question, title, language)
             }
             self._titled[question] = [p for s in sorted(found) for p in self.chunks(s)]
@@ -151,6 +155,27 @@ class Lookups:
                     found[passage.chunk_id] = passage
             self._codes[code] = list(found.values())
         return self._codes[code]
+
+
+# A title is looked up by the first letters of its longest word: the fuzzy match of every
+# title against every question would cost seconds in a collection of tens of thousands.
+_TITLE_KEY = 4
+
+
+@functools.lru_cache(maxsize=4)
+def titles_by_key(
+    titles: tuple[tuple[str, str, str], ...],
+) -> dict[str, list[tuple[str, str, str]]]:
+    """The (source id, language, title) triples by the first letters of their longest word.
+
+    The article aside: "Der Heuwagen" -> "heuw", which "des Heuwagens" says too.
+    """
+    by_key: dict[str, list[tuple[str, str, str]]] = {}
+    for triple in titles:
+        named = words(without_article(fold(triple[2])))
+        if named:
+            by_key.setdefault(max(named, key=len)[:_TITLE_KEY], []).append(triple)
+    return by_key
 
 
 def _kind_words(passage: Passage) -> set[str]:

@@ -509,3 +509,19 @@ def test_records_alike_that_give_the_names_asked_lead_together(twin_title, leade
     cfg = AnswerConfig(min_relevance=0.0, top_k=50, min_topic_relatedness_leader=0.99)
     found = store.search(reading.context, 50)
     assert evidence._leaders(reading, found, lookups, cfg) == leaders
+
+
+@pytest.mark.parametrize(
+    "title, key",
+    [
+        # Titles are looked up by the first letters of their longest word, the article aside,
+        # which a declined form says too ("des Hafens").
+        ("Der Hafen in der Dämmerung", "damm"),
+        ("La Ronde de nuit", "rond"),
+        ("L'Escalier", "esca"),
+    ],
+)
+def test_a_title_is_looked_up_by_its_longest_word(title, key):
+    from assistant.answering.catalogue import titles_by_key
+
+    assert titles_by_key((("s", "de", title),)) == {key: [("s", "de", title)]}
