@@ -242,6 +242,66 @@ def ask_clause(language: str, text: str) -> str:
     return text
 
 
+# Per language: the short forms visitors type in haste, as whole words (folded), and what
+# they stand for ("de q año es": "de que año es"). The question words and slots above are
+# read on the words written out; English has its own (cues.respelled).
+SHORTHAND: dict[str, dict[str, str]] = {
+    "fr": {
+        "qd": "quand",
+        "pk": "pourquoi",
+        "pq": "pourquoi",
+        "koi": "quoi",
+        "ki": "qui",
+        "ds": "dans",
+        "tt": "tout",
+        "bcp": "beaucoup",
+        "stp": "s'il te plaît",
+    },
+    "de": {"nich": "nicht", "nen": "einen", "ne": "eine", "hab": "habe"},
+    "nl": {"wa": "wat", "wnr": "wanneer", "nie": "niet", "idd": "inderdaad"},
+    "es": {
+        "q": "que",
+        "k": "que",
+        "xq": "por qué",
+        "pq": "por qué",
+        "d": "de",
+        "tb": "también",
+        "tmb": "también",
+        "dnd": "dónde",
+        "cdo": "cuándo",
+    },
+    "it": {
+        "ke": "che",
+        "k": "che",
+        "ki": "chi",
+        "xke": "perché",
+        "cmq": "comunque",
+        "nn": "non",
+        "qnd": "quando",
+        "dv": "dove",
+    },
+}
+
+
+def written_out(language: str, text: str) -> str:
+    """``text`` with the short forms of ``language`` written out ("q" -> "que")."""
+    table = SHORTHAND.get(language)
+    if not table:
+        return text
+
+    def full(match: re.Match[str]) -> str:
+        word = match.group(0)
+        # Typed in lower case: "D." or "K" is someone's initial.
+        return table.get(fold(word), word) if word.islower() else word
+
+    return _SHORT_WORD.sub(full, text)
+
+
+# A word standing alone: not part of a code ("d.C."), an abbreviation ("d."), a contraction
+# ("d'or") or a number.
+_SHORT_WORD = re.compile(r"(?<![\w'’.\-])[^\W\d_]{1,4}(?![\w'’.\-])")
+
+
 FIELDS = ("creator", "date", "medium", "place", "found", "credit")
 OTHERS = ("reason", "count")
 

@@ -324,6 +324,12 @@ def _restored(
     """
     typed_lower = typed_in_lower_case(question)
     context_lower = typed_lower and all(typed_in_lower_case(turn) for turn in history)
+    # Short forms typed in haste ("de q año") are read written out, in the languages whose
+    # question words and slots are read from a table.
+    question, history = (
+        asks_by_language.written_out(written_in, question),
+        [asks_by_language.written_out(written_in, turn) for turn in history],
+    )
     question = apostrophes_restored(recased(question, casing))
     history = [apostrophes_restored(recased(turn, casing)) for turn in history]
     # In another language the English follow-on cues ("are you sure", "it") are not there to

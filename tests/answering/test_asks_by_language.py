@@ -2,7 +2,14 @@
 
 import pytest
 
-from assistant.answering.asks_by_language import ASSERTING, TABLES, ask_clause, asked_in, asserts_in
+from assistant.answering.asks_by_language import (
+    ASSERTING,
+    TABLES,
+    ask_clause,
+    asked_in,
+    asserts_in,
+    written_out,
+)
 from assistant.answering.reading import Ask, read
 
 
@@ -185,3 +192,32 @@ def test_a_statement_in_another_language_is_read_as_asserting():
 )
 def test_the_clause_that_asks_in_another_language(language, question, ask):
     assert ask_clause(language, question) == ask
+
+
+@pytest.mark.parametrize(
+    "language, typed, read_as",
+    [
+        # Short forms typed in haste are read written out.
+        ("es", "de q año es la jarra d talavera?", "de que año es la jarra de talavera?"),
+        ("it", "ki ha fatto il piatto ke ho visto?", "chi ha fatto il piatto che ho visto?"),
+        (
+            "fr",
+            "pk le vase est bleu, qd il a été fait ?",
+            "pourquoi le vase est bleu, quand il a été fait ?",
+        ),
+        ("nl", "wa is dat voor kan, nie gezien", "wat is dat voor kan, niet gezien"),
+        # Not an initial, an abbreviation with its point, or part of a code.
+        (
+            "es",
+            "¿Es de D. Juan o de K. Ruiz, del siglo V d.C.?",
+            "¿Es de D. Juan o de K. Ruiz, del siglo V d.C.?",
+        ),
+        ("en", "q: who made it?", "q: who made it?"),
+    ],
+)
+def test_short_forms_are_written_out(language, typed, read_as):
+    assert written_out(language, typed) == read_as
+
+
+def test_a_date_asked_with_a_short_form_is_asked():
+    assert "date" in read("y la jarra, de q año es?", language="es").fields
