@@ -445,22 +445,25 @@ def _names(
             i += 1
             continue
         j = i
-        while j + 1 < len(tokens) and _joins(tokens, j, text):
+        while j + 1 < len(tokens) and _joins(tokens, j, text, language):
             j += 1
         first = i
         while first <= j and not _could_name(tokens[first], first == 0, language, table):
             first += 1
+        if _noun_before_a_name(tokens, first, j, language):
+            first += 1  # "der Maler Jan Steen": the noun the article opens, then the name
         if first <= j and _a_person(tokens[first : j + 1], language, makers):
             runs.append((first, j))
         i = j + 1
     return runs
 
 
-def _joins(tokens: list[_Word], j: int, text: str) -> bool:
+def _joins(tokens: list[_Word], j: int, text: str, language: str = "") -> bool:
     """Whether the word after ``tokens[j]`` continues its name.
 
     A capital (or a particle before one) after a space, not across a quotation mark
-    ("X „Titel“").
+    ("X „Titel“"). In German "der", "den" are articles, which open the next noun ("X den
+    Codex"), unless another particle comes first ("von der Vogelweide").
     """
     nxt = tokens[j + 1]
     gap = text[tokens[j].end : nxt.start]
@@ -470,12 +473,33 @@ def _joins(tokens: list[_Word], j: int, text: str) -> bool:
         return False
     if nxt.written[0].isupper():
         return True
+    german_article = language in _NOUNS_CAPITALISED and nxt.folded in _GERMAN_ARTICLES
+    if german_article and tokens[j].folded not in _PARTICLES:
+        return False
     return (
         nxt.folded in _PARTICLES
         and j + 2 < len(tokens)
         and not text[nxt.end : tokens[j + 2].start].strip()
         and tokens[j + 2].written[0].isupper()
     )
+
+
+# The German articles among the name particles: "den Codex" is no part of a name before it.
+_GERMAN_ARTICLES = frozenset({"der", "den"})
+
+
+def _noun_before_a_name(tokens: list[_Word], first: int, last: int, language: str) -> bool:
+    """Whether a run opens with a noun its article introduces, then a name of two words or more.
+
+    German capitalises nouns, and a name takes no article: in "der Franziskaner Bernardino
+    de Sahagún" the name starts after the noun.
+    """
+    if language not in _NOUNS_CAPITALISED or first == 0 or last - first < 2:
+        return False
+    return tokens[first - 1].folded in _ARTICLES_DE
+
+
+_ARTICLES_DE = frozenset("der die das den dem des ein eine einen einem eines".split())
 
 
 def _could_name(word: _Word, opens: bool, language: str, table: Words) -> bool:

@@ -34,6 +34,14 @@ def claims(language: str, text: str) -> set[tuple[str, str]]:
             {("maker", "Pieter Hendrikse")},
         ),
         ("de", "Warum hat Hendrikse die Mühle gemalt?", {("maker", "Hendrikse")}),
+        # In German a name takes no article: the noun the article opens comes before it, and
+        # "den" after it opens the next noun ("den Krug"), not more of the name.
+        (
+            "de",
+            "Warum hat der Kartograf Pieter Hendrikse den Atlas Maior gezeichnet?",
+            {("maker", "Pieter Hendrikse")},
+        ),
+        ("de", "Hat Pieter Hendrikse den Krug bemalt?", {("maker", "Pieter Hendrikse")}),
         ("it", "Talmont ha scolpito il busto del mercante?", {("maker", "Talmont")}),
         # After "by", and after "<a work> of".
         (
