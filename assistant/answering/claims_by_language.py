@@ -496,7 +496,8 @@ def _noun_before_a_name(tokens: list[_Word], first: int, last: int, language: st
     """
     if language not in _NOUNS_CAPITALISED or first == 0 or last - first < 2:
         return False
-    return tokens[first - 1].folded in _ARTICLES_DE
+    # "der Helm von <Ort>": a particle after the noun makes it the head of "X of Y", no title.
+    return tokens[first - 1].folded in _ARTICLES_DE and tokens[first + 1].folded not in _PARTICLES
 
 
 _ARTICLES_DE = frozenset("der die das den dem des ein eine einen einem eines".split())

@@ -42,6 +42,8 @@ def claims(language: str, text: str) -> set[tuple[str, str]]:
             {("maker", "Pieter Hendrikse")},
         ),
         ("de", "Hat Pieter Hendrikse den Krug bemalt?", {("maker", "Pieter Hendrikse")}),
+        # A noun before "von" heads "X of Y": no name follows it.
+        ("de", "Woraus ist der Krug von Bad Siegburg gemacht?", set()),
         ("it", "Talmont ha scolpito il busto del mercante?", {("maker", "Talmont")}),
         # After "by", and after "<a work> of".
         (
