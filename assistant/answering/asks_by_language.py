@@ -230,11 +230,9 @@ def ask_clause(language: str, text: str) -> str:
     before it only says which object is meant, and ranked by meaning it would draw the
     sentences that describe the object rather than the one that answers.
     """
-    words = _QUESTION_WORDS.get(language)
-    if not words:
+    opening = _question_opening(language)
+    if opening is None:
         return text
-    before = _BEFORE_QUESTION_WORDS.get(language, "")
-    opening = re.compile(rf"(?:(?:{before})\s+|d')?(?:{words})\b")
     for match in _CLAUSE_START.finditer(text):
         clause = text[match.end() :]
         if opening.match(fold(clause)):
@@ -242,9 +240,20 @@ def ask_clause(language: str, text: str) -> str:
     return text
 
 
+@cache
+def _question_opening(language: str) -> re.Pattern[str] | None:
+    """A clause's opening question word in ``language``, a preposition allowed before it."""
+    words = _QUESTION_WORDS.get(language)
+    if not words:
+        return None
+    before = _BEFORE_QUESTION_WORDS.get(language, "")
+    return re.compile(rf"(?:(?:{before})\s+|d')?(?:{words})\b")
+
+
 # Per language: the short forms visitors type in haste, as whole words (folded), and what
-# they stand for ("de q año es": "de que año es"). The question words and slots above are
-# read on the words written out; English has its own (cues.respelled).
+# they stand for (Spanish "q" for "que", Italian "ki" for "chi"). The question words and
+# slots above are read on the words written out; English has its own (cues.respelled). None
+# may be a word the tables read as typed: German "ne?" is a tag asking for agreement, not "eine".
 SHORTHAND: dict[str, dict[str, str]] = {
     "fr": {
         "qd": "quand",
@@ -257,7 +266,7 @@ SHORTHAND: dict[str, dict[str, str]] = {
         "bcp": "beaucoup",
         "stp": "s'il te plaît",
     },
-    "de": {"nich": "nicht", "nen": "einen", "ne": "eine", "hab": "habe"},
+    "de": {"nich": "nicht", "nen": "einen", "hab": "habe"},
     "nl": {"wa": "wat", "wnr": "wanneer", "nie": "niet", "idd": "inderdaad"},
     "es": {
         "q": "que",

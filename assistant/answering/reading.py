@@ -324,7 +324,7 @@ def _restored(
     """
     typed_lower = typed_in_lower_case(question)
     context_lower = typed_lower and all(typed_in_lower_case(turn) for turn in history)
-    # Short forms typed in haste ("de q año") are read written out, in the languages whose
+    # Short forms typed in haste ("q", "ki") are read written out, in the languages whose
     # question words and slots are read from a table.
     question, history = (
         asks_by_language.written_out(written_in, question),

@@ -1,9 +1,12 @@
 """asks_by_language: what a question in French, German, Dutch, Spanish or Italian asks for."""
 
+import re
+
 import pytest
 
 from assistant.answering.asks_by_language import (
     ASSERTING,
+    SHORTHAND,
     TABLES,
     ask_clause,
     asked_in,
@@ -221,3 +224,15 @@ def test_short_forms_are_written_out(language, typed, read_as):
 
 def test_a_date_asked_with_a_short_form_is_asked():
     assert "date" in read("y la jarra, de q año es?", language="es").fields
+
+
+@pytest.mark.parametrize("language", sorted(SHORTHAND))
+def test_no_short_form_is_a_tag_the_tables_read_as_typed(language):
+    # Writing a short form out must not hide a tag that asks for agreement ("..., ne?").
+    tag = re.compile(ASSERTING[language])
+    for short in SHORTHAND[language]:
+        assert not tag.search(f"es ist aus bronze, {short}?"), short
+
+
+def test_a_german_tag_survives_the_short_forms():
+    assert read("Das ist aus Bronze, ne?", language="de").asserts
