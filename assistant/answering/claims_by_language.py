@@ -450,7 +450,7 @@ def _names(
         first = i
         while first <= j and not _could_name(tokens[first], first == 0, language, table):
             first += 1
-        if _noun_before_a_name(tokens, first, j, language):
+        if _noun_before_a_name(tokens, first, j, language, table):
             first += 1  # "der Maler Jan Steen": the noun the article opens, then the name
         if first <= j and _a_person(tokens[first : j + 1], language, makers):
             runs.append((first, j))
@@ -488,7 +488,9 @@ def _joins(tokens: list[_Word], j: int, text: str, language: str = "") -> bool:
 _GERMAN_ARTICLES = frozenset({"der", "den"})
 
 
-def _noun_before_a_name(tokens: list[_Word], first: int, last: int, language: str) -> bool:
+def _noun_before_a_name(
+    tokens: list[_Word], first: int, last: int, language: str, table: Words
+) -> bool:
     """Whether a run opens with a noun its article introduces, then a name of two words or more.
 
     German capitalises nouns, and a name takes no article: in "der Franziskaner Bernardino
@@ -497,10 +499,9 @@ def _noun_before_a_name(tokens: list[_Word], first: int, last: int, language: st
     if language not in _NOUNS_CAPITALISED or first == 0 or last - first < 2:
         return False
     # "der Helm von <Ort>": a particle after the noun makes it the head of "X of Y", no title.
-    return tokens[first - 1].folded in _ARTICLES_DE and tokens[first + 1].folded not in _PARTICLES
-
-
-_ARTICLES_DE = frozenset("der die das den dem des ein eine einen einem eines".split())
+    # (The words a name never follows: articles, possessives, prepositions.)
+    opened = tokens[first - 1].folded in _set(table.before_names)
+    return opened and tokens[first + 1].folded not in _PARTICLES
 
 
 def _could_name(word: _Word, opens: bool, language: str, table: Words) -> bool:

@@ -86,6 +86,11 @@ def parsed(text: str) -> Any:
     return parser()(text)
 
 
+def _token_at(text: str, start: int) -> Any:
+    """The parsed token the character at ``start`` is in, or None."""
+    return next((t for t in parsed(text) if t.idx <= start < t.idx + len(t.text)), None)
+
+
 def verb_of(text: str, start: int) -> str:
     """The verb a word at ``start`` is said with, as written, lower case: "" when none.
 
@@ -101,7 +106,7 @@ def verbs_above(text: str, start: int) -> list[str]:
     "gave the museum this glazed jug in 1983" -> ["glazed", "gave"]: a participle describing
     the thing may stand between a year and the verb it dates.
     """
-    token = next((t for t in parsed(text) if t.idx <= start < t.idx + len(t.text)), None)
+    token = _token_at(text, start)
     found = []
     while token is not None and token.head.i != token.i:
         token = token.head
@@ -116,7 +121,7 @@ def subject_above(text: str, start: int) -> str:
     "The name is modern and has nothing to do with Egypt" -> "name" for "Egypt": a verb
     joined to another by "and" shares its subject. "" when the clause has none.
     """
-    token = next((t for t in parsed(text) if t.idx <= start < t.idx + len(t.text)), None)
+    token = _token_at(text, start)
     while token is not None:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and token.pos_ in {"VERB", "AUX"}:
@@ -133,7 +138,7 @@ def made_in_clause_of(text: str, start: int) -> str:
     "a picture that <painter> painted in 1847" -> "picture": the clause tells who made the
     picture, which may be another thing than the object asked about.
     """
-    token = next((t for t in parsed(text) if t.idx <= start < t.idx + len(t.text)), None)
+    token = _token_at(text, start)
     while token is not None and token.dep_ in ("compound", "flat"):
         token = token.head  # "<First> <Last>": the name's last word is the subject
     if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
@@ -1681,8 +1686,7 @@ def passive_subject_at(text: str, start: int) -> bool:
     phrase that describes the subject is in its slot too: "was the vase with <a god> made in
     1500?", "the banner with scenes of <a hymn>".
     """
-    doc = parsed(text)
-    token = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+    token = _token_at(text, start)
     while token is not None and (
         token.dep_ in ("compound", "conj", "appos")
         or (token.dep_ in ("pobj", "prep") and token.head.pos_ in ("NOUN", "PROPN", "ADP"))
