@@ -124,7 +124,7 @@ class AnswerChain:
         """
         try:
             self.retriever.keyword_search("", 1)
-            titles_by_key(tuple(self.retriever.titles_by_language()))
+            titles_by_key(self.retriever.titles_by_language())
         except (StoreUnavailableError, IndexMissingError) as exc:
             logger.warning("keyword index not built at start: %s", exc)
 

@@ -108,14 +108,14 @@ class MemoryRetriever:
         """The text of every passage."""
         return [p.text for p in self.passages]
 
-    def titles_by_language(self) -> list[tuple[str, str, str]]:
+    def titles_by_language(self) -> tuple[tuple[str, str, str], ...]:
         """(source id, language, title) of the records' titles in other languages."""
-        return [
+        return tuple(
             (p.source_id, language, title)
             for p in self.passages
             if p.kind == "record"
             for language, title in other_titles_from_meta(p.meta)
-        ]
+        )
 
     def get_record(self, source_id: str) -> Passage | None:
         """The catalogue-record passage of one source (score 1, as the real store gives)."""

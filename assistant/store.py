@@ -463,8 +463,9 @@ class VectorIndex:
         self._keyword_state: tuple[Any, ...] = ()
         self._keyword_lock = threading.Lock()
         # The objects' titles in other languages, and the state they were read in.
-        self._titles: list[tuple[str, str, str]] = []
+        self._titles: tuple[tuple[str, str, str], ...] = ()
         self._titles_state: tuple[Any, ...] = ()
+        self._titles_lock = threading.Lock()
         self._last_query: tuple[str, list[float]] = ("", [])
 
     def refresh(self) -> None:
@@ -846,7 +847,7 @@ class VectorIndex:
         return (id(self.store), self._seen)
 
     @_guarded(write=False)
-    def titles_by_language(self) -> list[tuple[str, str, str]]:
+    def titles_by_language(self) -> tuple[tuple[str, str, str], ...]:
         """(source id, language, title) of every visible object's titles in other languages.
 
         Read from the catalogue cards once per state of the store, like the keyword index:
@@ -855,15 +856,16 @@ class VectorIndex:
         the English text's.
         """
         state = self._state()
-        with self._keyword_lock:
+        # Its own lock: a question must not wait for the keyword index's build to read these.
+        with self._titles_lock:
             if state != self._titles_state:
                 where = {"$and": [{"kind": "record"}, {"other_titles": {"$ne": ""}}]}
-                self._titles = [
+                self._titles = tuple(
                     (str(meta.get("source_id", "")), language, title)
                     for _, meta in self._all_metadata(where=where)
                     if not meta.get("withdrawn")
                     for language, title in other_titles_from_meta(meta)
-                ]
+                )
                 self._titles_state = state
             return self._titles
 

@@ -25,9 +25,9 @@ class _Titles:
     """A store that holds titles only (the Retriever methods the lookup calls)."""
 
     def __init__(self, titles: list[tuple[str, str, str]]):
-        self.titles = titles
+        self.titles = tuple(titles)  # one tuple until the titles change, as the store keeps
 
-    def titles_by_language(self) -> list[tuple[str, str, str]]:
+    def titles_by_language(self) -> tuple[tuple[str, str, str], ...]:
         return self.titles
 
     def find(self, where: dict[str, object], limit: int = 20) -> list[object]:

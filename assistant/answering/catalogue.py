@@ -38,8 +38,11 @@ class Retriever(Protocol):
         """The text of every passage (read once, for the collection's spelling of names)."""
         ...
 
-    def titles_by_language(self) -> list[tuple[str, str, str]]:
-        """(source id, language, title) of every object's titles in other languages."""
+    def titles_by_language(self) -> tuple[tuple[str, str, str], ...]:
+        """(source id, language, title) of every object's titles in other languages.
+
+        The same tuple until the store changes: the lookup's keys are cached by it.
+        """
         ...
 
 
@@ -135,7 +138,7 @@ class Lookups:
         embedder).
         """
         if question not in self._titled:
-            by_key = titles_by_key(tuple(self.retriever.titles_by_language()))
+            by_key = titles_by_key(self.retriever.titles_by_language())
             keys = {fold(w)[:_TITLE_KEY] for w in words(question) if len(w) >= _TITLE_KEY}
             found = {
                 source_id
