@@ -679,7 +679,7 @@ def unmentioned(
     ]
     if names:
         return names
-    have = set(content_words(" ".join(texts))) | titles | _PEOPLE
+    have = set(content_words(" ".join(texts))) | titles | _PEOPLE | _INFORMAL
     fact_question = bool(reading.fields) or reading.overview
     bare = cues.without_intents(naming) if fact_question else naming
     # One unfamiliar word is a visitor's own word for something the texts describe ("the
@@ -708,7 +708,8 @@ def _part_unmentioned(question: str, have: set[str]) -> list[str]:
         return []
     thing, part = asked
     if thing and (
-        stem(thing.lower()) in GENERIC | _PEOPLE or spelled_in(stem(thing.lower()), have)
+        stem(thing.lower()) in GENERIC | _PEOPLE | _INFORMAL
+        or spelled_in(stem(thing.lower()), have)
     ):
         return []
     word = stem(part.lower())
@@ -741,6 +742,15 @@ _PEOPLE = frozenset(
     stem(w)
     for w in "man men woman women figure person people boy girl child children lady sitter "
     "someone".split()
+)
+# A visitor's everyday word for one of those, for a creature or for a part of the object
+# ("the young dude with the plume", "the chained-up beasties", "the swollen bit"): what
+# the words around it describe is then something the texts may name in their own terms.
+_INFORMAL = frozenset(
+    stem(w)
+    for w in "guy guys dude dudes fellow fellows chap chaps bloke blokes gent gents lad lads "
+    "gal gals kid kids creature creatures beast beasts beastie beasties critter critters "
+    "animal animals bit bits part parts".split()
 )
 
 

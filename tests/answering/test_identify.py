@@ -130,6 +130,13 @@ def test_a_one_word_title_said_as_a_figure_of_a_named_object_is_that_objects(que
         ("My Swedish is rusty: what does the signature on Harbour at Dusk say in English?", []),
         # A colour asked about ("that murky colour") names no thing of its own.
         ("Why do the fishing boats in Harbour at Dusk have that murky colour?", []),
+        # A visitor's everyday word for a person, a creature or a part, however it is
+        # described, is one the texts may name in their own words (the woman mending nets).
+        ("Who is the cheerful gal on the quay in Harbour at Dusk?", []),
+        ("What are the tiny critters on the boats in Harbour at Dusk?", []),
+        ("What is the dark blurry bit in Harbour at Dusk?", []),
+        # ... but a thing described in words the texts lack is still another thing.
+        ("What is the rusty tugboat on the quay in Harbour at Dusk?", ["rusty", "tugboat"]),
     ],
 )
 def test_what_the_named_objects_texts_never_mention(question, lacking):
