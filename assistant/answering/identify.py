@@ -1804,10 +1804,22 @@ def _another_chosen(reading: Reading, held: set[str], lookups: Lookups, cfg: Ans
     """
     located = {w for place in reading.locations for w in content_words(place)}
     for chosen in parse.chosen_ones(reading.ask):
-        picked = [w for w in content_words(chosen) if w not in located and w not in GENERIC]
+        picked = [
+            w
+            for w in content_words(chosen)
+            if w not in located and (w not in GENERIC or w in _MADE_SO)
+        ]
         if picked and not any(_said_of_held(w, held, lookups, cfg) for w in picked):
-            return f"the {chosen} one"
+            # A place said with the picking word ("in <city>") is where it is, not what picks it.
+            said = [w for w in chosen.split() if not set(content_words(w)) & located]
+            return f"the {' '.join(said)} one"
     return ""
+
+
+# "Painted" says nothing of what a question is about (visitors call any picture a painting),
+# but "the painted one" picks one version of several by how it was made, as "the chalk one"
+# does: beside a drawing, it is another object.
+_MADE_SO = frozenset({stem("paint")})
 
 
 def _said_of_held(word: str, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> bool:

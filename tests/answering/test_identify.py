@@ -513,6 +513,14 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("Holm drew the boatman twice. Where is the tall one?", {"boatman"}, "tall one"),
         ("Holm drew the boatman twice. Where is the chalk one?", {"boatman"}, ""),
         ("Holm drew the boatman twice. Where is the smudged one?", {"boatman"}, ""),
+        # How it was made picks one too, though "painted" alone says nothing of a topic: the
+        # held study is a chalk drawing, and no text speaks of a painted one as it.
+        (
+            "Holm drew the boatman twice. Is the painted one kept in the museum?",
+            {"boatman"},
+            "painted one",
+        ),
+        ("Lindqvist made studies too. Where is the painted one hung?", {"harbour"}, ""),
         # The answer speaks of the held objects in the evidence (here not the study).
         ("Where is the chalk one?", {"boatman", "harbour"}, "chalk one"),
         # The object itself, picked by what its own texts say of it, is held.
