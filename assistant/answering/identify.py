@@ -1532,14 +1532,8 @@ def not_held(
     details = parse.details(reading.ask)
     things = [p for p in reading.objects if not parse.is_place(reading.ask, p)]
     things = [p for p in things if p not in details and not parse.person_pictured(reading.ask, p)]
-    if not things:
-        # "Where is Evening Light hung?": a title the ask gives without an article is the thing,
-        # held if it is a record's title or maker, not if it only shares words with one
-        # ("Harbour at Noon" beside "Harbour at Dusk").
-        titled = [n for n in _bare_titles(reading.ask) if not _a_holder(n, reading)]
-        unknown = [n for n in titled if not _titles_or_makes(n, held, lookups, cfg)]
-        if unknown:
-            return unknown[0]
+    if titled := _unheld_title(reading, things, held | set(sources), lookups, cfg):
+        return titled
     # "... painted a companion of her husband. Where is he?": what the story brought in, if
     # an object in its own right (not "a woman" it shows, nor "a quay" she stands on).
     things += [p for p in reading.referents if names_an_object(p, lookups, cfg)]
@@ -1559,6 +1553,28 @@ def not_held(
     # of a maker the question names.
     answered_of = (held & set(sources)) or held
     return absent or _another_chosen(reading, answered_of, lookups, cfg)
+
+
+def _unheld_title(
+    reading: Reading, things: list[str], held: set[str], lookups: Lookups, cfg: AnswerConfig
+) -> str:
+    """A title the ask gives the thing it asks about that no record in the evidence bears.
+
+    "Where is Evening Light hung?": with no other thing named, a title without an article is
+    the thing; "Is that painting, Evening Light, on view?": a title set beside a thing names
+    it. Held if it is a record's title or maker, not if it only shares words with one
+    ("Harbour at Noon" beside "Harbour at Dusk").
+    """
+    titled = [n for n in _bare_titles(reading.ask) if not _a_holder(n, reading)]
+    if things:
+        titled = [n for n in titled if any(_in_apposition(reading.ask, t, n) for t in things)]
+    unknown = [n for n in titled if not _titles_or_makes(n, held, lookups, cfg)]
+    return unknown[0] if unknown else ""
+
+
+def _in_apposition(ask: str, thing: str, title: str) -> bool:
+    """Whether a title follows a thing as its name: "the painting(,) Evening Light"."""
+    return bool(re.search(rf"\b{re.escape(thing)},?\s+{re.escape(title)}\b", ask, re.IGNORECASE))
 
 
 def _owned_by_another(reading: Reading, held: set[str], lookups: Lookups, cfg: AnswerConfig) -> str:

@@ -438,6 +438,13 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("Is Harbour at Noon hung near it?", {"harbour"}, "Harbour at Noon"),
         ("Is Harbour at Dusk hung near the ewer?", {"harbour", "ewer"}, ""),
         ("Can I see Lindqvist today?", {"harbour"}, ""),
+        # A title set beside the thing asked for names it, though the thing is named too.
+        (
+            "Lindqvist made a bigger one. Is that painting, Evening Light, on view?",
+            {"harbour"},
+            "Evening Light",
+        ),
+        ("Is that picture, Harbour at Dusk, on view?", {"harbour"}, ""),
         # What the visitor says the object shows ("with the prayer book") describes it.
         (
             "Pieter de Wit's portrait of Johanna Vos with the red prayer book: is that one on "
