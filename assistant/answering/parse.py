@@ -1608,11 +1608,15 @@ def _asks_whether_held(sentence: Any) -> bool:
     root = sentence.root
     if root.lemma_ == "be":
         return sentence[0].i == root.i
+    if root.lower_ in _SHOWN and sentence[0].lemma_ == "be":
+        return True  # "Is it hanging in the museum?", "Are they kept at the Walters?"
     # No lemmatiser is loaded: the verb's forms, after "do", "does" or "did".
     return root.lower_ in _BELONG and sentence[0].lemma_ == "do"
 
 
 _BELONG = frozenset({"belong", "belongs", "belonged"})
+# Being shown or kept somewhere is being there: the forms after "is" or "are".
+_SHOWN = frozenset("hanging hung displayed shown exhibited kept housed stored held".split())
 
 
 def _holding_preposition(prep: Any, root: Any) -> bool:

@@ -277,6 +277,11 @@ def test_what_a_thing_is_told_by_its_relation_to(text, phrase, partners):
         # clause is the one asked about; so is a clause joined with its own "is".
         ("Is the saucer that the cup stood on also at the Walters?", ["the Walters"]),
         ("Who carved the chest, and is it still in the museum?", ["the museum"]),
+        # Shown or kept there, in the progressive or the passive: being there.
+        ("Is the other candlestick hanging in the Walters too?", ["the Walters"]),
+        ("Are the matching saucers kept at the museum?", ["the museum"]),
+        ("Was the saucer displayed in Paris?", ["Paris"]),
+        ("Was the saucer painted in Paris?", []),
         # A holder as the subject of "have", "hold", "own", "keep".
         ("Does the Walters also keep the matching saucer?", ["the Walters"]),
         ("Does your museum own a second one?", ["your museum"]),
