@@ -1534,7 +1534,11 @@ def _places_of(verb: Any) -> list[Any]:
         for t in verb.subtree
         if t.dep_ == "prep"
         and _holding_preposition(t, verb)
-        and not (t.head.pos_ in ("VERB", "AUX") and t.head.i != verb.i)
+        # Not in another verb's clause, unless it says where the thing is shown or kept
+        # (the tagger may hang "hanging in <the museum>" on "is" as a clause of its own).
+        and not (
+            t.head.pos_ in ("VERB", "AUX") and t.head.i != verb.i and t.head.lower_ not in _SHOWN
+        )
     ]
     if preps or any(c.dep_ in _COMPLEMENTS for c in verb.children):
         return preps

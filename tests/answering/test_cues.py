@@ -282,6 +282,7 @@ def test_what_a_thing_is_told_by_its_relation_to(text, phrase, partners):
         ("Are the matching saucers kept at the museum?", ["the museum"]),
         ("Was the saucer displayed in Paris?", ["Paris"]),
         ("Was the saucer painted in Paris?", []),
+        ("Is that saucer, the blue one, hanging at the Walters now?", ["the Walters"]),
         # A holder as the subject of "have", "hold", "own", "keep".
         ("Does the Walters also keep the matching saucer?", ["the Walters"]),
         ("Does your museum own a second one?", ["your museum"]),
