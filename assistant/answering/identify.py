@@ -19,6 +19,7 @@ from assistant.answering import cues, parse
 from assistant.answering.catalogue import Lookups, Numbered
 from assistant.answering.claims_by_language import names_in
 from assistant.answering.config import DEFAULT, AnswerConfig
+from assistant.answering.kinds import with_everyday_names
 from assistant.answering.reading import Ask, Reading, without_languages
 from assistant.answering.topic import (
     GENERIC,
@@ -679,7 +680,7 @@ def unmentioned(
     ]
     if names:
         return names
-    have = set(content_words(" ".join(texts))) | titles | _PEOPLE | _INFORMAL
+    have = with_everyday_names(content_words(" ".join(texts))) | titles | _PEOPLE | _INFORMAL
     fact_question = bool(reading.fields) or reading.overview
     bare = cues.without_intents(naming) if fact_question else naming
     # One unfamiliar word is a visitor's own word for something the texts describe ("the
@@ -784,7 +785,7 @@ def _vocabulary(source_id: str, lookups: Lookups) -> set[str]:
     texts = [c.text for c in chunks]
     if chunks:
         texts += [chunks[0].title, str(chunks[0].meta.get("creators_display", ""))]
-    return set(content_words(" ".join(texts)))
+    return with_everyday_names(content_words(" ".join(texts)))
 
 
 # Words that make a phrase another object related to one (its companion, its matching piece,
@@ -850,7 +851,7 @@ def _record_words(source_id: str, lookups: Lookups, models: bool = True) -> set[
     credits = str(meta.get("creators_display", "")).split(";")
     makers = [c for c in credits if models or not shapes.MODEL_CREDIT.match(c)]
     fields = [title, *makers, *(str(meta.get(k, "")) for k in _NAMING_FIELDS if k != _CREDITS)]
-    return set(content_words(" ".join(fields)))
+    return with_everyday_names(content_words(" ".join(fields)))
 
 
 _CREDITS = "creators_display"

@@ -350,6 +350,12 @@ def test_a_side_the_texts_name_otherwise_is_mentioned(question, lacking):
         ("What is the capital of Sweden?", set(), "capital of Sweden"),
         ("Tell me about the Persian smartphone in your collection.", set(), "Persian smartphone"),
         ("Which ewer has cranes on its neck?", set(), ""),
+        # A visitor's everyday word for the object's kind names it: the ewer is a jug ...
+        ("What birds are on the Persian jug?", set(), ""),
+        ("Which verses run round the Persian jug from Kashan?", set(), ""),
+        # ... not a kind of the same rank, nor a word that covers no ewer.
+        ("What birds are on the Persian goblet?", set(), "Persian goblet"),
+        ("Which verses run round the Persian helmet from Kashan?", set(), "Persian helmet"),
     ],
 )
 def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, unknown):

@@ -1,0 +1,28 @@
+"""A visitor's everyday word for a kind of object names the catalogue's kind it covers."""
+
+import pytest
+
+from assistant.answering.kinds import with_everyday_names
+from assistant.text import content_words
+
+
+@pytest.mark.parametrize(
+    "record, said, named",
+    [
+        ("Red-Figure Bell Krater with Satyr and Maenad", "pot", True),
+        ("Black-figure Amphora", "jar", True),
+        ("Plate with Vulcan, Venus, and Cupid", "dish", True),
+        ("Lidded Ewer with Cranes", "jugs", True),
+        ("Casket with the Labors of Hercules", "box", True),
+        ("Statuette of a Cat", "statue", True),
+        ("Kozuka with a Dragon", "knife", True),
+        # A kind of the same rank is another kind: a plate is no bowl, a ewer no cup.
+        ("Plate with Vulcan, Venus, and Cupid", "bowl", False),
+        ("Lidded Ewer with Cranes", "cup", False),
+        # A word covers only the kinds it is general for: a helmet is no pot.
+        ("Helmet with Dragons", "pot", False),
+    ],
+)
+def test_an_everyday_word_names_the_kind_it_covers(record, said, named):
+    have = with_everyday_names(content_words(record))
+    assert all(w in have for w in content_words(said)) is named
