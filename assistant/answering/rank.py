@@ -528,8 +528,25 @@ def _leads(
     # shares more words with a sentence about what the object shows than with "<title> is by
     # <maker>", which is the answer all the same.
     if facts:
-        for c in ranked:
+        for c in _of_the_described_first(ranked, source_of, subjects):
             about_named = source_of is None or not subjects or source_of(c) in subjects
             if c.fact in facts and about_named:
                 leads.setdefault(f"fact {c.fact}", c)
     return list(leads.values())
+
+
+def _of_the_described_first(
+    ranked: list[Candidate],
+    source_of: Callable[[Candidate], str] | None,
+    subjects: Collection[str],
+) -> list[Candidate]:
+    """``ranked``, the record sentences of the object the best text sentence is of first.
+
+    Described, not named ("who made the pot with the satyr and the maenad?"), the object is
+    the one whose text answers best; another found beside it (a vase of the same kind and
+    title) must not lend the answer its maker. Named objects are led by their own facts.
+    """
+    if source_of is None or subjects:
+        return ranked
+    described = next((source_of(c) for c in ranked if c.origin != "record"), None)
+    return sorted(ranked, key=lambda c: c.origin == "record" and source_of(c) != described)

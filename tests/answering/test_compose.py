@@ -441,6 +441,41 @@ def test_each_named_object_is_answered_with_its_own_fact(verifier):
 
 
 @pytest.mark.parametrize(
+    "maker_scores, shown",
+    [
+        # Described, not named: the maker is that of the object whose text answers best,
+        # though another found beside it states its own maker with a higher score ...
+        ((0.8, 0.6), "The jug with the heron is by Ann Berg."),
+        ((0.6, 0.8), "The jug with the heron is by Ann Berg."),
+    ],
+)
+def test_an_object_described_is_answered_with_its_own_maker(maker_scores, shown, verifier):
+    from assistant.answering.rank import Candidate, select
+
+    sources = {1: "jug", 2: "heron-jug", 3: "heron-jug"}
+    candidates = [
+        Candidate("The jug is by Karl Holm.", [1], "record", fact="creator", score=maker_scores[0]),
+        Candidate(
+            "The jug with the heron is by Ann Berg.",
+            [2],
+            "record",
+            fact="creator",
+            score=maker_scores[1],
+        ),
+        Candidate("A heron stands on one leg among reeds.", [3], "source", score=0.7),
+    ]
+    chosen = select(
+        candidates,
+        verifier,
+        AnswerConfig(select_margin=0.05, min_answer_score=0.2),
+        limit=1,
+        source_of=lambda c: sources[c.citations[0]],
+        facts={"creator"},
+    )
+    assert [c.text for c in chosen] == [shown]
+
+
+@pytest.mark.parametrize(
     "question, facts",
     [
         # When the museum got it asks for that event, which the credit line states, not the
