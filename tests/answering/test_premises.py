@@ -187,6 +187,24 @@ def test_a_bare_year_is_held_to_the_record_in_every_language(language, question,
 @pytest.mark.parametrize(
     "language, question, expected",
     [
+        # No object named or clearly nearest: a claim wrong of every object found is wrong
+        # of the one meant, whichever it is, and each one's record says so ...
+        ("fr", "Il a été peint en 1950, n'est-ce pas ?", ["dates it to 1950"] * 2),
+        ("de", "Das wurde 1950 gemacht, oder?", ["dates it to 1950"] * 2),
+        # ... but one any of them bears out may be true of the one meant.
+        ("fr", "Il a été peint en 1887, n'est-ce pas ?", []),
+        ("it", "È stato dipinto nel 1210, vero?", []),
+    ],
+)
+def test_a_claim_every_object_found_contradicts_is_corrected(language, question, expected):
+    reading = read(question, [], language=language)
+    issues = premises.check(reading, numbered("harbour", "ewer"))
+    assert [i.claim for i in issues] == expected
+
+
+@pytest.mark.parametrize(
+    "language, question, expected",
+    [
         # A name said right after the title with "of" credits it, in English or in the
         # visitor's own title for it.
         ("nl", "Wat zie je op Haven bij schemering van Pieter Hendrikse?", ["Pieter Hendrikse"]),

@@ -86,7 +86,9 @@ def check(
     records = {n: p for n, p in numbered.items() if p.kind == "record"}
     subjects = {n: p for n, p in records.items() if p.source_id in meant} if meant else {}
     if not reading.words_read and not subjects:
-        return []  # in another language, only the object it names or is nearest to
+        # In another language, no object named or clearly nearest: only what is wrong of
+        # every object found, whichever the visitor means.
+        return _contradicted_by_every(reading, numbered, records, cfg)
     chosen = subjects or named_or_described(reading, numbered, cfg)
     issues = _checked(reading, numbered, chosen, RULES, cfg)
     if Ask.MODEL in reading.asks:
@@ -94,6 +96,22 @@ def check(
         # is no claim about who made the copy.
         issues = [i for i in issues if not i.of_model]
     return issues
+
+
+def _contradicted_by_every(
+    reading: Reading, numbered: Numbered, records: Mapping[int, Passage], cfg: AnswerConfig
+) -> list[PremiseIssue]:
+    """The claims that every record found contradicts, with each record's correction.
+
+    "<Maker> painted his <subject> in 1860, right?" when the search finds two of his works,
+    neither dated 1860, and the question's words do not say which: the date is wrong of
+    both. A claim one of them bears out (or says nothing of) may be true of the one meant.
+    """
+    found = [_checked(reading, numbered, {n: p}, RULES, cfg) for n, p in records.items()]
+    if not found or not all(found):
+        return []
+    wrong = set.intersection(*({i.claim for i in issues} for issues in found))
+    return [i for issues in found for i in issues if i.claim in wrong]
 
 
 @dataclass(frozen=True)
