@@ -47,6 +47,16 @@ class Citation:
     # The language of the passage's text (ISO 639-1) where its source states one, else "":
     # pages mark a quoted passage with it, so a screen reader reads it in the right voice.
     language: str = ""
+    # The record's own title in the answer's language, where it gives one ("La Ronde de
+    # nuit" beside "The Night Watch"), else "": the card shows it with the title as written.
+    title_in_language: str = ""
+
+    @property
+    def shown_title(self) -> str:
+        """The title a card shows: in the answer's language, with the record's beside it."""
+        if not self.title_in_language:
+            return self.title
+        return f"{self.title_in_language} ({self.title})"
 
     @property
     def image_src(self) -> str:
@@ -131,6 +141,7 @@ class Answer:
                         "vetted_by",
                         "vetted_on",
                         "language",
+                        "title_in_language",
                     )
                 }
                 # Only an address a browser may load: the contract goes straight into pages.

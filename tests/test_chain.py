@@ -152,6 +152,7 @@ def test_contract_has_exactly_the_documented_keys(indexed_settings):
         "vetted_by",
         "vetted_on",
         "language",
+        "title_in_language",
     }
     assert json.loads(json.dumps(contract)) == contract
 

@@ -1,5 +1,7 @@
 """How answers are presented (pure functions, no browser)."""
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answer import Answer, AnswerSentence, Citation
@@ -144,3 +146,8 @@ def test_a_source_image_is_an_img_the_browser_loads_lazily_without_a_referrer():
 )
 def test_no_img_for_an_address_that_is_not_http(url):
     assert image_tag(Citation(1, "s", "T", "A", "", "CC0", "p", image_url=url)) == ""
+
+
+def test_a_source_label_gives_the_title_in_the_answers_language_first():
+    record = replace(citation(1), title_in_language="La Ronde de nuit")
+    assert source_label(record, [record]) == "[1] La Ronde de nuit (The Night Watch)"

@@ -205,6 +205,14 @@ class CitationOut(BaseModel):
         ),
         examples=["nl"],
     )
+    title_in_language: str = Field(
+        default="",
+        description=(
+            "The record's own title in the answer's language, where the record gives one, "
+            "else empty: show it with `title` (the title as the record writes it)."
+        ),
+        examples=["La Ronde de nuit"],
+    )
 
 
 class SentenceOut(BaseModel):

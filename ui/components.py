@@ -82,7 +82,7 @@ def _lang_attribute(citation: Citation) -> str:
 
 def source_card(citation: Citation, sentences: list[AnswerSentence]) -> None:
     """Title, image, creator, date, accession number, highlighted passage, link and licence."""
-    st.markdown(f"**{md_escape(citation.title)}**")
+    st.markdown(f"**{md_escape(citation.shown_title)}**")
     byline = note_byline(citation, _)
     if byline:
         st.markdown(f"*{md_escape(byline)}*")

@@ -123,7 +123,7 @@ def image_tag(citation: Citation) -> str:
         return ""
     return (
         f'<img class="source-image" src="{html.escape(src, quote=True)}" '
-        f'alt="{html.escape(citation.title, quote=True)}" loading="lazy" '
+        f'alt="{html.escape(citation.shown_title, quote=True)}" loading="lazy" '
         'referrerpolicy="no-referrer">'
     )
 
@@ -132,7 +132,7 @@ def source_label(
     citation: Citation, citations: Sequence[Citation], translate: Translate = as_written
 ) -> str:
     """``[n] Title``, plus which kind of text it is: a curator's note, or when two share a title."""
-    label = f"[{citation.n}] {citation.title}"
+    label = f"[{citation.n}] {citation.shown_title}"
     if byline := note_byline(citation, translate):
         return f"{label} · {byline}"
     if sum(c.title == citation.title for c in citations) < 2:

@@ -268,9 +268,12 @@ def context(
 
 
 def renumbered(
-    kept: list[AnswerSentence], numbered: Numbered
+    kept: list[AnswerSentence], numbered: Numbered, language: str = ""
 ) -> tuple[str, list[AnswerSentence], list[Citation]]:
-    """Number citations in order of first use, so the visitor sees [1], [2], ..."""
+    """Number citations in order of first use, so the visitor sees [1], [2], ...
+
+    Each card gives the record's title in the answer's ``language`` too, where it has one.
+    """
     order: dict[int, int] = {}
     for sentence in kept:
         for n in sentence.citations:
@@ -278,7 +281,7 @@ def renumbered(
     sentences = [
         AnswerSentence(s.text, [order[n] for n in s.citations], s.origin, s.checked) for s in kept
     ]
-    citations = [citation_for(new, numbered[old]) for old, new in order.items()]
+    citations = [citation_for(new, numbered[old], language) for old, new in order.items()]
     text = " ".join(f"{s.text} {''.join(f'[{n}]' for n in s.citations)}" for s in sentences)
     return text, sentences, citations
 
@@ -338,9 +341,17 @@ def in_language(
     return out
 
 
-def citation_for(n: int, passage: Passage) -> Citation:
-    """The contract citation of a passage numbered ``[n]``."""
+def citation_for(n: int, passage: Passage, language: str = "") -> Citation:
+    """The contract citation of a passage numbered ``[n]``, its title in ``language`` too."""
     meta = passage.meta
+    in_language = next(
+        (
+            title
+            for lang, title in other_titles_from_meta(meta)
+            if lang == language and fold(title) != fold(passage.title)
+        ),
+        "",
+    )
     return Citation(
         n=n,
         source_id=passage.source_id,
@@ -360,4 +371,5 @@ def citation_for(n: int, passage: Passage) -> Citation:
         vetted_by=str(meta.get("vetted_by", "")),
         vetted_on=str(meta.get("vetted_on", "")),
         language=str(meta.get("language", "")),
+        title_in_language=in_language,
     )

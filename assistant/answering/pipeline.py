@@ -408,7 +408,7 @@ class _Run:
             )
             return self.refused(self.trace.refuse("compose", reason))
         kept = compose.in_language(chosen.kept, numbered, self.reading.language)
-        text, sentences, citations = compose.renumbered(kept, numbered)
+        text, sentences, citations = compose.renumbered(kept, numbered, self.reading.language)
         corrected = bool(checked.corrections.kept or chosen.implicit or checked.unendorsed)
         outcome: Outcome = "corrected" if corrected else "answered"
         self.trace.add("compose", outcome, f"{len(sentences)} sentences")

@@ -550,3 +550,23 @@ def test_in_another_language_the_clause_that_asks_ranks_the_sentences(verifier, 
         reading, [boats, attic], verifier, ["Harbour at Dusk"], CFG, relatedness=glossary
     )
     assert max(scored, key=lambda c: c.score).text == attic.text
+
+
+@pytest.mark.parametrize(
+    "language, shown",
+    [
+        # The card gives the record's own title in the answer's language, where it has one,
+        # with the title as the record writes it beside it ...
+        ("nl", "Haven bij schemering (Harbour at Dusk)"),
+        ("de", "Hafen in der Dämmerung (Harbour at Dusk)"),
+        # ... and the title alone in a language it gives none in, or in its own.
+        ("fr", "Harbour at Dusk"),
+        ("en", "Harbour at Dusk"),
+    ],
+)
+def test_a_source_card_gives_the_title_in_the_answers_language(language, shown):
+    record = next(p for p in numbered("harbour").values() if p.kind == "record")
+    kept = [compose.AnswerSentence("The fishing boats return at dusk.", [1], "source")]
+    _, _, citations = compose.renumbered(kept, {1: record}, language)
+    assert citations[0].shown_title == shown
+    assert citations[0].title == "Harbour at Dusk"

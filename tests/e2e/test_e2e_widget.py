@@ -356,6 +356,15 @@ def test_read_aloud_follows_the_answers_language(page, api_url):
     assert spoken and spoken[0]["lang"] == "fr", spoken
 
 
+def test_a_source_card_gives_the_title_in_the_answers_language(page, api_url):
+    page.goto(api_url + "widget?lang=fr")
+    page.locator("#question").fill("Qui a peint La Ronde de nuit ?")
+    page.locator("#send").click()
+    answered(page)
+    cite = page.locator(".turn").last.locator("ol.sources cite").first
+    expect(cite).to_contain_text("La Ronde de nuit (The Night Watch")
+
+
 def test_without_speech_synthesis_there_is_no_read_aloud_button(page, api_url):
     page.context.add_init_script("delete window.speechSynthesis;")
     page.goto(api_url + "widget")
