@@ -9,6 +9,7 @@ from typing import NamedTuple
 from assistant.answering import parse
 from assistant.answering.claims import MATERIALS, PLACE, REFUTES, event_of_year, years
 from assistant.answering.premises.count import count_differs
+from assistant.answering.premises.language import differs_in_language
 from assistant.answering.reading import Reading
 from assistant.text import NEGATIONS, STOPWORDS, content_words, fold, stem, words
 
@@ -88,6 +89,8 @@ def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool
     """
     if differs_in_number(sentence, reading, titles):
         return True
+    if differs_in_language(sentence, reading):
+        return True
     # "Gone Not Forgotten is dated 1879": a title's own "not" denies nothing.
     for title in titles:
         sentence = sentence.replace(title, "it") if title else sentence
@@ -122,7 +125,7 @@ def refutes_a_claim(sentence: str, reading: Reading, titles: Sequence[str] = ())
     "The book was not necessarily made at <that town>" denies the place claimed; "its makers
     are not known by name" only shares a word with "it is named after the town".
     """
-    if differs_in_number(sentence, reading, titles):
+    if differs_in_number(sentence, reading, titles) or differs_in_language(sentence, reading):
         return True
     found = denial(sentence)
     if found is None or _said_of_a_name(sentence, found.text, reading):

@@ -1,0 +1,89 @@
+"""Whether a source sentence says a text is in another language than the visitor says it is.
+
+"The Book of Kells is written in Irish, isn't it?" against "an illuminated manuscript of the
+four Gospels in Latin"; "Non, c'est du vieil anglais" against "The main text is in Latin, not
+Old English". The languages' names in every language come from the CLDR data Babel ships;
+an old or ancient form counts as its language ("Old English" is English), since a visitor
+says "vieil anglais" where CLDR says "ancien anglais".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from assistant.answering.reading import Reading
+from assistant.text import fold
+
+# Words that say the question is about what a text is written in, per language (folded).
+_ABOUT_WRITING = {
+    "en": r"\b(written|language|text|script|inscri\w*|wrote|writing)\b",
+    "fr": r"\b(ecrit\w*|langue|texte|inscri\w*|redige\w*)\b",
+    "es": r"\b(escrit\w*|idioma|lengua|texto|inscri\w*)\b",
+    "de": r"\b(geschrieben|sprache|text|inschrift\w*|verfasst)\b",
+    "nl": r"\b(geschreven|taal|tekst|inscriptie\w*)\b",
+    "it": r"\b(scritt\w*|lingua|testo|iscrizion\w*)\b",
+}
+
+
+@functools.cache
+def _names(language: str) -> dict[str, str]:
+    """Each language's name in ``language`` (folded) -> its English name's last word.
+
+    The last word is the language whatever its age: "Old English" and "English" are one.
+    """
+    from babel import Locale
+
+    english = Locale("en").languages
+    try:
+        local = Locale(language).languages
+    except (ValueError, TypeError):
+        return {}
+    return {
+        fold(name): english[code].split()[-1]
+        for code, name in local.items()
+        if code in english and "(" not in name and len(name) > 2
+    }
+
+
+def _said(text: str, language: str) -> set[str]:
+    """The languages a text names (in ``language``), as their English names' last words."""
+    folded = fold(text)
+    return {
+        family
+        for name, family in _names(language).items()
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded)
+    }
+
+
+@functools.cache
+def _in_english_pattern() -> re.Pattern[str]:
+    names = sorted(_names("en"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"\b(in|not)\s+(?:the\s+)?({alternatives})\b")
+
+
+def _texts_in(sentence: str) -> tuple[set[str], set[str]]:
+    """The languages an English sentence says a text is in ("in Latin"), and is not in."""
+    names = _names("en")
+    found = [
+        (m.group(1), names[m.group(2)]) for m in _in_english_pattern().finditer(fold(sentence))
+    ]
+    return {n for w, n in found if w == "in"}, {n for w, n in found if w == "not"}
+
+
+def differs_in_language(sentence: str, reading: Reading) -> bool:
+    """Whether a sentence says the text is in a language other than the one the visitor says.
+
+    Only when the visitor states it (a question asking "is it in Latin?" claims nothing), of
+    what a text is written in. The sentence must deny the visitor's language ("in Latin, not
+    Old English"), or name the one its text is in and not the visitor's.
+    """
+    pattern = _ABOUT_WRITING.get(reading.written_in)
+    if not reading.asserts or pattern is None:
+        return False
+    if not re.search(pattern, fold(reading.context)):
+        return False
+    claimed = _said(reading.text, reading.written_in)
+    affirmed, denied = _texts_in(sentence)
+    return bool(claimed) and bool(denied & claimed or (affirmed and not affirmed & claimed))
