@@ -20,7 +20,7 @@ INTO = "A later owner added a translation into French in the margins."
         ("en", [], "The psalter was written in Dutch, wasn't it?", GLOSS, True),
         ("nl", [], "Het psalter is toch in het Nederlands geschreven?", GLOSS, True),
         ("fr", ["En quelle langue est-il écrit ?"], "Non, c'est du néerlandais.", GLOSS, True),
-        ("es", ["¿En qué idioma está escrito?"], "No, está en irlandés.", GOSPELS, True),
+        ("es", ["¿Qué idioma tiene el texto?"], "No, está en irlandés.", GOSPELS, True),
         ("de", ["In welcher Sprache ist es geschrieben?"], "Nein, auf Griechisch.", GOSPELS, True),
         # The language the visitor says is the text's: no correction.
         ("en", [], "The psalter is written in Latin, isn't it?", GOSPELS, False),

@@ -1,8 +1,7 @@
 """Whether a source sentence says a text is in another language than the visitor says it is.
 
-"The Book of Kells is written in Irish, isn't it?" against "an illuminated manuscript of the
-four Gospels in Latin"; "Non, c'est du vieil anglais" against "The main text is in Latin, not
-Old English". The languages' names in every language come from the CLDR data Babel ships;
+"The psalter is written in Irish, isn't it?" against "a manuscript of the Psalms in Latin";
+a visitor's "c'est du néerlandais" against "in Latin, not Middle Dutch". The languages' names in every language come from the CLDR data Babel ships;
 an old or ancient form counts as its language ("Old English" is English), since a visitor
 says "vieil anglais" where CLDR says "ancien anglais".
 """
