@@ -1,9 +1,10 @@
 """Whether a source sentence says a text is in another language than the visitor says it is.
 
 "The psalter is written in Irish, isn't it?" against "a manuscript of the Psalms in Latin";
-a visitor's "c'est du néerlandais" against "in Latin, not Middle Dutch". The languages' names in every language come from the CLDR data Babel ships;
-an old or ancient form counts as its language ("Old English" is English), since a visitor
-says "vieil anglais" where CLDR says "ancien anglais".
+a visitor's "c'est du néerlandais" against "in Latin, not Middle Dutch". The languages'
+names in every language come from the CLDR data Babel ships; an old or ancient form counts
+as its language ("Old English" is English), since a visitor says "vieil anglais" where
+CLDR says "ancien anglais".
 """
 
 from __future__ import annotations
