@@ -24,6 +24,7 @@ from assistant.answering.catalogue import (
 from assistant.answering.claims import NAME_RUN
 from assistant.answering.claims_by_language import names_in
 from assistant.answering.config import AnswerConfig
+from assistant.answering.kinds import everyday_names
 from assistant.answering.reading import Reading
 from assistant.answering.topic import (
     GENERIC,
@@ -201,6 +202,8 @@ def about(
     # A name its credit line gives (the donor, the collector) is one its record mentions,
     # though the credit line is kept out of what describes the object.
     named_in = texts + [str(c.meta.get("credit_line") or "") for c in chunks[:1]]
+    # And the everyday words for its kind: "the dish" is this plate.
+    named_in.append(" ".join(everyday_names(passage.meta, passage.title)))
     lookups.coverage[passage.source_id] = coverage(topical, named_in, named)
     if names_missing(unplaced, named_in) and not _described(reading, passage.title, cfg):
         # A period its texts never name, said of a thing the question does not describe by

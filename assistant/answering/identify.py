@@ -19,7 +19,7 @@ from assistant.answering import cues, parse
 from assistant.answering.catalogue import Lookups, Numbered
 from assistant.answering.claims_by_language import names_in
 from assistant.answering.config import DEFAULT, AnswerConfig
-from assistant.answering.kinds import with_everyday_names
+from assistant.answering.kinds import everyday_names
 from assistant.answering.reading import Ask, Reading, without_languages
 from assistant.answering.topic import (
     GENERIC,
@@ -680,7 +680,8 @@ def unmentioned(
     ]
     if names:
         return names
-    have = with_everyday_names(content_words(" ".join(texts))) | titles | _PEOPLE | _INFORMAL
+    kinds = set().union(*(everyday_names(_meta(s, lookups), _title(s, lookups)) for s in focus))
+    have = set(content_words(" ".join(texts))) | titles | kinds | _PEOPLE | _INFORMAL
     fact_question = bool(reading.fields) or reading.overview
     bare = cues.without_intents(naming) if fact_question else naming
     # One unfamiliar word is a visitor's own word for something the texts describe ("the
@@ -783,9 +784,10 @@ def _vocabulary(source_id: str, lookups: Lookups) -> set[str]:
     """The word stems of one object's texts, title and makers."""
     chunks = lookups.chunks(source_id)
     texts = [c.text for c in chunks]
-    if chunks:
-        texts += [chunks[0].title, str(chunks[0].meta.get("creators_display", ""))]
-    return with_everyday_names(content_words(" ".join(texts)))
+    if not chunks:
+        return set()
+    texts += [chunks[0].title, str(chunks[0].meta.get("creators_display", ""))]
+    return set(content_words(" ".join(texts))) | everyday_names(chunks[0].meta, chunks[0].title)
 
 
 # Words that make a phrase another object related to one (its companion, its matching piece,
@@ -851,7 +853,7 @@ def _record_words(source_id: str, lookups: Lookups, models: bool = True) -> set[
     credits = str(meta.get("creators_display", "")).split(";")
     makers = [c for c in credits if models or not shapes.MODEL_CREDIT.match(c)]
     fields = [title, *makers, *(str(meta.get(k, "")) for k in _NAMING_FIELDS if k != _CREDITS)]
-    return with_everyday_names(content_words(" ".join(fields)))
+    return set(content_words(" ".join(fields))) | everyday_names(meta, chunks[0].title)
 
 
 _CREDITS = "creators_display"

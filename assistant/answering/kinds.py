@@ -10,9 +10,10 @@ of the same rank ("a plate" is no bowl), which would make two objects one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 
-from assistant.text import stem
+from assistant.text import content_words, stem
 
 # Everyday word -> the catalogue's kinds it covers (singular; stems match plurals too).
 _COVERS: dict[str, str] = {
@@ -21,9 +22,9 @@ _COVERS: dict[str, str] = {
     "jar": "amphora pithos urn canister",
     "vase": "amphora krater hydria lekythos oinochoe urn",
     "vessel": "amphora krater hydria lekythos oinochoe kylix pyxis jar vase urn pitcher jug "
-    "ewer goblet beaker chalice bowl cup basin flask bottle",
+    "ewer aquamanile goblet beaker chalice bowl cup basin flask bottle",
     "dish": "plate platter charger saucer tazza salver paten",
-    "jug": "ewer pitcher flagon oinochoe",
+    "jug": "ewer pitcher flagon oinochoe aquamanile",
     "cup": "goblet beaker chalice tankard kylix mug skyphos kantharos",
     "box": "casket coffer chest pyxis reliquary caddy snuffbox inro etui",
     "statue": "statuette figurine sculpture bust idol effigy",
@@ -47,3 +48,19 @@ def with_everyday_names(have: Iterable[str]) -> set[str]:
     for word in list(out):
         out |= _EVERYDAY.get(word, frozenset())
     return out
+
+
+def everyday_names(meta: Mapping[str, object], title: str = "") -> set[str]:
+    """The everyday words (stems) for a record's kind: its catalogue kind, else its title's.
+
+    Only the kind: "Ewer Basin with the Lamb of God" is a basin, and no jug, though its title
+    names the ewer it was made for.
+    """
+    kind = str(meta.get("object_type") or "")
+    # Without one, the title's kind is its head's last word: "Red-Figure Bell Krater with ..."
+    own = set(content_words(kind) or content_words(_TITLE_HEAD.split(title, maxsplit=1)[0])[-1:])
+    return with_everyday_names(own) - own
+
+
+# Where a title's kind ends: "Statuette of a Cat", "Plate with Vulcan", "Vase, one of a pair".
+_TITLE_HEAD = re.compile(r"\s+(?:of|with|from|for|after|in)\s+|,", re.IGNORECASE)

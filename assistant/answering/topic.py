@@ -17,7 +17,6 @@ from rapidfuzz.distance import OSA
 
 from assistant.answering import parse
 from assistant.answering.config import DEFAULT
-from assistant.answering.kinds import with_everyday_names
 from assistant.text import (
     STOPWORDS,
     content_words,
@@ -442,7 +441,7 @@ def coverage(question: str, texts: Iterable[str], named: bool = False) -> float:
     object in its own words: then that thing is a detail of it in the visitor's words ("the
     young dude with the plume" in a named Crucifixion).
     """
-    have = with_everyday_names(content_words(" ".join(texts)))
+    have = set(content_words(" ".join(texts)))
     best = 0.0
     for part in [question, *clauses(question)]:
         # "teh", "wat": a misspelt little word says nothing about the topic.

@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant.answering.kinds import with_everyday_names
-from assistant.text import content_words
+from assistant.answering.kinds import everyday_names, with_everyday_names
+from assistant.text import content_words, stem
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,20 @@ from assistant.text import content_words
 def test_an_everyday_word_names_the_kind_it_covers(record, said, named):
     have = with_everyday_names(content_words(record))
     assert all(w in have for w in content_words(said)) is named
+
+
+@pytest.mark.parametrize(
+    "meta, title, everyday, named",
+    [
+        # The record's kind, as its catalogue names it, else as its title does ...
+        ({"object_type": "plates"}, "Plate with Vulcan", "dish", True),
+        ({}, "Red-Figure Bell Krater with Satyr and Maenad", "pot", True),
+        ({}, "Statuette of a Cat", "statue", True),
+        # ... and only its kind: the basin made for a ewer is no jug.
+        ({"object_type": "basins"}, "Ewer Basin with the Lamb of God", "jug", False),
+        ({}, "Ewer Basin with the Lamb of God", "jug", False),
+        ({}, "Helmet with Dragons", "pot", False),
+    ],
+)
+def test_a_records_everyday_names_are_those_of_its_kind(meta, title, everyday, named):
+    assert (stem(everyday) in everyday_names(meta, title)) is named
