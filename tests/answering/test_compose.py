@@ -419,7 +419,7 @@ def test_a_refusal_says_what_was_found(refusal, text):
 def test_each_named_object_is_answered_with_its_own_fact(verifier):
     """ "When was each made?": every named object's record sentence of the fact, not only the
     best-ranked object's, however well another sentence of it scores."""
-    from assistant.answering.rank import Candidate, select
+    from assistant.answering.rank import Candidate
 
     sources = {1: "jug", 2: "jug", 3: "heron", 4: "heron"}
     candidates = [
@@ -428,16 +428,26 @@ def test_each_named_object_is_answered_with_its_own_fact(verifier):
         Candidate("The jug was glazed in green.", [2], "source", score=0.5),
         Candidate("The heron is dated about 1900.", [4], "record", fact="date", score=0.3),
     ]
+    chosen = _selected(
+        candidates, sources, verifier, 0.1, 2, subjects=["heron", "jug"], facts={"date"}
+    )
+    assert chosen == ["The heron is dated about 1900.", "The jug is dated 1790."]
+
+
+def _selected(candidates, sources, verifier, margin, limit, **kwargs):
+    """The texts ``select`` chooses, each candidate's source read from its first citation."""
+    from assistant.answering.rank import select
+
+    cfg = AnswerConfig(select_margin=margin, min_answer_score=0.2)
     chosen = select(
         candidates,
         verifier,
-        AnswerConfig(select_margin=0.1, min_answer_score=0.2),
-        limit=2,
+        cfg,
+        limit=limit,
         source_of=lambda c: sources[c.citations[0]],
-        subjects=["heron", "jug"],
-        facts={"date"},
+        **kwargs,
     )
-    assert [c.text for c in chosen] == ["The heron is dated about 1900.", "The jug is dated 1790."]
+    return [c.text for c in chosen]
 
 
 @pytest.mark.parametrize(
@@ -450,7 +460,7 @@ def test_each_named_object_is_answered_with_its_own_fact(verifier):
     ],
 )
 def test_an_object_described_is_answered_with_its_own_maker(maker_scores, shown, verifier):
-    from assistant.answering.rank import Candidate, select
+    from assistant.answering.rank import Candidate
 
     sources = {1: "jug", 2: "heron-jug", 3: "heron-jug"}
     candidates = [
@@ -464,15 +474,7 @@ def test_an_object_described_is_answered_with_its_own_maker(maker_scores, shown,
         ),
         Candidate("A heron stands on one leg among reeds.", [3], "source", score=0.7),
     ]
-    chosen = select(
-        candidates,
-        verifier,
-        AnswerConfig(select_margin=0.05, min_answer_score=0.2),
-        limit=1,
-        source_of=lambda c: sources[c.citations[0]],
-        facts={"creator"},
-    )
-    assert [c.text for c in chosen] == [shown]
+    assert _selected(candidates, sources, verifier, 0.05, 1, facts={"creator"}) == [shown]
 
 
 @pytest.mark.parametrize(
