@@ -452,7 +452,9 @@ def _names(
             first += 1
         if _noun_before_a_name(tokens, first, j, language, table):
             first += 1  # "der Maler Jan Steen": the noun the article opens, then the name
-        if first <= j and _a_person(tokens[first : j + 1], language, makers):
+        # A lone letter is an initial or a code's ("manuscrito W.642"), no one's name.
+        alone = first == j and len(tokens[first].written) == 1
+        if first <= j and not alone and _a_person(tokens[first : j + 1], language, makers):
             runs.append((first, j))
         i = j + 1
     return runs

@@ -148,6 +148,9 @@ def claims(language: str, text: str) -> set[tuple[str, str]]:
         ("es", "La vasija es de Talavera, ¿no?", set()),
         ("de", "Die Vase ist doch von Ottavio Berrini.", {("maker", "Ottavio Berrini")}),
         ("fr", "Il était une fois un Roi.", set()),
+        # A lone letter is an initial or a code's, no one's name.
+        ("es", "El folio del manuscrito W.18 está escrito en latín, ¿verdad?", set()),
+        ("fr", "La page du manuscrit W.18 est de Talmont, non ?", {("maker", "Talmont")}),
         # Woods by their trees.
         ("fr", "Le coffret est en noyer, n'est-ce pas ?", {("material", "walnut")}),
         ("it", "La cornice è di pioppo?", {("material", "poplar")}),

@@ -16,6 +16,7 @@ INTO = "A later owner added a translation into French in the margins."
         # The visitor says which language it is written in; the text names another ...
         ("en", [], "The psalter is written in Irish, isn't it?", GOSPELS, True),
         ("en", [], "Its text is in Greek, right?", GOSPELS, True),
+        ("en", [], "The psalter is in Armenian, right?", GOSPELS, True),
         # ... or denies the visitor's, in any form of it ("Middle Dutch" is Dutch).
         ("en", [], "The psalter was written in Dutch, wasn't it?", GLOSS, True),
         ("nl", [], "Het psalter is toch in het Nederlands geschreven?", GLOSS, True),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from assistant.answering.reading import Reading
+from assistant.answering.reading import Reading, languages_named
 from assistant.text import fold
 
 # Words that say the question is about what a text is written in, per language (folded).
@@ -82,7 +82,9 @@ def differs_in_language(sentence: str, reading: Reading) -> bool:
     pattern = _ABOUT_WRITING.get(reading.written_in)
     if not reading.asserts or pattern is None:
         return False
-    if not re.search(pattern, fold(reading.context)):
+    # Of what a text is in: the question speaks of writing, or says "in <a language>".
+    in_one = reading.written_in == "en" and bool(languages_named(reading.text))
+    if not (in_one or re.search(pattern, fold(reading.context))):
         return False
     claimed = _said(reading.text, reading.written_in)
     affirmed, denied = _texts_in(sentence)
