@@ -28,6 +28,7 @@ from assistant.answering.premises import (
     refutes,
     refutes_a_claim,
 )
+from assistant.answering.premises.language import attests
 from assistant.answering.rank import Candidate, asked_facts, score, select
 from assistant.answering.reading import Ask, Reading
 from assistant.answering.topic import without_article
@@ -86,7 +87,13 @@ def refuting(
     if not reading.asserts:
         counted_so = any(count_agrees(c.text, reading.said) for c in candidates)
         return [c for c in candidates if differs_in_number(c.text, reading, titles, counted_so)]
-    return [c for c in candidates if refutes(c.text, reading, titles)]
+
+    # A language some text of the object is in, by one of its sentences, is no false claim.
+    def sources(c: Candidate) -> set[str]:
+        return {numbered[n].source_id for n in c.citations if n in numbered}
+
+    attested = set().union(*(sources(c) for c in candidates if attests(c.text, reading)))
+    return [c for c in candidates if refutes(c.text, reading, titles, bool(sources(c) & attested))]
 
 
 def choose(

@@ -2,6 +2,7 @@
 
 import pytest
 
+from assistant.answering.premises.language import attests
 from assistant.answering.premises.refuting import refutes
 from assistant.answering.reading import read
 
@@ -37,3 +38,34 @@ def test_a_text_said_to_be_in_another_language_refutes(
     language, history, question, sentence, refuted
 ):
     assert refutes(sentence, read(question, history, language=language)) is refuted
+
+
+@pytest.mark.parametrize(
+    "question, sentence, attested",
+    [
+        # Another text of the object in the visitor's language bears the visitor out ...
+        (
+            "The gloss is written in Middle Dutch, right?",
+            "A reader added a translation into Dutch.",
+            True,
+        ),
+        (
+            "The gloss is written in Middle Dutch, right?",
+            "A later hand wrote notes in Dutch.",
+            True,
+        ),
+        # ... a denial of it does not, nor another language.
+        ("The gloss is written in Middle Dutch, right?", GLOSS, False),
+        ("The gloss is written in Middle Dutch, right?", GOSPELS, False),
+    ],
+)
+def test_a_sentence_in_the_visitors_language_attests_it(question, sentence, attested):
+    assert attests(sentence, read(question)) is attested
+
+
+def test_a_language_attested_elsewhere_is_not_refuted():
+    """ "The main text is in Latin, not Middle Dutch" beside "a translation into Dutch": the
+    visitor who says the gloss is in Dutch may be right, and is not corrected."""
+    reading = read("The gloss is written in Middle Dutch, right?")
+    assert refutes(GLOSS, reading)
+    assert not refutes(GLOSS, reading, attested=True)

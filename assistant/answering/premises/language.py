@@ -63,6 +63,27 @@ def _in_english_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(in|not)\s+(?:the\s+)?({alternatives})\b")
 
 
+def attests(sentence: str, reading: Reading) -> bool:
+    """Whether a sentence says some text of the object is in the language the visitor says.
+
+    "Aldred added a translation into Old English" bears out a visitor who says the gloss is
+    in Old English, though "the main text is in Latin, not Old English" seems to deny it.
+    """
+    if reading.written_in not in _ABOUT_WRITING:
+        return False
+    names = _names("en")
+    folded = fold(sentence)
+    said = {names[m.group(2)] for m in _in_english_pattern().finditer(folded) if m.group(1) == "in"}
+    said |= {names[m.group(1)] for m in _into_pattern().finditer(folded)}
+    return bool(said & _said(reading.text, reading.written_in))
+
+
+@functools.cache
+def _into_pattern() -> re.Pattern[str]:
+    names = sorted(_names("en"), key=len, reverse=True)
+    return re.compile(rf"\binto\s+(?:the\s+)?({'|'.join(re.escape(n) for n in names)})\b")
+
+
 def _texts_in(sentence: str) -> tuple[set[str], set[str]]:
     """The languages an English sentence says a text is in ("in Latin"), and is not in."""
     names = _names("en")

@@ -79,17 +79,20 @@ _JUDGED_CLAUSE = re.compile(r"^\s*(?:[\w'’-]+\s+){1,2}?(that|whether|if)\b", r
 _TRUTH = re.compile(r"\b(?:true|correct|right|case|so|accurate)\b", re.IGNORECASE)
 
 
-def refutes(sentence: str, reading: Reading, titles: Sequence[str] = ()) -> bool:
+def refutes(
+    sentence: str, reading: Reading, titles: Sequence[str] = (), attested: bool = False
+) -> bool:
     """Whether a source sentence denies something the question says.
 
     A denial whose denied part speaks of what the visitor says ("The scene is not set at
     night" against "it shows a scene set at night, right?"), or a sentence that counts the
     same thing with another number. "It is faience, not stone" does not deny "the Egyptian
-    hippo": the word they share is not the denied one.
+    hippo": the word they share is not the denied one. ``attested``: another sentence of the
+    object says some text of it is in the language the visitor says (``language.attests``).
     """
     if differs_in_number(sentence, reading, titles):
         return True
-    if differs_in_language(sentence, reading):
+    if not attested and differs_in_language(sentence, reading):
         return True
     # "Gone Not Forgotten is dated 1879": a title's own "not" denies nothing.
     for title in titles:
