@@ -1302,7 +1302,7 @@ def no_record_of(
     # The other things the whole question names, its story too ("The <dish> is lovely! What
     # do the words say?"), can say which object a detail belongs to.
     named = parse.object_phrases(reading.context) + parse.with_phrases(reading.context)
-    # Where things are held ("in the museum's collection") describes none of them.
+    # A holder the things are placed in (the museum, its collection) describes none of them.
     holders = [p for p in reading.objects if _the_holder(p, reading, set(sources), lookups)]
     described = {
         phrase: _describing(phrase, owners, vocabularies, focus, lookups, cfg)

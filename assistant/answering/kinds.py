@@ -2,10 +2,10 @@
 
 A visitor calls an amphora a pot or a jar, a plate a dish, a casket a box, a statuette a
 statue; the catalogue's titles and texts use the trade's word. When a record's words give a
-kind, the everyday words for it name the same object, so "the Greek pot with the satyr" is
-described by the krater's words and "the dish with Vulcan" by the plate's. Only general
-words that cover the kind are listed ("pot" covers an amphora); never one kind for another
-of the same rank ("a plate" is no bowl), which would make two objects one.
+kind, the everyday words for it name the same object: "the pot with <a scene>" is described
+by a krater's words, "the dish with <a god>" by a plate's. Only general words that cover the
+kind are listed ("pot" covers an amphora); never one kind for another of the same rank ("a
+plate" is no bowl), which would make two objects one.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def everyday_names(meta: Mapping[str, object], title: str = "") -> set[str]:
     names the ewer it was made for.
     """
     kind = str(meta.get("object_type") or "")
-    # Without one, the title's kind is its head's last word: "Red-Figure Bell Krater with ..."
+    # Without one, the title's kind is its head's last word: "<Technique> Column Krater with ..."
     own = set(content_words(kind) or content_words(_TITLE_HEAD.split(title, maxsplit=1)[0])[-1:])
     return with_everyday_names(own) - own
 

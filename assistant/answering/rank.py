@@ -542,9 +542,9 @@ def _of_the_described_first(
 ) -> list[Candidate]:
     """``ranked``, the record sentences of the object the best text sentence is of first.
 
-    Described, not named ("who made the pot with the satyr and the maenad?"), the object is
-    the one whose text answers best; another found beside it (a vase of the same kind and
-    title) must not lend the answer its maker. Named objects are led by their own facts.
+    Described, not named ("who made the jug with the heron?"), the object is the one whose
+    text answers best; another found beside it (a vase of the same kind and title) must not
+    lend the answer its maker. Named objects are led by their own facts.
     """
     if source_of is None or subjects:
         return ranked

@@ -9,7 +9,7 @@ from assistant.text import content_words, stem
 @pytest.mark.parametrize(
     "record, said, named",
     [
-        ("Red-Figure Bell Krater with Satyr and Maenad", "pot", True),
+        ("Column Krater with Warriors and Chariots", "pot", True),
         ("Black-figure Amphora", "jar", True),
         ("Plate with Vulcan, Venus, and Cupid", "dish", True),
         ("Lidded Ewer with Cranes", "jugs", True),
