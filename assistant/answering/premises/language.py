@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 
 from assistant.answering.reading import Reading, languages_named
 from assistant.text import fold
@@ -46,21 +47,39 @@ def _names(language: str) -> dict[str, str]:
     }
 
 
-def _said(text: str, language: str) -> set[str]:
+@functools.cache
+def _names_pattern(language: str) -> re.Pattern[str]:
+    """Every language's name in ``language``, the longest first, as whole words."""
+    names = sorted(_names(language), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)({'|'.join(re.escape(n) for n in names)})(?!\w)")
+
+
+@functools.lru_cache(maxsize=1024)
+def _said(text: str, language: str) -> frozenset[str]:
     """The languages a text names (in ``language``), as their English names' last words."""
-    folded = fold(text)
-    return {
-        family
-        for name, family in _names(language).items()
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded)
-    }
+    names = _names(language)
+    if not names:
+        return frozenset()
+    return frozenset(names[m.group(1)] for m in _names_pattern(language).finditer(fold(text)))
 
 
 @functools.cache
-def _in_english_pattern() -> re.Pattern[str]:
+def _stated_pattern() -> re.Pattern[str]:
     names = sorted(_names("en"), key=len, reverse=True)
-    alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"\b(in|not)\s+(?:the\s+)?({alternatives})\b")
+    return re.compile(rf"\b(in|into|not)\s+(?:the\s+)?({'|'.join(re.escape(n) for n in names)})\b")
+
+
+@functools.lru_cache(maxsize=4096)
+def _stated(sentence: str) -> Mapping[str, frozenset[str]]:
+    """The languages an English sentence says a text is "in", is translated "into", is "not" in.
+
+    Cached (a source's sentences are read for question after question): read it, never change it.
+    """
+    names = _names("en")
+    found: dict[str, set[str]] = {"in": set(), "into": set(), "not": set()}
+    for m in _stated_pattern().finditer(fold(sentence)):
+        found[m.group(1)].add(names[m.group(2)])
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def attests(sentence: str, reading: Reading) -> bool:
@@ -71,26 +90,8 @@ def attests(sentence: str, reading: Reading) -> bool:
     """
     if reading.written_in not in _ABOUT_WRITING:
         return False
-    names = _names("en")
-    folded = fold(sentence)
-    said = {names[m.group(2)] for m in _in_english_pattern().finditer(folded) if m.group(1) == "in"}
-    said |= {names[m.group(1)] for m in _into_pattern().finditer(folded)}
-    return bool(said & _said(reading.text, reading.written_in))
-
-
-@functools.cache
-def _into_pattern() -> re.Pattern[str]:
-    names = sorted(_names("en"), key=len, reverse=True)
-    return re.compile(rf"\binto\s+(?:the\s+)?({'|'.join(re.escape(n) for n in names)})\b")
-
-
-def _texts_in(sentence: str) -> tuple[set[str], set[str]]:
-    """The languages an English sentence says a text is in ("in Latin"), and is not in."""
-    names = _names("en")
-    found = [
-        (m.group(1), names[m.group(2)]) for m in _in_english_pattern().finditer(fold(sentence))
-    ]
-    return {n for w, n in found if w == "in"}, {n for w, n in found if w == "not"}
+    stated = _stated(sentence)
+    return bool((stated["in"] | stated["into"]) & _said(reading.text, reading.written_in))
 
 
 def differs_in_language(sentence: str, reading: Reading) -> bool:
@@ -108,5 +109,6 @@ def differs_in_language(sentence: str, reading: Reading) -> bool:
     if not (in_one or re.search(pattern, fold(reading.context))):
         return False
     claimed = _said(reading.text, reading.written_in)
-    affirmed, denied = _texts_in(sentence)
+    stated = _stated(sentence)
+    affirmed, denied = stated["in"], stated["not"]
     return bool(claimed) and bool(denied & claimed or (affirmed and not affirmed & claimed))
