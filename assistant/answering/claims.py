@@ -140,6 +140,8 @@ MATERIAL_KINDS: dict[str, frozenset[str]] = {
     ),
 }
 MATERIAL_KINDS["ceramics"] = MATERIAL_KINDS["pottery"] = MATERIAL_KINDS["ceramic"]
+# "Baked clay" is every fired clay body; Egyptian faience and frit are quartz, not clay.
+MATERIAL_KINDS["clay"] = MATERIAL_KINDS["ceramic"] - {"faience", "fritware"}
 # Every stone and metal a kind covers is a material a visitor may name ("soft grey schist").
 MATERIALS = _NAMED_MATERIALS | frozenset().union(*MATERIAL_KINDS.values())
 

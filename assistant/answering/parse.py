@@ -91,6 +91,30 @@ def _token_at(text: str, start: int) -> Any:
     return next((t for t in parsed(text) if t.idx <= start < t.idx + len(t.text)), None)
 
 
+def predicated(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is said of a thing by a verb, not part of its description.
+
+    "The finial is cast bronze", "the basin was fired in <town>": the clause asserts them.
+    "The bronze finial", "the basin from <town>", "the finial made of bronze": they describe
+    which thing is meant (a reduced clause describes its noun as an adjective does).
+    """
+    token = _token_at(text, start)
+    while token is not None and token.head is not token:
+        if token.dep_ in _HANGS_FROM_A_NOUN:
+            return False
+        head = token.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head.dep_ not in ("acl", "relcl")
+        if head.pos_ != "ADP":
+            return False  # hangs from a noun: "the finial with <a material> inlay"
+        token = head
+    return False
+
+
+# How a word hangs from the noun it describes.
+_HANGS_FROM_A_NOUN = frozenset({"compound", "amod", "nmod", "poss", "appos", "acl", "relcl"})
+
+
 def verb_of(text: str, start: int) -> str:
     """The verb a word at ``start`` is said with, as written, lower case: "" when none.
 
@@ -412,6 +436,9 @@ MAKING_STARTS = (
     "made paint carv sculpt cast weav wove woven print produc creat buil manufactur craft "
     "fired writ wrote illuminat engrav forg embroider blown decorat design"
 ).split()
+# A scribe's verbs: where a book was copied is where it was made. (Not verbs of making for what
+# is asked: "what is it copied from?" asks for its model.)
+_COPYING_STARTS = ("copi", "transcrib")
 
 
 def places_a_person(text: str, start: int) -> bool:
@@ -431,7 +458,8 @@ def places_a_person(text: str, start: int) -> bool:
         return _a_person(verb)
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
         verb = verb.head  # "took plaster casts from <city>": the taking's place
-    if verb.pos_ not in ("VERB", "AUX") or verb.lower_.startswith((*MAKING_STARTS, "drew")):
+    making = (*MAKING_STARTS, *_COPYING_STARTS, "drew")
+    if verb.pos_ not in ("VERB", "AUX") or verb.lower_.startswith(making):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ in ("conj", "xcomp", "advcl"):

@@ -239,6 +239,20 @@ OBJECTS.update(
             "This small enamel reproduces a famous icon that hangs in a cathedral in Pskov.",
             "icons",
         ),
+        # A saint its text names with an epithet: "the Elder" is whom it shows, not another work.
+        "ampulla": {
+            **_other(
+                "Pilgrim Ampulla of Saint Aldo",
+                "Anon.",
+                "earthenware",
+                "TM.927",
+                "This ampulla shows Saint Aldo the Elder between two kneeling camels.",
+                "ampullae",
+            ),
+            "date": "6th century",
+            "date_begin": 500,
+            "date_end": 599,
+        },
         "pendant-mourning": _other(
             "Mourning Pendant",
             "Anon.",

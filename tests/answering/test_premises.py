@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 
 from assistant.answering import premises
+from assistant.answering.catalogue import Lookups
 from assistant.answering.reading import read
-from tests.answering.collection import numbered
+from tests.answering.collection import numbered, retriever
 
 ALL = numbered("harbour", "ewer", "portrait")
 _AGE = date.today().year - 1887  # how old Harbour at Dusk is this year
@@ -375,6 +376,50 @@ def test_a_general_material_word_covers_the_media_of_its_kind(question, expected
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # The parser takes "the Elder" for the subject: a name the object's texts use is its
+        # saint's, and the sentence that names the object by its title is about it.
+        (
+            "The Pilgrim Ampulla of Saint Aldo the Elder is from 1790, right?",
+            ["dates it to 1790"],
+        ),
+        (
+            "The clay pilgrim ampulla showing Saint Aldo the Elder is from 1790?",
+            ["dates it to 1790"],
+        ),
+        ("The clay pilgrim ampulla showing Saint Aldo the Elder is from 550?", []),
+    ],
+)
+def test_a_name_the_objects_text_uses_is_its_subject(question, expected):
+    issues = premises.check(read(question), numbered("ampulla"))
+    assert [i.claim for i in issues] == expected
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # A material or place the verb says of the object described is checked as of one
+        # named; the words that pick the object out are the visitor's description of it.
+        (
+            "The lustre jug with two flying cranes was fired in Tabriz, right?",
+            ["places it in Tabriz"],
+        ),
+        ("The lustre jug with two flying cranes is cast bronze, isn't it?", ["says it is bronze"]),
+        ("The lustre jug with two flying cranes was fired in Kashan, right?", []),
+        ("Who made the bronze jug with two flying cranes?", []),
+        ("The jug from Tabriz with two flying cranes: who made it?", []),
+        ("Who owns the jug made of bronze with two flying cranes?", []),
+    ],
+)
+def test_what_is_said_of_an_object_described_is_checked(question, expected):
+    described = premises.check_described(
+        read(question), numbered("ewer"), {"ewer"}, Lookups(retriever())
+    )
+    assert [i.claim for i in described.issues] == expected
+
+
 def test_each_object_is_checked_against_its_own_part_of_the_question():
     question = "Which is older, Lindqvist's Harbour at Dusk or de Wit's Portrait of Johanna Vos?"
     assert claims(question) == []
@@ -646,6 +691,19 @@ def test_a_possessor_is_no_place(question, places):
 )
 def test_a_general_material_covers_its_kinds(question, expected):
     assert [i.claim for i in premises.check(read(question), numbered("ewer"))] == expected
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # Clay is what every fired body is made of; faience and frit are made of quartz.
+        ("Is the Pilgrim Ampulla of Saint Aldo made of clay?", []),
+        ("Is the Pilgrim Ampulla of Saint Aldo made of baked clay?", []),
+        ("Is the Pilgrim Ampulla of Saint Aldo made of glass?", ["says it is glass"]),
+    ],
+)
+def test_clay_covers_the_fired_clay_bodies(question, expected):
+    assert [i.claim for i in premises.check(read(question), numbered("ampulla"))] == expected
 
 
 @pytest.mark.parametrize(

@@ -551,6 +551,9 @@ ROWS = [
         {"claims_not": {("place", "naples")}},
     ),
     ("He painted it in Oslo, didn't he?", [], {"claims": {("place", "oslo")}}),
+    # A scribe who copied a book made it: where it was copied is where it was made.
+    ("The scribe copied the psalter in Bruges, right?", [], {"claims": {("place", "bruges")}}),
+    ("A monk transcribed the gospels in Lindau?", [], {"claims": {("place", "lindau")}}),
     # Where a person the story names was is no place of the object's.
     (
         "The ewer was one of a set for a banker in Tabriz. Who made it?",

@@ -149,16 +149,23 @@ def check_described(
     """
     chosen = {n: p for n, p in numbered.items() if p.kind == "record" and p.source_id in told}
 
-    def of_an_object(claim: Claim) -> bool:
+    def of_an_object(claim: Claim, said_in: str) -> bool:
         # In the question as written: the part about the object is its clauses joined
         # without the commas between them, and "the 1700s, right?" would read as "1700s right".
         return claim.kind != "date" or _dates_an_object(claim, reading.context, lookups, cfg)
+
+    def asserted(claim: Claim, said_in: str) -> bool:
+        # "The <description> is cast bronze", "... was fired in <town>": said of the object by
+        # the verb, not part of what picks it out, so checked as of an object named.
+        return claim.kind not in ("material", "place") or parse.predicated(said_in, claim.span[0])
 
     issues: list[PremiseIssue] = []
     original = None
     for about in _subjects(reading, numbered, chosen, cfg, of_an_object):
         issues += _date(about, numbered, cfg)
         original = original or next((i for i in _maker(about, numbered, cfg) if i.of_model), None)
+    for about in _subjects(reading, numbered, chosen, cfg, asserted):
+        issues += place.check(about) + _material(about, numbered, cfg)
     return Described(issues, original)
 
 
@@ -183,22 +190,21 @@ def _subjects(
     numbered: Numbered,
     chosen: Mapping[int, Passage],
     cfg: AnswerConfig,
-    keep: Callable[[Claim], bool] | None = None,
+    keep: Callable[[Claim, str], bool] | None = None,
 ) -> Iterator[Subject]:
     """Each chosen record with the part of the question about it.
 
-    ``keep`` says which of that part's claims the rules are to see.
+    ``keep`` says which of that part's claims (each with the text its span is in) the rules
+    are to see.
     """
     for n, passage in chosen.items():
         # A question in another language is not split by the English coverage of its parts.
         scope = (
             scoped(reading, passage, numbered, cfg) if reading.words_read else reading.context_said
         )
-        about = subject(n, passage, scope, numbered, cfg)
         if keep is not None:
-            claims = tuple(c for c in about.said.claims if keep(c))
-            about = replace(about, said=replace(about.said, claims=claims))
-        yield about
+            scope = replace(scope, claims=tuple(c for c in scope.claims if keep(c, scope.text)))
+        yield subject(n, passage, scope, numbered, cfg)
 
 
 _ERAS = frozenset({"ad", "bc", "bce", "ce"})

@@ -77,12 +77,17 @@ def _about_another(
     )
 
 
-def _names_another(sentence: str, passage: Passage) -> bool:
+def _names_another(sentence: str, passage: Passage, own: Iterable[str] = ()) -> bool:
     """Whether a sentence is about a thing it calls by a name this object does not bear.
 
     "<Another work's name> hangs in <a museum>": where, when and by whom is that work's.
+    A sentence that names this object by its title may also name whom it shows ("the token
+    with <a saint> the Elder is ..."): a name its own texts use is then its subject's, even
+    where the parser takes it for the sentence's subject.
     """
     naming = _naming_words(passage)
+    if mentions_title(sentence, passage.title):
+        naming |= set(words(" ".join(own)))
     return any(not set(words(name)) <= naming for name in parse.subject_names(sentence))
 
 
@@ -132,7 +137,8 @@ def scoped(reading: Reading, passage: Passage, numbered: Numbered, cfg: AnswerCo
         if not (joined and _about_another(c, passage, by_source, cfg))
     ]
     units = [u for c in clauses for u in split_sentences(c)]
-    parts = [u for u in units if not _names_another(u, passage)]
+    own = by_source.get(passage.source_id, [])
+    parts = [u for u in units if not _names_another(u, passage, own)]
     if not parts or (not joined and len(parts) == len(units)):
         return reading.context_said
     part = said(" ".join(parts), reading.context_said.lowercase)
