@@ -1480,6 +1480,37 @@ def corrects_another(
     return any(not spelled_in(w, have) for w in rest)
 
 
+def made_of_another(
+    reading: Reading, issues: Sequence[_Stated], focus: set[str], lookups: Lookups
+) -> str:
+    """A thing the question picks by a material the held record contradicts, as another one.
+
+    "The marble version of <the bronze>", "the sandstone <figure> ... like your bronze one":
+    a version word, or the held object's own material said beside it, makes the material pick
+    another object, which no record is. Said of the object alone ("the marble <title>"), a
+    wrong material is a premise to correct (``corrects_another``).
+    """
+    wrong = {fold(v) for issue in issues for v in issue.said}
+    materials = [c for c in reading.context_said.of("material") if fold(c.value) in wrong]
+    if not (focus and materials):
+        return ""
+    own = {w for s in focus for w in content_words(str(_meta(s, lookups).get("medium", "")))}
+    for phrase in reading.objects:
+        mine = set(words(phrase.split(" of ")[0]))
+        if not any(fold(c.value) in mine for c in materials):
+            continue
+        rest = fold(reading.context).replace(fold(phrase), " ")
+        held_said = bool(own & set(content_words(rest)) & _MATERIAL_STEMS)
+        if head(phrase.split(" of ")[0]) in _VERSIONS or held_said:
+            return phrase
+    return ""
+
+
+_MATERIAL_STEMS = frozenset(stem(m) for m in shapes.MATERIALS)
+# What a visitor calls one of several of a work: "the marble version", "the plaster cast".
+_VERSIONS = frozenset(stem(w) for w in "version copy cast replica variant one".split())
+
+
 def _named_otherwise(
     phrase: str, reading: Reading, titles: set[str], vocabularies: list[tuple[set[str], str]]
 ) -> bool:

@@ -371,6 +371,10 @@ class _Run:
             return self.trace.refuse(
                 "identify", f"the collection has no record of {unknown}", unknown
             )
+        if version := identify.made_of_another(self.reading, checked.issues, focus, self.lookups):
+            return self.trace.refuse(
+                "identify", f"the collection has no record of {version}", version
+            )
         if focus:
             titles = sorted({p.title for p in numbered.values() if p.source_id in focus})
             self.trace.add("identify", "named objects", "; ".join(titles))

@@ -1424,3 +1424,32 @@ def test_a_maker_credited_only_as_after_names_no_held_work(phrase, named, monkey
     lookups = Lookups(retriever())
     monkeypatch.setattr(lookups, "chunks", lambda source_id: [card])
     assert identify._named_by_record(phrase, {"rider"}, lookups) is named
+
+
+@pytest.mark.parametrize(
+    "question, version",
+    [
+        # A version word, or the held object's own material said beside it, makes the wrong
+        # material pick another object.
+        (
+            "What is the bronze version of the Lidded Ewer with Cranes like?",
+            "bronze version of Lidded Ewer",
+        ),
+        (
+            "Is the porcelain Lidded Ewer with Cranes taller than the fritware one?",
+            "porcelain Lidded Ewer",
+        ),
+        # Said of the object alone, a wrong material is a premise to correct.
+        ("Is the porcelain Lidded Ewer with Cranes from Kashan?", ""),
+        ("The Lidded Ewer with Cranes is porcelain, isn't it?", ""),
+        # The held material picks the held one.
+        ("What is the fritware version of the Lidded Ewer with Cranes like?", ""),
+    ],
+)
+def test_a_material_that_picks_another_version(question, version):
+    from assistant.answering import premises
+
+    reading = read(question)
+    issues = premises.check(reading, numbered("ewer"))
+    found = identify.made_of_another(reading, issues, {"ewer"}, Lookups(retriever()))
+    assert found == version
