@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answer import Answer
+from assistant.answering import places
 from assistant.answering.casing import Name, name_casing, typed_in_lower_case
 from assistant.answering.catalogue import Retriever, titles_by_key
 from assistant.answering.compose import citation_for
@@ -111,6 +112,9 @@ class AnswerChain:
         """
         self._casing()
         self._named_periods()
+        # Seconds: every Latin-script name of every town of 15,000 people. A place question
+        # asked meanwhile waits for this load.
+        threading.Thread(target=places.warm, name="gazetteers", daemon=True).start()
         if not self.pipeline.config.keyword_top_k:
             return None
         thread = threading.Thread(target=self._build_keywords, name="keyword-index", daemon=True)

@@ -140,8 +140,13 @@ MATERIAL_KINDS: dict[str, frozenset[str]] = {
     ),
 }
 MATERIAL_KINDS["ceramics"] = MATERIAL_KINDS["pottery"] = MATERIAL_KINDS["ceramic"]
-# "Baked clay" is every fired clay body; Egyptian faience and frit are quartz, not clay.
-MATERIAL_KINDS["clay"] = MATERIAL_KINDS["ceramic"] - {"faience", "fritware"}
+# What a material word is true of: the kinds, and "clay", which is every fired clay body
+# (Egyptian faience and frit are quartz, not clay). Unlike "stone" or "wood", "clay" is no
+# word of names or scenes, so "it is just baked clay" states a material (not MATERIAL_KINDS).
+MATERIAL_COVERS: dict[str, frozenset[str]] = {
+    **MATERIAL_KINDS,
+    "clay": MATERIAL_KINDS["ceramic"] - {"faience", "fritware"},
+}
 # Every stone and metal a kind covers is a material a visitor may name ("soft grey schist").
 MATERIALS = _NAMED_MATERIALS | frozenset().union(*MATERIAL_KINDS.values())
 

@@ -551,6 +551,9 @@ ROWS = [
         {"claims_not": {("place", "naples")}},
     ),
     ("He painted it in Oslo, didn't he?", [], {"claims": {("place", "oslo")}}),
+    # "Clay" is no general word that names or scenes use ("stone", "wood"): said plainly,
+    # it states what the thing is made of.
+    ("The ewer is just baked clay, right?", [], {"claims": {("material", "clay")}}),
     # A scribe who copied a book made it: where it was copied is where it was made.
     ("The scribe copied the psalter in Bruges, right?", [], {"claims": {("place", "bruges")}}),
     ("A monk transcribed the gospels in Lindau?", [], {"claims": {("place", "lindau")}}),

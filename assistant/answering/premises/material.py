@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.answering.catalogue import Passage
-from assistant.answering.claims import MATERIAL_KINDS
+from assistant.answering.claims import MATERIAL_COVERS
 from assistant.answering.premises.subject import PremiseIssue, Subject
 from assistant.text import content_words, fold, stem
 
@@ -67,7 +67,7 @@ _NEXT_WORD = re.compile(r"[\s-]+([^\W\d_]+)")
 
 def _covers(word: str, medium: set[str]) -> bool:
     """Whether a general material word ("stone") covers a word of the medium ("limestone")."""
-    members = MATERIAL_KINDS.get(word, frozenset())
+    members = MATERIAL_COVERS.get(word, frozenset())
     return any(stem(m) in medium for m in members)
 
 
@@ -76,4 +76,6 @@ def _within(word: str, medium: set[str]) -> bool:
 
     The record neither confirms nor denies the tree: the visitor's word stands unchecked.
     """
-    return any(stem(kind) in medium and word in members for kind, members in MATERIAL_KINDS.items())
+    return any(
+        stem(kind) in medium and word in members for kind, members in MATERIAL_COVERS.items()
+    )

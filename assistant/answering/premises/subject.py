@@ -11,6 +11,7 @@ from assistant.answering import parse
 from assistant.answering.catalogue import Numbered
 from assistant.answering.claims import MAKER_VERB, MODEL_CREDIT, NAME_RUN
 from assistant.answering.config import AnswerConfig
+from assistant.answering.places import agrees as same_place
 from assistant.answering.reading import Reading, Said, said
 from assistant.answering.topic import coverage, mentions_title
 from assistant.documents import Creator, creators_from_meta, record_facts
@@ -197,8 +198,13 @@ def subject(
         model_makers=frozenset(model_makers(creators, own)),
         own_text=fold(own),
         strangers=tuple(strangers),
+        # "Japan" of a record made in "Nihon", "Rome" of one made in "Roma": the same place.
         wrong_places=tuple(
-            t for t in strangers if fold(t) in places and not _told(t, scope, passage, numbered)
+            t
+            for t in strangers
+            if fold(t) in places
+            and not _told(t, scope, passage, numbered)
+            and not same_place(t, meta)
         ),
     )
 
