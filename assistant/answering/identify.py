@@ -20,6 +20,7 @@ from assistant.answering.catalogue import Lookups, Numbered
 from assistant.answering.claims_by_language import names_in
 from assistant.answering.config import DEFAULT, AnswerConfig
 from assistant.answering.kinds import everyday_names
+from assistant.answering.places import agrees as same_place
 from assistant.answering.reading import Ask, Reading, without_languages
 from assistant.answering.topic import (
     GENERIC,
@@ -677,6 +678,8 @@ def unmentioned(
         n
         for n in names_missing(naming, [*texts, *others], sentence_starts=False)
         if stem(n) not in titles
+        # "China" of a record made in "Zhonghua": its place, in the visitor's language.
+        and not any(same_place(n, _meta(s, lookups)) for s in focus)
     ]
     if names:
         return names

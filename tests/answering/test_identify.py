@@ -137,6 +137,9 @@ def test_a_one_word_title_said_as_a_figure_of_a_named_object_is_that_objects(que
         ("What is the dark blurry bit in Harbour at Dusk?", []),
         # ... but a thing described in words the texts lack is still another thing.
         ("What is the rusty tugboat on the quay in Harbour at Dusk?", ["rusty", "tugboat"]),
+        # The country of the record's town, which its texts never name, is its place.
+        ("Is Harbour at Dusk from Sweden? When was it painted?", []),
+        ("Is Harbour at Dusk from Norway? When was it painted?", ["norway"]),
     ],
 )
 def test_what_the_named_objects_texts_never_mention(question, lacking):
