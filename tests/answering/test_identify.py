@@ -1450,9 +1450,5 @@ def test_a_maker_credited_only_as_after_names_no_held_work(phrase, named, monkey
     ],
 )
 def test_a_material_that_picks_another_version(question, version):
-    from assistant.answering import premises
-
-    reading = read(question)
-    issues = premises.check(reading, numbered("ewer"))
-    found = identify.made_of_another(reading, issues, {"ewer"}, Lookups(retriever()))
+    found = identify.made_of_another(read(question), {"ewer"}, Lookups(retriever()))
     assert found == version

@@ -32,6 +32,10 @@ from assistant.answering import places
         # A town the record gives only the country of may be where it was made.
         ("Delft", {"place_made": "Nederland"}, True),
         ("Delft", {"place_made": "Italia"}, False),
+        # A continent holds its countries' towns ("Asia" is also a town, which it does not mean).
+        ("Europe", {"place_made": "Istanbul, Deutschland"}, True),
+        ("Asia", {"place_made": "Nihon"}, True),
+        ("Africa", {"place_made": "Nihon"}, False),
         # Names no gazetteer knows agree with nothing: the premise stage decides as before.
         ("Atlantis", {"place_made": "Roma"}, False),
     ],

@@ -710,6 +710,18 @@ def test_a_general_material_covers_its_kinds(question, expected):
 @pytest.mark.parametrize(
     "question, expected",
     [
+        # Beside the material it has, one it lacks is another version's.
+        ("The Lidded Ewer with Cranes was first cast in bronze, later copied in fritware?", []),
+        ("The Lidded Ewer with Cranes was first cast in bronze?", ["says it is bronze"]),
+    ],
+)
+def test_a_material_beside_the_one_it_has_is_another_versions(question, expected):
+    assert [i.claim for i in premises.check(read(question), numbered("ewer"))] == expected
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
         # Clay is what every fired body is made of; faience and frit are made of quartz.
         ("Is the Pilgrim Ampulla of Saint Aldo made of clay?", []),
         ("Is the Pilgrim Ampulla of Saint Aldo made of baked clay?", []),

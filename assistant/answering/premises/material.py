@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.answering.catalogue import Passage
-from assistant.answering.claims import MATERIAL_COVERS
+from assistant.answering.claims import borne_out
 from assistant.answering.premises.subject import PremiseIssue, Subject
 from assistant.text import content_words, fold, stem
 
@@ -26,22 +26,21 @@ def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[Premise
     named = sorted(
         c.value
         for c in subject.said.of("material")
-        if not any(_borne_out(c.value, m) for m in (medium, *theirs))
+        if not any(borne_out(c.value, m) for m in (medium, *theirs))
         and stem(c.value) not in kind
         and c.value not in subject.title_words
         and not _of_a_part_told(c.value, c.span[1], subject, kind)
     )
     if not (medium and named):
         return []
+    if any(borne_out(c.value, medium) for c in subject.said.of("material")):
+        # "It was carved in marble and cast later in bronze": beside the material it has, one
+        # it lacks is another version's (identify.made_of_another asks which is meant).
+        return []
     fix = subject.fix("medium")
     if not fix:
         return []
     return [PremiseIssue(f"says it is {', '.join(named)}", fix, subject.n, tuple(named))]
-
-
-def _borne_out(word: str, medium: set[str]) -> bool:
-    """Whether a medium names a material, or a word of it, or a material the word covers."""
-    return stem(word) in medium or _covers(word, medium) or _within(word, medium)
 
 
 def _of_a_part_told(word: str, end: int, subject: Subject, kind: set[str]) -> bool:
@@ -63,19 +62,3 @@ def _of_a_part_told(word: str, end: int, subject: Subject, kind: set[str]) -> bo
 
 # The word right after a material ("paper" in "the paper label"), hyphen or space between.
 _NEXT_WORD = re.compile(r"[\s-]+([^\W\d_]+)")
-
-
-def _covers(word: str, medium: set[str]) -> bool:
-    """Whether a general material word ("stone") covers a word of the medium ("limestone")."""
-    members = MATERIAL_COVERS.get(word, frozenset())
-    return any(stem(m) in medium for m in members)
-
-
-def _within(word: str, medium: set[str]) -> bool:
-    """Whether the medium gives only the general word for a named material ("pine", "wood").
-
-    The record neither confirms nor denies the tree: the visitor's word stands unchecked.
-    """
-    return any(
-        stem(kind) in medium and word in members for kind, members in MATERIAL_COVERS.items()
-    )
