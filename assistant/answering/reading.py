@@ -87,6 +87,8 @@ class Claim:
     about: str = ""
     # A year said bare ("in 1649"), not as approximate or a bound ("about", "before", "vers").
     exact: bool = False
+    # A named period: the collection's name for it ("Ming Dynasty" for "a Ming piece").
+    period: str = ""
 
 
 # The languages the reader reads word by word: its word tables, stopwords, stemmer and spaCy
@@ -728,7 +730,8 @@ def _period_claim(text: str, named: Named) -> Claim:
     # The word after it: "the <period> ewer" describes the object, "<period> poetry" a thing
     # its texts may speak of in the same words.
     about = event or (fold(following.group(1)) if following else "")
-    return Claim("event" if event else "date", named.written, named.span, low, high, about=about)
+    kind = "event" if event else "date"
+    return Claim(kind, named.written, named.span, low, high, about=about, period=named.period.name)
 
 
 # The rest of a name that ends in a possessive: "Gull| XV's", "Anna|'s".

@@ -1,6 +1,8 @@
 """periods: the years a collection's own records give the periods it names, and a question's
 named period read as the date it claims (then checked like a year)."""
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answering import premises
@@ -258,3 +260,48 @@ def test_a_period_the_record_itself_names_its_maker_by_is_no_false_date():
 )
 def test_a_period_said_of_a_look_or_style_is_no_date(question, expected):
     assert [i.claim for i in premises.check(read(question, periods=PERIODS), ALL)] == expected
+
+
+def _labelled(period: str, begin: int, end: int) -> dict:
+    """The ewer's record and text, the record relabelled and redated."""
+    ewer = {n: p for n, p in numbered("ewer").items()}
+    for n, passage in ewer.items():
+        if passage.kind == "record":
+            meta = {**passage.meta, "period": period, "date_begin": begin, "date_end": end}
+            ewer[n] = replace(passage, meta=meta)
+    return ewer
+
+
+@pytest.mark.parametrize(
+    "period, span, question, expected",
+    [
+        # Its own label names another dynasty, and it outlasts the one claimed: the collection's
+        # years for the claimed dynasty reach into its own (Gull ends in 1500) all the same.
+        ("Wren Dynasty", (1490, 1530), "Is the Lidded Ewer with Cranes a Gull piece?", True),
+        # ... made within the claimed dynasty's years, the two may overlap.
+        ("Wren Dynasty", (1450, 1480), "Is the Lidded Ewer with Cranes a Gull piece?", False),
+        # A label naming it among others names it; a label of no dynasty decides nothing.
+        ("Gull-Wren Dynasty", (1490, 1530), "Is the Lidded Ewer with Cranes a Gull piece?", False),
+        ("Late Gothic", (1490, 1530), "Is the Lidded Ewer with Cranes a Gull piece?", False),
+    ],
+)
+def test_a_record_labelled_with_another_dynasty_is_not_of_the_one_claimed(
+    period, span, question, expected
+):
+    numbered = _labelled(period, *span)
+    issues = premises.check(read(question, periods=PERIODS), numbered)
+    assert bool(issues) is expected
+
+
+def test_a_clause_that_opens_with_its_verb_is_said_of_the_subject_before_it():
+    # Another object's text speaks of Gull pieces: "is a Gull piece" shares its words, but
+    # says it of the ewer named before it.
+    from assistant.store import Passage
+
+    other = Passage(
+        "bowl:1", "bowl", "Gull Dynasty pieces like this bowl were exported.", 0.0, "text"
+    )
+    numbered_ = {**numbered("ewer"), 9: other}
+    question = "The Lidded Ewer with Cranes, TM.202, is a Gull Dynasty piece, correct?"
+    issues = premises.check(read(question, periods=PERIODS), numbered_)
+    assert [i.claim for i in issues] == ["dates it to Gull Dynasty"]

@@ -7,6 +7,7 @@ import re
 from assistant.answering import parse
 from assistant.answering.claims import APPROXIMATE_YEAR
 from assistant.answering.config import AnswerConfig
+from assistant.answering.periods import labels
 from assistant.answering.premises.subject import PremiseIssue, Subject
 from assistant.answering.reading import Claim
 from assistant.text import content_words, fold, words
@@ -32,12 +33,35 @@ def check(subject: Subject, cfg: AnswerConfig) -> list[PremiseIssue]:
             begin == end and not set(words(str(subject.meta.get("date", "")))) & APPROXIMATE_YEAR
         )
         slack = _slack(claim, exact, cfg)
-        if claim.high < begin - slack or claim.low > end + slack:
+        if (
+            claim.high < begin - slack
+            or claim.low > end + slack
+            or _another_dynasty(subject, claim)
+        ):
             fix = subject.fix("date")
             if not fix:
                 return []
             return [PremiseIssue(f"dates it to {claim.value}", fix, subject.n, (claim.value,))]
     return []
+
+
+def _another_dynasty(subject: Subject, claim: Claim) -> bool:
+    """Whether the record names another dynasty than the one claimed, and outlasts it.
+
+    A dynasty is a ruling house: a thing made under one was not made under another. The
+    years the collection gives a dynasty are blurred by its records' spans ("Ming" reaches
+    into the next one's years), so the record's own label decides: "a Ming piece" of a record
+    labelled "Qing Dynasty" and dated beyond the Ming's years is not Ming. A label that names
+    it among others ("18th-19th Dynasty") names it.
+    """
+    if not fold(claim.period).endswith("dynasty"):
+        return False
+    claimed = set(words(claim.period)) - {"dynasty"}
+    own = [set(words(label)) for label in labels(str(subject.meta.get("period") or ""))]
+    dynasties = [label for label in own if "dynasty" in label]
+    end = subject.meta.get("date_end")
+    outlasts = isinstance(end, int) and claim.high is not None and end > claim.high
+    return bool(dynasties) and outlasts and not any(claimed <= label for label in dynasties)
 
 
 def _slack(claim: Claim, exact_record: bool, cfg: AnswerConfig) -> int:

@@ -78,6 +78,15 @@ def _about_another(
     )
 
 
+def _continues(clause: str) -> bool:
+    """Whether a clause opens with its verb ("is ...", "painted by ..."): no subject of its own.
+
+    Its subject is the clause's before it.
+    """
+    first = next((t for t in parse.parsed(clause) if not t.is_punct), None)
+    return first is not None and (first.pos_ == "AUX" or first.tag_ == "VBN")
+
+
 def _names_another(sentence: str, passage: Passage, own: Iterable[str] = ()) -> bool:
     """Whether a sentence is about a thing it calls by a name this object does not bear.
 
@@ -132,11 +141,15 @@ def scoped(reading: Reading, passage: Passage, numbered: Numbered, cfg: AnswerCo
     for p in numbered.values():
         by_source.setdefault(p.source_id, []).extend([p.title, p.text])
     joined = bool(reading.context_clauses)
-    clauses = [
-        c
-        for c in reading.context_clauses or (reading.context,)
-        if not (joined and _about_another(c, passage, by_source, cfg))
-    ]
+    clauses = []
+    about_another = False
+    for c in reading.context_clauses or (reading.context,):
+        # "<the bowl ...>, <its number>, is a Ming piece": a clause that opens with its verb
+        # says it of the subject before it, whoever else's texts share its words.
+        if not (clauses and _continues(c)):
+            about_another = joined and _about_another(c, passage, by_source, cfg)
+        if not about_another:
+            clauses.append(c)
     units = [u for c in clauses for u in split_sentences(c)]
     own = by_source.get(passage.source_id, [])
     parts = [u for u in units if not _names_another(u, passage, own)]
