@@ -141,7 +141,7 @@ def scoped(reading: Reading, passage: Passage, numbered: Numbered, cfg: AnswerCo
     for p in numbered.values():
         by_source.setdefault(p.source_id, []).extend([p.title, p.text])
     joined = bool(reading.context_clauses)
-    clauses = []
+    clauses: list[str] = []
     about_another = False
     for c in reading.context_clauses or (reading.context,):
         # "<the bowl ...>, <its number>, is a Ming piece": a clause that opens with its verb
