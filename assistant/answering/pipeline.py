@@ -245,7 +245,8 @@ class _Run:
             carded = {p.source_id for p in numbered.values() if p.kind == "record"}
             texts_only = [p for p in numbered.values() if p.source_id not in carded]
             named |= identify.titled(self.reading, texts_only)
-        self.meant = named
+        # Named by its number, it is named: what the question says of it is checked against it.
+        self.meant = named | by_code
         if not (by_code or named) and self.reading.words_read:
             meant = identify.told_apart(self.reading, numbered, self.lookups, self.cfg)
             if meant:

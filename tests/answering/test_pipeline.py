@@ -245,3 +245,18 @@ def test_whose_other_passages_join_the_evidence(named, told, found, joined):
     run = _Run(pipeline, read("What is it?"))
     run.told = set(told)
     assert run.whose(numbered(*found), set(named)) == joined
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Named by its number alone, the object is named: what the question says of it is
+        # checked against its record.
+        "Is TM.202 made of porcelain?",
+        "The piece TM.202 was made in 1790, right?",
+        "The one with the cranes, TM.202, is porcelain, right?",
+    ],
+)
+def test_what_is_said_of_an_object_named_by_its_number_is_checked(question):
+    answer = ask(question)
+    assert answer.outcome == "corrected", answer.trace
