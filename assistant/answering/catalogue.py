@@ -66,6 +66,7 @@ class Lookups:
     _related: dict[str, float] = field(default_factory=dict)
     _chunks: dict[str, list[Passage]] = field(default_factory=dict)
     _codes: dict[str, list[Passage]] = field(default_factory=dict)
+    _same_titled: dict[str, list[Passage]] = field(default_factory=dict)
     _kinds: dict[str, int] = field(default_factory=dict)
     _sentences: dict[str, list[str]] = field(default_factory=dict)
     _titled: dict[str, list[Passage]] = field(default_factory=dict)
@@ -148,6 +149,13 @@ class Lookups:
             }
             self._titled[question] = [p for s in sorted(found) for p in self.chunks(s)]
         return self._titled[question]
+
+    def same_titled(self, title: str, limit: int) -> list[Passage]:
+        """The records titled exactly ``title`` (at most ``limit``), looked up once per question."""
+        if title not in self._same_titled:
+            found = self.retriever.find({"title": title}, limit=limit)
+            self._same_titled[title] = [p for p in found if p.kind == "record"]
+        return self._same_titled[title]
 
     def code(self, code: str) -> list[Passage]:
         """Chunks of the object with exactly this accession number (case as given, or upper)."""

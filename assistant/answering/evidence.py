@@ -399,9 +399,14 @@ def _look_alikes_told_apart(
     """
     titles = [p.title for p in chosen if p.kind == "record"]
     named = [t for t in titles if mentions_title(reading.context, t)]
-    # Only a name several of the found objects answer to is ambiguous; one object per name
-    # (a comparison of two named objects) needs no lookups.
-    shared = [t for t in dict.fromkeys(named) if named.count(t) > 1]
+    # A name several of the found objects answer to is ambiguous; so is a title the search
+    # found one of but the catalogue gives several ("Standing Buddha"): the one described
+    # may not be the one found. (A comparison of two named objects needs no more lookups.)
+    shared = [
+        t
+        for t in dict.fromkeys(named)
+        if named.count(t) > 1 or len(lookups.same_titled(t, cfg.look_alikes_max)) > 1
+    ]
     for title in shared:
         records = _records_named_like(reading, title, lookups, cfg)
         if len(records) < 2:
@@ -420,11 +425,7 @@ def _records_named_like(
     reading: Reading, title: str, lookups: Lookups, cfg: AnswerConfig
 ) -> list[Passage]:
     """Every record the question's name for ``title`` fits: "Jug" and "Wine Vessel (Jug)"."""
-    found = {
-        p.source_id: p
-        for p in lookups.retriever.find({"title": title}, limit=cfg.look_alikes_max)
-        if p.kind == "record"
-    }
+    found = {p.source_id: p for p in lookups.same_titled(title, cfg.look_alikes_max)}
     for p in lookups.retriever.search(title, cfg.look_alikes_search_k):
         if p.source_id not in found and mentions_title(reading.context, p.title):
             record = lookups.retriever.get_record(p.source_id)

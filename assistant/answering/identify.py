@@ -2112,7 +2112,9 @@ def _matches(reading: Reading, meta: dict[str, object], title_words: set[str]) -
             continue
         last = end if isinstance(end, int) else begin
         score += 2 if claim.low <= last and begin <= claim.high else -1
-    fields = _field_words(meta) | set(content_words(str(meta.get("date", ""))))
+    # Its period too: "the Dvaravati <title>" picks the one of that period.
+    dated = " ".join(str(meta.get(k) or "") for k in ("date", "period"))
+    fields = _field_words(meta) | set(content_words(dated))
     # The story before the ask describes it too ("The bronze <god> has a loop. What was it
     # for?"), by its common words: a name there may be a buyer's or an owner's, not a maker's.
     told = {w for t in reading.text.split() if not t[:1].isupper() for w in content_words(t)}

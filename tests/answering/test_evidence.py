@@ -93,6 +93,27 @@ def test_the_look_alike_the_question_describes_replaces_the_others():
     assert {p.source_id for p in found.chosen} == {"k3"}
 
 
+def test_a_title_the_catalogue_gives_several_records_is_told_apart_when_one_is_found():
+    """Search found one "Standing Figure"; the catalogue has two, and the question's period
+    and metal describe the other."""
+    from assistant.fakes import MemoryRetriever
+
+    def figure(source_id: str, period: str, medium: str) -> list[Passage]:
+        meta = {"title": "Standing Figure", "period": period, "medium": medium}
+        meta |= {"date_begin": 800, "date_end": 900}
+        record = Passage(f"{source_id}:r", source_id, "Standing Figure.", 0.0, "record", meta)
+        return [record, Passage(f"{source_id}:1", source_id, "A figure.", 0.0, "text", meta)]
+
+    found, other = figure("f1", "Gullic", "leaded bronze"), figure("f2", "Wrenish", "tin brass")
+    lookups = Lookups(MemoryRetriever(found + other))
+    for question in (
+        "Is the Wrenish Standing Figure in tin brass from a temple?",
+        "Is the Wrenish Standing Figure from a temple?",  # by its period alone
+    ):
+        chosen = evidence._look_alikes_told_apart(read(question), list(found), lookups, CFG)
+        assert {p.source_id for p in chosen} == {"f2"}, question
+
+
 # An invented period, dated long before any object of the test collection and named in none
 # of its texts.
 GULL = Periods.from_records(
