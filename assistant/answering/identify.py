@@ -1369,6 +1369,10 @@ def _a_detail(
     object the question describes in its texts' words ("the glints on the harbour painting"),
     though it names no title (``beside``: those objects).
     """
+    # "A companion enamel of her husband", "the matching ewer": by its relation another object
+    # ("the other side", "the second leaf" may be parts).
+    if _related(phrase) and set(_relations(phrase)) & _PARTNERS:
+        return False
     kinds = _title_words(beside, lookups)
     if beside and _placed_part(phrase, beside, kinds, lookups):
         return True
@@ -1393,6 +1397,10 @@ def _a_detail(
 
 
 _SIDES = frozenset(stem(w) for w in "side face reverse obverse".split())
+# The relation words that only ever make another object of a thing.
+_PARTNERS = frozenset(
+    stem(w) for w in "companion matching counterpart twin sister mate partner pendant".split()
+)
 
 
 def _placed_part(phrase: str, beside: set[str], kinds: set[str], lookups: Lookups) -> bool:

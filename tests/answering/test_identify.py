@@ -367,6 +367,18 @@ def test_a_side_the_texts_name_otherwise_is_mentioned(question, lacking):
         # ... not a kind of the same rank, nor a word that covers no ewer.
         ("What birds are on the Persian goblet?", set(), "Persian goblet"),
         ("Which verses run round the Persian helmet from Kashan?", set(), "Persian helmet"),
+        # A companion no text speaks of is another object, never a detail of the one named.
+        (
+            "Did Marta Lindqvist paint a companion seascape for Harbour at Dusk?",
+            {"harbour"},
+            "companion seascape",
+        ),
+        (
+            "Did Ali ibn Husayn also throw a matching jug for the Lidded Ewer with Cranes?",
+            {"ewer"},
+            "matching jug",
+        ),
+        ("What is on the other side of Harbour at Dusk?", {"harbour"}, ""),
     ],
 )
 def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, unknown):
