@@ -861,7 +861,14 @@ _PLANT_AFTER = re.compile(
     r"saplings?|seedlings?)\b",
     re.IGNORECASE,
 )
-_MADE_OF = re.compile(r"\b(?:of|from|in)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
+# ... or right after "is" ("it's carved wood", "is solid stone", "is just wood, right?"): said
+# of the thing the clause is about, not a name's word ("the Rosetta Stone", "the wood in it").
+_MADE_OF = re.compile(
+    r"(?:\b(?:of|from|in)\s+(?:[^\W\d_]+\s+){0,2}|"
+    r"\b(?:is|are|was|were|'s|’s)\s+(?:(?:just|all|only|really|actually|entirely|solid|pure|"
+    r"carved|cast|made|painted|plain|simple|real)\s+)*)$",
+    re.IGNORECASE,
+)
 
 
 def _alternative(text: str, match: re.Match[str]) -> bool:

@@ -551,6 +551,10 @@ ROWS = [
         {"claims_not": {("place", "naples")}},
     ),
     ("He painted it in Oslo, didn't he?", [], {"claims": {("place", "oslo")}}),
+    # A general word said right after "is" states the material; after "the", it names.
+    ("The ewer is carved wood, isn't it?", [], {"claims": {("material", "wood")}}),
+    ("The ewer is solid stone, right?", [], {"claims": {("material", "stone")}}),
+    ("What is the stone set in the ewer's lid?", [], {"claims_not": {("material", "stone")}}),
     # "Clay" is no general word that names or scenes use ("stone", "wood"): said plainly,
     # it states what the thing is made of.
     ("The ewer is just baked clay, right?", [], {"claims": {("material", "clay")}}),
