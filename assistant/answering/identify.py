@@ -1502,7 +1502,13 @@ def made_of_another(reading: Reading, focus: set[str], lookups: Lookups) -> str:
     if not focus:
         return ""
     media = [set(content_words(str(_meta(s, lookups).get("medium", "")))) for s in focus]
-    said = reading.context_said.of("material")
+    # "The door panel" of a bronze door panel: a word of its title or kind is no material.
+    titled = {
+        w
+        for s in focus
+        for w in words(f"{_title(s, lookups)} {_meta(s, lookups).get('object_type', '')}")
+    }
+    said = [c for c in reading.context_said.of("material") if fold(c.value) not in titled]
     lacking = {fold(c.value) for c in said if not any(shapes.borne_out(c.value, m) for m in media)}
     held_said = len(lacking) < len({fold(c.value) for c in said})
     for phrase in reading.objects if lacking else ():

@@ -156,25 +156,27 @@ def resolve(name: str) -> Where:
     )
 
 
-def _of_record(meta: Mapping[str, object]) -> Where:
-    """The places a record gives: its place of making and find-spot, each part looked up.
+def _of_record(meta: Mapping[str, object]) -> tuple[Where, bool]:
+    """The places a record gives, and whether it gives one the gazetteers do not know.
 
-    A place the gazetteers do not know ("Misr" is in neither) is read from the record's own
-    demonyms (its makers are "Egyptian"), as the record's country.
+    Its place of making and find-spot, each part looked up. A place they do not know
+    ("Ityop'iya") is read from the record's own demonyms (its makers are "Ethiopian"), as the
+    record's country; it may as well be a small town ("Saint-Rémy").
     """
     values = [str(meta.get(k) or "") for k in ("place_made", "place_found")]
     parts = [p.strip() for v in values for p in re.split(r"[,;]", v) if p.strip()]
     found = Where()
     for part in parts:
         found |= resolve(part)
-    if not parts or any(not resolve(p) for p in parts):
+    unknown = any(not resolve(p) for p in parts)
+    if not parts or unknown:
         people = " ".join(str(meta.get(k) or "") for k in ("culture", "creators_display"))
         demonyms = _countries()[1]
         named = {
             c for w in re.findall(r"[^\W\d_][\w'’-]*", people) for c in demonyms.get(_key(w), ())
         }
         found |= Where(frozenset(named))
-    return found
+    return found, unknown
 
 
 def agrees(said: str, meta: Mapping[str, object]) -> bool:
@@ -184,11 +186,15 @@ def agrees(said: str, meta: Mapping[str, object]) -> bool:
     "Firenze" (the town is in it). A town or region of a record that gives only its country
     ("Delft" of "Nederland") is not contradicted: the record is less precise, not other. Nor
     is a region (a province, "England") of a record's town in that country: which region holds
-    the town the gazetteers do not say. A town the record does not give is another town.
+    the town the gazetteers do not say. A town the record does not give is another town, and
+    so is any town or region beside a place of the record's the gazetteers do not know
+    ("Arles" of "Saint-Rémy-de-Provence, France": a town too small for them).
     """
-    theirs, ours = _of_record(meta), resolve(said)
+    (theirs, unknown), ours = _of_record(meta), resolve(said)
     if ours.countries or ours.continents:
         return bool((ours.countries | ours.continents) & theirs.within)
+    if unknown:
+        return False
     their_towns = {town for town, _ in theirs.towns}
     if ours.towns and their_towns:
         return bool({town for town, _ in ours.towns} & their_towns)

@@ -1464,3 +1464,24 @@ def test_a_maker_credited_only_as_after_names_no_held_work(phrase, named, monkey
 def test_a_material_that_picks_another_version(question, version):
     found = identify.made_of_another(read(question), {"ewer"}, Lookups(retriever()))
     assert found == version
+
+
+@pytest.mark.parametrize(
+    "question, version",
+    [
+        # A word of the held object's title is no material said of another version.
+        ("Who ordered the bronze door that the door panel with knots comes from?", ""),
+        ("What is the oak version of the Door Panel with Knots like?", "oak version of Door Panel"),
+    ],
+)
+def test_a_title_word_is_no_material_of_another_version(question, version):
+    from assistant.fakes import MemoryRetriever
+
+    meta = {"title": "Door Panel with Knots", "medium": "bronze", "object_type": "panels"}
+    store = MemoryRetriever(
+        [
+            Passage("p:r", "p", "Door Panel with Knots is bronze.", 0.0, "record", meta),
+            Passage("p:1", "p", "Knots cover the panel.", 0.0, "text", meta),
+        ]
+    )
+    assert identify.made_of_another(read(question), {"p"}, Lookups(store)) == version

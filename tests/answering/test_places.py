@@ -29,6 +29,9 @@ from assistant.answering import places
         ("Rome", {"place_made": "Firenze"}, False),
         ("Kyoto", {"place_made": "Tokyo"}, False),
         ("Paris", {"place_made": "London"}, False),
+        # A town beside a record's town too small for the gazetteers is another town.
+        ("Arles", {"place_made": "Saint-Rémy-de-Provence, France"}, False),
+        ("France", {"place_made": "Saint-Rémy-de-Provence, France"}, True),
         # A town the record gives only the country of may be where it was made.
         ("Delft", {"place_made": "Nederland"}, True),
         ("Delft", {"place_made": "Italia"}, False),
