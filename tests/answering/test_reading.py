@@ -552,12 +552,12 @@ ROWS = [
     ),
     ("He painted it in Oslo, didn't he?", [], {"claims": {("place", "oslo")}}),
     # A general word said right after "is" states the material; after "the", it names.
-    ("The ewer is carved wood, isn't it?", [], {"claims": {("material", "wood")}}),
+    ("The ewer is carved wood, I think?", [], {"claims": {("material", "wood")}}),
     ("The ewer is solid stone, right?", [], {"claims": {("material", "stone")}}),
     ("What is the stone set in the ewer's lid?", [], {"claims_not": {("material", "stone")}}),
     # "Clay" is no general word that names or scenes use ("stone", "wood"): said plainly,
     # it states what the thing is made of.
-    ("The ewer is just baked clay, right?", [], {"claims": {("material", "clay")}}),
+    ("I'd say the ewer is just baked clay.", [], {"claims": {("material", "clay")}}),
     # A scribe who copied a book made it: where it was copied is where it was made.
     ("The scribe copied the psalter in Bruges, right?", [], {"claims": {("place", "bruges")}}),
     ("A monk transcribed the gospels in Lindau?", [], {"claims": {("place", "lindau")}}),

@@ -34,7 +34,7 @@ def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[Premise
     if not (medium and named):
         return []
     if any(borne_out(c.value, medium) for c in subject.said.of("material")):
-        # "It was carved in marble and cast later in bronze": beside the material it has, one
+        # "First cut in marble, later cast in bronze": beside the material it has, one
         # it lacks is another version's (identify.made_of_another asks which is meant).
         return []
     fix = subject.fix("medium")
