@@ -99,7 +99,8 @@ def predicated(text: str, start: int) -> bool:
     which thing is meant (a reduced clause describes its noun as an adjective does).
     """
     token = _token_at(text, start)
-    while token is not None and token.head is not token:
+    # spaCy makes a new Token for each .head: the root is the token that heads itself by index.
+    while token is not None and token.head.i != token.i:
         if token.dep_ in _HANGS_FROM_A_NOUN:
             return False
         head = token.head

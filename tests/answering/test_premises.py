@@ -434,6 +434,33 @@ def test_a_place_that_holds_the_records_town_is_no_false_premise(question, expec
     assert claims(question) == expected
 
 
+@pytest.mark.parametrize(
+    "text, word, asserted",
+    [
+        ("The lustre jug is cast bronze, isn't it?", "bronze", True),
+        ("The lustre jug was fired in Tabriz, right?", "Tabriz", True),
+        ("Who made the bronze jug?", "bronze", False),
+        ("The jug from Tabriz is lovely; who made it?", "Tabriz", False),
+        ("The jug made of bronze is lovely; who made it?", "bronze", False),
+        # A fragment whose root is its preposition (a follow-up "in Tabriz?") ends the walk.
+        ("in Tabriz?", "Tabriz", False),
+        ("of bronze", "bronze", False),
+    ],
+)
+def test_a_word_the_verb_asserts_and_one_that_describes(text, word, asserted):
+    import threading
+
+    from assistant.answering import parse
+
+    found: list[bool] = []
+    walk = threading.Thread(
+        target=lambda: found.append(parse.predicated(text, text.index(word))), daemon=True
+    )
+    walk.start()
+    walk.join(10)  # the walk up the parse once never ended at a root that is a preposition
+    assert found == [asserted]
+
+
 def test_each_object_is_checked_against_its_own_part_of_the_question():
     question = "Which is older, Lindqvist's Harbour at Dusk or de Wit's Portrait of Johanna Vos?"
     assert claims(question) == []
