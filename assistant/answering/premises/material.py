@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.answering import parse
 from assistant.answering.catalogue import Passage
 from assistant.answering.claims import borne_out
 from assistant.answering.premises.subject import PremiseIssue, Subject
+from assistant.answering.reading import Claim
 from assistant.text import content_words, fold, stem
 
 
@@ -33,7 +35,7 @@ def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[Premise
     )
     if not (medium and named):
         return []
-    if any(borne_out(c.value, medium) for c in subject.said.of("material")):
+    if any(_asserted_and_borne_out(c, medium, subject) for c in subject.said.of("material")):
         # "First cut in marble, later cast in bronze": beside the material it has, one
         # it lacks is another version's (identify.made_of_another asks which is meant).
         return []
@@ -41,6 +43,15 @@ def check(subject: Subject, look_alikes: Iterable[Passage] = ()) -> list[Premise
     if not fix:
         return []
     return [PremiseIssue(f"says it is {', '.join(named)}", fix, subject.n, tuple(named))]
+
+
+def _asserted_and_borne_out(claim: Claim, medium: set[str], subject: Subject) -> bool:
+    """Whether the question says by a verb that something is of the material it has.
+
+    Only so is a second material another version's: "the ivory plaque is really bone" calls
+    the held one ivory to name it, and says it is bone.
+    """
+    return borne_out(claim.value, medium) and parse.predicated(subject.said.text, claim.span[0])
 
 
 def _of_a_part_told(word: str, end: int, subject: Subject, kind: set[str]) -> bool:
