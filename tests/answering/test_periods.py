@@ -278,6 +278,8 @@ def _labelled(period: str, begin: int, end: int) -> dict:
         # Its own label names another dynasty, and it outlasts the one claimed: the collection's
         # years for the claimed dynasty reach into its own (Gull ends in 1500) all the same.
         ("Wren Dynasty", (1490, 1530), "Is the Lidded Ewer with Cranes a Gull piece?", True),
+        # ... or before them: Gull's years begin in 1410.
+        ("Wren Dynasty", (1395, 1440), "Is the Lidded Ewer with Cranes a Gull piece?", True),
         # ... made within the claimed dynasty's years, the two may overlap.
         ("Wren Dynasty", (1450, 1480), "Is the Lidded Ewer with Cranes a Gull piece?", False),
         # A label naming it among others names it; a label of no dynasty decides nothing.

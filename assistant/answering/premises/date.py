@@ -51,17 +51,20 @@ def _another_dynasty(subject: Subject, claim: Claim) -> bool:
     A dynasty is a ruling house: a thing made under one was not made under another. The
     years the collection gives a dynasty are blurred by its records' spans ("Ming" reaches
     into the next one's years), so the record's own label decides: "a Ming piece" of a record
-    labelled "Qing Dynasty" and dated beyond the Ming's years is not Ming. A label that names
-    it among others ("18th-19th Dynasty") names it.
+    labelled "Qing Dynasty" and dated beyond the Ming's years (after them, or before) is not
+    Ming. A label that names it among others ("18th-19th Dynasty") names it.
     """
     if not fold(claim.period).endswith("dynasty"):
         return False
     claimed = set(words(claim.period)) - {"dynasty"}
     own = [set(words(label)) for label in labels(str(subject.meta.get("period") or ""))]
     dynasties = [label for label in own if "dynasty" in label]
-    end = subject.meta.get("date_end")
-    outlasts = isinstance(end, int) and claim.high is not None and end > claim.high
-    return bool(dynasties) and outlasts and not any(claimed <= label for label in dynasties)
+    begin, end = subject.meta.get("date_begin"), subject.meta.get("date_end")
+    assert claim.low is not None and claim.high is not None
+    beyond = (isinstance(end, int) and end > claim.high) or (
+        isinstance(begin, int) and begin < claim.low
+    )
+    return bool(dynasties) and beyond and not any(claimed <= label for label in dynasties)
 
 
 def _slack(claim: Claim, exact_record: bool, cfg: AnswerConfig) -> int:
