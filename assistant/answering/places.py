@@ -171,10 +171,11 @@ def _of_record(meta: Mapping[str, object]) -> tuple[Where, bool]:
     """
     values = [str(meta.get(k) or "") for k in ("place_made", "place_found")]
     parts = [p.strip() for v in values for p in re.split(r"[,;]", v) if p.strip()]
+    resolved = [resolve(part) for part in parts]
     found = Where()
-    for part in parts:
-        found |= resolve(part)
-    unknown = any(not resolve(p) for p in parts)
+    for where in resolved:
+        found |= where
+    unknown = not all(resolved)
     if not parts or unknown:
         people = " ".join(str(meta.get(k) or "") for k in ("culture", "creators_display"))
         demonyms = _countries()[1]
