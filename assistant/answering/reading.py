@@ -861,12 +861,11 @@ _PLANT_AFTER = re.compile(
     r"saplings?|seedlings?)\b",
     re.IGNORECASE,
 )
-# ... or right after "is" ("it's carved wood", "is solid stone", "is just wood, right?"): said
-# of the thing the clause is about, not a name's word ("the Rosetta Stone", "the wood in it").
+# ... or within two words after "is" ("it's carved wood", "is just wood, right?"): said of the
+# thing the clause is about. After a determiner it names a thing ("is the stone in it").
 _MADE_OF = re.compile(
-    r"(?:\b(?:of|from|in)\s+(?:[^\W\d_]+\s+){0,2}|"
-    r"\b(?:is|are|was|were|'s|’s)\s+(?:(?:just|all|only|really|actually|entirely|solid|pure|"
-    r"carved|cast|made|painted|plain|simple|real)\s+)*)$",
+    r"(?:\b(?:of|from|in)\s+(?:[^\W\d_]+\s+){0,2}|\b(?:is|are|was|were|'s|’s)\s+"
+    r"(?:(?!(?:the|a|an|this|that|these|those|its|his|her|their|my|your|our)\b)[^\W\d_]+\s+){0,2})$",
     re.IGNORECASE,
 )
 
