@@ -247,13 +247,11 @@ def record_facts(meta: dict[str, Any], language: str = SOURCE_LANGUAGE) -> dict[
     if meta.get("medium"):
         facts["medium"] = say("medium", medium=str(meta["medium"]))
     if meta.get("place_made"):
-        facts["place"] = say("place", place=str(meta["place_made"]))
+        facts["place"] = say("place", place=_each_once(str(meta["place_made"])))
     elif meta.get("culture"):
         facts["place"] = say("culture", culture=str(meta["culture"]))
     if meta.get("place_found"):
-        # A record may list one find-spot twice (two finds, one town): said once.
-        place = ", ".join(dict.fromkeys(str(meta["place_found"]).split(", ")))
-        facts["found"] = say("found", place=place)
+        facts["found"] = say("found", place=_each_once(str(meta["place_found"])))
     if meta.get("institution"):
         facts["institution"] = say("institution", institution=str(meta["institution"]))
     if meta.get("credit_line"):
@@ -263,6 +261,15 @@ def record_facts(meta: dict[str, Any], language: str = SOURCE_LANGUAGE) -> dict[
     if meta.get("accession_number"):
         facts["accession"] = say("accession", number=str(meta["accession_number"]))
     return facts
+
+
+def _each_once(places: str) -> str:
+    """A record's places, each said once.
+
+    It may list one town twice (two finds, one town; a city and its province of one name,
+    "Roma, Roma"), which reads to a visitor as a slip.
+    """
+    return ", ".join(dict.fromkeys(places.split(", ")))
 
 
 def record_sentences(meta: dict[str, Any]) -> list[str]:

@@ -186,6 +186,13 @@ def test_where_an_object_was_found_is_a_catalogue_fact_of_its_own():
     assert "found" not in record_facts({"title": "Pin", "creators": "[]"})
 
 
+def test_a_place_of_making_listed_twice_is_said_once():
+    from assistant.documents import record_facts
+
+    meta = {"title": "Jar", "creators": "[]", "place_made": "Roma, Roma, Italia, Italia"}
+    assert record_facts(meta)["place"] == "Jar was made in Roma, Italia."
+
+
 def test_how_an_object_came_to_the_museum_is_a_catalogue_fact_of_its_own():
     from assistant.documents import record_facts
     from ingest.mapping import load_mapping, resolve
