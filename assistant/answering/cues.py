@@ -256,7 +256,9 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             # "Where is it from?" asks where it was made, not where it is.
             r"\b(where (is|can)(?!.*\bfrom\W*$)|(which|what) (museum|gallery|room)|located|"
-            r"held|kept|"
+            # "Is it kept in storage?", "where's it held?"; "where was it kept when not in
+            # use?" asks its history.
+            r"(?:\b(?:is|are)|['’]s)\b[^.?!,;]*\b(?:held|kept)|"
             rf"see it|{_CAN_SEE}|"
             # "Is it on view?"; a clause asked in the past ("was it on show", "where had it been
             # on view") asks its history. (Not a past verb in a clause inside it: "is the
@@ -540,6 +542,13 @@ def asked_facts_of(text: str) -> set[str]:
     "Which sculptor" better than "which sculptor").
     """
     found = asked_facts(respelled(fold(text)))
+    if "date" in found and (whens := parse.temporal_whens(text)):
+        # "Where was it kept when it was not in use?": that "when" times the keeping.
+        untimed = "".join(
+            " " if any(w <= i < w + 4 for w in whens) else c for i, c in enumerate(text)
+        )
+        if "date" not in asked_facts(respelled(fold(untimed))):
+            found.discard("date")
     if parse.asks_for_role(text, MAKER_ROLES):
         found.add("creator")
     return found

@@ -784,13 +784,22 @@ def _card(source_id: str, lookups: Lookups) -> Passage | None:
 
 
 def _vocabulary(source_id: str, lookups: Lookups) -> set[str]:
-    """The word stems of one object's texts, title and makers."""
+    """The word stems of one object's texts, title, makers and kind, with everyday names.
+
+    Its kind is the catalogue's ("manuscripts; folios"): a leaf whose text says only
+    "illustration" is still the manuscript page a visitor calls it.
+    """
     chunks = lookups.chunks(source_id)
     texts = [c.text for c in chunks]
     if not chunks:
         return set()
-    texts += [chunks[0].title, str(chunks[0].meta.get("creators_display", ""))]
-    return set(content_words(" ".join(texts))) | everyday_names(chunks[0].meta, chunks[0].title)
+    meta = chunks[0].meta
+    texts += [
+        chunks[0].title,
+        str(meta.get("creators_display", "")),
+        str(meta.get("object_type", "")),
+    ]
+    return set(content_words(" ".join(texts))) | everyday_names(meta, chunks[0].title)
 
 
 # Words that make a phrase another object related to one (its companion, its matching piece,

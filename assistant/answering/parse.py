@@ -174,6 +174,43 @@ def made_in_clause_of(text: str, start: int) -> str:
     return str(verb.head.lower_)
 
 
+def possessed(text: str, start: int) -> Any:
+    """The noun a possessive name at ``start`` owns ("<Name>'s feet" -> feet), or None.
+
+    The name's last word is the possessor; a name of several words hangs on it.
+    """
+    token = _token_at(text, start)
+    while token is not None and token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    if token is None or token.dep_ != "poss" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return token.head
+
+
+def temporal_whens(text: str) -> list[int]:
+    """Where a "when" opens a clause that times another act, not a question: "kept when".
+
+    "Where was it kept when it was not in use?" asks where, at that time. "Do you know when
+    it was made?", "Tell me when it was fired" ask the date (the clause is what is told),
+    and "Was it made when <someone> ruled?" asks it too (the clause times the making).
+    """
+    if not text.strip():
+        return []
+    found = []
+    for token in parsed(text):
+        if token.lower_ != "when" or token.dep_ != "advmod" or token.head.dep_ != "advcl":
+            continue
+        timed = token.head.head
+        if timed.lower_.startswith((*MAKING_STARTS, *_TELLING)):
+            continue
+        found.append(token.idx)
+    return found
+
+
+# Verbs that tell or seek what a "when" clause holds: it is asked, not a time.
+_TELLING = ("tell", "told", "say", "said", "know", "knew", "wonder", "explain", "ask", "find")
+
+
 def dated_noun(text: str, date: str) -> str:
     """The noun a date as written describes, when it stands before one: "" when it does not.
 
@@ -278,11 +315,22 @@ def _determined(chunk: Any) -> bool:
 
 
 def _role_or_likeness(chunk: Any) -> bool:
-    """Whether a chunk follows "as" or "like": "shown as a saint", "shaped like a pear".
+    """Whether a chunk follows "as" or "like", or is a likeness: "shaped like a pear".
 
-    A role or a comparison names no thing the visitor says is there.
+    A role or a comparison names no thing the visitor says is there; nor does "the shape
+    of a snake", "the form of a lion": what the object looks like, which the "of" names.
     """
+    if chunk.root.lower_ in _LOOKS and _followed_by_of(chunk):
+        return True
     return chunk.root.dep_ == "pobj" and chunk.root.head.lower_ in ("as", "like")
+
+
+def _followed_by_of(chunk: Any) -> bool:
+    return chunk.end < len(chunk.doc) and chunk.doc[chunk.end].lower_ == "of"
+
+
+# The nouns that say what a thing looks like, not what it is.
+_LOOKS = frozenset({"shape", "shapes", "form", "forms", "likeness", "guise"})
 
 
 def kinds_in_general(text: str) -> list[str]:

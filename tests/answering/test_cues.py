@@ -47,6 +47,8 @@ from assistant.answering.parse import (
         # A role or a likeness is no thing the visitor says is there.
         ("Was the jug ever catalogued as a forgery?", ["jug"]),
         ("Why is the lid shaped like a pear?", ["lid"]),
+        ("Why is the bracelet made in the shape of a snake?", ["bracelet", "snake"]),
+        ("Where was the jug in the form of a lion made?", ["jug", "lion"]),
         # What is said about a thing is asked for, not a thing: the thing it is about is.
         ("Any fun facts about the captain?", ["captain"]),
         ("Got the full story regarding the broken lid?", ["broken lid"]),

@@ -728,6 +728,27 @@ def test_a_thing_told_by_its_relation_to_a_held_object_is_another(question, unkn
 
 
 @pytest.mark.parametrize(
+    "phrase, described",
+    [
+        # The catalogue's kind names the object, though its text only says "illustration".
+        ("manuscript leaf of king", True),
+        ("folio of king", True),
+        # ... and a kind it is not is another thing.
+        ("vase of king", False),
+    ],
+)
+def test_a_record_is_described_by_its_catalogue_kind(phrase, described, monkeypatch):
+    from tests.answering import collection
+
+    text = "This illustration shows two demons who sow disorder. The king sets them to work."
+    kind = "illuminated manuscripts; folios (leaves)"
+    record = ("King and Two Demons", "Anon.", "ink on paper", "TM.932", text, kind)
+    monkeypatch.setitem(collection.OBJECTS, "king", collection._other(*record))
+    have = identify._vocabulary("king", Lookups(collection.retriever()))
+    assert identify._described_by(phrase, have, "King and Two Demons") is described
+
+
+@pytest.mark.parametrize(
     "titles, outer",
     [
         # A title inside a longer title named too is a word of it, not a second object.

@@ -315,6 +315,23 @@ def test_false_premises_in_a_makers_slot_are_still_corrected(question, expected)
 @pytest.mark.parametrize(
     "question, expected",
     [
+        # A possessive credits the work when it owns the work: its title, its kind, a work.
+        ("Why is Munch's portrait of Johanna Vos so dark?", ["attributes it to Munch"]),
+        ("Why is Harbour at Dusk, Munch's painting, so grey?", ["attributes it to Munch"]),
+        ("Is Munch's painting Harbour at Dusk on view?", ["attributes it to Munch"]),
+        # ... not when it owns something else: a figure's body, clothes, animal, family.
+        ("What is the bird doing by Saint Blaise's feet in Harbour at Dusk?", []),
+        ("Why is Napoleon's horse so small in Harbour at Dusk?", []),
+        ("Does the cloak on Edvard Munch's shoulders in Harbour at Dusk mean anything?", []),
+    ],
+)
+def test_a_possessive_credits_the_work_it_owns_only(question, expected):
+    assert claims(question) == expected
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
         # A name that calls the work "his" or "hers" credits it, whatever the verb.
         (
             "What made Edvard Munch choose grey for his Harbour at Dusk?",

@@ -72,6 +72,16 @@ ROWS = [
         {"asks": {INST}, "fields": frozenset({"institution"})},
     ),
     ("Where can the bronze pin be found?", [], {"fields": frozenset({"institution"})}),
+    # Kept or held now is where it is; kept then, and a "when" that times it, are its history.
+    ("Is the chess rook kept in the stores?", [], {"fields": frozenset({"institution"})}),
+    ("Where's the bronze pin held?", [], {"fields": frozenset({"institution"})}),
+    ("Where was the bronze pin kept when nobody wore it?", [], {"fields": frozenset()}),
+    ("What did the monk keep in the chest when he travelled?", [], {"fields": frozenset()}),
+    ("The lamp held oil, didn't it?", [], {"fields": frozenset()}),
+    # ... but a "when" clause that is told, or that times the making, asks the date.
+    ("Do you know when the chest was painted?", [], {"fields": frozenset({"date"})}),
+    ("Tell me when the lamp was fired.", [], {"fields": frozenset({"date"})}),
+    ("Was the chest painted when the king was young?", [], {"fields": frozenset({"date"})}),
     ("Who cast the bronze lion, and where?", [], {"asks": {M, PL}}),
     ("Who wove the tapestry?", [], {"asks": {M}}),
     ("Who was painted in the portrait?", [], {"asks_not": {M}}),

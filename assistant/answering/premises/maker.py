@@ -10,6 +10,7 @@ from assistant.answering.catalogue import Numbered
 from assistant.answering.claims import MAKER_CUES, MAKER_VERB, NAME_PARTICLES, NAME_RUN
 from assistant.answering.claims_by_language import OTHER_LANGUAGE_SLOTS
 from assistant.answering.config import DEFAULT, AnswerConfig
+from assistant.answering.kinds import everyday_names
 from assistant.answering.premises.subject import PremiseIssue, Subject
 from assistant.answering.reading import Claim
 from assistant.answering.topic import GENERIC, title_aliases, title_span
@@ -45,7 +46,9 @@ def check(
     named = sorted(
         c.value
         for c in said.of("maker") + after_title
-        if not _accounted(c, _known_for(c, subject), cfg) and not _of_another_thing(c, subject)
+        if not _accounted(c, _known_for(c, subject), cfg)
+        and not _of_another_thing(c, subject)
+        and not _owns_another_thing(c, subject)
     )
     if said.lowercase:
         # Typed in lower case, only the names the collection knows have their capitals back
@@ -119,6 +122,40 @@ def _of_another_thing(claim: Claim, subject: Subject) -> bool:
 
 
 _POINTING = frozenset({"it", "one", "this", "that"})
+
+
+def _owns_another_thing(claim: Claim, subject: Subject) -> bool:
+    """Whether a possessive name owns a thing that is not the work: "<a saint>'s feet".
+
+    "<Name>'s <Title>", "<Name>'s painting", "<Name>'s <the object's kind>" credit the work;
+    a possessive before anything else (a body, a robe, a horse, a wife) names whose that
+    thing is, in the picture or in life.
+    """
+    start, end = claim.span
+    text = subject.said.text
+    if claim.about or start < 0 or not _POSSESSIVE_AFTER.match(text[end:]):
+        return False
+    noun = parse.possessed(text, start)
+    if noun is None:
+        return False
+    phrase = [noun, *(t for t in noun.children if t.dep_ == "compound")]
+    if noun.dep_ == "compound":
+        phrase.append(noun.head)
+    if any(t.text[:1].isupper() for t in phrase):
+        return False  # a title, capitalised as titles are
+    meta = subject.meta
+    own = {stem(w) for w in subject.title_words} | _WORKS | GENERIC
+    own |= set(content_words(str(meta.get("object_type", ""))))
+    own |= everyday_names(meta, subject.passage.title)
+    return not any(stem(t.lower_) in own for t in phrase)
+
+
+# What a work is called, whatever it is: "<Name>'s portrait" credits one.
+_WORKS = frozenset(
+    stem(w)
+    for w in "painting picture work artwork piece masterpiece portrait statue sculpture "
+    "print drawing carving design".split()
+)
 
 
 def _naming(claim: Claim) -> set[str]:
