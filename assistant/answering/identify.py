@@ -1349,6 +1349,27 @@ def no_record_of(
     return ""
 
 
+def held_as_asked(
+    phrase: str, numbered: Numbered, lookups: Lookups, cfg: AnswerConfig
+) -> list[str]:
+    """Records the search for a thing found no record of finds on its own, if they are it.
+
+    The search for the whole question is led by what else it names ("a portrait of <the
+    painter> of <a title>" finds the title's record); before the answer says the collection
+    has no record of the thing, the thing alone is searched. A record new to the evidence
+    whose own name says the thing (its title, makers, kind) is it.
+    """
+    held = {p.source_id for p in numbered.values()}
+    found = dict.fromkeys(
+        p.source_id
+        for p in lookups.retriever.search(phrase, cfg.absent_top_k)
+        if p.source_id not in held
+    )
+    return [
+        s for s in found if _described_by(phrase, _record_words(s, lookups), _title(s, lookups))
+    ]
+
+
 def _owners(
     sources: Sequence[str], focus: set[str], lookups: Lookups
 ) -> tuple[list[str], list[tuple[set[str], str]]]:

@@ -1920,9 +1920,41 @@ def is_predicate(text: str, phrase: str) -> bool:
     exists, not what another thing is: its "there" makes it no predicate.
     """
     chunk = _chunk_for(text, phrase)
-    if chunk is None or chunk.root.dep_ not in ("attr", "acomp", "oprd"):
+    if chunk is None:
         return False
-    return not any(t.dep_ == "expl" for t in chunk.root.head.children)
+    root = chunk.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == "one":
+        # "Is it one of a pair?": what it is one of is said of it (however the parser hangs
+        # the "one").
+        sentence = root.sent
+        return sentence.root.lower_ in _IS and sentence.root.i == sentence.start
+    if root.dep_ == "appos" and _asked_is(root):
+        return True
+    if root.dep_ not in ("attr", "acomp", "oprd"):
+        return False
+    return not any(t.dep_ == "expl" for t in root.head.children)
+
+
+def _asked_is(appos: Any) -> bool:
+    """Whether an apposition is what a yes/no "is" question asks its subject to be.
+
+    "Is the pin a portrait of <someone>?": the small parser takes the complement for an
+    apposition of the subject; with no comma between them and no complement of the verb, it
+    is the complement.
+    """
+    verb = appos.head
+    while verb.dep_ in ("pobj", "prep", "nsubj"):
+        verb = verb.head  # "the lamp with a face a portrait ...": hung on what it is with
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or verb.lower_ not in _IS or not verb.i < subject.i < appos.i:
+        return False
+    if any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        return False
+    between = appos.doc[subject.i : appos.left_edge.i]
+    return not any(t.text in ",;:(" for t in between)
+
+
+_IS = frozenset({"is", "are", "was", "were"})
 
 
 _COARSE = {"PROPN": "NOUN", "AUX": "VERB"}

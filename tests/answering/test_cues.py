@@ -219,6 +219,12 @@ def test_a_sentence_gives_a_purpose(sentence, purpose):
         # "there is" says that something exists: another thing, not what one is.
         ("Is there a companion panel to the helmet?", "companion panel", False),
         ("Is there another basin like it?", "basin", False),
+        # The complement of a yes/no "is" the parser reads as an apposition of the subject.
+        ("Is the little clay lamp with a face a portrait of Nero?", "portrait of Nero", True),
+        ("Where is one of the pair of cups?", "pair of cups", False),
+        # What it is one of is said of it.
+        ("Is the silver cup one of a set of six?", "set of six", True),
+        ("Is the bronze cup with handles one of a pair of cups?", "pair of cups", True),
     ],
 )
 def test_a_phrase_that_says_what_something_is_names_no_other_thing(text, phrase, predicate):

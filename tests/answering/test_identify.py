@@ -749,6 +749,25 @@ def test_a_record_is_described_by_its_catalogue_kind(phrase, described, monkeypa
 
 
 @pytest.mark.parametrize(
+    "phrase, evidence, held",
+    [
+        # Searched on its own, the thing is a record the first evidence lacked.
+        ("portrait of brewer", ("harbour",), ["brewer"]),
+        ("basin with herons", ("harbour",), ["basin-herons"]),
+        # ... a record already in the evidence is no new finding ...
+        ("portrait of brewer", ("brewer",), []),
+        # ... and a record whose own name does not say the thing is not it.
+        ("companion portrait of brewer", ("harbour",), []),
+        ("portrait of brewer's wife", ("harbour",), []),
+        ("golden telephone", ("harbour",), []),
+    ],
+)
+def test_a_thing_found_no_record_of_is_searched_on_its_own(phrase, evidence, held):
+    lookups = Lookups(retriever())
+    assert identify.held_as_asked(phrase, numbered(*evidence), lookups, AnswerConfig()) == held
+
+
+@pytest.mark.parametrize(
     "titles, outer",
     [
         # A title inside a longer title named too is a word of it, not a second object.
