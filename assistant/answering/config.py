@@ -101,6 +101,10 @@ class AnswerConfig:
     # and this many more than any other found object's: what it asserts is checked against it.
     told_apart_words_min: int = 5
     told_apart_lead: int = 2
+    # ... or, when fewer than all of a short question's words are its texts' (one its own,
+    # "the cup" of a kantharos), that many fewer with a lead of this many more.
+    told_apart_spare: int = 1
+    told_apart_spare_lead: int = 3
     # A title found whole inside a longer one ("Apollo" in "Bowl with Apollo and a Swan") is a
     # figure on that object, not a second object, when the question says at least this many
     # of the longer title's other words or its catalogue kind ("the bowl ... and a swan").

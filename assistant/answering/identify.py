@@ -537,6 +537,11 @@ def told_apart(reading: Reading, numbered: Numbered, lookups: Lookups, cfg: Answ
     enough = min(cfg.told_apart_words_min, len(undated))
     if best >= enough and best - runner_up >= cfg.told_apart_lead:
         return ranked[0]
+    # One of them may be the visitor's own word for what the texts call otherwise ("what is
+    # in his cup?" of a kantharos), when the record leads by more.
+    spare = enough - cfg.told_apart_spare
+    if best >= max(spare, 1) and best - runner_up >= cfg.told_apart_spare_lead:
+        return ranked[0]
     return ""
 
 

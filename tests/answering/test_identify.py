@@ -855,6 +855,11 @@ def test_of_several_described_the_one_naming_most_is_meant(question, meant):
         ("Are the carp swimming in the well of the 15th-century basin?", "basin-fish"),
         ("Are the carp on the basin?", ""),  # one word more than the other's: not clearly
         ("Who made the 15th-century basin?", ""),
+        # One word the visitor's own (a "pond" for the well), the rest its texts' by a
+        # wide lead: still that one.
+        ("Tin-glazed carp basin: why a pond?", "basin-fish"),
+        # ... but not with a narrow lead.
+        ("Leiden carp basin: why a pond?", ""),
     ],
 )
 def test_an_object_told_apart_by_its_texts_is_meant(question, meant):
