@@ -340,8 +340,12 @@ _COUNT = re.compile(r"\bhow many\b|(?<!accession )(?<!inventory )(?<!object )\bn
 _PERSON = re.compile(r"\b(who|whom|whose)\b")
 _FATE = re.compile(
     r"\b(what (became|becomes|has become) of|what happened (to|after)|turn(ed)? out|"
-    r"end(ed)? up|fate)\b"
+    r"end(ed)? up|fate|in the end|"
+    # "How does it end for him?", "how did the story end?": how it came out.
+    r"how (does|did|do) [^?.!]*\bend)\b"
 )
+# Any "where": where it was made, found or is now are the record's (reading drops the ask then).
+_WHERE = re.compile(r"\bwhere\b")
 _MEANING = re.compile(r"\b(mean|means|meaning|symboli[sz]\w*|signif\w*|stand for)\b")
 # "Which market was it made for?", "for whom was it painted?": whom or what it was made for.
 _RECIPIENT = re.compile(
@@ -468,6 +472,13 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
     "method": re.compile(
         r"\b(by (?:\w+ing|means of|the use of)|using|technique\w*|method\w*|process\w*|"
         r"achieved|procedure|result of \w+ing|(?:produced|created|obtained) by \w+ing)\b"
+    ),
+    # "Where was the dagger kept when not in use?": a sentence that puts something somewhere.
+    "location": re.compile(
+        r"\b(?:(?:kept|stored|placed|put|hung|housed|fits?|fitted|set|mounted|attached|worn|"
+        r"carried|installed|inserted|tucked|slipped|stood|stands|sat|lay|buried|hidden)\s+"
+        r"(?:\w+\s+)?(?:in|inside|into|on|onto|within|at|under|beneath|over|above|against)|"
+        r"inside|compartment|niche)\b"
     ),
     # "What was it modelled on?": a sentence that says what it follows or reproduces.
     "model": re.compile(
@@ -626,6 +637,7 @@ def other_asks(text: str) -> set[str]:
         (_METHOD, "method"),
         (_RECIPIENT, "recipient"),
         (_MODEL, "model"),
+        (_WHERE, "location"),
     ):
         if pattern.search(folded):
             found.add(key)

@@ -54,6 +54,7 @@ class Ask(enum.StrEnum):
     METHOD = "method"  # how something was done
     RECIPIENT = "recipient"  # for whom, for where or for what it was made
     MODEL = "model"  # what it was modelled on, copied from or inspired by; its original
+    LOCATION = "location"  # where it was kept, worn or placed: not made, found or held now
     DEPICTION = "depiction"
     OVERVIEW = "overview"
 
@@ -386,6 +387,10 @@ def _asked_in(language: str, question: str) -> tuple[set[Ask], set[str], bool]:
     return asks, fields, overview
 
 
+# The catalogue fields a "where" asks for; any other "where" asks where it was kept or placed.
+_WHERE_FIELDS = frozenset({"place", "found", "institution"})
+
+
 def _asked_for(ask: str, asked: str) -> tuple[set[Ask], set[str], bool, set[Ask]]:
     """What an ask asks for (as _what_it_asks), and what the questions it leans on ask.
 
@@ -437,6 +442,8 @@ def _what_it_asks(ask: str, asking: str) -> tuple[set[Ask], set[str], bool]:
         # "What happened to it later on?" asks what became of it, not when it was made.
         asks.discard(Ask.DATE)
         fields = fields - {"date"}
+    if Ask.LOCATION in asks and fields & _WHERE_FIELDS:
+        asks.discard(Ask.LOCATION)  # "where was it made / found / is it now": the record's
     if overview:
         asks.add(Ask.OVERVIEW)
     return asks, fields, overview

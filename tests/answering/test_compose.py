@@ -73,6 +73,13 @@ def first_sentence(question: str, source: str, verifier: Verifier) -> str:
         # "How did they ...?" is answered by the way it was done, not by the words it shares.
         ("How did Holm keep the boatman drawing from rubbing off?", "boatman", "milk"),
         ("Which occasion was the Oak Marriage Chest made for?", "chest", "wedding"),
+        # "Where was it kept?" (not where it was made, nor where it is now) is answered by
+        # the sentence that puts it somewhere.
+        (
+            "In a merchant's house, where was the Oak Marriage Chest kept?",
+            "chest",
+            "foot of the bed",
+        ),
         # "What was it modelled on?" is answered by the sentence that names its model, not by
         # one that repeats the visitor's description of it.
         (

@@ -184,7 +184,7 @@ ROWS = [
     (
         "Where did Anna Berg, who carved the oak chest, learn her trade?",
         [],
-        {"asks": set()},
+        {"asks": {Ask.LOCATION}},  # the "where" alone: no maker, no place of making
     ),
     ("Why is the jug, which dates from 1820, so heavy?", [], {"asks": {WHY}}),
     ("What did Anna Berg (who made the faun) study?", [], {"asks": set()}),
@@ -382,6 +382,15 @@ ROWS = [
     ("Who commissioned the oak chest?", [], {"asks": {Ask.PERSON}}),
     ("What became of the sitter's husband?", [], {"asks": {Ask.FATE}}),
     ("How did things turn out for the brewer in the end?", [], {"asks": {Ask.FATE}}),
+    # How a story ends is what became of its people, not a way of doing.
+    ("And how does the story of the brewer end?", [], {"asks": {Ask.FATE}}),
+    # A "where" that is not where it was made, found or is now asks where it was kept.
+    ("Where was the chess rook kept when nobody played?", [], {"asks": {Ask.LOCATION}}),
+    ("Where did the sitter wear the brooch?", [], {"asks": {Ask.LOCATION}}),
+    ("Where was the chess rook made?", [], {"asks_not": {Ask.LOCATION}}),
+    ("Where is the chess rook now?", [], {"asks_not": {Ask.LOCATION}}),
+    ("Where was the brooch dug up?", [], {"asks_not": {Ask.LOCATION}}),
+    ("So how did it end for the sitter?", [], {"asks": {Ask.FATE}}),
     # -- how something was done -------------------------------------------------------------------
     ("How did the potter get the lustre on the ewer?", [], {"asks": {Ask.METHOD}}),
     ("how is the lid attached", [], {"asks": {Ask.METHOD}}),
