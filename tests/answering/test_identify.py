@@ -760,6 +760,9 @@ def test_a_record_is_described_by_its_catalogue_kind(phrase, described, monkeypa
         ("companion portrait of brewer", ("harbour",), []),
         ("portrait of brewer's wife", ("harbour",), []),
         ("golden telephone", ("harbour",), []),
+        # Every word of it must be the record's own: its place, yes; a season it lacks, no.
+        ("Leiden portrait of brewer", ("harbour",), ["brewer"]),
+        ("winter portrait of brewer", ("harbour",), []),
     ],
 )
 def test_a_thing_found_no_record_of_is_searched_on_its_own(phrase, evidence, held):
