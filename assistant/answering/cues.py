@@ -258,7 +258,7 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
             r"\b(where (is|can)(?!.*\bfrom\W*$)|(which|what) (museum|gallery|room)|located|"
             # "Is it kept in storage?", "where's it held?"; "where was it kept when not in
             # use?" asks its history.
-            r"(?:\b(?:is|are)|['’]s)\b[^.?!;]*\b(?:held|kept)|"
+            r"(?:\b(?:is|are)|\b(?:where|it|that|this|what)['’]s)\b[^.?!;]*\b(?:held|kept)|"
             rf"see it|{_CAN_SEE}|"
             # "Is it on view?"; a clause asked in the past ("was it on show", "where had it been
             # on view") asks its history. (Not a past verb in a clause inside it: "is the

@@ -75,6 +75,7 @@ ROWS = [
     # Kept or held now is where it is; kept then, and a "when" that times it, are its history.
     ("Is the chess rook kept in the stores?", [], {"fields": frozenset({"institution"})}),
     ("Where's the bronze pin held?", [], {"fields": frozenset({"institution"})}),
+    ("In a monk's cell, where was the chess rook kept?", [], {"fields": frozenset()}),
     (
         "Is the lid of the jar, the one with the fish, kept somewhere?",
         [],
