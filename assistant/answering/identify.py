@@ -1423,6 +1423,10 @@ def _a_detail(
         # "The other face", "the reverse": every object has sides, whatever else the
         # catalogue titles by the word (a face defence, a mask).
         return True
+    if beside and _another_unspoken(phrase, vocabularies):
+        # "The other half of <a mirror case>": the texts speak of no halves, so the other is
+        # a second piece, not one of this one's parts.
+        return False
     # "A second <title>" is another of the object's own kind; "a quartz owl" is made of
     # something, so it is an object whatever the catalogue classes it as (a figurine).
     if beside and not (
@@ -1437,6 +1441,18 @@ def _a_detail(
     if not _related(phrase) and parse.within_named(reading.ask, phrase, titles):
         return True
     return _named_otherwise(phrase, reading, titles, vocabularies)
+
+
+def _another_unspoken(phrase: str, vocabularies: list[tuple[set[str], str]]) -> bool:
+    """Whether a phrase is "the other <thing>" that no text of the objects beside it speaks of.
+
+    "The other wing" of a triptych whose text names its wings is one of its parts; "the other
+    half" of a case whose texts never speak of halves is the piece it was paired with.
+    """
+    thing = head(phrase)
+    if not thing or stem("other") not in _relations(phrase.split(" of ")[0]):
+        return False
+    return not any(spelled_in(thing, have) for have, _ in vocabularies)
 
 
 _SIDES = frozenset(stem(w) for w in "side face reverse obverse".split())

@@ -379,6 +379,10 @@ def test_a_side_the_texts_name_otherwise_is_mentioned(question, lacking):
             "matching jug",
         ),
         ("Is anything painted on Harbour at Dusk's other side?", {"harbour"}, ""),
+        # "The other <thing>" its texts speak of is one of its own; one they never speak of is
+        # the piece it was paired with.
+        ("What is the other fishing boat in Harbour at Dusk carrying?", {"harbour"}, ""),
+        ("Tell me about the other half of Harbour at Dusk.", {"harbour"}, "other half"),
     ],
 )
 def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, unknown):
