@@ -1327,6 +1327,8 @@ def no_record_of(
         if phrase not in holders
     }
     for phrase in reading.objects:
+        if parse.relative_made(reading.ask, phrase) and not _titled_by(phrase, sources, lookups):
+            return phrase  # "did <the painter> also paint <the sitter>'s mother?"
         if any(
             person(reading.ask, phrase)
             for person in (parse.person_acting, parse.person_pictured, parse.person_asked)
@@ -1381,6 +1383,12 @@ def _named_as(phrase: str, said: list[str], source_id: str, lookups: Lookups) ->
     return _described_by(phrase, named, _title(source_id, lookups)) and all(
         spelled_in(w, named) for w in said
     )
+
+
+def _titled_by(phrase: str, sources: Sequence[str], lookups: Lookups) -> bool:
+    """Whether a record in the evidence is named by the phrase's word for the person."""
+    person = head(phrase)
+    return not person or spelled_in(person, _words_of_records(set(sources), lookups))
 
 
 def _owners(

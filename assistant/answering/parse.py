@@ -1478,6 +1478,32 @@ def person_pictured(text: str, phrase: str) -> bool:
     return person and chunk.root.head.head.pos_ in ("NOUN", "PROPN")
 
 
+def relative_made(text: str, phrase: str) -> bool:
+    """Whether a phrase is someone's relative whom a making verb makes: "paint <X>'s mother".
+
+    The work asked about is then a likeness of that relative ("Did <the painter> also paint
+    <sitter>'s mother?"), which is no detail of the sitter's portrait.
+    """
+    chunk = _chunk_for(text, phrase)
+    if chunk is None or chunk.root.dep_ != "dobj" or chunk.root.lower_ not in _KIN:
+        return False
+    verb = chunk.root.head
+    if verb.pos_ != "VERB" or not verb.lower_.startswith((*MAKING_STARTS, *_LIKENESS_VERBS)):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "on", "into") for c in verb.children):
+        return False  # "did she paint her sister in <the picture>?": a figure in it
+    return any(c.dep_ == "poss" for c in chunk.root.children)
+
+
+# Relatives by kin: who a sitter's family portrait would show.
+_KIN = frozenset(
+    "wife mother daughter sister aunt niece bride widow husband father son brother uncle "
+    "nephew groom wives mothers daughters sisters husbands fathers sons brothers".split()
+)
+# Verbs of making a likeness beside the verbs of making: "draw", "portray", "sketch".
+_LIKENESS_VERBS = ("draw", "drew", "portray", "sketch", "depict", "model")
+
+
 def named_ones_asked(text: str) -> list[str]:
     """The nouns of a "which <things>" or "who was the <role>" ask, as written, or [].
 

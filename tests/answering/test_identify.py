@@ -383,6 +383,11 @@ def test_a_side_the_texts_name_otherwise_is_mentioned(question, lacking):
         # the piece it was paired with.
         ("What is the other fishing boat in Harbour at Dusk carrying?", {"harbour"}, ""),
         ("Tell me about the other half of Harbour at Dusk.", {"harbour"}, "other half"),
+        # A relative of the sitter the painter is asked to have painted: a likeness of them,
+        # which must be a record; not a figure painted in the object.
+        ("Did Pieter de Wit also paint Johanna Vos's husband?", {"portrait"}, "husband"),
+        ("Did Marta Lindqvist paint her sister in Harbour at Dusk?", {"harbour"}, ""),
+        ("Did Pieter de Wit paint Johanna Vos's prayer book?", {"portrait"}, ""),
     ],
 )
 def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, unknown):
