@@ -1316,6 +1316,8 @@ def no_record_of(
     owners, vocabularies = _owners(sources, focus, lookups)
     if pictured := _pictures_another(reading, focus, lookups):
         return pictured
+    if shaped := _shaped_otherwise(reading, focus or told or set(), lookups):
+        return shaped
     # The other things the whole question names, its story too ("The <dish> is lovely! What
     # do the words say?"), can say which object a detail belongs to.
     named = parse.object_phrases(reading.context) + parse.with_phrases(reading.context)
@@ -1383,6 +1385,21 @@ def _named_as(phrase: str, said: list[str], source_id: str, lookups: Lookups) ->
     return _described_by(phrase, named, _title(source_id, lookups)) and all(
         spelled_in(w, named) for w in said
     )
+
+
+def _shaped_otherwise(reading: Reading, meant: set[str], lookups: Lookups) -> str:
+    """A form the question gives the object meant that none of its texts names, or "".
+
+    "The bronze weight shaped like a ram" of a weight in the form of a bull: its whole form
+    is no detail a visitor words otherwise; the thing described is another object.
+    """
+    for thing in parse.likenesses(reading.ask):
+        if meant and not any(spelled_in(stem(thing), _vocabulary(s, lookups)) for s in meant):
+            # Named as the question names the object ("bronze weight shaped like a ram"), so
+            # that a search for it finds only a record that is all of that.
+            named = [p for p in reading.objects if thing not in p.lower()][:1] or ["object"]
+            return f"{named[0]} shaped like a {thing}"
+    return ""
 
 
 def _titled_by(phrase: str, sources: Sequence[str], lookups: Lookups) -> bool:

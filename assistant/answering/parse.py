@@ -1478,6 +1478,32 @@ def person_pictured(text: str, phrase: str) -> bool:
     return person and chunk.root.head.head.pos_ in ("NOUN", "PROPN")
 
 
+def likenesses(text: str) -> list[str]:
+    """The things a text says an object is shaped as: "shaped like a ram", "in the form of a lion".
+
+    Its whole form, not a detail of it: what the texts of that object must name.
+    """
+    if not text.strip():
+        return []
+    found = []
+    for chunk in parsed(text).noun_chunks:
+        root = chunk.root
+        if root.dep_ != "pobj" or root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        before = root.head
+        shaped = before.lower_ == "like" and before.head.lower_.startswith(_SHAPED)
+        look = before.head
+        form = before.lower_ == "of" and look.lower_ in _LOOKS and look.head.lower_ == "in"
+        if shaped or form:
+            found.append(root.lower_)
+    return found
+
+
+# The verbs a "like" after which names the object's own form ("shaped like", "made to look
+# like"), not a use or a manner ("used like a bottle").
+_SHAPED = ("shape", "form", "look", "model", "cast", "carv", "made", "fashion")
+
+
 def relative_made(text: str, phrase: str) -> bool:
     """Whether a phrase is someone's relative whom a making verb makes: "paint <X>'s mother".
 

@@ -10,6 +10,7 @@ from assistant.answering.parse import (
     gives_purpose,
     is_place,
     is_predicate,
+    likenesses,
     object_phrases,
     related_in_the_past,
     relation_partners,
@@ -208,6 +209,22 @@ def test_without_named_kind(text, kind, expected):
 )
 def test_a_sentence_gives_a_purpose(sentence, purpose):
     assert gives_purpose(sentence) is purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        ("How heavy is the weight shaped like a ram?", ["ram"]),
+        ("Was the jug in the form of a lion made in Nuremberg?", ["lion"]),
+        ("Was the flask carved to look like a gourd?", ["gourd"]),
+        # What the shape of a thing is asked; a use or a manner is no form.
+        ("What is the shape of the lid?", []),
+        ("The jug was used like a bottle, right?", []),
+        ("", []),
+    ],
+)
+def test_the_forms_a_question_gives_an_object(text, forms):
+    assert likenesses(text) == forms
 
 
 @pytest.mark.parametrize(

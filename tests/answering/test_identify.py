@@ -780,6 +780,25 @@ def test_a_thing_found_no_record_of_is_searched_on_its_own(phrase, evidence, hel
 
 
 @pytest.mark.parametrize(
+    "question, unknown",
+    [
+        # The form the question gives the object is its whole shape: its texts must name it.
+        ("How heavy is the bronze weight shaped like a ram?", "shaped like a ram"),
+        ("Why is the bronze weight in the form of a goat so small?", "shaped like a goat"),
+        ("How heavy is the bronze weight shaped like a bull?", ""),
+        ("Why is the bronze weight in the form of a bull so small?", ""),
+        # A use is no form.
+        ("Was the bronze weight used like a coin?", ""),
+    ],
+)
+def test_a_form_the_texts_never_name_is_another_object(question, unknown, monkeypatch):
+    text = "This weight is cast as a resting bull. Its mass matches a standard unit."
+    record = ("Weight in the Form of a Bull", "Anon.", "cast bronze", "TM.933", text, "weights")
+    found = _no_record_beside(question, "weight", record, monkeypatch)
+    assert (unknown in found) if unknown else found == ""
+
+
+@pytest.mark.parametrize(
     "titles, outer",
     [
         # A title inside a longer title named too is a word of it, not a second object.
