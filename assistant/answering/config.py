@@ -46,7 +46,6 @@ class AnswerConfig:
     max_sources: int = 6  # numbered sources the model sees (its grammar allows no more)
     clause_top_k: int = 3  # passages per named thing in a question about several things
     maker_top_k: int = 4  # passages searched for by a maker the question names
-    absent_top_k: int = 4  # passages searched for a thing found no record of, on its own
     records_for_top_objects: int = 3  # catalogue cards added for the best-matching objects
     look_alikes_max: int = 200  # records of one shared title weighed against the description
     look_alikes_search_k: int = 40  # nearest passages searched for records named alike

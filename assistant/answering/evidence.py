@@ -328,13 +328,7 @@ def _with_records(chosen: list[Passage], retriever: Retriever, cfg: AnswerConfig
             )
 
 
-def gather(
-    reading: Reading,
-    retriever: Retriever,
-    lookups: Lookups,
-    cfg: AnswerConfig,
-    also: tuple[str, ...] = (),
-) -> Evidence:
+def gather(reading: Reading, retriever: Retriever, lookups: Lookups, cfg: AnswerConfig) -> Evidence:
     """Retrieved passages, and those relevant and on topic enough to be evidence.
 
     When nothing near in meaning is on topic, the search is made again with the passages
@@ -344,11 +338,11 @@ def gather(
     the one asked about and had its claims checked against records it was not about
     (docs/eval-results.md, twenty-eighth session).
     """
-    found = _gathered(reading, _search(reading, retriever, cfg), retriever, lookups, cfg, also)
+    found = _gathered(reading, _search(reading, retriever, cfg), retriever, lookups, cfg)
     if found.chosen or not (reading.words_read and cfg.keyword_top_k):
         return found
     hits = _search(reading, retriever, cfg, by_words=True)
-    return replace(_gathered(reading, hits, retriever, lookups, cfg, also), by_words=True)
+    return replace(_gathered(reading, hits, retriever, lookups, cfg), by_words=True)
 
 
 def _gathered(
@@ -357,16 +351,14 @@ def _gathered(
     retriever: Retriever,
     lookups: Lookups,
     cfg: AnswerConfig,
-    also: tuple[str, ...] = (),
 ) -> Evidence:
     """The evidence among ``hits`` and the passages of the objects named by number or title.
 
     Titles in other languages are looked up, not searched: across languages the nearest
-    passages by meaning need not be the object's. ``also``: records to take as named.
+    passages by meaning need not be the object's.
     """
     exact: list[Passage] = [p for code in reading.context_codes for p in lookups.code(code)]
     exact += lookups.titled(reading.context)
-    exact += [p for source_id in also for p in lookups.chunks(source_id)]
     exact_ids = {p.source_id for p in exact}
     on_topic: dict[str, bool] = {}
     chosen: list[Passage] = []

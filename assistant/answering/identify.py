@@ -1358,35 +1358,6 @@ def no_record_of(
     return ""
 
 
-def held_as_asked(
-    phrase: str, numbered: Numbered, lookups: Lookups, cfg: AnswerConfig
-) -> list[str]:
-    """Records the search for a thing found no record of finds on its own, if they are it.
-
-    The search for the whole question is led by what else it names ("a portrait of <the
-    painter> of <a title>" finds the title's record); before the answer says the collection
-    has no record of the thing, the thing alone is searched. A record new to the evidence
-    whose own name says the thing, every word of it (its title, makers, kind, place), is it:
-    "an 1837 field sketch" is no sketch the record does not call a field sketch.
-    """
-    held = {p.source_id for p in numbered.values()}
-    found = dict.fromkeys(
-        p.source_id
-        for p in lookups.retriever.search(phrase, cfg.absent_top_k)
-        if p.source_id not in held
-    )
-    said = [w for w in content_words(phrase) if w not in GENERIC and not w.isdigit()]
-    return [s for s in found if _named_as(phrase, said, s, lookups)]
-
-
-def _named_as(phrase: str, said: list[str], source_id: str, lookups: Lookups) -> bool:
-    """Whether a record's naming words say all of a phrase: its kind, what it is of, the rest."""
-    named = _record_words(source_id, lookups)
-    return _described_by(phrase, named, _title(source_id, lookups)) and all(
-        spelled_in(w, named) for w in said
-    )
-
-
 def _shaped_otherwise(reading: Reading, meant: set[str], lookups: Lookups) -> str:
     """A form the question gives the object meant that none of its texts names, or "".
 

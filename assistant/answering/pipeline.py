@@ -46,27 +46,20 @@ class Pipeline:
     # on the first such question).
     relatedness: Relatedness = field(default_factory=multilingual)
 
-    def run(self, reading: Reading, also: tuple[str, ...] = ()) -> Answer:
-        """Answer the question the Reading describes, or refuse, naming the stage.
-
-        ``also``: records that join the evidence as if named (the thing a first run found no
-        record of, searched on its own).
-        """
+    def run(self, reading: Reading) -> Answer:
+        """Answer the question the Reading describes, or refuse, naming the stage."""
         run = _Run(self, reading)
         stop = guard.check(reading, run.trace) or identify.codes(reading, run.lookups, run.trace)
         if stop:
             return run.refused(stop)
-        found = evidence.gather(reading, self.retriever, run.lookups, self.config, also)
+        found = evidence.gather(reading, self.retriever, run.lookups, self.config)
         run.retrieved = found.log()
         run.lap("retrieve_ms", since_start=True)
         stop = evidence.decide(reading, found, run.lookups, self.config, run.trace)
         if stop:
             return run.refused(stop)
         numbered = {n: evidence.sanitized(p) for n, p in enumerate(found.chosen, start=1)}
-        focus = run.focus(numbered) | set(also)
-        if also:
-            titles = sorted({p.title for p in numbered.values() if p.source_id in also})
-            run.trace.add("identify", "found when searched on its own", "; ".join(titles))
+        focus = run.focus(numbered)
         # Once the object is known, its own texts are the evidence: the sentence that answers
         # may be in a passage the search ranked below other objects'.
         about = run.whose(numbered, focus)
@@ -86,11 +79,6 @@ class Pipeline:
         candidates, dropped = run.verified(reply, numbered, (focus or run.told) | partners, checked)
         refuters = compose.refuting(reading, candidates, bool(checked.corrections.kept), numbered)
         stop = run.aspects(numbered, focus, checked, bool(refuters))
-        if stop and stop.absent and not also:
-            held = identify.held_as_asked(stop.absent, numbered, run.lookups, self.config)
-            if held:
-                # Asked again with the thing's own records: the first search missed them.
-                return self.run(reading, tuple(held))
         if stop:
             return run.refused(stop)
         run.dropped = dropped

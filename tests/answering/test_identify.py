@@ -758,28 +758,6 @@ def test_a_record_is_described_by_its_catalogue_kind(phrase, described, monkeypa
 
 
 @pytest.mark.parametrize(
-    "phrase, evidence, held",
-    [
-        # Searched on its own, the thing is a record the first evidence lacked.
-        ("portrait of brewer", ("harbour",), ["brewer"]),
-        ("basin with herons", ("harbour",), ["basin-herons"]),
-        # ... a record already in the evidence is no new finding ...
-        ("portrait of brewer", ("brewer",), []),
-        # ... and a record whose own name does not say the thing is not it.
-        ("companion portrait of brewer", ("harbour",), []),
-        ("portrait of brewer's wife", ("harbour",), []),
-        ("golden telephone", ("harbour",), []),
-        # Every word of it must be the record's own: its place, yes; a season it lacks, no.
-        ("Leiden portrait of brewer", ("harbour",), ["brewer"]),
-        ("winter portrait of brewer", ("harbour",), []),
-    ],
-)
-def test_a_thing_found_no_record_of_is_searched_on_its_own(phrase, evidence, held):
-    lookups = Lookups(retriever())
-    assert identify.held_as_asked(phrase, numbered(*evidence), lookups, AnswerConfig()) == held
-
-
-@pytest.mark.parametrize(
     "question, unknown",
     [
         # The form the question gives the object is its whole shape: its texts must name it.
