@@ -255,7 +255,7 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             # "Where is it from?" asks where it was made, not where it is.
-            r"\b(where (is|can)(?!.*\bfrom\W*$)|(which|what) (museum|gallery|room)|located|"
+            r"\b(where(?: is|['’]s| can)(?!.*\bfrom\W*$)|(which|what) (museum|gallery|room)|located|"
             # "Is it kept in storage?", "where's it held?"; "where was it kept when not in
             # use?" asks its history.
             r"(?:\b(?:is|are)|\b(?:where|it|that|this|what)['’]s)\b[^.?!;]*\b(?:held|kept)|"
@@ -475,9 +475,10 @@ ANSWER_SHAPES: dict[str, re.Pattern[str]] = {
     ),
     # "Where was the dagger kept when not in use?": a sentence that puts something somewhere.
     "location": re.compile(
-        r"\b(?:(?:kept|stored|placed|put|hung|housed|fits?|fitted|set|mounted|attached|worn|"
-        r"carried|installed|inserted|tucked|slipped|stood|stands|sat|lay|buried|hidden)\s+"
-        r"(?:\w+\s+)?(?:in|inside|into|on|onto|within|at|under|beneath|over|above|against)|"
+        r"\b(?:(?:kept|stored|placed|put|hung|housed|fits?|fitted|attached|worn|carried|"
+        r"installed|tucked|slipped|stood|stands|sat|lay|buried|hidden|shown|exhibited|"
+        r"displayed)\s+"
+        r"(?:\w+\s+)?(?:in|inside|into|on|onto|within|at|under|beneath|over|above|against)\b|"
         r"inside|compartment|niche)\b"
     ),
     # "What was it modelled on?": a sentence that says what it follows or reproduces.

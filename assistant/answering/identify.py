@@ -523,7 +523,9 @@ def told_apart(reading: Reading, numbered: Numbered, lookups: Lookups, cfg: Answ
     otherwise pass the claim as true.
     """
     said = set(content_words(reading.context)) - GENERIC
-    records = {p.source_id for p in numbered.values() if p.kind == "record"}
+    # Every object found, its catalogue card among the passages or not: the one described may
+    # have only its text there, and another's card must not win for want of it.
+    records = {p.source_id for p in numbered.values()}
     if not said or not records:
         return ""
     counts = {s: len({w for w in said if spelled_in(w, _vocabulary(s, lookups))}) for s in records}

@@ -843,6 +843,18 @@ def test_of_several_described_the_one_naming_most_is_meant(question, meant):
     assert {p.source_id for p in found.values()} == meant
 
 
+def test_an_object_found_by_its_text_alone_can_be_the_one_told_apart():
+    # The carp basin's card is not among the passages found, only its text; the herons
+    # basin's card is. The question describes the carp basin.
+    found = numbered("harbour", "basin-fish", "basin-herons")
+    evidence = {
+        n: p for n, p in found.items() if not (p.source_id == "basin-fish" and p.kind == "record")
+    }
+    question = "Who made the tin-glazed basin where three carp swim around the well?"
+    meant = identify.told_apart(read(question), evidence, Lookups(retriever()), AnswerConfig())
+    assert meant == "basin-fish"
+
+
 @pytest.mark.parametrize(
     "question, meant",
     [

@@ -76,6 +76,8 @@ ROWS = [
     ("Is the chess rook kept in the stores?", [], {"fields": frozenset({"institution"})}),
     ("Where's the bronze pin held?", [], {"fields": frozenset({"institution"})}),
     ("In a monk's cell, where was the chess rook kept?", [], {"fields": frozenset()}),
+    ("Where's the bronze pin, the one with the owl?", [], {"fields": frozenset({"institution"})}),
+    ("Where's the bronze pin from?", [], {"fields": frozenset({"place"})}),
     (
         "Is the lid of the jar, the one with the fish, kept somewhere?",
         [],
