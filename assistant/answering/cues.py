@@ -255,7 +255,8 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             # "Where is it from?" asks where it was made, not where it is.
-            r"\b(where(?: is|['’]s| can)(?!.*\bfrom\W*$)|(which|what) (museum|gallery|room)|located|"
+            r"\b(where(?: is|['’]s| can)(?!.*\bfrom\W*$)|(which|what) (museum|gallery|room)|"
+            r"located|"
             # "Is it kept in storage?", "where's it held?"; "where was it kept when not in
             # use?" asks its history.
             r"(?:\b(?:is|are)|\b(?:where|it|that|this|what)['’]s)\b[^.?!;]*\b(?:held|kept)|"
