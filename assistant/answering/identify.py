@@ -1354,7 +1354,7 @@ def no_record_of(
         # "Is the ewer a basin?" says what the object is (a premise), not another one.
         if describing or _said_of_named(reading.ask, phrase, focus, lookups):
             continue
-        beside = focus or _described_beside(phrase, reading, described)
+        beside = focus or told or _described_beside(phrase, reading, described)
         if not _a_detail(phrase, reading, beside, vocabularies, lookups, cfg):
             return phrase
     return ""
@@ -1453,7 +1453,7 @@ def _another_unspoken(phrase: str, vocabularies: list[tuple[set[str], str]]) -> 
     return not any(spelled_in(thing, have) for have, _ in vocabularies)
 
 
-_SIDES = frozenset(stem(w) for w in "side face reverse obverse".split())
+_SIDES = frozenset(stem(w) for w in "side face".split()).union(*_SIDE_NAMES)
 # The relation words that only ever make another object of a thing.
 _PARTNERS = frozenset(
     stem(w) for w in "companion matching counterpart twin sister mate partner pendant".split()

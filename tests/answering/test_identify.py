@@ -777,6 +777,24 @@ def test_a_form_the_texts_never_name_is_another_object(question, unknown, monkey
 
 
 @pytest.mark.parametrize(
+    "question, unknown",
+    [
+        # A side of the object described (not named) is its own, as of one named ...
+        ("Why is the back of the fritware jug with the cranes so plain?", ""),
+        ("What is on the reverse of the fritware jug from Kashan?", ""),
+        # ... and another piece beside it is still another.
+        ("Where is the matching basin of the fritware jug with the cranes?", "matching basin"),
+    ],
+)
+def test_a_side_of_an_object_described_is_its_own(question, unknown):
+    lookups = Lookups(retriever())
+    found = identify.no_record_of(
+        read(question), ["ewer"], lookups, set(), AnswerConfig(), {"ewer"}
+    )
+    assert (unknown in found) if unknown else found == ""
+
+
+@pytest.mark.parametrize(
     "titles, outer",
     [
         # A title inside a longer title named too is a word of it, not a second object.
