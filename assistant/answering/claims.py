@@ -353,6 +353,10 @@ def quantities(text: str) -> dict[str, float]:
     return dict(all_counts(text))
 
 
+# "of a/an/the/its ..." after "one <noun>": the whole the one belongs to.
+_OF_A_WHOLE = re.compile(r"\s+of\s+(?:a|an|the|its|his|her|their|this|that)\b")
+
+
 def all_counts(text: str) -> list[tuple[str, float]]:
     """Every (counted thing, how many) in the text, in order; an age as "age"."""
     found: list[tuple[str, float]] = []
@@ -369,6 +373,8 @@ def all_counts(text: str) -> list[tuple[str, float]]:
             continue
         if number == "one" and _THE_OTHER.search(text, match.end()):
             continue  # "one bull holds the hook, the other the loop": one of them, not a count
+        if number == "one" and _OF_A_WHOLE.match(text, match.end()):
+            continue  # "one panel of an altarpiece": one of its parts, not how many it has
         if number in {"a", "an"} and not scale:
             continue  # "a canvas" is an article, not a count ("a million dollars" is one)
         if _FOUR_DIGITS.fullmatch(number) and not scale and not _plural(noun):

@@ -255,7 +255,9 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             # "Where is it from?" asks where it was made, not where it is.
-            r"\b(where(?: is|['’]s| can)(?!.*\bfrom\W*$)|(which|what) (museum|gallery|room)|"
+            # "Where's its lid gone?" asks what became of it.
+            r"\b(where(?: is|['’]s| can)(?!.*\bfrom\W*$)(?![^.?!]*\bgone\b)|"
+            r"(which|what) (museum|gallery|room)|"
             r"located|"
             # "Is it kept in storage?", "where's it held?"; "where was it kept when not in
             # use?" asks its history.

@@ -78,6 +78,7 @@ ROWS = [
     ("In a monk's cell, where was the chess rook kept?", [], {"fields": frozenset()}),
     ("Where's the bronze pin, the one with the owl?", [], {"fields": frozenset({"institution"})}),
     ("Where's the bronze pin from?", [], {"fields": frozenset({"place"})}),
+    ("Where's the pin on the bronze brooch gone?", [], {"fields": frozenset()}),
     (
         "Is the lid of the jar, the one with the fish, kept somewhere?",
         [],
