@@ -374,7 +374,7 @@ def all_counts(text: str) -> list[tuple[str, float]]:
         if number == "one" and _THE_OTHER.search(text, match.end()):
             continue  # "one bull holds the hook, the other the loop": one of them, not a count
         if number == "one" and _OF_A_WHOLE.match(text, match.end()):
-            continue  # "one panel of an altarpiece": one of its parts, not how many it has
+            continue  # "one wing of a triptych": one of its parts, not how many it has
         if number in {"a", "an"} and not scale:
             continue  # "a canvas" is an article, not a count ("a million dollars" is one)
         if _FOUR_DIGITS.fullmatch(number) and not scale and not _plural(noun):

@@ -1363,12 +1363,12 @@ def no_record_of(
 def _shaped_otherwise(reading: Reading, meant: set[str], lookups: Lookups) -> str:
     """A form the question gives the object meant that none of its texts names, or "".
 
-    "The bronze weight shaped like a ram" of a weight in the form of a bull: its whole form
+    "The clay lamp shaped like a fish" of a lamp in the form of a bird: its whole form
     is no detail a visitor words otherwise; the thing described is another object.
     """
     for thing in parse.likenesses(reading.ask):
         if meant and not any(spelled_in(stem(thing), _vocabulary(s, lookups)) for s in meant):
-            # Named as the question names the object ("bronze weight shaped like a ram"), so
+            # Named as the question names the object ("<the lamp> shaped like a fish"), so
             # that a search for it finds only a record that is all of that.
             named = [p for p in reading.objects if thing not in p.lower()][:1] or ["object"]
             return f"{named[0]} shaped like a {thing}"

@@ -1479,7 +1479,7 @@ def person_pictured(text: str, phrase: str) -> bool:
 
 
 def likenesses(text: str) -> list[str]:
-    """The things a text says an object is shaped as: "shaped like a ram", "in the form of a lion".
+    """The things a text says an object is shaped as: "shaped like a fish", "in the form of an owl".
 
     Its whole form, not a detail of it: what the texts of that object must name.
     """

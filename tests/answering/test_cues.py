@@ -48,8 +48,8 @@ from assistant.answering.parse import (
         # A role or a likeness is no thing the visitor says is there.
         ("Was the jug ever catalogued as a forgery?", ["jug"]),
         ("Why is the lid shaped like a pear?", ["lid"]),
-        ("Why is the bracelet made in the shape of a snake?", ["bracelet", "snake"]),
-        ("Where was the jug in the form of a lion made?", ["jug", "lion"]),
+        ("Why was the bangle made in the shape of an eel?", ["bangle", "eel"]),
+        ("Where was the jug in the form of an owl made?", ["jug", "owl"]),
         # What is said about a thing is asked for, not a thing: the thing it is about is.
         ("Any fun facts about the captain?", ["captain"]),
         ("Got the full story regarding the broken lid?", ["broken lid"]),
@@ -214,8 +214,8 @@ def test_a_sentence_gives_a_purpose(sentence, purpose):
 @pytest.mark.parametrize(
     ("text", "forms"),
     [
-        ("How heavy is the weight shaped like a ram?", ["ram"]),
-        ("Was the jug in the form of a lion made in Nuremberg?", ["lion"]),
+        ("How old is the lamp shaped like a fish?", ["fish"]),
+        ("Was the jug in the form of an owl made in Delft?", ["owl"]),
         ("Was the flask carved to look like a gourd?", ["gourd"]),
         # What the shape of a thing is asked; a use or a manner is no form.
         ("What is the shape of the lid?", []),
@@ -238,10 +238,10 @@ def test_the_forms_a_question_gives_an_object(text, forms):
         ("Is there another basin like it?", "basin", False),
         # The complement of a yes/no "is" the parser reads as an apposition of the subject.
         ("Is the little clay lamp with a face a portrait of Nero?", "portrait of Nero", True),
-        ("Where is one of the pair of cups?", "pair of cups", False),
+        ("Where is one of the king's cups?", "cups", False),
         # What it is one of is said of it.
-        ("Is the silver cup one of a set of six?", "set of six", True),
-        ("Is the bronze cup with handles one of a pair of cups?", "pair of cups", True),
+        ("Is the silver cup one of the king's cups?", "cups", True),
+        ("Was the bronze beaker with lugs one of the duke's beakers?", "beakers", True),
     ],
 )
 def test_a_phrase_that_says_what_something_is_names_no_other_thing(text, phrase, predicate):

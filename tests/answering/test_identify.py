@@ -382,7 +382,7 @@ def test_a_side_the_texts_name_otherwise_is_mentioned(question, lacking):
         # "The other <thing>" its texts speak of is one of its own; one they never speak of is
         # the piece it was paired with.
         ("What is the other fishing boat in Harbour at Dusk carrying?", {"harbour"}, ""),
-        ("Tell me about the other half of Harbour at Dusk.", {"harbour"}, "other half"),
+        ("Where would the other half of Harbour at Dusk be?", {"harbour"}, "other half"),
         # A relative of the sitter the painter is asked to have painted: a likeness of them,
         # which must be a record; not a figure painted in the object.
         ("Did Pieter de Wit also paint Johanna Vos's husband?", {"portrait"}, "husband"),
@@ -761,18 +761,18 @@ def test_a_record_is_described_by_its_catalogue_kind(phrase, described, monkeypa
     "question, unknown",
     [
         # The form the question gives the object is its whole shape: its texts must name it.
-        ("How heavy is the bronze weight shaped like a ram?", "shaped like a ram"),
-        ("Why is the bronze weight in the form of a goat so small?", "shaped like a goat"),
-        ("How heavy is the bronze weight shaped like a bull?", ""),
-        ("Why is the bronze weight in the form of a bull so small?", ""),
+        ("How old is the clay lamp shaped like a fish?", "shaped like a fish"),
+        ("Why is the clay lamp in the form of a goat so small?", "shaped like a goat"),
+        ("How old is the clay lamp shaped like a bird?", ""),
+        ("Why is the clay lamp in the form of a bird so small?", ""),
         # A use is no form.
-        ("Was the bronze weight used like a coin?", ""),
+        ("Was the clay lamp used like a cup?", ""),
     ],
 )
 def test_a_form_the_texts_never_name_is_another_object(question, unknown, monkeypatch):
-    text = "This weight is cast as a resting bull. Its mass matches a standard unit."
-    record = ("Weight in the Form of a Bull", "Anon.", "cast bronze", "TM.933", text, "weights")
-    found = _no_record_beside(question, "weight", record, monkeypatch)
+    text = "This lamp is modelled as a sitting bird. Its spout is the bird's beak."
+    record = ("Lamp Shaped as a Bird", "Anon.", "terracotta", "TM.933", text, "lamps")
+    found = _no_record_beside(question, "lamp", record, monkeypatch)
     assert (unknown in found) if unknown else found == ""
 
 
@@ -780,7 +780,7 @@ def test_a_form_the_texts_never_name_is_another_object(question, unknown, monkey
     "question, unknown",
     [
         # A side of the object described (not named) is its own, as of one named ...
-        ("Why is the back of the fritware jug with the cranes so plain?", ""),
+        ("What is painted on the back of the fritware jug with the cranes?", ""),
         ("What is on the reverse of the fritware jug from Kashan?", ""),
         # ... and another piece beside it is still another.
         ("Where is the matching basin of the fritware jug with the cranes?", "matching basin"),

@@ -80,7 +80,7 @@ ROWS = [
     ("Where's the bronze pin from?", [], {"fields": frozenset({"place"})}),
     ("Where's the pin on the bronze brooch gone?", [], {"fields": frozenset()}),
     (
-        "Is the lid of the jar, the one with the fish, kept somewhere?",
+        "Is the jar's lid, the one with the fish, kept somewhere?",
         [],
         {"fields": frozenset({"institution"})},
     ),
