@@ -344,7 +344,7 @@ _PERSON = re.compile(r"\b(who|whom|whose)\b")
 _FATE = re.compile(
     r"\b(what (became|becomes|has become) of|what happened (to|after)|turn(ed)? out|"
     r"end(ed)? up|fate|in the end|"
-    # "How did the tale end?", "so how does it end for them?": how it came out.
+    # "How did the tale end?", "and how do things end?": how it came out.
     r"how (does|did|do) [^?.!]*\bend)\b"
 )
 # Any "where": where it was made, found or is now are the record's (reading drops the ask then).
