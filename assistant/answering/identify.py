@@ -1333,17 +1333,8 @@ def no_record_of(
     for phrase in reading.objects:
         if parse.relative_made(reading.ask, phrase) and not _titled_by(phrase, sources, lookups):
             return phrase  # "did <the painter> also paint <the sitter>'s mother?"
-        if any(
-            person(reading.ask, phrase)
-            for person in (parse.person_acting, parse.person_pictured, parse.person_asked)
-        ):
-            continue  # "would the brothers have used it?", "who was the donor?": people
-        if head(phrase) in _TIMES or parse.came_from(reading.context, phrase):
-            continue  # "from the time of the kings", "it came from a house in <a town>"
-        if _the_holder(phrase, reading, set(sources), lookups) or _a_museum(phrase, reading):
-            continue  # "Is it on view at <the museum>?": where it is held, not a second thing
-        if _numbered_by_a_text(phrase, focus or set(sources), lookups):
-            continue  # "its companion (WAM 38.2)": a record the collection has
+        if _no_thing_apart(phrase, reading, set(sources), focus, lookups):
+            continue
         if _set_apart(
             phrase, set(sources), focus or told or set(), lookups, cfg
         ) or _of_another_named(phrase, focus, lookups):
@@ -1351,13 +1342,32 @@ def no_record_of(
         describing = described[phrase]
         if _hangs_off(reading, phrase, set(sources), focus, describing, lookups, cfg):
             return phrase
-        # "Is the ewer a basin?" says what the object is (a premise), not another one.
-        if describing or _said_of_named(reading.ask, phrase, focus, lookups):
+        # "Is the ewer a basin?" says what the object is (a premise), not another one; "the
+        # back of <the object described>" is a side of it, as of one named.
+        side = bool(focus or told) and head(phrase) in _SIDES
+        if describing or side or _said_of_named(reading.ask, phrase, focus, lookups):
             continue
-        beside = focus or told or _described_beside(phrase, reading, described)
+        beside = focus or _described_beside(phrase, reading, described)
         if not _a_detail(phrase, reading, beside, vocabularies, lookups, cfg):
             return phrase
     return ""
+
+
+def _no_thing_apart(
+    phrase: str, reading: Reading, sources: set[str], focus: set[str], lookups: Lookups
+) -> bool:
+    """Whether a phrase names people, a time, the holder, or a partner a text numbers."""
+    if any(
+        person(reading.ask, phrase)
+        for person in (parse.person_acting, parse.person_pictured, parse.person_asked)
+    ):
+        return True  # "would the brothers have used it?", "who was the donor?": people
+    if head(phrase) in _TIMES or parse.came_from(reading.context, phrase):
+        return True  # "from the time of the kings", "it came from a house in <a town>"
+    if _the_holder(phrase, reading, sources, lookups) or _a_museum(phrase, reading):
+        return True  # "Is it on view at <the museum>?": where it is held, not a second thing
+    # "its companion (WAM 38.2)": a record the collection has
+    return _numbered_by_a_text(phrase, focus or sources, lookups)
 
 
 def _shaped_otherwise(reading: Reading, meant: set[str], lookups: Lookups) -> str:
