@@ -353,6 +353,11 @@ def quantities(text: str) -> dict[str, float]:
     return dict(all_counts(text))
 
 
+# What a work is called, whatever it is: "his <work>", "<Name>'s <work>" credit the one named.
+WORK_NOUNS = (
+    "painting picture portrait statue sculpture print drawing screen work masterpiece canvas "
+    "panel vase"
+).split()
 # "of a/an/the/its ..." after "one <noun>": the whole the one belongs to.
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?:a|an|the|its|his|her|their|this|that)\b")
 

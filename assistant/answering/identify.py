@@ -1373,8 +1373,8 @@ def _no_thing_apart(
 def _shaped_otherwise(reading: Reading, meant: set[str], lookups: Lookups) -> str:
     """A form the question gives the object meant that none of its texts names, or "".
 
-    "The clay lamp shaped like a fish" of a lamp in the form of a bird: its whole form
-    is no detail a visitor words otherwise; the thing described is another object.
+    A fish-shaped lamp asked of the bird-shaped one the texts describe: its whole form is no
+    detail a visitor words otherwise; the thing described is another object.
     """
     for thing in parse.likenesses(reading.ask):
         if meant and not any(spelled_in(stem(thing), _vocabulary(s, lookups)) for s in meant):

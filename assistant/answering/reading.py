@@ -651,8 +651,8 @@ def _credited_as_his(text: str, name_words: set[str]) -> list[Claim]:
 
 # "his <a capitalised title or a word for a work>": the work the visitor says is the person's.
 _HIS_WORK = re.compile(
-    r"\b(?:his|her)\s+(?:own\s+|famous\s+|great\s+)?(?=[A-Z]|(?:painting|picture|portrait|"
-    r"statue|sculpture|print|drawing|screens?|work|masterpiece|canvas|panel|vase)s?\b)"
+    r"\b(?:his|her)\s+(?:own\s+|famous\s+|great\s+)?"
+    rf"(?=[A-Z]|(?:{'|'.join(shapes.WORK_NOUNS)})s?\b)"
 )
 # Verbs that make a thing someone's without their making it.
 _OWNING = re.compile(

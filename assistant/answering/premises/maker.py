@@ -7,7 +7,13 @@ from collections.abc import Iterable
 
 from assistant.answering import parse
 from assistant.answering.catalogue import Numbered
-from assistant.answering.claims import MAKER_CUES, MAKER_VERB, NAME_PARTICLES, NAME_RUN
+from assistant.answering.claims import (
+    MAKER_CUES,
+    MAKER_VERB,
+    NAME_PARTICLES,
+    NAME_RUN,
+    WORK_NOUNS,
+)
 from assistant.answering.claims_by_language import OTHER_LANGUAGE_SLOTS
 from assistant.answering.config import DEFAULT, AnswerConfig
 from assistant.answering.kinds import everyday_names
@@ -150,12 +156,9 @@ def _owns_another_thing(claim: Claim, subject: Subject) -> bool:
     return not any(stem(t.lower_) in own for t in phrase)
 
 
-# What a work is called, whatever it is: "<Name>'s portrait" credits one.
-_WORKS = frozenset(
-    stem(w)
-    for w in "painting picture work artwork piece masterpiece portrait statue sculpture "
-    "print drawing carving design".split()
-)
+# What a work is called ("<Name>'s portrait" credits one), with the general words for a
+# made thing that a possessive before it credits too ("<Name>'s piece").
+_WORKS = frozenset(stem(w) for w in [*WORK_NOUNS, "artwork", "piece", "carving", "design"])
 
 
 def _naming(claim: Claim) -> set[str]:
