@@ -1363,7 +1363,7 @@ def _no_thing_apart(
     ):
         return True  # "would the brothers have used it?", "who was the donor?": people
     if head(phrase) in _TIMES or parse.came_from(reading.context, phrase):
-        return True  # "from the time of the kings", "it came from a house in <a town>"
+        return True  # "in the reign of its kings", "it came from a house in <a town>"
     if _the_holder(phrase, reading, sources, lookups) or _a_museum(phrase, reading):
         return True  # "Is it on view at <the museum>?": where it is held, not a second thing
     # "its companion (WAM 38.2)": a record the collection has
