@@ -1435,6 +1435,8 @@ def _a_detail(
         # "The other half of <a mirror case>": the texts speak of no halves, so the other is
         # a second piece, not one of this one's parts.
         return False
+    if beside and _placed_by_a_detail(phrase, reading, vocabularies, lookups, cfg):
+        return True
     # "A second <title>" is another of the object's own kind; "a quartz owl" is made of
     # something, so it is an object whatever the catalogue classes it as (a figurine).
     if beside and not (
@@ -1449,6 +1451,29 @@ def _a_detail(
     if not _related(phrase) and parse.within_named(reading.ask, phrase, titles):
         return True
     return _named_otherwise(phrase, reading, titles, vocabularies)
+
+
+def _placed_by_a_detail(
+    phrase: str,
+    reading: Reading,
+    vocabularies: list[tuple[set[str], str]],
+    lookups: Lookups,
+    cfg: AnswerConfig,
+) -> bool:
+    """Whether a phrase is placed inside the picture by one of its details.
+
+    "The saint at the cross", "the hills behind the vase of flowers": a thing placed by a
+    figure or a thing the texts speak of is in the scene, whatever else the catalogue
+    classes by its word (crosses, landscapes). "The matching bowl" is never in the scene.
+    """
+    if _related(phrase) or _selecting_words(phrase):
+        return False  # "the first <title>", "the matching bowl": another object
+    for word in parse.placed_in_scene(reading.ask, phrase):
+        if any(spelled_in(stem(word.lower()), have) for have, _ in vocabularies):
+            return True
+        if not _another_object(word, lookups, cfg):
+            return True  # a figure no catalogue kind is ("the blade", "the nun")
+    return False
 
 
 def _another_unspoken(phrase: str, vocabularies: list[tuple[set[str], str]]) -> bool:

@@ -1349,6 +1349,36 @@ def within_named(text: str, phrase: str, named_words: set[str]) -> bool:
     return False
 
 
+def placed_in_scene(text: str, phrase: str) -> list[str]:
+    """What a phrase is placed against inside a picture: the thing it sits at, on or behind.
+
+    "A dog under the table": the dog is placed by the table (returned: ["table"]). "A blade
+    sticking into the saint at the cross": the cross is where a figure is, placed by that
+    figure (returned: [the figure's word]). A locative that hangs on the clause's own verb
+    ("what is painted on the basin?") places nothing inside a scene: it names where to look.
+    """
+    chunk = _chunk_for(text, phrase)
+    if chunk is None:
+        return []
+    root = chunk.root
+    against = [
+        pobj.text
+        for prep in root.children
+        if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE
+        for pobj in prep.children
+        # "Harbour at Dusk": a proper name after the preposition is a title's own words.
+        if pobj.dep_ == "pobj" and pobj.pos_ != "PROPN"
+    ]
+    prep = root.head
+    if root.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+        holder = prep.head
+        if holder.pos_ in ("NOUN", "PROPN") or holder.dep_ in ("acl", "relcl"):
+            # The figure (a noun, or the one a participle describes) it is placed by.
+            figure = holder if holder.pos_ in ("NOUN", "PROPN") else holder.head
+            against.append(figure.text)
+    return against
+
+
 def whose_works(text: str) -> list[str]:
     """The capitalised names a text credits a thing to: "<Name>'s portrait", "the bust by <Name>".
 

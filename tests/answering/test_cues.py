@@ -12,6 +12,7 @@ from assistant.answering.parse import (
     is_predicate,
     likenesses,
     object_phrases,
+    placed_in_scene,
     related_in_the_past,
     relation_partners,
     salient_phrases,
@@ -611,3 +612,21 @@ def test_the_person_a_who_asks_for(text, phrase, asked):
     from assistant.answering.parse import person_asked
 
     assert person_asked(text, phrase) is asked
+
+
+@pytest.mark.parametrize(
+    "text, phrase, against",
+    [
+        # A thing placed by another thing in the scene: both sit inside the picture.
+        ("Who is the dog under the table looking at?", "dog", ["table"]),
+        ("Why is the lamp over the sleeping girl lit?", "lamp", ["girl"]),
+        # A place a figure stands at, through the participle that describes it.
+        ("What is the sailor standing at the door holding?", "door", ["sailor"]),
+        # A locative on the question's own verb says where to look, not a scene.
+        ("What is painted on the basin?", "basin", []),
+        ("Is the helmet kept in the treasury?", "helmet", []),
+        ("Who made the ewer?", "ewer", []),
+    ],
+)
+def test_what_a_thing_is_placed_against_in_a_scene(text, phrase, against):
+    assert placed_in_scene(text, phrase) == against

@@ -388,6 +388,23 @@ def test_a_side_the_texts_name_otherwise_is_mentioned(question, lacking):
         ("Did Pieter de Wit also paint Johanna Vos's husband?", {"portrait"}, "husband"),
         ("Did Marta Lindqvist paint her sister in Harbour at Dusk?", {"harbour"}, ""),
         ("Did Pieter de Wit paint Johanna Vos's prayer book?", {"portrait"}, ""),
+        # A thing placed in the picture by a figure ("the sailor at the door"), or placing
+        # one its texts speak of, is in the scene, though the catalogue classes doors ...
+        ("In Harbour at Dusk, who stands in the door behind the woman?", {"harbour"}, ""),
+        ("In Harbour at Dusk, what is the sailor standing at the door doing?", {"harbour"}, ""),
+        (
+            "In Harbour at Dusk, why is there a lamp hanging over the woman at the door?",
+            {"harbour"},
+            "",
+        ),
+        # ... but not one picked out as another ("the other door"), nor one the question's
+        # own verb looks at ("what is painted on the basin ...?").
+        (
+            "In Harbour at Dusk, what is the sailor standing at the other door doing?",
+            {"harbour"},
+            "other door",
+        ),
+        ("What is painted on the basin that goes with Harbour at Dusk?", {"harbour"}, "basin"),
     ],
 )
 def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, unknown):
