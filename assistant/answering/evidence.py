@@ -204,6 +204,10 @@ def about(
     named_in = texts + [str(c.meta.get("credit_line") or "") for c in chunks[:1]]
     # And the everyday words for its kind: "the dish" is this plate.
     named_in.append(" ".join(everyday_names(passage.meta, passage.title)))
+    if passage.meta.get("period"):
+        # A period its card names ("Third Intermediate") is said with the general word for
+        # one ("the Third Intermediate Period"), which is no other name.
+        named_in.append(_PERIOD_WORDS)
     lookups.coverage[passage.source_id] = coverage(topical, named_in, named)
     if names_missing(unplaced, named_in) and not _described(reading, passage.title, cfg):
         # A period its texts never name, said of a thing the question does not describe by
@@ -215,6 +219,9 @@ def about(
         # never mentions, and not by this object's title: it is about something else.
         return False
     return lookups.coverage[passage.source_id] >= cfg.min_topic_coverage
+
+
+_PERIOD_WORDS = "Period Dynasty Era"
 
 
 def _titled(reading: Reading, passage: Passage) -> bool:

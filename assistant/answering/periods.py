@@ -93,8 +93,13 @@ class Periods:
         self._by_key = {p.key: p for p in periods}
         # Longest first: "late edo" before "edo", "early medieval" before "medieval".
         ordered = sorted(self._by_key, key=len, reverse=True)
+        # "The Third Intermediate Period" of a label "Third Intermediate": the visitor's
+        # general word for a period is part of its name as said.
         self._pattern = (
-            re.compile(r"\b(" + "|".join(re.escape(k) for k in ordered) + r")\b")
+            re.compile(
+                r"\b(" + "|".join(re.escape(k) for k in ordered) + r")\b"
+                r"(?:\s+(?:period|dynasty|era)\b)?"
+            )
             if ordered
             else None
         )

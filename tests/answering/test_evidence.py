@@ -1,5 +1,7 @@
 """evidence: what is retrieved, what is on topic, and the refusal when nothing is."""
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answering import evidence
@@ -136,6 +138,23 @@ def test_a_period_no_text_names_keeps_only_the_object_described(question, source
     lookups = Lookups(retriever())
     passage = lookups.chunks(source_id)[0]
     assert evidence.about(read(question, periods=GULL), passage, lookups, CFG) is on_topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The card's period as the catalogue writes it, and with the general word for one:
+        # "Period" is no name of another thing the texts must give.
+        "Why does the Gull Dynasty jug have a lid?",
+        "Why does the Gull Period jug have a lid?",
+    ],
+)
+def test_the_period_its_card_names_is_named_with_or_without_the_general_word(question):
+    lookups = Lookups(retriever())
+    card = lookups.chunks("ewer")[0]
+    dated = replace(card, meta={**card.meta, "period": "Gull Dynasty"}, text=f"{card.text} Gull.")
+    lookups._chunks["ewer"] = [dated]
+    assert evidence.about(read(question, periods=GULL), dated, lookups, CFG)
 
 
 @pytest.mark.parametrize(

@@ -76,6 +76,9 @@ def test_a_periods_years_are_the_middle_of_its_records_years():
         ("Late kingdom amulets are green, aren't they?", []),
         ("Why is the 4th Dynasty amulet green?", ["4th Dynasty"]),
         ("What is the seagull carrying?", []),
+        # A label without the general word is named with it too: it is the period's name.
+        ("Is the Amberline Period cup Dutch?", ["Amberline Period"]),
+        ("Why is the Late Kingdom Era amulet green?", ["Late Kingdom Era"]),
     ],
 )
 def test_periods_named_in_a_question(text, expected):
