@@ -38,7 +38,7 @@ from assistant.documents import creators_from_meta, other_titles_from_meta, reco
 from assistant.i18n import SOURCE_LANGUAGE, gettext
 from assistant.relatedness import Relatedness
 from assistant.store import Passage
-from assistant.text import fold, has_negation, words
+from assistant.text import content_words, fold, has_negation, words
 from assistant.verify import Verifier
 
 
@@ -111,7 +111,14 @@ def choose(
     room = max(room, 0)
     titles = context.titles + _makers_said(reading, context)
     scored = score(
-        reading, candidates, context.verifier, titles, cfg, context.kinds, context.relatedness
+        reading,
+        candidates,
+        context.verifier,
+        titles,
+        cfg,
+        context.kinds,
+        context.relatedness,
+        context.card,
     )
     chosen = select(
         scored,
@@ -245,6 +252,7 @@ class _Context:
     kinds: frozenset[str] = frozenset()  # words of the focus objects' kinds ("helmets")
     relatedness: Relatedness | None = None  # ranks by meaning a question not read by word
     asked_of: frozenset[str] = frozenset()  # the objects named by number or title, or described
+    card: frozenset[str] = frozenset()  # words of the focus objects' cards: period, culture, place
 
 
 def context(
@@ -269,9 +277,35 @@ def context(
         if p.source_id in focus
         for w in words(str(p.meta.get("object_type") or ""))
     )
-    return _Context(
-        cfg, verifier, numbered, titles, focus, unendorsed, kinds, relatedness, frozenset(asked_of)
+    meant = focus | set(asked_of)
+    card = frozenset(
+        w for p in numbered.values() if p.source_id in meant for w in _card_words(p.meta)
     )
+    return _Context(
+        cfg,
+        verifier,
+        numbered,
+        titles,
+        focus,
+        unendorsed,
+        kinds,
+        relatedness,
+        frozenset(asked_of),
+        card,
+    )
+
+
+def _card_words(meta: dict[str, Any]) -> list[str]:
+    """The words a card places the object by: its culture, period, place, maker's nation.
+
+    A visitor describes the object, or its maker, by them ("the Mughal artist", "the Kashan
+    potter"). Not its medium: "metal type" or "the silver lid" speak of other things, which
+    the question may well ask about.
+    """
+    placed = [str(meta.get(key) or "") for key in ("culture", "period", "place_made")]
+    # "<Maker> (Italian, ca. 1525)": the nation in brackets, not the maker's name.
+    placed += re.findall(r"\(([^)]*)\)", str(meta.get("creators_display") or ""))
+    return [w for text in placed for w in content_words(text) if not any(c.isdigit() for c in w)]
 
 
 def renumbered(

@@ -1157,6 +1157,50 @@ def _described_start(doc: Any, i: int) -> int:
     return j
 
 
+def without_card_modifiers(text: str, card_words: frozenset[str]) -> str:
+    """The text without the words that describe a thing as the object's catalogue card does.
+
+    "Did the Mughal artist copy an older picture?" of a Mughal leaf: "Mughal" says which
+    object (its period), not what is asked, and a sentence that repeats it is no answer.
+    Only a modifier goes ("the Italian family" keeps the family); a head noun is what the
+    phrase is about. ``card_words``: the content-word stems of the card's fields.
+    """
+    if not text.strip() or not card_words:
+        return text
+    doc = parsed(text)
+    dropped: set[int] = set()
+    for word in _written_words(doc):
+        inside = {t.i for t in word}
+        # The word's own head: the token that hangs on something outside the word.
+        top = next((t for t in word if t.head.i not in inside or t.head == t), word[-1])
+        said = [w for t in word for w in content_words(t.text)]
+        if (
+            top.dep_ in ("amod", "compound")
+            and top.head.pos_ in _NAMING_POS
+            and said
+            and all(w in card_words for w in said)
+        ):
+            dropped.update(t.i for t in word)
+    if not dropped:
+        return text
+    return "".join(t.text_with_ws for t in doc if t.i not in dropped).strip()
+
+
+def _written_words(doc: Any) -> list[list[Any]]:
+    """The doc's tokens grouped as written: "blue-and-white" is one word of five tokens."""
+    groups: list[list[Any]] = []
+    for token in doc:
+        if (
+            groups
+            and not groups[-1][-1].whitespace_
+            and (token.text == "-" or groups[-1][-1].text == "-")
+        ):
+            groups[-1].append(token)
+        else:
+            groups.append([token])
+    return groups
+
+
 def without_named(text: str, named_words: set[str], kinds: frozenset[str] = frozenset()) -> str:
     """The text with each noun phrase that names one of the objects replaced by "it".
 

@@ -81,9 +81,15 @@ class _Asked:
     timed: bool = False  # asks when
 
 
-def _asked(reading: Reading, names: list[str], kinds: frozenset[str] = frozenset()) -> _Asked:
+def _asked(
+    reading: Reading,
+    names: list[str],
+    kinds: frozenset[str] = frozenset(),
+    card: frozenset[str] = frozenset(),
+) -> _Asked:
     named = {w for n in names for w in content_words(n)}
     bare = cues.without_titles(parse.without_named(reading.asked, named, kinds), names)
+    bare = parse.without_card_modifiers(bare, card)
     if len(topic_words(bare)) < _ASK_WORDS_MIN and cues.PRONOUN_IN.search(fold(bare)):
         # "The sitter holds a book - what is she doing with it?": the ask leans on the things
         # named before it, which say who "he" is (not on the object's own name): the things
@@ -322,6 +328,7 @@ def score(
     cfg: AnswerConfig,
     kinds: frozenset[str] = frozenset(),
     relatedness: Relatedness | None = None,
+    card: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Score candidates: similarity to the question, shared words, and the fact asked for.
 
@@ -334,7 +341,7 @@ def score(
         return []
     names = sorted({t for t in titles if t}, key=len, reverse=True)
     names += [n[4:] for n in names if n.lower().startswith("the ")]
-    asked = _asked(reading, names, kinds)
+    asked = _asked(reading, names, kinds, card)
     texts = [cues.without_titles(c.text, names) for c in candidates]
     if reading.words_read or relatedness is None:
         vectors = verifier.embed([_as_embedded(asked.bare), *texts])

@@ -630,3 +630,31 @@ def test_the_person_a_who_asks_for(text, phrase, asked):
 )
 def test_what_a_thing_is_placed_against_in_a_scene(text, phrase, against):
     assert placed_in_scene(text, phrase) == against
+
+
+@pytest.mark.parametrize(
+    "text, card, expected",
+    [
+        # A modifier the card gives (period, culture, place, maker's nation) says which object.
+        (
+            "Did the Mughal artist copy an older picture?",
+            {"mughal"},
+            "Did the artist copy an older picture?",
+        ),
+        ("Why would a Flemish family want it?", {"flemish"}, "Why would a family want it?"),
+        # A hyphenated word goes whole or not at all.
+        (
+            "Who bought the blue-and-white jar?",
+            {"blue", "white"},
+            "Who bought the jar?",
+        ),
+        ("Who bought the blue-and-white jar?", {"blue"}, "Who bought the blue-and-white jar?"),
+        # The thing a phrase is about stays, and so does a modifier the card does not give.
+        ("Who was Mughal?", {"mughal"}, "Who was Mughal?"),
+        ("Was the Roman soldier armed?", {"mughal"}, "Was the Roman soldier armed?"),
+    ],
+)
+def test_the_words_a_card_describes_the_object_by_are_no_ask(text, card, expected):
+    from assistant.answering.parse import without_card_modifiers
+
+    assert without_card_modifiers(text, frozenset(card)) == expected
