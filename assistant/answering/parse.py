@@ -1032,14 +1032,38 @@ def _phrases(text: str) -> list[tuple[str, Any]]:
     for chunk in chunks:
         if not _determined(chunk) or _role_or_likeness(chunk) or _talk_about(chunk):
             continue
+        if chunk.root.dep_ == "pobj" and _by_name(chunk, starts) is not chunk:
+            continue  # "<a likeness> of the painter <Name>": the name says who it is of
         named = _named(chunk)
         if not named:
             continue
         after = chunk.end
         joined = after < len(doc) and doc[after].lower_ == "of"
-        complement = _named(starts[after + 1]) if joined and after + 1 in starts else ""
+        complement = ""
+        if joined and after + 1 in starts:
+            complement = _named(_by_name(starts[after + 1], starts))
         found.append((f"{named} of {complement}" if complement else named, chunk))
     return found
+
+
+def _by_name(chunk: Any, starts: dict[int, Any]) -> Any:
+    """The chunk that names the one a chunk describes: "the Safavid ruler Shah Abbas".
+
+    A role set before a proper name ("the painter <Name>") is the visitor's description of
+    the person; the name is what a record is titled by. Only after "of": "the oil painting
+    <Name> made" is a thing and the person who made it, whatever the parser hangs on it.
+    """
+    named = starts.get(chunk.end)
+    if (
+        named is not None
+        and chunk.root.dep_ == "pobj"
+        and chunk.root.head.lower_ == "of"
+        and named.root.dep_ == "appos"
+        and named.root.head == chunk.root
+        and named.root.pos_ == "PROPN"
+    ):
+        return named
+    return chunk
 
 
 _INTENSIVE = re.compile(r"(?<=\w) (?:itself|themselves)\b", re.IGNORECASE)

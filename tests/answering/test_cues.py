@@ -74,6 +74,14 @@ from assistant.answering.parse import (
             "Describe the Test Museum's gold mask of king tutankhamun.",
             ["gold mask of king tutankhamun"],
         ),
+        # A role set before a name ("the court painter <Name>") describes the person the
+        # name names: the likeness is of the name, and the role is no thing of its own.
+        ("Is there a bust of the court painter Anna Berg here?", ["bust of Anna Berg"]),
+        # ... but a thing a name follows as its maker ("the painting <Name> made") is a thing.
+        (
+            "Where is the big oil painting Anna Berg made from the sketch?",
+            ["big oil painting", "sketch"],
+        ),
         ("the \u0301", []),
         ("the", []),
         ("", []),

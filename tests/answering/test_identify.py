@@ -606,6 +606,14 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("Is Ann Berg's painting on view?", {"harbour"}, ""),
         ("Is Marta Lindqvist's harbour painting in the museum?", {"harbour"}, ""),
         ("Is Johanna Vos's portrait on view?", {"portrait"}, ""),
+        # A likeness of someone named after a role ("the brewer's wife <Name>") is held by the
+        # record titled by the name; the role is the visitor's description of the sitter.
+        ("Is there a portrait of the brewer's wife Johanna Vos in the museum?", {"portrait"}, ""),
+        (
+            "Is there a portrait of the brewer's wife Anna Smit in the museum?",
+            {"portrait"},
+            "portrait of Anna Smit",
+        ),
     ],
 )
 def test_a_thing_asked_for_where_it_is_held_must_be_a_record(question, focus, absent):
