@@ -1305,6 +1305,7 @@ def no_record_of(
     focus: set[str],
     cfg: AnswerConfig = DEFAULT,
     told: set[str] | None = None,
+    told_apart: set[str] | None = None,
 ) -> str:
     """A thing the question asks about that no record in the evidence is, or "".
 
@@ -1313,7 +1314,9 @@ def no_record_of(
     "the companion piece of a painting we hold"), not whether it shares the other words. When
     the question names objects, the thing must be one of them, or in their texts. ``told``:
     the object the question describes without naming it, beside which "the other <kind>" is
-    another object as it is beside one named.
+    another object as it is beside one named. ``told_apart``: that object when its texts tell
+    it apart from the others found (not only because it is the one found): a thing no text
+    names is then judged a detail of it, as of one named.
     """
     owners, vocabularies = _owners(sources, focus, lookups)
     if pictured := _pictures_another(reading, focus, lookups):
@@ -1347,7 +1350,8 @@ def no_record_of(
         side = bool(focus or told) and head(phrase) in _SIDES
         if describing or side or _said_of_named(reading.ask, phrase, focus, lookups):
             continue
-        beside = focus or _described_beside(phrase, reading, described)
+        told = told_apart if told_apart and _plain_detail(phrase) else set()
+        beside = focus or told or _described_beside(phrase, reading, described)
         if not _a_detail(phrase, reading, beside, vocabularies, lookups, cfg):
             return phrase
     return ""
@@ -1435,13 +1439,14 @@ def _a_detail(
         # "The other half of <a mirror case>": the texts speak of no halves, so the other is
         # a second piece, not one of this one's parts.
         return False
-    if beside and _placed_by_a_detail(phrase, reading, vocabularies, lookups, cfg):
+    if beside and _placed_by_a_detail(phrase, reading, beside, vocabularies, lookups, cfg):
         return True
     # "A second <title>" is another of the object's own kind; "a quartz owl" is made of
     # something, so it is an object whatever the catalogue classes it as (a figurine).
+    made_of = parse.modified_by(reading.text, head(phrase), MATERIALS)
     if beside and not (
         head(phrase) in kinds
-        or parse.modified_by(reading.text, head(phrase), MATERIALS)
+        or (made_of and not _materials_said(phrase, beside, lookups))
         or _another_object(phrase, lookups, cfg)
     ):
         return True
@@ -1453,9 +1458,23 @@ def _a_detail(
     return _named_otherwise(phrase, reading, titles, vocabularies)
 
 
+def _materials_said(phrase: str, beside: set[str], lookups: Lookups) -> bool:
+    """Whether an object's texts speak of every material a phrase names.
+
+    "The gold patterns" on a binding whose texts speak of gold tooling are a detail worked
+    in its own material; "a quartz owl" beside a bronze whose texts never name quartz is
+    another object.
+    """
+    named = [w for w in words(phrase) if w in MATERIALS]
+    return bool(named) and any(
+        all(spelled_in(stem(m), _vocabulary(s, lookups)) for m in named) for s in beside
+    )
+
+
 def _placed_by_a_detail(
     phrase: str,
     reading: Reading,
+    beside: set[str],
     vocabularies: list[tuple[set[str], str]],
     lookups: Lookups,
     cfg: AnswerConfig,
@@ -1468,7 +1487,10 @@ def _placed_by_a_detail(
     """
     if _related(phrase) or _selecting_words(phrase):
         return False  # "the first <title>", "the matching bowl": another object
+    holders = _holders(beside, lookups)
     for word in parse.placed_in_scene(reading.ask, phrase):
+        if stem(word.lower()) in holders:
+            continue  # "the <maker>'s teapot in the collection": where it is held
         if any(spelled_in(stem(word.lower()), have) for have, _ in vocabularies):
             return True
         if not _another_object(word, lookups, cfg):
@@ -1520,14 +1542,21 @@ def _placed_part(phrase: str, beside: set[str], kinds: set[str], lookups: Lookup
 def _described_beside(phrase: str, reading: Reading, described: dict[str, list[str]]) -> set[str]:
     """The sources that describe the other things a question names, when ``phrase`` is a detail.
 
-    Only a plain detail ("the ripples round the fishing boats"): a thing named by its relation
-    ("the matching half") or as "<part> of <something>" ("the rest of the lyre", "the chariot
-    of the sun") may be a thing apart, which must be in the texts. "The other face" is a side
-    of the thing described, not a thing apart.
+    Only a plain detail ("the ripples round the fishing boats"; ``_plain_detail``).
     """
-    if (_related(phrase) and head(phrase) not in _SIDES) or " of " in phrase:
+    if not _plain_detail(phrase):
         return set()
     return {s for other, found in described.items() if other != phrase for s in found}
+
+
+def _plain_detail(phrase: str) -> bool:
+    """Whether a phrase can only be a detail of the object beside it, not a thing apart.
+
+    A thing named by its relation ("the matching half", "the whole lyre") or as "<part> of
+    <something>" ("the rest of the lyre", "a portrait of <the sitter's> brother") may be a
+    thing apart, which must be in the texts. "The other face" is a side of the thing.
+    """
+    return not ((_related(phrase) and head(phrase) not in _SIDES) or " of " in phrase)
 
 
 # Words for a time, not a thing: "the time of the kings", "the days of the empire".

@@ -1437,14 +1437,24 @@ def placed_in_scene(text: str, phrase: str) -> list[str]:
         # "Harbour at Dusk": a proper name after the preposition is a title's own words.
         if pobj.dep_ == "pobj" and pobj.pos_ != "PROPN"
     ]
+    figure = _placing(chunk)
+    return against + ([figure.text] if figure is not None else [])
+
+
+def _placing(chunk: Any) -> Any | None:
+    """The figure a chunk is the place of, through a locative; None if it places none.
+
+    The figure is a noun, or the one a participle or relative clause describes ("the saint
+    kneeling at <it>").
+    """
+    root = chunk.root
     prep = root.head
-    if root.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
-        holder = prep.head
-        if holder.pos_ in ("NOUN", "PROPN") or holder.dep_ in ("acl", "relcl"):
-            # The figure (a noun, or the one a participle describes) it is placed by.
-            figure = holder if holder.pos_ in ("NOUN", "PROPN") else holder.head
-            against.append(figure.text)
-    return against
+    if not (root.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in _LOCATIVE):
+        return None
+    holder = prep.head
+    if holder.pos_ in ("NOUN", "PROPN"):
+        return holder
+    return holder.head if holder.dep_ in ("acl", "relcl") else None
 
 
 def whose_works(text: str) -> list[str]:

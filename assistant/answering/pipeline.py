@@ -104,6 +104,7 @@ class _Run:
     mark: float = 0.0
     meant: set[str] = field(default_factory=set)  # the records the question names or describes
     told: set[str] = field(default_factory=set)  # else the one its words or the evidence pick
+    described: set[str] = field(default_factory=set)  # the one its words tell apart, if any
     asked_of: set[str] = field(default_factory=set)  # named by number or title, or described
     model_of: str = ""  # the maker by whom the ask names the work the object follows
 
@@ -252,7 +253,7 @@ class _Run:
             if meant:
                 title = next(p.title for p in numbered.values() if p.source_id == meant)
                 self.trace.add("identify", "described by its texts", title)
-                self.told = {meant}
+                self.told = self.described = {meant}
         if not self.reading.words_read:
             # Not named in the texts' words: the object named by code or title, else the one
             # clearly nearest in meaning, is the one its claims are checked against.
@@ -365,7 +366,7 @@ class _Run:
                 "identify", f"the vetted texts mention the {unnamed} but do not say which"
             )
         unknown = identify.no_record_of(
-            self.reading, sources, self.lookups, focus, self.cfg, self.told
+            self.reading, sources, self.lookups, focus, self.cfg, self.told, self.described
         )
         # A correction of what the question says of that thing ("the ivory saint", "the 1700
         # first version") corrects the wrong object: the finding is that no record is it.

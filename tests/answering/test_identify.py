@@ -405,6 +405,16 @@ def test_a_side_the_texts_name_otherwise_is_mentioned(question, lacking):
             "other door",
         ),
         ("What is painted on the basin that goes with Harbour at Dusk?", {"harbour"}, "basin"),
+        # A thing made of a material the object's texts speak of is worked in its own
+        # material (its iron fittings); one of a material they never name is another object.
+        ("On the Oak Marriage Chest, who forged the iron bands?", {"chest"}, ""),
+        ("On the Oak Marriage Chest, who forged the bronze bands?", {"chest"}, "bronze bands"),
+        # Where a thing is held places it in no picture.
+        (
+            "Tell me about the Marta Lindqvist basin in the museum's collection.",
+            {"harbour"},
+            "Marta Lindqvist basin",
+        ),
     ],
 )
 def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, unknown):
