@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -11,6 +12,7 @@ from assistant.documents import describing_sentences
 from assistant.relatedness import Relatedness
 from assistant.store import Passage
 from assistant.text import content_words, fold, split_sentences, words
+from assistant.verify import cosine
 
 Numbered = dict[int, Passage]  # the sources as the model sees them: [1], [2], ...
 
@@ -62,6 +64,8 @@ class Lookups:
 
     retriever: Retriever
     relatedness: Relatedness | None = None  # closeness in meaning, for questions not read by word
+    # Word vectors (the verifier's model): a visitor's word for a thing its texts name otherwise.
+    embed: Callable[[Sequence[str]], list[list[float]]] | None = None
     coverage: dict[str, float] = field(default_factory=dict)
     _related: dict[str, float] = field(default_factory=dict)
     _chunks: dict[str, list[Passage]] = field(default_factory=dict)
@@ -76,6 +80,13 @@ class Lookups:
         if source_id not in self._chunks:
             self._chunks[source_id] = self.retriever.find({"source_id": source_id}, limit=100)
         return self._chunks[source_id]
+
+    def nearest_word(self, word: str, others: Sequence[str]) -> float:
+        """The cosine of ``word`` to the closest of ``others`` (0 without word vectors)."""
+        if self.embed is None or not others:
+            return 0.0
+        vectors = self.embed([word, *others])
+        return max(cosine(vectors[0], v) for v in vectors[1:])
 
     def related(self, question: str, passage: Passage) -> float:
         """How close ``question`` is in meaning to the source of ``passage`` (its closest text).

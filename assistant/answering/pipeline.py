@@ -109,7 +109,9 @@ class _Run:
     model_of: str = ""  # the maker by whom the ask names the work the object follows
 
     def __post_init__(self) -> None:
-        self.lookups = Lookups(self.pipeline.retriever, self.pipeline.relatedness)
+        self.lookups = Lookups(
+            self.pipeline.retriever, self.pipeline.relatedness, embed=self.pipeline.verifier.embed
+        )
         self.cfg = self.pipeline.config
         self.mark = self.start
 

@@ -9,7 +9,8 @@ from assistant.answering.catalogue import Lookups
 from assistant.answering.config import AnswerConfig
 from assistant.answering.reading import read
 from assistant.answering.trace import Trace
-from assistant.store import Passage
+from assistant.store import Passage, load_embeddings
+from assistant.verify import Verifier
 from tests.answering.collection import numbered, retriever
 
 
@@ -160,6 +161,39 @@ def test_what_the_named_objects_texts_never_mention(question, lacking):
 def test_a_side_the_texts_name_otherwise_is_mentioned(question, lacking):
     lookups = Lookups(retriever())
     missing = identify.unmentioned(read(question), {"chest"}, lookups, AnswerConfig())
+    assert sorted(missing) == sorted(lacking)
+
+
+@pytest.fixture(scope="module")
+def word_vectors():
+    """The real sentence model's vectors, as the pipeline gives them to identify."""
+    return Verifier(load_embeddings("")).embed
+
+
+@pytest.mark.parametrize(
+    "question, source, lacking",
+    [
+        # A thing in the visitor's words, one of which is close in meaning to the texts' own
+        # word for it ("ships" for the boats), is a thing they speak of ...
+        ("What are the tiny sailing ships carrying in Harbour at Dusk?", "harbour", []),
+        # ... not one no word of theirs is near, however many words it shares with them.
+        (
+            "What colour is the lighthouse beacon in Harbour at Dusk?",
+            "harbour",
+            ["lighthouse", "beacon"],
+        ),
+        (
+            "What is the golden chalice on the Lidded Ewer with Cranes?",
+            "ewer",
+            ["golden", "chalice"],
+        ),
+    ],
+)
+def test_a_thing_named_in_words_close_to_the_texts_is_mentioned(
+    question, source, lacking, word_vectors
+):
+    lookups = Lookups(retriever(), embed=word_vectors)
+    missing = identify.unmentioned(read(question), {source}, lookups, AnswerConfig())
     assert sorted(missing) == sorted(lacking)
 
 
