@@ -1047,7 +1047,7 @@ def _phrases(text: str) -> list[tuple[str, Any]]:
 
 
 def _by_name(chunk: Any, starts: dict[int, Any]) -> Any:
-    """The chunk that names the one a chunk describes: "the Safavid ruler Shah Abbas".
+    """The chunk that names the one a chunk describes: "the court painter <Name>".
 
     A role set before a proper name ("the painter <Name>") is the visitor's description of
     the person; the name is what a record is titled by. Only after "of": "the oil painting
