@@ -418,13 +418,15 @@ def _unchunked(doc: Any, chunks: list[Any]) -> list[Any]:
 
 # People by sex, for "she" and "he": kin, rank and plain words a visitor uses for a sitter or a
 # relative ("a companion of her husband ... Where is he?").
-_FEMALE = frozenset(
-    "wife mother daughter sister aunt niece bride widow woman girl lady queen princess "
-    "duchess countess empress marquise baroness madame mrs miss".split()
+# Kin by marriage or birth: one list for the gendered words below and for _KIN.
+_FEMALE_KIN = frozenset("wife mother daughter sister aunt niece bride widow".split())
+_MALE_KIN = frozenset("husband father son brother uncle nephew groom".split())
+_FEMALE = _FEMALE_KIN | frozenset(
+    "woman girl lady queen princess duchess countess empress marquise baroness madame mrs "
+    "miss".split()
 )
-_MALE = frozenset(
-    "husband father son brother uncle nephew groom man boy lord king prince duke count "
-    "emperor marquis baron monsieur mr sir".split()
+_MALE = _MALE_KIN | frozenset(
+    "man boy lord king prince duke count emperor marquis baron monsieur mr sir".split()
 )
 # Words that stand before a ruler's or a holy person's name: "King Gull XV", "Saint Anna".
 _RANKS = frozenset("pharaoh sultan shah tsar czar pope saint st caliph khan regent".split())
@@ -1630,9 +1632,10 @@ def relative_made(text: str, phrase: str) -> bool:
 
 
 # Relatives by kin: who a sitter's family portrait would show.
-_KIN = frozenset(
-    "wife mother daughter sister aunt niece bride widow husband father son brother uncle "
-    "nephew groom wives mothers daughters sisters husbands fathers sons brothers".split()
+_KIN = (
+    _FEMALE_KIN
+    | _MALE_KIN
+    | frozenset("wives mothers daughters sisters husbands fathers sons brothers".split())
 )
 # Verbs of making a likeness beside the verbs of making: "draw", "portray", "sketch".
 _LIKENESS_VERBS = ("draw", "drew", "portray", "sketch", "depict", "model")
