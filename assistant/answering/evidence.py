@@ -25,6 +25,7 @@ from assistant.answering.claims import NAME_RUN
 from assistant.answering.claims_by_language import names_in
 from assistant.answering.config import AnswerConfig
 from assistant.answering.kinds import everyday_names
+from assistant.answering.periods import GENERAL_WORDS
 from assistant.answering.reading import Reading
 from assistant.answering.topic import (
     GENERIC,
@@ -207,7 +208,7 @@ def about(
     if passage.meta.get("period"):
         # A period its card names ("Third Intermediate") is said with the general word for
         # one ("the Third Intermediate Period"), which is no other name.
-        named_in.append(_PERIOD_WORDS)
+        named_in.append(" ".join(GENERAL_WORDS))
     lookups.coverage[passage.source_id] = coverage(topical, named_in, named)
     if names_missing(unplaced, named_in) and not _described(reading, passage.title, cfg):
         # A period its texts never name, said of a thing the question does not describe by
@@ -219,9 +220,6 @@ def about(
         # never mentions, and not by this object's title: it is about something else.
         return False
     return lookups.coverage[passage.source_id] >= cfg.min_topic_coverage
-
-
-_PERIOD_WORDS = "Period Dynasty Era"
 
 
 def _titled(reading: Reading, passage: Passage) -> bool:

@@ -23,6 +23,10 @@ from assistant.text import everyday_frequency, fold
 _ASIDES = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 
+# The general words for a period that a visitor may say after its name.
+GENERAL_WORDS = ("period", "dynasty", "era")
+
+
 @dataclass(frozen=True)
 class Period:
     """A named period as the collection dates it."""
@@ -98,7 +102,7 @@ class Periods:
         self._pattern = (
             re.compile(
                 r"\b(" + "|".join(re.escape(k) for k in ordered) + r")\b"
-                r"(?:\s+(?:period|dynasty|era)\b)?"
+                r"(?:\s+(?:" + "|".join(GENERAL_WORDS) + r")\b)?"
             )
             if ordered
             else None
