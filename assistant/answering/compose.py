@@ -252,7 +252,7 @@ class _Context:
     kinds: frozenset[str] = frozenset()  # words of the focus objects' kinds ("helmets")
     relatedness: Relatedness | None = None  # ranks by meaning a question not read by word
     asked_of: frozenset[str] = frozenset()  # the objects named by number or title, or described
-    card: frozenset[str] = frozenset()  # words of the focus objects' cards: period, culture, place
+    card: frozenset[str] = frozenset()  # words of the meant objects' cards: period, culture, place
 
 
 def context(
