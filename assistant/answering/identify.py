@@ -1366,8 +1366,10 @@ def no_record_of(
         side = bool(focus or told) and head(phrase) in _SIDES
         if describing or side or _said_of_named(reading.ask, phrase, focus, lookups):
             continue
-        told = told_apart if told_apart and _plain_detail(phrase) else set()
-        beside = focus or told or _described_beside(phrase, reading, described)
+        # Not ``told``: the object found is judged beside a detail only when its texts tell
+        # it apart, and ``told`` must stay as given for the phrases after this one.
+        apart = told_apart if told_apart and _plain_detail(phrase) else set()
+        beside = focus or apart or _described_beside(phrase, reading, described)
         if not _a_detail(phrase, reading, beside, vocabularies, lookups, cfg):
             return phrase
     return ""

@@ -255,7 +255,7 @@ class _Run:
             if meant:
                 title = next(p.title for p in numbered.values() if p.source_id == meant)
                 self.trace.add("identify", "described by its texts", title)
-                self.told = self.described = {meant}
+                self.told, self.described = {meant}, {meant}
         if not self.reading.words_read:
             # Not named in the texts' words: the object named by code or title, else the one
             # clearly nearest in meaning, is the one its claims are checked against.
