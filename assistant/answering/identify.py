@@ -1461,10 +1461,12 @@ def _a_detail(
         return True
     # "A second <title>" is another of the object's own kind; "a quartz owl" is made of
     # something, so it is an object whatever the catalogue classes it as (a figurine).
-    made_of = parse.modified_by(reading.text, head(phrase), MATERIALS)
     if beside and not (
         head(phrase) in kinds
-        or (made_of and not _materials_said(phrase, beside, lookups))
+        or (
+            parse.modified_by(reading.text, head(phrase), MATERIALS)
+            and not _materials_said(phrase, beside, lookups)
+        )
         or _another_object(phrase, lookups, cfg)
     ):
         return True

@@ -1034,7 +1034,7 @@ def _phrases(text: str) -> list[tuple[str, Any]]:
     for chunk in chunks:
         if not _determined(chunk) or _role_or_likeness(chunk) or _talk_about(chunk):
             continue
-        if chunk.root.dep_ == "pobj" and _by_name(chunk, starts) is not chunk:
+        if _by_name(chunk, starts) is not chunk:
             continue  # "<a likeness> of the painter <Name>": the name says who it is of
         named = _named(chunk)
         if not named:
@@ -1425,7 +1425,8 @@ def placed_in_scene(text: str, phrase: str) -> list[str]:
     "A dog under the table": the dog is placed by the table (returned: ["table"]). "A blade
     sticking into the saint at the cross": the cross is where a figure is, placed by that
     figure (returned: [the figure's word]). A locative that hangs on the clause's own verb
-    ("what is painted on the basin?") places nothing inside a scene: it names where to look.
+    (a question asking what decorates <a thing>) places nothing in a scene: it says where to
+    look.
     """
     chunk = _chunk_for(text, phrase)
     if chunk is None:

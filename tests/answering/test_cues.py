@@ -631,7 +631,7 @@ def test_the_person_a_who_asks_for(text, phrase, asked):
         # A place a figure stands at, through the participle that describes it.
         ("What is the sailor standing at the door holding?", "door", ["sailor"]),
         # A locative on the question's own verb says where to look, not a scene.
-        ("What is painted on the basin?", "basin", []),
+        ("Which flowers decorate the basin?", "basin", []),
         ("Is the helmet kept in the treasury?", "helmet", []),
         ("Who made the ewer?", "ewer", []),
     ],

@@ -432,13 +432,13 @@ def test_a_thing_named_in_words_close_to_the_texts_is_mentioned(
             "",
         ),
         # ... but not one picked out as another ("the other door"), nor one the question's
-        # own verb looks at ("what is painted on the basin ...?").
+        # own verb looks at (which scene decorates a basin).
         (
             "In Harbour at Dusk, what is the sailor standing at the other door doing?",
             {"harbour"},
             "other door",
         ),
-        ("What is painted on the basin that goes with Harbour at Dusk?", {"harbour"}, "basin"),
+        ("Which scene decorates the basin that goes with Harbour at Dusk?", {"harbour"}, "basin"),
         # A thing made of a material the object's texts speak of is worked in its own
         # material (its iron fittings); one of a material they never name is another object.
         ("On the Oak Marriage Chest, who forged the iron bands?", {"chest"}, ""),
@@ -652,9 +652,9 @@ def test_a_thing_asked_about_must_be_a_record_or_in_its_texts(question, focus, u
         ("Is Johanna Vos's portrait on view?", {"portrait"}, ""),
         # A likeness of someone named after a role ("the brewer's wife <Name>") is held by the
         # record titled by the name; the role is the visitor's description of the sitter.
-        ("Is there a portrait of the brewer's wife Johanna Vos in the museum?", {"portrait"}, ""),
+        ("Does the museum hold a portrait of the brewer's wife Johanna Vos?", {"portrait"}, ""),
         (
-            "Is there a portrait of the brewer's wife Anna Smit in the museum?",
+            "Does the museum hold a portrait of the brewer's wife Anna Smit?",
             {"portrait"},
             "portrait of Anna Smit",
         ),
