@@ -564,6 +564,13 @@ def asked_facts_of(text: str) -> set[str]:
         )
         if "date" not in asked_facts(respelled(fold(untimed))):
             found.discard("date")
+    if "institution" in found and (spans := parse.holder_described(text)):
+        # "Who made the two works in the collection?": the collection says which works.
+        kept = list(text)
+        for start, end in spans:
+            kept[start:end] = " " * (end - start)
+        if "institution" not in asked_facts(respelled(fold("".join(kept)))):
+            found.discard("institution")
     if parse.asks_for_role(text, MAKER_ROLES):
         found.add("creator")
     return found

@@ -207,6 +207,71 @@ def temporal_whens(text: str) -> list[int]:
     return found
 
 
+def holder_described(text: str) -> list[tuple[int, int]]:
+    """Where "in the collection" says which things, not whether the museum holds them.
+
+    "Who made the two works in the collection?" describes the works; "Is the bulla in the
+    collection?", "Is there a portrait of <someone> in your collection?", "Do you have it in
+    the collection?" ask whether it is held. From "in" up its heads, the first verb decides:
+    one of being or having asks; any other verb ("made", "tell", "belong"), or none, describes.
+    """
+    if not text.strip():
+        return []
+    found = []
+    for token in parsed(text):
+        if token.lower_ != "in" or not _holder_after(token):
+            continue
+        if not _asks_holding(token):
+            end = token.idx + len(token.text)
+            found.append((token.idx, text.index("collection", end) + len("collection")))
+    return found
+
+
+def _holder_after(token: Any) -> bool:
+    """Whether "in" is followed by "the/your/this collection"."""
+    nxt = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
+    return len(nxt) == 2 and nxt[0] in {"the", "your", "this"} and nxt[1] == "collection"
+
+
+def _asks_holding(token: Any) -> bool:
+    """Whether the first verb above ``token`` is one of being or having, said of the place.
+
+    The place must be the verb's own ("is it in ...") or the thing's that the verb says is
+    there or had ("is there <a portrait> in ...", "have <any> in ..."): the subject of
+    another question ("when was <the vase in ...> made") is only described by it.
+    """
+    below, node = token, token.head
+    while True:
+        if node.pos_ in {"VERB", "AUX"}:
+            return node.lower_ in _HOLDING_VERBS and (
+                below is token
+                or below.dep_ in {"attr", "dobj"}
+                or any(c.dep_ == "expl" for c in node.children)  # "is there ..."
+                or (below.dep_ == "nsubj" and _bare_copula(node))
+            )
+        if node.head is node:
+            return False
+        below, node = node, node.head
+
+
+def _bare_copula(verb: Any) -> bool:
+    """Whether a verb of being says nothing of its subject but the place the parser hung on it.
+
+    "Is the bowl in your collection?" is parsed with the place inside the subject; "are the
+    boxes in the collection on view?" says "on view" of them, and "was" in "when was the
+    vase in the collection made?" only helps "made".
+    """
+    if verb.dep_ in {"aux", "auxpass"}:
+        return False
+    return not any(c.dep_ in {"attr", "acomp", "prep", "oprd", "advmod"} for c in verb.children)
+
+
+# The verbs that ask whether something is held: "is it in ...", "do you have ... in ...".
+_HOLDING_VERBS = frozenset(
+    "is are was were be been 's ’s have has had hold holds held own owns keep keeps kept".split()
+)
+
+
 # Verbs that tell or seek what a "when" clause holds: it is asked, not a time.
 _TELLING = ("tell", "told", "say", "said", "know", "knew", "wonder", "explain", "ask", "find")
 

@@ -87,6 +87,19 @@ ROWS = [
     ("Where was the bronze pin kept when nobody wore it?", [], {"fields": frozenset()}),
     ("What did the monk keep in the chest when he travelled?", [], {"fields": frozenset()}),
     ("The lamp held oil, didn't it?", [], {"fields": frozenset()}),
+    # "In the collection" said of the things asked about only says which; said of being there
+    # or of having, it asks whether the museum holds them.
+    ("Who carved the three ivory boxes in the collection?", [], {"fields": frozenset({"creator"})}),
+    ("When was the glass bowl in your collection blown?", [], {"fields": frozenset({"date"})}),
+    ("Which jugs in the collection are from Delft?", [], {"fields": frozenset()}),
+    ("Is the glass bowl in your collection?", [], {"fields": frozenset({"institution"})}),
+    (
+        "Is there a helmet of a Greek hoplite in the collection?",
+        [],
+        {"fields": frozenset({"institution"})},
+    ),
+    ("Are the ivory boxes in the collection on view?", [], {"fields": frozenset({"institution"})}),
+    ("Do you have the other jug in the collection?", [], {"fields": frozenset({"institution"})}),
     # ... but a "when" clause that is told, or that times the making, asks the date.
     ("Do you know when the chest was painted?", [], {"fields": frozenset({"date"})}),
     ("Tell me when the lamp was fired.", [], {"fields": frozenset({"date"})}),
