@@ -467,6 +467,8 @@ def maker_names(text: str) -> list[tuple[str, tuple[int, int]]]:
         before, after = text[:start], text[end:]
         if owner is None and not _in_maker_slot(before, after):
             continue
+        if owner is None and _IS_A.search(before) and parse.called_a_person(text, start):
+            continue  # "the man on the left is an Egyptian": who he is, not who made it
         if owner is None and _AFTER_MAKER.match(after) and parse.passive_subject_at(text, start):
             continue  # "How were A and B printed?": B is what was printed
         if owner is None and _ASKED_OF_THE_MADE.search(before) and _MADE_ENDS_ASK.match(after):

@@ -251,7 +251,7 @@ def _a_figure_of_another(
     the text words of each object that could hold the figure.
     """
     name = _one_word_title(passage.title, article=True)
-    if not _said_in_lower_case(text, name):
+    if not _said_as_figure(text, name):
         return False
     word = stem(name.lower())
     return any(
@@ -279,6 +279,24 @@ def _said_in_lower_case(text: str, name: str) -> list[re.Match[str]]:
         return []
     spoken = list(re.finditer(rf"\b{re.escape(name)}\w*", text, re.IGNORECASE))
     return [] if any(_capitalised_at(text, m.start()) for m in spoken) else spoken
+
+
+def _said_as_figure(text: str, name: str) -> bool:
+    """Whether a one-word title is said as a thing shown may be: in lower case, or as someone's."""
+    return bool(_said_in_lower_case(text, name)) or _said_as_possessor(text, name)
+
+
+def _said_as_possessor(text: str, name: str) -> bool:
+    """Whether a one-word title is said only as someone's ("at <Name>'s right", "<Name>'s hand").
+
+    A name capitalised as names are (a god, a saint) says nothing of the visitor naming a
+    record; said as the one a thing or a place belongs to, it is a figure with a body, as in
+    the scene of the other object named, not a statuette titled by it.
+    """
+    if len(name.split()) != 1:
+        return False
+    spoken = list(re.finditer(rf"\b{re.escape(name)}\b(['’]s?)?", text, re.IGNORECASE))
+    return bool(spoken) and all(m.group(1) for m in spoken)
 
 
 def _figure_holders(numbered: Numbered) -> dict[str, tuple[str, set[str]]]:
@@ -585,7 +603,7 @@ def widen(named: set[str], lookups: Lookups, cfg: AnswerConfig, text: str = "") 
         c
         for c in cards
         if c.source_id not in named
-        and _said_in_lower_case(text, _one_word_title(c.title, article=True))
+        and _said_as_figure(text, _one_word_title(c.title, article=True))
     ]
     if lone:  # the texts are read only when a one-word title is said in lower case
         texts = {c.source_id: (c.title, _vocabulary(c.source_id, lookups)) for c in cards}

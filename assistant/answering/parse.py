@@ -533,6 +533,26 @@ def names_a_person(text: str, start: int, end: int) -> bool:
     return bool(possessive) or bool(before and before[0] in _FEMALE | _MALE | _RANKS)
 
 
+def called_a_person(text: str, start: int) -> bool:
+    """Whether "is a <Name>" at ``start`` is said of a person, not of the object.
+
+    "How can you tell the man at the table is an Egyptian?" says who the man is; "it is a
+    Courbet" credits the work. The parser may hang "the man" on "tell" and leave "is" without
+    a subject: the object of the verb the clause is told to is then its subject.
+    """
+    token = next((t for t in parsed(text) if t.idx == start), None)
+    if token is None or token.dep_ != "attr" or token.head.pos_ != "AUX":
+        return False
+    copula = token.head
+    said = [c for c in copula.children if c.dep_ == "nsubj"]
+    if not said and copula.dep_ == "ccomp":
+        said = [c for c in copula.head.children if c.dep_ == "dobj"]
+    return any(
+        c.lower_ in _PERSONAL_PRONOUNS - {"i", "we", "you"} or c.lower_ in _PERSON_NOUNS
+        for c in said
+    )
+
+
 # Who a clause is about when it is a person: "he", "the sculptor", "her sister".
 _PERSONAL_PRONOUNS = frozenset("i we you he she they".split())
 _PERSON_NOUNS = (

@@ -1085,6 +1085,36 @@ def test_a_figure_on_another_object_is_not_the_record_of_its_name(question, name
     assert _named(question, FIGURES) == named
 
 
+# An invented statuette titled by a god's name, and an invented painting whose text shows him.
+GOD = {
+    1: _kind("mercury", "Mercury", "Roman", "bronze", "statuettes"),
+    2: _kind("market", "Market by the River", "Jan Wiik", "oil on panel", "paintings"),
+    3: Passage(
+        "market:1",
+        "market",
+        "A fishwife stands at Mercury's left, and the god points to the boats.",
+        0.5,
+        "text",
+        {"title": "Market by the River"},
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "question, named",
+    [
+        # A name said only as someone's ("at <Name>'s left") in another named object is a
+        # figure there: capitalised as names are, it does not name the statuette ...
+        ("Who is the woman at Mercury's left in the Market by the River?", {"market"}),
+        # ... but said as a name, or as someone's with no other object named, it names it.
+        ("Is the Mercury older than the Market by the River?", {"mercury", "market"}),
+        ("What is in Mercury's hand?", {"mercury"}),
+    ],
+)
+def test_a_name_said_as_someones_in_another_named_work_is_its_figure(question, named):
+    assert _named(question, GOD) == named
+
+
 # Two invented vases: one known by a nickname, another whose title has its words and more.
 NICKNAMED = {
     1: _kind(
