@@ -728,7 +728,27 @@ def unmentioned(
                 and not _said_otherwise(thing, texts, lookups, cfg)
             ):
                 return unfamiliar
+    if fact_question and (part := _fact_of_an_unspoken_part(naming, have, texts, lookups, cfg)):
+        return [part]
     return _part_unmentioned(naming, have)
+
+
+def _fact_of_an_unspoken_part(
+    question: str, have: set[str], texts: Sequence[str], lookups: Lookups, cfg: AnswerConfig
+) -> str:
+    """A part whose maker, date or material is asked, that the object's texts never name.
+
+    "What is the stopper of the flask made of?": the card's medium is the flask's, and a
+    flask whose texts speak of no stopper has none they vouch for. A part they name in
+    other words ("the cover" of a lid) is theirs.
+    """
+    for part in parse.parts_asked_of(question):
+        word = stem(part.lower())
+        if word in GENERIC | _PEOPLE | _INFORMAL | _SIDES or spelled_in(word, have):
+            continue
+        if not _said_otherwise(part, texts, lookups, cfg):
+            return part
+    return ""
 
 
 def _said_otherwise(word: str, texts: Sequence[str], lookups: Lookups, cfg: AnswerConfig) -> bool:

@@ -1421,6 +1421,30 @@ _LOCATIVE = frozenset(
 )
 
 
+def parts_asked_of(text: str) -> list[str]:
+    """The parts a question names as another thing's, where it asks of the part.
+
+    "What is the stopper of the vase made of?", "When was the vase's handle added?", "Who
+    carved the lid of the box?" -> "stopper", "handle", "lid": the subject or object of the
+    question's clause, said with what it belongs to ("of <a thing>", "<a thing>'s").
+    """
+    if not text.strip():
+        return []
+    found = []
+    for token in parsed(text):
+        if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+            continue
+        owned = any(c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} for c in token.children)
+        of = any(
+            c.lower_ == "of"
+            and any(g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"} for g in c.children)
+            for c in token.children
+        )
+        if owned or of:
+            found.append(token.text)
+    return found
+
+
 def asked_part(text: str) -> tuple[str, str] | None:
     """What a "what/who ... on the X" question asks for, and the part X it asks about.
 

@@ -187,6 +187,14 @@ def word_vectors():
             "ewer",
             ["golden", "chalice"],
         ),
+        # The maker, date or material of a part asked as the object's part: the card's fields
+        # are the whole object's, so the part must be one the texts speak of ...
+        ("What is the spout of the Lidded Ewer with Cranes made of?", "ewer", ["spout"]),
+        ("Who carved the Oak Marriage Chest's lid?", "chest", ["lid"]),
+        # ... as the neck and the lock are; and a name or a date is no part.
+        ("What is the neck of the Lidded Ewer with Cranes made of?", "ewer", []),
+        ("When was the lock of the Oak Marriage Chest made?", "chest", []),
+        ("What is the date of the Oak Marriage Chest?", "chest", []),
     ],
 )
 def test_a_thing_named_in_words_close_to_the_texts_is_mentioned(
