@@ -565,7 +565,7 @@ def asked_facts_of(text: str) -> set[str]:
         if "date" not in asked_facts(respelled(fold(untimed))):
             found.discard("date")
     if "institution" in found and (spans := parse.holder_described(text)):
-        # "Who made the two works in the collection?": the collection says which works.
+        # "Who carved the three boxes in the collection?": it says which boxes.
         kept = list(text)
         for start, end in spans:
             kept[start:end] = " " * (end - start)

@@ -738,8 +738,8 @@ def _fact_of_an_unspoken_part(
 ) -> str:
     """A part whose maker, date or material is asked, that the object's texts never name.
 
-    "What is the stopper of the flask made of?": the card's medium is the flask's, and a
-    flask whose texts speak of no stopper has none they vouch for. A part they name in
+    "What was the cork of the bottle cut from?": the card's medium is the bottle's, and a
+    bottle whose texts speak of no cork has none they vouch for. A part they name in
     other words ("the cover" of a lid) is theirs.
     """
     for part in parse.parts_asked_of(question):

@@ -210,8 +210,8 @@ def temporal_whens(text: str) -> list[int]:
 def holder_described(text: str) -> list[tuple[int, int]]:
     """Where "in the collection" says which things, not whether the museum holds them.
 
-    "Who made the two works in the collection?" describes the works; "Is the bulla in the
-    collection?", "Is there a portrait of <someone> in your collection?", "Do you have it in
+    "Who carved the three boxes in the collection?" describes the boxes; "Is the bulla in the
+    collection?", "Is there a bust of <someone> in your collection?", "Do you have it in
     the collection?" ask whether it is held. From "in" up its heads, the first verb decides:
     one of being or having asks; any other verb ("made", "tell", "belong"), or none, describes.
     """
@@ -536,9 +536,9 @@ def names_a_person(text: str, start: int, end: int) -> bool:
 def called_a_person(text: str, start: int) -> bool:
     """Whether "is a <Name>" at ``start`` is said of a person, not of the object.
 
-    "How can you tell the man at the table is an Egyptian?" says who the man is; "it is a
-    Courbet" credits the work. The parser may hang "the man" on "tell" and leave "is" without
-    a subject: the object of the verb the clause is told to is then its subject.
+    "Why do they say the old man on the bench is a Fleming?" says who the man is; "it is a
+    Courbet" credits the work. The parser may hang "the man" on "say" (or "tell") and leave "is"
+    without a subject: the object of the verb the clause is told to is then its subject.
     """
     token = next((t for t in parsed(text) if t.idx == start), None)
     if token is None or token.dep_ != "attr" or token.head.pos_ != "AUX":
@@ -1424,8 +1424,8 @@ _LOCATIVE = frozenset(
 def parts_asked_of(text: str) -> list[str]:
     """The parts a question names as another thing's, where it asks of the part.
 
-    "What is the stopper of the vase made of?", "When was the vase's handle added?", "Who
-    carved the lid of the box?" -> "stopper", "handle", "lid": the subject or object of the
+    "What was the cork of the bottle cut from?", "When was the bowl's foot added?", "Who
+    carved the lid of the box?" -> "cork", "foot", "lid": the subject or object of the
     question's clause, said with what it belongs to ("of <a thing>", "<a thing>'s").
     """
     if not text.strip():

@@ -820,7 +820,7 @@ ROWS = [
     ("It was printed in Malmö in 1901. Who designed it?", [], {"claims": {("date", "1901")}}),
     # "<a person in the picture> is a <Name>" says who they are, not who made the object.
     (
-        "How can you tell the old man by the door is a Fleming?",
+        "Why do they say the old man by the door is a Fleming?",
         [],
         {"claims_not": {("maker", "Fleming")}},
     ),
