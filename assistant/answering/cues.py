@@ -557,8 +557,9 @@ def asked_facts_of(text: str) -> set[str]:
     "Which sculptor" better than "which sculptor").
     """
     found = asked_facts(respelled(fold(text)))
-    if "date" in found and (whens := parse.temporal_whens(text)):
-        # "Where was it kept when it was not in use?": that "when" times the keeping.
+    if "date" in found and (whens := parse.temporal_whens(text) + parse.whens_of_use(text)):
+        # "Where was it kept when it was not in use?": that "when" times the keeping; "when
+        # was it worn?" asks a time of its use.
         untimed = "".join(
             " " if any(w <= i < w + 4 for w in whens) else c for i, c in enumerate(text)
         )

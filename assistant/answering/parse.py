@@ -272,6 +272,37 @@ _HOLDING_VERBS = frozenset(
 )
 
 
+def whens_of_use(text: str) -> list[int]:
+    """Where a "when" asks the time of another act than the making: "when was it worn?".
+
+    "When would the cloth be brought out?", "When did they ring the bell?" ask when it was
+    used, which the texts tell, not the card's date. A "when" of making, dating or being
+    ("when was it carved", "when does it date from", "when is it from") asks the date.
+    """
+    if not text.strip():
+        return []
+    found = []
+    for token in parsed(text):
+        verb = token.head
+        if verb.pos_ == "AUX" and verb.dep_ in {"aux", "auxpass"}:
+            verb = verb.head  # "when was it worn?": the parser may hang "when" on "was" ...
+        elif verb.pos_ == "AUX":
+            # ... or make "was" the root, its participle a complement.
+            verb = next((c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "VERB"), verb)
+        if token.lower_ != "when" or token.dep_ != "advmod" or verb.pos_ != "VERB":
+            continue
+        if not verb.lower_.startswith((*MAKING_STARTS, *_COPYING_STARTS, *_DATING)):
+            found.append(token.idx)
+    return found
+
+
+# Verbs that date an object as its making does: "when was it done / finished / signed?".
+_DATING = (
+    "date done do did finish complet commission sign publish start begin began begun drew draw "
+    "drawn compos issu mint struck strik"
+).split()
+
+
 # Verbs that tell or seek what a "when" clause holds: it is asked, not a time.
 _TELLING = ("tell", "told", "say", "said", "know", "knew", "wonder", "explain", "ask", "find")
 

@@ -100,6 +100,15 @@ ROWS = [
     ),
     ("Are the ivory boxes in the collection on view?", [], {"fields": frozenset({"institution"})}),
     ("Do you have the other jug in the collection?", [], {"fields": frozenset({"institution"})}),
+    # A "when" of the object's use, or of its finding, asks a time the texts tell, not its date
+    # of making; a "when" of making, of dating or of being still asks the date.
+    ("When would the priest have carried the cross?", [], {"fields": frozenset()}),
+    ("When did people wear these ear spools?", [], {"fields": frozenset()}),
+    ("When was the helmet worn?", [], {"fields": frozenset()}),
+    ("When was the hoard found?", [], {"fields": frozenset()}),
+    ("When was the coin struck?", [], {"fields": frozenset({"date"})}),
+    ("When was the helmet finished?", [], {"fields": frozenset({"date"})}),
+    ("When is the helmet from?", [], {"fields": frozenset({"date"})}),
     # ... but a "when" clause that is told, or that times the making, asks the date.
     ("Do you know when the chest was painted?", [], {"fields": frozenset({"date"})}),
     ("Tell me when the lamp was fired.", [], {"fields": frozenset({"date"})}),
