@@ -249,7 +249,7 @@ def _asks_holding(token: Any) -> bool:
                 or any(c.dep_ == "expl" for c in node.children)  # "is there ..."
                 or (below.dep_ == "nsubj" and _bare_copula(node))
             )
-        if node.head is node:
+        if node.head.i == node.i:  # the root (spaCy makes a new Token each time)
             return False
         below, node = node, node.head
 

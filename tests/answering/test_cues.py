@@ -666,3 +666,28 @@ def test_the_words_a_card_describes_the_object_by_are_no_ask(text, card, expecte
     from assistant.answering.parse import without_card_modifiers
 
     assert without_card_modifiers(text, frozenset(card)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        # A place said where no verb stands above it (a fragment, a noun at the root) ends the
+        # climb at the root: it describes, and the reading returns.
+        ("Bowls in the collection.", [(6, 23)]),
+        ("The little jug in your collection, who threw it?", [(15, 33)]),
+        ("Is the jug in your collection?", []),
+    ],
+)
+def test_a_holder_said_without_a_verb_above_it_describes(text, spans):
+    import threading
+
+    from assistant.answering.parse import holder_described
+
+    # A climb that never reached the root hung the process: fail instead of hanging (a daemon
+    # thread does not keep the test run alive).
+    found: list[list[tuple[int, int]]] = []
+    worker = threading.Thread(target=lambda: found.append(holder_described(text)), daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive(), "holder_described did not return"
+    assert found == [spans]
