@@ -205,13 +205,17 @@ _ACQUIRED = re.compile(
     r"given|bequeathed|gifted)\s+(?:by|to)\s+(?:the\s+)?" + _MUSEUM + r"|\bcredit line\b"
 )
 
+# "Make" said of no making: "made sure", "made certain", "made clear", "made use of", "made
+# up" (a story), "made fun of", "made sense of".
+_NOT_MAKING = r"(?:make|makes|made|making)\s+(?:sure|certain|clear|use|up|fun|sense)\b"
+
 INTENTS: list[tuple[re.Pattern[str], str]] = [
     (
         # A work made in stages is begun by one hand and finished by another: who did either
-        # made it.
+        # made it. "Who made sure / made certain / made use of ..." makes nothing.
         re.compile(
-            rf"\b(who ({_MAKING}|drew|began|started|finished|completed)|made by|attribut|"
-            rf"whose work)"
+            rf"\b(who (?!{_NOT_MAKING})({_MAKING}|drew|began|started|finished|completed)|"
+            rf"made by|attribut|whose work)"
         ),
         "creator",
     ),
@@ -314,7 +318,8 @@ INTENTS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(how (big|large|tall|wide|high|long|heavy|small)|size|dimensions?|"
-            r"measure\w*|weigh\w*)\b"
+            # Not "weights": a thing ("bronze weights"), as "ask its weight" is not.
+            r"measure\w*|weigh(?:s|ed|ing|t)?)\b"
         ),
         "size",
     ),

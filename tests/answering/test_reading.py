@@ -109,6 +109,13 @@ ROWS = [
     ("When was the coin struck?", [], {"fields": frozenset({"date"})}),
     ("When was the helmet finished?", [], {"fields": frozenset({"date"})}),
     ("When is the helmet from?", [], {"fields": frozenset({"date"})}),
+    # "Made sure", "made use of", "made up" make nothing: no maker is asked; nor is a size by
+    # things called weights.
+    ("Who made sure the scales were fair?", [], {"fields": frozenset()}),
+    ("Who made use of the little ivory box?", [], {"fields": frozenset()}),
+    ("Who made the scales, and who made sure they were fair?", [], {"asks": {M}}),
+    ("Who owned the set of bronze weights?", [], {"fields": frozenset()}),
+    ("How much does the bronze lion weigh?", [], {"fields": frozenset({"size"})}),
     # ... but a "when" clause that is told, or that times the making, asks the date.
     ("Do you know when the chest was painted?", [], {"fields": frozenset({"date"})}),
     ("Tell me when the lamp was fired.", [], {"fields": frozenset({"date"})}),
