@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from assistant.answering import parse
 from assistant.answering.claims import FINDING, FINDING_ASKED
@@ -562,24 +563,29 @@ def asked_facts_of(text: str) -> set[str]:
     "Which sculptor" better than "which sculptor").
     """
     found = asked_facts(respelled(fold(text)))
-    if "date" in found and (whens := parse.temporal_whens(text) + parse.whens_of_use(text)):
-        # "Where was it kept when it was not in use?": that "when" times the keeping; "when
-        # was it worn?" asks a time of its use.
-        untimed = "".join(
-            " " if any(w <= i < w + 4 for w in whens) else c for i, c in enumerate(text)
-        )
-        if "date" not in asked_facts(respelled(fold(untimed))):
-            found.discard("date")
-    if "institution" in found and (spans := parse.holder_described(text)):
-        # "Who carved the three boxes in the collection?": it says which boxes.
-        kept = list(text)
-        for start, end in spans:
-            kept[start:end] = " " * (end - start)
-        if "institution" not in asked_facts(respelled(fold("".join(kept)))):
-            found.discard("institution")
+    # Words that read as asking a field, kept out when the parse says they do not: "where was
+    # it kept when it was not in use?" (that "when" times the keeping), "when was it worn?" (a
+    # time of its use), "who carved the boxes in the collection?" (it says which boxes).
+    for field, spans in (
+        (
+            "date",
+            lambda: [(w, w + 4) for w in parse.temporal_whens(text) + parse.whens_of_use(text)],
+        ),
+        ("institution", lambda: parse.holder_described(text)),
+    ):
+        if field in found and (blanked := spans()) and field not in _asked_without(text, blanked):
+            found.discard(field)
     if parse.asks_for_role(text, MAKER_ROLES):
         found.add("creator")
     return found
+
+
+def _asked_without(text: str, spans: Sequence[tuple[int, int]]) -> set[str]:
+    """The fields a text asks once the words at ``spans`` are blanked out (offsets kept)."""
+    kept = list(text)
+    for start, end in spans:
+        kept[start:end] = " " * (end - start)
+    return asked_facts(respelled(fold("".join(kept))))
 
 
 # Words that ask a date only by comparing ("Which is later?"); after "what happened to it",

@@ -222,8 +222,8 @@ def holder_described(text: str) -> list[tuple[int, int]]:
         if token.lower_ != "in" or not _holder_after(token):
             continue
         if not _asks_holding(token):
-            end = token.idx + len(token.text)
-            found.append((token.idx, text.index("collection", end) + len("collection")))
+            holder = token.doc[token.i + 2]  # the word itself, however it is capitalised
+            found.append((token.idx, holder.idx + len(holder.text)))
     return found
 
 
@@ -283,13 +283,15 @@ def whens_of_use(text: str) -> list[int]:
         return []
     found = []
     for token in parsed(text):
+        if token.lower_ != "when" or token.dep_ != "advmod":
+            continue
         verb = token.head
         if verb.pos_ == "AUX" and verb.dep_ in {"aux", "auxpass"}:
             verb = verb.head  # "when was it worn?": the parser may hang "when" on "was" ...
         elif verb.pos_ == "AUX":
             # ... or make "was" the root, its participle a complement.
             verb = next((c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "VERB"), verb)
-        if token.lower_ != "when" or token.dep_ != "advmod" or verb.pos_ != "VERB":
+        if verb.pos_ != "VERB":
             continue
         if not verb.lower_.startswith((*MAKING_STARTS, *_COPYING_STARTS, *_DATING)):
             found.append(token.idx)

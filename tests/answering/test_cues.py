@@ -676,6 +676,8 @@ def test_the_words_a_card_describes_the_object_by_are_no_ask(text, card, expecte
         ("Bowls in the collection.", [(6, 23)]),
         ("The little jug in your collection, who threw it?", [(15, 33)]),
         ("Is the jug in your collection?", []),
+        # However the visitor capitalises it.
+        ("Bowls in the Collection.", [(6, 23)]),
     ],
 )
 def test_a_holder_said_without_a_verb_above_it_describes(text, spans):
